@@ -1,0 +1,85 @@
+/**
+ * Errors shared by every stage: one base class, one subclass per stage, and one table of
+ * stable codes. Tests assert codes, the CLI maps them to exit codes, the server to `error` frames.
+ */
+
+/** Every stable error code, with the CLI exit code it maps to and a one-line meaning. */
+export const ERROR_CODES = {
+  // field ingest and validation (exit 3: the input is bad)
+  FIELD_PARSE: { exit: 3, meaning: 'the file is not valid GeoJSON or KML' },
+  FIELD_EMPTY: { exit: 3, meaning: 'no polygon in the input' },
+  FIELD_UNSUPPORTED_GEOMETRY: { exit: 3, meaning: 'a geometry that is not Polygon or MultiPolygon' },
+  FIELD_RING_UNCLOSED: { exit: 3, meaning: 'a ring whose first and last positions differ' },
+  FIELD_RING_TOO_SHORT: { exit: 3, meaning: 'a ring with fewer than 4 positions (3 distinct corners)' },
+  FIELD_COORD_INVALID: { exit: 3, meaning: 'a position that is not two finite numbers' },
+  FIELD_COORD_OUT_OF_RANGE: { exit: 3, meaning: 'longitude outside ±180 or latitude outside ±90' },
+  FIELD_LATLON_SWAPPED: { exit: 3, meaning: 'positions look like [lat, lon] instead of [lon, lat]' },
+  FIELD_SELF_INTERSECTION: { exit: 3, meaning: 'a ring crosses itself or another ring' },
+  FIELD_HOLE_OUTSIDE: { exit: 3, meaning: 'a hole not inside its outer ring' },
+  FIELD_TOO_LARGE: { exit: 3, meaning: 'over a size limit (file bytes, vertices, area or features)' },
+  FIELD_DEGENERATE: { exit: 3, meaning: 'a ring with (almost) no area' },
+  // planning (exit 4: the field cannot be planned with these settings)
+  PLAN_INVALID_OPTION: { exit: 2, meaning: 'a planner option out of range' },
+  PLAN_NO_WORKING_AREA: { exit: 4, meaning: 'nothing left to work inside the headland' },
+  PLAN_TOO_MANY_SWATHS: { exit: 4, meaning: 'more swaths than the limit allows' },
+  // vehicles
+  VEHICLE_UNKNOWN: { exit: 2, meaning: 'no vehicle profile with that id' },
+  VEHICLE_INVALID: { exit: 2, meaning: 'a vehicle parameter out of range' },
+  // simulation
+  SIM_INVALID_OPTION: { exit: 2, meaning: 'a simulation option out of range' },
+  SIM_SCENARIO_INVALID: { exit: 3, meaning: 'a scenario file that does not match the schema' },
+  SIM_REPLAY_INVALID: { exit: 3, meaning: 'a recording that cannot be replayed' },
+  // telemetry
+  TELEMETRY_BAD_JSON: { exit: 1, meaning: 'a frame that is not JSON' },
+  TELEMETRY_BAD_MESSAGE: { exit: 1, meaning: 'a message without a known type or with bad fields' },
+  TELEMETRY_UNKNOWN_SIM: { exit: 1, meaning: 'no simulation with that id' },
+  TELEMETRY_UNAUTHORIZED: { exit: 1, meaning: 'control without the right token' },
+  TELEMETRY_RATE_LIMITED: { exit: 1, meaning: 'too many messages per second' },
+  TELEMETRY_TOO_LARGE: { exit: 1, meaning: 'a frame over maxPayload' },
+  TELEMETRY_TOO_MANY_CONNECTIONS: { exit: 1, meaning: 'the server is at its connection limit' },
+  // economics
+  ECON_UNKNOWN_KEY: { exit: 2, meaning: 'an assumption key that does not exist' },
+  ECON_INVALID_VALUE: { exit: 2, meaning: 'an assumption value out of its allowed range' },
+  ECON_INVALID_AREA: { exit: 2, meaning: 'an area that is not a positive number' },
+  // CLI
+  CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
+  IO_READ: { exit: 3, meaning: 'a file that cannot be read' },
+  IO_WRITE: { exit: 5, meaning: 'a file that cannot be written' },
+} as const;
+
+/** A stable error code: see {@link ERROR_CODES}. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Base of every error agrisim throws on purpose: a stable `code`, a message, and `details`. */
+export class AgrisimError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+  /** The exit code the CLI uses for this error. */
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+}
+
+/** Bad field input: parse, geometry validation, limits. */
+export class FieldError extends AgrisimError {}
+/** A field that cannot be planned with the given vehicle and options. */
+export class PlanError extends AgrisimError {}
+/** Unknown or invalid vehicle profile. */
+export class VehicleError extends AgrisimError {}
+/** Invalid simulation input. */
+export class SimError extends AgrisimError {}
+/** Telemetry protocol and server errors. */
+export class TelemetryError extends AgrisimError {}
+/** Invalid economics input. */
+export class EconomicsError extends AgrisimError {}
+
+/** True when `e` is an error agrisim threw on purpose (has a stable code). */
+export function isAgrisimError(e: unknown): e is AgrisimError {
+  return e instanceof AgrisimError;
+}

@@ -1,0 +1,106 @@
+import type { Field } from '../field/types.js';
+import type { PolygonM, Ring, XY } from '../geometry/types.js';
+import type { Vehicle } from '../vehicles/types.js';
+
+/** What a piece of the route is, as exported in GeoJSON `properties.kind`. */
+export type SegmentKind = 'swath' | 'turn' | 'transit';
+
+/**
+ * One piece of the route, in order. Consecutive segments join end to start.
+ * `swath` has the implement on (headland passes are swaths with `headlandLap` set);
+ * `turn` and `transit` have it off.
+ */
+export interface RouteSegment {
+  kind: SegmentKind;
+  /** Polyline in local metres, at least 2 points. */
+  points: XY[];
+  /** Driven in reverse (the middle leg of a K-turn). */
+  reverse: boolean;
+  /** Cell this segment works or turns in; -1 for headland and transit. */
+  cellId: number;
+  /** Index of the swath within its cell (swaths only), else -1. */
+  swathIndex: number;
+  /** Headland lap (0 = outermost) for headland passes, else -1. */
+  headlandLap: number;
+  /** For turns: `u` (arc–straight–arc), `omega`, `k` (3-point), `stop` (multirotor), `path` (fallback polyline in the field). */
+  turnType?: 'u' | 'omega' | 'k' | 'stop' | 'path';
+  /** For transit: why (`cell` between cells, `refill` to/from the service point, `start`/`end`). */
+  transitPurpose?: 'cell' | 'refill' | 'start' | 'end';
+  /** Sortie this segment belongs to (0-based). */
+  sortie: number;
+}
+
+/** A refill / battery swap / tray reload stop at the service point, between sorties. */
+export interface RefillStop {
+  /** Index into `route` of the segment after which the stop happens. */
+  afterSegment: number;
+  at: XY;
+  /** Time spent, s: refill (and battery swap for drones, done in parallel: the longer counts). */
+  durationS: number;
+  reason: 'tank' | 'battery' | 'trays';
+}
+
+/** A sortie: the work done between two refills. */
+export interface Sortie {
+  index: number;
+  /** Route segment indices [first, last], inclusive. */
+  firstSegment: number;
+  lastSegment: number;
+  /** Area worked in this sortie, m² (working length × width). */
+  workedM2: number;
+  /** Product applied (kg) or trays used in this sortie. */
+  used: number;
+}
+
+/** A cell of the decomposition, worked with parallel swaths at one angle. */
+export interface Cell {
+  id: number;
+  polygon: PolygonM;
+  swathCount: number;
+}
+
+/** Plan metrics, exactly the shape of DESIGN.md "Plan metrics" plus a few extra fields. */
+export interface PlanMetrics {
+  fieldId: string;
+  field: { areaHa: number; areaSao: number; holes: number };
+  vehicle: { id: string; workingWidthM: number; minTurnRadiusM: number };
+  swaths: { count: number; lowerBound: number; angleDeg: number; headlandPasses: number };
+  coveragePct: number;
+  overlapPct: number;
+  lengthM: { working: number; turning: number; transit: number; total: number };
+  turns: { count: number; outsideField: number; fallback: number; byType: Record<string, number> };
+  sorties: { count: number; refills: number };
+  timeS: { working: number; turning: number; transit: number; refill: number; total: number };
+  fieldCapacityHaPerH: number;
+  planMs: number;
+}
+
+/** Options of {@link planField}; every one has a default. */
+export interface PlanOptions {
+  /** Headland laps (default: the vehicle's). */
+  headlandLaps?: number;
+  /** Fixed sweep angle in degrees from east, counter-clockwise; default: searched. */
+  angleDeg?: number;
+  /** Route pattern; `auto` picks skip-k for ground machines when 2·radius > spacing and it is cheaper. */
+  pattern?: 'auto' | 'boustrophedon' | 'skip';
+  /** Where the work starts and the service (refill) point is nearest: `[lon, lat]`. */
+  startLonLat?: [number, number];
+  /** Plan refill trips (default true). */
+  sorties?: boolean;
+  /** Largest number of swaths accepted before refusing (default 20,000). */
+  maxSwaths?: number;
+}
+
+/** A coverage plan for one field and one vehicle. Plain data, in local metres. */
+export interface Plan {
+  field: Field;
+  vehicle: Vehicle;
+  /** Headland lap centre lines, per lap: rings (outer and around holes). */
+  headland: { laps: number; rings: Ring[][] };
+  cells: Cell[];
+  route: RouteSegment[];
+  refills: RefillStop[];
+  sorties: Sortie[];
+  servicePoint: XY;
+  metrics: PlanMetrics;
+}

@@ -1,0 +1,86 @@
+import type { XY } from '../geometry/types.js';
+
+/**
+ * Contract between the simulator and its consumers (telemetry, viewer, economics).
+ * Plain data only, JSON-serialisable, so frames can be recorded to NDJSON and replayed.
+ */
+
+/** How the machine is steered: RTK auto-steer, single-frequency GNSS guidance, or a person by eye. */
+export type Guidance = 'rtk' | 'gnss' | 'manual';
+
+/** GNSS fix as a receiver reports it. NMEA GGA quality: rtk-fixed 4, rtk-float 5, dgps 2, gnss 1, none 0. */
+export type FixQuality = 'rtk-fixed' | 'rtk-float' | 'dgps' | 'gnss' | 'none';
+
+/** One vehicle's state at a tick. */
+export interface VehicleState {
+  id: string;
+  /** Profile id: `drone`, `transplanter`. */
+  kind: string;
+  /** True position on the local projection, m. */
+  x: number;
+  y: number;
+  /** Position as the GNSS receiver reports it (true position + GNSS error), WGS84. */
+  lat: number;
+  lon: number;
+  altM: number;
+  headingDeg: number;
+  speedMps: number;
+  fix: FixQuality;
+  /** Signed distance of the true implement centre from the planned line, m (left negative). */
+  crossTrackErrorM: number;
+  implementOn: boolean;
+  /** What it is doing now. */
+  activity: 'working' | 'turning' | 'transit' | 'refilling' | 'idle' | 'done';
+  /** Sortie number, 1-based. */
+  sortie: number;
+  tank?: { kg: number; capacityKg: number };
+  battery?: { pct: number };
+  trays?: { left: number; capacity: number };
+}
+
+/** Something that happened, for logs, telemetry `event` messages and the viewer. */
+export interface SimEvent {
+  t: number;
+  vehicleId: string;
+  type: 'start' | 'sortie-start' | 'refill' | 'battery-swap' | 'tray-reload' | 'fault' | 'fault-cleared' | 'done';
+  /** For faults: `rtk-lost`, `low-battery-return`, `wind-gust`. */
+  detail?: string;
+}
+
+/** Progress of the whole run. */
+export interface SimProgress {
+  coveredPct: number;
+  coveredHa: number;
+  elapsedS: number;
+  etaS: number;
+}
+
+/** One tick of the run. `t` is simulated milliseconds since the start. */
+export interface SimFrame {
+  t: number;
+  vehicles: VehicleState[];
+  progress: SimProgress;
+  /** Events that happened during this tick. */
+  events: SimEvent[];
+}
+
+/** Metrics of a finished run. */
+export interface SimMetrics {
+  guidance: Guidance;
+  seed: number;
+  timeS: { working: number; turning: number; transit: number; refill: number; total: number };
+  sorties: number;
+  refills: number;
+  areaCoveredHa: number;
+  coveredPct: number;
+  overlapPct: number;
+  gapPct: number;
+  /** Product applied (kg) or trays used, in total and off the field. */
+  inputUsed: number;
+  inputOffTargetKg: number;
+  energy: { batteryCycles?: number; fuelL?: number };
+  fieldCapacityHaPerH: number;
+  faults: number;
+}
+
+export type { XY };

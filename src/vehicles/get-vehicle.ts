@@ -1,0 +1,50 @@
+import { VehicleError } from '../errors.js';
+import { VEHICLES } from './profiles.js';
+import type { Vehicle } from './types.js';
+
+/** Overrides a caller may apply to a profile. */
+export interface VehicleOverrides {
+  workingWidthM?: number;
+  minTurnRadiusM?: number;
+  headlandLaps?: number;
+  workSpeedMps?: number;
+}
+
+/**
+ * Looks up a built-in vehicle profile and applies overrides.
+ *
+ * @param id - `drone` or `transplanter`
+ * @param overrides - figures to replace (width in m, speed in m/s…)
+ * @returns a new Vehicle; the built-in table is not changed
+ * @throws VehicleError `VEHICLE_UNKNOWN`, `VEHICLE_INVALID`
+ * @example
+ * ```ts
+ * import { getVehicle } from 'agrisim';
+ * const drone = getVehicle('drone', { workingWidthM: 9 });
+ * ```
+ */
+export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicle {
+  const base = VEHICLES[id];
+  if (!base) {
+    throw new VehicleError('VEHICLE_UNKNOWN', `unknown vehicle "${id}"; known: ${Object.keys(VEHICLES).join(', ')}`, { id });
+  }
+  const v: Vehicle = { ...base, ...stripUndefined(overrides) };
+  checkRange(v.workingWidthM, 0.2, 50, 'workingWidthM');
+  checkRange(v.minTurnRadiusM, 0, 50, 'minTurnRadiusM');
+  checkRange(v.headlandLaps, 0, 20, 'headlandLaps');
+  checkRange(v.workSpeedMps, 0.05, 30, 'workSpeedMps');
+  if (!Number.isInteger(v.headlandLaps)) {
+    throw new VehicleError('VEHICLE_INVALID', `headlandLaps must be a whole number, got ${v.headlandLaps}`, { key: 'headlandLaps' });
+  }
+  return v;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkRange(value: number, min: number, max: number, key: string): void {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new VehicleError('VEHICLE_INVALID', `${key} must be between ${min} and ${max}, got ${value}`, { key, value });
+  }
+}
