@@ -84,3 +84,38 @@ export interface SimMetrics {
 }
 
 export type { XY };
+
+/** What a consumer needs to draw a run before its first frame: the plan(s) and the machines. */
+export interface SimDescription {
+  id: string;
+  name: string;
+  /** Plan(s) as a DESIGN.md plan GeoJSON FeatureCollection (WGS84): boundary, holes, headland, swaths, turns… */
+  planGeoJson: { type: 'FeatureCollection'; features: unknown[]; properties?: Record<string, unknown> };
+  vehicles: { id: string; kind: string; workingWidthM: number; guidance: Guidance }[];
+  /** Area to cover, ha (holes excluded). */
+  fieldAreaHa: number;
+  /** Simulated milliseconds per tick (100 at 10 Hz). */
+  tickMs: number;
+  seed: number;
+}
+
+/**
+ * A running simulation advanced one tick at a time by whoever drives the clock (the rxjs
+ * virtual clock in src/sim, the telemetry server's wall timer, a benchmark loop). Deterministic:
+ * the same plan, options and seed give the same frames.
+ */
+export interface Simulation {
+  describe(): SimDescription;
+  /** Advances one tick and returns its frame; `undefined` once the run is done. */
+  step(): SimFrame | undefined;
+  readonly done: boolean;
+  /** Metrics so far (final once `done`). */
+  metrics(): SimMetrics;
+}
+
+/** Makes fresh runs of one scenario: `restart` means calling `create` again. */
+export interface SimulationFactory {
+  id: string;
+  name: string;
+  create(): Simulation;
+}
