@@ -1,0 +1,20 @@
+/**
+ * Field stage: read GeoJSON or KML paddies, validate them, project them to metres.
+ * Named exports only; see {@link parseFields}.
+ */
+export { parseFields, sniffFieldFormat } from './parse-fields.js';
+export type { FieldFormat, ParseFieldsOptions } from './parse-fields.js';
+export { readFieldFile, formatFromPath } from './read-field-file.js';
+export { fieldFromRings, fieldFromMetres } from './from-rings.js';
+export type { FieldMeta } from './from-rings.js';
+export { fieldToGeoJsonFeature } from './to-geojson.js';
+export type { FieldFeature } from './to-geojson.js';
+export { DEFAULT_FIELD_LIMITS } from './limits.js';
+export type { FieldLimits } from './limits.js';
+export { findRingCrossing } from './self-intersection.js';
+export type { RingCrossing } from './self-intersection.js';
+export { MIN_MEAN_WIDTH_M } from './to-field.js';
+export { SAO_M2 } from './types.js';
+export type { Field } from './types.js';
+export { localProjection, toXY, toLonLat } from './projection.js';
+export type { LocalProjection } from './projection.js';

@@ -1,0 +1,172 @@
+import type { Ring, XY } from '../geometry/types.js';
+
+/** Where two edges of a polygon meet when they should not. */
+export interface RingCrossing {
+  /** Ring of the first edge (0 = outer) and the edge index (edge k joins vertex k and k+1). */
+  ringA: number;
+  edgeA: number;
+  ringB: number;
+  edgeB: number;
+  /** `cross`: edges cross; `touch`: an endpoint lies on the other edge; `overlap`: collinear overlap. */
+  kind: 'cross' | 'touch' | 'overlap';
+  /** A point where they meet, in metres. */
+  point: XY;
+}
+
+/**
+ * Finds a place where the rings of one polygon cross or touch: an edge crossing another edge
+ * of the same ring (not its neighbours), a ring touching itself at a vertex, a spike folding
+ * back along its neighbour, or two rings meeting at any point (a hole must not touch the outer
+ * ring or another hole). Returns the first found, or `undefined` when the rings are simple and
+ * disjoint.
+ *
+ * Edges are put into a uniform grid of about one cell per edge (each edge into every cell its
+ * span of columns and rows reaches), and only edges sharing a cell are tested: close to linear
+ * time for field boundaries (100,000 vertices in well under a second).
+ *
+ * @param rings - open rings in metres
+ * @example
+ * findRingCrossing([[[0, 0], [10, 10], [10, 0], [0, 10]]]); // bow-tie: { kind: 'cross', ... }
+ */
+export function findRingCrossing(rings: readonly Ring[]): RingCrossing | undefined {
+  const edges = flattenEdges(rings);
+  const n = edges.ring.length;
+  if (n === 0) return undefined;
+  const grid = buildGrid(edges);
+  const { cellStart, cellItems } = grid;
+  for (let c = 0; c + 1 < cellStart.length; c++) {
+    const from = cellStart[c];
+    const to = cellStart[c + 1];
+    for (let i = from; i < to; i++) {
+      for (let j = i + 1; j < to; j++) {
+        const hit = testPair(edges, rings, cellItems[i], cellItems[j]);
+        if (hit) return hit;
+      }
+    }
+  }
+  return undefined;
+}
+
+interface Edges {
+  ring: Int32Array;
+  index: Int32Array;
+  ax: Float64Array;
+  ay: Float64Array;
+  bx: Float64Array;
+  by: Float64Array;
+}
+
+function flattenEdges(rings: readonly Ring[]): Edges {
+  let n = 0;
+  for (const r of rings) n += r.length;
+  const e: Edges = {
+    ring: new Int32Array(n), index: new Int32Array(n),
+    ax: new Float64Array(n), ay: new Float64Array(n), bx: new Float64Array(n), by: new Float64Array(n),
+  };
+  let k = 0;
+  rings.forEach((r, ri) => {
+    for (let i = 0; i < r.length; i++, k++) {
+      const a = r[i];
+      const b = r[(i + 1) % r.length];
+      e.ring[k] = ri; e.index[k] = i;
+      e.ax[k] = a[0]; e.ay[k] = a[1]; e.bx[k] = b[0]; e.by[k] = b[1];
+    }
+  });
+  return e;
+}
+
+/** Compressed bucket lists: edges of cell c are cellItems[cellStart[c] .. cellStart[c+1]). */
+function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
+  const n = e.ring.length;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let k = 0; k < n; k++) {
+    minX = Math.min(minX, e.ax[k]); maxX = Math.max(maxX, e.ax[k]);
+    minY = Math.min(minY, e.ay[k]); maxY = Math.max(maxY, e.ay[k]);
+  }
+  const w = Math.max(maxX - minX, 1e-9);
+  const h = Math.max(maxY - minY, 1e-9);
+  const side = Math.max(Math.sqrt((w * h) / n), Math.max(w, h) / n);
+  const cols = Math.max(1, Math.min(n, Math.ceil(w / side)));
+  const rows = Math.max(1, Math.min(n, Math.ceil(h / side)));
+  const cw = w / cols;
+  const ch = h / rows;
+  const col = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cw)));
+  const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / ch)));
+  // Visit the cells each edge reaches: per column it spans, the rows of its y-range there.
+  const visit = (k: number, f: (cell: number) => void) => {
+    const ax = e.ax[k], ay = e.ay[k], bx = e.bx[k], by = e.by[k];
+    const c0 = col(Math.min(ax, bx)), c1 = col(Math.max(ax, bx));
+    const dx = bx - ax;
+    for (let c = c0; c <= c1; c++) {
+      let ya = ay, yb = by;
+      if (c0 !== c1 && dx !== 0) {
+        const xl = Math.max(Math.min(ax, bx), minX + c * cw);
+        const xr = Math.min(Math.max(ax, bx), minX + (c + 1) * cw);
+        ya = ay + ((xl - ax) / dx) * (by - ay);
+        yb = ay + ((xr - ax) / dx) * (by - ay);
+      }
+      const r0 = row(Math.min(ya, yb) - 1e-9), r1 = row(Math.max(ya, yb) + 1e-9);
+      for (let r = r0; r <= r1; r++) f(r * cols + c);
+    }
+  };
+  const cells = cols * rows;
+  const count = new Int32Array(cells + 1);
+  for (let k = 0; k < n; k++) visit(k, (cell) => { count[cell + 1]++; });
+  for (let c = 0; c < cells; c++) count[c + 1] += count[c];
+  const cellItems = new Int32Array(count[cells]);
+  const fill = count.slice(0, cells);
+  for (let k = 0; k < n; k++) visit(k, (cell) => { cellItems[fill[cell]++] = k; });
+  return { cellStart: count, cellItems };
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+/** True when c (known collinear with a-b) lies within the closed segment a-b. */
+const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
+
+function testPair(e: Edges, rings: readonly Ring[], i: number, j: number): RingCrossing | undefined {
+  const sameRing = e.ring[i] === e.ring[j];
+  const len = rings[e.ring[i]].length;
+  const d = Math.abs(e.index[i] - e.index[j]);
+  const adjacent = sameRing && (d === 1 || d === len - 1);
+  const ax = e.ax[i], ay = e.ay[i], bx = e.bx[i], by = e.by[i];
+  const cx = e.ax[j], cy = e.ay[j], dx = e.bx[j], dy = e.by[j];
+  // Quick reject on bounding boxes.
+  if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return undefined;
+  if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return undefined;
+  const mk = (kind: RingCrossing['kind'], point: XY): RingCrossing => ({
+    ringA: e.ring[i], edgeA: e.index[i], ringB: e.ring[j], edgeB: e.index[j], kind, point,
+  });
+  if (adjacent) return adjacentOverlap(e, i, j, len, mk);
+  const o1 = orient(ax, ay, bx, by, cx, cy);
+  const o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay);
+  const o4 = orient(cx, cy, dx, dy, bx, by);
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+    const t = o3 / (o3 - o4);
+    return mk('cross', [ax + t * (bx - ax), ay + t * (by - ay)]);
+  }
+  const kind = o1 === 0 && o2 === 0 ? 'overlap' : 'touch';
+  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return mk(kind, [cx, cy]);
+  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return mk(kind, [dx, dy]);
+  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return mk(kind, [ax, ay]);
+  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return mk(kind, [bx, by]);
+  return undefined;
+}
+
+/** Neighbouring edges share a vertex; they are bad only when they fold back on each other. */
+function adjacentOverlap(
+  e: Edges, i: number, j: number, len: number,
+  mk: (kind: RingCrossing['kind'], point: XY) => RingCrossing,
+): RingCrossing | undefined {
+  // Order so that edge `p` ends where edge `q` starts (p = k, q = k+1 mod len).
+  const forward = (e.index[i] + 1) % len === e.index[j];
+  const p = forward ? i : j;
+  const q = forward ? j : i;
+  const ax = e.ax[p], ay = e.ay[p], bx = e.bx[p], by = e.by[p], cx = e.bx[q], cy = e.by[q];
+  if (orient(ax, ay, bx, by, cx, cy) !== 0) return undefined;
+  const dot = (ax - bx) * (cx - bx) + (ay - by) * (cy - by);
+  return dot > 0 ? mk('overlap', [bx, by]) : undefined;
+}
