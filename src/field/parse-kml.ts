@@ -20,7 +20,8 @@ export function parseKmlText(text: string, sourceName?: string): unknown {
     }).parseFromString(text, 'text/xml');
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${why.split('\n')[0]}`, { source: sourceName, cause: why });
+    const short = /Error: ([^\n]*)$/.exec(why.split('\n')[0])?.[1] ?? why.split('\n')[0];
+    throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${short}`, { source: sourceName, cause: why });
   }
   const root = doc.documentElement;
   if (!root || root.localName !== 'kml') {

@@ -148,12 +148,22 @@ function testPair(e: Edges, rings: readonly Ring[], i: number, j: number): RingC
     const t = o3 / (o3 - o4);
     return mk('cross', [ax + t * (bx - ax), ay + t * (by - ay)]);
   }
-  const kind = o1 === 0 && o2 === 0 ? 'overlap' : 'touch';
+  const kind = o1 === 0 && o2 === 0 && collinearOverlapLength(ax, ay, bx, by, cx, cy, dx, dy) > 0 ? 'overlap' : 'touch';
   if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return mk(kind, [cx, cy]);
   if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return mk(kind, [dx, dy]);
   if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return mk(kind, [ax, ay]);
   if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return mk(kind, [bx, by]);
   return undefined;
+}
+
+/** Length of the shared part of two collinear segments, measured along the wider axis. */
+function collinearOverlapLength(
+  ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number,
+): number {
+  const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
+  const [a0, a1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
+  const [c0, c1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
+  return Math.min(a1, c1) - Math.max(a0, c0);
 }
 
 /** Neighbouring edges share a vertex; they are bad only when they fold back on each other. */

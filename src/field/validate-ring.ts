@@ -64,7 +64,7 @@ function readPosition(p: unknown, i: number, ringIndex: number, ref: FeatureRef)
 }
 
 function preview(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
+  const s = JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
