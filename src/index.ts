@@ -6,3 +6,4 @@ export * from './errors.js';
 export type { XY, Ring, PolygonM } from './geometry/types.js';
 export * from './vehicles/index.js';
 export * from './field/index.js';
+export * from './plan/index.js';

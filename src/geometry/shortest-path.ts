@@ -1,0 +1,53 @@
+import { polylineInside } from './inside.js';
+import type { PolygonM, XY } from './types.js';
+
+/**
+ * Reflex corners of free space: the only places a shortest path inside a polygon bends.
+ * Outer rings are CCW and holes CW, so free space is always on the left; a right turn is reflex.
+ */
+export function reflexVertices(poly: PolygonM): XY[] {
+  const out: XY[] = [];
+  for (const ring of [poly.outer, ...poly.holes]) {
+    const n = ring.length;
+    for (let i = 0; i < n; i++) {
+      const a = ring[(i - 1 + n) % n], b = ring[i], c = ring[(i + 1) % n];
+      if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < 0) out.push(b);
+    }
+  }
+  return out;
+}
+
+/**
+ * Shortest path from `a` to `b` that stays inside `field`: straight when it can be, else
+ * through the reflex corners of `waypoints` (usually the field inset by a small margin, so
+ * the path keeps clear of the boundary). Visibility graph searched with Dijkstra.
+ *
+ * @returns the path (first point `a`, last `b`), or undefined when `b` cannot be reached
+ */
+export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
+  if (polylineInside([a, b], field)) return [a, b];
+  const nodes: XY[] = [a, b, ...waypoints];
+  const n = nodes.length;
+  const distTo = new Float64Array(n).fill(Infinity);
+  const prev = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  distTo[0] = 0;
+  for (;;) {
+    let u = -1;
+    for (let i = 0; i < n; i++) if (!done[i] && distTo[i] < Infinity && (u < 0 || distTo[i] < distTo[u])) u = i;
+    if (u < 0) return undefined;
+    if (u === 1) break;
+    done[u] = 1;
+    for (let v = 0; v < n; v++) {
+      if (done[v] || v === u) continue;
+      const d = distTo[u] + Math.hypot(nodes[v][0] - nodes[u][0], nodes[v][1] - nodes[u][1]);
+      if (d >= distTo[v]) continue;
+      if (!polylineInside([nodes[u], nodes[v]], field)) continue;
+      distTo[v] = d;
+      prev[v] = u;
+    }
+  }
+  const path: XY[] = [];
+  for (let v = 1; v >= 0; v = prev[v]) path.push(nodes[v]);
+  return path.reverse();
+}

@@ -1,0 +1,15 @@
+/**
+ * The planning stage: field + vehicle → coverage plan (headland, cells, swaths, route, turns,
+ * sorties) and its metrics; exports to GeoJSON, KML, QGroundControl .plan and ISOXML.
+ */
+export { planField, PLAN_DEFAULTS } from './plan-field.js';
+export type { Plan, PlanOptions, PlanMetrics, RouteSegment, RefillStop, Sortie, Cell, SegmentKind } from './types.js';
+export { planHeadland } from './headland/index.js';
+export type { Headland } from './headland/index.js';
+export { decompose, cellOutline } from './decompose/index.js';
+export type { SweepCell } from './decompose/index.js';
+export { sweepSwaths, swathOffsets, bestAngle } from './swaths/index.js';
+export { boustrophedon, skipOrder } from './route/index.js';
+export { planTurn, uTurn, omegaTurn, kTurn, stopTurn } from './turns/index.js';
+export { splitSorties } from './sorties/index.js';
+export { planMetrics, estimateCoverage, unreachableCorners, minWidthM, swathLowerBound, segmentTimeS, OUTSIDE_TOLERANCE_M } from './metrics/index.js';

@@ -1,0 +1,113 @@
+import { polylineInside } from '../../geometry/inside.js';
+import { polylineLength } from '../../geometry/polyline.js';
+import { convexHull } from '../../geometry/ring.js';
+import type { PolygonM } from '../../geometry/types.js';
+import { SAO_M2, type Field } from '../../field/types.js';
+import type { Vehicle } from '../../vehicles/types.js';
+import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
+import { estimateCoverage } from './coverage.js';
+import { segmentTimeS } from './segment-time.js';
+
+/** The checker's tolerance for route points outside the field, m (DESIGN.md). */
+export const OUTSIDE_TOLERANCE_M = 0.05;
+
+/**
+ * Smallest width of a polygon over all sweep directions, m: the least, over the convex hull's
+ * edges, of the farthest hull point from that edge (rotating calipers).
+ */
+export function minWidthM(poly: PolygonM): number {
+  const h = convexHull(poly.outer);
+  let best = Infinity;
+  for (let i = 0; i < h.length; i++) {
+    const a = h[i], b = h[(i + 1) % h.length], l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (!l) continue;
+    let w = 0;
+    for (const q of h) w = Math.max(w, Math.abs((q[0] - a[0]) * (b[1] - a[1]) - (q[1] - a[1]) * (b[0] - a[0])) / l);
+    best = Math.min(best, w);
+  }
+  return Number.isFinite(best) ? best : 0;
+}
+
+/** Lower bound on the swath count: ceil(min width / working width). */
+export function swathLowerBound(poly: PolygonM, widthM: number): number {
+  return Math.ceil(minWidthM(poly) / widthM - 1e-9);
+}
+
+export interface MetricsInput {
+  field: Field;
+  vehicle: Vehicle;
+  route: RouteSegment[];
+  refills: RefillStop[];
+  sorties: number;
+  swathCount: number;
+  headlandPasses: number;
+  angleRad: number;
+  planMs: number;
+  coverageSamples?: number;
+}
+
+const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Computes DESIGN.md "Plan metrics" from a finished route. */
+export function planMetrics(m: MetricsInput): PlanMetrics {
+  const { field, vehicle: v, route } = m;
+  const len = { working: 0, turning: 0, transit: 0 };
+  const time = { working: 0, turning: 0, transit: 0 };
+  const byType: Record<string, number> = {};
+  let turns = 0, outside = 0, fallback = 0;
+  for (let i = 0; i < route.length; i++) {
+    const s = route[i];
+    const l = polylineLength(s.points), t = segmentTimeS(s, v);
+    const key = s.kind === 'swath' ? 'working' : s.kind === 'turn' ? 'turning' : 'transit';
+    len[key] += l;
+    time[key] += t;
+    if (s.kind !== 'turn') continue;
+    const startsTurn = i === 0 || route[i - 1].kind !== 'turn';
+    const ok = polylineInside(s.points, field.polygon, OUTSIDE_TOLERANCE_M);
+    if (startsTurn) {
+      turns++;
+      byType[s.turnType ?? 'path'] = (byType[s.turnType ?? 'path'] ?? 0) + 1;
+      if (s.turnType === 'path') fallback++;
+    }
+    if (!ok) outside++;
+  }
+  const refillS = m.refills.reduce((a, r) => a + r.durationS, 0);
+  const totalS = time.working + time.turning + time.transit + refillS;
+  const cov = estimateCoverage(
+    field.polygon,
+    route.filter((s) => s.kind === 'swath').map((s) => s.points),
+    v.workingWidthM,
+    m.coverageSamples,
+  );
+  const areaHa = field.areaM2 / 10_000;
+  return {
+    fieldId: field.id,
+    field: { areaHa: round(areaHa, 4), areaSao: round(field.areaM2 / SAO_M2, 2), holes: field.polygon.holes.length },
+    vehicle: { id: v.id, workingWidthM: v.workingWidthM, minTurnRadiusM: v.minTurnRadiusM },
+    swaths: {
+      count: m.swathCount,
+      lowerBound: swathLowerBound(field.polygon, v.workingWidthM),
+      angleDeg: round((((m.angleRad * 180) / Math.PI) % 180 + 180) % 180, 2),
+      headlandPasses: m.headlandPasses,
+    },
+    coveragePct: round(cov.coveragePct, 2),
+    overlapPct: round(cov.overlapPct, 2),
+    lengthM: {
+      working: round(len.working, 1),
+      turning: round(len.turning, 1),
+      transit: round(len.transit, 1),
+      total: round(len.working + len.turning + len.transit, 1),
+    },
+    turns: { count: turns, outsideField: outside, fallback, byType },
+    sorties: { count: m.sorties, refills: m.refills.length },
+    timeS: {
+      working: round(time.working, 1),
+      turning: round(time.turning, 1),
+      transit: round(time.transit, 1),
+      refill: round(refillS, 1),
+      total: round(totalS, 1),
+    },
+    fieldCapacityHaPerH: totalS > 0 ? round(areaHa / (totalS / 3600), 3) : 0,
+    planMs: round(m.planMs, 2),
+  };
+}

@@ -1,0 +1,123 @@
+import { PlanError } from '../errors.js';
+import type { Field } from '../field/types.js';
+import { toXY } from '../field/projection.js';
+import { offsetPolygons } from '../geometry/offset.js';
+import { rotateRing } from '../geometry/transform.js';
+import { reflexVertices } from '../geometry/shortest-path.js';
+import type { Vehicle } from '../vehicles/types.js';
+import { cellOutline } from './decompose/decompose.js';
+import { planHeadland } from './headland/plan-headland.js';
+import { planMetrics } from './metrics/plan-metrics.js';
+import { buildRoute } from './route/build-route.js';
+import { servicePoint } from './service-point.js';
+import { splitSorties } from './sorties/split-sorties.js';
+import { bestAngle } from './swaths/best-angle.js';
+import { sweepSwaths } from './swaths/sweep-swaths.js';
+import type { TurnSpace } from './turns/plan-turn.js';
+import type { Cell, Plan, PlanOptions } from './types.js';
+
+/** Defaults of {@link planField}'s options. */
+export const PLAN_DEFAULTS = {
+  pattern: 'auto' as const,
+  sorties: true,
+  maxSwaths: 20_000,
+  /** Transits and fallback paths keep this far from the boundary, m. */
+  clearanceM: 0.1,
+  /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
+  edgeInsetM: 0.02,
+  /** Route points may be this far outside the field (the checker allows 0.05 m). */
+  insideTolM: 0.01,
+};
+
+function checkOptions(o: PlanOptions): void {
+  const bad = (key: string, why: string) => {
+    throw new PlanError('PLAN_INVALID_OPTION', `option ${key} ${why}`, { key });
+  };
+  if (o.headlandLaps !== undefined && (!Number.isInteger(o.headlandLaps) || o.headlandLaps < 0 || o.headlandLaps > 20))
+    bad('headlandLaps', `must be a whole number from 0 to 20, got ${o.headlandLaps}`);
+  if (o.angleDeg !== undefined && !Number.isFinite(o.angleDeg)) bad('angleDeg', `must be a finite number, got ${o.angleDeg}`);
+  if (o.pattern !== undefined && !['auto', 'boustrophedon', 'skip'].includes(o.pattern))
+    bad('pattern', `must be auto, boustrophedon or skip, got ${String(o.pattern)}`);
+  if (o.maxSwaths !== undefined && !(o.maxSwaths >= 1)) bad('maxSwaths', `must be ≥ 1, got ${o.maxSwaths}`);
+  if (o.startLonLat !== undefined) {
+    const [lon, lat] = o.startLonLat;
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) bad('startLonLat', `must be [lon, lat] in range, got ${o.startLonLat.join(',')}`);
+  }
+}
+
+/**
+ * Plans full coverage of a field by one machine: headland laps, the sweep angle with the
+ * fewest swaths, boustrophedon cells around holes and concave corners, a route from the
+ * service point with turns that stay inside the field, and refill sorties.
+ *
+ * @param field - a validated field (see `parseFields`)
+ * @param vehicle - a machine profile (see `getVehicle`)
+ * @param options - headland laps, fixed angle, pattern, start point…
+ * @returns the plan, in local metres, with its metrics
+ * @throws PlanError `PLAN_INVALID_OPTION`, `PLAN_NO_WORKING_AREA`, `PLAN_TOO_MANY_SWATHS`
+ * @example
+ * ```ts
+ * import { readFieldFile, getVehicle, planField } from 'agrisim';
+ * const [paddy] = await readFieldFile('fields/quynh-phu-long-paddy.geojson');
+ * const plan = planField(paddy, getVehicle('transplanter'));
+ * console.log(plan.metrics.swaths.count, plan.metrics.coveragePct);
+ * ```
+ */
+export function planField(field: Field, vehicle: Vehicle, options: PlanOptions = {}): Plan {
+  const t0 = performance.now();
+  checkOptions(options);
+  const w = vehicle.workingWidthM;
+  const poly = field.polygon;
+  const headland = planHeadland(poly, w, options.headlandLaps ?? vehicle.headlandLaps);
+  const area = headland.laps === 0 ? offsetPolygons([poly], -PLAN_DEFAULTS.edgeInsetM, 'miter') : headland.inner;
+  const angleRad = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : bestAngle(poly, area, w).angleRad;
+  const sweep = sweepSwaths(area, angleRad, w, headland.laps === 0 ? area : headland.swathReach);
+  const maxSwaths = options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths;
+  if (sweep.count > maxSwaths)
+    throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.count} swaths, over the limit of ${maxSwaths}`, {
+      field: field.id,
+      swaths: sweep.count,
+    });
+  if (sweep.count === 0 && headland.rings.length === 0)
+    throw new PlanError('PLAN_NO_WORKING_AREA', `field ${field.id} is too small or narrow to work with a ${w} m implement`, {
+      field: field.id,
+    });
+
+  const navigable = offsetPolygons([poly], -Math.min(PLAN_DEFAULTS.clearanceM, w / 4), 'miter');
+  const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: PLAN_DEFAULTS.insideTolM };
+  const near = options.startLonLat ? toXY(field.projection, options.startLonLat) : poly.outer[0];
+  const start = servicePoint(navigable.length ? navigable : [poly], near);
+  const route = buildRoute(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
+  const split =
+    options.sorties === false
+      ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }
+      : splitSorties(route, vehicle, start, space);
+  const cells: Cell[] = sweep.cells.map((c, id) => ({
+    id,
+    polygon: { outer: rotateRing(cellOutline(c), angleRad), holes: [] },
+    swathCount: sweep.swaths[id].length,
+  }));
+  const metrics = planMetrics({
+    field,
+    vehicle,
+    route: split.route,
+    refills: split.refills,
+    sorties: split.sorties.length,
+    swathCount: sweep.count,
+    headlandPasses: headland.rings.reduce((a, r) => a + r.length, 0),
+    angleRad,
+    planMs: 0,
+  });
+  metrics.planMs = Math.round((performance.now() - t0) * 100) / 100;
+  return {
+    field,
+    vehicle,
+    headland: { laps: headland.laps, rings: headland.rings },
+    cells,
+    route: split.route,
+    refills: split.refills,
+    sorties: split.sorties,
+    servicePoint: start,
+    metrics,
+  };
+}

@@ -1,0 +1,97 @@
+import { polylineLength, splitPolyline } from '../../geometry/polyline.js';
+import { shortestPathInside } from '../../geometry/shortest-path.js';
+import type { XY } from '../../geometry/types.js';
+import type { Vehicle } from '../../vehicles/types.js';
+import { segmentTimeS } from '../metrics/segment-time.js';
+import type { TurnSpace } from '../turns/plan-turn.js';
+import type { RefillStop, RouteSegment, Sortie } from '../types.js';
+
+/** DJI Agras return-to-home low-battery threshold defaults to about 25–30 %: keep 25 % in reserve. */
+const BATTERY_RESERVE = 0.25;
+
+export interface SortiePlan {
+  route: RouteSegment[];
+  refills: RefillStop[];
+  sorties: Sortie[];
+}
+
+/** Product (kg) or trays used per metre of swath. */
+function usePerM(v: Vehicle): number {
+  const ha = v.workingWidthM / 10_000;
+  return v.payload.kind === 'tank' ? ha * v.payload.rateKgPerHa : ha * v.payload.traysPerHa;
+}
+
+function capacity(v: Vehicle): number {
+  return v.payload.kind === 'tank' ? v.payload.capacityKg : v.payload.trays;
+}
+
+/**
+ * Splits the route into sorties: where the tank (or the trays, or the battery less its
+ * reserve) runs out in the middle of a swath, the machine leaves at that point for the
+ * service point, refills (and swaps its battery, in parallel), comes back to the same point
+ * and goes on. Transits follow the shortest path inside the field.
+ */
+export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): SortiePlan {
+  const perM = usePerM(vehicle);
+  const cap = capacity(vehicle);
+  const batteryS = vehicle.battery ? vehicle.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
+  const stopS = Math.max(vehicle.payload.refillS, vehicle.battery?.swapS ?? 0);
+  const out: RouteSegment[] = [];
+  const refills: RefillStop[] = [];
+  const sorties: Sortie[] = [];
+  let sortie = 0, used = 0, flownS = 0, worked = 0, first = 0;
+
+  const path = (a: XY, b: XY) => shortestPathInside(a, b, space.field, space.waypoints) ?? [a, b];
+  const push = (s: RouteSegment) => {
+    s.sortie = sortie;
+    out.push(s);
+    flownS += segmentTimeS(s, vehicle);
+  };
+  const refillAt = (p: XY, reason: RefillStop['reason']) => {
+    push({ kind: 'transit', points: path(p, servicePoint), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
+    sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
+    refills.push({ afterSegment: out.length - 1, at: servicePoint, durationS: stopS, reason });
+    sortie++;
+    used = 0;
+    flownS = 0;
+    worked = 0;
+    first = out.length;
+    push({ kind: 'transit', points: path(servicePoint, p), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
+  };
+
+  for (const s0 of route) {
+    if (s0.kind !== 'swath') {
+      push({ ...s0 });
+      continue;
+    }
+    let s = { ...s0 };
+    for (;;) {
+      const l = polylineLength(s.points);
+      const byTank = perM > 0 ? (cap - used) / perM : Infinity;
+      const returnS = polylineLength([s.points[s.points.length - 1], servicePoint]) / vehicle.transitSpeedMps;
+      const byBattery = (batteryS - flownS - returnS) * vehicle.workSpeedMps;
+      const canM = Math.min(byTank, byBattery);
+      if (canM >= l - 1e-6) {
+        used += l * perM;
+        worked += l * vehicle.workingWidthM;
+        push(s);
+        break;
+      }
+      if (canM > 0.5) {
+        const [done, rest] = splitPolyline(s.points, canM);
+        used += canM * perM;
+        worked += canM * vehicle.workingWidthM;
+        push({ ...s, points: done });
+        s = { ...s, points: rest };
+      } else if (worked === 0) {
+        // nothing worked since the last refill: refilling again would loop forever
+        push(s);
+        break;
+      }
+      const p = s.points[0];
+      refillAt(p, byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery');
+    }
+  }
+  sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
+  return { route: out, refills, sorties };
+}

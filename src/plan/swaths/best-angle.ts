@@ -1,0 +1,67 @@
+import { convexHull } from '../../geometry/ring.js';
+import { rotatePolygon } from '../../geometry/transform.js';
+import type { PolygonM } from '../../geometry/types.js';
+import { decompose } from '../decompose/decompose.js';
+import { swathOffsets } from './sweep-swaths.js';
+
+/** The cost of a sweep angle: swaths first, then cells (each cell costs a transit). */
+export interface AngleCost {
+  angleRad: number;
+  swaths: number;
+  cells: number;
+}
+
+/** Swath and cell count of `area` swept at `angleRad`, without building the swaths. */
+export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
+  const cells = decompose(area.map((p) => rotatePolygon(p, -angleRad))).filter((c) => c.y1 - c.y0 > 1e-3);
+  let swaths = 0;
+  for (const c of cells) swaths += swathOffsets(c.y1 - c.y0, widthM).length;
+  return { angleRad, swaths, cells: cells.length };
+}
+
+/** Candidate angles: every edge direction of the field's hull and of the area, plus every `stepDeg`. */
+export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number): number[] {
+  const set = new Map<number, number>();
+  const add = (a: number) => {
+    let r = a % Math.PI;
+    if (r < 0) r += Math.PI;
+    set.set(Math.round(r * 1e6), r);
+  };
+  const rings = [convexHull(field.outer), ...area.map((p) => convexHull(p.outer))];
+  for (const ring of rings)
+    for (let i = 0; i < ring.length; i++) {
+      const a = ring[i], b = ring[(i + 1) % ring.length];
+      if (Math.hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
+    }
+  for (let d = 0; d < 180; d += stepDeg) add((d * Math.PI) / 180);
+  return [...set.values()];
+}
+
+/**
+ * Chooses the sweep angle that needs the fewest swaths, then the fewest cells; ties go to the
+ * direction of the longest hull edge of the field (machines and farmers align with it), so
+ * the choice is stable. Every hull edge direction is tried, plus a fine search every `stepDeg`.
+ */
+export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 1): AngleCost {
+  const hull = convexHull(field.outer);
+  let longest = 0, longestAngle = 0;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i], b = hull[(i + 1) % hull.length], l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (l > longest) [longest, longestAngle] = [l, Math.atan2(b[1] - a[1], b[0] - a[0])];
+  }
+  const deviation = (a: number) => {
+    const d = Math.abs((((a - longestAngle) % Math.PI) + Math.PI) % Math.PI);
+    return Math.min(d, Math.PI - d);
+  };
+  let best: AngleCost | undefined;
+  for (const a of candidateAngles(field, area, stepDeg)) {
+    const c = angleCost(area, a, widthM);
+    if (
+      !best ||
+      c.swaths < best.swaths ||
+      (c.swaths === best.swaths && (c.cells < best.cells || (c.cells === best.cells && deviation(a) < deviation(best.angleRad) - 1e-9)))
+    )
+      best = c;
+  }
+  return best ?? { angleRad: 0, swaths: 0, cells: 0 };
+}
