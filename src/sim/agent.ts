@@ -1,0 +1,320 @@
+/**
+ * One simulated vehicle: drives its legs with acceleration limits, applies product and paints
+ * the raster while the implement is on, uses up tank, battery or trays, returns to the
+ * service point when it must, and meets faults. Advanced by {@link Agent.step}.
+ */
+import type { XY } from '../geometry/types.js';
+import type { Vehicle } from '../vehicles/types.js';
+import { gustDriftM, startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
+import { cornerRules } from './build-legs.js';
+import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';
+import type { CoverageRaster } from './coverage-raster.js';
+import type { SteeringModel } from './error-models.js';
+import type { FaultOptions } from './faults.js';
+import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
+import { paintBar, paintDisc } from './paint.js';
+import type { Rng } from './random.js';
+import type { Guidance, SimEvent, VehicleState } from './types.js';
+
+/** Everything an agent needs. */
+export interface AgentConfig {
+  id: string;
+  vehicle: Vehicle;
+  guidance: Guidance;
+  steering: SteeringModel;
+  legs: Leg[];
+  servicePoint: XY;
+  raster: CoverageRaster;
+  faults: FaultOptions;
+  batteryReserve: number;
+  rng: Rng;
+}
+
+/** Running totals of one vehicle. */
+export interface AgentTotals {
+  workingS: number;
+  turningS: number;
+  transitS: number;
+  refillS: number;
+  distanceM: number;
+  applied: number;
+  refills: number;
+  sorties: number;
+  faults: number;
+  batteryUsed: number;
+  engineS: number;
+  workDoneM: number;
+  workTotalM: number;
+}
+
+const TIME_KEY = { swath: 'workingS', turn: 'turningS', transit: 'transitS', refill: 'refillS' } as const;
+
+export class Agent {
+  readonly id: string;
+  readonly cfg: AgentConfig;
+  readonly load: LoadModel;
+  readonly totals: AgentTotals;
+  readonly errors: ErrorState;
+  done = false;
+  li = 0;
+  s = 0;
+  piece = 0;
+  speed = 0;
+  holdLeft = 0;
+  entered = false;
+  passId = 0;
+  lateralM = 0;
+  biasM = 0;
+  loadLeft: number;
+  battery = 1;
+  batteryCapacity = 1;
+  sortie = 1;
+  returning = false;
+  pos: XY;
+  dir: XY = [0, 1];
+
+  constructor(cfg: AgentConfig) {
+    this.cfg = cfg;
+    this.id = cfg.id;
+    this.load = loadModel(cfg.vehicle);
+    this.loadLeft = this.load.capacity;
+    this.pos = cfg.legs[0]?.points[0] ?? cfg.servicePoint;
+    this.errors = startErrors(cfg.guidance, cfg.steering, cfg.rng.fork('errors'), cfg.rng.fork('faults'));
+    const workTotalM = cfg.legs.reduce((a, l) => a + Math.max(0, l.implementToM - l.implementFromM), 0);
+    this.totals = {
+      workingS: 0, turningS: 0, transitS: 0, refillS: 0, distanceM: 0, applied: 0, refills: 0, sorties: 1,
+      faults: 0, batteryUsed: 0, engineS: 0, workDoneM: 0, workTotalM,
+    };
+    if (cfg.legs.length === 0) this.done = true;
+  }
+
+  /** Advances `dtS` seconds of simulated time at time `tMs` (end of the tick); pushes events. */
+  step(dtS: number, tMs: number, events: SimEvent[]): void {
+    if (this.done) return;
+    const leg = this.cfg.legs[this.li];
+    const active = !(leg?.kind === 'refill' && this.holdLeft > 0);
+    const v = this.cfg.vehicle;
+    this.totals.faults += updateFaults(this.errors, this.cfg.faults, dtS, {
+      guidance: this.cfg.guidance, multirotor: v.kind === 'multirotor', active, tMs, vehicleId: this.id, events,
+    });
+    stepErrors(this.errors, dtS);
+    const target = leg?.kind === 'swath' ? leg.lateralBiasM : this.biasM;
+    this.biasM += (target - this.biasM) * Math.min(1, dtS / 2);
+    this.lateralM = trueLateralM(this.errors, this.cfg.guidance !== 'manual', this.cfg.steering, this.biasM, [this.dir[1], -this.dir[0]]);
+    let remaining = dtS;
+    let guard = 0;
+    while (remaining > 1e-9 && !this.done && guard++ < 64) remaining = this.advance(remaining, tMs, events);
+    if (active) this.totals.engineS += dtS;
+    if (v.battery && active && !this.done) {
+      const used = batteryDrainPerS(v, this.load.unit === 'kg' ? this.loadLeft : 0) * dtS;
+      this.battery = Math.max(0, this.battery - used);
+      this.totals.batteryUsed += used;
+      if (this.battery <= this.cfg.batteryReserve * this.batteryCapacity && !this.returning && !this.refillAhead()) {
+        events.push({ t: tMs, vehicleId: this.id, type: 'fault', detail: 'low-battery-return' });
+        this.totals.faults++;
+        this.insertReturn();
+      }
+    }
+  }
+
+  private advance(remaining: number, tMs: number, events: SimEvent[]): number {
+    const legs = this.cfg.legs;
+    const leg = legs[this.li];
+    if (!leg) {
+      this.finish(tMs, events);
+      return 0;
+    }
+    if (!this.entered) this.enter(leg);
+    if (this.holdLeft > 0) {
+      const h = Math.min(this.holdLeft, remaining);
+      this.holdLeft -= h;
+      this.speed = 0;
+      this.totals[leg.kind === 'refill' ? 'refillS' : 'turningS'] += h;
+      if (this.holdLeft <= 1e-9) {
+        this.holdLeft = 0;
+        if (leg.refill) this.completeRefill(leg, tMs, events);
+      }
+      return remaining - h;
+    }
+    if (this.piece >= leg.points.length - 1 || this.s >= leg.lengthM - 1e-9) {
+      this.nextLeg();
+      return remaining;
+    }
+    return this.move(leg, remaining);
+  }
+
+  private move(leg: Leg, remaining: number): number {
+    const v = this.cfg.vehicle;
+    const k = this.piece;
+    const a = v.accelMps2;
+    const vLim = leg.vertexMps[k + 1];
+    const dRem = leg.cum[k + 1] - this.s;
+    const vCap = Math.min(leg.cruiseMps, Math.sqrt(vLim * vLim + 2 * a * dRem));
+    const v0 = this.speed;
+    const v1 = Math.max(0.05, v0 < vCap ? Math.min(vCap, v0 + a * remaining) : vCap);
+    const avg = Math.max(0.05, (v0 + v1) / 2);
+    let s1 = this.s + avg * remaining;
+    let tUsed = remaining;
+    let crossing = false;
+    if (s1 >= leg.cum[k + 1]) {
+      s1 = leg.cum[k + 1];
+      tUsed = Math.min(remaining, dRem / avg);
+      crossing = true;
+    }
+    let needReturn = false;
+    if (leg.implementToM > leg.implementFromM) {
+      const w = v.workingWidthM;
+      const onA = Math.max(this.s, leg.implementFromM);
+      let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
+      const need = on * w * this.load.perM2;
+      const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
+      if (need > allow) {
+        on = Math.max(0, allow) / (w * this.load.perM2);
+        const cut = onA + on;
+        tUsed *= (cut - this.s) / Math.max(1e-9, s1 - this.s);
+        s1 = cut;
+        crossing = false;
+        needReturn = true;
+      }
+      if (on > 0) {
+        const used = on * w * this.load.perM2;
+        this.loadLeft -= used;
+        this.totals.applied += used;
+        this.totals.workDoneM += on;
+        const dir = pieceDir(leg, k);
+        paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
+        if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
+          paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
+        }
+      }
+    }
+    this.totals[TIME_KEY[leg.kind]] += tUsed;
+    this.totals.distanceM += s1 - this.s;
+    this.s = s1;
+    this.speed = crossing ? Math.min(v1, vLim) : v1;
+    this.dir = pieceDir(leg, k);
+    this.pos = pointAt(leg, k, s1);
+    if (crossing) this.piece++;
+    if (needReturn) this.insertReturn();
+    return remaining - tUsed;
+  }
+
+  private truePoint(leg: Leg, k: number, s: number): XY {
+    const p = pointAt(leg, k, s);
+    const d = pieceDir(leg, k);
+    return [p[0] + d[1] * this.lateralM, p[1] - d[0] * this.lateralM];
+  }
+
+  private enter(leg: Leg): void {
+    this.entered = true;
+    this.holdLeft = leg.holdS;
+    this.s = 0;
+    this.piece = 0;
+    if (leg.implementToM > leg.implementFromM) this.passId = this.cfg.raster.newPass();
+    if (leg.lengthM > 0 && !leg.reverse) this.dir = pieceDir(leg, 0);
+  }
+
+  private nextLeg(): void {
+    this.li++;
+    this.entered = false;
+  }
+
+  /** True when a refill stop comes before the next swath (so the machine is on its way to refill). */
+  private refillAhead(): boolean {
+    const legs = this.cfg.legs;
+    for (let i = this.li + (this.entered ? 1 : 0); i < legs.length; i++) {
+      if (legs[i].kind === 'refill') return true;
+      if (legs[i].kind === 'swath') return false;
+    }
+    return false;
+  }
+
+  /** Breaks off to the service point and back to the same point: [transit, refill, transit, rest of the leg]. */
+  private insertReturn(): void {
+    const legs = this.cfg.legs;
+    const leg = legs[this.li];
+    if (!leg) return;
+    const v = this.cfg.vehicle;
+    const here: XY = [this.pos[0], this.pos[1]];
+    const sp = this.cfg.servicePoint;
+    const holdS = Math.max(this.load.refillS, v.battery?.swapS ?? 0);
+    const reason = this.load.unit === 'trays' ? 'trays' : this.loadLeft <= 1e-6 ? 'tank' : 'battery';
+    const inserted: Leg[] = [
+      makeLeg('transit', [here, sp], v.transitSpeedMps),
+      makeLeg('refill', [sp, sp], v.transitSpeedMps, { holdS, refill: { reason, durationS: holdS, planned: false } }),
+      makeLeg('transit', [sp, here], v.transitSpeedMps),
+    ];
+    const midLeg = this.entered && this.holdLeft === 0 && this.s < leg.lengthM - 1e-6;
+    if (midLeg) inserted.push(tailOf(leg, this.piece, this.s));
+    const rules = cornerRules(v, this.cfg.steering);
+    for (const l of inserted) setInteriorLimits(l, rules);
+    if (midLeg) {
+      legs.splice(this.li, 1, ...inserted);
+    } else {
+      legs.splice(this.li + (this.entered ? 1 : 0), 0, ...inserted);
+      if (this.entered) this.nextLeg();
+    }
+    this.entered = false;
+    this.returning = true;
+    setJoinLimits(legs, rules, this.li - 1);
+  }
+
+  private completeRefill(leg: Leg, tMs: number, events: SimEvent[]): void {
+    const v = this.cfg.vehicle;
+    const push = (type: SimEvent['type'], detail?: string) => events.push({ t: tMs, vehicleId: this.id, type, ...(detail ? { detail } : {}) });
+    this.loadLeft = this.load.capacity;
+    push(this.load.unit === 'trays' ? 'tray-reload' : 'refill', leg.refill?.planned ? undefined : 'unplanned');
+    if (v.battery) {
+      this.batteryCapacity = this.errors.faultRng.chance(this.cfg.faults.batteryFaultPerSortie)
+        ? this.errors.faultRng.uniform(this.cfg.faults.weakBatteryFraction[0], this.cfg.faults.weakBatteryFraction[1])
+        : 1;
+      this.battery = this.batteryCapacity;
+      push('battery-swap');
+    }
+    this.totals.refills++;
+    this.totals.sorties++;
+    this.sortie++;
+    this.returning = false;
+    push('sortie-start');
+  }
+
+  private finish(tMs: number, events: SimEvent[]): void {
+    this.done = true;
+    this.speed = 0;
+    events.push({ t: tMs, vehicleId: this.id, type: 'done' });
+  }
+
+  /** Activity now, for frames. */
+  activity(): VehicleState['activity'] {
+    if (this.done) return 'done';
+    const leg = this.cfg.legs[this.li];
+    if (!leg) return 'idle';
+    if (leg.kind === 'refill') return this.holdLeft > 0 || !this.entered ? 'refilling' : 'transit';
+    if (leg.kind === 'swath') return this.implementOn() ? 'working' : 'transit';
+    return leg.kind === 'turn' ? 'turning' : 'transit';
+  }
+
+  /** Whether the implement is on now. */
+  implementOn(): boolean {
+    const leg = this.cfg.legs[this.li];
+    return !this.done && !!leg && this.entered && this.s >= leg.implementFromM && this.s < leg.implementToM && this.loadLeft > 0;
+  }
+
+  /** True heading (where the machine points), deg clockwise from north. */
+  headingDeg(): number {
+    const leg = this.cfg.legs[this.li];
+    const sign = leg?.reverse ? -1 : 1;
+    const h = (Math.atan2(sign * this.dir[0], sign * this.dir[1]) * 180) / Math.PI;
+    return h < 0 ? h + 360 : h;
+  }
+
+  /** True position of the implement centre. */
+  truePosition(): XY {
+    return [this.pos[0] + this.dir[1] * this.lateralM, this.pos[1] - this.dir[0] * this.lateralM];
+  }
+
+  /** Gust drift now (for frames). */
+  gustM(): number {
+    return gustDriftM(this.errors);
+  }
+}

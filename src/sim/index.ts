@@ -1,0 +1,22 @@
+/**
+ * Simulation stage: vehicles doing the planned work on a virtual clock, with GNSS and driving
+ * error, consumables and faults, measured on a coverage raster. Named exports only.
+ */
+export type {
+  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory,
+} from './types.js';
+export { createSimulation } from './simulation.js';
+export type { SimRun } from './simulation.js';
+export type { SimulationInput, SimVehicleInput } from './options.js';
+export type { RunMetrics } from './metrics.js';
+export { runToEnd } from './run.js';
+export type { RunResult, RunOptions } from './run.js';
+export { createCoverageRaster } from './coverage-raster.js';
+export type { CoverageRaster, RasterOptions, RasterStats } from './coverage-raster.js';
+export { createRng } from './random.js';
+export type { Rng } from './random.js';
+export { DEFAULT_FAULTS, NO_FAULTS } from './faults.js';
+export type { FaultOptions } from './faults.js';
+export { GNSS_ERROR, steeringModel } from './error-models.js';
+export type { SteeringModel } from './error-models.js';
+export { DRONE_EMPTY_KG, TRANSPLANTER_FUEL_L_PER_HA, DEFAULT_BATTERY_RESERVE } from './consumables.js';
