@@ -1,5 +1,4 @@
-import { pointInPolygon } from '../../geometry/inside.js';
-import { bounds, distToSegment } from '../../geometry/ring.js';
+import { bounds } from '../../geometry/ring.js';
 import type { PolygonM, XY } from '../../geometry/types.js';
 
 /** Coverage of a field by working footprints, as DESIGN.md defines it. */
@@ -31,52 +30,94 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
   return out;
 }
 
+/** The x-interval where the horizontal line y meets the capsule (points within r of a–b), if any. */
+function capsuleRow(a: XY, b: XY, r: number, y: number): [number, number] | undefined {
+  let lo = Infinity, hi = -Infinity;
+  for (const c of [a, b]) {
+    const dy = y - c[1];
+    if (Math.abs(dy) <= r) {
+      const h = Math.sqrt(r * r - dy * dy);
+      lo = Math.min(lo, c[0] - h);
+      hi = Math.max(hi, c[0] + h);
+    }
+  }
+  const dx = b[0] - a[0], dyab = b[1] - a[1], l = Math.hypot(dx, dyab);
+  if (l > 0) {
+    const nx = (-dyab / l) * r, ny = (dx / l) * r;
+    const quad: XY[] = [[a[0] + nx, a[1] + ny], [b[0] + nx, b[1] + ny], [b[0] - nx, b[1] - ny], [a[0] - nx, a[1] - ny]];
+    for (let i = 0; i < 4; i++) {
+      const p = quad[i], q = quad[(i + 1) % 4];
+      if ((p[1] - y) * (q[1] - y) > 0 || p[1] === q[1]) continue;
+      const x = p[0] + ((y - p[1]) / (q[1] - p[1])) * (q[0] - p[0]);
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/** Sorted x where the horizontal line y crosses the rings: pairs are inside intervals (even-odd). */
+function rowCrossings(rings: XY[][], y: number): number[] {
+  const xs: number[] = [];
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[j], b = ring[i];
+      if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+    }
+  return xs.sort((u, v) => u - v);
+}
+
 /**
- * Estimates coverage and overlap on a grid of about `samples` points over the field: a point
- * is covered when it lies within widthM/2 of a working path (a disc swept along it), and
+ * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a
+ * point is covered when it lies within widthM/2 of a working path (a disc swept along it), and
  * overlapped when two or more distinct working paths cover it. Unreachable corners are left
- * out of the count.
+ * out of the count. Footprints are rasterised row by row, so the cost follows the worked area.
  *
  * @param paths - working paths (one polyline per swath or headland pass), metres
  */
 export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 10_000): CoverageEstimate {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
+  const nx = Math.max(1, Math.ceil((maxX - minX) / step)), ny = Math.max(1, Math.ceil((maxY - minY) / step));
   const r = widthM / 2 + 0.02;
-  const cellM = Math.max(2 * r, step * 4);
-  const grid = new Map<string, { id: number; a: XY; b: XY }[]>();
+  const passes = new Uint8Array(nx * ny);
+  const lastPath = new Int32Array(nx * ny).fill(-1);
+  const rowY = (iy: number) => minY + (iy + 0.5) * step;
+  const paint = (lo: number, hi: number, iy: number, id: number) => {
+    const i0 = Math.max(0, Math.ceil((lo - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((hi - minX) / step - 0.5));
+    for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++)
+      if (lastPath[k] !== id) {
+        lastPath[k] = id;
+        if (passes[k] < 255) passes[k]++;
+      }
+  };
   paths.forEach((pts, id) => {
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1], b = pts[i];
-      for (let gx = Math.floor((Math.min(a[0], b[0]) - r) / cellM); gx <= Math.floor((Math.max(a[0], b[0]) + r) / cellM); gx++)
-        for (let gy = Math.floor((Math.min(a[1], b[1]) - r) / cellM); gy <= Math.floor((Math.max(a[1], b[1]) + r) / cellM); gy++) {
-          const key = gx + ',' + gy;
-          let list = grid.get(key);
-          if (!list) grid.set(key, (list = []));
-          list.push({ id, a, b });
-        }
+      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
+      for (let iy = iy0; iy <= iy1; iy++) {
+        const iv = capsuleRow(a, b, r, rowY(iy));
+        if (iv) paint(iv[0], iv[1], iy, id);
+      }
     }
   });
   const corners = unreachableCorners(field, widthM);
+  const rings = [field.outer, ...field.holes];
   let inside = 0, covered = 0, overlapped = 0;
-  for (let x = minX + step / 2; x < maxX; x += step)
-    for (let y = minY + step / 2; y < maxY; y += step) {
-      const p: XY = [x, y];
-      if (!pointInPolygon(p, field)) continue;
-      if (corners.some((c) => Math.hypot(p[0] - c.at[0], p[1] - c.at[1]) < c.radiusM)) continue;
-      inside++;
-      const list = grid.get(Math.floor(x / cellM) + ',' + Math.floor(y / cellM));
-      if (!list) continue;
-      let first = -1, count = 0;
-      for (const s of list) {
-        if (s.id === first || distToSegment(p, s.a, s.b) > r) continue;
-        if (first < 0) first = s.id;
-        count = s.id !== first ? 2 : Math.max(count, 1);
-        if (count >= 2) break;
+  for (let iy = 0; iy < ny; iy++) {
+    const y = rowY(iy), xs = rowCrossings(rings, y);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const i0 = Math.max(0, Math.ceil((xs[k] - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((xs[k + 1] - minX) / step - 0.5));
+      for (let ix = i0; ix <= i1; ix++) {
+        const x = minX + (ix + 0.5) * step;
+        if (corners.some((c) => Math.hypot(x - c.at[0], y - c.at[1]) < c.radiusM)) continue;
+        inside++;
+        const n = passes[iy * nx + ix];
+        if (n >= 1) covered++;
+        if (n >= 2) overlapped++;
       }
-      if (count >= 1) covered++;
-      if (count >= 2) overlapped++;
     }
+  }
   return {
     coveragePct: inside ? (100 * covered) / inside : 0,
     overlapPct: inside ? (100 * overlapped) / inside : 0,

@@ -31,7 +31,7 @@ const seg = (kind: RouteSegment['kind'], points: XY[], extra: Partial<RouteSegme
   ...extra,
 });
 
-/** Turning time of a visit order, s (for choosing between patterns). */
+/** The swath and turn segments of one cell worked in `order`. */
 function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number, vehicle: Vehicle, space: TurnSpace): RouteSegment[] {
   const out: RouteSegment[] = [];
   for (let k = 0; k < order.length; k++) {
@@ -50,13 +50,21 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
   return out;
 }
 
-function turnTimeS(segs: RouteSegment[], v: Vehicle): number {
+/**
+ * Estimated turning time of a visit order, s, from the gaps between consecutive swaths alone
+ * (no geometry): U-turn when the gap is 2R or more, else a K-turn (ground) or a stop-turn.
+ */
+function estimateTurnsS(swaths: WorldSwath[], order: SwathVisit[], v: Vehicle): number {
+  const R = v.minTurnRadiusM, stopS = 2 * (v.turnSpeedMps / v.accelMps2);
   let t = 0;
-  for (const s of segs) {
-    if (s.kind !== 'turn') continue;
-    let l = 0;
-    for (let i = 1; i < s.points.length; i++) l += Math.hypot(s.points[i][0] - s.points[i - 1][0], s.points[i][1] - s.points[i - 1][1]);
-    t += l / (s.reverse ? v.reverseSpeedMps : v.turnSpeedMps) + (s.reverse ? 4 * (v.turnSpeedMps / v.accelMps2) : 0);
+  for (let k = 1; k < order.length; k++) {
+    const a = swaths[order[k - 1].index], b = swaths[order[k].index];
+    // lateral gap between the two swath lines
+    const dx = a.b[0] - a.a[0], dy = a.b[1] - a.a[1], l = Math.hypot(dx, dy) || 1;
+    const d = Math.abs(((b.a[0] - a.a[0]) * -dy + (b.a[1] - a.a[1]) * dx) / l);
+    if (v.kind === 'multirotor' || R <= 0) t += d / v.turnSpeedMps + v.stopTurnS;
+    else if (d >= 2 * R) t += (Math.PI * R + d - 2 * R) / v.turnSpeedMps;
+    else t += (Math.PI * R) / v.turnSpeedMps + (2 * R - d) / (v.reverseSpeedMps || v.turnSpeedMps) + 2 * stopS;
   }
   return t;
 }
@@ -103,23 +111,21 @@ export function buildRoute(
   const left = new Set(cells.map((_, i) => i).filter((i) => cells[i].length > 0));
   while (left.size > 0) {
     // nearest cell entry from here
-    let best: { cell: number; segs: RouteSegment[]; cost: number } | undefined;
+    let best: { cell: number; order: SwathVisit[]; cost: number } | undefined;
     for (const c of left) {
       for (const order of cellOrders(cells[c].length, spacing[c], vehicle, opts.pattern)) {
         const first = cells[c][order[0].index];
         const entry = order[0].reversed ? first.b : first.a;
-        const approach = Math.hypot(entry[0] - pos[0], entry[1] - pos[1]) / vehicle.transitSpeedMps;
-        if (best && approach > best.cost) continue;
-        const segs = cellSegments(cells[c], order, c, vehicle, space);
-        const cost = approach + turnTimeS(segs, vehicle);
-        if (!best || cost < best.cost) best = { cell: c, segs, cost };
+        const cost = Math.hypot(entry[0] - pos[0], entry[1] - pos[1]) / vehicle.transitSpeedMps + estimateTurnsS(cells[c], order, vehicle);
+        if (!best || cost < best.cost) best = { cell: c, order, cost };
       }
     }
     if (!best) break;
     left.delete(best.cell);
-    transit(best.segs[0].points[0], route.length === 0 ? 'start' : 'cell');
-    route.push(...best.segs);
-    const last = best.segs[best.segs.length - 1].points;
+    const segs = cellSegments(cells[best.cell], best.order, best.cell, vehicle, space);
+    transit(segs[0].points[0], route.length === 0 ? 'start' : 'cell');
+    route.push(...segs);
+    const last = segs[segs.length - 1].points;
     pos = last[last.length - 1];
   }
 

@@ -40,9 +40,10 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
 /**
  * Chooses the sweep angle that needs the fewest swaths, then the fewest cells; ties go to the
  * direction of the longest hull edge of the field (machines and farmers align with it), so
- * the choice is stable. Every hull edge direction is tried, plus a fine search every `stepDeg`.
+ * the choice is stable. Every hull edge direction is tried, plus a search every `stepDeg`
+ * refined every `refineDeg` around the best.
  */
-export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 1): AngleCost {
+export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 3, refineDeg = 0.5): AngleCost {
   const hull = convexHull(field.outer);
   let longest = 0, longestAngle = 0;
   for (let i = 0; i < hull.length; i++) {
@@ -54,7 +55,7 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     return Math.min(d, Math.PI - d);
   };
   let best: AngleCost | undefined;
-  for (const a of candidateAngles(field, area, stepDeg)) {
+  const consider = (a: number) => {
     const c = angleCost(area, a, widthM);
     if (
       !best ||
@@ -62,6 +63,10 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
       (c.swaths === best.swaths && (c.cells < best.cells || (c.cells === best.cells && deviation(a) < deviation(best.angleRad) - 1e-9)))
     )
       best = c;
-  }
+  };
+  for (const a of candidateAngles(field, area, stepDeg)) consider(a);
+  // refine the coarse search around the winner
+  const around = best!.angleRad;
+  for (let d = -stepDeg; d <= stepDeg; d += refineDeg) if (d !== 0) consider(around + (d * Math.PI) / 180);
   return best ?? { angleRad: 0, swaths: 0, cells: 0 };
 }

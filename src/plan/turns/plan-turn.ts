@@ -46,25 +46,26 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
   const d = Math.abs(dRaw);
   const toWorld = ([u, v]: XY): XY => [end[0] + u * heading[0] + v * mirror * left[0], end[1] + u * heading[1] + v * mirror * left[1]];
 
-  const candidates: TurnShape[] = [];
+  // Candidates in order of preference, built only when the ones before them do not fit.
+  const candidates: (() => TurnShape | undefined)[] = [];
   if (vehicle.kind === 'multirotor' || vehicle.minTurnRadiusM <= 0) {
-    candidates.push(stopTurn(bx, d));
+    candidates.push(() => stopTurn(bx, d));
   } else {
     const R = vehicle.minTurnRadiusM;
     const canReverse = vehicle.reverseSpeedMps > 0;
-    const shapes = [uTurn(bx, d, R), omegaTurn(bx, d, R), canReverse ? kTurn(bx, d, R) : undefined];
-    candidates.push(...shapes.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle)));
-    if (canReverse && bx > 0) {
-      const tails = [uTurn(0, d, R), omegaTurn(0, d, R), kTurn(0, d, R)].map((t) => withReverseTail(t, bx, d));
-      candidates.push(...tails.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle)));
-    }
+    const byTime = (shapes: (TurnShape | undefined)[]) =>
+      shapes.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle));
+    if (d >= 2 * R) candidates.push(() => uTurn(bx, d, R));
+    else for (const s of byTime([omegaTurn(bx, d, R), canReverse ? kTurn(bx, d, R) : undefined])) candidates.push(() => s);
+    if (canReverse && bx > 0)
+      candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
     if (canReverse)
-      for (const back of [0.5, 1, 2, 3].map((k) => k * R)) {
-        const shape = backedUp((x) => kTurn(x, d, R) ?? uTurn(x, d, R), back, bx, d);
-        if (shape) candidates.push(shape);
-      }
+      for (const back of [0.5, 1, 2, 3].map((k) => k * R))
+        candidates.push(() => backedUp((x) => kTurn(x, d, R) ?? uTurn(x, d, R), back, bx, d));
   }
-  for (const shape of candidates) {
+  for (const make of candidates) {
+    const shape = make();
+    if (!shape) continue;
     const legs = shape.legs.map((leg) => ({ points: leg.points.map(toWorld), reverse: leg.reverse }));
     if (legs.every((leg) => polylineInside(leg.points, space.field, space.tolM))) {
       // pin the ends exactly on the swath ends (arcs carry rounding)

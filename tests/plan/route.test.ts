@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { boustrophedon, planField, skipOrder } from '../../src/plan/index.js';
+import { PlanError } from '../../src/errors.js';
+import { getVehicle } from '../../src/vehicles/index.js';
+import { polylineLength } from '../../src/geometry/polyline.js';
+import { fieldM, rectM } from '../helpers/fields.js';
+
+describe('swath orders', () => {
+  it('boustrophedon alternates direction', () => {
+    expect(boustrophedon(3, false, false)).toEqual([
+      { index: 0, reversed: false },
+      { index: 1, reversed: true },
+      { index: 2, reversed: false },
+    ]);
+  });
+  it('skip-3 visits every swath once, mostly 3 apart', () => {
+    const o = skipOrder(10, 3, false, false).map((v) => v.index);
+    expect([...o].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const gaps = o.slice(1).map((v, i) => Math.abs(v - o[i]));
+    expect(gaps.filter((g) => g === 3).length).toBe(gaps.length - 2); // k − 1 = 2 switches between residues
+  });
+});
+
+describe('planField', () => {
+  const paddy = fieldM([rectM(200, 30, 20)], 'long-paddy');
+  it('drone on a 200 × 30 m paddy: 3 swaths inside one 7 m lap, sorties by tank', () => {
+    const plan = planField(paddy, getVehicle('drone'));
+    const m = plan.metrics;
+    expect(m.field.areaHa).toBeCloseTo(0.6, 3);
+    expect(m.field.areaSao).toBeCloseTo(6000 / 360, 1);
+    expect(m.swaths.count).toBe(3); // ceil((30 − 2·7) / 7)
+    expect(m.swaths.lowerBound).toBe(5); // ceil(30 / 7)
+    expect(m.swaths.angleDeg).toBeCloseTo(20, 3);
+    expect(m.swaths.headlandPasses).toBe(1);
+    // 0.6 ha × 70 kg/ha = 42 kg > one 40 kg tank: one refill
+    expect(m.sorties.count).toBe(2);
+    expect(m.sorties.refills).toBe(1);
+    const workedM = plan.route.filter((s) => s.kind === 'swath').reduce((a, s) => a + polylineLength(s.points), 0);
+    expect(plan.sorties.reduce((a, s) => a + s.used, 0)).toBeCloseTo((workedM * 7 * 70) / 10_000, 6);
+    expect(m.timeS.total).toBeCloseTo(m.timeS.working + m.timeS.turning + m.timeS.transit + m.timeS.refill, 0);
+    expect(m.fieldCapacityHaPerH).toBeCloseTo(0.6 / (m.timeS.total / 3600), 2);
+  });
+  it('transplanter on the same paddy: skip pattern with U-turns, trays reloaded', () => {
+    const plan = planField(paddy, getVehicle('transplanter'));
+    expect(plan.metrics.turns.byType.u).toBeGreaterThan(plan.metrics.turns.byType.k ?? 0);
+    // 0.6 ha × 200 trays/ha = 120 trays / 18 per load → 7 loads
+    expect(plan.metrics.sorties.count).toBe(7);
+  });
+  it('starts at the service point nearest the given start', () => {
+    const plan = planField(paddy, getVehicle('drone'), { startLonLat: [106.352, 20.651] });
+    expect(plan.route[0].points[0]).toEqual(plan.servicePoint);
+    const end = plan.route[plan.route.length - 1].points;
+    expect(end[end.length - 1]).toEqual(plan.servicePoint);
+  });
+  it('honours a fixed angle and no headland', () => {
+    const plan = planField(paddy, getVehicle('drone'), { angleDeg: 110, headlandLaps: 0 });
+    expect(plan.metrics.swaths.angleDeg).toBeCloseTo(110, 6);
+    expect(plan.metrics.swaths.headlandPasses).toBe(0);
+    expect(plan.metrics.swaths.count).toBe(29); // across the paddy: ceil(200 / 7)
+  });
+  it('refuses bad options and too many swaths with codes', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof PlanError ? e.code : String(e);
+      }
+      return 'no error';
+    };
+    expect(code(() => planField(paddy, getVehicle('drone'), { headlandLaps: -1 }))).toBe('PLAN_INVALID_OPTION');
+    expect(code(() => planField(paddy, getVehicle('drone'), { headlandLaps: 1.5 }))).toBe('PLAN_INVALID_OPTION');
+    expect(code(() => planField(paddy, getVehicle('drone'), { angleDeg: NaN }))).toBe('PLAN_INVALID_OPTION');
+    expect(code(() => planField(paddy, getVehicle('drone'), { startLonLat: [20.65, 206.35] }))).toBe('PLAN_INVALID_OPTION');
+    expect(code(() => planField(paddy, getVehicle('transplanter'), { maxSwaths: 5 }))).toBe('PLAN_TOO_MANY_SWATHS');
+  });
+});
