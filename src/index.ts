@@ -7,3 +7,4 @@ export type { XY, Ring, PolygonM } from './geometry/types.js';
 export * from './vehicles/index.js';
 export * from './field/index.js';
 export * from './plan/index.js';
+export * from './sim/index.js';

@@ -5,7 +5,7 @@
  */
 import type { XY } from '../geometry/types.js';
 import type { Vehicle } from '../vehicles/types.js';
-import { gustDriftM, startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
+import { startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
 import { cornerRules } from './build-legs.js';
 import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';
 import type { CoverageRaster } from './coverage-raster.js';
@@ -149,9 +149,8 @@ export class Agent {
     const a = v.accelMps2;
     const vLim = leg.vertexMps[k + 1];
     const dRem = leg.cum[k + 1] - this.s;
-    const vCap = Math.min(leg.cruiseMps, Math.sqrt(vLim * vLim + 2 * a * dRem));
     const v0 = this.speed;
-    const v1 = Math.max(0.05, v0 < vCap ? Math.min(vCap, v0 + a * remaining) : vCap);
+    const v1 = Math.max(0.05, Math.min(leg.cruiseMps, v0 + a * remaining, brakeCapMps(v0, vLim, dRem, a, remaining)));
     const avg = Math.max(0.05, (v0 + v1) / 2);
     let s1 = this.s + avg * remaining;
     let tUsed = remaining;
@@ -283,38 +282,16 @@ export class Agent {
     this.speed = 0;
     events.push({ t: tMs, vehicleId: this.id, type: 'done' });
   }
+}
 
-  /** Activity now, for frames. */
-  activity(): VehicleState['activity'] {
-    if (this.done) return 'done';
-    const leg = this.cfg.legs[this.li];
-    if (!leg) return 'idle';
-    if (leg.kind === 'refill') return this.holdLeft > 0 || !this.entered ? 'refilling' : 'transit';
-    if (leg.kind === 'swath') return this.implementOn() ? 'working' : 'transit';
-    return leg.kind === 'turn' ? 'turning' : 'transit';
-  }
-
-  /** Whether the implement is on now. */
-  implementOn(): boolean {
-    const leg = this.cfg.legs[this.li];
-    return !this.done && !!leg && this.entered && this.s >= leg.implementFromM && this.s < leg.implementToM && this.loadLeft > 0;
-  }
-
-  /** True heading (where the machine points), deg clockwise from north. */
-  headingDeg(): number {
-    const leg = this.cfg.legs[this.li];
-    const sign = leg?.reverse ? -1 : 1;
-    const h = (Math.atan2(sign * this.dir[0], sign * this.dir[1]) * 180) / Math.PI;
-    return h < 0 ? h + 360 : h;
-  }
-
-  /** True position of the implement centre. */
-  truePosition(): XY {
-    return [this.pos[0] + this.dir[1] * this.lateralM, this.pos[1] - this.dir[0] * this.lateralM];
-  }
-
-  /** Gust drift now (for frames). */
-  gustM(): number {
-    return gustDriftM(this.errors);
-  }
+/**
+ * Highest speed at the end of a step of `dtS` from speed `v0` that still lets the machine brake
+ * at `a` to `vLimMps` within `dRemM`: v1²/2a + (v0 + v1)·dt/2 = dRem + vLim²/2a.
+ */
+export function brakeCapMps(v0: number, vLimMps: number, dRemM: number, a: number, dtS: number): number {
+  const A = 1 / (2 * a);
+  const B = dtS / 2;
+  const C = (v0 * dtS) / 2 - dRemM - (vLimMps * vLimMps) / (2 * a);
+  const disc = B * B - 4 * A * C;
+  return disc <= 0 ? 0 : (-B + Math.sqrt(disc)) / (2 * A);
 }

@@ -5,6 +5,7 @@
  */
 import { toLonLat, type LocalProjection } from '../field/projection.js';
 import type { Agent } from './agent.js';
+import { activity, headingDeg, implementOn, truePosition } from './agent-view.js';
 import { REPORT_NOISE } from './error-models.js';
 import type { Rng } from './random.js';
 import type { VehicleState } from './types.js';
@@ -15,12 +16,12 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 /** Builds the frame state of one agent (draws the receiver's speed/heading noise from `rng`). */
 export function vehicleState(a: Agent, projection: LocalProjection, rng: Rng): VehicleState {
   const v = a.cfg.vehicle;
-  const [x, y] = a.truePosition();
+  const [x, y] = truePosition(a);
   const e = a.errors;
   const [lon, lat] = toLonLat(projection, [x + e.gnssX.value, y + e.gnssY.value]);
   const moving = a.speed > 0.05;
   const headingNoise = moving ? (REPORT_NOISE.headingSigmaDeg[e.fix] * rng.normal()) / Math.max(1, a.speed) : 0;
-  let heading = a.headingDeg() + headingNoise;
+  let heading = headingDeg(a) + headingNoise;
   heading = ((heading % 360) + 360) % 360;
   const speed = moving ? Math.max(0, a.speed + REPORT_NOISE.speedSigmaMps * rng.normal()) : 0;
   const state: VehicleState = {
@@ -35,8 +36,8 @@ export function vehicleState(a: Agent, projection: LocalProjection, rng: Rng): V
     speedMps: r3(speed),
     fix: e.fix,
     crossTrackErrorM: r3(a.lateralM),
-    implementOn: a.implementOn(),
-    activity: a.activity(),
+    implementOn: implementOn(a),
+    activity: activity(a),
     sortie: a.sortie,
   };
   if (a.load.unit === 'kg') state.tank = { kg: r3(Math.max(0, a.loadLeft)), capacityKg: a.load.capacity };
