@@ -68,7 +68,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   checkOptions(options);
   const w = vehicle.workingWidthM;
   const poly = field.polygon;
-  const headland = planHeadland(poly, w, options.headlandLaps ?? vehicle.headlandLaps);
+  const headland = planHeadland(poly, w, options.headlandLaps ?? vehicle.headlandLaps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
   const area = headland.laps === 0 ? offsetPolygons([poly], -PLAN_DEFAULTS.edgeInsetM, 'miter') : headland.inner;
   const angleRad = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : bestAngle(poly, area, w).angleRad;
   const sweep = sweepSwaths(area, angleRad, w, headland.laps === 0 ? area : headland.swathReach);
@@ -105,6 +105,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
     sorties: split.sorties.length,
     swathCount: sweep.count,
     headlandPasses: headland.rings.reduce((a, r) => a + r.length, 0),
+    headland: { laps: headland.laps, smoothedLaps: headland.smoothedLaps },
     angleRad,
     planMs: 0,
   });

@@ -65,6 +65,8 @@ export interface PlanMetrics {
   field: { areaHa: number; areaSao: number; holes: number };
   vehicle: { id: string; workingWidthM: number; minTurnRadiusM: number };
   swaths: { count: number; lowerBound: number; angleDeg: number; headlandPasses: number };
+  /** Headland laps planned, and how many of them have corners rounded to the turning radius. */
+  headland: { laps: number; smoothedLaps: number };
   coveragePct: number;
   overlapPct: number;
   lengthM: { working: number; turning: number; transit: number; total: number };

@@ -1,4 +1,6 @@
 import { offsetPolygons } from '../../geometry/offset.js';
+import { polylineInside } from '../../geometry/inside.js';
+import { signedArea } from '../../geometry/ring.js';
 import type { PolygonM, Ring } from '../../geometry/types.js';
 
 /** What the headland stage gives the later stages. */
@@ -14,6 +16,19 @@ export interface Headland {
    * so swath and headland footprints overlap and no sliver is left between them.
    */
   swathReach: PolygonM[];
+  /** Laps whose corners were rounded to the turning radius (ground machines). */
+  smoothedLaps: number;
+}
+
+/**
+ * Rounding a lap's corners to the turning radius cuts them off. Accept it while a lap loses
+ * under 0.2 % of the field's area, so coverage stays well over DESIGN.md's 99.5 %; on
+ * small spiky fields the sharp lap is kept and the corners are left to the driver.
+ */
+const MAX_SMOOTHING_LOSS = 0.002;
+
+function areaOf(polys: PolygonM[]): number {
+  return polys.reduce((a, p) => a + signedArea(p.outer) + p.holes.reduce((b, h) => b + signedArea(h), 0), 0);
 }
 
 /**
@@ -24,20 +39,38 @@ export interface Headland {
  * @param field - the field polygon, metres
  * @param widthM - implement working width, m
  * @param laps - laps asked for (0 for none)
+ * @param minTurnRadiusM - ground machines: lap corners are rounded to this radius
  * @example
  * ```ts
  * const h = planHeadland(field.polygon, 1.8, 2); // two transplanter laps
  * ```
  */
-export function planHeadland(field: PolygonM, widthM: number, laps: number): Headland {
+export function planHeadland(field: PolygonM, widthM: number, laps: number, minTurnRadiusM = 0): Headland {
   const rings: Ring[][] = [];
+  let smoothedLaps = 0;
   for (let k = 0; k < laps; k++) {
     const centre = offsetPolygons([field], -(k + 0.5) * widthM, 'round');
     if (centre.length === 0) break;
-    rings.push(centre.flatMap((p) => [p.outer, ...p.holes]));
+    const lap = minTurnRadiusM > 0 ? smoothLap(centre, minTurnRadiusM, field, MAX_SMOOTHING_LOSS * areaOf([field])) : undefined;
+    if (lap) smoothedLaps++;
+    rings.push((lap ?? centre).flatMap((p) => [p.outer, ...p.holes]));
   }
   const used = rings.length;
   const inner = used === 0 ? [field] : offsetPolygons([field], -used * widthM, 'round');
   const swathReach = used === 0 ? inner : offsetPolygons([field], -(used - 0.5) * widthM, 'round');
-  return { laps: used, rings, inner, swathReach };
+  return { laps: used, rings, inner, swathReach, smoothedLaps };
+}
+
+/**
+ * Rounds a lap so a machine with turning radius R can drive it: a morphological opening
+ * (erode then dilate by R) rounds its convex corners, a closing (dilate then erode) its
+ * concave ones, so every corner becomes an arc of radius ≥ R. A lap that would vanish or
+ * leave the field, or that would cut off more than `maxLossM2`, is not smoothed (undefined).
+ */
+function smoothLap(lap: PolygonM[], radiusM: number, field: PolygonM, maxLossM2: number): PolygonM[] | undefined {
+  const opened = offsetPolygons(offsetPolygons(lap, -radiusM, 'round'), radiusM, 'round');
+  const smooth = offsetPolygons(offsetPolygons(opened, radiusM, 'round'), -radiusM, 'round');
+  if (smooth.length !== lap.length || Math.abs(areaOf(lap) - areaOf(smooth)) > maxLossM2) return undefined;
+  const inside = smooth.every((p) => [p.outer, ...p.holes].every((r) => polylineInside([...r, r[0]], field, 0)));
+  return inside ? smooth : undefined;
 }

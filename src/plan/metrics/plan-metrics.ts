@@ -41,6 +41,7 @@ export interface MetricsInput {
   sorties: number;
   swathCount: number;
   headlandPasses: number;
+  headland: { laps: number; smoothedLaps: number };
   angleRad: number;
   planMs: number;
   coverageSamples?: number;
@@ -90,6 +91,7 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
       angleDeg: round((((m.angleRad * 180) / Math.PI) % 180 + 180) % 180, 2),
       headlandPasses: m.headlandPasses,
     },
+    headland: m.headland,
     coveragePct: round(cov.coveragePct, 2),
     overlapPct: round(cov.overlapPct, 2),
     lengthM: {
