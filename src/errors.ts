@@ -45,6 +45,9 @@ export const ERROR_CODES = {
   CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
   IO_READ: { exit: 3, meaning: 'a file that cannot be read' },
   IO_WRITE: { exit: 5, meaning: 'a file that cannot be written' },
+  // viewer
+  VIEWER_BUILD: { exit: 1, meaning: 'the web viewer bundle could not be built' },
+  VIEWER_INVALID_OPTION: { exit: 2, meaning: 'a viewer option out of range' },
 } as const;
 
 /** A stable error code: see {@link ERROR_CODES}. */
@@ -78,6 +81,8 @@ export class SimError extends AgrisimError {}
 export class TelemetryError extends AgrisimError {}
 /** Invalid economics input. */
 export class EconomicsError extends AgrisimError {}
+/** Web viewer build and option errors. */
+export class ViewerError extends AgrisimError {}
 
 /** True when `e` is an error agrisim threw on purpose (has a stable code). */
 export function isAgrisimError(e: unknown): e is AgrisimError {
