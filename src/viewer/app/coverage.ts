@@ -1,0 +1,82 @@
+/**
+ * Coverage painted so far: per vehicle, a list of passes (runs of positions while the
+ * implement was on), each drawn as a strip `widthM` wide. Built from the snapshot, then
+ * extended by every telemetry frame.
+ */
+import type { WireCoverageTrail, WireVehicle } from './messages.js';
+
+export type LonLat = [number, number];
+
+export interface Pass {
+  vehicleId: string;
+  widthM: number;
+  points: LonLat[];
+}
+
+/** Points closer than this to the previous one are skipped, m (keeps long runs light). */
+export const MIN_STEP_M = 0.3;
+const M_PER_DEG_LAT = 111_320;
+
+/** Approximate ground distance between two nearby WGS84 points, m. */
+export function nearDistanceM(a: LonLat, b: LonLat): number {
+  const dx = (b[0] - a[0]) * M_PER_DEG_LAT * Math.cos((a[1] * Math.PI) / 180);
+  const dy = (b[1] - a[1]) * M_PER_DEG_LAT;
+  return Math.hypot(dx, dy);
+}
+
+/** Growing coverage of one simulation. */
+export class CoverageModel {
+  readonly passes: Pass[] = [];
+  private open = new Map<string, Pass>();
+  /** Bumped on every change, so views redraw only when needed. */
+  version = 0;
+
+  constructor(private widthOf: (vehicleId: string) => number) {}
+
+  /** Replaces everything with the snapshot's trails. */
+  reset(trails: WireCoverageTrail[] = []): void {
+    this.passes.length = 0;
+    this.open.clear();
+    for (const tr of trails) {
+      const vehicleId = tr.vehicleId ?? tr.id ?? '?';
+      const runs = tr.trails ?? tr.passes ?? (tr.points ? [tr.points] : []);
+      for (const run of runs) if (run.length > 0) this.passes.push({ vehicleId, widthM: tr.widthM, points: run.slice() });
+    }
+    this.version++;
+  }
+
+  /** Extends the open pass of each vehicle whose implement is on; closes it when off. */
+  add(vehicles: WireVehicle[]): void {
+    for (const v of vehicles) {
+      const p: LonLat = [v.lon, v.lat];
+      const cur = this.open.get(v.id);
+      if (!v.implementOn) {
+        if (cur) this.open.delete(v.id);
+        continue;
+      }
+      if (!cur) {
+        const pass: Pass = { vehicleId: v.id, widthM: this.widthOf(v.id), points: [p] };
+        this.passes.push(pass);
+        this.open.set(v.id, pass);
+        this.version++;
+      } else if (nearDistanceM(cur.points[cur.points.length - 1], p) >= MIN_STEP_M) {
+        cur.points.push(p);
+        this.version++;
+      }
+    }
+  }
+
+  /** GeoJSON of the passes: one LineString per pass with `widthM` and `vehicleId`. */
+  toGeoJson(): GeoJSON.FeatureCollection {
+    return {
+      type: 'FeatureCollection',
+      features: this.passes
+        .filter((p) => p.points.length > 1)
+        .map((p) => ({
+          type: 'Feature',
+          properties: { widthM: p.widthM, vehicleId: p.vehicleId },
+          geometry: { type: 'LineString', coordinates: p.points },
+        })),
+    };
+  }
+}

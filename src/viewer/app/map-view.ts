@@ -1,0 +1,101 @@
+/**
+ * Field view drawn by MapLibre GL JS (WebGL): GeoJSON sources for the plan and coverage,
+ * HTML markers for the machines (moved every animation frame, rotated by heading).
+ */
+import { Map as MlMap, Marker, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { buildStyle, metresToPixels } from './map-style.js';
+import { bboxOf, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
+
+/** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (DESIGN.md home case). */
+const HOME: [number, number] = [106.35, 20.65];
+
+/** An arrow pointing north; the marker rotates it to the heading. */
+export function vehicleElement(kind: string, color: string, label: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = `vehicle vehicle-${kind}`;
+  el.title = label;
+  el.innerHTML =
+    `<svg viewBox="-12 -12 24 24" width="26" height="26" aria-hidden="true">` +
+    (kind === 'drone' ? `<circle r="10.5" fill="none" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 2"/>` : '') +
+    `<path d="M0 -10 L7 8 L0 4 L-7 8 Z" fill="${color}" stroke="#fff" stroke-width="1.5" stroke-linejoin="round"/></svg>`;
+  return el;
+}
+
+/**
+ * Creates the MapLibre view in `container`; throws when WebGL cannot start (the caller
+ * then falls back to the canvas view).
+ */
+export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
+  setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
+  const map = new MlMap({
+    container,
+    style: buildStyle(HOME[1], tilesUrl),
+    center: HOME,
+    zoom: 15,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    fadeDuration: 0,
+  });
+  const markers = new Map<string, Marker>();
+  let planSet = false;
+  let rendered = false;
+  let fieldCount = 0;
+  const pending: { plan?: PlanFeatureCollection; coverage?: FeatureCollection } = {};
+
+  const checkRendered = () => {
+    if (!planSet || rendered) return;
+    fieldCount = map.queryRenderedFeatures({ layers: ['field-fill', 'boundary-line'] }).length;
+    if (fieldCount > 0) {
+      rendered = true;
+      performance.mark('agrisim:field-rendered');
+    }
+  };
+  const applyPlan = (plan: PlanFeatureCollection) => {
+    (map.getSource('plan') as GeoJSONSource).setData(plan);
+    const bbox = bboxOf(plan);
+    if (bbox) {
+      const lat = (bbox[1] + bbox[3]) / 2;
+      map.setPaintProperty('coverage', 'line-width', metresToPixels(lat));
+      map.fitBounds(bbox, { padding: 24, animate: false });
+    }
+    planSet = true;
+  };
+  let ready = false;
+  map.on('load', () => {
+    ready = true;
+    if (pending.plan) applyPlan(pending.plan);
+    if (pending.coverage) (map.getSource('coverage') as GeoJSONSource).setData(pending.coverage);
+  });
+  map.on('idle', checkRendered);
+  map.on('render', checkRendered);
+
+  return {
+    renderer: 'maplibre',
+    setPlan(plan) {
+      rendered = false;
+      if (ready) applyPlan(plan);
+      else pending.plan = plan;
+    },
+    setCoverage(coverage) {
+      if (ready) (map.getSource('coverage') as GeoJSONSource).setData(coverage);
+      else pending.coverage = coverage;
+    },
+    setVehicles(marks: VehicleMark[]) {
+      marks.forEach((m, i) => {
+        let mk = markers.get(m.id);
+        if (!mk) {
+          mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
+          markers.set(m.id, mk);
+        }
+        mk.setLngLat([m.pose.lon, m.pose.lat]);
+        mk.setRotation(m.pose.headingDeg);
+      });
+    },
+    fieldRendered: () => rendered,
+    renderedFieldFeatures: () => fieldCount,
+    resize: () => map.resize(),
+    destroy: () => map.remove(),
+  };
+}

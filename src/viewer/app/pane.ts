@@ -1,0 +1,243 @@
+/**
+ * One simulation on screen: its own socket (subscribe, resubscribe after a reconnect),
+ * field view, coverage model, smooth machine motion, side panel and controls.
+ */
+import { buildControls } from './controls.js';
+import { CoverageModel } from './coverage.js';
+import { t, tDynamic, type Lang } from './i18n.js';
+import { poseAt, startGlide, type Glide } from './interpolate.js';
+import type { ServerMessage, SimOffer, SnapshotMessage, TelemetryMessage, WireVehicle } from './messages.js';
+import { applyLabels, createPanel, type PanelState } from './panel.js';
+import { connectSocket, type ConnectionState } from './socket.js';
+import type { FieldView, PlanFeatureCollection, VehicleMark } from './view.js';
+import { createCanvasView } from './canvas-view.js';
+import { webglAvailable } from './webgl.js';
+
+export interface PaneOptions {
+  wsUrl: string;
+  /** Wanted simulation id; the first (or `index`-th) offered when absent or unknown. */
+  simId?: string;
+  index: number;
+  renderer: 'auto' | 'canvas';
+  tilesUrl?: string;
+  onHello(simulations: SimOffer[]): void;
+}
+
+/** How often coverage strips are re-sent to the view, ms. */
+export const COVERAGE_REFRESH_MS = 250;
+
+const PANE_HTML =
+  `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
+  `<span class="connection" data-testid="connection" data-state="connecting"></span></div>` +
+  `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div></div>` +
+  `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
+  `<div class="controls" data-testid="controls" hidden></div></aside></div>`;
+
+/** Creates a pane inside `root`. */
+export function createPane(root: HTMLElement, opts: PaneOptions) {
+  root.classList.add('pane');
+  root.innerHTML = PANE_HTML;
+  const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+  const mapEl = $('.map');
+  const select = $<HTMLSelectElement>('.sim-select');
+  const conn = $('.connection');
+  const message = $('.message');
+  const controls = $('.controls');
+  const panel = createPanel($('.stats'));
+
+  let lang: Lang = 'en';
+  let simId = opts.simId;
+  let offers: SimOffer[] = [];
+  let token: string | undefined;
+  let connState: ConnectionState = 'connecting';
+  let view: FieldView | undefined;
+  let plan: PlanFeatureCollection | undefined;
+  const widths = new Map<string, number>();
+  const coverage = new CoverageModel((id) => widths.get(id) ?? 1);
+  let coverageShown = -1;
+  let coverageAt = 0;
+  const glides = new Map<string, Glide>();
+  let state: PanelState = { vehicles: [], guidance: {}, done: false };
+  let panelDirty = false;
+  let frames = 0;
+  let telemetryCount = 0;
+  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string } = { key: 'waiting' };
+
+  const showMessage = () => {
+    const m = lastMessage;
+    message.textContent = m.key === 'waiting' ? t(lang, 'waiting') : m.key === 'done' ? t(lang, 'done') : (m.text ?? '');
+  };
+  const setConn = (s: ConnectionState) => {
+    connState = s;
+    conn.dataset.state = s;
+    conn.textContent = t(lang, s);
+    root.classList.toggle('offline', s !== 'connected');
+  };
+
+  // Field view: MapLibre when WebGL works, else the 2D canvas.
+  const attachView = (v: FieldView) => {
+    view = v;
+    if (plan) v.setPlan(plan);
+    coverageShown = -1;
+  };
+  const fallback = () => {
+    mapEl.classList.add('no-webgl');
+    $('.map-note').dataset.i18n = 'noWebgl';
+    applyLabels(mapEl, lang);
+    attachView(createCanvasView(mapEl));
+  };
+  if (opts.renderer === 'canvas' || !webglAvailable()) fallback();
+  else {
+    import('./map-view.js')
+      .then((m) => attachView(m.createMapView(mapEl, opts.tilesUrl)))
+      .catch((e: unknown) => {
+        console.warn('agrisim: MapLibre failed, using the 2D fallback', e);
+        fallback();
+      });
+  }
+
+  let subscribedTo: string | undefined;
+  const subscribe = () => {
+    if (simId && socket.send({ type: 'subscribe', sim: simId })) subscribedTo = simId;
+  };
+  const chooseSim = (id: string) => {
+    if (id === simId) return;
+    if (simId) socket.send({ type: 'unsubscribe', sim: simId });
+    simId = id;
+    plan = undefined;
+    glides.clear();
+    coverage.reset();
+    state = { vehicles: [], guidance: {}, done: false };
+    lastMessage = { key: 'waiting' };
+    showMessage();
+    subscribe();
+  };
+  select.addEventListener('change', () => chooseSim(select.value));
+
+  const fillSelect = () => {
+    select.replaceChildren(...offers.map((o) => new Option(o.name || o.id, o.id, false, o.id === simId)));
+    select.hidden = offers.length < 2;
+  };
+
+  const takeVehicles = (vehicles: WireVehicle[], nowMs: number) => {
+    for (const v of vehicles) glides.set(v.id, startGlide(glides.get(v.id), { lon: v.lon, lat: v.lat, headingDeg: v.headingDeg }, nowMs));
+    state.vehicles = vehicles;
+    panelDirty = true;
+  };
+  const onSnapshot = (m: SnapshotMessage) => {
+    const d = m.description;
+    widths.clear();
+    state.guidance = {};
+    for (const v of d.vehicles) {
+      widths.set(v.id, v.workingWidthM);
+      state.guidance[v.id] = v.guidance;
+    }
+    plan = d.planGeoJson as PlanFeatureCollection;
+    view?.setPlan(plan);
+    coverage.reset(m.coverage);
+    glides.clear();
+    state.done = false;
+    state.progress = m.progress;
+    takeVehicles(m.vehicles ?? [], performance.now());
+    lastMessage = { key: 'event', text: '' };
+    showMessage();
+  };
+  const onTelemetry = (m: TelemetryMessage) => {
+    telemetryCount++;
+    coverage.add(m.vehicles);
+    state.progress = m.progress;
+    takeVehicles(m.vehicles, performance.now());
+  };
+  const onMessage = (m: ServerMessage) => {
+    if (m.type === 'hello') {
+      offers = m.simulations ?? [];
+      if (!simId || !offers.some((o) => o.id === simId)) simId = offers[Math.min(opts.index, offers.length - 1)]?.id;
+      fillSelect();
+      opts.onHello(offers);
+      if (subscribedTo !== simId) subscribe();
+    } else if (m.type === 'snapshot' && m.sim === simId) onSnapshot(m);
+    else if (m.type === 'telemetry' && m.sim === simId) onTelemetry(m);
+    else if (m.type === 'event' && m.sim === simId) {
+      const evs = m.events ?? (m.event ? [m.event] : []);
+      for (const ev of evs) {
+        if (ev.type === 'done' && evs.length && state.vehicles.every((v) => v.activity === 'done' || v.id === ev.vehicleId)) state.done = true;
+        lastMessage = ev.type === 'done' && state.done ? { key: 'done' } : { key: 'event', text: `${ev.vehicleId}: ${tDynamic(lang, 'ev', ev.type)}${ev.detail ? ` (${ev.detail})` : ''}` };
+      }
+      panelDirty = true;
+      showMessage();
+    } else if (m.type === 'error') {
+      lastMessage = { key: 'error', text: `${m.code}: ${m.message}` };
+      showMessage();
+    }
+  };
+  const socket = connectSocket(opts.wsUrl, {
+    onOpen: () => {
+      subscribedTo = undefined;
+      subscribe();
+    },
+    onMessage, onState: setConn });
+
+  // The animation loop: machines glide every frame; coverage and panel refresh when changed.
+  let raf = 0;
+  const loop = (now: number) => {
+    frames++;
+    if (view) {
+      const marks: VehicleMark[] = state.vehicles.map((v) => ({ id: v.id, kind: v.kind, implementOn: v.implementOn, pose: poseAt(glides.get(v.id)!, now) }));
+      if (coverage.version !== coverageShown && now - coverageAt >= COVERAGE_REFRESH_MS) {
+        view.setCoverage(coverage.toGeoJson());
+        coverageShown = coverage.version;
+        coverageAt = now;
+      }
+      view.setVehicles(marks);
+    }
+    if (panelDirty) {
+      panel.update(state);
+      panelDirty = false;
+    }
+    raf = requestAnimationFrame(loop);
+  };
+  raf = requestAnimationFrame(loop);
+  new ResizeObserver(() => view?.resize()).observe(mapEl);
+
+  return {
+    el: root,
+    setLang(l: Lang) {
+      lang = l;
+      panel.setLang(l);
+      applyLabels(root, l);
+      setConn(connState);
+      showMessage();
+    },
+    setToken(tok: string | undefined) {
+      token = tok || undefined;
+      controls.hidden = !token;
+      if (token && !controls.childElementCount) {
+        buildControls(controls, (action, value) => socket.send({ type: 'control', sim: simId, action, value, token }));
+        applyLabels(controls, lang);
+      }
+    },
+    chooseSim,
+    destroy() {
+      cancelAnimationFrame(raf);
+      socket.close();
+      view?.destroy();
+      root.replaceChildren();
+    },
+    /** State for tests and benchmarks (window.__agrisim). */
+    debug: () => ({
+      simId,
+      renderer: view?.renderer,
+      fieldRendered: view?.fieldRendered() ?? false,
+      fieldFeatures: view?.renderedFieldFeatures() ?? 0,
+      planFeatures: plan?.features.length ?? 0,
+      coveragePasses: coverage.passes.length,
+      frames,
+      telemetryCount,
+      connection: connState,
+      progress: state.progress,
+      vehicles: state.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, performance.now()) })),
+    }),
+  };
+}
+
+export type Pane = ReturnType<typeof createPane>;

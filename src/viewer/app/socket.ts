@@ -1,0 +1,95 @@
+/**
+ * A small reconnecting WebSocket for the browser: backs off 0.25 s → 4 s, reports its
+ * state, and lets the caller resubscribe on every (re)open.
+ */
+import { parseServerMessage, type ServerMessage } from './messages.js';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface ReconnectingSocket {
+  send(message: object): boolean;
+  close(): void;
+  readonly state: ConnectionState;
+}
+
+export interface SocketHandlers {
+  onOpen(): void;
+  onMessage(message: ServerMessage): void;
+  onState(state: ConnectionState): void;
+}
+
+/** First and longest wait between reconnect attempts, ms. */
+export const RECONNECT_MIN_MS = 250;
+export const RECONNECT_MAX_MS = 4000;
+
+/** Next back-off delay: doubles per failed attempt, capped. */
+export function backoffMs(attempt: number): number {
+  return Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** Math.max(0, attempt));
+}
+
+/**
+ * Opens `url` and keeps it open.
+ * @example
+ * const s = connectSocket('ws://127.0.0.1:8080/ws', { onOpen: () => s.send({ type: 'subscribe', sim: 'a' }), onMessage: console.log, onState: console.log });
+ */
+export function connectSocket(url: string, handlers: SocketHandlers): ReconnectingSocket {
+  let ws: WebSocket | undefined;
+  let attempt = 0;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let state: ConnectionState = 'connecting';
+  const setState = (s: ConnectionState) => {
+    if (s !== state) {
+      state = s;
+      handlers.onState(s);
+    }
+  };
+  const retry = () => {
+    if (closed) return;
+    setState('disconnected');
+    clearTimeout(timer);
+    timer = setTimeout(open, backoffMs(attempt++));
+  };
+  function open(): void {
+    if (closed) return;
+    let sock: WebSocket;
+    try {
+      sock = new WebSocket(url);
+    } catch {
+      retry();
+      return;
+    }
+    ws = sock;
+    sock.onopen = () => {
+      attempt = 0;
+      setState('connected');
+      handlers.onOpen();
+    };
+    sock.onmessage = (ev) => {
+      if (typeof ev.data !== 'string') return;
+      const m = parseServerMessage(ev.data);
+      if (m) handlers.onMessage(m);
+    };
+    sock.onclose = () => {
+      if (ws === sock) retry();
+    };
+    sock.onerror = () => sock.close();
+  }
+  handlers.onState(state);
+  open();
+  return {
+    send(message: object): boolean {
+      if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+      ws.send(JSON.stringify(message));
+      return true;
+    },
+    close(): void {
+      closed = true;
+      clearTimeout(timer);
+      ws?.close();
+    },
+    get state() {
+      return state;
+    },
+  };
+}
