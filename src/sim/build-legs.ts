@@ -31,7 +31,6 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
   const { vehicle: v, steering: st, rng } = ctx;
   const legs: Leg[] = [];
   let pos: XY = ctx.start;
-  let prevSwathMid: XY | undefined;
   const transitTo = (to: XY) => {
     if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M) legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps));
     pos = to;
@@ -47,14 +46,22 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
       const pts = st.cornerCutM[1] > 0 ? chamferCorners(seg.points, () => rng.uniform(st.cornerCutM[0], st.cornerCutM[1])) : seg.points;
       leg = makeLeg('swath', pts, v.workSpeedMps * st.workSpeedFactor);
       if (st.shortEndMaxM > 0) {
-        // late switch-on; switch-off early (gap) or late (overrun into the turn: overlap)
-        leg.implementFromM = Math.min(leg.lengthM / 3, rng.uniform(0, st.shortEndMaxM));
+        // switch-on late (gap) or early (spread at the end of the turn before: overlap);
+        // switch-off early (gap) or late (spread into the turn after: overlap)
+        const startErrM = rng.uniform(-st.shortEndMaxM, st.shortEndMaxM);
         const endErrM = rng.uniform(-st.shortEndMaxM, st.shortEndMaxM);
+        leg.implementFromM = Math.min(leg.lengthM / 3, Math.max(0, startErrM));
         leg.implementToM = Math.max((2 * leg.lengthM) / 3, leg.lengthM - Math.max(0, endErrM));
         overrunM = Math.max(0, -endErrM);
+        const before = legs[legs.length - 1];
+        if (startErrM < 0 && before?.kind === 'turn' && !before.reverse) {
+          // one implement range per leg: a turn with both ends spread is spread all along
+          const from = Math.max(0, before.lengthM + startErrM);
+          before.implementFromM = before.implementToM > before.implementFromM ? 0 : from;
+          before.implementToM = before.lengthM;
+        }
       }
-      leg.lateralBiasM = passBias(leg, prevSwathMid, v.workingWidthM, st, rng);
-      prevSwathMid = midpoint(leg);
+      leg.lateralBiasM = passBias(st, rng);
     } else if (seg.kind === 'turn') {
       const speed = seg.reverse && v.reverseSpeedMps > 0 ? v.reverseSpeedMps : v.turnSpeedMps * st.turnSpeedFactor;
       leg = makeLeg('turn', seg.points, speed, { reverse: seg.reverse });
@@ -80,25 +87,10 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
   return legs;
 }
 
-function midpoint(leg: Leg): XY {
-  const a = leg.points[0];
-  const b = leg.points[leg.points.length - 1];
-  return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-}
-
 /**
- * Manual uneven spacing: a person aims to overlap the previous pass a little
- * (`aimOverlapM` towards it) and misjudges by N(0, passBiasSigmaM). Guided: 0.
+ * Manual uneven spacing: a person misjudges each pass by N(0, passBiasSigmaM) (the overlap kept
+ * on purpose is in the plan's spacing, see manualSpacingVehicle). Guided: 0.
  */
-function passBias(leg: Leg, prevMid: XY | undefined, widthM: number, st: SteeringModel, rng: Rng): number {
-  if (st.passBiasSigmaM === 0 && st.aimOverlapM === 0) return 0;
-  const noise = st.passBiasSigmaM * rng.normal();
-  if (!prevMid || leg.points.length < 2) return noise;
-  const a = leg.points[0];
-  const b = leg.points[1];
-  const d = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
-  const right: XY = [(b[1] - a[1]) / d, -(b[0] - a[0]) / d];
-  const side = (prevMid[0] - a[0]) * right[0] + (prevMid[1] - a[1]) * right[1];
-  if (Math.abs(side) > 2 * widthM) return noise;
-  return Math.sign(side) * st.aimOverlapM + noise;
+function passBias(st: SteeringModel, rng: Rng): number {
+  return st.passBiasSigmaM === 0 ? 0 : st.passBiasSigmaM * rng.normal();
 }

@@ -38,10 +38,12 @@ export interface SteeringModel {
   tauS: number;
   /** Largest |lateral error| of the controller, m (Infinity: no clamp). */
   maxM: number;
-  /** Per-pass offset (uneven spacing): σ, m, and the mean overlap a person aims for, m. */
+  /** Per-pass offset (uneven spacing), σ, m: each pass is misjudged on its own. */
   passBiasSigmaM: number;
-  aimOverlapM: number;
-  /** Late implement-on and early implement-off at pass ends: uniform 0…max, m. */
+  /**
+   * Switching error at pass ends, uniform −max…max, m: positive = late on / early off (a gap),
+   * negative = early on / late off (product spread into the turn: an overlap).
+   */
   shortEndMaxM: number;
   /** Corner cutting on working paths: chamfer length uniform min…max, m (0: none). */
   cornerCutM: [number, number];
@@ -52,7 +54,7 @@ export interface SteeringModel {
   source: string;
 }
 
-const GUIDED_COMMON = { passBiasSigmaM: 0, aimOverlapM: 0, shortEndMaxM: 0, cornerCutM: [0, 0] as [number, number] };
+const GUIDED_COMMON = { passBiasSigmaM: 0, shortEndMaxM: 0, cornerCutM: [0, 0] as [number, number] };
 const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, stopTurnFactor: 1 };
 
 /**
@@ -94,8 +96,9 @@ export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'g
     tauS: drone ? 15 : 20,
     maxM: Infinity,
     passBiasSigmaM: drone ? 0.4 : 0.15,
-    aimOverlapM: drone ? 0.8 : 0.1,
-    shortEndMaxM: drone ? 1.5 : 0.5,
+    // switching by eye at pass ends: ±2 m for a pilot watching from the bund, ±0.5 m for a
+    // driver on the machine (assumptions)
+    shortEndMaxM: drone ? 2 : 0.5,
     cornerCutM: drone ? [0.5, 2] : [0.3, 1],
     ...MANUAL_SPEED,
     source: 'assumption, calibrated to ECONOMICS.md "GNSS guidance effect" (overlaps −6 %, gaps −16 %, field time −35 %)',
@@ -113,3 +116,4 @@ export const REPORT_NOISE = {
   headingSigmaDeg: { 'rtk-fixed': 0.2, 'rtk-float': 0.5, dgps: 1, gnss: 2, none: 10 } as Record<FixQuality, number>,
   source: 'u-blox NEO-M8N / ZED-F9P datasheets: velocity accuracy 0.05 m/s, heading accuracy 0.3° (at speed)',
 };
+
