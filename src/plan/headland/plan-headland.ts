@@ -1,5 +1,6 @@
 import { offsetPolygons } from '../../geometry/offset.js';
 import { polylineInside } from '../../geometry/inside.js';
+import { reflexVertices } from '../../geometry/shortest-path.js';
 import { signedArea } from '../../geometry/ring.js';
 import type { PolygonM, Ring } from '../../geometry/types.js';
 
@@ -27,6 +28,9 @@ export interface Headland {
  */
 const MAX_SMOOTHING_LOSS = 0.002;
 
+/** Arc tolerance of the rounded corners, m: 2 cm against a radius of metres. */
+const SMOOTH_ARC_M = 0.02;
+
 function areaOf(polys: PolygonM[]): number {
   return polys.reduce((a, p) => a + signedArea(p.outer) + p.holes.reduce((b, h) => b + signedArea(h), 0), 0);
 }
@@ -48,16 +52,18 @@ function areaOf(polys: PolygonM[]): number {
 export function planHeadland(field: PolygonM, widthM: number, laps: number, minTurnRadiusM = 0): Headland {
   const rings: Ring[][] = [];
   let smoothedLaps = 0;
+  let innermostCentre: PolygonM[] = [];
   for (let k = 0; k < laps; k++) {
     const centre = offsetPolygons([field], -(k + 0.5) * widthM, 'round');
     if (centre.length === 0) break;
+    innermostCentre = centre;
     const lap = minTurnRadiusM > 0 ? smoothLap(centre, minTurnRadiusM, field, MAX_SMOOTHING_LOSS * areaOf([field])) : undefined;
     if (lap) smoothedLaps++;
     rings.push((lap ?? centre).flatMap((p) => [p.outer, ...p.holes]));
   }
   const used = rings.length;
   const inner = used === 0 ? [field] : offsetPolygons([field], -used * widthM, 'round');
-  const swathReach = used === 0 ? inner : offsetPolygons([field], -(used - 0.5) * widthM, 'round');
+  const swathReach = used === 0 ? inner : innermostCentre;
   return { laps: used, rings, inner, swathReach, smoothedLaps };
 }
 
@@ -68,8 +74,10 @@ export function planHeadland(field: PolygonM, widthM: number, laps: number, minT
  * leave the field, or that would cut off more than `maxLossM2`, is not smoothed (undefined).
  */
 function smoothLap(lap: PolygonM[], radiusM: number, field: PolygonM, maxLossM2: number): PolygonM[] | undefined {
-  const opened = offsetPolygons(offsetPolygons(lap, -radiusM, 'round'), radiusM, 'round');
-  const smooth = offsetPolygons(offsetPolygons(opened, radiusM, 'round'), -radiusM, 'round');
+  const opened = offsetPolygons(offsetPolygons(lap, -radiusM, 'round', SMOOTH_ARC_M), radiusM, 'round', SMOOTH_ARC_M);
+  // a convex lap has no concave corner to round: the closing would give it back unchanged
+  const convex = lap.every((p) => p.holes.length === 0 && reflexVertices(p).length === 0);
+  const smooth = convex ? opened : offsetPolygons(offsetPolygons(opened, radiusM, 'round', SMOOTH_ARC_M), -radiusM, 'round', SMOOTH_ARC_M);
   if (smooth.length !== lap.length || Math.abs(areaOf(lap) - areaOf(smooth)) > maxLossM2) return undefined;
   const inside = smooth.every((p) => [p.outer, ...p.holes].every((r) => polylineInside([...r, r[0]], field, 0)));
   return inside ? smooth : undefined;

@@ -30,30 +30,45 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
   return out;
 }
 
-/** The x-interval where the horizontal line y meets the capsule (points within r of a–b), if any. */
-function capsuleRow(a: XY, b: XY, r: number, y: number): [number, number] | undefined {
+/**
+ * The x-interval where the horizontal line y meets the capsule (points within r of a–b), or
+ * undefined: the union of the two end discs and the band between them, which is convex.
+ * Written without allocation: it runs once per row per segment.
+ */
+function capsuleRow(ax: number, ay: number, bx: number, by: number, r: number, y: number, out: Float64Array): boolean {
   let lo = Infinity, hi = -Infinity;
-  for (const c of [a, b]) {
-    const dy = y - c[1];
-    if (Math.abs(dy) <= r) {
-      const h = Math.sqrt(r * r - dy * dy);
-      lo = Math.min(lo, c[0] - h);
-      hi = Math.max(hi, c[0] + h);
-    }
+  let dy = y - ay;
+  if (dy <= r && dy >= -r) {
+    const h = Math.sqrt(r * r - dy * dy);
+    lo = ax - h;
+    hi = ax + h;
   }
-  const dx = b[0] - a[0], dyab = b[1] - a[1], l = Math.hypot(dx, dyab);
-  if (l > 0) {
+  dy = y - by;
+  if (dy <= r && dy >= -r) {
+    const h = Math.sqrt(r * r - dy * dy);
+    if (bx - h < lo) lo = bx - h;
+    if (bx + h > hi) hi = bx + h;
+  }
+  const dx = bx - ax, dyab = by - ay, l = Math.hypot(dx, dyab);
+  if (l > 0 && dyab !== 0) {
+    // the band: where the line meets the segment's two side lines, clipped to its ends
     const nx = (-dyab / l) * r, ny = (dx / l) * r;
-    const quad: XY[] = [[a[0] + nx, a[1] + ny], [b[0] + nx, b[1] + ny], [b[0] - nx, b[1] - ny], [a[0] - nx, a[1] - ny]];
-    for (let i = 0; i < 4; i++) {
-      const p = quad[i], q = quad[(i + 1) % 4];
-      if ((p[1] - y) * (q[1] - y) > 0 || p[1] === q[1]) continue;
-      const x = p[0] + ((y - p[1]) / (q[1] - p[1])) * (q[0] - p[0]);
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
+    for (const sgn of [1, -1]) {
+      const t = (y - (ay + sgn * ny)) / dyab;
+      if (t >= 0 && t <= 1) {
+        const x = ax + sgn * nx + t * dx;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
     }
+  } else if (l > 0 && Math.abs(y - ay) <= r) {
+    // horizontal segment: the band spans it whole
+    lo = Math.min(lo, ax, bx);
+    hi = Math.max(hi, ax, bx);
   }
-  return lo <= hi ? [lo, hi] : undefined;
+  out[0] = lo;
+  out[1] = hi;
+  return lo <= hi;
 }
 
 /** Sorted x where the horizontal line y crosses the rings: pairs are inside intervals (even-odd). */
@@ -75,7 +90,7 @@ function rowCrossings(rings: XY[][], y: number): number[] {
  *
  * @param paths - working paths (one polyline per swath or headland pass), metres
  */
-export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 10_000): CoverageEstimate {
+export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageEstimate {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
   const nx = Math.max(1, Math.ceil((maxX - minX) / step)), ny = Math.max(1, Math.ceil((maxY - minY) / step));
@@ -91,28 +106,36 @@ export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number,
         if (passes[k] < 255) passes[k]++;
       }
   };
+  const iv = new Float64Array(2);
   paths.forEach((pts, id) => {
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1], b = pts[i];
       const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
-      for (let iy = iy0; iy <= iy1; iy++) {
-        const iv = capsuleRow(a, b, r, rowY(iy));
-        if (iv) paint(iv[0], iv[1], iy, id);
-      }
+      for (let iy = iy0; iy <= iy1; iy++) if (capsuleRow(a[0], a[1], b[0], b[1], r, rowY(iy), iv)) paint(iv[0], iv[1], iy, id);
     }
   });
-  const corners = unreachableCorners(field, widthM);
+  // unreachable corners, painted as discs into the same grid
+  const excluded = new Uint8Array(nx * ny);
+  for (const c of unreachableCorners(field, widthM)) {
+    const iy0 = Math.max(0, Math.floor((c.at[1] - c.radiusM - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((c.at[1] + c.radiusM - minY) / step));
+    for (let iy = iy0; iy <= iy1; iy++) {
+      const dy = rowY(iy) - c.at[1];
+      if (Math.abs(dy) >= c.radiusM) continue;
+      const h = Math.sqrt(c.radiusM * c.radiusM - dy * dy);
+      const i0 = Math.max(0, Math.ceil((c.at[0] - h - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((c.at[0] + h - minX) / step - 0.5));
+      excluded.fill(1, iy * nx + i0, iy * nx + i1 + 1);
+    }
+  }
   const rings = [field.outer, ...field.holes];
   let inside = 0, covered = 0, overlapped = 0;
   for (let iy = 0; iy < ny; iy++) {
     const y = rowY(iy), xs = rowCrossings(rings, y);
     for (let k = 0; k + 1 < xs.length; k += 2) {
       const i0 = Math.max(0, Math.ceil((xs[k] - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((xs[k + 1] - minX) / step - 0.5));
-      for (let ix = i0; ix <= i1; ix++) {
-        const x = minX + (ix + 0.5) * step;
-        if (corners.some((c) => Math.hypot(x - c.at[0], y - c.at[1]) < c.radiusM)) continue;
+      for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++) {
+        if (excluded[k]) continue;
         inside++;
-        const n = passes[iy * nx + ix];
+        const n = passes[k];
         if (n >= 1) covered++;
         if (n >= 2) overlapped++;
       }

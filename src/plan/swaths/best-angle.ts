@@ -2,7 +2,7 @@ import { convexHull } from '../../geometry/ring.js';
 import { rotatePolygon } from '../../geometry/transform.js';
 import type { PolygonM } from '../../geometry/types.js';
 import { decompose } from '../decompose/decompose.js';
-import { swathOffsets } from './sweep-swaths.js';
+import { swathCount } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths first, then cells (each cell costs a transit). */
 export interface AngleCost {
@@ -15,11 +15,14 @@ export interface AngleCost {
 export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
   const cells = decompose(area.map((p) => rotatePolygon(p, -angleRad))).filter((c) => c.y1 - c.y0 > 1e-3);
   let swaths = 0;
-  for (const c of cells) swaths += swathOffsets(c.y1 - c.y0, widthM).length;
+  for (const c of cells) swaths += swathCount(c.y1 - c.y0, widthM);
   return { angleRad, swaths, cells: cells.length };
 }
 
-/** Candidate angles: every edge direction of the field's hull and of the area, plus every `stepDeg`. */
+/**
+ * Candidate angles: every edge direction of the field's hull and of the area's hulls (when
+ * they have few edges: round offsets add many short ones), plus every `stepDeg`.
+ */
 export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number): number[] {
   const set = new Map<number, number>();
   const add = (a: number) => {
@@ -27,7 +30,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     if (r < 0) r += Math.PI;
     set.set(Math.round(r * 1e6), r);
   };
-  const rings = [convexHull(field.outer), ...area.map((p) => convexHull(p.outer))];
+  const rings = [convexHull(field.outer), ...area.map((p) => convexHull(p.outer)).filter((h) => h.length <= 24)];
   for (const ring of rings)
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i], b = ring[(i + 1) % ring.length];

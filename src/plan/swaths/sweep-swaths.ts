@@ -17,13 +17,18 @@ export interface SweepPlan {
   count: number;
 }
 
+/** How many swaths cover a band of height `heightM`: ceil(height / width), at least one. */
+export function swathCount(heightM: number, widthM: number): number {
+  return Math.max(1, Math.ceil(heightM / widthM - 1e-9));
+}
+
 /**
  * Heights of the swaths that cover a band of height `heightM` with implement width `widthM`:
  * the fewest that fit, the first and last half a width inside the band, and the leftover
  * spread evenly between them (no strip is left at the last swath).
  */
 export function swathOffsets(heightM: number, widthM: number): number[] {
-  const n = Math.max(1, Math.ceil(heightM / widthM - 1e-9));
+  const n = swathCount(heightM, widthM);
   if (n === 1) return [heightM / 2];
   const spacing = (heightM - widthM) / (n - 1);
   return Array.from({ length: n }, (_, j) => widthM / 2 + j * spacing);

@@ -18,6 +18,20 @@ export interface TurnSpace {
   tolM: number;
 }
 
+/**
+ * Canonical shapes depend only on (bx, d, R); swaths in a cell repeat them, so they are kept
+ * (never mutated) in a small cache, emptied when it grows past 2,000 entries.
+ */
+const shapeCache = new Map<string, TurnShape | undefined>();
+function cached(kind: string, bx: number, d: number, R: number, make: () => TurnShape | undefined): TurnShape | undefined {
+  const key = `${kind}|${bx.toFixed(4)}|${d.toFixed(4)}|${R}`;
+  if (shapeCache.has(key)) return shapeCache.get(key);
+  if (shapeCache.size > 2000) shapeCache.clear();
+  const shape = make();
+  shapeCache.set(key, shape);
+  return shape;
+}
+
 /** Rough time of a shape, s, used to pick the cheaper of the turns that fit. */
 function shapeTimeS(shape: TurnShape, v: Vehicle): number {
   let t = 0;
@@ -55,8 +69,12 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
     const canReverse = vehicle.reverseSpeedMps > 0;
     const byTime = (shapes: (TurnShape | undefined)[]) =>
       shapes.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle));
-    if (d >= 2 * R) candidates.push(() => uTurn(bx, d, R));
-    else for (const s of byTime([omegaTurn(bx, d, R), canReverse ? kTurn(bx, d, R) : undefined])) candidates.push(() => s);
+    if (d >= 2 * R) candidates.push(() => cached('u', bx, d, R, () => uTurn(bx, d, R)));
+    else {
+      const omega = cached('omega', bx, d, R, () => omegaTurn(bx, d, R));
+      const k = canReverse ? cached('k', bx, d, R, () => kTurn(bx, d, R)) : undefined;
+      for (const s of byTime([omega, k])) candidates.push(() => s);
+    }
     if (canReverse && bx > 0)
       candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
     if (canReverse)

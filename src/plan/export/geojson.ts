@@ -1,0 +1,125 @@
+import type { PlanMetrics, Plan, RouteSegment } from '../types.js';
+import { polylineLength } from '../../geometry/polyline.js';
+import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
+
+/** Every `properties.kind` of a plan feature (DESIGN.md "Plan output"). */
+export type PlanFeatureKind = 'boundary' | 'hole' | 'headland' | 'cell' | 'swath' | 'turn' | 'transit' | 'refill';
+
+/** Geometry types used by plan features. */
+export type PlanGeometry =
+  | { type: 'Point'; coordinates: [number, number] }
+  | { type: 'LineString'; coordinates: [number, number][] }
+  | { type: 'Polygon'; coordinates: [number, number][][] };
+
+/**
+ * One plan feature. `seq` is the order along the route, from 1: route segments and refill stops
+ * are numbered together in the order they happen. Features that are not on the route
+ * (`boundary`, `hole`, `headland`, `cell`) have `seq` 0.
+ */
+export interface PlanFeature {
+  type: 'Feature';
+  properties: { kind: PlanFeatureKind; seq: number; [key: string]: unknown };
+  geometry: PlanGeometry;
+}
+
+/** The plan as GeoJSON: a FeatureCollection in WGS84 with the metrics as foreign member `properties.agrisim`. */
+export interface PlanFeatureCollection {
+  type: 'FeatureCollection';
+  properties: {
+    agrisim: PlanMetrics;
+    fieldId: string;
+    fieldName: string;
+    vehicleId: string;
+    /** Where the machine starts and refills, `[lon, lat]`. */
+    servicePoint: [number, number];
+  };
+  features: PlanFeature[];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+function segmentProps(s: RouteSegment, index: number, seq: number, widthM: number): PlanFeature['properties'] {
+  const base = { kind: s.kind, seq, segment: index, sortie: s.sortie, reverse: s.reverse, lengthM: round2(polylineLength(s.points)) };
+  if (s.kind === 'swath')
+    return { ...base, widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
+  if (s.kind === 'turn') return { ...base, widthM, turnType: s.turnType ?? 'path', cellId: s.cellId };
+  return { ...base, purpose: s.transitPurpose ?? 'cell' };
+}
+
+function staticFeatures(plan: Plan, ll: ReturnType<typeof lonLatOf>): PlanFeature[] {
+  const out: PlanFeature[] = [];
+  const lonLat = plan.field.lonLat.map((ring) => ring.map(([lon, lat]) => [roundDeg(lon), roundDeg(lat)] as [number, number]));
+  out.push({
+    type: 'Feature',
+    properties: { kind: 'boundary', seq: 0, fieldId: plan.field.id, name: plan.field.name, areaHa: plan.metrics.field.areaHa },
+    geometry: { type: 'Polygon', coordinates: [lonLat[0]] },
+  });
+  lonLat.slice(1).forEach((ring, hole) =>
+    out.push({ type: 'Feature', properties: { kind: 'hole', seq: 0, hole }, geometry: { type: 'Polygon', coordinates: [ring] } }),
+  );
+  plan.headland.rings.forEach((rings, lap) =>
+    rings.forEach((ring, ringIndex) =>
+      out.push({
+        type: 'Feature',
+        properties: { kind: 'headland', seq: 0, lap, ring: ringIndex, widthM: plan.vehicle.workingWidthM },
+        geometry: { type: 'LineString', coordinates: closedRing(ring, ll) },
+      }),
+    ),
+  );
+  for (const c of plan.cells)
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'cell', seq: 0, cellId: c.id, swathCount: c.swathCount },
+      geometry: { type: 'Polygon', coordinates: [closedRing(c.polygon.outer, ll), ...c.polygon.holes.map((h) => closedRing(h, ll))] },
+    });
+  return out;
+}
+
+/**
+ * Converts a plan to the DESIGN.md "Plan output" GeoJSON: a FeatureCollection in WGS84
+ * (coordinates rounded to 1e-8 degree) with `boundary`, `hole`, `headland` (closed LineString per
+ * lap centre line), `cell`, then the route in order — `swath` (implement on; headland passes carry
+ * `headlandLap` ≥ 0), `turn` (`turnType`, `reverse`), `transit` (`purpose`), `refill` (Point at the
+ * service point with `durationS`, `reason`) — and the metrics in `properties.agrisim`.
+ *
+ * @param plan - a plan from `planField`
+ * @returns the FeatureCollection (plain JSON data)
+ * @example
+ * ```ts
+ * import { readFieldFile, getVehicle, planField, planToGeoJson } from 'agrisim';
+ * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
+ * const fc = planToGeoJson(planField(paddy, getVehicle('drone')));
+ * console.log(fc.features.filter((f) => f.properties.kind === 'swath').length, fc.properties.agrisim.coveragePct);
+ * ```
+ */
+export function planToGeoJson(plan: Plan): PlanFeatureCollection {
+  const ll = lonLatOf(plan);
+  const widthM = plan.vehicle.workingWidthM;
+  const features = staticFeatures(plan, ll);
+  const refillsAfter = new Map<number, typeof plan.refills>();
+  for (const r of plan.refills) refillsAfter.set(r.afterSegment, [...(refillsAfter.get(r.afterSegment) ?? []), r]);
+  let seq = 0;
+  plan.route.forEach((s, i) => {
+    seq++;
+    features.push({ type: 'Feature', properties: segmentProps(s, i, seq, widthM), geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
+    for (const r of refillsAfter.get(i) ?? []) {
+      seq++;
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'refill', seq, afterSegment: i, sortie: s.sortie, durationS: r.durationS, reason: r.reason },
+        geometry: { type: 'Point', coordinates: ll(r.at) },
+      });
+    }
+  });
+  return {
+    type: 'FeatureCollection',
+    properties: {
+      agrisim: plan.metrics,
+      fieldId: plan.field.id,
+      fieldName: plan.field.name,
+      vehicleId: plan.vehicle.id,
+      servicePoint: ll(plan.servicePoint),
+    },
+    features,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Plan exports: GeoJSON (DESIGN.md "Plan output"), KML 2.2, QGroundControl `.plan` and
+ * ISO 11783-10 TASKDATA.XML. Named exports only.
+ */
+export { planToGeoJson } from './geojson.js';
+export type { PlanFeature, PlanFeatureCollection, PlanFeatureKind, PlanGeometry } from './geojson.js';
+export { planToKml } from './kml.js';
+export { planToQgcPlan, QGC_DEFAULTS } from './qgc.js';
+export type { QgcPlanOptions, QgcPlanFile, QgcSimpleItem } from './qgc.js';
+export { planToIsoxml } from './isoxml.js';
+export { exportPlan } from './export-plan.js';
+export { planFormatFromPath, PLAN_FORMATS, PLAN_FORMAT_EXTENSIONS } from './format.js';
+export type { PlanFormat } from './format.js';
