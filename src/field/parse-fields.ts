@@ -75,6 +75,6 @@ export function parseFields(text: string, opts: ParseFieldsOptions = {}): Field[
     }
     const rings = raw.rings.map((ring, r) => validateRing(ring, r, raw.ref, budget));
     checkCoordRanges(rings, raw.ref);
-    return toField({ ...raw, rings, maxAreaHa: limits.maxAreaHa });
+    return toField({ ...raw, rings, maxAreaHa: limits.maxAreaHa, maxEdgePairTests: limits.maxEdgePairTests });
   });
 }

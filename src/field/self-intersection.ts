@@ -2,6 +2,7 @@ import type { Ring, XY } from '../geometry/types.js';
 
 /** Where two edges of a polygon meet when they should not. */
 export interface RingCrossing {
+  tooComplex?: false;
   /** Ring of the first edge (0 = outer) and the edge index (edge k joins vertex k and k+1). */
   ringA: number;
   edgeA: number;
@@ -24,16 +25,23 @@ export interface RingCrossing {
  * span of columns and rows reaches), and only edges sharing a cell are tested: close to linear
  * time for field boundaries (100,000 vertices in well under a second).
  *
+ * Crowded boundaries (very many long edges a few mm apart, e.g. a 50,000-spike star) would need
+ * far more pair tests; past `maxPairTests` the function returns a {@link TooComplex} marker
+ * instead of working for minutes.
+ *
  * @param rings - open rings in metres
+ * @param maxPairTests - most edge-pair tests to run; default no limit
  * @example
  * findRingCrossing([[[0, 0], [10, 10], [10, 0], [0, 10]]]); // bow-tie: { kind: 'cross', ... }
  */
-export function findRingCrossing(rings: readonly Ring[]): RingCrossing | undefined {
+export function findRingCrossing(rings: readonly Ring[], maxPairTests = Infinity): RingCrossing | TooComplex | undefined {
   const edges = flattenEdges(rings);
   const n = edges.ring.length;
   if (n === 0) return undefined;
   const grid = buildGrid(edges);
   const { cellStart, cellItems } = grid;
+  const pairTests = countPairTests(cellStart);
+  if (pairTests > maxPairTests) return { tooComplex: true, pairTests };
   for (let c = 0; c + 1 < cellStart.length; c++) {
     const from = cellStart[c];
     const to = cellStart[c + 1];
@@ -45,6 +53,23 @@ export function findRingCrossing(rings: readonly Ring[]): RingCrossing | undefin
     }
   }
   return undefined;
+}
+
+/** Returned instead of testing when the grid would need more than `maxPairTests` edge-pair tests. */
+export interface TooComplex {
+  tooComplex: true;
+  /** Edge-pair tests the grid would need. */
+  pairTests: number;
+}
+
+/** Edge pairs sharing a cell, summed over cells: the work the test would do. */
+function countPairTests(cellStart: Int32Array): number {
+  let pairs = 0;
+  for (let c = 0; c + 1 < cellStart.length; c++) {
+    const k = cellStart[c + 1] - cellStart[c];
+    pairs += (k * (k - 1)) / 2;
+  }
+  return pairs;
 }
 
 interface Edges {
@@ -126,34 +151,53 @@ const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
   Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
 
+/** Scratch for the meeting point of the last hit: no allocation per pair. */
+const HIT = new Float64Array(2);
+const NONE = 0, CROSS = 1, TOUCH = 2, OVERLAP = 3;
+const KINDS = ['none', 'cross', 'touch', 'overlap'] as const;
+
 function testPair(e: Edges, rings: readonly Ring[], i: number, j: number): RingCrossing | undefined {
-  const sameRing = e.ring[i] === e.ring[j];
-  const len = rings[e.ring[i]].length;
-  const d = Math.abs(e.index[i] - e.index[j]);
-  const adjacent = sameRing && (d === 1 || d === len - 1);
+  const code = pairCode(e, rings, i, j);
+  if (code === NONE) return undefined;
+  return {
+    ringA: e.ring[i], edgeA: e.index[i], ringB: e.ring[j], edgeB: e.index[j],
+    kind: KINDS[code] as RingCrossing['kind'], point: [HIT[0], HIT[1]],
+  };
+}
+
+const setHit = (x: number, y: number, code: number) => {
+  HIT[0] = x;
+  HIT[1] = y;
+  return code;
+};
+
+/** NONE when the two edges may meet as they do; else CROSS, TOUCH or OVERLAP with the point in HIT. */
+function pairCode(e: Edges, rings: readonly Ring[], i: number, j: number): number {
   const ax = e.ax[i], ay = e.ay[i], bx = e.bx[i], by = e.by[i];
   const cx = e.ax[j], cy = e.ay[j], dx = e.bx[j], dy = e.by[j];
   // Quick reject on bounding boxes.
-  if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return undefined;
-  if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return undefined;
-  const mk = (kind: RingCrossing['kind'], point: XY): RingCrossing => ({
-    ringA: e.ring[i], edgeA: e.index[i], ringB: e.ring[j], edgeB: e.index[j], kind, point,
-  });
-  if (adjacent) return adjacentOverlap(e, i, j, len, mk);
+  if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return NONE;
+  if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return NONE;
+  if (e.ring[i] === e.ring[j]) {
+    const len = rings[e.ring[i]].length;
+    const d = Math.abs(e.index[i] - e.index[j]);
+    if (d === 1 || d === len - 1) return adjacentOverlap(e, i, j, len);
+  }
   const o1 = orient(ax, ay, bx, by, cx, cy);
   const o2 = orient(ax, ay, bx, by, dx, dy);
   const o3 = orient(cx, cy, dx, dy, ax, ay);
   const o4 = orient(cx, cy, dx, dy, bx, by);
   if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
     const t = o3 / (o3 - o4);
-    return mk('cross', [ax + t * (bx - ax), ay + t * (by - ay)]);
+    return setHit(ax + t * (bx - ax), ay + t * (by - ay), CROSS);
   }
-  const kind = o1 === 0 && o2 === 0 && collinearOverlapLength(ax, ay, bx, by, cx, cy, dx, dy) > 0 ? 'overlap' : 'touch';
-  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return mk(kind, [cx, cy]);
-  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return mk(kind, [dx, dy]);
-  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return mk(kind, [ax, ay]);
-  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return mk(kind, [bx, by]);
-  return undefined;
+  if (o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return NONE;
+  const kind = o1 === 0 && o2 === 0 && collinearOverlapLength(ax, ay, bx, by, cx, cy, dx, dy) > 0 ? OVERLAP : TOUCH;
+  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return setHit(cx, cy, kind);
+  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return setHit(dx, dy, kind);
+  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return setHit(ax, ay, kind);
+  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return setHit(bx, by, kind);
+  return NONE;
 }
 
 /** Length of the shared part of two collinear segments, measured along the wider axis. */
@@ -167,16 +211,13 @@ function collinearOverlapLength(
 }
 
 /** Neighbouring edges share a vertex; they are bad only when they fold back on each other. */
-function adjacentOverlap(
-  e: Edges, i: number, j: number, len: number,
-  mk: (kind: RingCrossing['kind'], point: XY) => RingCrossing,
-): RingCrossing | undefined {
+function adjacentOverlap(e: Edges, i: number, j: number, len: number): number {
   // Order so that edge `p` ends where edge `q` starts (p = k, q = k+1 mod len).
   const forward = (e.index[i] + 1) % len === e.index[j];
   const p = forward ? i : j;
   const q = forward ? j : i;
   const ax = e.ax[p], ay = e.ay[p], bx = e.bx[p], by = e.by[p], cx = e.bx[q], cy = e.by[q];
-  if (orient(ax, ay, bx, by, cx, cy) !== 0) return undefined;
+  if (orient(ax, ay, bx, by, cx, cy) !== 0) return NONE;
   const dot = (ax - bx) * (cx - bx) + (ay - by) * (cy - by);
-  return dot > 0 ? mk('overlap', [bx, by]) : undefined;
+  return dot > 0 ? setHit(bx, by, OVERLAP) : NONE;
 }

@@ -18,6 +18,8 @@ export interface ToFieldInput {
   /** Checked rings in `[lon, lat]`: open, no consecutive duplicates, in range. */
   rings: LonLat[][];
   maxAreaHa: number;
+  /** See FieldLimits.maxEdgePairTests. */
+  maxEdgePairTests: number;
 }
 
 /**
@@ -32,7 +34,13 @@ export function toField(input: ToFieldInput): Field {
   const projection = localProjection(rings[0][0][0], rings[0][0][1]);
   const ringsM: Ring[] = rings.map((r) => r.map((p) => toXY(projection, p)));
   ringsM.forEach((r, i) => checkNotDegenerate(r, i, ref, fanAbsAreaM2(r)));
-  const crossing = findRingCrossing(ringsM);
+  const crossing = findRingCrossing(ringsM, input.maxEdgePairTests);
+  if (crossing?.tooComplex) {
+    throw fieldError('FIELD_TOO_LARGE', ref,
+      `boundary too crowded to check for self-intersection: ${crossing.pairTests} edge pairs lie close together ` +
+      `(limit maxEdgePairTests ${input.maxEdgePairTests}); simplify the boundary`,
+      { pairTests: crossing.pairTests, limit: input.maxEdgePairTests });
+  }
   if (crossing) {
     const { ringA, edgeA, ringB, edgeB, kind, point } = crossing;
     const at = toLonLat(projection, point);
