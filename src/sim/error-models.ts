@@ -65,7 +65,14 @@ const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, stopTurnFactor: 1
  */
 const MANUAL_SPEED = { workSpeedFactor: 0.7, turnSpeedFactor: 0.5, stopTurnFactor: 3 };
 
-/** Steering models per guidance and vehicle kind. */
+/**
+ * Steering models per guidance and vehicle kind.
+ * @example
+ * ```ts
+ * import { steeringModel } from 'agrisim';
+ * steeringModel('manual', 'multirotor').sigmaM; // 0.5 m
+ * ```
+ */
 export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'ground'): SteeringModel {
   if (guidance === 'rtk') {
     return {

@@ -20,13 +20,22 @@ function energy(m: RunMetrics): string {
   return parts.join(', ') || '—';
 }
 
-/** One run, as aligned lines. */
+/**
+ * One run, as aligned lines.
+ * @example
+ * ```ts
+ * import { metricsTable, runToEnd } from 'agrisim';
+ * const { metrics, frames } = runToEnd(sim);
+ * console.log(metricsTable('Ô 1', metrics, frames, 500, 100));
+ * ```
+ */
 export function metricsTable(name: string, m: RunMetrics, frames: number, wallMs: number, tickMs: number): string {
   const t = m.timeS;
   const rows: [string, string][] = [
     ['field', `${n(m.fieldAreaHa, 3)} ha (${n((m.fieldAreaHa * 10_000) / 360, 1)} sào)`],
     ['guidance', `${m.guidance}, ${m.vehicles} vehicle(s), seed ${m.seed}`],
-    ['time', `${formatDuration(t.total)} (working ${formatDuration(t.working)}, turning ${formatDuration(t.turning)}, transit ${formatDuration(t.transit)}, refill ${formatDuration(t.refill)})`],
+    ['time', formatDuration(t.total)],
+    [m.vehicles > 1 ? 'machine time' : 'time split', `working ${formatDuration(t.working)}, turning ${formatDuration(t.turning)}, transit ${formatDuration(t.transit)}, refill ${formatDuration(t.refill)}`],
     ['sorties / refills', `${m.sorties} / ${m.refills}`],
     ['covered', `${n(m.coveredPct)} % (${n(m.areaCoveredHa, 3)} ha)`],
     ['overlap / gap', `${n(m.overlapPct)} % / ${n(m.gapPct)} %`],
@@ -39,7 +48,14 @@ export function metricsTable(name: string, m: RunMetrics, frames: number, wallMs
   return [name, ...rows.map(([k, v]) => `  ${k.padEnd(18)} ${v}`)].join('\n');
 }
 
-/** Guided vs manual, side by side with the difference. */
+/**
+ * Guided vs manual, side by side with the difference.
+ * @example
+ * ```ts
+ * import { compareTable } from 'agrisim';
+ * console.log(compareTable('Ô 1', rtkMetrics, manualMetrics));
+ * ```
+ */
 export function compareTable(name: string, g: RunMetrics, m: RunMetrics): string {
   const rows: [string, number, number, number][] = [
     ['time, min', g.timeS.total / 60, m.timeS.total / 60, 1],

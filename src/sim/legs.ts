@@ -19,7 +19,7 @@ export interface Leg {
   reverse: boolean;
   /** Time held still at the start of the leg, s (stop-turn yaw, refill). */
   holdS: number;
-  /** Implement on for arc length in [implementFromM, implementToM) (swaths only). */
+  /** Implement on for arc length in [implementFromM, implementToM): the swath, or a manual overrun into a turn. */
   implementFromM: number;
   implementToM: number;
   /** Target lateral offset of the true path on this leg, m, right positive (manual uneven spacing). */

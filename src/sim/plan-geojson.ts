@@ -1,7 +1,8 @@
 /**
  * The plans of a run as one DESIGN.md plan FeatureCollection (WGS84): boundary, holes and the
  * route (swath, turn, transit) with `kind`, `seq` and `widthM`, plus the service point as a
- * `refill` feature. Enough for a viewer to draw the run before its first frame.
+ * `refill` feature. Enough for a viewer to draw the run before its first frame. `properties.agrisim`
+ * holds each plan's metrics without `planMs` (a wall-clock time would break byte-identical recordings).
  */
 import { toLonLat } from '../field/projection.js';
 import type { Plan } from '../plan/types.js';
@@ -31,5 +32,7 @@ export function plansToGeoJson(plans: readonly Plan[]): SimDescription['planGeoJ
     }
     features.push({ type: 'Feature', properties: { kind: 'refill', seq: seq++, fieldId, refills: plan.refills.length }, geometry: { type: 'Point', coordinates: ll(plan.servicePoint) } });
   }
-  return { type: 'FeatureCollection', features, properties: { agrisim: plans.map((p) => p.metrics) } };
+  // planMs is wall-clock time: left out so the same inputs give byte-identical recordings
+  const metrics = plans.map((p) => Object.fromEntries(Object.entries(p.metrics ?? {}).filter(([k]) => k !== 'planMs')));
+  return { type: 'FeatureCollection', features, properties: { agrisim: metrics } };
 }

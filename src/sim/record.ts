@@ -35,7 +35,15 @@ export interface Recorder {
   end(metrics: SimMetrics): void;
 }
 
-/** Starts a recording of `sim`: writes the header line now. */
+/**
+ * Starts a recording of `sim`: writes the header line now.
+ * @example
+ * ```ts
+ * import { createRecorder, simulate$ } from 'agrisim';
+ * const rec = createRecorder(sim, (l) => out.write(l));
+ * simulate$(sim).subscribe({ next: rec.frame, complete: () => rec.end(sim.metrics()) });
+ * ```
+ */
 export function createRecorder(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): Recorder {
   const d = sim.describe();
   const header: RecordingHeader = { type: 'header', format: RECORDING_FORMAT, version: AGRISIM_VERSION, scenario: options.scenario ?? null, seed: d.seed, description: d };
@@ -68,7 +76,14 @@ export function recordRun(sim: Simulation, write: (line: string) => void, option
   return { metrics, frames };
 }
 
-/** Records a whole run into one string (small runs and tests). */
+/**
+ * Records a whole run into one string (small runs and tests).
+ * @example
+ * ```ts
+ * import { recordToString } from 'agrisim';
+ * const ndjson = recordToString(sim, { scenario: 'demo' });
+ * ```
+ */
 export function recordToString(sim: Simulation, options: { scenario?: string } = {}): string {
   const parts: string[] = [];
   recordRun(sim, (l) => parts.push(l), options);
@@ -81,7 +96,15 @@ function invalid(line: number, message: string): never {
 
 /**
  * Parses a recording made by {@link recordRun}.
+ * @param text - the NDJSON text
+ * @returns header, frames (the same as the run's), final metrics
  * @throws SimError `SIM_REPLAY_INVALID` naming the bad line
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { replayRecording } from 'agrisim';
+ * const { header, frames, metrics } = replayRecording(readFileSync('run.ndjson', 'utf8'));
+ * ```
  */
 export function replayRecording(text: string): Recording {
   const lines = text.split('\n');
@@ -118,6 +141,11 @@ export function replayRecording(text: string): Recording {
 /**
  * A {@link Simulation} that plays a recording back frame by frame (for serving recorded runs).
  * @throws SimError `SIM_REPLAY_INVALID`
+ * @example
+ * ```ts
+ * import { replaySimulation, simulate$ } from 'agrisim';
+ * simulate$(replaySimulation(text), { speedup: 10 }).subscribe(draw);
+ * ```
  */
 export function replaySimulation(text: string): Simulation {
   const rec = replayRecording(text);

@@ -60,6 +60,11 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 
 /**
  * Checks a parsed scenario object and returns it typed.
+ * @example
+ * ```ts
+ * import { validateScenario } from 'agrisim';
+ * validateScenario({ id: 'x', name: 'x', field: 'fields/paddy-40x120.geojson', vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 1 });
+ * ```
  * @param obj - the parsed JSON
  * @param source - file name for messages
  * @throws SimError `SIM_SCENARIO_INVALID`

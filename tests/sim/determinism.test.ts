@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, recordToString, replayRecording, replaySimulation, runToEnd } from '../../src/sim/index.js';
+import { createSimulation, loadScenario, recordToString, replayRecording, replaySimulation, runToEnd } from '../../src/sim/index.js';
 import { samplePlan } from './helpers.js';
 
 async function make(seed: number) {
@@ -18,6 +18,14 @@ describe('determinism, recording and replay', () => {
     const header = JSON.parse(a.slice(0, a.indexOf('\n')));
     expect(header).toMatchObject({ type: 'header', format: 'agrisim-sim-recording/1', scenario: 'test', seed: 5 });
     expect(header.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('a scenario planned twice records byte-identically (no wall-clock time in the output)', async () => {
+    const rec = async () => recordToString((await loadScenario('sims/thai-binh-drone.json', { cellM: 1, tickMs: 500 })).create(), { scenario: 'thai-binh-drone' });
+    const a = await rec();
+    const b = await rec();
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(a === b).toBe(true);
   });
 
   it('replaying a recording gives the same frames and metrics as the run', async () => {
