@@ -38,8 +38,8 @@ export function findRingCrossing(rings: readonly Ring[], maxPairTests = Infinity
   const edges = flattenEdges(rings);
   const n = edges.ring.length;
   if (n === 0) return undefined;
-  const grid = buildGrid(edges);
-  const { cellStart, cellItems } = grid;
+  if (n <= SMALL_N) return allPairs(edges, rings);
+  const { cellStart, cellItems } = buildGrid(edges);
   const pairTests = countPairTests(cellStart);
   if (pairTests > maxPairTests) return { tooComplex: true, pairTests };
   for (let c = 0; c + 1 < cellStart.length; c++) {
@@ -50,6 +50,20 @@ export function findRingCrossing(rings: readonly Ring[], maxPairTests = Infinity
         const hit = testPair(edges, rings, cellItems[i], cellItems[j]);
         if (hit) return hit;
       }
+    }
+  }
+  return undefined;
+}
+
+/** Up to this many edges every pair is tested directly: cheaper than building a grid (≤ 2,016 pairs). */
+const SMALL_N = 64;
+
+function allPairs(edges: Edges, rings: readonly Ring[]): RingCrossing | undefined {
+  const n = edges.ring.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const hit = testPair(edges, rings, i, j);
+      if (hit) return hit;
     }
   }
   return undefined;
@@ -117,30 +131,39 @@ function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
   const ch = h / rows;
   const col = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cw)));
   const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / ch)));
-  // Visit the cells each edge reaches: per column it spans, the rows of its y-range there.
-  const visit = (k: number, f: (cell: number) => void) => {
-    const ax = e.ax[k], ay = e.ay[k], bx = e.bx[k], by = e.by[k];
-    const c0 = col(Math.min(ax, bx)), c1 = col(Math.max(ax, bx));
-    const dx = bx - ax;
-    for (let c = c0; c <= c1; c++) {
-      let ya = ay, yb = by;
-      if (c0 !== c1 && dx !== 0) {
-        const xl = Math.max(Math.min(ax, bx), minX + c * cw);
-        const xr = Math.min(Math.max(ax, bx), minX + (c + 1) * cw);
-        ya = ay + ((xl - ax) / dx) * (by - ay);
-        yb = ay + ((xr - ax) / dx) * (by - ay);
-      }
-      const r0 = row(Math.min(ya, yb) - 1e-9), r1 = row(Math.max(ya, yb) + 1e-9);
-      for (let r = r0; r <= r1; r++) f(r * cols + c);
-    }
-  };
   const cells = cols * rows;
   const count = new Int32Array(cells + 1);
-  for (let k = 0; k < n; k++) visit(k, (cell) => { count[cell + 1]++; });
-  for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-  const cellItems = new Int32Array(count[cells]);
-  const fill = count.slice(0, cells);
-  for (let k = 0; k < n; k++) visit(k, (cell) => { cellItems[fill[cell]++] = k; });
+  // Visit the cells each edge reaches: per column it spans, the rows of its y-range there.
+  // Pass 0 counts edges per cell, pass 1 fills the buckets (no closures: this runs per edge).
+  let cellItems = new Int32Array(0);
+  let fill = count;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1) {
+      for (let c = 0; c < cells; c++) count[c + 1] += count[c];
+      cellItems = new Int32Array(count[cells]);
+      fill = count.slice(0, cells);
+    }
+    for (let k = 0; k < n; k++) {
+      const ax = e.ax[k], ay = e.ay[k], bx = e.bx[k], by = e.by[k];
+      const c0 = col(Math.min(ax, bx)), c1 = col(Math.max(ax, bx));
+      const dx = bx - ax;
+      for (let c = c0; c <= c1; c++) {
+        let ya = ay, yb = by;
+        if (c0 !== c1 && dx !== 0) {
+          const xl = Math.max(Math.min(ax, bx), minX + c * cw);
+          const xr = Math.min(Math.max(ax, bx), minX + (c + 1) * cw);
+          ya = ay + ((xl - ax) / dx) * (by - ay);
+          yb = ay + ((xr - ax) / dx) * (by - ay);
+        }
+        const r0 = row(Math.min(ya, yb) - 1e-9), r1 = row(Math.max(ya, yb) + 1e-9);
+        for (let r = r0; r <= r1; r++) {
+          const cell = r * cols + c;
+          if (pass === 0) count[cell + 1]++;
+          else cellItems[fill[cell]++] = k;
+        }
+      }
+    }
+  }
   return { cellStart: count, cellItems };
 }
 
