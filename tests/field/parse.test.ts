@@ -132,3 +132,17 @@ describe('readFieldFile', () => {
     await expect(readFieldFile(join(dir, 'bad.geojson'))).rejects.toThrow(new RegExp(`^${join(dir, 'bad.geojson')}: not valid JSON`));
   });
 });
+
+describe('KML safety', () => {
+  const placemark = '<Placemark><name>&h;</name><Polygon><outerBoundaryIs><LinearRing><coordinates>106.35,20.65 106.351,20.65 106.351,20.651 106.35,20.65</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>';
+  it('does not expand DTD entities (billion laughs is refused at once, as FIELD_PARSE)', () => {
+    const defs = ['<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'];
+    for (const [k, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g']]) defs.push(`<!ENTITY ${k} "${`&${prev};`.repeat(10)}">`);
+    const bomb = `<?xml version="1.0"?><!DOCTYPE kml [${defs.join('')}]><kml><Document>${placemark}</Document></kml>`;
+    expect(codeOf(() => parseFields(bomb))).toBe('FIELD_PARSE');
+  });
+  it('does not read external entities', () => {
+    const ext = `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY h SYSTEM "file:///etc/hostname">]><kml><Document>${placemark}</Document></kml>`;
+    expect(codeOf(() => parseFields(ext))).toBe('FIELD_PARSE');
+  });
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldError } from '../../src/errors.js';
 import { parseFields } from '../../src/field/index.js';
-import { arbBowTie, arbField, RANDOM_FIELD_KINDS, randomField, randomFieldSet, type RandomFieldFeature } from '../helpers/random-fields.js';
+import { arbBowTie, arbField, arbParsedField, RANDOM_FIELD_KINDS, randomField, randomFieldSet, randomParsedField, type RandomFieldFeature } from '../helpers/random-fields.js';
 
 const parseOne = (f: RandomFieldFeature) => {
   const fields = parseFields(JSON.stringify(f));
@@ -78,6 +78,11 @@ describe('random fields (seeded fast-check)', () => {
       }
       return false;
     }), { seed: 99, numRuns: 50 });
+  });
+
+  it('parsed helpers give validated fields in metres (outer CCW, origin at the first corner)', () => {
+    expect(randomParsedField(5, 'sliver').polygon.outer[0]).toEqual([0, 0]);
+    fc.assert(fc.property(arbParsedField('holes'), (f) => f.polygon.holes.length >= 1 && f.areaM2 > 0), { seed: 3, numRuns: 20 });
   });
 
   it('a 1,000-field set of all kinds parses in one FeatureCollection', () => {

@@ -14,13 +14,16 @@
  *
  * @example
  * ```ts
- * import { randomField, arbField } from '../helpers/random-fields.js';
+ * import { randomField, randomParsedField, arbField } from '../helpers/random-fields.js';
  * const f = randomField(42, 'holes');          // one Feature
+ * const field = randomParsedField(42, 'holes'); // the same, as a validated Field in metres
  * fc.assert(fc.property(arbField('concave'), (f) => parseFields(JSON.stringify(f)).length === 1), { seed: 7 });
  * ```
  */
 import fc from 'fast-check';
+import { parseFields } from '../../src/field/parse-fields.js';
 import { localProjection, toLonLat } from '../../src/field/projection.js';
+import type { Field } from '../../src/field/types.js';
 
 export type RandomFieldKind = 'convex' | 'concave' | 'holes' | 'sliver' | 'clockwise';
 export const RANDOM_FIELD_KINDS: readonly RandomFieldKind[] = ['convex', 'concave', 'holes', 'sliver', 'clockwise'];
@@ -194,4 +197,14 @@ export function arbField(kind?: RandomFieldKind, opts: RandomFieldOptions = {}):
 /** fast-check arbitrary of self-crossing fields, see {@link randomBowTie}. */
 export function arbBowTie(): fc.Arbitrary<RandomFieldFeature> {
   return fc.integer({ min: 0, max: 0x7fffffff }).map(randomBowTie);
+}
+
+/** {@link randomField} already through `parseFields`: a validated {@link Field} in metres. */
+export function randomParsedField(seed: number, kind: RandomFieldKind, opts: RandomFieldOptions = {}): Field {
+  return parseFields(JSON.stringify(randomField(seed, kind, opts)))[0];
+}
+
+/** fast-check arbitrary of validated {@link Field}s (see {@link arbField}). */
+export function arbParsedField(kind?: RandomFieldKind, opts: RandomFieldOptions = {}): fc.Arbitrary<Field> {
+  return arbField(kind, opts).map((f) => parseFields(JSON.stringify(f))[0]);
 }
