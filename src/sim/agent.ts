@@ -238,10 +238,11 @@ export class Agent {
     const sp = this.cfg.servicePoint;
     const holdS = Math.max(this.load.refillS, v.battery?.swapS ?? 0);
     const reason = this.load.unit === 'trays' ? 'trays' : this.loadLeft <= 1e-6 ? 'tank' : 'battery';
+    const transitMps = v.transitSpeedMps * this.cfg.steering.transitSpeedFactor;
     const inserted: Leg[] = [
-      makeLeg('transit', [here, sp], v.transitSpeedMps),
-      makeLeg('refill', [sp, sp], v.transitSpeedMps, { holdS, refill: { reason, durationS: holdS, planned: false } }),
-      makeLeg('transit', [sp, here], v.transitSpeedMps),
+      makeLeg('transit', [here, sp], transitMps),
+      makeLeg('refill', [sp, sp], transitMps, { holdS, refill: { reason, durationS: holdS, planned: false } }),
+      makeLeg('transit', [sp, here], transitMps),
     ];
     const midLeg = this.entered && this.holdLeft === 0 && this.s < leg.lengthM - 1e-6;
     if (midLeg) inserted.push(tailOf(leg, this.piece, this.s));

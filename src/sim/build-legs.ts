@@ -32,7 +32,7 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
   const legs: Leg[] = [];
   let pos: XY = ctx.start;
   const transitTo = (to: XY) => {
-    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M) legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps));
+    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M) legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps * st.transitSpeedFactor));
     pos = to;
   };
   let overrunM = 0;
@@ -68,7 +68,7 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
       if (v.kind === 'multirotor') leg.holdS = v.stopTurnS * st.stopTurnFactor;
       if (overrun > 0 && !seg.reverse) leg.implementToM = Math.min(overrun, leg.lengthM);
     } else {
-      leg = makeLeg('transit', seg.points, v.transitSpeedMps);
+      leg = makeLeg('transit', seg.points, v.transitSpeedMps * st.transitSpeedFactor);
     }
     legs.push(leg);
     pos = leg.points[leg.points.length - 1];

@@ -47,15 +47,16 @@ export interface SteeringModel {
   shortEndMaxM: number;
   /** Corner cutting on working paths: chamfer length uniform min…max, m (0: none). */
   cornerCutM: [number, number];
-  /** Speed factors against the profile: working, turning; and stop-turn time factor. */
+  /** Speed factors against the profile: working, turning, transit; and stop-turn time factor. */
   workSpeedFactor: number;
   turnSpeedFactor: number;
+  transitSpeedFactor: number;
   stopTurnFactor: number;
   source: string;
 }
 
 const GUIDED_COMMON = { passBiasSigmaM: 0, shortEndMaxM: 0, cornerCutM: [0, 0] as [number, number] };
-const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, stopTurnFactor: 1 };
+const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, transitSpeedFactor: 1, stopTurnFactor: 1 };
 
 /**
  * Manual speeds are calibrated so that manual field time is about 1/(1 − 0.35) ≈ 1.5× the
@@ -63,7 +64,7 @@ const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, stopTurnFactor: 1
  * Manual spread is calibrated so guided vs manual differ by a few % of overlap and gap, the order
  * of the same trials (overlaps −6 %, gaps −16 %), not to reproduce them exactly.
  */
-const MANUAL_SPEED = { workSpeedFactor: 0.7, turnSpeedFactor: 0.5, stopTurnFactor: 3 };
+const MANUAL_SPEED = { workSpeedFactor: 0.65, turnSpeedFactor: 0.5, transitSpeedFactor: 0.8, stopTurnFactor: 3 };
 
 /**
  * Steering models per guidance and vehicle kind.
