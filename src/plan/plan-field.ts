@@ -5,14 +5,13 @@ import { offsetPolygons } from '../geometry/offset.js';
 import { rotateRing } from '../geometry/transform.js';
 import { reflexVertices } from '../geometry/shortest-path.js';
 import type { Vehicle } from '../vehicles/types.js';
-import { cellOutline } from './decompose/decompose.js';
 import { planHeadland } from './headland/plan-headland.js';
 import { planMetrics } from './metrics/plan-metrics.js';
 import { buildRoute } from './route/build-route.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
 import { bestAngle } from './swaths/best-angle.js';
-import { sweepSwaths } from './swaths/sweep-swaths.js';
+import { cellOutline, sweepSwaths } from './swaths/sweep-swaths.js';
 import type { TurnSpace } from './turns/plan-turn.js';
 import type { Cell, Plan, PlanOptions } from './types.js';
 
@@ -73,12 +72,12 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const angleRad = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : bestAngle(poly, area, w).angleRad;
   const sweep = sweepSwaths(area, angleRad, w, headland.laps === 0 ? area : headland.swathReach);
   const maxSwaths = options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths;
-  if (sweep.count > maxSwaths)
-    throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.count} swaths, over the limit of ${maxSwaths}`, {
+  if (sweep.pieces > maxSwaths)
+    throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.pieces} swaths, over the limit of ${maxSwaths}`, {
       field: field.id,
-      swaths: sweep.count,
+      swaths: sweep.pieces,
     });
-  if (sweep.count === 0 && headland.rings.length === 0)
+  if (sweep.pieces === 0 && headland.rings.length === 0)
     throw new PlanError('PLAN_NO_WORKING_AREA', `field ${field.id} is too small or narrow to work with a ${w} m implement`, {
       field: field.id,
     });
@@ -92,10 +91,10 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }
       : splitSorties(route, vehicle, start, space);
-  const cells: Cell[] = sweep.cells.map((c, id) => ({
+  const cells: Cell[] = sweep.swaths.map((c, id) => ({
     id,
-    polygon: { outer: rotateRing(cellOutline(c), angleRad), holes: [] },
-    swathCount: sweep.swaths[id].length,
+    polygon: { outer: rotateRing(cellOutline(c, w), angleRad), holes: [] },
+    swathCount: c.length,
   }));
   const metrics = planMetrics({
     field,
@@ -103,7 +102,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
     route: split.route,
     refills: split.refills,
     sorties: split.sorties.length,
-    swathCount: sweep.count,
+    swathCount: sweep.lines,
     headlandPasses: headland.rings.reduce((a, r) => a + r.length, 0),
     headland: { laps: headland.laps, smoothedLaps: headland.smoothedLaps },
     angleRad,

@@ -4,7 +4,7 @@
 import type { RunMetrics } from './metrics.js';
 
 /** 3057.5 → `50 min 58 s`, 19462 → `5 h 24 min`. */
-export function formatDuration(s: number): string {
+export function formatSimDuration(s: number): string {
   const t = Math.round(s);
   if (t >= 3600) return `${Math.floor(t / 3600)} h ${Math.round((t % 3600) / 60)} min`;
   if (t >= 60) return `${Math.floor(t / 60)} min ${t % 60} s`;
@@ -24,18 +24,18 @@ function energy(m: RunMetrics): string {
  * One run, as aligned lines.
  * @example
  * ```ts
- * import { metricsTable, runToEnd } from 'agrisim';
+ * import { simMetricsTable, runToEnd } from 'agrisim';
  * const { metrics, frames } = runToEnd(sim);
- * console.log(metricsTable('Ô 1', metrics, frames, 500, 100));
+ * console.log(simMetricsTable('Ô 1', metrics, frames, 500, 100));
  * ```
  */
-export function metricsTable(name: string, m: RunMetrics, frames: number, wallMs: number, tickMs: number): string {
+export function simMetricsTable(name: string, m: RunMetrics, frames: number, wallMs: number, tickMs: number): string {
   const t = m.timeS;
   const rows: [string, string][] = [
     ['field', `${n(m.fieldAreaHa, 3)} ha (${n((m.fieldAreaHa * 10_000) / 360, 1)} sào)`],
     ['guidance', `${m.guidance}, ${m.vehicles} vehicle(s), seed ${m.seed}`],
-    ['time', formatDuration(t.total)],
-    [m.vehicles > 1 ? 'machine time' : 'time split', `working ${formatDuration(t.working)}, turning ${formatDuration(t.turning)}, transit ${formatDuration(t.transit)}, refill ${formatDuration(t.refill)}`],
+    ['time', formatSimDuration(t.total)],
+    [m.vehicles > 1 ? 'machine time' : 'time split', `working ${formatSimDuration(t.working)}, turning ${formatSimDuration(t.turning)}, transit ${formatSimDuration(t.transit)}, refill ${formatSimDuration(t.refill)}`],
     ['sorties / refills', `${m.sorties} / ${m.refills}`],
     ['covered', `${n(m.coveredPct)} % (${n(m.areaCoveredHa, 3)} ha)`],
     ['overlap / gap', `${n(m.overlapPct)} % / ${n(m.gapPct)} %`],
@@ -52,11 +52,11 @@ export function metricsTable(name: string, m: RunMetrics, frames: number, wallMs
  * Guided vs manual, side by side with the difference.
  * @example
  * ```ts
- * import { compareTable } from 'agrisim';
- * console.log(compareTable('Ô 1', rtkMetrics, manualMetrics));
+ * import { simCompareTable } from 'agrisim';
+ * console.log(simCompareTable('Ô 1', rtkMetrics, manualMetrics));
  * ```
  */
-export function compareTable(name: string, g: RunMetrics, m: RunMetrics): string {
+export function simCompareTable(name: string, g: RunMetrics, m: RunMetrics): string {
   const rows: [string, number, number, number][] = [
     ['time, min', g.timeS.total / 60, m.timeS.total / 60, 1],
     ['working time, min', g.timeS.working / 60, m.timeS.working / 60, 1],

@@ -7,14 +7,14 @@ import { SimError } from '../errors.js';
 import type { SimDescription, SimFrame, SimMetrics, Simulation } from './types.js';
 
 /** Format of recordings; bump on incompatible changes. */
-export const RECORDING_FORMAT = 'agrisim-sim-recording/1';
+export const SIM_RECORDING_FORMAT = 'agrisim-sim-recording/1';
 /** agrisim version written in headers (package.json "version"). */
 export const AGRISIM_VERSION = '0.1.0';
 
 /** First line of a recording. */
-export interface RecordingHeader {
+export interface SimRecordingHeader {
   type: 'header';
-  format: typeof RECORDING_FORMAT;
+  format: typeof SIM_RECORDING_FORMAT;
   version: string;
   scenario: string | null;
   seed: number;
@@ -22,14 +22,14 @@ export interface RecordingHeader {
 }
 
 /** A parsed recording. */
-export interface Recording {
-  header: RecordingHeader;
+export interface SimRecording {
+  header: SimRecordingHeader;
   frames: SimFrame[];
   metrics?: SimMetrics;
 }
 
 /** Writes a recording line by line as frames arrive (from runToEnd, simulate$ or a server). */
-export interface Recorder {
+export interface SimRecorder {
   frame(f: SimFrame): void;
   /** Writes the metrics line. */
   end(metrics: SimMetrics): void;
@@ -39,14 +39,14 @@ export interface Recorder {
  * Starts a recording of `sim`: writes the header line now.
  * @example
  * ```ts
- * import { createRecorder, simulate$ } from 'agrisim';
- * const rec = createRecorder(sim, (l) => out.write(l));
+ * import { createSimRecorder, simulate$ } from 'agrisim';
+ * const rec = createSimRecorder(sim, (l) => out.write(l));
  * simulate$(sim).subscribe({ next: rec.frame, complete: () => rec.end(sim.metrics()) });
  * ```
  */
-export function createRecorder(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): Recorder {
+export function createSimRecorder(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): SimRecorder {
   const d = sim.describe();
-  const header: RecordingHeader = { type: 'header', format: RECORDING_FORMAT, version: AGRISIM_VERSION, scenario: options.scenario ?? null, seed: d.seed, description: d };
+  const header: SimRecordingHeader = { type: 'header', format: SIM_RECORDING_FORMAT, version: AGRISIM_VERSION, scenario: options.scenario ?? null, seed: d.seed, description: d };
   write(JSON.stringify(header) + '\n');
   return {
     frame: (f) => write(JSON.stringify(f) + '\n'),
@@ -65,7 +65,7 @@ export function createRecorder(sim: Simulation, write: (line: string) => void, o
  * ```
  */
 export function recordRun(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): { metrics: SimMetrics; frames: number } {
-  const rec = createRecorder(sim, write, options);
+  const rec = createSimRecorder(sim, write, options);
   let frames = 0;
   for (let f = sim.step(); f; f = sim.step()) {
     rec.frame(f);
@@ -106,9 +106,9 @@ function invalid(line: number, message: string): never {
  * const { header, frames, metrics } = replayRecording(readFileSync('run.ndjson', 'utf8'));
  * ```
  */
-export function replayRecording(text: string): Recording {
+export function replayRecording(text: string): SimRecording {
   const lines = text.split('\n');
-  let header: RecordingHeader | undefined;
+  let header: SimRecordingHeader | undefined;
   const frames: SimFrame[] = [];
   let metrics: SimMetrics | undefined;
   lines.forEach((raw, i) => {
@@ -121,8 +121,8 @@ export function replayRecording(text: string): Recording {
     }
     if (!obj || typeof obj !== 'object') invalid(i + 1, 'not a JSON object');
     if (i === 0) {
-      if (obj.type !== 'header' || obj.format !== RECORDING_FORMAT) invalid(1, `not an ${RECORDING_FORMAT} header`);
-      header = obj as unknown as RecordingHeader;
+      if (obj.type !== 'header' || obj.format !== SIM_RECORDING_FORMAT) invalid(1, `not an ${SIM_RECORDING_FORMAT} header`);
+      header = obj as unknown as SimRecordingHeader;
       return;
     }
     if (obj.type === 'metrics') {

@@ -7,14 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
-import { createRecorder, type Recorder } from '../../sim/record.js';
+import { createSimRecorder, type SimRecorder } from '../../sim/record.js';
 import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../sim/scenario.js';
 import { simulate$ } from '../../sim/observable.js';
 import type { RunMetrics } from '../../sim/metrics.js';
 import type { SimFrame, Guidance } from '../../sim/types.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
-import { compareTable, metricsTable } from '../../sim/format.js';
+import { simCompareTable, simMetricsTable } from '../../sim/format.js';
 
 const HELP = `usage: agrisim simulate <field.geojson|field.kml|scenario.json> [options]
 
@@ -95,7 +95,7 @@ function openRecord(file: string): { write(line: string): void; close(): void } 
 async function runOne(factory: LoadedScenario, speedup: number | undefined, recordFile: string | undefined, label: string) {
   const sim = factory.create();
   const out = recordFile ? openRecord(recordFile) : undefined;
-  const rec: Recorder | undefined = out ? createRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
+  const rec: SimRecorder | undefined = out ? createSimRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
   const bar = progressBar(1000);
   let frames = 0;
   const onFrame = (f: SimFrame) => {
@@ -153,7 +153,7 @@ export const command: CliCommand = {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
       if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
-      else process.stdout.write(metricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+      else process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
       return EXIT.OK;
     }
     const guided: Guidance = guidance && guidance !== 'manual' ? guidance : 'rtk';
@@ -164,7 +164,7 @@ export const command: CliCommand = {
     if (values.json) {
       process.stdout.write(JSON.stringify({ scenario: fa.scenario.id, guided: a.metrics, manual: b.metrics }, null, 2) + '\n');
     } else {
-      process.stdout.write(compareTable(fa.scenario.name, a.metrics, b.metrics) + '\n');
+      process.stdout.write(simCompareTable(fa.scenario.name, a.metrics, b.metrics) + '\n');
     }
     return EXIT.OK;
   },

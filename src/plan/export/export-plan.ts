@@ -10,7 +10,7 @@ import { planToQgcPlan, type QgcPlanOptions } from './qgc.js';
  * Serialises a plan to text in one of the export formats.
  *
  * @param plan - a plan from `planField`
- * @param format - `geojson` (pretty-printed JSON), `kml`, `qgc` (QGroundControl `.plan` JSON) or
+ * @param format - `geojson` (compact JSON), `kml`, `qgc` (QGroundControl `.plan` JSON) or
  *   `isoxml` (TASKDATA.XML)
  * @param qgc - options of the QGroundControl export (firmware, spreader command…)
  * @returns the file content

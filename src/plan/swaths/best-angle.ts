@@ -1,22 +1,18 @@
 import { convexHull } from '../../geometry/ring.js';
-import { rotatePolygon } from '../../geometry/transform.js';
 import type { PolygonM } from '../../geometry/types.js';
-import { decompose } from '../decompose/decompose.js';
-import { swathCount } from './sweep-swaths.js';
+import { sweepSwaths } from './sweep-swaths.js';
 
-/** The cost of a sweep angle: swaths first, then cells (each cell costs a transit). */
+/** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
 export interface AngleCost {
   angleRad: number;
   swaths: number;
   cells: number;
 }
 
-/** Swath and cell count of `area` swept at `angleRad`, without building the swaths. */
+/** Swaths (pieces) and cells of `area` swept at `angleRad`. */
 export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
-  const cells = decompose(area.map((p) => rotatePolygon(p, -angleRad))).filter((c) => c.y1 - c.y0 > 1e-3);
-  let swaths = 0;
-  for (const c of cells) swaths += swathCount(c.y1 - c.y0, widthM);
-  return { angleRad, swaths, cells: cells.length };
+  const plan = sweepSwaths(area, angleRad, widthM);
+  return { angleRad, swaths: plan.pieces, cells: plan.swaths.length };
 }
 
 /**
@@ -68,8 +64,9 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
       best = c;
   };
   for (const a of candidateAngles(field, area, stepDeg)) consider(a);
+  if (!best) return { angleRad: 0, swaths: 0, cells: 0 };
   // refine the coarse search around the winner
-  const around = best!.angleRad;
+  const around = (best as AngleCost).angleRad;
   for (let d = -stepDeg; d <= stepDeg; d += refineDeg) if (d !== 0) consider(around + (d * Math.PI) / 180);
-  return best ?? { angleRad: 0, swaths: 0, cells: 0 };
+  return best;
 }

@@ -1,20 +1,28 @@
 import { rotatePolygon } from '../../geometry/transform.js';
-import type { PolygonM } from '../../geometry/types.js';
-import { cellIntervalAt, decompose, type SweepCell } from '../decompose/decompose.js';
+import type { PolygonM, XY } from '../../geometry/types.js';
 
 /** A swath in the sweep frame: the line y from x0 to x1 (x0 < x1), implement centre. */
 export interface SweepSwath {
   y: number;
   x0: number;
   x1: number;
+  /** Index of its swath line; pieces of one line share it. */
+  line: number;
 }
 
-/** Swaths of one sweep angle: the cells and their swaths, bottom to top within each cell. */
+/**
+ * Swaths of one sweep angle, grouped into cells: a cell is a chain of pieces, one per line,
+ * bottom to top, each touching the next — a boustrophedon decomposition sampled on the swath
+ * lines, so a cell starts or ends only where the field splits (a hole, a notch wider than a swath).
+ */
 export interface SweepPlan {
   angleRad: number;
-  cells: SweepCell[];
+  /** Pieces per cell, bottom to top. */
   swaths: SweepSwath[][];
-  count: number;
+  /** Swath lines (the DESIGN.md swath count). */
+  lines: number;
+  /** Pieces: swaths actually driven. */
+  pieces: number;
 }
 
 /** How many swaths cover a band of height `heightM`: ceil(height / width), at least one. */
@@ -34,8 +42,8 @@ export function swathOffsets(heightM: number, widthM: number): number[] {
   return Array.from({ length: n }, (_, j) => widthM / 2 + j * spacing);
 }
 
-/** Where the horizontal line y crosses the polygons' edges, sorted: pairs are inside intervals. */
-function lineCrossings(polys: PolygonM[], y: number): number[] {
+/** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings). */
+export function lineIntervals(polys: PolygonM[], y: number): [number, number][] {
   const xs: number[] = [];
   for (const p of polys)
     for (const ring of [p.outer, ...p.holes])
@@ -43,35 +51,69 @@ function lineCrossings(polys: PolygonM[], y: number): number[] {
         const a = ring[j], b = ring[i];
         if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
       }
-  return xs.sort((u, v) => u - v);
+  xs.sort((u, v) => u - v);
+  const out: [number, number][] = [];
+  for (let k = 0; k + 1 < xs.length; k += 2) if (xs[k + 1] - xs[k] > 1e-3) out.push([xs[k], xs[k + 1]]);
+  return out;
+}
+
+function yRange(p: PolygonM): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const [, y] of p.outer) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+  return [lo, hi];
 }
 
 /**
  * Lays parallel swaths over `area` at `angleRad` (direction of travel, from east,
- * counter-clockwise): rotates into the sweep frame, decomposes into cells, and covers each
- * cell with its own evenly spread swaths. Each swath then runs on, past the cell's sides,
- * to the edge of `reach` (the innermost headland lap's centre line), so its footprint meets
- * the headland's even where the headland edge slants against the swaths.
+ * counter-clockwise). Each connected part of the area gets the fewest lines that cover its
+ * height, evenly spread. Each line meets the area in intervals; each interval runs on to the
+ * edge of `reach` (the innermost headland lap's centre line), so footprints meet the
+ * headland's even where its edge slants, and intervals split only by a notch or hole narrower
+ * than the reach merge into one swath.
  */
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, reach: PolygonM[] = area): SweepPlan {
-  const rotated = area.map((p) => rotatePolygon(p, -angleRad));
-  const reachRotated = reach === area ? rotated : reach.map((p) => rotatePolygon(p, -angleRad));
-  const cells = decompose(rotated).filter((c) => c.y1 - c.y0 > 1e-3);
-  const swaths: SweepSwath[][] = [];
-  let count = 0;
-  for (const cell of cells) {
-    const list: SweepSwath[] = [];
-    for (const off of swathOffsets(cell.y1 - cell.y0, widthM)) {
-      const y = cell.y0 + off;
-      const iv = cellIntervalAt(cell, y);
-      if (!iv || iv[1] - iv[0] < 1e-3) continue;
-      const xs = lineCrossings(reachRotated, y), mid = (iv[0] + iv[1]) / 2;
-      let [x0, x1] = iv;
-      for (let k = 0; k + 1 < xs.length; k += 2) if (xs[k] <= mid && mid <= xs[k + 1]) [x0, x1] = [Math.min(x0, xs[k]), Math.max(x1, xs[k + 1])];
-      list.push({ y, x0, x1 });
+  const parts = area.map((p) => rotatePolygon(p, -angleRad));
+  const reachRotated = reach === area ? parts : reach.map((p) => rotatePolygon(p, -angleRad));
+  const cells: SweepSwath[][] = [];
+  let lines = 0, pieces = 0;
+  for (const part of parts) {
+    const [y0, y1] = yRange(part);
+    let below: { piece: SweepSwath; cell: SweepSwath[]; ups: number }[] = [];
+    for (const off of swathOffsets(y1 - y0, widthM)) {
+      const y = y0 + off, line = lines++;
+      const reachIv = lineIntervals(reachRotated, y);
+      const here: SweepSwath[] = [];
+      for (const [a, b] of lineIntervals([part], y)) {
+        const mid = (a + b) / 2;
+        const r = reachIv.find(([u, v]) => u <= mid && mid <= v);
+        const [x0, x1] = r ? [Math.min(a, r[0]), Math.max(b, r[1])] : [a, b];
+        const prev = here[here.length - 1];
+        if (prev && prev.x0 === x0 && prev.x1 === x1) continue; // same reach interval
+        here.push({ y, x0, x1, line });
+      }
+      pieces += here.length;
+      // chain pieces into cells: join the cell below when the link is one-to-one
+      const next: typeof below = [];
+      for (const piece of here) {
+        const downs = below.filter((d) => Math.min(d.piece.x1, piece.x1) - Math.max(d.piece.x0, piece.x0) > 1e-6);
+        const ups = (d: (typeof below)[number]) => here.filter((q) => Math.min(d.piece.x1, q.x1) - Math.max(d.piece.x0, q.x0) > 1e-6).length;
+        let cell: SweepSwath[];
+        if (downs.length === 1 && ups(downs[0]) === 1) cell = downs[0].cell;
+        else cells.push((cell = []));
+        cell.push(piece);
+        next.push({ piece, cell, ups: 0 });
+      }
+      below = next;
     }
-    swaths.push(list);
-    count += list.length;
   }
-  return { angleRad, cells, swaths, count };
+  return { angleRad, swaths: cells, lines, pieces };
+}
+
+/** Outline of a cell in the sweep frame: its pieces' ends, widened half a swath at top and bottom. */
+export function cellOutline(cell: SweepSwath[], widthM: number): XY[] {
+  const h = widthM / 2;
+  const first = cell[0], last = cell[cell.length - 1];
+  const right: XY[] = [[first.x1, first.y - h], ...cell.map((s): XY => [s.x1, s.y]), [last.x1, last.y + h]];
+  const left: XY[] = [[first.x0, first.y - h], ...cell.map((s): XY => [s.x0, s.y]), [last.x0, last.y + h]];
+  return [...right, ...left.reverse()];
 }

@@ -1,2 +1,0 @@
-export { decompose, cellIntervalAt, cellOutline } from './decompose.js';
-export type { SweepCell, Trapezoid } from './decompose.js';

@@ -1,0 +1,216 @@
+/**
+ * QGroundControl `.plan` export. The schema follows QGroundControl's own loader
+ * (mavlink/qgroundcontrol, src/MissionManager): PlanMasterController::loadFromFile (fileType
+ * "Plan", version 1, groundStation, mission/geoFence/rallyPoints objects), MissionController::
+ * _loadJsonMissionFileV2 (plannedHomePosition [lat, lon, alt], items, firmwareType, vehicleType,
+ * cruiseSpeed, hoverSpeed), MissionItem::load (type "SimpleItem", frame, command, autoContinue,
+ * doJumpId, params: 7 values, the first four number or null), GeoFenceController::load (version 2,
+ * polygons, circles) with QGCFencePolygon (version 1, inclusion, fenceAction, polygon [[lat, lon]]),
+ * RallyPointController::load (version 2, points [[lat, lon, alt]]).
+ * Command numbers and parameters: MAVLink common.xml (MAV_CMD, MAV_FRAME, MAV_AUTOPILOT, MAV_TYPE).
+ */
+import type { Plan, RouteSegment } from '../types.js';
+import type { XY } from '../../geometry/types.js';
+import { lonLatOf, roundDeg } from './lonlat.js';
+
+/** MAVLink MAV_CMD numbers used here (common.xml). */
+export const MAV_CMD = {
+  NAV_WAYPOINT: 16,
+  NAV_RETURN_TO_LAUNCH: 20,
+  NAV_LAND: 21,
+  NAV_TAKEOFF: 22,
+  DO_CHANGE_SPEED: 178,
+  DO_SET_RELAY: 181,
+  DO_SET_SERVO: 183,
+  DO_SET_REVERSE: 194,
+  DO_SPRAYER: 216,
+} as const;
+
+/** MAV_FRAME_MISSION (2) for commands without a position; MAV_FRAME_GLOBAL_RELATIVE_ALT (3) for waypoints. */
+export const MAV_FRAME = { MISSION: 2, GLOBAL_RELATIVE_ALT: 3 } as const;
+
+/** Options of {@link planToQgcPlan}; every one has a default in {@link QGC_DEFAULTS}. */
+export interface QgcPlanOptions {
+  /** Autopilot firmware: `ardupilot` (MAV_AUTOPILOT 3) or `px4` (12). */
+  firmware?: 'ardupilot' | 'px4';
+  /** How the implement is switched: `servo` (DO_SET_SERVO), `sprayer` (DO_SPRAYER) or `relay` (DO_SET_RELAY). Default: servo for drones, relay for ground machines. */
+  implement?: 'servo' | 'sprayer' | 'relay';
+  /** Servo output driving the spreader gate (DO_SET_SERVO param1). */
+  servo?: number;
+  /** PWM for implement on / off, µs. */
+  pwmOn?: number;
+  pwmOff?: number;
+  /** Relay number (DO_SET_RELAY param1). */
+  relay?: number;
+  /** Waypoint altitude above home, m (default: the vehicle's `altitudeM`). */
+  altitudeM?: number;
+}
+
+/** Defaults of {@link QgcPlanOptions}. */
+export const QGC_DEFAULTS = {
+  firmware: 'ardupilot' as const,
+  servo: 9,
+  /** Typical RC PWM range 1000–2000 µs; 1900 opens, 1100 closes. */
+  pwmOn: 1900,
+  pwmOff: 1100,
+  relay: 0,
+};
+
+/** One QGroundControl SimpleItem. */
+export interface QgcSimpleItem {
+  type: 'SimpleItem';
+  autoContinue: boolean;
+  command: number;
+  doJumpId: number;
+  frame: number;
+  params: (number | null)[];
+}
+
+/** A QGroundControl `.plan` file. */
+export interface QgcPlanFile {
+  fileType: 'Plan';
+  version: 1;
+  groundStation: 'QGroundControl';
+  mission: {
+    version: 2;
+    firmwareType: number;
+    vehicleType: number;
+    cruiseSpeed: number;
+    hoverSpeed: number;
+    plannedHomePosition: [number, number, number];
+    items: QgcSimpleItem[];
+  };
+  geoFence: {
+    version: 2;
+    polygons: { version: 1; inclusion: boolean; fenceAction: number; polygon: [number, number][] }[];
+    circles: never[];
+  };
+  rallyPoints: { version: 2; points: [number, number, number][] };
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+class ItemList {
+  readonly items: QgcSimpleItem[] = [];
+  speed = NaN;
+  implementOn = false;
+  reverse = false;
+  last: XY | undefined;
+  push(command: number, frame: number, params: (number | null)[]): void {
+    this.items.push({ type: 'SimpleItem', autoContinue: true, command, doJumpId: this.items.length + 1, frame, params });
+  }
+}
+
+function segmentSpeed(plan: Plan, s: RouteSegment): number {
+  const v = plan.vehicle;
+  if (s.kind === 'swath') return v.workSpeedMps;
+  if (s.kind === 'turn') return s.reverse && v.reverseSpeedMps > 0 ? v.reverseSpeedMps : v.turnSpeedMps;
+  return v.transitSpeedMps;
+}
+
+/**
+ * Converts a plan to a QGroundControl `.plan` mission: waypoints along the route (relative
+ * altitude), the implement switched on at each swath start and off at its end, speed changes
+ * between working, turning and transit, reverse legs of K-turns (ArduPilot rovers), refill stops
+ * (drones land at the service point and take off again; ground machines wait there `durationS`),
+ * a geofence (the field boundary as inclusion, holes as exclusion) and the service point as
+ * rally point.
+ *
+ * @param plan - a plan from `planField`
+ * @param opts - firmware, implement command, servo/relay numbers, altitude
+ * @returns the `.plan` object (serialise with JSON.stringify)
+ * @example
+ * ```ts
+ * import { readFieldFile, getVehicle, planField, planToQgcPlan } from 'agrisim';
+ * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
+ * const mission = planToQgcPlan(planField(paddy, getVehicle('drone')), { firmware: 'px4' });
+ * console.log(mission.mission.items.length);
+ * ```
+ */
+export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFile {
+  const o = { ...QGC_DEFAULTS, ...opts };
+  const v = plan.vehicle;
+  const air = v.kind === 'multirotor';
+  const implement = opts.implement ?? (air ? 'servo' : 'relay');
+  const altM = opts.altitudeM ?? v.altitudeM;
+  const ll = lonLatOf(plan);
+  const list = new ItemList();
+  const at = (xy: XY, alt = altM): [number, number, number] => {
+    const [lon, lat] = ll(xy);
+    return [lat, lon, alt];
+  };
+  const waypoint = (xy: XY, holdS = 0) => {
+    list.push(MAV_CMD.NAV_WAYPOINT, MAV_FRAME.GLOBAL_RELATIVE_ALT, [holdS, 0, 0, null, ...at(xy)]);
+    list.last = xy;
+  };
+  const setImplement = (on: boolean) => {
+    if (list.implementOn === on) return;
+    list.implementOn = on;
+    if (implement === 'servo') list.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.servo, on ? o.pwmOn : o.pwmOff, 0, 0, 0, 0, 0]);
+    else if (implement === 'sprayer') list.push(MAV_CMD.DO_SPRAYER, MAV_FRAME.MISSION, [on ? 1 : 0, 0, 0, 0, 0, 0, 0]);
+    else list.push(MAV_CMD.DO_SET_RELAY, MAV_FRAME.MISSION, [o.relay, on ? 1 : 0, 0, 0, 0, 0, 0]);
+  };
+  const setSpeed = (mps: number) => {
+    if (list.speed === mps) return;
+    list.speed = mps;
+    // param1 1 = ground speed, param2 m/s, param3 -1 = throttle unchanged
+    list.push(MAV_CMD.DO_CHANGE_SPEED, MAV_FRAME.MISSION, [1, round2(mps), -1, 0, 0, 0, 0]);
+  };
+  const setReverse = (rev: boolean) => {
+    if (air || o.firmware !== 'ardupilot' || list.reverse === rev) return;
+    list.reverse = rev;
+    list.push(MAV_CMD.DO_SET_REVERSE, MAV_FRAME.MISSION, [rev ? 1 : 0, 0, 0, 0, 0, 0, 0]);
+  };
+  const same = (a: XY | undefined, b: XY) => a !== undefined && Math.hypot(a[0] - b[0], a[1] - b[1]) < 0.01;
+
+  const start = plan.route[0]?.points[0] ?? plan.servicePoint;
+  if (air) list.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(start)]);
+  list.last = air ? start : undefined;
+  const refillsAfter = new Map(plan.refills.map((r) => [r.afterSegment, r]));
+  plan.route.forEach((s, i) => {
+    if (!same(list.last, s.points[0])) waypoint(s.points[0]);
+    setImplement(s.kind === 'swath');
+    setReverse(s.reverse);
+    setSpeed(segmentSpeed(plan, s));
+    for (const p of s.points.slice(1)) if (!same(list.last, p)) waypoint(p);
+    const r = refillsAfter.get(i);
+    if (!r) return;
+    setImplement(false);
+    if (air) {
+      list.push(MAV_CMD.NAV_LAND, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(r.at, 0)]);
+      list.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(r.at)]);
+      list.last = r.at;
+    } else waypoint(r.at, r.durationS);
+  });
+  setImplement(false);
+  setReverse(false);
+  if (air) list.push(MAV_CMD.NAV_RETURN_TO_LAUNCH, MAV_FRAME.MISSION, [0, 0, 0, 0, 0, 0, 0]);
+
+  const fencePoint = ([lon, lat]: number[]): [number, number] => [roundDeg(lat), roundDeg(lon)];
+  const open = (ring: number[][]) => ring.slice(0, -1).map(fencePoint);
+  const [outer, ...holes] = plan.field.lonLat;
+  return {
+    fileType: 'Plan',
+    version: 1,
+    groundStation: 'QGroundControl',
+    mission: {
+      version: 2,
+      firmwareType: o.firmware === 'px4' ? 12 : 3,
+      vehicleType: air ? 2 : 10,
+      cruiseSpeed: round2(v.workSpeedMps),
+      hoverSpeed: round2(v.workSpeedMps),
+      plannedHomePosition: at(plan.servicePoint, 0),
+      items: list.items,
+    },
+    geoFence: {
+      version: 2,
+      // fenceAction 2 is QGCFencePolygon's DEFAULT_FENCE_ACTION (hold)
+      polygons: [
+        { version: 1, inclusion: true, fenceAction: 2, polygon: open(outer) },
+        ...holes.map((h) => ({ version: 1 as const, inclusion: false, fenceAction: 2, polygon: open(h) })),
+      ],
+      circles: [],
+    },
+    rallyPoints: { version: 2, points: [at(plan.servicePoint, altM)] },
+  };
+}
