@@ -28,6 +28,7 @@ export const COVERAGE_REFRESH_MS = 250;
 
 const PANE_HTML =
   `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
+  `<span class="sim-name" data-testid="sim-name"></span>` +
   `<span class="connection" data-testid="connection" data-state="connecting"></span></div>` +
   `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div></div>` +
   `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
@@ -117,6 +118,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const fillSelect = () => {
     select.replaceChildren(...offers.map((o) => new Option(o.name || o.id, o.id, false, o.id === simId)));
     select.hidden = offers.length < 2;
+    $('.sim-name').textContent = offers.length < 2 ? (offers.find((o) => o.id === simId)?.name ?? '') : '';
   };
 
   const takeVehicles = (vehicles: WireVehicle[], nowMs: number) => {

@@ -80,6 +80,7 @@ export function createPanel(root: HTMLElement) {
       const kind = s.vehicles[0]?.kind ?? 'drone';
       const sav = estimateSavings(kind, p.coveredHa, (p.elapsedS * Math.max(1, s.vehicles.length)) / 3600);
       setText(root, 'savings-vnd', formatVnd(lang, sav.savingsVnd));
+      root.querySelector('.savings')?.classList.toggle('negative', sav.savingsVnd < 0);
       setText(root, 'person-days', formatNumber(lang, sav.personDaysSaved, 2));
     }
     const ids = s.vehicles.map((v) => v.id).join('|');
