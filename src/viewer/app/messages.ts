@@ -51,6 +51,15 @@ export type ServerMessage = HelloMessage | SnapshotMessage | TelemetryMessage | 
 /** Control actions (need the server's token). */
 export type ControlAction = 'pause' | 'resume' | 'speed' | 'restart';
 
+/**
+ * What the viewer sends. `speed` carries the new speed-up (simulated s per wall s) in `value`.
+ * After a reconnect the viewer subscribes again and expects a fresh `snapshot`.
+ */
+export type ClientMessage =
+  | { type: 'subscribe'; sim: string }
+  | { type: 'unsubscribe'; sim: string }
+  | { type: 'control'; sim: string; action: ControlAction; value?: number; token: string };
+
 /** Parses one text frame; returns undefined for anything that is not an object with a string `type`. */
 export function parseServerMessage(text: string): ServerMessage | undefined {
   try {

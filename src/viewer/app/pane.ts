@@ -29,6 +29,7 @@ export const COVERAGE_REFRESH_MS = 250;
 const PANE_HTML =
   `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
   `<span class="sim-name" data-testid="sim-name"></span>` +
+  `<span class="paused-badge" data-testid="paused" data-i18n="paused" hidden></span>` +
   `<span class="connection" data-testid="connection" data-state="connecting"></span></div>` +
   `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div></div>` +
   `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
@@ -62,11 +63,16 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   let panelDirty = false;
   let frames = 0;
   let telemetryCount = 0;
+  let paused = false;
   let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string } = { key: 'waiting' };
 
   const showMessage = () => {
     const m = lastMessage;
     message.textContent = m.key === 'waiting' ? t(lang, 'waiting') : m.key === 'done' ? t(lang, 'done') : (m.text ?? '');
+  };
+  const setPaused = (p: boolean) => {
+    paused = p;
+    $('.paused-badge').hidden = !p;
   };
   const setConn = (s: ConnectionState) => {
     connState = s;
@@ -127,19 +133,21 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     panelDirty = true;
   };
   const onSnapshot = (m: SnapshotMessage) => {
-    const d = m.description;
+    // Tolerant of a server that sends less: no description means no plan and 1 m strips.
+    const d: Partial<SnapshotMessage['description']> = m.description ?? {};
     widths.clear();
     state.guidance = {};
-    for (const v of d.vehicles) {
+    for (const v of d.vehicles ?? []) {
       widths.set(v.id, v.workingWidthM);
       state.guidance[v.id] = v.guidance;
     }
-    plan = d.planGeoJson as PlanFeatureCollection;
-    view?.setPlan(plan);
+    plan = d.planGeoJson as PlanFeatureCollection | undefined;
+    if (plan) view?.setPlan(plan);
     coverage.reset(m.coverage);
     glides.clear();
     state.done = false;
     state.progress = m.progress;
+    setPaused(m.paused === true);
     takeVehicles(m.vehicles ?? [], performance.now());
     lastMessage = { key: 'event', text: '' };
     showMessage();
@@ -167,7 +175,8 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       }
       panelDirty = true;
       showMessage();
-    } else if (m.type === 'error') {
+    } else if (m.type === 'control' && m.sim === simId && typeof m.paused === 'boolean') setPaused(m.paused);
+    else if (m.type === 'error') {
       lastMessage = { key: 'error', text: `${m.code}: ${m.message}` };
       showMessage();
     }
@@ -214,7 +223,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       token = tok || undefined;
       controls.hidden = !token;
       if (token && !controls.childElementCount) {
-        buildControls(controls, (action, value) => socket.send({ type: 'control', sim: simId, action, value, token }));
+        buildControls(controls, (action, value) => simId && token && socket.send({ type: 'control', sim: simId, action, value, token }));
         applyLabels(controls, lang);
       }
     },
@@ -236,6 +245,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       frames,
       telemetryCount,
       connection: connState,
+      paused,
       progress: state.progress,
       vehicles: state.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, performance.now()) })),
     }),

@@ -2,12 +2,12 @@
  * A small reconnecting WebSocket for the browser: backs off 0.25 s → 4 s, reports its
  * state, and lets the caller resubscribe on every (re)open.
  */
-import { parseServerMessage, type ServerMessage } from './messages.js';
+import { parseServerMessage, type ClientMessage, type ServerMessage } from './messages.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 export interface ReconnectingSocket {
-  send(message: object): boolean;
+  send(message: ClientMessage): boolean;
   close(): void;
   readonly state: ConnectionState;
 }
@@ -78,7 +78,7 @@ export function connectSocket(url: string, handlers: SocketHandlers): Reconnecti
   handlers.onState(state);
   open();
   return {
-    send(message: object): boolean {
+    send(message: ClientMessage): boolean {
       if (!ws || ws.readyState !== WebSocket.OPEN) return false;
       ws.send(JSON.stringify(message));
       return true;
