@@ -53,8 +53,10 @@ function start(): void {
     header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
     panes.forEach((p) => p.setLang(l));
   };
-  const onHello = (sims: SimOffer[]) => {
+  const onHello = (sims: SimOffer[], control: boolean) => {
     (compareBox.parentElement as HTMLElement).hidden = sims.length < 2;
+    // A server without a token refuses every control: no token field then.
+    header.querySelector<HTMLElement>('details.token')!.hidden = !control;
   };
   const addPane = (index: number, simId?: string) => {
     const el = document.createElement('section');

@@ -27,7 +27,14 @@ export interface WireCoverageTrail {
   points?: [number, number][];
 }
 
-export interface HelloMessage { type: 'hello'; seq: number; protocol: string; simulations: SimOffer[] }
+export interface HelloMessage {
+  type: 'hello';
+  seq: number;
+  protocol: string;
+  simulations: SimOffer[];
+  /** True when the server accepts control messages (it has a token). */
+  control?: boolean;
+}
 export interface SnapshotMessage {
   type: 'snapshot';
   seq: number;
@@ -39,6 +46,8 @@ export interface SnapshotMessage {
   coverage?: WireCoverageTrail[];
   paused?: boolean;
   speedup?: number;
+  /** True when every machine has finished. */
+  done?: boolean;
 }
 export interface TelemetryMessage { type: 'telemetry'; seq: number; sim: string; t: number; vehicles: WireVehicle[]; progress: SimProgress }
 export interface EventMessage { type: 'event'; seq: number; sim: string; event?: SimEvent; events?: SimEvent[]; t?: number }

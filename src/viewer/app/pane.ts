@@ -20,7 +20,7 @@ export interface PaneOptions {
   index: number;
   renderer: 'auto' | 'canvas';
   tilesUrl?: string;
-  onHello(simulations: SimOffer[]): void;
+  onHello(simulations: SimOffer[], control: boolean): void;
 }
 
 /** How often coverage strips are re-sent to the view, ms. */
@@ -145,11 +145,11 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     if (plan) view?.setPlan(plan);
     coverage.reset(m.coverage);
     glides.clear();
-    state.done = false;
+    state.done = m.done === true;
     state.progress = m.progress;
     setPaused(m.paused === true);
     takeVehicles(m.vehicles ?? [], performance.now());
-    lastMessage = { key: 'event', text: '' };
+    lastMessage = state.done ? { key: 'done' } : { key: 'event', text: '' };
     showMessage();
   };
   const onTelemetry = (m: TelemetryMessage) => {
@@ -163,7 +163,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       offers = m.simulations ?? [];
       if (!simId || !offers.some((o) => o.id === simId)) simId = offers[Math.min(opts.index, offers.length - 1)]?.id;
       fillSelect();
-      opts.onHello(offers);
+      opts.onHello(offers, m.control !== false);
       if (subscribedTo !== simId) subscribe();
     } else if (m.type === 'snapshot' && m.sim === simId) onSnapshot(m);
     else if (m.type === 'telemetry' && m.sim === simId) onTelemetry(m);
