@@ -37,10 +37,16 @@ export const ERROR_CODES = {
   TELEMETRY_RATE_LIMITED: { exit: 1, meaning: 'too many messages per second' },
   TELEMETRY_TOO_LARGE: { exit: 1, meaning: 'a frame over maxPayload' },
   TELEMETRY_TOO_MANY_CONNECTIONS: { exit: 1, meaning: 'the server is at its connection limit' },
+  TELEMETRY_INVALID_OPTION: { exit: 2, meaning: 'a telemetry server, feed or client option out of range' },
+  TELEMETRY_LISTEN: { exit: 1, meaning: 'the server cannot listen on that host and port' },
+  TELEMETRY_RECORDING_INVALID: { exit: 3, meaning: 'a telemetry recording that cannot be replayed' },
+  TELEMETRY_CONTROL_DISABLED: { exit: 1, meaning: 'control sent to a server started without a token' },
   // economics
   ECON_UNKNOWN_KEY: { exit: 2, meaning: 'an assumption key that does not exist' },
   ECON_INVALID_VALUE: { exit: 2, meaning: 'an assumption value out of its allowed range' },
   ECON_INVALID_AREA: { exit: 2, meaning: 'an area that is not a positive number' },
+  ECON_RUN_INVALID: { exit: 3, meaning: 'a simulated run (recording or simulate --json output) that cannot be read' },
+  ECON_RUN_MISMATCH: { exit: 2, meaning: 'a simulated run of a machine that does not do the chosen operation' },
   // CLI
   CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
   IO_READ: { exit: 3, meaning: 'a file that cannot be read' },

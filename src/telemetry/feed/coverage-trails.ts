@@ -1,0 +1,115 @@
+/**
+ * Coverage so far as light polylines: per vehicle, a pass per run of implement-on positions,
+ * simplified as it grows with the Reumann–Witkam strip test (points are dropped while they stay
+ * within `toleranceM` of the line from the last kept point through the next one), so a late
+ * joiner's snapshot stays small on long straight swaths while turns keep their shape.
+ */
+import type { CoverageTrail, LonLat, WireVehicle } from '../protocol/messages.js';
+
+/** Metres per degree of latitude (WGS84 mean); enough for sub-metre tolerances over a field. */
+const M_PER_DEG = 111_320;
+
+/** Options of {@link createCoverageTrails}. */
+export interface CoverageTrailOptions {
+  /** Largest sideways error a dropped point may have, m (default 0.05). */
+  toleranceM?: number;
+  /** Longest straight piece kept as one segment, m (default 50; keeps curves honest). */
+  maxSegmentM?: number;
+}
+
+interface Open {
+  points: LonLat[];
+  /** The last point seen, not yet committed. */
+  pending?: LonLat;
+  /** The first point after the last kept one: with it, the direction of the strip. */
+  dir?: LonLat;
+  cosLat: number;
+}
+
+/** Sideways distance of p from the line a→b, and length of a→b, in metres. */
+function offLineM(a: LonLat, b: LonLat, p: LonLat, cosLat: number): [number, number] {
+  const bx = (b[0] - a[0]) * M_PER_DEG * cosLat;
+  const by = (b[1] - a[1]) * M_PER_DEG;
+  const px = (p[0] - a[0]) * M_PER_DEG * cosLat;
+  const py = (p[1] - a[1]) * M_PER_DEG;
+  const len = Math.hypot(bx, by);
+  if (len < 1e-9) return [Math.hypot(px, py), 0];
+  return [Math.abs(bx * py - by * px) / len, len];
+}
+
+/** Growing coverage of one simulation, fed with the vehicles of each telemetry frame. */
+export interface CoverageTrails {
+  add(vehicles: readonly WireVehicle[]): void;
+  /** A copy safe to serialise (open passes include their last point). */
+  trails(): CoverageTrail[];
+  clear(): void;
+}
+
+/**
+ * Coverage trails for vehicles of known widths.
+ * @param widthOf - working width of each vehicle, m
+ * @example
+ * ```ts
+ * const c = createCoverageTrails((id) => 6);
+ * c.add(frame.vehicles); // every telemetry frame
+ * snapshot.coverage = c.trails();
+ * ```
+ */
+export function createCoverageTrails(widthOf: (vehicleId: string) => number, options: CoverageTrailOptions = {}): CoverageTrails {
+  const tol = options.toleranceM ?? 0.05;
+  const maxSeg = options.maxSegmentM ?? 50;
+  const passes = new Map<string, LonLat[][]>();
+  const open = new Map<string, Open>();
+  const commit = (o: Open) => {
+    if (o.pending) o.points.push(o.pending);
+    o.pending = undefined;
+    o.dir = undefined;
+  };
+  return {
+    add(vehicles) {
+      for (const v of vehicles) {
+        const p: LonLat = [v.lon, v.lat];
+        const o = open.get(v.id);
+        if (!v.implementOn) {
+          if (o) {
+            commit(o);
+            open.delete(v.id);
+          }
+          continue;
+        }
+        if (!o) {
+          const points: LonLat[] = [p];
+          let list = passes.get(v.id);
+          if (!list) passes.set(v.id, (list = []));
+          list.push(points);
+          open.set(v.id, { points, cosLat: Math.cos((v.lat * Math.PI) / 180) });
+          continue;
+        }
+        if (o.dir) {
+          const a = o.points[o.points.length - 1];
+          const [off] = offLineM(a, o.dir, p, o.cosLat);
+          const [, len] = offLineM(a, p, p, o.cosLat);
+          if (off > tol || len > maxSeg) commit(o);
+        }
+        o.dir ??= p;
+        o.pending = p;
+      }
+    },
+    trails() {
+      const out: CoverageTrail[] = [];
+      for (const [vehicleId, list] of passes) {
+        const o = open.get(vehicleId);
+        out.push({
+          vehicleId,
+          widthM: widthOf(vehicleId),
+          passes: list.map((pts) => (o && pts === o.points && o.pending ? [...pts, o.pending] : pts.slice())),
+        });
+      }
+      return out;
+    },
+    clear() {
+      passes.clear();
+      open.clear();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Telemetry stage: simulations streamed live over WebSocket (protocol `agrisim/1`, DESIGN.md
+ * "Telemetry over WebSocket"), NMEA 0183 over TCP, NDJSON record and replay. The protocol
+ * pieces (messages, encoding, client-message checks, hub, feeds) do not depend on where the
+ * data comes from, so gateways can reuse them. Named exports only; the client library is
+ * `agrisim/telemetry/client`.
+ */
+export { PROTOCOL } from './protocol/messages.js';
+export type {
+  SimOffer, WireVehicle, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage,
+  ErrorMessage, ControlAckMessage, ServerMessage, Unsequenced, BroadcastMessage, SubscribeMessage, UnsubscribeMessage, ControlMessage, ClientMessage,
+} from './protocol/messages.js';
+export { encodeMessage, frameWithSeq } from './protocol/encode.js';
+export type { EncodedMessage } from './protocol/encode.js';
+export { parseClientMessage } from './protocol/parse-client.js';
+export type { ParsedClient } from './protocol/parse-client.js';
+export { errorMessage } from './protocol/errors.js';
+export type { TelemetryErrorCode } from './protocol/errors.js';
+export type { TelemetryFeed, FeedState, FeedUpdate } from './feed/types.js';
+export { createSimFeed, checkSpeedup, offerOf, MAX_SPEEDUP } from './feed/sim-feed.js';
+export type { SimFeedOptions } from './feed/sim-feed.js';
+export { createFeedStateTracker, ZERO_PROGRESS } from './feed/feed-state.js';
+export type { FeedStateTracker } from './feed/feed-state.js';
+export { createCoverageTrails } from './feed/coverage-trails.js';
+export type { CoverageTrails, CoverageTrailOptions } from './feed/coverage-trails.js';
+export { toWireVehicle } from './feed/wire-vehicle.js';
+export { createHub, snapshotMessage, updateMessage } from './server/hub.js';
+export type { Hub, HubStats, BroadcastListener } from './server/hub.js';
+export { ClientConnection } from './server/client-connection.js';
+export { startTelemetryServer, CLOSE_GOING_AWAY, CLOSE_TRY_AGAIN_LATER } from './server/server.js';
+export type { TelemetryServer } from './server/server.js';
+export type { TelemetryServerOptions, StaticHandler } from './server/options.js';
+export { tokenMatches } from './server/token.js';
+export { createRateLimiter } from './server/rate-limit.js';
+export type { RateLimiter } from './server/rate-limit.js';
+export { createBroadcastRecorder } from './record/recorder.js';
+export type { BroadcastRecorder } from './record/recorder.js';
+export { TELEMETRY_RECORDING_FORMAT } from './record/format.js';
+export type { TelemetryRecordingHeader } from './record/format.js';

@@ -1,0 +1,74 @@
+/**
+ * The wire contract of DESIGN.md "Telemetry over WebSocket" (protocol `agrisim/1`): JSON text
+ * frames, one message per frame, each with `type` and a per-connection increasing `seq`.
+ * Types only (plus the version constant), so browser code and gateways can import them freely.
+ */
+import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/types.js';
+
+/** Protocol version sent in `hello`; bump on incompatible changes. */
+export const PROTOCOL = 'agrisim/1';
+
+/** One simulation on offer in `hello`. */
+export interface SimOffer {
+  id: string;
+  name: string;
+  /** Guidance of the vehicles (`rtk`, `gnss`, `manual`; several joined by `+`). */
+  guidance?: string;
+  /** The field the simulation works (file name or paddy names). */
+  field?: string;
+  /** Vehicle ids, in order. */
+  vehicles?: string[];
+}
+
+/** Vehicle state on the wire: the simulator's VehicleState without the local x/y metres. */
+export type WireVehicle = Omit<VehicleState, 'x' | 'y'>;
+
+/** A WGS84 position, [lon, lat]. */
+export type LonLat = [number, number];
+
+/** Coverage painted so far by one vehicle: runs of positions while its implement was on. */
+export interface CoverageTrail {
+  vehicleId: string;
+  /** Working width of the implement, m. */
+  widthM: number;
+  passes: LonLat[][];
+}
+
+/** Control actions; all need the server's token. */
+export type ControlAction = 'pause' | 'resume' | 'speed' | 'restart';
+
+export interface HelloMessage { type: 'hello'; seq: number; protocol: typeof PROTOCOL; simulations: SimOffer[]; control: boolean }
+/** Everything a client needs to draw a simulation now; sent on subscribe, on restart and after a resync. */
+export interface SnapshotMessage {
+  type: 'snapshot';
+  seq: number;
+  sim: string;
+  description: SimDescription;
+  /** Simulated ms of the last telemetry (0 before the first). */
+  t: number;
+  vehicles: WireVehicle[];
+  progress: SimProgress;
+  coverage: CoverageTrail[];
+  paused: boolean;
+  /** Simulated time per wall time. */
+  speedup: number;
+  done: boolean;
+}
+export interface TelemetryMessage { type: 'telemetry'; seq: number; sim: string; t: number; vehicles: WireVehicle[]; progress: SimProgress }
+export interface EventMessage { type: 'event'; seq: number; sim: string; t: number; event: SimEvent }
+export interface ErrorMessage { type: 'error'; seq: number; code: string; message: string; sim?: string }
+/** Broadcast to a simulation's subscribers when a control changed it. */
+export interface ControlAckMessage { type: 'control'; seq: number; sim: string; action: ControlAction; ok: true; paused: boolean; speedup: number }
+
+/** Anything the server sends. */
+export type ServerMessage = HelloMessage | SnapshotMessage | TelemetryMessage | EventMessage | ErrorMessage | ControlAckMessage;
+/** A server message before the connection numbers it. */
+export type Unsequenced<M> = M extends { seq: number } ? Omit<M, 'seq'> : never;
+/** What a feed broadcasts to one simulation's subscribers. */
+export type BroadcastMessage = Unsequenced<SnapshotMessage | TelemetryMessage | EventMessage | ControlAckMessage>;
+
+export interface SubscribeMessage { type: 'subscribe'; sim: string }
+export interface UnsubscribeMessage { type: 'unsubscribe'; sim: string }
+export interface ControlMessage { type: 'control'; sim: string; action: ControlAction; token?: string; value?: number }
+/** Anything a client may send. */
+export type ClientMessage = SubscribeMessage | UnsubscribeMessage | ControlMessage;

@@ -1,0 +1,76 @@
+/**
+ * Records every broadcast of a server to NDJSON (see ./format.ts), reusing the frame the
+ * subscribers got, so recording costs one string concatenation per broadcast.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { AgrisimError } from '../../errors.js';
+import type { TelemetryFeed } from '../feed/types.js';
+import type { EncodedMessage } from '../protocol/encode.js';
+import { PROTOCOL } from '../protocol/messages.js';
+import { TELEMETRY_RECORDING_FORMAT, type TelemetryRecordingHeader } from './format.js';
+
+/** A recorder attached to a hub's broadcasts. */
+export interface BroadcastRecorder {
+  /** Writes one broadcast line. */
+  record(sim: string, e: EncodedMessage): void;
+  /** Flushes and closes the file (resolves once every line is on disk). */
+  close(): Promise<void>;
+  /** Lines written so far (header included). */
+  readonly lines: number;
+}
+
+/**
+ * Starts a recording: writes the header (offers and current states of `feeds`) now.
+ * @param target - NDJSON file path, or a function taking each line (ends with `\n`)
+ * A file that cannot be written is reported by `close()` (rejects with `IO_WRITE`); recording never stops the server.
+ * @example
+ * ```ts
+ * const rec = createBroadcastRecorder('run.ndjson', feeds);
+ * const hub = createHub(feeds, rec.record);
+ * // … on shutdown
+ * await rec.close();
+ * ```
+ */
+export function createBroadcastRecorder(target: string | ((line: string) => void), feeds: TelemetryFeed[]): BroadcastRecorder {
+  const t0 = performance.now();
+  let stream: WriteStream | undefined;
+  let failure: Error | undefined;
+  let write: (line: string) => void;
+  if (typeof target === 'string') {
+    const s = createWriteStream(target, { flags: 'w' });
+    s.on('error', (e) => (failure = e));
+    stream = s;
+    write = (line) => {
+      if (!failure) s.write(line);
+    };
+  } else write = target;
+  let lines = 0;
+  const header: TelemetryRecordingHeader = {
+    type: 'header', format: TELEMETRY_RECORDING_FORMAT, protocol: PROTOCOL, startedAt: new Date().toISOString(),
+    simulations: feeds.map((f) => f.offer()),
+    states: Object.fromEntries(feeds.map((f) => [f.id, f.state()])),
+  };
+  write(JSON.stringify(header) + '\n');
+  lines++;
+  return {
+    record(_sim, e) {
+      const at = Math.round((performance.now() - t0) * 10) / 10;
+      write(`{"at":${at},"type":${JSON.stringify(e.type)}${e.rest}\n`);
+      lines++;
+    },
+    close() {
+      if (!stream) return Promise.resolve();
+      const s = stream;
+      stream = undefined;
+      const fail = () => new AgrisimError('IO_WRITE', `cannot write recording ${String(target)}: ${failure?.message}`, { path: target });
+      if (failure) return Promise.reject(fail());
+      return new Promise<void>((resolve, reject) => {
+        s.once('error', () => reject(fail()));
+        s.end(() => (failure ? reject(fail()) : resolve()));
+      });
+    },
+    get lines() {
+      return lines;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * One WebSocket client on the server: its own `seq`, its subscriptions, its rate limit, and
+ * which simulations it fell behind on (their telemetry is skipped until its backlog drains,
+ * then it gets one fresh snapshot: coalescing to the latest state keeps memory flat).
+ */
+import type { WebSocket } from 'ws';
+import { frameWithSeq, type EncodedMessage } from '../protocol/encode.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+
+/** A connected client. */
+export class ClientConnection {
+  seq = 0;
+  readonly subscriptions = new Set<string>();
+  /** Simulations whose frames were skipped: the client needs a snapshot before more deltas. */
+  readonly behind = new Set<string>();
+  readonly limiter: RateLimiter;
+  /** Answered a ping since the last one (heartbeat). */
+  alive = true;
+  /** Wall ms of the last rate-limit error sent (one per second at most). */
+  lastLimitErrorMs = -Infinity;
+  /** Frames skipped while behind (for stats). */
+  skipped = 0;
+
+  constructor(readonly ws: WebSocket, maxMessagesPerSecond: number, private readonly highWaterBytes: number) {
+    this.limiter = createRateLimiter(maxMessagesPerSecond);
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === 1;
+  }
+
+  /** Sends one encoded message with this connection's next seq. */
+  send(e: EncodedMessage): void {
+    if (!this.open) return;
+    this.ws.send(frameWithSeq(e, ++this.seq));
+  }
+
+  /** True while the outbound backlog is over the high-water mark. */
+  get congested(): boolean {
+    return this.ws.bufferedAmount > this.highWaterBytes;
+  }
+
+  /** True once the backlog has drained below a quarter of the mark (hysteresis). */
+  get drained(): boolean {
+    return this.ws.bufferedAmount <= this.highWaterBytes / 4;
+  }
+
+  /**
+   * Delivers a broadcast of `sim`: skipped while behind on it; when the backlog is over the
+   * mark, the client is marked behind instead (it will get a snapshot once drained).
+   * @returns false when skipped
+   */
+  deliver(sim: string, e: EncodedMessage): boolean {
+    if (this.behind.has(sim)) {
+      this.skipped++;
+      return false;
+    }
+    if (this.congested) {
+      this.behind.add(sim);
+      this.skipped++;
+      return false;
+    }
+    this.send(e);
+    return true;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The broadcast hub: feeds' updates become messages encoded once and sent to every subscriber
+ * (each with its own seq spliced in); snapshots for joiners and resyncs are encoded once per
+ * state and reused. Independent of where updates come from (any TelemetryFeed).
+ */
+import type { Subscription } from 'rxjs';
+import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
+import { encodeMessage, type EncodedMessage } from '../protocol/encode.js';
+import type { BroadcastMessage, SnapshotMessage, Unsequenced } from '../protocol/messages.js';
+import type { ClientConnection } from './client-connection.js';
+
+/** A broadcast as it left: its encoding, for recorders (same text every subscriber got, minus seq). */
+export type BroadcastListener = (sim: string, e: EncodedMessage) => void;
+
+/** The snapshot message body of a feed's current state. */
+export function snapshotMessage(feed: TelemetryFeed): Unsequenced<SnapshotMessage> {
+  const s = feed.state();
+  return { type: 'snapshot', sim: feed.id, description: s.description, t: s.t, vehicles: s.vehicles, progress: s.progress, coverage: s.coverage, paused: s.paused, speedup: s.speedup, done: s.done };
+}
+
+/** The broadcast message of one feed update (a reset becomes a snapshot of the new state). */
+export function updateMessage(feed: TelemetryFeed, u: FeedUpdate): BroadcastMessage {
+  switch (u.kind) {
+    case 'telemetry':
+      return { type: 'telemetry', sim: feed.id, t: u.t, vehicles: u.vehicles, progress: u.progress };
+    case 'event':
+      return { type: 'event', sim: feed.id, t: u.t, event: u.event };
+    case 'control':
+      return { type: 'control', sim: feed.id, action: u.action, ok: true, paused: u.paused, speedup: u.speedup };
+    case 'reset':
+      return snapshotMessage(feed);
+  }
+}
+
+interface Channel {
+  feed: TelemetryFeed;
+  subscribers: Set<ClientConnection>;
+  snapshot?: EncodedMessage;
+  sub?: Subscription;
+}
+
+/** Counters of a hub. */
+export interface HubStats {
+  broadcasts: number;
+  framesSent: number;
+  framesSkipped: number;
+  snapshotsSent: number;
+}
+
+/**
+ * Broadcast hub over some feeds.
+ * @example
+ * ```ts
+ * const hub = createHub([feed]);
+ * hub.subscribe(client, feed.id); // sends the snapshot, then every update
+ * ```
+ */
+export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListener) {
+  const channels = new Map<string, Channel>(feeds.map((feed) => [feed.id, { feed, subscribers: new Set<ClientConnection>() }]));
+  /** Clients behind on something (checked on every broadcast and by resync()). */
+  const lagging = new Set<ClientConnection>();
+  const stats: HubStats = { broadcasts: 0, framesSent: 0, framesSkipped: 0, snapshotsSent: 0 };
+
+  const snapshotOf = (ch: Channel): EncodedMessage => (ch.snapshot ??= encodeMessage(snapshotMessage(ch.feed)));
+
+  const sendSnapshot = (client: ClientConnection, ch: Channel) => {
+    client.send(snapshotOf(ch));
+    stats.snapshotsSent++;
+  };
+
+  /** Sends snapshots to lagging clients whose backlog has drained. */
+  const resync = () => {
+    for (const client of lagging) {
+      if (!client.open) {
+        lagging.delete(client);
+        continue;
+      }
+      if (!client.drained) continue;
+      for (const sim of client.behind) {
+        const ch = channels.get(sim);
+        if (ch && client.subscriptions.has(sim)) sendSnapshot(client, ch);
+      }
+      client.behind.clear();
+      lagging.delete(client);
+    }
+  };
+
+  const broadcast = (ch: Channel, u: FeedUpdate) => {
+    const e = encodeMessage(updateMessage(ch.feed, u));
+    ch.snapshot = u.kind === 'reset' ? e : undefined;
+    stats.broadcasts++;
+    onBroadcast?.(ch.feed.id, e);
+    for (const client of ch.subscribers) {
+      if (client.deliver(ch.feed.id, e)) stats.framesSent++;
+      else {
+        stats.framesSkipped++;
+        lagging.add(client);
+      }
+    }
+    if (lagging.size) resync();
+  };
+
+  for (const ch of channels.values()) ch.sub = ch.feed.updates$.subscribe((u) => broadcast(ch, u));
+
+  return {
+    stats,
+    feeds: () => [...channels.values()].map((c) => c.feed),
+    feed: (sim: string) => channels.get(sim)?.feed,
+    /** Subscribes and sends the snapshot (again, when already subscribed: a resync). */
+    subscribe(client: ClientConnection, sim: string): boolean {
+      const ch = channels.get(sim);
+      if (!ch) return false;
+      ch.subscribers.add(client);
+      client.subscriptions.add(sim);
+      client.behind.delete(sim);
+      sendSnapshot(client, ch);
+      return true;
+    },
+    unsubscribe(client: ClientConnection, sim: string): boolean {
+      const ch = channels.get(sim);
+      if (!ch) return false;
+      ch.subscribers.delete(client);
+      client.subscriptions.delete(sim);
+      client.behind.delete(sim);
+      return true;
+    },
+    /** Forgets a closed client. */
+    drop(client: ClientConnection): void {
+      for (const sim of client.subscriptions) channels.get(sim)?.subscribers.delete(client);
+      client.subscriptions.clear();
+      lagging.delete(client);
+    },
+    subscriberCount: (sim: string) => channels.get(sim)?.subscribers.size ?? 0,
+    resync,
+    /** Stops listening to the feeds. */
+    close(): void {
+      for (const ch of channels.values()) ch.sub?.unsubscribe();
+    },
+  };
+}
+
+/** A hub (see {@link createHub}). */
+export type Hub = ReturnType<typeof createHub>;

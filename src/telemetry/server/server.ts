@@ -1,0 +1,245 @@
+/**
+ * startTelemetryServer: one HTTP port serving the viewer page (staticHandler) and the
+ * WebSocket endpoint (`/` and `/ws`), feeds broadcast through the hub, every limit an option.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { TelemetryError } from '../../errors.js';
+import { createSimFeed } from '../feed/sim-feed.js';
+import type { TelemetryFeed } from '../feed/types.js';
+import { encodeMessage, frameWithSeq } from '../protocol/encode.js';
+import { errorMessage, type TelemetryErrorCode } from '../protocol/errors.js';
+import { PROTOCOL } from '../protocol/messages.js';
+import { parseClientMessage } from '../protocol/parse-client.js';
+import { createBroadcastRecorder, type BroadcastRecorder } from '../record/recorder.js';
+import { ClientConnection } from './client-connection.js';
+import { createHub, type Hub, type HubStats } from './hub.js';
+import { resolveServerOptions, type TelemetryServerOptions } from './options.js';
+import { tokenMatches } from './token.js';
+
+/** Close code sent to clients on shutdown ("going away", RFC 6455 §7.4.1). */
+export const CLOSE_GOING_AWAY = 1001;
+/** Close code when the server is full ("try again later"). */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** A running telemetry server. */
+export interface TelemetryServer {
+  /** The port it listens on (the real one when asked for 0). */
+  readonly port: number;
+  readonly host: string;
+  /** WebSocket URL, `ws://host:port/ws`. */
+  readonly url: string;
+  /** Page URL, `http://host:port/`. */
+  readonly httpUrl: string;
+  /** The feeds served, in `hello` order. */
+  readonly feeds: TelemetryFeed[];
+  readonly http: Server;
+  /** Connected WebSocket clients now. */
+  clientCount(): number;
+  /** Broadcast counters. */
+  stats(): HubStats & { clients: number; recordedLines: number };
+  /** Closes every client with 1001, stops the feeds, flushes the recording, stops listening. Idempotent. */
+  close(): Promise<void>;
+}
+
+function listen(http: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => reject(new TelemetryError('TELEMETRY_LISTEN', `cannot listen on ${host}:${port}: ${e.code ?? e.message}`, { host, port, cause: e.code }));
+    http.once('error', onError);
+    http.listen(port, host, () => {
+      http.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+}
+
+/**
+ * Starts serving simulations (and any other feeds) over WebSocket on one HTTP port.
+ * @param options - simulations or feeds, port (0 = ephemeral), host, speed-up, token, limits
+ * @returns the running server: port, url, close()
+ * @throws TelemetryError `TELEMETRY_INVALID_OPTION` naming the key; `TELEMETRY_LISTEN`
+ * @example
+ * ```ts
+ * import { loadScenario, startTelemetryServer } from 'agrisim';
+ * import { createViewerHandler } from 'agrisim/viewer';
+ * const server = await startTelemetryServer({
+ *   port: 8080, simulations: [await loadScenario('sims/thai-binh-drone.json')],
+ *   staticHandler: createViewerHandler(), speedup: 10, token: 's3cret', loop: true,
+ * });
+ * console.log(server.httpUrl); // http://127.0.0.1:8080/
+ * await server.close();
+ * ```
+ */
+export async function startTelemetryServer(options: TelemetryServerOptions): Promise<TelemetryServer> {
+  const o = resolveServerOptions(options);
+  const feeds: TelemetryFeed[] = [
+    ...o.simulations.map((f) => createSimFeed(f, { speedup: o.speedup, maxBroadcastHz: o.maxBroadcastHz, ...(o.loop ? { loopDelayMs: o.loopDelayMs } : {}) })),
+    ...o.feeds,
+  ];
+  await o.staticHandler?.ready;
+  const recorder: BroadcastRecorder | undefined = o.record ? createBroadcastRecorder(o.record, feeds) : undefined;
+  const hub: Hub = createHub(feeds, recorder?.record);
+  const clients = new Set<ClientConnection>();
+  const started = new Set<string>();
+  const startFeed = (f: TelemetryFeed) => {
+    if (started.has(f.id)) return;
+    started.add(f.id);
+    f.start();
+  };
+  const hello = encodeMessage({ type: 'hello', protocol: PROTOCOL, simulations: feeds.map((f) => f.offer()), control: o.token !== undefined });
+
+  const http = createServer((req, res) => {
+    try {
+      if (o.staticHandler && o.staticHandler(req, res) !== false) return;
+    } catch {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+      return;
+    }
+    const body = 'agrisim telemetry: connect a WebSocket to /ws\n';
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+
+  const reply = (client: ClientConnection, code: TelemetryErrorCode, message: string, sim?: string) => client.send(encodeMessage(errorMessage(code, message, sim)));
+
+  const onMessage = (client: ClientConnection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    if (!client.limiter.take(performance.now())) {
+      const now = performance.now();
+      if (now - client.lastLimitErrorMs >= 1000) {
+        client.lastLimitErrorMs = now;
+        reply(client, 'TELEMETRY_RATE_LIMITED', `more than ${o.maxMessagesPerSecond} messages per second; messages are being dropped`);
+      }
+      return;
+    }
+    if (isBinary) return reply(client, 'TELEMETRY_BAD_MESSAGE', 'binary frames are not part of agrisim/1: send JSON text');
+    const parsed = parseClientMessage(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'));
+    if (!parsed.ok) return reply(client, parsed.code, parsed.message);
+    const m = parsed.message;
+    const feed = hub.feed(m.sim);
+    if (!feed) return reply(client, 'TELEMETRY_UNKNOWN_SIM', `no simulation "${m.sim}" (on offer: ${feeds.map((f) => f.id).join(', ')})`, m.sim);
+    if (m.type === 'subscribe') {
+      if (o.startOn === 'subscribe') startFeed(feed);
+      hub.subscribe(client, m.sim);
+    } else if (m.type === 'unsubscribe') hub.unsubscribe(client, m.sim);
+    else {
+      if (o.token === undefined) return reply(client, 'TELEMETRY_CONTROL_DISABLED', 'this server was started without a token: control is disabled', m.sim);
+      if (!tokenMatches(o.token, m.token)) return reply(client, 'TELEMETRY_UNAUTHORIZED', 'control needs the server\'s token', m.sim);
+      if (!feed.control) return reply(client, 'TELEMETRY_BAD_MESSAGE', `simulation "${m.sim}" takes no control`, m.sim);
+      try {
+        feed.control(m.action, m.value);
+      } catch (e) {
+        const code = e instanceof TelemetryError && e.code.startsWith('TELEMETRY_') ? (e.code as TelemetryErrorCode) : 'TELEMETRY_BAD_MESSAGE';
+        reply(client, code, (e as Error).message, m.sim);
+      }
+    }
+  };
+
+  const onConnection = (ws: WebSocket) => {
+    const client = new ClientConnection(ws, o.maxMessagesPerSecond, o.highWaterBytes);
+    // A socket error (reset, oversize frame: ws closes with 1009) only ends this client.
+    ws.on('error', () => {});
+    if (clients.size >= o.maxConnections) {
+      ws.send(frameWithSeq(encodeMessage(errorMessage('TELEMETRY_TOO_MANY_CONNECTIONS', `the server is at its limit of ${o.maxConnections} connections; try again later`)), 1));
+      ws.close(CLOSE_TRY_AGAIN_LATER, 'server full');
+      return;
+    }
+    clients.add(client);
+    ws.on('pong', () => (client.alive = true));
+    ws.on('message', (data, isBinary) => {
+      try {
+        onMessage(client, data, isBinary);
+      } catch (e) {
+        // Never let one client's message take the server down.
+        reply(client, 'TELEMETRY_BAD_MESSAGE', `could not handle the message: ${(e as Error).message}`);
+      }
+    });
+    ws.on('close', () => {
+      clients.delete(client);
+      hub.drop(client);
+    });
+    client.send(hello);
+  };
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    if (!o.paths.includes(path)) return refuseUpgrade(socket, 404, 'Not Found');
+    const origin = req.headers.origin;
+    if (origin !== undefined && o.allowedOrigins && !o.allowedOrigins.includes(origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, onConnection);
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const c of clients) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      try {
+        c.ws.ping();
+      } catch {
+        c.ws.terminate();
+      }
+    }
+  }, o.heartbeatMs);
+  // Lagging clients are resynced on each broadcast; this catches paused or finished feeds.
+  const resyncTimer = setInterval(() => hub.resync(), 250);
+  heartbeat.unref();
+  resyncTimer.unref();
+
+  try {
+    await listen(http, o.port, o.host);
+  } catch (e) {
+    clearInterval(heartbeat);
+    clearInterval(resyncTimer);
+    hub.close();
+    for (const f of feeds) f.stop();
+    await recorder?.close().catch(() => {});
+    throw e;
+  }
+  if (o.startOn === 'listen') for (const f of feeds) startFeed(f);
+  const addr = http.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      clearInterval(heartbeat);
+      clearInterval(resyncTimer);
+      for (const f of feeds) f.stop();
+      hub.close();
+      const closed = [...clients].map((c) => new Promise<void>((resolve) => {
+        if (c.ws.readyState === 3) return resolve();
+        c.ws.once('close', () => resolve());
+        c.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+      }));
+      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, o.closeTimeoutMs).unref())]);
+      for (const c of clients) c.ws.terminate();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await recorder?.close();
+    })());
+
+  return {
+    port,
+    host: o.host,
+    url: `ws://${hostForUrl}:${port}/ws`,
+    httpUrl: `http://${hostForUrl}:${port}/`,
+    feeds,
+    http,
+    clientCount: () => clients.size,
+    stats: () => ({ ...hub.stats, clients: clients.size, recordedLines: recorder?.lines ?? 0 }),
+    close,
+  };
+}
