@@ -1,0 +1,169 @@
+/**
+ * Plans many fields on worker threads: one worker per core, fields handed out in small chunks
+ * to whichever worker is free (field times vary 1–100×), results put back in input order.
+ * Few fields are planned in this thread instead, because starting a worker (a fresh V8
+ * isolate that loads tsx and the planner) costs more than planning them; see
+ * {@link BATCH_DEFAULTS}.minFieldsForWorkers and bench/batch.bench.ts.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AgrisimError, FieldError, isAgrisimError, PlanError, SimError, VehicleError, type ErrorCode } from '../../errors.js';
+import type { Field } from '../../field/types.js';
+import type { Vehicle } from '../../vehicles/types.js';
+import { planField } from '../plan-field.js';
+import type { Plan, PlanOptions } from '../types.js';
+import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.js';
+
+/** Defaults of {@link planFieldsParallel}'s batch options. */
+export const BATCH_DEFAULTS = {
+  /**
+   * Below this many fields everything is planned in this thread. Measured on the 2-core
+   * bench machine (bench/batch.bench.ts): two workers take ≈ 0.25 s to start and load the
+   * planner under tsx, while a random 0.05–20 ha field plans in ≈ 6 ms (drone) to ≈ 20 ms
+   * (transplanter) on average, so workers only pay off past a few dozen fields.
+   */
+  minFieldsForWorkers: 48,
+  /** Largest number of fields sent to a worker at once (small chunks balance uneven fields). */
+  maxChunk: 8,
+};
+
+/** One field's outcome: its plan, or the coded error that stopped it (same as `planField` would throw). */
+export type FieldPlanResult = Plan | AgrisimError;
+
+/** Options of the batch itself (how, not what, to plan). */
+export interface BatchOptions {
+  /**
+   * Worker threads to use; default: the number of cores (`os.availableParallelism()`).
+   * `0` or `1` plans in this thread.
+   */
+  workers?: number;
+  /** Plan in this thread when there are fewer fields than this (default {@link BATCH_DEFAULTS}.minFieldsForWorkers). */
+  minFieldsForWorkers?: number;
+  /** Called after each field, in completion order: fields done so far, total, and the field's id. */
+  onProgress?: (done: number, total: number, fieldId: string) => void;
+}
+
+const ERROR_CLASSES: Record<string, new (code: ErrorCode, message: string, details?: Record<string, unknown>) => AgrisimError> = {
+  FieldError,
+  PlanError,
+  VehicleError,
+  SimError,
+  AgrisimError,
+};
+
+/** Rebuilds a coded error sent by a worker as the same class, code, message and details. */
+function fromWire(w: WireError): Error {
+  if (w.code !== undefined) {
+    const Cls = ERROR_CLASSES[w.name] ?? AgrisimError;
+    return new Cls(w.code as ErrorCode, w.message, w.details ?? {});
+  }
+  const e = new Error(w.message);
+  if (w.stack) e.stack = w.stack;
+  return e;
+}
+
+function planInThread(fields: Field[], vehicle: Vehicle, options: PlanOptions, batch: BatchOptions): FieldPlanResult[] {
+  return fields.map((field, i) => {
+    let result: FieldPlanResult;
+    try {
+      result = planField(field, vehicle, options);
+    } catch (e) {
+      if (!isAgrisimError(e)) throw e;
+      result = e;
+    }
+    batch.onProgress?.(i + 1, fields.length, field.id);
+    return result;
+  });
+}
+
+/** How many workers a batch of `n` fields gets. */
+export function workerCount(n: number, batch: BatchOptions = {}): number {
+  const wanted = batch.workers ?? availableParallelism();
+  if (!Number.isInteger(wanted) || wanted < 0)
+    throw new PlanError('PLAN_INVALID_OPTION', `option workers must be a whole number ≥ 0, got ${wanted}`, { key: 'workers' });
+  if (wanted <= 1 || n < (batch.minFieldsForWorkers ?? BATCH_DEFAULTS.minFieldsForWorkers)) return 0;
+  return Math.min(wanted, n);
+}
+
+/**
+ * Plans every field with the same vehicle and options, on worker threads when there are
+ * enough fields for it to pay off. The result for field `i` is at index `i`, and equals
+ * what `planField(fields[i], vehicle, options)` returns (except `metrics.planMs`, a wall
+ * time) or throws with a stable code. A non-agrisim error (a bug) or a worker that dies
+ * rejects the whole batch.
+ *
+ * @param fields - validated fields (see `parseFields`, `readFieldFile`)
+ * @param vehicle - a machine profile (see `getVehicle`)
+ * @param options - planner options, as for `planField`
+ * @param batch - worker count, the in-thread threshold and a progress callback
+ * @returns one {@link FieldPlanResult} per field, in input order
+ * @example
+ * ```ts
+ * import { readFieldFile, getVehicle, planFieldsParallel, isAgrisimError } from 'agrisim';
+ * const fields = await readFieldFile('fields/quynh-phu-block.geojson');
+ * const results = await planFieldsParallel(fields, getVehicle('drone'), {}, { onProgress: (d, n) => console.log(`${d}/${n}`) });
+ * for (const r of results) console.log(isAgrisimError(r) ? r.code : r.metrics.coveragePct);
+ * ```
+ */
+export async function planFieldsParallel(
+  fields: Field[],
+  vehicle: Vehicle,
+  options: PlanOptions = {},
+  batch: BatchOptions = {},
+): Promise<FieldPlanResult[]> {
+  const n = workerCount(fields.length, batch);
+  if (n === 0) return planInThread(fields, vehicle, options, batch);
+
+  const results = new Array<FieldPlanResult>(fields.length);
+  const chunk = Math.max(1, Math.min(BATCH_DEFAULTS.maxChunk, Math.ceil(fields.length / (n * 16))));
+  const shim = new URL('./worker-shim.mjs', import.meta.url);
+  const workers: Worker[] = [];
+  let next = 0;
+  let done = 0;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (e: Error) => {
+        if (!failed) reject(e);
+        failed = true;
+      };
+      const feed = (w: Worker): boolean => {
+        if (next >= fields.length) return false;
+        const items = [];
+        for (let k = 0; k < chunk && next < fields.length; k++, next++) items.push({ index: next, field: fields[next] });
+        w.postMessage({ type: 'plan', vehicle, options, items } satisfies PlanJob);
+        return true;
+      };
+      for (let i = 0; i < n; i++) {
+        // Own execArgv: the parent's loader flags (tsx CLI, vitest) do not apply in a worker; the shim registers tsx.
+        const w = new Worker(shim, { execArgv: [] });
+        workers.push(w);
+        w.on('message', (m: PlanJobResult | WorkerReady) => {
+          if (failed) return;
+          if (m.type === 'done') {
+            for (const r of m.results) {
+              if ('plan' in r) results[r.index] = r.plan;
+              else {
+                const e = fromWire(r.error);
+                if (!isAgrisimError(e)) return fail(e);
+                results[r.index] = e;
+              }
+              done++;
+              batch.onProgress?.(done, fields.length, fields[r.index].id);
+            }
+            if (done === fields.length) return resolve();
+          }
+          feed(w);
+        });
+        w.on('error', (e) => fail(e));
+        w.on('exit', (code) => {
+          if (done < fields.length) fail(new Error(`planning worker exited with code ${code} before the batch was done`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
