@@ -37,3 +37,7 @@ export { createBroadcastRecorder } from './record/recorder.js';
 export type { BroadcastRecorder } from './record/recorder.js';
 export { TELEMETRY_RECORDING_FORMAT } from './record/format.js';
 export type { TelemetryRecordingHeader } from './record/format.js';
+export { startNmeaServer, DEFAULT_NMEA_START_UTC } from './nmea/nmea-server.js';
+export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
+export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
+export type { NmeaOptions } from './nmea/sentences.js';

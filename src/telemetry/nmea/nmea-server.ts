@@ -1,0 +1,103 @@
+/**
+ * A TCP server streaming one vehicle's NMEA 0183 sentences at the feed's telemetry rate, for
+ * gpsd (`gpsd -N tcp://host:port`), AgOpenGPS-style guidance software or any GNSS consumer.
+ */
+import { createServer, type Socket } from 'node:net';
+import type { Subscription } from 'rxjs';
+import { TelemetryError } from '../../errors.js';
+import type { TelemetryFeed } from '../feed/types.js';
+import { nmeaSentences, type NmeaOptions } from './sentences.js';
+
+/** Default simulated start: 2024-06-15 07:00 in Vietnam (UTC+7), a top-dressing morning. */
+export const DEFAULT_NMEA_START_UTC = '2024-06-15T00:00:00Z';
+
+/** Options of {@link startNmeaServer}. */
+export interface NmeaServerOptions extends NmeaOptions {
+  feed: TelemetryFeed;
+  /** Vehicle id (default: the feed's first vehicle). */
+  vehicle?: string;
+  /** TCP port (default 0: ephemeral). */
+  port?: number;
+  host?: string;
+  /** UTC time of simulated t = 0, ISO 8601 (default {@link DEFAULT_NMEA_START_UTC}). */
+  startUtc?: string;
+  /** Unsent bytes above which a reader misses sentences instead of growing memory (default 65536). */
+  highWaterBytes?: number;
+}
+
+/** A running NMEA server. */
+export interface NmeaServer {
+  readonly port: number;
+  readonly vehicle: string;
+  /** Connected readers now. */
+  clientCount(): number;
+  /** Sentence groups written so far (one per telemetry update). */
+  readonly updates: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Streams GGA, RMC, VTG and HDT of one vehicle to every TCP reader.
+ * @throws TelemetryError `TELEMETRY_INVALID_OPTION` (unknown vehicle, bad start time); `TELEMETRY_LISTEN`
+ * @example
+ * ```ts
+ * const nmea = await startNmeaServer({ feed: server.feeds[0], port: 10110 });
+ * // gpsd -N -n -S 2947 tcp://127.0.0.1:10110 ; gpspipe -w
+ * ```
+ */
+export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaServer> {
+  const { feed } = options;
+  const ids = feed.state().description.vehicles.map((v) => v.id);
+  const vehicle = options.vehicle ?? ids[0];
+  if (!vehicle || !ids.includes(vehicle)) {
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `nmea vehicle "${String(options.vehicle)}" is not in simulation "${feed.id}" (it has ${ids.join(', ')})`, { key: 'nmeaVehicle', value: options.vehicle });
+  }
+  const startMs = Date.parse(options.startUtc ?? DEFAULT_NMEA_START_UTC);
+  if (!Number.isFinite(startMs)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `startUtc must be an ISO 8601 time, got ${options.startUtc}`, { key: 'startUtc', value: options.startUtc });
+  const highWater = options.highWaterBytes ?? 65_536;
+  const sockets = new Set<Socket>();
+  let updates = 0;
+  const tcp = createServer((s) => {
+    sockets.add(s);
+    s.setNoDelay(true);
+    s.on('error', () => s.destroy());
+    s.on('close', () => sockets.delete(s));
+    // Readers may talk (gpsd probes with ?WATCH or binary queries); we only stream.
+    s.on('data', () => {});
+  });
+  const sub: Subscription = feed.updates$.subscribe((u) => {
+    if (u.kind !== 'telemetry' || sockets.size === 0) return;
+    const v = u.vehicles.find((x) => x.id === vehicle);
+    if (!v) return;
+    const text = nmeaSentences(v, new Date(startMs + u.t), options).join('');
+    updates++;
+    for (const s of sockets) if (s.writableLength < highWater) s.write(text);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', (e: NodeJS.ErrnoException) => {
+      sub.unsubscribe();
+      reject(new TelemetryError('TELEMETRY_LISTEN', `cannot listen for NMEA on ${host}:${options.port ?? 0}: ${e.code ?? e.message}`, { host, port: options.port }));
+    });
+    tcp.listen(options.port ?? 0, host, () => resolve());
+  });
+  const addr = tcp.address();
+  let closing: Promise<void> | undefined;
+  return {
+    port: typeof addr === 'object' && addr ? addr.port : (options.port ?? 0),
+    vehicle,
+    clientCount: () => sockets.size,
+    get updates() {
+      return updates;
+    },
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        sub.unsubscribe();
+        for (const s of sockets) s.end();
+        tcp.close(() => resolve());
+        setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, 500).unref();
+      })),
+  };
+}
