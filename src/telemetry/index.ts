@@ -41,3 +41,7 @@ export { startNmeaServer, DEFAULT_NMEA_START_UTC } from './nmea/nmea-server.js';
 export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
 export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
 export type { NmeaOptions } from './nmea/sentences.js';
+export { readTelemetryRecording } from './record/read.js';
+export type { TelemetryRecording, RecordedBroadcast } from './record/read.js';
+export { createReplayFeeds } from './record/replay-feeds.js';
+export type { ReplayOptions } from './record/replay-feeds.js';

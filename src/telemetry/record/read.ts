@@ -1,0 +1,64 @@
+/**
+ * Reads a telemetry recording (./format.ts) back into its header and timed broadcasts.
+ */
+import { TelemetryError } from '../../errors.js';
+import type { BroadcastMessage } from '../protocol/messages.js';
+import { TELEMETRY_RECORDING_FORMAT, type TelemetryRecordingHeader } from './format.js';
+
+/** One recorded broadcast: when (wall ms since the start) and what. */
+export interface RecordedBroadcast {
+  at: number;
+  message: BroadcastMessage;
+}
+
+/** A parsed telemetry recording. */
+export interface TelemetryRecording {
+  header: TelemetryRecordingHeader;
+  broadcasts: RecordedBroadcast[];
+}
+
+const TYPES = new Set(['telemetry', 'event', 'control', 'snapshot']);
+
+function invalid(line: number, message: string): never {
+  throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `recording line ${line}: ${message}`, { line });
+}
+
+/**
+ * Parses a recording made with `--record` (or createBroadcastRecorder).
+ * @throws TelemetryError `TELEMETRY_RECORDING_INVALID` naming the line
+ * @example
+ * ```ts
+ * const { header, broadcasts } = readTelemetryRecording(readFileSync('run.ndjson', 'utf8'));
+ * ```
+ */
+export function readTelemetryRecording(text: string): TelemetryRecording {
+  const lines = text.split('\n');
+  let header: TelemetryRecordingHeader | undefined;
+  const broadcasts: RecordedBroadcast[] = [];
+  let lastAt = 0;
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let obj: Record<string, unknown>;
+    try {
+      obj = JSON.parse(raw);
+    } catch {
+      invalid(i + 1, 'not JSON');
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) invalid(i + 1, 'not a JSON object');
+    if (!header) {
+      if (obj.type !== 'header' || obj.format !== TELEMETRY_RECORDING_FORMAT) invalid(i + 1, `not an ${TELEMETRY_RECORDING_FORMAT} header`);
+      if (!Array.isArray(obj.simulations) || !obj.states || typeof obj.states !== 'object') invalid(i + 1, 'the header needs simulations and states');
+      header = obj as unknown as TelemetryRecordingHeader;
+      for (const s of header.simulations) if (!header.states[s.id]?.description) invalid(i + 1, `no state for simulation "${s.id}"`);
+      return;
+    }
+    const { at, ...message } = obj;
+    if (typeof at !== 'number' || !(at >= lastAt)) invalid(i + 1, '"at" must be a number of ms, never decreasing');
+    if (typeof message.type !== 'string' || !TYPES.has(message.type)) invalid(i + 1, `unknown message type ${JSON.stringify(message.type)}`);
+    if (typeof message.sim !== 'string' || !header.states[message.sim]) invalid(i + 1, `names simulation ${JSON.stringify(message.sim)}, which the header does not offer`);
+    lastAt = at;
+    broadcasts.push({ at, message: message as unknown as BroadcastMessage });
+  });
+  if (!header) invalid(1, 'empty recording');
+  return { header, broadcasts };
+}
