@@ -7,6 +7,9 @@ import { reflexVertices } from '../geometry/shortest-path.js';
 import type { Vehicle } from '../vehicles/types.js';
 import { planHeadland } from './headland/plan-headland.js';
 import { planMetrics } from './metrics/plan-metrics.js';
+import { gapPasses } from './cleanup/gap-passes.js';
+import { coverageGrid } from './metrics/coverage.js';
+import { appendPasses } from './route/append-passes.js';
 import { buildRoute } from './route/build-route.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
@@ -26,6 +29,10 @@ export const PLAN_DEFAULTS = {
   edgeInsetM: 0.02,
   /** Route points may be this far outside the field (the checker allows 0.05 m). */
   insideTolM: 0.01,
+  /** Raster cells for finding uncovered strips (about 0.1 m² per cell on a 0.1 ha plot). */
+  gapSamples: 10_000,
+  /** Gap passes are added until this much of the countable area is covered, % (bar: 99.5). */
+  gapTargetPct: 99.8,
 };
 
 function checkOptions(o: PlanOptions): void {
@@ -86,7 +93,10 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: PLAN_DEFAULTS.insideTolM };
   const near = options.startLonLat ? toXY(field.projection, options.startLonLat) : poly.outer[0];
   const start = servicePoint(navigable.length ? navigable : [poly], near);
-  const route = buildRoute(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
+  const planned = buildRoute(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
+  const worked = coverageGrid(poly, planned.filter((s) => s.kind === 'swath').map((s) => s.points), w, PLAN_DEFAULTS.gapSamples);
+  const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
+  const route = appendPasses(planned, gaps, space, start);
   const split =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }

@@ -28,6 +28,8 @@ export interface RouteSegment {
   transitPurpose?: 'cell' | 'refill' | 'start' | 'end';
   /** Sortie this segment belongs to (0-based). */
   sortie: number;
+  /** A gap pass: an extra short swath over a strip the laps and swaths left uncovered. */
+  gapFill?: boolean;
 }
 
 /** A refill / battery swap / tray reload stop at the service point, between sorties. */

@@ -23,7 +23,7 @@ export interface WireError {
 /** Worker → main: one result per job item, in job order. */
 export interface PlanJobResult {
   type: 'done';
-  results: ({ index: number; plan: Plan } | { index: number; error: WireError })[];
+  results: ({ index: number; plan: Omit<Plan, 'field' | 'vehicle'> } | { index: number; error: WireError })[];
 }
 
 /** Worker → main: the worker loaded the planner and waits for jobs. */

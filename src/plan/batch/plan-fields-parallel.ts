@@ -143,7 +143,8 @@ export async function planFieldsParallel(
           if (failed) return;
           if (m.type === 'done') {
             for (const r of m.results) {
-              if ('plan' in r) results[r.index] = r.plan;
+              // The caller's own field and vehicle objects, as planField returns them.
+              if ('plan' in r) results[r.index] = { field: fields[r.index], vehicle, ...r.plan };
               else {
                 const e = fromWire(r.error);
                 if (!isAgrisimError(e)) return fail(e);

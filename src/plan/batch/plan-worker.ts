@@ -18,7 +18,9 @@ if (parentPort) {
   port.on('message', (job: PlanJob) => {
     const results: PlanJobResult['results'] = job.items.map(({ index, field }) => {
       try {
-        return { index, plan: planField(field, job.vehicle, job.options) };
+        // The caller has the field and vehicle already: send the rest, it puts them back (less to copy).
+        const { field: _f, vehicle: _v, ...rest } = planField(field, job.vehicle, job.options);
+        return { index, plan: rest };
       } catch (e) {
         return { index, error: toWire(e) };
       }

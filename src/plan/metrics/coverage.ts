@@ -82,15 +82,27 @@ function rowCrossings(rings: XY[][], y: number): number[] {
   return xs.sort((u, v) => u - v);
 }
 
+/** Footprints rasterised on a grid over the field (row-major, `nx` × `ny` cells of `stepM`). */
+export interface CoverageGrid {
+  minX: number;
+  minY: number;
+  stepM: number;
+  nx: number;
+  ny: number;
+  /** Distinct working paths covering each cell centre (saturates at 255). */
+  passes: Uint8Array;
+  /** 1 where the cell centre lies in the field (holes excluded). */
+  inField: Uint8Array;
+  /** 1 where the cell centre lies in an unreachable corner disc (left out of the count). */
+  excluded: Uint8Array;
+}
+
 /**
- * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a
- * point is covered when it lies within widthM/2 of a working path (a disc swept along it), and
- * overlapped when two or more distinct working paths cover it. Unreachable corners are left
- * out of the count. Footprints are rasterised row by row, so the cost follows the worked area.
- *
- * @param paths - working paths (one polyline per swath or headland pass), metres
+ * Rasterises the working footprints (a disc of widthM/2 swept along each path) and the field
+ * on a grid of about `samples` cells. Footprints go row by row, so the cost follows the
+ * worked area.
  */
-export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageEstimate {
+export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageGrid {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
   const nx = Math.max(1, Math.ceil((maxX - minX) / step)), ny = Math.max(1, Math.ceil((maxY - minY) / step));
@@ -98,20 +110,24 @@ export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number,
   const passes = new Uint8Array(nx * ny);
   const lastPath = new Int32Array(nx * ny).fill(-1);
   const rowY = (iy: number) => minY + (iy + 0.5) * step;
-  const paint = (lo: number, hi: number, iy: number, id: number) => {
-    const i0 = Math.max(0, Math.ceil((lo - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((hi - minX) / step - 0.5));
-    for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++)
-      if (lastPath[k] !== id) {
-        lastPath[k] = id;
-        if (passes[k] < 255) passes[k]++;
-      }
-  };
+  const cols = (lo: number, hi: number): [number, number] => [
+    Math.max(0, Math.ceil((lo - minX) / step - 0.5)),
+    Math.min(nx - 1, Math.floor((hi - minX) / step - 0.5)),
+  ];
   const iv = new Float64Array(2);
   paths.forEach((pts, id) => {
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1], b = pts[i];
       const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
-      for (let iy = iy0; iy <= iy1; iy++) if (capsuleRow(a[0], a[1], b[0], b[1], r, rowY(iy), iv)) paint(iv[0], iv[1], iy, id);
+      for (let iy = iy0; iy <= iy1; iy++) {
+        if (!capsuleRow(a[0], a[1], b[0], b[1], r, rowY(iy), iv)) continue;
+        const [i0, i1] = cols(iv[0], iv[1]);
+        for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++)
+          if (lastPath[k] !== id) {
+            lastPath[k] = id;
+            if (passes[k] < 255) passes[k]++;
+          }
+      }
     }
   });
   // unreachable corners, painted as discs into the same grid
@@ -122,25 +138,45 @@ export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number,
       const dy = rowY(iy) - c.at[1];
       if (Math.abs(dy) >= c.radiusM) continue;
       const h = Math.sqrt(c.radiusM * c.radiusM - dy * dy);
-      const i0 = Math.max(0, Math.ceil((c.at[0] - h - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((c.at[0] + h - minX) / step - 0.5));
-      excluded.fill(1, iy * nx + i0, iy * nx + i1 + 1);
+      const [i0, i1] = cols(c.at[0] - h, c.at[0] + h);
+      if (i1 >= i0) excluded.fill(1, iy * nx + i0, iy * nx + i1 + 1);
     }
   }
+  const inField = new Uint8Array(nx * ny);
   const rings = [field.outer, ...field.holes];
-  let inside = 0, covered = 0, overlapped = 0;
   for (let iy = 0; iy < ny; iy++) {
-    const y = rowY(iy), xs = rowCrossings(rings, y);
+    const xs = rowCrossings(rings, rowY(iy));
     for (let k = 0; k + 1 < xs.length; k += 2) {
-      const i0 = Math.max(0, Math.ceil((xs[k] - minX) / step - 0.5)), i1 = Math.min(nx - 1, Math.floor((xs[k + 1] - minX) / step - 0.5));
-      for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++) {
-        if (excluded[k]) continue;
-        inside++;
-        const n = passes[k];
-        if (n >= 1) covered++;
-        if (n >= 2) overlapped++;
-      }
+      const [i0, i1] = cols(xs[k], xs[k + 1]);
+      if (i1 >= i0) inField.fill(1, iy * nx + i0, iy * nx + i1 + 1);
     }
   }
+  return { minX, minY, stepM: step, nx, ny, passes, inField, excluded };
+}
+
+/**
+ * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a
+ * point is covered when it lies within widthM/2 of a working path (a disc swept along it), and
+ * overlapped when two or more distinct working paths cover it. Unreachable corners are left
+ * out of the count, unless the whole plot lies in them (a plot smaller than the implement).
+ *
+ * @param paths - working paths (one polyline per swath or headland pass), metres
+ */
+export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageEstimate {
+  const g = coverageGrid(field, paths, widthM, samples);
+  const count = (skipExcluded: boolean) => {
+    let inside = 0, covered = 0, overlapped = 0;
+    for (let k = 0; k < g.passes.length; k++) {
+      if (!g.inField[k] || (skipExcluded && g.excluded[k])) continue;
+      inside++;
+      if (g.passes[k] >= 1) covered++;
+      if (g.passes[k] >= 2) overlapped++;
+    }
+    return { inside, covered, overlapped };
+  };
+  let c = count(true);
+  if (c.inside === 0) c = count(false);
+  const { inside, covered, overlapped } = c;
   return {
     coveragePct: inside ? (100 * covered) / inside : 0,
     overlapPct: inside ? (100 * overlapped) / inside : 0,
