@@ -9,6 +9,9 @@ import type { CliCommand } from './command.js';
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   plan: () => import('./commands/plan.js'),
   simulate: () => import('./commands/simulate.js'),
+  savings: () => import('./commands/savings.js'),
+  serve: () => import('./commands/serve.js'),
+  replay: () => import('./commands/replay.js'),
 };
 
 function usage(): string {

@@ -1,0 +1,103 @@
+/**
+ * `agrisim replay FILE`: serves a recording exactly as it went: a telemetry recording
+ * (`agrisim serve --record`) broadcast by broadcast at its recorded moments, or a simulator
+ * recording (`agrisim simulate --record`) frame by frame on the simulated clock.
+ */
+import { readFile } from 'node:fs/promises';
+import { AgrisimError } from '../../errors.js';
+import { replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/record.js';
+import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/record/format.js';
+import { readTelemetryRecording } from '../../telemetry/record/read.js';
+import { createReplayFeeds } from '../../telemetry/record/replay-feeds.js';
+import type { TelemetryServerOptions } from '../../telemetry/server/options.js';
+import { numberOption, parseOptions, type CliCommand } from '../command.js';
+import { checkWritable, portOption, serveUntilSignal } from './serve.js';
+
+const HELP = `usage: agrisim replay FILE [options]
+
+Serves a recording live, as \`agrisim serve\` did: the viewer page at http://HOST:PORT/ and
+WebSocket telemetry at ws://HOST:PORT/ws. FILE is a telemetry recording (serve --record:
+every broadcast replayed at its moment) or a simulator recording (simulate --record).
+
+options:
+  --speedup K          wall-time speed-up against the recording (default 1)
+  --port N             port (default $PORT, else 8080; 0 = any free port)
+  --host H             interface (default 127.0.0.1)
+  --token T            control token (simulator recordings only; default $AGRISIM_TOKEN)
+  --nmea-port N        also stream NMEA 0183 over TCP on port N
+  --nmea-vehicle ID    vehicle for NMEA (VEHICLE or SIM:VEHICLE)
+  --nmea-start ISO     UTC time of simulated t = 0 (default 2024-06-15T00:00:00Z)
+  --record FILE        record what is served (to NDJSON)
+  --start-on listen|subscribe   play at once (default) or at the first viewer
+  --exit-at-end        stop once the recording has played (default: keep serving)
+  --no-viewer          WebSocket only
+  --json               print JSON lines instead of text
+  -h, --help           this help
+
+exit codes: 0 stopped, 1 cannot listen, 2 usage, 3 bad or unreadable recording`;
+
+export const command: CliCommand = {
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, {
+      speedup: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      'nmea-port': { type: 'string' },
+      'nmea-vehicle': { type: 'string' },
+      'nmea-start': { type: 'string' },
+      record: { type: 'string' },
+      'start-on': { type: 'string' },
+      'exit-at-end': { type: 'boolean' },
+      'no-viewer': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'replay takes exactly one recording FILE');
+    const [file] = positionals;
+    const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 1;
+    const startOn = values['start-on'] ?? 'listen';
+    if (startOn !== 'listen' && startOn !== 'subscribe') throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new AgrisimError('IO_READ', `cannot read ${file}: ${(e as Error).message}`, { path: file });
+    }
+    if (values.record) checkWritable(values.record);
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+    let format: unknown;
+    try {
+      format = (JSON.parse(firstLine) as { format?: unknown }).format;
+    } catch {
+      format = undefined;
+    }
+    let ended: Promise<void> | undefined;
+    const opts: TelemetryServerOptions = { port: portOption(values.port), host: values.host ?? '127.0.0.1', record: values.record, startOn };
+    if (format === SIM_RECORDING_FORMAT) {
+      const sim = replaySimulation(text);
+      const d = sim.describe();
+      opts.simulations = [{ id: d.id, name: d.name, create: () => replaySimulation(text) }];
+      opts.speedup = speedup;
+      opts.token = values.token ?? (process.env.AGRISIM_TOKEN || undefined);
+    } else if (format === TELEMETRY_RECORDING_FORMAT) {
+      let end!: () => void;
+      ended = new Promise<void>((r) => (end = r));
+      opts.feeds = createReplayFeeds(readTelemetryRecording(text), { speedup, onEnd: () => end() });
+    } else {
+      throw new AgrisimError('TELEMETRY_RECORDING_INVALID', `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`, { line: 1, path: file });
+    }
+    if (!values['no-viewer']) {
+      try {
+        const { createViewerHandler } = await import('../../viewer/index.js');
+        const h = createViewerHandler();
+        await h.ready;
+        opts.staticHandler = h;
+      } catch (e) {
+        if (!values.json) process.stderr.write(`agrisim replay: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
+      }
+    }
+    const until = values['exit-at-end'] && ended ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
+    return serveUntilSignal(opts, { json: values.json ?? false, nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'replay' }, until);
+  },
+};

@@ -1,0 +1,169 @@
+/**
+ * `agrisim serve`: runs scenarios on the wall clock and serves them live on one HTTP port
+ * (viewer page + WebSocket `/ws`), optionally an NMEA 0183 TCP stream and an NDJSON
+ * recording; stops cleanly on SIGINT/SIGTERM (clients closed with 1001, recording flushed).
+ */
+import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AgrisimError } from '../../errors.js';
+import { loadScenario } from '../../sim/scenario.js';
+import { startNmeaServer, type NmeaServer } from '../../telemetry/nmea/nmea-server.js';
+import { startTelemetryServer, type TelemetryServer } from '../../telemetry/server/server.js';
+import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/server/options.js';
+import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+
+const HELP = `usage: agrisim serve [options]
+
+Runs simulations on the wall clock and serves them live: the viewer page at
+http://HOST:PORT/ and the WebSocket telemetry (protocol agrisim/1) at ws://HOST:PORT/ws.
+
+options:
+  --port N             HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
+  --host H             interface to listen on (default 127.0.0.1; 0.0.0.0 for the LAN)
+  --scenario FILE      scenario to run (repeatable; default every sims/*.json)
+  --speedup K          simulated time per wall time (default 10)
+  --loop               start each run over 5 s after it ends
+  --token T            secret for control messages (pause, resume, speed, restart);
+                       default $AGRISIM_TOKEN; without one, control is disabled
+  --nmea-port N        also stream NMEA 0183 (GGA, RMC, VTG, HDT) over TCP on port N
+  --nmea-vehicle ID    vehicle for NMEA, as VEHICLE or SIM:VEHICLE (default: first one)
+  --nmea-start ISO     UTC time of simulated t = 0 (default 2024-06-15T00:00:00Z)
+  --record FILE        record every broadcast to NDJSON (replay it with agrisim replay)
+  --origin URL         allowed browser Origin (repeatable; default any)
+  --max-connections N  WebSocket connection limit (default 2000)
+  --start-on listen|subscribe   start runs at once (default) or at their first viewer
+  --no-viewer          do not serve the web page (WebSocket only)
+  --json               print JSON lines (started, stopped) instead of text
+  -h, --help           this help
+
+exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot listen, 2 usage, 3 bad scenario, 5 cannot write`;
+
+/** The sims/ folder: ./sims when it exists, else the one shipped beside the source. */
+function defaultScenarios(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dir = [resolve('sims'), resolve(here, '../../../sims')].find((d) => existsSync(d));
+  if (!dir) throw new AgrisimError('CLI_USAGE', 'no sims/ folder found: name scenarios with --scenario');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}
+
+/** Fails early (IO_WRITE, exit 5) when the recording file cannot be created. */
+export function checkWritable(path: string): void {
+  try {
+    closeSync(openSync(path, 'w'));
+  } catch (e) {
+    throw new AgrisimError('IO_WRITE', `cannot write ${path}: ${(e as Error).message}`, { path });
+  }
+}
+
+/** Loads the viewer's handler, or runs without a page when it cannot be built. */
+async function viewerHandler(json: boolean): Promise<StaticHandler | undefined> {
+  try {
+    const { createViewerHandler } = await import('../../viewer/index.js');
+    const h = createViewerHandler();
+    await h.ready;
+    return h;
+  } catch (e) {
+    if (!json) process.stderr.write(`agrisim serve: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
+    return undefined;
+  }
+}
+
+/** CLI flags shared by serve and replay. */
+export interface CommonFlags {
+  json: boolean;
+  nmeaPort?: number;
+  nmeaVehicle?: string;
+  nmeaStart?: string;
+  label: string;
+}
+
+/**
+ * Starts the server (and NMEA), prints where, waits for SIGINT/SIGTERM (or `until`), shuts
+ * down and returns the exit code.
+ */
+export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
+  const server: TelemetryServer = await startTelemetryServer(opts);
+  let nmea: NmeaServer | undefined;
+  try {
+    if (flags.nmeaPort !== undefined) {
+      const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
+      const feed = a ? server.feeds.find((f) => f.id === a) : (b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : undefined) ?? server.feeds[0];
+      if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
+      nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: opts.host, startUtc: flags.nmeaStart });
+    }
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
+  if (flags.json) {
+    process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}) }) + '\n');
+  } else {
+    const lines = [`agrisim ${flags.label}: ${server.httpUrl}  (WebSocket ${server.url})`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
+    if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: tcp://${opts.host ?? '127.0.0.1'}:${nmea.port}`);
+    lines.push('Press Ctrl+C to stop.');
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  const signal = await new Promise<string>((done) => {
+    const on = (s: string) => () => done(s);
+    process.once('SIGINT', on('SIGINT'));
+    process.once('SIGTERM', on('SIGTERM'));
+    until?.then(on('end'), on('end'));
+  });
+  const stats = server.stats();
+  await nmea?.close();
+  await server.close();
+  if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines }) + '\n');
+  else process.stdout.write(`agrisim ${flags.label}: stopped (${signal}); ${stats.broadcasts} broadcasts, ${stats.framesSent} frames sent\n`);
+  return EXIT.OK;
+}
+
+/** Parses --port, honouring $PORT. */
+export function portOption(value: string | undefined): number {
+  return numberOption(value ?? process.env.PORT ?? '8080', 'port', 0, 65535) as number;
+}
+
+export const command: CliCommand = {
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      scenario: { type: 'string', multiple: true },
+      speedup: { type: 'string' },
+      loop: { type: 'boolean' },
+      token: { type: 'string' },
+      'nmea-port': { type: 'string' },
+      'nmea-vehicle': { type: 'string' },
+      'nmea-start': { type: 'string' },
+      record: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'max-connections': { type: 'string' },
+      'start-on': { type: 'string' },
+      'no-viewer': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length) throw new AgrisimError('CLI_USAGE', `serve takes no positional arguments (got ${positionals.join(' ')}); use --scenario`);
+    const startOn = values['start-on'] ?? 'listen';
+    if (startOn !== 'listen' && startOn !== 'subscribe') throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
+    const port = portOption(values.port);
+    const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 10;
+    const nmeaPort = numberOption(values['nmea-port'], 'nmea-port', 0, 65535);
+    const maxConnections = numberOption(values['max-connections'], 'max-connections', 1, 1_000_000);
+    if (values.record) checkWritable(values.record);
+    const files = values.scenario ?? defaultScenarios();
+    const simulations = await Promise.all(files.map((f) => loadScenario(f)));
+    const json = values.json ?? false;
+    const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json);
+    return serveUntilSignal(
+      {
+        port, host: values.host ?? '127.0.0.1', simulations, speedup, loop: values.loop ?? false,
+        token: values.token ?? (process.env.AGRISIM_TOKEN || undefined), record: values.record, startOn,
+        ...(values.origin ? { allowedOrigins: values.origin } : {}), ...(maxConnections ? { maxConnections } : {}),
+        ...(staticHandler ? { staticHandler } : {}),
+      },
+      { json, nmeaPort, nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'serve' },
+    );
+  },
+};
