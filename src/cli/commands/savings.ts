@@ -1,0 +1,138 @@
+/**
+ * `agrisim savings`: labour and cost of manual work against drones and guided transplanters
+ * (src/economics), for an area, a field (planned and simulated here) or a simulated run;
+ * a table, JSON, or a one-page HTML report.
+ */
+import { AgrisimError, EconomicsError } from '../../errors.js';
+import {
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, saoToHa, savingsReportHtml, savingsTable,
+  type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
+} from '../../economics/index.js';
+import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+import { readTextFile, writeTextFile } from '../io.js';
+import { loadRunFiles, simulateField } from '../savings-input.js';
+
+const HELP = `usage: agrisim savings [options]
+
+Labour and cost of manual work against machines, per ha, per sào (360 m²) and for the
+whole area, for one rice season: person-days, hours, labour, machine and input cost,
+savings, break-even area per year (own vs hire vs manual) and sensitivity (±30 %).
+Defaults: ../shared/ECONOMICS.md (Red River Delta, 2023 prices), each with its source.
+
+options:
+  --operation fertilizing|transplanting|spraying   what is compared (default fertilizing):
+                   fertilizing: drone vs manual broadcasting; spraying: drone vs knapsack;
+                   transplanting: GNSS-guided transplanter vs manual (and unguided transplanter)
+  --area-ha A      area in hectares
+  --area-sao S     area in sào Bắc Bộ (1 sào = 360 m²)
+  --field FILE     a field (GeoJSON/KML): plan it, simulate it guided and manual, use the
+                   measured capacity, overlap and gaps; the report shows the field and plan
+  --run FILE       a simulated run: NDJSON from \`simulate --record\`, or JSON from
+                   \`simulate --json\` / \`simulate --compare --json\` (repeat for a guided and
+                   a manual run); measured figures replace textbook ones (marked fromRun)
+  --seed N         seed of the simulation for --field (default 1)
+  --ownership own|hire   machine owned (ASABE EP496 cost) or hired service (default own)
+  --set KEY=VALUE  override an assumption (repeatable), e.g. --set wageVndPerDay=250000
+  --assumptions FILE.json   overrides from a JSON object {"KEY": number, …}
+  --list-assumptions        print every assumption key, default, unit and source
+  --lang vi|en     language of the table and report (default vi)
+  --json           print the JSON report
+  --report FILE.html        write a one-page printable HTML report (A4)
+  -h, --help       this help
+
+An area (--area-ha/--area-sao) with --field or --run overrides the run's field area.
+
+exit codes: 0 ok, 2 usage or invalid value (CLI_USAGE, ECON_UNKNOWN_KEY, ECON_INVALID_VALUE,
+ECON_INVALID_AREA, ECON_RUN_MISMATCH), 3 unreadable file or run (IO_READ, ECON_RUN_INVALID,
+FIELD_*), 4 field cannot be planned, 5 cannot write the report`;
+
+function parseSet(items: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new AgrisimError('CLI_USAGE', `--set needs KEY=VALUE, got "${item}"`);
+    const key = item.slice(0, eq).trim();
+    out[key] = parseAssumptionNumber(key, item.slice(eq + 1));
+  }
+  return out;
+}
+
+async function readAssumptionFile(path: string): Promise<Record<string, unknown>> {
+  const text = await readTextFile(path);
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (e) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON (${(e as Error).message})`, { path });
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: expected a JSON object {"KEY": number, …}`, { path });
+  const o = obj as Record<string, unknown>;
+  // Accept the report's own list too: {"assumptions": [{key, value}, …]}.
+  if (Array.isArray(o.assumptions)) return Object.fromEntries((o.assumptions as { key: string; value: unknown }[]).map((a) => [a.key, a.value]));
+  return o;
+}
+
+function listAssumptions(): string {
+  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${a.source}`).join('\n');
+}
+
+export const command: CliCommand = {
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, {
+      operation: { type: 'string' },
+      'area-ha': { type: 'string' },
+      'area-sao': { type: 'string' },
+      field: { type: 'string' },
+      run: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      ownership: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      assumptions: { type: 'string' },
+      'list-assumptions': { type: 'boolean' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      report: { type: 'string' },
+    });
+    if (positionals.length) throw new AgrisimError('CLI_USAGE', `unexpected argument "${positionals[0]}" (see --help)`);
+    if (values['list-assumptions']) {
+      process.stdout.write(listAssumptions() + '\n');
+      return EXIT.OK;
+    }
+    const operation = (values.operation ?? 'fertilizing') as Operation;
+    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')}, got "${values.operation}"`);
+    const lang = (values.lang ?? 'vi') as Lang;
+    if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
+    const ownership = (values.ownership ?? 'own') as Ownership;
+    if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+    if (values['area-ha'] !== undefined && values['area-sao'] !== undefined) throw new AgrisimError('CLI_USAGE', 'give --area-ha or --area-sao, not both');
+    if (values.field !== undefined && values.run !== undefined) throw new AgrisimError('CLI_USAGE', 'give --field or --run, not both');
+    const areaText = values['area-ha'] ?? values['area-sao'];
+    let areaHa: number | undefined;
+    if (areaText !== undefined) {
+      const n = Number(areaText.trim() === '' ? NaN : areaText);
+      const ha = values['area-ha'] !== undefined ? n : saoToHa(n);
+      areaHa = checkArea(Number.isFinite(n) ? ha : areaText);
+    }
+    const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
+    const overrides = { ...(values.assumptions ? await readAssumptionFile(values.assumptions) : {}), ...parseSet(values.set ?? []) };
+
+    let run: RunSummary | undefined;
+    let planGeoJson: PlanGeoJsonLike | undefined;
+    let subtitle: string | undefined;
+    if (values.run?.length || values.field) {
+      const loaded = values.field ? await simulateField(values.field, operation, seed ?? 1) : await loadRunFiles(values.run!);
+      run = loaded.run;
+      planGeoJson = loaded.planGeoJson;
+      areaHa ??= loaded.areaHa;
+      subtitle = `${values.field ? 'field' : 'run'}: ${loaded.run.label}`;
+    }
+    if (areaHa === undefined) throw new AgrisimError('CLI_USAGE', 'give an area: --area-ha, --area-sao, --field or --run (see --help)');
+
+    const report = computeSavings({ operation, areaHa, ownership, overrides, run });
+    if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { lang, planGeoJson, subtitle }));
+    if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    else process.stdout.write(savingsTable(report, lang) + (values.report ? `\n\nreport: ${values.report}` : '') + '\n');
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,147 @@
+/**
+ * Wiring for `agrisim savings`: turns what the simulator writes (NDJSON recordings from
+ * `simulate --record`, JSON from `simulate --json` and `simulate --compare --json`) or a field
+ * file (planned and simulated here, guided and manual) into the plain RunSummary the economics
+ * stage takes, plus the plan GeoJSON for the report's map. The economics model never imports
+ * the simulator; this CLI layer does.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import { EconomicsError, isAgrisimError } from '../errors.js';
+import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
+import { replayRecording } from '../sim/record.js';
+import { runToEnd } from '../sim/run.js';
+import { scenarioFromObject } from '../sim/scenario.js';
+import type { SimMetrics } from '../sim/types.js';
+import { readTextFile } from './io.js';
+
+/** A run read from files or simulated from a field. */
+export interface LoadedRun {
+  run: RunSummary;
+  areaHa: number;
+  planGeoJson?: PlanGeoJsonLike;
+}
+
+type MetricsLike = SimMetrics & { fieldAreaHa?: number; inputUnit?: string; vehicles?: number };
+
+function bad(path: string, message: string): never {
+  throw new EconomicsError('ECON_RUN_INVALID', `${path}: ${message}`, { path });
+}
+
+function isMetrics(m: unknown): m is MetricsLike {
+  const o = m as MetricsLike;
+  return !!o && typeof o === 'object' && typeof o.guidance === 'string' && typeof o.fieldCapacityHaPerH === 'number' && typeof o.overlapPct === 'number' &&
+    typeof o.gapPct === 'number' && typeof o.areaCoveredHa === 'number' && !!o.timeS && typeof o.timeS.total === 'number';
+}
+
+/** Plain measured figures from simulator metrics. */
+export function measuredRunOf(m: MetricsLike, fieldAreaHa?: number, vehicles?: number): MeasuredRun {
+  return {
+    guidance: m.guidance,
+    fieldAreaHa: fieldAreaHa ?? m.fieldAreaHa ?? m.areaCoveredHa,
+    areaCoveredHa: m.areaCoveredHa,
+    fieldCapacityHaPerH: m.fieldCapacityHaPerH,
+    overlapPct: m.overlapPct,
+    gapPct: m.gapPct,
+    timeS: { ...m.timeS },
+    energy: { ...m.energy },
+    inputUsed: m.inputUsed,
+    ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}),
+    vehicles: vehicles ?? m.vehicles ?? 1,
+  };
+}
+
+interface Part {
+  label: string;
+  kind?: string;
+  runs: MeasuredRun[];
+  planGeoJson?: PlanGeoJsonLike;
+}
+
+function kindOf(m: MetricsLike): string | undefined {
+  if (m.inputUnit === 'trays' || m.energy?.fuelL !== undefined) return 'transplanter';
+  if (m.inputUnit === 'kg' || m.energy?.batteryCycles !== undefined) return 'drone';
+  return undefined;
+}
+
+function parseRunText(path: string, text: string): Part {
+  const nl = text.indexOf('\n');
+  const first = (nl < 0 ? text : text.slice(0, nl)).trim();
+  let head: Record<string, unknown> | undefined;
+  try {
+    head = JSON.parse(first);
+  } catch {
+    head = undefined;
+  }
+  if (head && head.type === 'header') {
+    let rec;
+    try {
+      rec = replayRecording(text);
+    } catch (e) {
+      bad(path, isAgrisimError(e) ? e.message : String(e));
+    }
+    if (!rec.metrics || !isMetrics(rec.metrics)) bad(path, 'the recording has no metrics line (the run did not finish)');
+    const d = rec.header.description;
+    return {
+      label: rec.header.scenario ?? basename(path),
+      kind: d.vehicles[0]?.kind,
+      runs: [measuredRunOf(rec.metrics as MetricsLike, d.fieldAreaHa, d.vehicles.length)],
+      planGeoJson: d.planGeoJson,
+    };
+  }
+  let obj: Record<string, unknown>;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    bad(path, 'neither an NDJSON recording (simulate --record) nor JSON (simulate --json)');
+  }
+  const label = typeof obj.scenario === 'string' ? obj.scenario : basename(path);
+  const metrics = [obj.guided, obj.manual, obj.metrics].filter((m) => m !== undefined);
+  if (!metrics.length) bad(path, 'no metrics, guided or manual member (expected the output of simulate --json or --compare --json)');
+  for (const m of metrics) if (!isMetrics(m)) bad(path, 'metrics without guidance, fieldCapacityHaPerH, overlapPct, gapPct, areaCoveredHa and timeS');
+  const ms = metrics as MetricsLike[];
+  return { label, kind: ms.map(kindOf).find(Boolean), runs: ms.map((m) => measuredRunOf(m)) };
+}
+
+/**
+ * Reads one or more run files (a guided and a manual run may come from two files).
+ * @throws EconomicsError `ECON_RUN_INVALID`; `IO_READ`
+ */
+export async function loadRunFiles(paths: string[]): Promise<LoadedRun> {
+  const parts: Part[] = [];
+  for (const p of paths) parts.push(parseRunText(p, await readTextFile(p)));
+  const kinds = [...new Set(parts.map((p) => p.kind).filter(Boolean))];
+  if (kinds.length !== 1) bad(paths.join(', '), kinds.length ? `runs of different machines (${kinds.join(', ')})` : 'cannot tell which machine made the run');
+  const all = parts.flatMap((p) => p.runs);
+  const guided = all.find((r) => r.guidance !== 'manual');
+  const manual = all.find((r) => r.guidance === 'manual');
+  const areaHa = (guided ?? manual)!.fieldAreaHa;
+  return {
+    run: { label: parts.map((p) => p.label).join(' + '), vehicleKind: kinds[0]!, ...(guided ? { guided } : {}), ...(manual ? { manual } : {}) },
+    areaHa,
+    planGeoJson: parts.find((p) => p.planGeoJson)?.planGeoJson,
+  };
+}
+
+/**
+ * Plans and simulates a field for an operation, guided (RTK) and manual-driven, with a fixed
+ * seed and faults off, and returns the measured run.
+ * @throws FieldError, PlanError, SimError codes from the earlier stages
+ */
+export async function simulateField(path: string, operation: Operation, seed = 1): Promise<LoadedRun> {
+  const profile = operation === 'transplanting' ? 'transplanter' : 'drone';
+  const abs = resolve(path);
+  const runs: MeasuredRun[] = [];
+  let planGeoJson: PlanGeoJsonLike | undefined;
+  let areaHa = 0;
+  for (const guidance of ['rtk', 'manual'] as const) {
+    const scenario = { id: basename(path).replace(/\.[^.]+$/, ''), name: basename(path), field: abs, vehicles: [{ profile, guidance, id: `${profile}-1` }], seed, faults: false };
+    const factory = await scenarioFromObject(scenario, dirname(abs), path, { guidance, seed, faults: false });
+    const sim = factory.create();
+    const d = sim.describe();
+    planGeoJson ??= d.planGeoJson;
+    areaHa = d.fieldAreaHa;
+    const { metrics } = runToEnd(sim);
+    runs.push(measuredRunOf(metrics as MetricsLike, d.fieldAreaHa, d.vehicles.length));
+  }
+  return { run: { label: basename(path), vehicleKind: profile, guided: runs[0], manual: runs[1] }, areaHa, planGeoJson };
+}

@@ -1,0 +1,135 @@
+/**
+ * The one-page savings report (A4, printable): key figures, cost per ha chart, sensitivity
+ * tornado, the field map with the plan (when given), the cost table and every assumption with
+ * its source. Self-contained: inline CSS and plain SVG, no script, no network.
+ */
+import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
+import { formatNumber, formatVnd } from '../format.js';
+import { words } from '../i18n.js';
+import type { CostBlock, Lang, SavingsReport } from '../types.js';
+import { costChartSvg } from './cost-chart.js';
+import { fieldMapSvg, type PlanGeoJsonLike } from './field-map.js';
+import { esc } from './svg.js';
+import { tornadoSvg } from './tornado-chart.js';
+
+/** Options of the HTML report. */
+export interface ReportOptions {
+  lang?: Lang;
+  /** Plan GeoJSON of the field worked (from `planField` + `toGeoJson`, or a run recording's description). */
+  planGeoJson?: PlanGeoJsonLike;
+  /** A line naming the field or run (e.g. the file name). */
+  subtitle?: string;
+  /** Date printed in the header (ISO, default: none, so the same input gives the same bytes). */
+  date?: string;
+}
+
+const CSS = `
+@page { size: A4; margin: 9mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 9.5pt; line-height: 1.25; width: 192mm; }
+h1 { font-size: 15pt; margin: 0 0 1mm; color: #1f5c12; }
+h2 { font-size: 10pt; margin: 0 0 1mm; color: #333; }
+.sub { color: #555; font-size: 8.5pt; margin-bottom: 2mm; }
+.keys { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 2.5mm; }
+.key { border: 0.3mm solid #c9d8bf; border-radius: 1.5mm; padding: 1.5mm 2mm; background: #f6faf2; }
+.key .v { font-size: 12.5pt; font-weight: 700; color: #1f5c12; white-space: nowrap; }
+.key .v.neg { color: #b3261e; }
+.key .l { font-size: 7.5pt; color: #555; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-bottom: 2.5mm; align-items: start; }
+.panel { border: 0.3mm solid #ddd; border-radius: 1.5mm; padding: 1.5mm 2mm; break-inside: avoid; }
+svg { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; }
+td, th { padding: 0.5mm 1mm; border-bottom: 0.2mm solid #e3e3e3; text-align: right; vertical-align: top; }
+th:first-child, td:first-child { text-align: left; }
+th { font-weight: 600; background: #f1f1f1; }
+.costs { font-size: 8pt; }
+.costs .money { white-space: nowrap; }
+.assump { font-size: 6.4pt; line-height: 1.18; table-layout: fixed; }
+.assump td, .assump th { text-align: left; padding: 0.25mm 0.8mm; }
+.assump td.num { text-align: right; white-space: nowrap; }
+.assump col.label { width: 22%; } .assump col.val { width: 11%; } .assump col.unit { width: 14%; } .assump col.range { width: 12%; } .assump col.src { width: 41%; }
+.run { background: #fff6d6; }
+.tag { font-size: 6pt; color: #8a6d00; font-weight: 700; }
+.foot { font-size: 6.5pt; color: #666; margin-top: 1.5mm; }
+`;
+
+function costTable(blocks: CostBlock[], lang: Lang): string {
+  const w = words(lang);
+  const money = (v: number) => `<span class="money">${esc(formatVnd(v, lang))}</span>`;
+  const head = `<tr><th></th>${blocks.map((b) => `<th>${esc(w.method[b.method] ?? b.method)}</th>`).join('')}</tr>`;
+  const row = (label: string, f: (b: CostBlock) => string) => `<tr><td>${esc(label)}</td>${blocks.map((b) => `<td>${f(b)}</td>`).join('')}</tr>`;
+  return `<table class="costs">${head}${[
+    row(w.personDays, (b) => esc(formatNumber(b.personDays, lang, 2))),
+    row(w.machineHours, (b) => esc(formatNumber(b.machineHours, lang, 1))),
+    row(w.labor, (b) => money(b.laborVnd)),
+    row(w.machine, (b) => money(b.machineVnd)),
+    row(w.input, (b) => money(b.inputVnd)),
+    row(w.total, (b) => `<b>${money(b.totalVnd)}</b>`),
+  ].join('')}</table>`;
+}
+
+function perHaBlocks(report: SavingsReport): CostBlock[] {
+  const per = (b: CostBlock): CostBlock => {
+    const a = report.areaHa;
+    return { ...b, personDays: b.personDays / a, hours: b.hours / a, machineHours: b.machineHours / a, laborVnd: b.laborVnd / a, machineVnd: b.machineVnd / a, inputVnd: b.inputVnd / a, totalVnd: b.totalVnd / a };
+  };
+  return [report.manual, report.mechanized, ...report.alternatives].map(per);
+}
+
+/**
+ * Renders the report as one HTML page.
+ * @example
+ * ```ts
+ * import { computeSavings, savingsReportHtml } from 'agrisim';
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('savings.html', savingsReportHtml(computeSavings({ operation: 'transplanting', areaHa: 1.35 }), { lang: 'vi' }));
+ * ```
+ */
+export function savingsReportHtml(report: SavingsReport, options: ReportOptions = {}): string {
+  const lang = options.lang ?? 'vi';
+  const w = words(lang);
+  const n = (v: number, d = 0) => formatNumber(v, lang, d);
+  const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
+  const neg = (v: number) => (v < 0 ? ' neg' : '');
+  const perHa = perHaBlocks(report);
+  const map = options.planGeoJson ? fieldMapSvg(options.planGeoJson, 330, 190, w.map) : '';
+  const keys = [
+    [formatVnd(report.savings.vnd, lang), `${w.savings}, ${w.wholeArea} (${n(report.savings.pct, 1)} %)`, report.savings.vnd],
+    [formatVnd(report.perSao.savingsVnd, lang), `${w.savings} ${w.perSao}`, report.perSao.savingsVnd],
+    [n(report.savings.personDays, 1), `${w.personDays} ${w.saved}`, report.savings.personDays],
+    [be(report.breakEvenHaPerYear.ownVsManual), `${w.breakEven}: ${w.ownVsManual}`, 1],
+  ] as const;
+  const assumptionRows = report.assumptions.map((a) => {
+    const def = ASSUMPTIONS_BY_KEY.get(a.key);
+    const tag = a.fromRun ? ` <span class="tag">● ${esc(w.fromRun)}</span>` : a.overridden ? ` <span class="tag">✎ ${esc(w.overridden)}</span>` : '';
+    const dec = Number.isInteger(a.value) ? 0 : a.value < 1 ? 4 : 3;
+    const range = a.range ? `${n(a.range[0], a.range[0] % 1 ? 2 : 0)}–${n(a.range[1], a.range[1] % 1 ? 2 : 0)}` : '';
+    return `<tr${a.fromRun ? ' class="run"' : ''}><td>${esc(def?.label[lang] ?? a.key)}${tag}</td><td class="num">${esc(n(a.value, dec))}</td><td>${esc(a.unit)}</td><td class="num">${esc(range)}</td><td>${esc(a.source)}</td></tr>`;
+  });
+  const body = [
+    `<h1>${esc(w.title)}: ${esc(w.operation[report.operation])}</h1>`,
+    `<div class="sub">${esc(w.area)}: ${esc(n(report.areaHa, 2))} ha = ${esc(n(report.areaSao, 1))} ${esc(w.sao)} · ${esc(w.perSeason)} · ${esc(w.ownership[report.ownership])}${options.subtitle ? ` · ${esc(options.subtitle)}` : ''}${options.date ? ` · ${esc(options.date)}` : ''}</div>`,
+    `<div class="keys">${keys.map(([v, l, sign]) => `<div class="key"><div class="v${neg(Number(sign))}">${esc(String(v))}</div><div class="l">${esc(l)}</div></div>`).join('')}</div>`,
+    `<div class="row"><div class="panel"><h2>${esc(w.costPerHa)}</h2>${costChartSvg(perHa, lang, 330)}</div>`,
+    `<div class="panel"><h2>${esc(w.sensitivity)}</h2>${tornadoSvg(report.sensitivity, lang, 330)}</div></div>`,
+    `<div class="row"><div class="panel"><h2>${esc(w.total)}, ${esc(w.wholeArea)}</h2>${costTable([report.manual, report.mechanized, ...report.alternatives], lang)}`,
+    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}; ${esc(w.breakEven)}: ${esc(w.ownVsHire)} ${esc(be(report.breakEvenHaPerYear.ownVsHire))}</div></div>`,
+    map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
+    `</div>`,
+    `<h2>${esc(w.assumptions)}</h2>`,
+    `<table class="assump"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
+    `<tr><th>${esc(w.assumptions)}</th><th>${esc(w.value)}</th><th>${esc(w.unit)}</th><th>${esc(w.range)}</th><th>${esc(w.source)}</th></tr>${assumptionRows.join('')}</table>`,
+    `<div class="foot">${esc(w.footer)}</div>`,
+  ].join('\n');
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(w.title)}: ${esc(w.operation[report.operation])}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+}
+
+function runPanel(report: SavingsReport, lang: Lang): string {
+  const w = words(lang);
+  const fromRun = report.assumptions.filter((a) => a.fromRun);
+  if (!fromRun.length) return '<div></div>';
+  return `<div class="panel"><h2>${esc(w.run)}${report.run ? `: ${esc(report.run.label)}` : ''}</h2><table class="costs">${fromRun
+    .map((a) => `<tr><td>${esc(ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key)}</td><td>${esc(formatNumber(a.value, lang, 3))} ${esc(a.unit)}</td></tr>`)
+    .join('')}</table></div>`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Assumption values for one computation: defaults, replaced by a simulated run's measured
+ * figures, replaced by the user's overrides (library, `--set key=value`, JSON file). Every
+ * value is checked against the table: unknown keys and out-of-range values get coded errors.
+ */
+import { EconomicsError } from '../errors.js';
+import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues } from './assumptions.js';
+import type { AssumptionEntry, AssumptionValues, Operation } from './types.js';
+
+/** A measured value from a run and the sentence that says where it came from. */
+export interface MeasuredValue {
+  value: number;
+  source: string;
+}
+
+/** Values of one computation with where each came from. */
+export interface ResolvedAssumptions {
+  values: AssumptionValues;
+  fromRun: ReadonlySet<string>;
+  overridden: ReadonlySet<string>;
+  /** Sources replaced by run measurements. */
+  sources: Readonly<Record<string, string>>;
+}
+
+/**
+ * Checks one value against the table.
+ * @throws EconomicsError `ECON_UNKNOWN_KEY` (naming the closest keys), `ECON_INVALID_VALUE`
+ */
+export function checkAssumption(key: string, value: unknown): number {
+  const def = ASSUMPTIONS_BY_KEY.get(key);
+  if (!def) {
+    const near = ASSUMPTIONS.map((a) => a.key).filter((k) => k.toLowerCase().includes(key.toLowerCase().split('.').pop() ?? key)).slice(0, 5);
+    throw new EconomicsError('ECON_UNKNOWN_KEY', `unknown assumption "${key}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (see agrisim savings --help)`, { key });
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be a finite number (${def.unit}), got ${JSON.stringify(value)}`, { key, value });
+  }
+  const { positive, min, max } = def.valid;
+  if (positive && !(value > 0)) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be greater than 0 (${def.unit}), got ${value}`, { key, value });
+  if (min !== undefined && value < min) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be at least ${min} (${def.unit}), got ${value}`, { key, value });
+  if (max !== undefined && value > max) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be at most ${max} (${def.unit}), got ${value}`, { key, value });
+  return value;
+}
+
+/**
+ * Parses a number typed by a person: `300000`, `300_000`, `3e5`, `1.5`. Refuses `300.000`
+ * and `300,000` (a Vietnamese reader's thousands separator would silently mean 300).
+ * @throws EconomicsError `ECON_INVALID_VALUE`
+ */
+export function parseAssumptionNumber(key: string, text: string): number {
+  const t = text.trim().replace(/_/g, '');
+  if (/^-?\d{1,3}([.,]\d{3})+$/.test(t) || t.includes(',')) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `${key}: "${text}" is ambiguous; write digits without separators, e.g. 300000`, { key, value: text });
+  }
+  const n = t === '' ? NaN : Number(t);
+  if (!Number.isFinite(n)) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be a number, got "${text}"`, { key, value: text });
+  return n;
+}
+
+/**
+ * Merges defaults, run measurements and overrides (overrides win).
+ * @param overrides - values by key, checked against the table
+ * @param measured - values measured in a simulated run, by key
+ * @throws EconomicsError `ECON_UNKNOWN_KEY`, `ECON_INVALID_VALUE`
+ * @example
+ * ```ts
+ * import { resolveAssumptions } from 'agrisim';
+ * resolveAssumptions({ wageVndPerDay: 250000 }).values.wageVndPerDay; // 250000
+ * ```
+ */
+export function resolveAssumptions(overrides: Readonly<Record<string, unknown>> = {}, measured: Readonly<Record<string, MeasuredValue>> = {}): ResolvedAssumptions {
+  const values = defaultValues();
+  const fromRun = new Set<string>();
+  const sources: Record<string, string> = {};
+  for (const [key, m] of Object.entries(measured)) {
+    values[key] = checkAssumption(key, m.value);
+    fromRun.add(key);
+    sources[key] = m.source;
+  }
+  const overridden = new Set<string>();
+  for (const [key, v] of Object.entries(overrides)) {
+    values[key] = checkAssumption(key, v);
+    overridden.add(key);
+    fromRun.delete(key);
+  }
+  return { values, fromRun, overridden, sources };
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** The assumptions an operation depends on, as the report and JSON list them. */
+export function assumptionEntries(resolved: ResolvedAssumptions, operation: Operation): AssumptionEntry[] {
+  return ASSUMPTIONS.filter((a) => a.ops.includes(operation)).map((a) => ({
+    key: a.key,
+    value: round(resolved.values[a.key]),
+    unit: a.unit,
+    range: a.range ? [a.range[0], a.range[1]] : null,
+    source: resolved.overridden.has(a.key) ? `set by the user (default ${a.value}: ${a.source})` : (resolved.sources[a.key] ?? a.source),
+    fromRun: resolved.fromRun.has(a.key),
+    overridden: resolved.overridden.has(a.key),
+  }));
+}

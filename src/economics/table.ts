@@ -1,0 +1,63 @@
+/**
+ * The savings report as a plain-text table for the terminal.
+ */
+import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
+import { formatNumber, formatVnd } from './format.js';
+import { words } from './i18n.js';
+import type { CostBlock, Lang, SavingsReport } from './types.js';
+
+function pad(cells: string[][]): string {
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
+  return cells.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * Renders a report as text.
+ * @example
+ * ```ts
+ * import { computeSavings, savingsTable } from 'agrisim';
+ * console.log(savingsTable(computeSavings({ operation: 'transplanting', areaHa: 1.35 }), 'vi'));
+ * ```
+ */
+export function savingsTable(report: SavingsReport, lang: Lang): string {
+  const w = words(lang);
+  const n = (v: number, d = 0) => formatNumber(v, lang, d);
+  const money = (v: number) => formatVnd(v, lang);
+  const blocks: CostBlock[] = [report.manual, report.mechanized, ...report.alternatives];
+  const rows: string[][] = [
+    ['', ...blocks.map((b) => w.method[b.method] ?? b.method)],
+    [w.personDays, ...blocks.map((b) => n(b.personDays, 2))],
+    [w.hours, ...blocks.map((b) => n(b.hours, 1))],
+    [w.machineHours, ...blocks.map((b) => n(b.machineHours, 1))],
+    [w.labor, ...blocks.map((b) => money(b.laborVnd))],
+    [w.machine, ...blocks.map((b) => money(b.machineVnd))],
+    [w.input, ...blocks.map((b) => money(b.inputVnd))],
+    [w.total, ...blocks.map((b) => money(b.totalVnd))],
+    [`${w.savings}`, '', money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`, ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`)],
+  ];
+  const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
+  const lines = [
+    `${w.title}: ${w.operation[report.operation]}, ${w.perSeason}`,
+    `${w.area}: ${n(report.areaHa, 2)} ha = ${n(report.areaSao, 1)} ${w.sao}; ${w.ownership[report.ownership]}`,
+    '',
+    pad(rows),
+    '',
+    `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}   ${w.perSao}: ${money(report.perSao.savingsVnd)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
+    `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
+    `${w.breakEven}: ${w.ownVsHire} ${be(report.breakEvenHaPerYear.ownVsHire)}; ${w.ownVsManual} ${be(report.breakEvenHaPerYear.ownVsManual)}`,
+    '',
+    w.sensitivity,
+    pad([
+      ['', w.low, 'base', w.high],
+      ...report.sensitivity.map((s) => [w.factor[s.factor] ?? s.factor, money(s.lowSavingsVndPerHa), money(s.baseSavingsVndPerHa), money(s.highSavingsVndPerHa)]),
+    ]),
+    '',
+    w.assumptions + ` (* ${w.fromRun}, + ${w.overridden})`,
+    ...report.assumptions.map((a) => {
+      const label = ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key;
+      const mark = a.fromRun ? '*' : a.overridden ? '+' : ' ';
+      return `${mark} ${a.key} = ${n(a.value, a.value % 1 === 0 ? 0 : 3)} ${a.unit}  — ${label}; ${a.source}`;
+    }),
+  ];
+  return lines.join('\n');
+}

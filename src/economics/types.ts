@@ -1,0 +1,123 @@
+/**
+ * Plain data types of the economics stage: operations, assumptions, cost blocks and the
+ * savings report (the JSON `agrisim savings --json` prints).
+ */
+
+/** Field operations compared against manual work (ECONOMICS.md "Operations compared"). */
+export type Operation = 'fertilizing' | 'transplanting' | 'spraying';
+
+/** Every operation, in the order reports list them. */
+export const OPERATIONS: readonly Operation[] = ['fertilizing', 'transplanting', 'spraying'];
+
+/** Who pays for the machine: the owner (ASABE EP496 ownership + operating cost) or a hired service (price per ha). */
+export type Ownership = 'own' | 'hire';
+
+/** Report language. */
+export type Lang = 'vi' | 'en';
+
+/** One default of the model: value, unit, plausible range from the sources, and the source itself. */
+export interface AssumptionDef {
+  key: string;
+  value: number;
+  unit: string;
+  /** Plausible range from the sources (informative: values outside are allowed, values outside `valid` are not). */
+  range: readonly [number, number] | null;
+  source: string;
+  /** Values the model accepts; `positive` means > 0 (a wage of 0 is refused). */
+  valid: { positive?: boolean; min?: number; max?: number };
+  /** Operations whose result depends on it (report and JSON list only these). */
+  ops: readonly Operation[];
+  label: { en: string; vi: string };
+}
+
+/** An assumption as used in one computation, as listed in the report and the JSON. */
+export interface AssumptionEntry {
+  key: string;
+  value: number;
+  unit: string;
+  range: [number, number] | null;
+  source: string;
+  /** True when the value was measured in a simulated run instead of taken from the table. */
+  fromRun: boolean;
+  /** True when the user overrode the default. */
+  overridden: boolean;
+}
+
+/** Values by key, after defaults, run measurements and user overrides. */
+export type AssumptionValues = Readonly<Record<string, number>>;
+
+/** Labour, machine and input cost of one way of doing the work (per ha or for the whole area). */
+export interface CostBlock {
+  /** Method id: `manual-broadcasting`, `drone`, `manual-transplanting`, `guided-transplanter`, `unguided-transplanter`, `knapsack`. */
+  method: string;
+  personDays: number;
+  /** Person-hours of labour (personDays × hoursPerDay). */
+  hours: number;
+  /** Hours the machine works (0 for manual work). */
+  machineHours: number;
+  laborVnd: number;
+  machineVnd: number;
+  inputVnd: number;
+  totalVnd: number;
+}
+
+/** One row of the sensitivity table: savings per ha with one assumption moved ±30 %. */
+export interface SensitivityRow {
+  /** `wage`, `machinePrice`, `areaPerYear` or `inputPrice`. */
+  factor: string;
+  /** The assumption key(s) moved. */
+  keys: string[];
+  changePct: number;
+  baseSavingsVndPerHa: number;
+  lowSavingsVndPerHa: number;
+  highSavingsVndPerHa: number;
+}
+
+/** Figures measured in a simulated run (a RunMetrics-like summary), per guidance mode. */
+export interface MeasuredRun {
+  guidance: string;
+  fieldAreaHa: number;
+  areaCoveredHa: number;
+  fieldCapacityHaPerH: number;
+  overlapPct: number;
+  gapPct: number;
+  timeS: { working: number; turning: number; transit: number; refill: number; total: number };
+  energy?: { batteryCycles?: number; fuelL?: number };
+  inputUsed?: number;
+  inputUnit?: string;
+  /** Machines sharing the work (capacity is the fleet's); default 1. */
+  vehicles?: number;
+}
+
+/** What the model takes from a simulation: the guided run and, when made, the manual-driven one. */
+export interface RunSummary {
+  /** Where it came from (file or scenario id), quoted in the sources. */
+  label: string;
+  /** `drone` or `transplanter`. */
+  vehicleKind: string;
+  guided?: MeasuredRun;
+  manual?: MeasuredRun;
+}
+
+/** The full result: what `agrisim savings --json` prints. Money in VND, areas in ha. */
+export interface SavingsReport {
+  operation: Operation;
+  ownership: Ownership;
+  areaHa: number;
+  areaSao: number;
+  /** Whole area. */
+  manual: CostBlock;
+  /** Whole area, the mechanised method (drone or GNSS-guided transplanter). */
+  mechanized: CostBlock;
+  /** Other mechanised methods (the unguided transplanter), whole area, with their savings. */
+  alternatives: (CostBlock & { savingsVnd: number; savingsPct: number })[];
+  savings: { personDays: number; vnd: number; pct: number };
+  perHa: { manualVnd: number; mechanizedVnd: number; savingsVnd: number };
+  perSao: { manualVnd: number; mechanizedVnd: number; savingsVnd: number };
+  /** Area per year (ha) above which owning beats hiring, and owning beats manual work; null when never (within 100 000 ha). */
+  breakEvenHaPerYear: { ownVsHire: number | null; ownVsManual: number | null };
+  sensitivity: SensitivityRow[];
+  assumptions: AssumptionEntry[];
+  /** The run's measured figures, when a run was given. */
+  run?: RunSummary;
+}
