@@ -1,6 +1,6 @@
 import type { Plan } from '../types.js';
 import { planToGeoJson, type PlanFeature, type PlanFeatureKind } from './geojson.js';
-import { escapeXml } from './xml.js';
+import { decimalText, escapeXml } from './xml.js';
 
 /** KML colours are aabbggrr. One style per feature kind. */
 const STYLES: Record<PlanFeatureKind, { line: string; width: number; fill?: string }> = {
@@ -25,11 +25,11 @@ const FOLDERS: [PlanFeatureKind, string][] = [
   ['refill', 'Refill stops'],
 ];
 
-const coords = (pts: [number, number][]) => pts.map(([lon, lat]) => `${lon},${lat}`).join(' ');
+const coords = (pts: [number, number][]) => pts.map(([lon, lat]) => `${decimalText(lon)},${decimalText(lat)}`).join(' ');
 
 function geometryKml(f: PlanFeature): string {
   const g = f.geometry;
-  if (g.type === 'Point') return `<Point><coordinates>${g.coordinates[0]},${g.coordinates[1]}</coordinates></Point>`;
+  if (g.type === 'Point') return `<Point><coordinates>${coords([g.coordinates])}</coordinates></Point>`;
   if (g.type === 'LineString') return `<LineString><tessellate>1</tessellate><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
   const [outer, ...inner] = g.coordinates;
   const ring = (r: [number, number][]) => `<LinearRing><coordinates>${coords(r)}</coordinates></LinearRing>`;
@@ -42,6 +42,17 @@ function placemarkName(f: PlanFeature): string {
   if (p.kind === 'refill') return `${p.seq}. refill (${p.reason}, ${p.durationS} s)`;
   if (p.seq > 0) return `${p.seq}. ${p.kind}${p.kind === 'turn' ? ` ${p.turnType}` : ''}`;
   return `${p.kind}`;
+}
+
+/**
+ * The boundary placemark with the holes as inner rings: drawn that way in Google Earth, and read
+ * back by `readFieldFile` as the field itself (same area), not as the field with its holes filled.
+ * The GeoJSON keeps boundary and holes apart (DESIGN.md kinds); the hole placemarks stay too.
+ */
+function withHoles(f: PlanFeature, holes: PlanFeature[]): PlanFeature {
+  if (f.properties.kind !== 'boundary' || f.geometry.type !== 'Polygon') return f;
+  const inner = holes.flatMap((h) => (h.geometry.type === 'Polygon' ? [h.geometry.coordinates[0]] : []));
+  return { ...f, geometry: { type: 'Polygon', coordinates: [f.geometry.coordinates[0], ...inner] } };
 }
 
 function placemark(f: PlanFeature): string {
@@ -59,8 +70,9 @@ function style(kind: PlanFeatureKind): string {
 
 /**
  * Converts a plan to a KML 2.2 document (Google Earth): one Folder per feature kind, Placemarks
- * with the same geometry and properties (as ExtendedData) as {@link planToGeoJson}, one style
- * per kind. Properties round-trip through `@tmcw/togeojson`.
+ * with the same geometry and properties (as ExtendedData) as {@link planToGeoJson} — except that
+ * the boundary Polygon also carries the holes as inner rings, so the file re-reads as the field —
+ * one style per kind. Properties round-trip through `@tmcw/togeojson`.
  *
  * @param plan - a plan from `planField`
  * @returns the KML text (UTF-8, with XML declaration)
@@ -77,8 +89,9 @@ export function planToKml(plan: Plan): string {
   const description =
     `${plan.vehicle.name}: ${m.swaths.count} swaths at ${m.swaths.angleDeg}°, coverage ${m.coveragePct} %, ` +
     `${m.field.areaHa} ha (${m.field.areaSao} sào), ${Math.round(m.timeS.total / 60)} min`;
+  const holes = fc.features.filter((f) => f.properties.kind === 'hole');
   const folders = FOLDERS.map(([kind, name]) => {
-    const items = fc.features.filter((f) => f.properties.kind === kind);
+    const items = fc.features.filter((f) => f.properties.kind === kind).map((f) => withHoles(f, holes));
     return items.length ? `<Folder><name>${escapeXml(name)}</name>\n${items.map(placemark).join('\n')}\n</Folder>` : '';
   }).filter(Boolean);
   return [
