@@ -45,3 +45,5 @@ export { readTelemetryRecording } from './record/read.js';
 export type { TelemetryRecording, RecordedBroadcast } from './record/read.js';
 export { createReplayFeeds } from './record/replay-feeds.js';
 export type { ReplayOptions } from './record/replay-feeds.js';
+export { createManualFeed } from './feed/manual-feed.js';
+export type { ManualFeed } from './feed/manual-feed.js';
