@@ -4,7 +4,8 @@ import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatVnd
 import { pickLang, t } from '../../src/viewer/app/i18n.js';
 import { angleDelta, lerpPose, poseAt, startGlide } from '../../src/viewer/app/interpolate.js';
 import { metresToPixels } from '../../src/viewer/app/map-style.js';
-import { estimateSavings } from '../../src/viewer/app/savings-estimate.js';
+import { liveSavings, operationOf } from '../../src/viewer/app/savings.js';
+import { savingsForArea } from '../../src/economics/index.js';
 import { backoffMs } from '../../src/viewer/app/socket.js';
 import { bboxOf } from '../../src/viewer/app/view.js';
 import type { WireVehicle } from '../../src/viewer/app/messages.js';
@@ -106,15 +107,26 @@ describe('map helpers', () => {
   });
 });
 
-describe('savings estimate (ECONOMICS.md defaults)', () => {
-  it('transplanting 1 ha saves 29.65 % of 30 person-days of wages and 74.7 % of the days', () => {
-    const s = estimateSavings('transplanter', 1, 4);
-    expect(s.savingsVnd).toBeCloseTo(30 * 300_000 * 0.2965, 6);
-    expect(s.personDaysSaved).toBeCloseTo(22.41, 6);
+describe('running savings (economics model)', () => {
+  it('scales the economics model per hectare: guided transplanter and drone', () => {
+    const t = liveSavings('transplanter', 'rtk', 1.35);
+    const ref = savingsForArea('transplanting', 1.35);
+    expect(t.savingsVnd).toBeCloseTo(ref.savingsVnd, -1); // the model rounds to whole VND
+    expect(t.personDaysSaved).toBeCloseTo(ref.personDaysSaved, 2);
+    expect(t.personDaysSaved).toBeGreaterThan(20 * 1.35); // 30 manual person-days/ha, a few left for the machine crew
+    const d = liveSavings('drone', 'rtk', 5.4);
+    expect(d.savingsVnd).toBeCloseTo(savingsForArea('fertilizing', 5.4).savingsVnd, -1);
+    expect(operationOf('drone')).toBe('fertilizing');
   });
-  it('drone spreading: manual broadcasting wages minus the service price, crew time counted', () => {
-    const s = estimateSavings('drone', 2, 0.5);
-    expect(s.savingsVnd).toBeCloseTo(2 * (3 / 8) * 300_000 - 2 * 170_000, 6);
-    expect(s.personDaysSaved).toBeCloseTo(0.75 - 0.5 / 8, 9);
+  it('a transplanter driven by eye saves less than a guided one (more gaps and overlap)', () => {
+    const guided = liveSavings('transplanter', 'gnss', 1);
+    const manual = liveSavings('transplanter', 'manual', 1);
+    expect(manual.savingsVnd).toBeGreaterThan(0);
+    expect(manual.savingsVnd).toBeLessThan(guided.savingsVnd);
+    expect(manual.personDaysSaved).toBeLessThan(guided.personDaysSaved);
+  });
+  it('counts nothing before any area is covered', () => {
+    expect(liveSavings('drone', 'rtk', 0)).toEqual({ savingsVnd: 0, personDaysSaved: 0 });
+    expect(liveSavings('drone', 'rtk', Number.NaN)).toEqual({ savingsVnd: 0, personDaysSaved: 0 });
   });
 });

@@ -6,7 +6,7 @@
 import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatSpeed, formatVnd } from './format.js';
 import { t, tDynamic, type Lang, type StringKey } from './i18n.js';
 import type { WireVehicle } from './messages.js';
-import { estimateSavings } from './savings-estimate.js';
+import { liveSavings } from './savings.js';
 import type { SimProgress } from '../../sim/types.js';
 import { vehicleColor } from './view.js';
 
@@ -77,8 +77,8 @@ export function createPanel(root: HTMLElement) {
       setText(root, 'covered-ha', `${formatHa(lang, p.coveredHa)} · ${formatSao(lang, p.coveredHa)}`);
       setText(root, 'elapsed', formatDuration(p.elapsedS));
       setText(root, 'remaining', s.done ? t(lang, 'done') : formatDuration(p.etaS));
-      const kind = s.vehicles[0]?.kind ?? 'drone';
-      const sav = estimateSavings(kind, p.coveredHa, (p.elapsedS * Math.max(1, s.vehicles.length)) / 3600);
+      const first = s.vehicles[0];
+      const sav = liveSavings(first?.kind ?? 'drone', first && s.guidance[first.id], p.coveredHa);
       setText(root, 'savings-vnd', formatVnd(lang, sav.savingsVnd));
       root.querySelector('.savings')?.classList.toggle('negative', sav.savingsVnd < 0);
       setText(root, 'person-days', formatNumber(lang, sav.personDaysSaved, 2));
