@@ -116,7 +116,7 @@ export async function loadRunFiles(paths: string[]): Promise<LoadedRun> {
   const manual = all.find((r) => r.guidance === 'manual');
   const areaHa = (guided ?? manual)!.fieldAreaHa;
   return {
-    run: { label: parts.map((p) => p.label).join(' + '), vehicleKind: kinds[0]!, ...(guided ? { guided } : {}), ...(manual ? { manual } : {}) },
+    run: { label: [...new Set(parts.map((p) => p.label))].join(' + '), vehicleKind: kinds[0]!, ...(guided ? { guided } : {}), ...(manual ? { manual } : {}) },
     areaHa,
     planGeoJson: parts.find((p) => p.planGeoJson)?.planGeoJson,
   };

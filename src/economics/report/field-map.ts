@@ -66,10 +66,10 @@ export function fieldMapSvg(plan: PlanGeoJsonLike, widthPx = 330, heightPx = 220
   if (holes.length) out.push(`<path d="${holes.map((r) => path(r, true)).join('')}" fill="#fff" stroke="#7a5c3a" stroke-width="1"/>`);
   const swaths = feats.filter((f) => kind(f) === 'swath');
   for (const f of swaths) {
-    const wpx = Math.max(0.4, (f.properties?.widthM ?? 1) * s * 0.9);
+    const wpx = Math.max(0.4, (f.properties?.widthM ?? 1) * s * 0.6);
     for (const l of lines(f.geometry)) out.push(`<path d="${path(l, false)}" fill="none" stroke="#2f7d32" stroke-opacity="0.45" stroke-width="${px(wpx)}"/>`);
   }
-  const turns = feats.filter((f) => kind(f) === 'turn' || kind(f) === 'transit').flatMap((f) => lines(f.geometry));
+  const turns = feats.filter((f) => kind(f) === 'turn').flatMap((f) => lines(f.geometry));
   if (turns.length) out.push(`<path d="${turns.map((l) => path(l, false)).join('')}" fill="none" stroke="#555" stroke-width="0.5"/>`);
   out.push('</svg>');
   return out.join('');

@@ -24,33 +24,33 @@ export interface ReportOptions {
 }
 
 const CSS = `
-@page { size: A4; margin: 9mm; }
+@page { size: A4; margin: 8mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 9.5pt; line-height: 1.25; width: 192mm; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 9pt; line-height: 1.2; width: 194mm; }
 h1 { font-size: 15pt; margin: 0 0 1mm; color: #1f5c12; }
 h2 { font-size: 10pt; margin: 0 0 1mm; color: #333; }
 .sub { color: #555; font-size: 8.5pt; margin-bottom: 2mm; }
-.keys { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 2.5mm; }
-.key { border: 0.3mm solid #c9d8bf; border-radius: 1.5mm; padding: 1.5mm 2mm; background: #f6faf2; }
+.keys { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin-bottom: 2mm; }
+.key { border: 0.3mm solid #c9d8bf; border-radius: 1.5mm; padding: 1mm 2mm; background: #f6faf2; }
 .key .v { font-size: 12.5pt; font-weight: 700; color: #1f5c12; white-space: nowrap; }
 .key .v.neg { color: #b3261e; }
 .key .l { font-size: 7.5pt; color: #555; }
-.row { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-bottom: 2.5mm; align-items: start; }
-.panel { border: 0.3mm solid #ddd; border-radius: 1.5mm; padding: 1.5mm 2mm; break-inside: avoid; }
+.row { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin-bottom: 2mm; align-items: start; }
+.panel { border: 0.3mm solid #ddd; border-radius: 1.5mm; padding: 1mm 2mm; break-inside: avoid; }
 svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; }
 td, th { padding: 0.5mm 1mm; border-bottom: 0.2mm solid #e3e3e3; text-align: right; vertical-align: top; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child { text-align: left; white-space: nowrap; }
 th { font-weight: 600; background: #f1f1f1; }
-.costs { font-size: 8pt; }
+.costs { font-size: 7.5pt; }
 .costs .money { white-space: nowrap; }
-.assump { font-size: 6.4pt; line-height: 1.18; table-layout: fixed; }
-.assump td, .assump th { text-align: left; padding: 0.25mm 0.8mm; }
+.assump { font-size: 6pt; line-height: 1.12; table-layout: fixed; }
+.assump td, .assump th { text-align: left; padding: 0.15mm 0.8mm; white-space: normal; }
 .assump td.num { text-align: right; white-space: nowrap; }
-.assump col.label { width: 22%; } .assump col.val { width: 11%; } .assump col.unit { width: 14%; } .assump col.range { width: 12%; } .assump col.src { width: 41%; }
+.assump col.label { width: 19%; } .assump col.val { width: 9%; } .assump col.unit { width: 13%; } .assump col.range { width: 10%; } .assump col.src { width: 49%; }
 .run { background: #fff6d6; }
-.tag { font-size: 6pt; color: #8a6d00; font-weight: 700; }
+.tag { color: #8a6d00; font-weight: 700; }
 .foot { font-size: 6.5pt; color: #666; margin-top: 1.5mm; }
 `;
 
@@ -77,6 +77,14 @@ function perHaBlocks(report: SavingsReport): CostBlock[] {
   return [report.manual, report.mechanized, ...report.alternatives].map(per);
 }
 
+/** Lines of the assumptions table the page has room for at 6 pt (measured in Chromium's A4 print). */
+export const ASSUMPTION_LINES_BUDGET = 37;
+
+/** Estimated printed lines of the assumptions table at 6 pt: labels wrap at ~30 characters, sources at ~105. */
+export function assumptionLines(report: SavingsReport): number {
+  return report.assumptions.reduce((acc, a) => acc + Math.max(1, Math.ceil(a.source.length / 105), Math.ceil((ASSUMPTIONS_BY_KEY.get(a.key)?.label.en.length ?? 20) / 30)), 0);
+}
+
 /**
  * Renders the report as one HTML page.
  * @example
@@ -93,7 +101,7 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
   const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
   const neg = (v: number) => (v < 0 ? ' neg' : '');
   const perHa = perHaBlocks(report);
-  const map = options.planGeoJson ? fieldMapSvg(options.planGeoJson, 330, 190, w.map) : '';
+  const map = options.planGeoJson ? fieldMapSvg(options.planGeoJson, 330, 165, w.map) : '';
   const keys = [
     [formatVnd(report.savings.vnd, lang), `${w.savings}, ${w.wholeArea} (${n(report.savings.pct, 1)} %)`, report.savings.vnd],
     [formatVnd(report.perSao.savingsVnd, lang), `${w.savings} ${w.perSao}`, report.perSao.savingsVnd],
@@ -102,11 +110,15 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
   ] as const;
   const assumptionRows = report.assumptions.map((a) => {
     const def = ASSUMPTIONS_BY_KEY.get(a.key);
-    const tag = a.fromRun ? ` <span class="tag">● ${esc(w.fromRun)}</span>` : a.overridden ? ` <span class="tag">✎ ${esc(w.overridden)}</span>` : '';
+    const tag = a.fromRun ? ' <span class="tag">●</span>' : a.overridden ? ' <span class="tag">✎</span>' : '';
     const dec = Number.isInteger(a.value) ? 0 : a.value < 1 ? 4 : 3;
-    const range = a.range ? `${n(a.range[0], a.range[0] % 1 ? 2 : 0)}–${n(a.range[1], a.range[1] % 1 ? 2 : 0)}` : '';
+    const big = a.range !== null && a.range[1] >= 1e6;
+    const end = (x: number) => (big ? n(x / 1e6, x % 1e6 ? 1 : 0) : n(x, x % 1 ? 2 : 0));
+    const range = a.range ? `${end(a.range[0])}–${end(a.range[1])}${big ? (lang === 'vi' ? ' tr' : ' M') : ''}` : '';
     return `<tr${a.fromRun ? ' class="run"' : ''}><td>${esc(def?.label[lang] ?? a.key)}${tag}</td><td class="num">${esc(n(a.value, dec))}</td><td>${esc(a.unit)}</td><td class="num">${esc(range)}</td><td>${esc(a.source)}</td></tr>`;
   });
+  // Long lists (many overrides, long run sources) shrink the table's type so the page stays one A4 sheet.
+  const tablePt = Math.max(4.6, Math.min(6, (6 * ASSUMPTION_LINES_BUDGET) / assumptionLines(report)));
   const body = [
     `<h1>${esc(w.title)}: ${esc(w.operation[report.operation])}</h1>`,
     `<div class="sub">${esc(w.area)}: ${esc(n(report.areaHa, 2))} ha = ${esc(n(report.areaSao, 1))} ${esc(w.sao)} · ${esc(w.perSeason)} · ${esc(w.ownership[report.ownership])}${options.subtitle ? ` · ${esc(options.subtitle)}` : ''}${options.date ? ` · ${esc(options.date)}` : ''}</div>`,
@@ -117,8 +129,8 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}; ${esc(w.breakEven)}: ${esc(w.ownVsHire)} ${esc(be(report.breakEvenHaPerYear.ownVsHire))}</div></div>`,
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
-    `<h2>${esc(w.assumptions)}</h2>`,
-    `<table class="assump"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
+    `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
+    `<table class="assump" style="font-size:${tablePt.toFixed(2)}pt"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
     `<tr><th>${esc(w.assumptions)}</th><th>${esc(w.value)}</th><th>${esc(w.unit)}</th><th>${esc(w.range)}</th><th>${esc(w.source)}</th></tr>${assumptionRows.join('')}</table>`,
     `<div class="foot">${esc(w.footer)}</div>`,
   ].join('\n');

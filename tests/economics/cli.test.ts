@@ -1,0 +1,105 @@
+/**
+ * `agrisim savings` end to end: JSON shape, areas in ha and sào, runs from `simulate`
+ * (JSON and NDJSON recordings), and coded errors with their exit codes.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
+
+async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    return { code: 0, ...r };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const compareJson = join(dir, 'compare.json');
+const recording = join(dir, 'run.ndjson');
+
+beforeAll(async () => {
+  // A small drone run: guided vs manual as JSON, and the guided one recorded as NDJSON.
+  const c = await agrisim('simulate', 'fields/paddy-40x120.geojson', '--compare', '--cell', '1', '--json');
+  expect(c.code).toBe(0);
+  writeFileSync(compareJson, c.stdout);
+  const r = await agrisim('simulate', 'fields/paddy-40x120.geojson', '--cell', '1', '--record', recording, '--json');
+  expect(r.code).toBe(0);
+}, 60_000);
+
+describe('agrisim savings', () => {
+  it('--json has the documented shape; manual transplanting of 1 ha = 9,000,000 VND labour, 324,000 VND per sào', async () => {
+    const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['operation', 'areaHa', 'manual', 'mechanized', 'savings', 'perSao', 'breakEvenHaPerYear', 'sensitivity', 'assumptions']));
+    expect(j.operation).toBe('transplanting');
+    expect(j.areaHa).toBe(1);
+    for (const b of [j.manual, j.mechanized]) expect(Object.keys(b)).toEqual(expect.arrayContaining(['personDays', 'hours', 'laborVnd', 'machineVnd', 'inputVnd', 'totalVnd']));
+    expect(j.manual.laborVnd).toBe(9_000_000);
+    expect(Object.keys(j.savings).sort()).toEqual(['pct', 'personDays', 'vnd']);
+    expect(j.perSao.manualVnd).toBe(324_000);
+    expect(Object.keys(j.perSao).sort()).toEqual(['manualVnd', 'mechanizedVnd', 'savingsVnd']);
+    expect(j.breakEvenHaPerYear.ownVsManual).toBeGreaterThan(0);
+    expect(j.sensitivity.map((s: { factor: string }) => s.factor)).toEqual(['wage', 'machinePrice', 'areaPerYear', 'inputPrice']);
+    for (const a of j.assumptions) expect(Object.keys(a)).toEqual(expect.arrayContaining(['key', 'value', 'unit', 'range', 'source', 'fromRun']));
+    expect(j.assumptions.every((a: { fromRun: boolean }) => a.fromRun === false)).toBe(true);
+  });
+
+  it('prints a Vietnamese table by default, with --set and sào', async () => {
+    const r = await agrisim('savings', '--operation', 'transplanting', '--area-sao', '100', '--set', 'wageVndPerDay=250000');
+    expect(r.code).toBe(0);
+    // 100 sào = 3.6 ha; 30 person-days/ha × 3.6 ha × 250,000 VND = 27,000,000 VND
+    expect(r.stdout).toContain('27.000.000 ₫');
+    expect(r.stdout).toContain('Cấy tay');
+    expect(r.stdout).toMatch(/\+ wageVndPerDay = 250\.000/);
+  });
+
+  it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
+    const sim = JSON.parse(readFileSync(compareJson, 'utf8'));
+    const r = await agrisim('savings', '--run', compareJson, '--json', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.areaHa).toBeCloseTo(sim.guided.fieldAreaHa, 4);
+    const cap = j.assumptions.find((a: { key: string }) => a.key === 'drone.capacityHaPerH');
+    expect(cap.fromRun).toBe(true);
+    expect(cap.value).toBeCloseTo(sim.guided.fieldCapacityHaPerH, 3);
+    expect(j.assumptions.find((a: { key: string }) => a.key === 'drone.overlapPct').value).toBeCloseTo(sim.guided.overlapPct, 3);
+    expect(j.run.guided.guidance).toBe('rtk');
+    expect(j.run.manual.guidance).toBe('manual');
+  });
+
+  it('reads an NDJSON recording and draws its plan in the report', async () => {
+    const html = join(dir, 'rec.html');
+    const r = await agrisim('savings', '--run', recording, '--operation', 'spraying', '--report', html, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).assumptions.filter((a: { fromRun: boolean }) => a.fromRun).length).toBeGreaterThanOrEqual(2);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/<svg[^>]*aria-label="Thửa ruộng và kế hoạch"/);
+    expect(page).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it.each([
+    [['--area-ha=-1'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', 'abc'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', '1', '--set', 'nope=1'], 2, 'ECON_UNKNOWN_KEY'],
+    [['--area-ha', '1', '--set', 'wageVndPerDay=0'], 2, 'ECON_INVALID_VALUE'],
+    [['--area-ha', '1', '--set', 'wageVndPerDay=300.000'], 2, 'ECON_INVALID_VALUE'],
+    [['--operation', 'transplanting', '--run', 'RUN'], 2, 'ECON_RUN_MISMATCH'],
+    [['--run', 'package.json'], 3, 'ECON_RUN_INVALID'],
+    [['--run', 'no-such-file.json'], 3, 'IO_READ'],
+    [[], 2, 'CLI_USAGE'],
+    [['--area-ha', '1', '--lang', 'fr'], 2, 'CLI_USAGE'],
+  ])('%j → exit %d, %s', async (args, exit, code) => {
+    const r = await agrisim('savings', ...args.map((a) => (a === 'RUN' ? compareJson : a)), '--json');
+    expect(r.code).toBe(exit);
+    expect(JSON.parse(r.stdout).error.code).toBe(code);
+  });
+});
