@@ -17,7 +17,8 @@ const drone = getVehicle('drone');
 const fields: Field[] = parseFields(JSON.stringify({ type: 'FeatureCollection', features: randomFieldSet(800, 60, { maxAreaHa: 3 }) }));
 
 /** A plan as comparable text: everything but the wall-clock planMs. */
-const text = (r: Plan | Error) => (isAgrisimError(r) ? `${r.name} ${r.code} ${r.message} ${JSON.stringify(r.details)}` : JSON.stringify({ ...r, metrics: { ...r.metrics, planMs: 0 } }));
+const text = (r: Plan | Error): string =>
+  r instanceof Error ? (isAgrisimError(r) ? `${r.name} ${r.code} ${r.message} ${JSON.stringify(r.details)}` : String(r)) : JSON.stringify({ ...r, metrics: { ...r.metrics, planMs: 0 } });
 
 function sequential(fs: Field[], options: PlanOptions): string[] {
   return fs.map((f) => {
@@ -35,6 +36,8 @@ describe('planFieldsParallel', () => {
     const a = await planFieldsParallel(fields, drone, {}, { workers: 2, minFieldsForWorkers: 0, onProgress: (d, n, id) => progress.push([d, id]) });
     expect(a.map((r) => (isAgrisimError(r) ? r.code : r.field.id))).toEqual(fields.map((f) => f.id));
     expect(a.map(text)).toEqual(sequential(fields, {}));
+    // Like planField, each plan holds the caller's own field and vehicle objects.
+    a.forEach((r, i) => !isAgrisimError(r) && expect(r.field === fields[i] && r.vehicle === drone).toBe(true));
     // Progress: once per field, counting up to the total, every id once.
     expect(progress.map(([d]) => d)).toEqual(fields.map((_, i) => i + 1));
     expect(new Set(progress.map(([, id]) => id)).size).toBe(fields.length);

@@ -17,12 +17,14 @@ import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.
 /** Defaults of {@link planFieldsParallel}'s batch options. */
 export const BATCH_DEFAULTS = {
   /**
-   * Below this many fields everything is planned in this thread. Measured on the 2-core
-   * bench machine (bench/batch.bench.ts): two workers take ≈ 0.25 s to start and load the
-   * planner under tsx, while a random 0.05–20 ha field plans in ≈ 6 ms (drone) to ≈ 20 ms
-   * (transplanter) on average, so workers only pay off past a few dozen fields.
+   * Below this many fields everything is planned in this thread. Measured with
+   * bench/batch.bench.ts on the shared 2-core machine (cold processes, seeded random fields):
+   * two workers take ≈ 0.2–0.3 s to start and load the planner under tsx, each warms up its
+   * own JIT, and a single planning thread already uses ~1.3 cores (V8's concurrent GC), so
+   * at 25–400 drone fields workers were 0.4–1.0× the in-thread time and only at 1,000 fields
+   * they were faster (1.2–1.6×). Pass `minFieldsForWorkers` to override.
    */
-  minFieldsForWorkers: 48,
+  minFieldsForWorkers: 500,
   /** Largest number of fields sent to a worker at once (small chunks balance uneven fields). */
   maxChunk: 8,
 };
