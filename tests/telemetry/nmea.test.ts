@@ -109,7 +109,8 @@ describe('gpsd round trip', () => {
     const startMs = Date.parse(DEFAULT_NMEA_START_UTC);
     let checked = 0;
     for (const r of tpv) {
-      if (r.lat === undefined) continue;
+      // gpsd's first reports may lack time (GGA before RMC gave the year) or position
+      if (r.lat === undefined || r.time === undefined) continue;
       const t = Date.parse(r.time) - startMs;
       const sv = seen.get(t);
       expect(sv, `simulation frame at t=${t}`).toBeDefined();
