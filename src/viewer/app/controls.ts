@@ -9,6 +9,18 @@ export const SPEEDUPS = [1, 2, 5, 10, 20, 50, 100];
 
 export type SendControl = (action: ControlAction, value?: number) => void;
 
+/** Shows the server's current speed-up in the menu (adding it when it is not one of {@link SPEEDUPS}). */
+export function showSpeedup(root: HTMLElement, speedup: number | undefined): void {
+  const sel = root.querySelector<HTMLSelectElement>('[data-testid="speed-select"]');
+  if (!sel || !(typeof speedup === 'number' && speedup > 0)) return;
+  const value = String(speedup);
+  if (![...sel.options].some((o) => o.value === value)) {
+    const after = [...sel.options].find((o) => Number(o.value) > speedup) ?? null;
+    sel.insertBefore(new Option(value, value), after);
+  }
+  sel.value = value;
+}
+
 /** Fills `root` with the controls; labels use `data-i18n`. */
 export function buildControls(root: HTMLElement, send: SendControl): void {
   root.innerHTML =

@@ -57,6 +57,9 @@ const EN = {
   'ev.fault': 'fault',
   'ev.done': 'done',
   'ev.sortie-start': 'sortie start',
+  'err.TELEMETRY_UNAUTHORIZED': 'Wrong control token',
+  'err.TELEMETRY_CONTROL_DISABLED': 'This server takes no controls',
+  'err.TELEMETRY_UNKNOWN_SIM': 'No such simulation on this server',
 };
 
 export type StringKey = keyof typeof EN;
@@ -114,6 +117,9 @@ const VI: Record<StringKey, string> = {
   'ev.fault': 'sự cố',
   'ev.done': 'xong',
   'ev.sortie-start': 'bắt đầu chuyến',
+  'err.TELEMETRY_UNAUTHORIZED': 'Sai mã điều khiển',
+  'err.TELEMETRY_CONTROL_DISABLED': 'Máy chủ này không nhận lệnh điều khiển',
+  'err.TELEMETRY_UNKNOWN_SIM': 'Máy chủ không có mô phỏng này',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en: EN, vi: VI };

@@ -2,7 +2,7 @@
  * One simulation on screen: its own socket (subscribe, resubscribe after a reconnect),
  * field view, coverage model, smooth machine motion, side panel and controls.
  */
-import { buildControls } from './controls.js';
+import { buildControls, showSpeedup } from './controls.js';
 import { CoverageModel } from './coverage.js';
 import { t, tDynamic, type Lang } from './i18n.js';
 import { poseAt, startGlide, type Glide } from './interpolate.js';
@@ -64,15 +64,31 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   let frames = 0;
   let telemetryCount = 0;
   let paused = false;
-  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string } = { key: 'waiting' };
+  let speedup: number | undefined;
+  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string; code?: string } = { key: 'waiting' };
 
+  // Known server error codes in the page's language; others as the server wrote them.
+  const errorText = (code: string, text: string) => {
+    const known = tDynamic(lang, 'err', code);
+    return known !== code ? `${known} (${code})` : `${code}: ${text}`;
+  };
   const showMessage = () => {
     const m = lastMessage;
-    message.textContent = m.key === 'waiting' ? t(lang, 'waiting') : m.key === 'done' ? t(lang, 'done') : (m.text ?? '');
+    message.textContent =
+      m.key === 'waiting' ? t(lang, 'waiting')
+      : m.key === 'done' ? t(lang, 'done')
+      : m.key === 'error' ? errorText(m.code ?? '', m.text ?? '')
+      : (m.text ?? '');
+    message.classList.toggle('error', m.key === 'error');
   };
   const setPaused = (p: boolean) => {
     paused = p;
     $('.paused-badge').hidden = !p;
+  };
+  const setSpeedup = (k: number | undefined) => {
+    if (typeof k !== 'number') return;
+    speedup = k;
+    showSpeedup(controls, k);
   };
   const setConn = (s: ConnectionState) => {
     connState = s;
@@ -148,6 +164,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     state.done = m.done === true;
     state.progress = m.progress;
     setPaused(m.paused === true);
+    setSpeedup(m.speedup);
     takeVehicles(m.vehicles ?? [], performance.now());
     lastMessage = state.done ? { key: 'done' } : { key: 'event', text: '' };
     showMessage();
@@ -175,9 +192,12 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       }
       panelDirty = true;
       showMessage();
-    } else if (m.type === 'control' && m.sim === simId && typeof m.paused === 'boolean') setPaused(m.paused);
+    } else if (m.type === 'control' && m.sim === simId) {
+      if (typeof m.paused === 'boolean') setPaused(m.paused);
+      setSpeedup(m.speedup);
+    }
     else if (m.type === 'error') {
-      lastMessage = { key: 'error', text: `${m.code}: ${m.message}` };
+      lastMessage = { key: 'error', code: m.code, text: m.message };
       showMessage();
     }
   };
@@ -225,6 +245,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       if (token && !controls.childElementCount) {
         buildControls(controls, (action, value) => simId && token && socket.send({ type: 'control', sim: simId, action, value, token }));
         applyLabels(controls, lang);
+        showSpeedup(controls, speedup);
       }
     },
     chooseSim,
@@ -246,6 +267,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       telemetryCount,
       connection: connState,
       paused,
+      speedup,
       progress: state.progress,
       vehicles: state.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, performance.now()) })),
     }),
