@@ -5,7 +5,9 @@
  * stage takes, plus the plan GeoJSON for the report's map. The economics model never imports
  * the simulator; this CLI layer does.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { EconomicsError, isAgrisimError } from '../errors.js';
 import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
 import { replayRecording } from '../sim/record.js';
@@ -122,26 +124,72 @@ export async function loadRunFiles(paths: string[]): Promise<LoadedRun> {
   };
 }
 
+type Ring = [number, number][];
+interface PlanFeature { properties?: { kind?: string } | null; geometry?: { type?: string; coordinates?: unknown } | null }
+
 /**
- * Plans and simulates a field for an operation, guided (RTK) and manual-driven, with a fixed
- * seed and faults off, and returns the measured run.
- * @throws FieldError, PlanError, SimError codes from the earlier stages
+ * The field of a plan GeoJSON written by `agrisim plan --out` (boundary and hole features), as
+ * a field GeoJSON; undefined when `obj` is not a plan.
+ */
+export function fieldOfPlan(obj: unknown): { field: object; vehicleId?: string } | undefined {
+  const fc = obj as { type?: string; features?: PlanFeature[]; properties?: { agrisim?: { vehicle?: { id?: string } } } };
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return undefined;
+  const outer = (k: string) => fc.features!.filter((f) => f.properties?.kind === k && f.geometry?.type === 'Polygon').map((f) => (f.geometry!.coordinates as Ring[])[0]);
+  const boundaries = outer('boundary');
+  if (!boundaries.length) return undefined;
+  const holes = outer('hole');
+  // One plan is one field: its first boundary with every hole.
+  const field = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [boundaries[0], ...holes] } }] };
+  return { field, vehicleId: fc.properties?.agrisim?.vehicle?.id };
+}
+
+/**
+ * Plans and simulates a field (or the field of a plan GeoJSON from `agrisim plan --out`) for
+ * an operation, guided (RTK) and manual-driven, with a fixed seed and faults off, and returns
+ * the measured run. A plan file's own plan is drawn on the map; the simulation re-plans its
+ * field with the default profile.
+ * @throws FieldError, PlanError, SimError codes from the earlier stages; `ECON_RUN_MISMATCH`
  */
 export async function simulateField(path: string, operation: Operation, seed = 1): Promise<LoadedRun> {
   const profile = operation === 'transplanting' ? 'transplanter' : 'drone';
-  const abs = resolve(path);
-  const runs: MeasuredRun[] = [];
-  let planGeoJson: PlanGeoJsonLike | undefined;
-  let areaHa = 0;
-  for (const guidance of ['rtk', 'manual'] as const) {
-    const scenario = { id: basename(path).replace(/\.[^.]+$/, ''), name: basename(path), field: abs, vehicles: [{ profile, guidance, id: `${profile}-1` }], seed, faults: false };
-    const factory = await scenarioFromObject(scenario, dirname(abs), path, { guidance, seed, faults: false });
-    const sim = factory.create();
-    const d = sim.describe();
-    planGeoJson ??= d.planGeoJson;
-    areaHa = d.fieldAreaHa;
-    const { metrics } = runToEnd(sim);
-    runs.push(measuredRunOf(metrics as MetricsLike, d.fieldAreaHa, d.vehicles.length));
+  let abs = resolve(path);
+  let planOfFile: PlanGeoJsonLike | undefined;
+  let tmp: string | undefined;
+  if (/\.(geo)?json$/i.test(path)) {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(await readTextFile(path));
+    } catch (e) {
+      if (isAgrisimError(e)) throw e;
+      obj = undefined; // not JSON: let the field reader give its FIELD_PARSE error
+    }
+    const fromPlan = fieldOfPlan(obj);
+    if (fromPlan) {
+      if (fromPlan.vehicleId && fromPlan.vehicleId !== profile) {
+        throw new EconomicsError('ECON_RUN_MISMATCH', `${path} is a ${fromPlan.vehicleId} plan; ${operation} needs a ${profile} plan`, { path, operation });
+      }
+      planOfFile = obj as PlanGeoJsonLike;
+      tmp = await mkdtemp(join(tmpdir(), 'agrisim-savings-'));
+      abs = join(tmp, basename(path).replace(/\.[^.]+$/, '') + '.geojson');
+      await writeFile(abs, JSON.stringify(fromPlan.field));
+    }
   }
-  return { run: { label: basename(path), vehicleKind: profile, guided: runs[0], manual: runs[1] }, areaHa, planGeoJson };
+  try {
+    const runs: MeasuredRun[] = [];
+    let planGeoJson: PlanGeoJsonLike | undefined = planOfFile;
+    let areaHa = 0;
+    for (const guidance of ['rtk', 'manual'] as const) {
+      const scenario = { id: basename(path).replace(/\.[^.]+$/, ''), name: basename(path), field: abs, vehicles: [{ profile, guidance, id: `${profile}-1` }], seed, faults: false };
+      const factory = await scenarioFromObject(scenario, dirname(abs), path, { guidance, seed, faults: false });
+      const sim = factory.create();
+      const d = sim.describe();
+      planGeoJson ??= d.planGeoJson;
+      areaHa = d.fieldAreaHa;
+      const { metrics } = runToEnd(sim);
+      runs.push(measuredRunOf(metrics as MetricsLike, d.fieldAreaHa, d.vehicles.length));
+    }
+    return { run: { label: basename(path), vehicleKind: profile, guided: runs[0], manual: runs[1] }, areaHa, planGeoJson };
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
 }

@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFieldFile } from '../../src/field/index.js';
+import { planField } from '../../src/plan/index.js';
+import { planToGeoJson } from '../../src/plan/export/index.js';
+import { getVehicle } from '../../src/vehicles/index.js';
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
@@ -84,6 +88,41 @@ describe('agrisim savings', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg[^>]*aria-label="Thửa ruộng và kế hoạch"/);
     expect(page).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('--field: plans and simulates guided and manual; a plan file of the same field gives the same figures', async () => {
+    const planFile = join(dir, 'plan.geojson');
+    const [field] = await readFieldFile('fields/paddy-with-tomb.geojson');
+    writeFileSync(planFile, JSON.stringify(planToGeoJson(planField(field, getVehicle('transplanter')))));
+    const a = await agrisim('savings', '--operation', 'transplanting', '--field', 'fields/paddy-with-tomb.geojson', '--json');
+    const b = await agrisim('savings', '--operation', 'transplanting', '--field', planFile, '--json');
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ja = JSON.parse(a.stdout);
+    const jb = JSON.parse(b.stdout);
+    expect(ja.areaHa).toBeCloseTo(0.8936, 3);
+    expect(ja.run.guided.guidance).toBe('rtk');
+    expect(ja.run.manual.guidance).toBe('manual');
+    // guidance saves field time: the manual-driven run is slower and leaves more gaps
+    expect(ja.run.manual.fieldCapacityHaPerH).toBeLessThan(ja.run.guided.fieldCapacityHaPerH);
+    expect(ja.run.manual.gapPct).toBeGreaterThan(ja.run.guided.gapPct);
+    const fromRun = ja.assumptions.filter((x: { fromRun: boolean }) => x.fromRun).map((x: { key: string }) => x.key);
+    expect(fromRun).toEqual(expect.arrayContaining(['transplanter.capacityHaPerH', 'transplanter.unguidedCapacityHaPerH', 'transplanter.guidedOverlapPct', 'transplanter.unguidedGapPct']));
+    expect(jb.mechanized).toEqual(ja.mechanized);
+    expect(jb.alternatives).toEqual(ja.alternatives);
+  }, 30_000);
+
+  it('--assumptions FILE.json overrides like --set, and --set wins', async () => {
+    const file = join(dir, 'a.json');
+    writeFileSync(file, JSON.stringify({ wageVndPerDay: 200_000, 'manual.transplantPersonDaysPerHa': 20 }));
+    const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--assumptions', file, '--set', 'wageVndPerDay=220000', '--json');
+    expect(r.code).toBe(0);
+    // (20 + 5) person-days × 220,000 VND = 5,500,000 VND
+    expect(JSON.parse(r.stdout).manual.laborVnd).toBe(5_500_000);
+    writeFileSync(file, JSON.stringify({ wageVnd: 1 }));
+    const bad = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.code).toBe('ECON_UNKNOWN_KEY');
   });
 
   it.each([

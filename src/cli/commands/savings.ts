@@ -25,7 +25,8 @@ options:
                    transplanting: GNSS-guided transplanter vs manual (and unguided transplanter)
   --area-ha A      area in hectares
   --area-sao S     area in sào Bắc Bộ (1 sào = 360 m²)
-  --field FILE     a field (GeoJSON/KML): plan it, simulate it guided and manual, use the
+  --field FILE     a field (GeoJSON/KML) or a plan (GeoJSON from \`agrisim plan --out\`):
+                   plan it, simulate it guided and manual (seeded, faults off), use the
                    measured capacity, overlap and gaps; the report shows the field and plan
   --run FILE       a simulated run: NDJSON from \`simulate --record\`, or JSON from
                    \`simulate --json\` / \`simulate --compare --json\` (repeat for a guided and
