@@ -66,8 +66,10 @@ function runs(plan: Plan, pred: (i: number) => boolean): number {
 
 describe('planToQgcPlan / exportPlan qgc', () => {
   let samples: { name: string; plan: Plan }[] = [];
+  let randoms: { name: string; plan: Plan }[] = [];
   beforeAll(async () => {
     samples = await samplePlans();
+    randoms = randomPlans(8);
   });
 
   it('passes the QGroundControl loader rules for every sample field, vehicle and firmware', () => {
@@ -79,7 +81,7 @@ describe('planToQgcPlan / exportPlan qgc', () => {
   });
 
   it('passes the loader rules for seeded random fields (convex, concave, holes, clockwise)', () => {
-    for (const { name, plan } of randomPlans(8)) expect({ name, problems: validateQgcPlan(qgc(plan)) }).toEqual({ name, problems: [] });
+    for (const { name, plan } of randoms) expect({ name, problems: validateQgcPlan(qgc(plan)) }).toEqual({ name, problems: [] });
   });
 
   it('validator refuses what QGroundControl refuses (so the checks above can fail)', () => {
@@ -178,7 +180,7 @@ describe('planToQgcPlan / exportPlan qgc', () => {
   });
 
   it('keeps every waypoint inside the field (0.05 m) and out of the holes', () => {
-    for (const { name, plan } of [...samples, ...randomPlans(4)]) {
+    for (const { name, plan } of [...samples, ...randoms]) {
       const outside = qgc(plan)
         .mission.items.filter((i) => NAV.has(i.command))
         .filter((i) => !pointInPolygonTol(toXY(plan.field.projection, [i.params[5] as number, i.params[4] as number]) as XY, plan.field.polygon, 0.05));
