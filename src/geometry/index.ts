@@ -5,3 +5,4 @@ export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, unionPolygons } from './offset.js';
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
+export { simplifyRing, simplifyPolygon } from './simplify.js';

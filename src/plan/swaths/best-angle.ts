@@ -1,6 +1,7 @@
 import { convexHull } from '../../geometry/ring.js';
+import { simplifyPolygon } from '../../geometry/simplify.js';
 import type { PolygonM } from '../../geometry/types.js';
-import { sweepSwaths } from './sweep-swaths.js';
+import { swathCount, sweepSwaths } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
 export interface AngleCost {
@@ -13,6 +14,26 @@ export interface AngleCost {
 export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
   const plan = sweepSwaths(area, angleRad, widthM);
   return { angleRad, swaths: plan.pieces, cells: plan.swaths.length };
+}
+
+/**
+ * Swath lines of `area` swept at `angleRad` without sweeping: each part's height across the
+ * direction of travel over the width, as {@link sweepSwaths} lays them. A lower bound on pieces.
+ */
+export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): number {
+  const c = Math.cos(angleRad), s = Math.sin(angleRad);
+  let lines = 0;
+  for (const p of area) {
+    let lo = Infinity, hi = -Infinity;
+    // y of rotate(p, -angle) = -x·sin + y·cos
+    for (const [x, y] of p.outer) {
+      const v = -x * s + y * c;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    lines += swathCount(hi - lo, widthM);
+  }
+  return lines;
 }
 
 /**
@@ -53,9 +74,14 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     const d = Math.abs((((a - longestAngle) % Math.PI) + Math.PI) % Math.PI);
     return Math.min(d, Math.PI - d);
   };
+  // Round headland joins give arcs of many short edges; a few-centimetre simplification changes
+  // no swath count that matters and makes each of the ~80 sweeps tried several times cheaper.
+  const coarse = area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
   let best: AngleCost | undefined;
   const consider = (a: number) => {
-    const c = angleCost(area, a, widthM);
+    // pieces ≥ lines: an angle whose line count already exceeds the best piece count cannot win
+    if (best && sweepLines(coarse, a, widthM) > best.swaths) return;
+    const c = angleCost(coarse, a, widthM);
     if (
       !best ||
       c.swaths < best.swaths ||
@@ -63,7 +89,11 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     )
       best = c;
   };
-  for (const a of candidateAngles(field, area, stepDeg)) consider(a);
+  // fewest lines first, so the bound above prunes most of the sweeps
+  const candidates = candidateAngles(field, area, stepDeg)
+    .map((a) => ({ a, lines: sweepLines(coarse, a, widthM) }))
+    .sort((u, v) => u.lines - v.lines);
+  for (const { a } of candidates) consider(a);
   if (!best) return { angleRad: 0, swaths: 0, cells: 0 };
   // refine the coarse search around the winner
   const around = (best as AngleCost).angleRad;

@@ -57,6 +57,23 @@ export function lineIntervals(polys: PolygonM[], y: number): [number, number][] 
   return out;
 }
 
+/** A piece of the previous line and the cell it belongs to. */
+interface Link {
+  piece: SweepSwath;
+  cell: SweepSwath[];
+}
+
+/** Whether two pieces on neighbouring lines share some x (written out: it runs per piece pair). */
+function overlaps(a: SweepSwath, b: SweepSwath): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1e-6;
+}
+
+function countOverlaps(pieces: SweepSwath[], p: SweepSwath): number {
+  let n = 0;
+  for (const q of pieces) if (overlaps(p, q)) n++;
+  return n;
+}
+
 function yRange(p: PolygonM): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const [, y] of p.outer) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
@@ -78,10 +95,10 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
   let lines = 0, pieces = 0;
   for (const part of parts) {
     const [y0, y1] = yRange(part);
-    let below: { piece: SweepSwath; cell: SweepSwath[]; ups: number }[] = [];
+    let below: Link[] = [];
     for (const off of swathOffsets(y1 - y0, widthM)) {
       const y = y0 + off, line = lines++;
-      const reachIv = lineIntervals(reachRotated, y);
+      const reachIv = reachRotated === parts ? [] : lineIntervals(reachRotated, y);
       const here: SweepSwath[] = [];
       for (const [a, b] of lineIntervals([part], y)) {
         const mid = (a + b) / 2;
@@ -93,15 +110,15 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
       }
       pieces += here.length;
       // chain pieces into cells: join the cell below when the link is one-to-one
-      const next: typeof below = [];
+      const next: Link[] = [];
       for (const piece of here) {
-        const downs = below.filter((d) => Math.min(d.piece.x1, piece.x1) - Math.max(d.piece.x0, piece.x0) > 1e-6);
-        const ups = (d: (typeof below)[number]) => here.filter((q) => Math.min(d.piece.x1, q.x1) - Math.max(d.piece.x0, q.x0) > 1e-6).length;
+        let down: Link | undefined, downs = 0;
+        for (const d of below) if (overlaps(d.piece, piece)) [down, downs] = [d, downs + 1];
         let cell: SweepSwath[];
-        if (downs.length === 1 && ups(downs[0]) === 1) cell = downs[0].cell;
+        if (downs === 1 && countOverlaps(here, down!.piece) === 1) cell = down!.cell;
         else cells.push((cell = []));
         cell.push(piece);
-        next.push({ piece, cell, ups: 0 });
+        next.push({ piece, cell });
       }
       below = next;
     }

@@ -1,0 +1,134 @@
+/**
+ * Planner benchmark: fields planned per second (headland, angle search, swaths, route with
+ * turns, sorties, metrics) over every sample field, over 1,000 generated fields (0.05–20 ha:
+ * convex, concave, with holes, slivers, clockwise rings) and over typical 1–5 ha fields, each
+ * against a baseline measured in the same run on the same fields (turf `area`, a cheap pass
+ * over every vertex), so the figure is a ratio; and a 1,000-swath field routed end to end.
+ * Run alone: `npx tsx bench/plan.bench.ts`.
+ */
+import { readdirSync } from 'node:fs';
+import { area as turfArea } from '@turf/turf';
+import { fieldFromMetres, fieldToGeoJsonFeature, readFieldFile } from '../src/field/index.js';
+import type { Field } from '../src/field/types.js';
+import { planField } from '../src/plan/index.js';
+import { getVehicle } from '../src/vehicles/index.js';
+import { randomParsedField, RANDOM_FIELD_KINDS } from '../tests/helpers/random-fields.js';
+
+/** Shape bench/run.ts collects. */
+export interface BenchSection {
+  name: string;
+  rows: Record<string, number | string>[];
+  notes?: string[];
+}
+
+const ORIGIN: [number, number] = [106.35, 20.65];
+
+/** CPU-ish wall time of `fn` over `fields`, best of `runs` after one warm-up. */
+function timeMs(fields: Field[], fn: (f: Field) => unknown, runs = 2): number {
+  for (const f of fields.slice(0, 20)) fn(f);
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    for (const f of fields) fn(f);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+function row(name: string, fields: Field[], vehicleId: 'drone' | 'transplanter', runs = 2): Record<string, number | string> {
+  const vehicle = getVehicle(vehicleId);
+  const features = fields.map((f) => fieldToGeoJsonFeature(f));
+  // turf area is ~1,000× cheaper than planning: 100 calls per field keep its timing above the noise
+  let i = 0;
+  const baselineMs =
+    timeMs(
+      fields,
+      () => {
+        for (let k = 0; k < 100; k++) turfArea(features[i % features.length]);
+        i++;
+      },
+      runs,
+    ) / 100;
+  let failed = 0;
+  const planMs = timeMs(
+    fields,
+    (f) => {
+      try {
+        return planField(f, vehicle);
+      } catch {
+        failed++;
+        return undefined;
+      }
+    },
+    runs,
+  );
+  const ha = fields.reduce((a, f) => a + f.areaM2, 0) / 10_000;
+  return {
+    case: name,
+    vehicle: vehicleId,
+    fields: fields.length,
+    meanHa: +(ha / fields.length).toFixed(2),
+    planMs: +planMs.toFixed(1),
+    fieldsPerS: Math.round(fields.length / (planMs / 1000)),
+    msPerField: +(planMs / fields.length).toFixed(2),
+    baselineTurfAreaMs: +baselineMs.toFixed(3),
+    ratioToTurfArea: Math.round(planMs / baselineMs),
+    failedFields: failed / (runs + 1),
+  };
+}
+
+async function sampleFields(): Promise<Field[]> {
+  const out: Field[] = [];
+  for (const file of readdirSync('fields').filter((f) => f.endsWith('.geojson')).sort()) out.push(...(await readFieldFile(`fields/${file}`)));
+  return out;
+}
+
+/** Generated fields with areas in [minHa, maxHa], cycling through the generator's kinds. */
+function generated(count: number, seed0: number, minAreaHa: number, maxAreaHa: number, kinds = RANDOM_FIELD_KINDS): Field[] {
+  return Array.from({ length: count }, (_, i) => randomParsedField(seed0 + i, kinds[i % kinds.length], { minAreaHa, maxAreaHa }));
+}
+
+/** 1,000 transplanter swaths: an 1,800 × 30 m strip worked across (fixed angle), 999 turns. */
+function thousandSwaths(): Record<string, number | string> {
+  const strip = fieldFromMetres([[[0, 0], [1800, 0], [1800, 30], [0, 30]]], ORIGIN, { id: 'strip-1800x30', name: 'strip' });
+  const vehicle = getVehicle('transplanter');
+  planField(strip, vehicle, { angleDeg: 90, headlandLaps: 0 });
+  let best = Infinity, swaths = 0, turns = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const plan = planField(strip, vehicle, { angleDeg: 90, headlandLaps: 0 });
+    best = Math.min(best, performance.now() - t0);
+    swaths = plan.metrics.swaths.count;
+    turns = plan.metrics.turns.count;
+  }
+  return { case: '1,000-swath strip, 1,800 × 30 m across', vehicle: 'transplanter', fields: 1, swaths, turns, planMs: +best.toFixed(1), goalMs: 100 };
+}
+
+export async function run(): Promise<BenchSection> {
+  const samples = await sampleFields();
+  const big = generated(1000, 20_000, 0.05, 20);
+  const typical = generated(300, 40_000, 1, 5, ['convex', 'concave', 'holes']);
+  const rows = [
+    row('every sample field', samples, 'drone', 5),
+    row('every sample field', samples, 'transplanter', 5),
+    row('1,000 generated, 0.05–20 ha', big, 'drone', 1),
+    row('1,000 generated, 0.05–20 ha', big, 'transplanter', 1),
+    row('typical 1–5 ha (convex, concave, holes)', typical, 'drone', 2),
+    row('typical 1–5 ha (convex, concave, holes)', typical, 'transplanter', 2),
+    thousandSwaths(),
+  ];
+  return {
+    name: 'plan',
+    rows,
+    notes: [
+      'fieldsPerS: whole planField (headland, angle search, swaths, route and turns, gap passes, sorties, coverage estimate) on one core, best of the runs.',
+      'ratioToTurfArea: planning time ÷ turf area() of the same fields in the same run (the machine-speed baseline).',
+      'Goals (issue 3): ≥ 200 fields/s for typical 1–5 ha fields; a 1,000-swath field in < 100 ms.',
+    ],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const s = await run();
+  console.table(s.rows);
+}
