@@ -5,10 +5,10 @@
  * stage takes, plus the plan GeoJSON for the report's map. The economics model never imports
  * the simulator; this CLI layer does.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { EconomicsError, isAgrisimError } from '../errors.js';
+import { AgrisimError, EconomicsError, isAgrisimError } from '../errors.js';
 import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
 import { replayRecording } from '../sim/record.js';
 import { runToEnd } from '../sim/run.js';
@@ -65,19 +65,56 @@ function kindOf(m: MetricsLike): string | undefined {
   return undefined;
 }
 
-function parseRunText(path: string, text: string): Part {
-  const nl = text.indexOf('\n');
-  const first = (nl < 0 ? text : text.slice(0, nl)).trim();
-  let head: Record<string, unknown> | undefined;
+const CHUNK = 1 << 16;
+
+/**
+ * First and last non-empty lines of a file, read from its two ends: a recording of a long run
+ * is hundreds of MB of frames we do not need (the header has the plan, the last line the metrics).
+ * @throws AgrisimError `IO_READ`
+ */
+export async function headAndTailLines(path: string): Promise<{ first: string; last: string; size: number }> {
+  let fh;
   try {
-    head = JSON.parse(first);
-  } catch {
-    head = undefined;
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new AgrisimError('IO_READ', `cannot read ${path}: ${(e as Error).message}`, { path });
   }
-  if (head && head.type === 'header') {
+  try {
+    const size = (await fh.stat()).size;
+    const read = async (pos: number, len: number) => {
+      const buf = Buffer.alloc(len);
+      const { bytesRead } = await fh!.read(buf, 0, len, pos);
+      return buf.subarray(0, bytesRead);
+    };
+    const headParts: Buffer[] = [];
+    for (let pos = 0; pos < size; pos += CHUNK) {
+      const b = await read(pos, Math.min(CHUNK, size - pos));
+      const nl = b.indexOf(10);
+      headParts.push(nl < 0 ? b : b.subarray(0, nl));
+      if (nl >= 0) break;
+    }
+    let tail = Buffer.alloc(0);
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - CHUNK);
+      tail = Buffer.concat([await read(start, end - start), tail]);
+      end = start;
+      const text = tail.toString('utf8').replace(/\s+$/, '');
+      if (text.lastIndexOf('\n') >= 0 || start === 0) break;
+    }
+    const tailText = tail.toString('utf8').replace(/\s+$/, '');
+    return { first: Buffer.concat(headParts).toString('utf8').trim(), last: tailText.slice(tailText.lastIndexOf('\n') + 1).trim(), size };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readRunFile(path: string): Promise<Part> {
+  const { first, last } = await headAndTailLines(path);
+  if (first.startsWith('{') && /^\{\s*"type"\s*:\s*"header"/.test(first)) {
     let rec;
     try {
-      rec = replayRecording(text);
+      // The header and the metrics line are a valid recording without frames: replayRecording checks both.
+      rec = replayRecording(`${first}\n${last === first ? '' : last}\n`);
     } catch (e) {
       bad(path, isAgrisimError(e) ? e.message : String(e));
     }
@@ -90,6 +127,10 @@ function parseRunText(path: string, text: string): Part {
       planGeoJson: d.planGeoJson,
     };
   }
+  return parseRunJson(path, await readTextFile(path));
+}
+
+function parseRunJson(path: string, text: string): Part {
   let obj: Record<string, unknown>;
   try {
     obj = JSON.parse(text);
@@ -110,7 +151,7 @@ function parseRunText(path: string, text: string): Part {
  */
 export async function loadRunFiles(paths: string[]): Promise<LoadedRun> {
   const parts: Part[] = [];
-  for (const p of paths) parts.push(parseRunText(p, await readTextFile(p)));
+  for (const p of paths) parts.push(await readRunFile(p));
   const kinds = [...new Set(parts.map((p) => p.kind).filter(Boolean))];
   if (kinds.length !== 1) bad(paths.join(', '), kinds.length ? `runs of different machines (${kinds.join(', ')})` : 'cannot tell which machine made the run');
   const all = parts.flatMap((p) => p.runs);

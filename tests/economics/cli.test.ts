@@ -12,6 +12,7 @@ import { readFieldFile } from '../../src/field/index.js';
 import { planField } from '../../src/plan/index.js';
 import { planToGeoJson } from '../../src/plan/export/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
+import { headAndTailLines } from '../../src/cli/savings-input.js';
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
@@ -123,6 +124,26 @@ describe('agrisim savings', () => {
     const bad = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout).error.code).toBe('ECON_UNKNOWN_KEY');
+  });
+
+  it('reads the first and last lines of a recording from its two ends (lines longer than a read chunk)', async () => {
+    const file = join(dir, 'long.ndjson');
+    const first = 'h'.repeat(150_000);
+    const last = 'm'.repeat(100_000);
+    writeFileSync(file, `${first}\n${'f'.repeat(70_000)}\n${'g'.repeat(10)}\n${last}\n\n`);
+    const r = await headAndTailLines(file);
+    expect(r.first).toBe(first);
+    expect(r.last).toBe(last);
+    writeFileSync(file, 'one line');
+    expect(await headAndTailLines(file)).toMatchObject({ first: 'one line', last: 'one line' });
+  });
+
+  it('refuses an unfinished recording (no metrics line) with ECON_RUN_INVALID', async () => {
+    const file = join(dir, 'unfinished.ndjson');
+    writeFileSync(file, readFileSync(recording, 'utf8').split('\n').slice(0, 3).join('\n') + '\n');
+    const r = await agrisim('savings', '--run', file, '--json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error.code).toBe('ECON_RUN_INVALID');
   });
 
   it.concurrent.each([
