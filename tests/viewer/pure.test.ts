@@ -77,6 +77,18 @@ describe('coverage strips', () => {
     expect(fc.features).toHaveLength(2);
     expect(fc.features[0].properties).toEqual({ widthM: 9, vehicleId: 'drone-1' });
   });
+  it('keeps finished passes apart from open ones, bumping doneVersion only when a pass closes', () => {
+    const cov = new CoverageModel(() => 9);
+    cov.add([vehicle({ lon: 106.35 }), vehicle({ id: 'drone-2', lon: 106.36 })]);
+    const done0 = cov.doneVersion;
+    cov.add([vehicle({ lon: 106.35001 }), vehicle({ id: 'drone-2', lon: 106.36001 })]);
+    expect(cov.doneVersion).toBe(done0); // growing open passes leave the finished layer alone
+    cov.add([vehicle({ lon: 106.35002, implementOn: false }), vehicle({ id: 'drone-2', lon: 106.36002 })]);
+    expect(cov.doneVersion).toBe(done0 + 1);
+    expect(cov.toGeoJson('done').features.map((f) => f.properties?.vehicleId)).toEqual(['drone-1']);
+    expect(cov.toGeoJson('open').features.map((f) => f.properties?.vehicleId)).toEqual(['drone-2']);
+    expect(cov.toGeoJson('all').features).toHaveLength(2);
+  });
   it('skips points under 0.3 m apart and starts from a snapshot', () => {
     const cov = new CoverageModel(() => 1.8);
     cov.reset([{ vehicleId: 'tp', widthM: 1.8, trails: [[[106.35, 20.65], [106.3501, 20.65]]] }]);

@@ -53,7 +53,8 @@ export function createCanvasView(container: HTMLElement): FieldView {
   const base = document.createElement('canvas');
   const bctx = base.getContext('2d')!;
   let plan: PlanFeatureCollection | undefined;
-  let coverage: FeatureCollection | undefined;
+  let coverageDone: FeatureCollection | undefined;
+  let coverageOpen: FeatureCollection | undefined;
   let pr: Projector | undefined;
   let dirty = true;
   let rendered = false;
@@ -90,7 +91,7 @@ export function createCanvasView(container: HTMLElement): FieldView {
     fill('hole', COLORS.hole);
     bctx.lineCap = 'butt';
     bctx.lineJoin = 'round';
-    for (const f of coverage?.features ?? []) {
+    for (const f of [...(coverageDone?.features ?? []), ...(coverageOpen?.features ?? [])]) {
       bctx.beginPath();
       tracePath(bctx, pr, f.geometry);
       bctx.strokeStyle = COLORS.coverage;
@@ -162,7 +163,8 @@ export function createCanvasView(container: HTMLElement): FieldView {
       draw(lastMarks);
     },
     setCoverage(c) {
-      coverage = c;
+      if (c.done) coverageDone = c.done;
+      coverageOpen = c.open;
       dirty = true;
     },
     setVehicles(marks) {

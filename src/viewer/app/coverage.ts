@@ -30,6 +30,12 @@ export class CoverageModel {
   private open = new Map<string, Pass>();
   /** Bumped on every change, so views redraw only when needed. */
   version = 0;
+  /**
+   * Bumped when the finished passes change (a pass closes, a snapshot resets): views keep
+   * finished passes in their own layer and re-send them only then, so the per-refresh work
+   * is the few open passes, not the whole run.
+   */
+  doneVersion = 0;
 
   constructor(private widthOf: (vehicleId: string) => number) {}
 
@@ -43,6 +49,7 @@ export class CoverageModel {
       for (const run of runs) if (run.length > 0) this.passes.push({ vehicleId, widthM: tr.widthM, points: run.slice() });
     }
     this.version++;
+    this.doneVersion++;
   }
 
   /** Extends the open pass of each vehicle whose implement is on; closes it when off. */
@@ -51,7 +58,11 @@ export class CoverageModel {
       const p: LonLat = [v.lon, v.lat];
       const cur = this.open.get(v.id);
       if (!v.implementOn) {
-        if (cur) this.open.delete(v.id);
+        if (cur) {
+          this.open.delete(v.id);
+          this.doneVersion++;
+          this.version++;
+        }
         continue;
       }
       if (!cur) {
@@ -67,10 +78,12 @@ export class CoverageModel {
   }
 
   /** GeoJSON of the passes: one LineString per pass with `widthM` and `vehicleId`. */
-  toGeoJson(): GeoJSON.FeatureCollection {
+  toGeoJson(which: 'all' | 'done' | 'open' = 'all'): GeoJSON.FeatureCollection {
+    const open = new Set(this.open.values());
+    const passes = which === 'all' ? this.passes : this.passes.filter((p) => open.has(p) === (which === 'open'));
     return {
       type: 'FeatureCollection',
-      features: this.passes
+      features: passes
         .filter((p) => p.points.length > 1)
         .map((p) => ({
           type: 'Feature',

@@ -21,6 +21,9 @@ export function metresToPixels(latDeg: number): ExpressionSpecification {
   return ['interpolate', ['exponential', 2], ['zoom'], 0, ['*', ['get', 'widthM'], pxPerMAtZ0], 24, ['*', ['get', 'widthM'], pxPerMAtZ0 * 2 ** 24]];
 }
 
+/** Coverage layers, each on its own GeoJSON source of the same name: finished passes, then the open ones. */
+export const COVERAGE_LAYERS = ['coverage-done', 'coverage-open'] as const;
+
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
 
 /** Layers of the plan and coverage; coverage sits under the thin planned path. */
@@ -28,8 +31,8 @@ export function planLayers(latDeg: number): LayerSpecification[] {
   return [
     { id: 'field-fill', type: 'fill', source: 'plan', filter: kind('boundary'), paint: { 'fill-color': COLORS.fieldFill } },
     { id: 'hole-fill', type: 'fill', source: 'plan', filter: kind('hole'), paint: { 'fill-color': COLORS.hole } },
-    { id: 'coverage', type: 'line', source: 'coverage', layout: { 'line-cap': 'butt', 'line-join': 'round' },
-      paint: { 'line-color': COLORS.coverage, 'line-opacity': COLORS.coverageOpacity, 'line-width': metresToPixels(latDeg) } },
+    ...COVERAGE_LAYERS.map((id): LayerSpecification => ({ id, type: 'line', source: id, layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: { 'line-color': COLORS.coverage, 'line-opacity': COLORS.coverageOpacity, 'line-width': metresToPixels(latDeg) } })),
     { id: 'headland', type: 'line', source: 'plan', filter: kind('headland'), paint: { 'line-color': COLORS.headland, 'line-width': 1, 'line-dasharray': [3, 2] } },
     { id: 'path-swath', type: 'line', source: 'plan', filter: kind('swath'), paint: { 'line-color': COLORS.swath, 'line-width': 0.8, 'line-opacity': 0.7 } },
     { id: 'path-turn', type: 'line', source: 'plan', filter: kind('turn'), paint: { 'line-color': COLORS.turn, 'line-width': 0.8, 'line-opacity': 0.7 } },
@@ -47,7 +50,8 @@ export function buildStyle(latDeg: number, tilesUrl?: string): StyleSpecificatio
     version: 8,
     sources: {
       plan: { type: 'geojson', data: EMPTY },
-      coverage: { type: 'geojson', data: EMPTY, tolerance: 0.2 },
+      'coverage-done': { type: 'geojson', data: EMPTY, tolerance: 0.2 },
+      'coverage-open': { type: 'geojson', data: EMPTY, tolerance: 0.2 },
     },
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.background } }, ...planLayers(latDeg)],
   };

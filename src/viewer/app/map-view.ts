@@ -4,8 +4,8 @@
  */
 import { Map as MlMap, Marker, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { buildStyle, metresToPixels } from './map-style.js';
-import { bboxOf, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
+import { buildStyle, COVERAGE_LAYERS, metresToPixels } from './map-style.js';
+import { bboxOf, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
 /** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (DESIGN.md home case). */
 const HOME: [number, number] = [106.35, 20.65];
@@ -42,7 +42,8 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
   let planSet = false;
   let rendered = false;
   let fieldCount = 0;
-  const pending: { plan?: PlanFeatureCollection; coverage?: FeatureCollection } = {};
+  const pending: { plan?: PlanFeatureCollection; done?: FeatureCollection; open?: FeatureCollection } = {};
+  const setSource = (id: string, data: FeatureCollection) => (map.getSource(id) as GeoJSONSource).setData(data);
 
   const checkRendered = () => {
     if (!planSet || rendered) return;
@@ -57,7 +58,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     const bbox = bboxOf(plan);
     if (bbox) {
       const lat = (bbox[1] + bbox[3]) / 2;
-      map.setPaintProperty('coverage', 'line-width', metresToPixels(lat));
+      for (const id of COVERAGE_LAYERS) map.setPaintProperty(id, 'line-width', metresToPixels(lat));
       map.fitBounds(bbox, { padding: 24, animate: false });
     }
     planSet = true;
@@ -66,7 +67,8 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
   map.on('load', () => {
     ready = true;
     if (pending.plan) applyPlan(pending.plan);
-    if (pending.coverage) (map.getSource('coverage') as GeoJSONSource).setData(pending.coverage);
+    if (pending.done) setSource('coverage-done', pending.done);
+    if (pending.open) setSource('coverage-open', pending.open);
   });
   map.on('idle', checkRendered);
   map.on('render', checkRendered);
@@ -78,9 +80,14 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
       if (ready) applyPlan(plan);
       else pending.plan = plan;
     },
-    setCoverage(coverage) {
-      if (ready) (map.getSource('coverage') as GeoJSONSource).setData(coverage);
-      else pending.coverage = coverage;
+    setCoverage(c: CoverageLayers) {
+      if (!ready) {
+        if (c.done) pending.done = c.done;
+        pending.open = c.open;
+        return;
+      }
+      if (c.done) setSource('coverage-done', c.done);
+      setSource('coverage-open', c.open);
     },
     setVehicles(marks: VehicleMark[]) {
       marks.forEach((m, i) => {

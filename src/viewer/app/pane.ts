@@ -57,6 +57,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const widths = new Map<string, number>();
   const coverage = new CoverageModel((id) => widths.get(id) ?? 1);
   let coverageShown = -1;
+  let coverageDoneShown = -1;
   let coverageAt = 0;
   const glides = new Map<string, Glide>();
   let state: PanelState = { vehicles: [], guidance: {}, done: false };
@@ -102,6 +103,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     view = v;
     if (plan) v.setPlan(plan);
     coverageShown = -1;
+    coverageDoneShown = -1;
   };
   const fallback = () => {
     mapEl.classList.add('no-webgl');
@@ -215,8 +217,10 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     if (view) {
       const marks: VehicleMark[] = state.vehicles.map((v) => ({ id: v.id, kind: v.kind, implementOn: v.implementOn, pose: poseAt(glides.get(v.id)!, now) }));
       if (coverage.version !== coverageShown && now - coverageAt >= COVERAGE_REFRESH_MS) {
-        view.setCoverage(coverage.toGeoJson());
+        const doneChanged = coverage.doneVersion !== coverageDoneShown;
+        view.setCoverage({ done: doneChanged ? coverage.toGeoJson('done') : undefined, open: coverage.toGeoJson('open') });
         coverageShown = coverage.version;
+        coverageDoneShown = coverage.doneVersion;
         coverageAt = now;
       }
       view.setVehicles(marks);

@@ -7,6 +7,12 @@ import type { Pose } from './interpolate.js';
 
 export type PlanFeatureCollection = FeatureCollection;
 
+/** Coverage strips in two parts, so the large finished part is re-sent only when it changes. */
+export interface CoverageLayers {
+  done?: FeatureCollection;
+  open: FeatureCollection;
+}
+
 /** A machine to draw this frame. */
 export interface VehicleMark {
   id: string;
@@ -19,8 +25,11 @@ export interface FieldView {
   readonly renderer: 'maplibre' | 'canvas';
   /** Draws the field and planned path and frames the view on them. */
   setPlan(plan: PlanFeatureCollection): void;
-  /** Replaces the painted coverage strips. */
-  setCoverage(coverage: FeatureCollection): void;
+  /**
+   * Replaces the painted coverage strips: `open` (passes still being painted) every refresh,
+   * `done` (finished passes) only when it changed, else undefined.
+   */
+  setCoverage(coverage: CoverageLayers): void;
   /** Places the machines (called every animation frame). */
   setVehicles(marks: VehicleMark[]): void;
   /** True once the field has been drawn on screen. */
