@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoverageTrails, createManualFeed, PROTOCOL, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import type { Simulation, SimulationFactory } from '../../src/sim/types.js';
 import { body, client, description, progress, scenario, vehicle, type Msg, type TestClient } from './helpers.js';
 
 const servers: TelemetryServer[] = [];
@@ -83,6 +84,50 @@ describe('telemetry server with a simulation', () => {
     await srv.close();
     expect((await c.closed).code).toBe(1001);
     expect(srv.clientCount()).toBe(0);
+  });
+});
+
+/** A five-tick run of one vehicle: short enough to end and loop within a test. */
+function shortFactory(): SimulationFactory {
+  const d = description('short');
+  return {
+    id: 'short', name: 'short',
+    create(): Simulation {
+      let t = 0;
+      return {
+        describe: () => d,
+        step() {
+          if (t >= 500) return undefined;
+          t += 100;
+          const v = { ...vehicle('v0', t), x: 0, y: 0, activity: t === 500 ? ('done' as const) : ('working' as const) };
+          return { t, vehicles: [v], progress: progress(t), events: t === 500 ? [{ t, vehicleId: 'v0', type: 'done' as const }] : [] };
+        },
+        get done() {
+          return t >= 500;
+        },
+        metrics: () => { throw new Error('not needed'); },
+      };
+    },
+  };
+}
+
+describe('looping', () => {
+  it('ends with done, then starts over with a fresh snapshot', async () => {
+    const srv = await serve({ simulations: [shortFactory()], speedup: 10, loop: true, loopDelayMs: 300, startOn: 'subscribe' });
+    const doneSeen: boolean[] = [];
+    srv.feeds[0].updates$.subscribe((u) => u.kind === 'telemetry' && doneSeen.push(srv.feeds[0].state().done));
+    const c = await connect(srv.url);
+    c.send({ type: 'subscribe', sim: 'short' });
+    const snaps = await c.count(isType('snapshot'), 2);
+    expect(snaps[1]).toMatchObject({ t: 0, vehicles: [], coverage: [], done: false });
+    const run1 = c.messages.slice(c.messages.indexOf(snaps[0]) + 1, c.messages.indexOf(snaps[1]));
+    const n1 = run1.filter(isType('telemetry')).length;
+    expect(run1.filter(isType('telemetry')).at(-1)).toMatchObject({ t: 500 });
+    // a joiner after the last frame would have had a snapshot with done: true, never before
+    expect(doneSeen.slice(0, n1)).toEqual([...Array<boolean>(n1 - 1).fill(false), true]);
+    expect(run1.filter(isType('event')).map((m) => (m.event as { type: string }).type)).toEqual(['done']);
+    const again = await c.next((m) => m.type === 'telemetry', c.messages.indexOf(snaps[1]));
+    expect(again.t).toBe(100);
   });
 });
 
