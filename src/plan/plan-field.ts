@@ -4,8 +4,9 @@ import { toXY } from '../field/projection.js';
 import { offsetPolygons } from '../geometry/offset.js';
 import { rotateRing } from '../geometry/transform.js';
 import { reflexVertices } from '../geometry/shortest-path.js';
+import type { PolygonM } from '../geometry/types.js';
 import type { Vehicle } from '../vehicles/types.js';
-import { planHeadland } from './headland/plan-headland.js';
+import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
@@ -33,6 +34,8 @@ export const PLAN_DEFAULTS = {
   gapSamples: 10_000,
   /** Gap passes are added until this much of the countable area is covered, % (bar: 99.5). */
   gapTargetPct: 99.8,
+  /** Multirotor swaths run this many widths into the innermost headland lap. */
+  multirotorReachWidths: 0.25,
 };
 
 function checkOptions(o: PlanOptions): void {
@@ -49,6 +52,18 @@ function checkOptions(o: PlanOptions): void {
     const [lon, lat] = o.startLonLat;
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) bad('startLonLat', `must be [lon, lat] in range, got ${o.startLonLat.join(',')}`);
   }
+}
+
+/**
+ * How far swaths run into the headland. Ground machines: to the innermost lap's centre line,
+ * where they turn anyway. Multirotors spray while they fly, so every metre into the headland is
+ * double dose: a quarter width in, enough for slanted swath ends to meet the headland's
+ * footprint (the gap passes close what is left), and half the overlap of running to the centre.
+ */
+function swathReach(poly: PolygonM, headland: Headland, w: number, vehicle: Vehicle, area: PolygonM[]): PolygonM[] {
+  if (headland.laps === 0) return area;
+  if (vehicle.kind !== 'multirotor') return headland.swathReach;
+  return offsetPolygons([poly], -(headland.laps - PLAN_DEFAULTS.multirotorReachWidths) * w, 'round');
 }
 
 /**
@@ -77,7 +92,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const headland = planHeadland(poly, w, options.headlandLaps ?? vehicle.headlandLaps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
   const area = headland.laps === 0 ? offsetPolygons([poly], -PLAN_DEFAULTS.edgeInsetM, 'miter') : headland.inner;
   const angleRad = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : bestAngle(poly, area, w).angleRad;
-  const sweep = sweepSwaths(area, angleRad, w, headland.laps === 0 ? area : headland.swathReach);
+  const sweep = sweepSwaths(area, angleRad, w, swathReach(poly, headland, w, vehicle, area));
   const maxSwaths = options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths;
   if (sweep.pieces > maxSwaths)
     throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.pieces} swaths, over the limit of ${maxSwaths}`, {
