@@ -53,6 +53,10 @@ const EN = {
   ha: 'ha',
   saved: 'saved',
   costsMore: 'costs more',
+  checks: 'Check against published figures',
+  model: 'model',
+  published: 'published',
+  check: { laborReductionPct: 'labour reduction', costReductionPct: 'cost reduction', manualVndPerSao: 'manual transplanting per sào', droneCapacityHaPerH: 'drone capacity' } as Record<string, string>,
 };
 
 type Words = typeof EN;
@@ -107,6 +111,10 @@ const VI: Words = {
   ha: 'ha',
   saved: 'tiết kiệm',
   costsMore: 'tốn hơn',
+  checks: 'Đối chiếu số liệu công bố',
+  model: 'mô hình',
+  published: 'công bố',
+  check: { laborReductionPct: 'giảm công lao động', costReductionPct: 'giảm chi phí', manualVndPerSao: 'cấy tay mỗi sào', droneCapacityHaPerH: 'năng suất máy bay' },
 };
 
 /** The words of a language. */

@@ -22,6 +22,8 @@ export { productCostVnd } from './inputs.js';
 export { manualCostPerHa, machineCostPerHa, METHODS } from './operations.js';
 export { breakEven, BREAK_EVEN_MAX_HA } from './break-even.js';
 export { sensitivity, SENSITIVITY_CHANGE_PCT } from './sensitivity.js';
+export { modelChecks, checksLine } from './checks.js';
+export type { ModelCheck } from './checks.js';
 export { computeSavings, savingsForArea, checkArea, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, RunningSavings } from './savings.js';
 export { SAO_M2, haToSao, saoToHa, perSao } from './units.js';

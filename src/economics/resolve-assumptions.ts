@@ -95,7 +95,7 @@ export function assumptionEntries(resolved: ResolvedAssumptions, operation: Oper
     value: round(resolved.values[a.key]),
     unit: a.unit,
     range: a.range ? [a.range[0], a.range[1]] : null,
-    source: resolved.overridden.has(a.key) ? `set by the user (default ${a.value}: ${a.source})` : (resolved.sources[a.key] ?? a.source),
+    source: resolved.overridden.has(a.key) ? `set by the user (default ${a.value} ${a.unit})` : (resolved.sources[a.key] ?? a.source),
     fromRun: resolved.fromRun.has(a.key),
     overridden: resolved.overridden.has(a.key),
   }));

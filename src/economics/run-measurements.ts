@@ -17,7 +17,7 @@ export function isGuided(run: MeasuredRun): boolean {
 
 function describe(label: string, m: MeasuredRun): string {
   const t = m.timeS;
-  return `simulated run ${label} (${m.guidance}): ${r(m.areaCoveredHa, 2)} ha in ${min(t.total)} incl. ${min(t.turning)} turning, ${min(t.transit)} transit, ${min(t.refill)} refills`;
+  return `simulated run ${label} (${m.guidance}): ${r(m.areaCoveredHa, 2)} ha in ${min(t.total)} (turns ${min(t.turning)}, transit ${min(t.transit)}, refills ${min(t.refill)})`;
 }
 
 function capacity(label: string, m: MeasuredRun): MeasuredValue {
@@ -31,7 +31,7 @@ function capacity(label: string, m: MeasuredRun): MeasuredValue {
 
 function pct(label: string, m: MeasuredRun, what: 'overlap' | 'gap'): MeasuredValue {
   const value = what === 'overlap' ? m.overlapPct : m.gapPct;
-  return { value: r(value, 3), source: `simulated run ${label} (${m.guidance}): measured ${what} ${r(value, 2)} % of the field on the coverage raster` };
+  return { value: r(value, 3), source: `simulated run ${label} (${m.guidance}): ${what} ${r(value, 2)} % of the field (coverage raster)` };
 }
 
 /**

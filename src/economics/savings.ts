@@ -12,6 +12,7 @@ import { machineCostPerHa, manualCostPerHa, METHODS } from './operations.js';
 import { breakEven } from './break-even.js';
 import { sensitivity } from './sensitivity.js';
 import { haToSao, perSao } from './units.js';
+import { modelChecks } from './checks.js';
 
 /** Largest area accepted, ha (a province is about 150 000 ha; this bounds typos). */
 export const MAX_AREA_HA = 1_000_000;
@@ -127,6 +128,7 @@ export function computeSavings(input: SavingsInput): SavingsReport {
     breakEvenHaPerYear: breakEven(operation, v),
     sensitivity: sensitivity(operation, v, ownership),
     assumptions: assumptionEntries(resolved, operation),
+    checks: modelChecks(operation, v, perHa.manual, perHa.mechanized),
     ...(input.run ? { run: input.run } : {}),
   };
 }

@@ -4,6 +4,7 @@
 import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
 import { formatNumber, formatVnd } from './format.js';
 import { words } from './i18n.js';
+import { checksLine } from './checks.js';
 import type { CostBlock, Lang, SavingsReport } from './types.js';
 
 function pad(cells: string[][]): string {
@@ -45,6 +46,7 @@ export function savingsTable(report: SavingsReport, lang: Lang): string {
     `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}   ${w.perSao}: ${money(report.perSao.savingsVnd)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
     `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
     `${w.breakEven}: ${w.ownVsHire} ${be(report.breakEvenHaPerYear.ownVsHire)}; ${w.ownVsManual} ${be(report.breakEvenHaPerYear.ownVsManual)}`,
+    `${w.checks}: ${checksLine(report.checks, lang)}`,
     '',
     w.sensitivity,
     pad([

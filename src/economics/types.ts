@@ -1,3 +1,5 @@
+import type { ModelCheck } from './checks.js';
+
 /**
  * Plain data types of the economics stage: operations, assumptions, cost blocks and the
  * savings report (the JSON `agrisim savings --json` prints).
@@ -118,6 +120,8 @@ export interface SavingsReport {
   breakEvenHaPerYear: { ownVsHire: number | null; ownVsManual: number | null };
   sensitivity: SensitivityRow[];
   assumptions: AssumptionEntry[];
+  /** The model's results next to published figures it does not use (trial reports, market prices). */
+  checks: ModelCheck[];
   /** The run's measured figures, when a run was given. */
   run?: RunSummary;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  ASSUMPTIONS_BY_KEY, computeSavings, defaultAssumptionValues, formatNumber, formatVnd, machineCostPerHa, ownershipCost, parseAssumptionNumber,
+  ASSUMPTIONS_BY_KEY, checksLine, computeSavings, defaultAssumptionValues, formatNumber, formatVnd, machineCostPerHa, ownershipCost, parseAssumptionNumber,
   savingsForArea, type MeasuredRun, type RunSummary,
 } from '../../src/economics/index.js';
 import { isAgrisimError } from '../../src/errors.js';
@@ -130,6 +130,24 @@ describe('hand-checked cases', () => {
     // spraying manual: 4 h × 3 / 8 = 1.5 person-days; pesticide 3 × 250,000 × 1.10 = 825,000
     expect(one.manual.personDays).toBe(1.5);
     expect(one.manual.inputVnd).toBe(825_000);
+  });
+});
+
+describe('checks against published figures', () => {
+  it('transplanting: labour −82.5 % (trials −74.7 %), cost vs trials −29.65 %, 324,000 vs hired 300,000 VND/sào', () => {
+    const r = computeSavings({ operation: 'transplanting', areaHa: 3 });
+    const c = Object.fromEntries(r.checks.map((x) => [x.id, x]));
+    // (30 − 5.25) / 30 = 82.5 %
+    expect(c.laborReductionPct).toMatchObject({ modelValue: 82.5, reference: 74.7 });
+    expect(c.costReductionPct).toMatchObject({ modelValue: r.savings.pct, reference: 29.65 });
+    expect(c.manualVndPerSao).toMatchObject({ modelValue: 324_000, reference: 300_000 });
+    expect(checksLine(r.checks, 'vi')).toContain('mô hình 82,5 %, công bố 74,7 %');
+  });
+
+  it('drones: the capacity used against the 4–6 ha/h of field reports', () => {
+    const r = computeSavings({ operation: 'spraying', areaHa: 1, overrides: { 'drone.capacityHaPerH': 6.2 } });
+    expect(r.checks).toEqual([expect.objectContaining({ id: 'droneCapacityHaPerH', modelValue: 6.2, reference: [4, 6] })]);
+    expect(checksLine(r.checks, 'en')).toBe('drone capacity: model 6.2 ha/h, published 4–6 ha/h');
   });
 });
 

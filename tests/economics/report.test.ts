@@ -68,6 +68,22 @@ describe.skipIf(!exe)('savings report in Chromium', () => {
     expect(out.text).toContain('324.000 ₫');
   }, 30_000);
 
+  it('stays one page with a guided and a manual run and overrides (vi, long run sources)', async () => {
+    const m = (guidance: string, cap: number, overlapPct: number, gapPct: number) => ({
+      guidance, fieldAreaHa: 1.35, areaCoveredHa: 1.34, fieldCapacityHaPerH: cap, overlapPct, gapPct,
+      timeS: { working: 13_759.4, turning: 785.9, transit: 3128.2, refill: 1800, total: 19_473.5 }, energy: { fuelL: 5.523 },
+    });
+    const report = computeSavings({
+      operation: 'transplanting', areaHa: 1.35, overrides: { wageVndPerDay: 280_000, 'transplanter.priceVnd': 300e6 },
+      run: { label: 'thai-binh-transplanter', vehicleKind: 'transplanter', guided: m('rtk', 0.248, 2.6, 0.74), manual: m('manual', 0.149, 12.4, 10.51) },
+    });
+    expect(report.assumptions.filter((a) => a.fromRun)).toHaveLength(7);
+    const plan = await planOf('fields/thai-binh-block.geojson', 'transplanter');
+    const out = await print(savingsReportHtml(report, { lang: 'vi', planGeoJson: plan, subtitle: 'run: thai-binh-transplanter' }));
+    expect(out.pages).toBe(1);
+    expect(out.text).toContain('simulated run thai-binh-transplanter (manual)');
+  }, 60_000);
+
   it('stays one page with every assumption overridden (longest source texts)', async () => {
     const overrides = Object.fromEntries(ASSUMPTIONS.filter((a) => a.ops.includes('transplanting')).map((a) => [a.key, a.value * 1.1]));
     delete overrides.salvagePct;

@@ -6,6 +6,7 @@
 import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
 import { formatNumber, formatVnd } from '../format.js';
 import { words } from '../i18n.js';
+import { checksLine } from '../checks.js';
 import type { CostBlock, Lang, SavingsReport } from '../types.js';
 import { costChartSvg } from './cost-chart.js';
 import { fieldMapSvg, type PlanGeoJsonLike } from './field-map.js';
@@ -77,12 +78,21 @@ function perHaBlocks(report: SavingsReport): CostBlock[] {
   return [report.manual, report.mechanized, ...report.alternatives].map(per);
 }
 
-/** Lines of the assumptions table the page has room for at 6 pt (measured in Chromium's A4 print). */
-export const ASSUMPTION_LINES_BUDGET = 37;
+/**
+ * Room for the assumptions table, in printed lines of 6 pt type (≈ 9.5 px each), calibrated
+ * in Chromium's A4 print: the page has ≈ 1062 px, the parts above the table take up to ≈ 600 px.
+ */
+export const ASSUMPTION_LINES_BUDGET = 42;
 
-/** Estimated printed lines of the assumptions table at 6 pt: labels wrap at ~30 characters, sources at ~105. */
+/**
+ * Estimated printed lines of the assumptions table at 6 pt: in Chromium a source wraps after
+ * ~86 characters and a label after ~29; each row adds ~0.16 line of padding and rule.
+ */
 export function assumptionLines(report: SavingsReport): number {
-  return report.assumptions.reduce((acc, a) => acc + Math.max(1, Math.ceil(a.source.length / 105), Math.ceil((ASSUMPTIONS_BY_KEY.get(a.key)?.label.en.length ?? 20) / 30)), 0);
+  return report.assumptions.reduce((acc, a) => {
+    const label = (ASSUMPTIONS_BY_KEY.get(a.key)?.label.vi.length ?? 20) + (a.fromRun || a.overridden ? 2 : 0);
+    return acc + 0.16 + Math.max(1, Math.ceil(a.source.length / 86), Math.ceil(label / 29));
+  }, 1.2);
 }
 
 /**
@@ -118,7 +128,7 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     return `<tr${a.fromRun ? ' class="run"' : ''}><td>${esc(def?.label[lang] ?? a.key)}${tag}</td><td class="num">${esc(n(a.value, dec))}</td><td>${esc(a.unit)}</td><td class="num">${esc(range)}</td><td>${esc(a.source)}</td></tr>`;
   });
   // Long lists (many overrides, long run sources) shrink the table's type so the page stays one A4 sheet.
-  const tablePt = Math.max(4.6, Math.min(6, (6 * ASSUMPTION_LINES_BUDGET) / assumptionLines(report)));
+  const tablePt = Math.max(4.4, Math.min(6, (6 * ASSUMPTION_LINES_BUDGET) / assumptionLines(report)));
   const body = [
     `<h1>${esc(w.title)}: ${esc(w.operation[report.operation])}</h1>`,
     `<div class="sub">${esc(w.area)}: ${esc(n(report.areaHa, 2))} ha = ${esc(n(report.areaSao, 1))} ${esc(w.sao)} · ${esc(w.perSeason)} · ${esc(w.ownership[report.ownership])}${options.subtitle ? ` · ${esc(options.subtitle)}` : ''}${options.date ? ` · ${esc(options.date)}` : ''}</div>`,
@@ -126,7 +136,7 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     `<div class="row"><div class="panel"><h2>${esc(w.costPerHa)}</h2>${costChartSvg(perHa, lang, 330)}</div>`,
     `<div class="panel"><h2>${esc(w.sensitivity)}</h2>${tornadoSvg(report.sensitivity, lang, 330)}</div></div>`,
     `<div class="row"><div class="panel"><h2>${esc(w.total)}, ${esc(w.wholeArea)}</h2>${costTable([report.manual, report.mechanized, ...report.alternatives], lang)}`,
-    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}; ${esc(w.breakEven)}: ${esc(w.ownVsHire)} ${esc(be(report.breakEvenHaPerYear.ownVsHire))}</div></div>`,
+    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}; ${esc(w.breakEven)}: ${esc(w.ownVsHire)} ${esc(be(report.breakEvenHaPerYear.ownVsHire))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div></div>`,
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
     `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
