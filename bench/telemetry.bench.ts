@@ -21,7 +21,7 @@ export interface BenchSection {
 const here = dirname(fileURLToPath(import.meta.url));
 const TICKS = 60;
 const HZ = 10;
-const SIZES = [100, 500, 1000];
+const SIZES = (process.env.BENCH_TELEMETRY_SIZES ?? "100,500,1000").split(",").map(Number);
 
 function child(file: string, args: string[]): ChildProcess {
   return fork(join(here, 'telemetry', file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

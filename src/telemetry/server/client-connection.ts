@@ -4,8 +4,28 @@
  * then it gets one fresh snapshot: coalescing to the latest state keeps memory flat).
  */
 import type { WebSocket } from 'ws';
-import { frameWithSeq, type EncodedMessage } from '../protocol/encode.js';
+import type { EncodedMessage } from '../protocol/encode.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+
+/** UTF-8 halves of an encoded message, made once per message on first send. */
+const halves = new WeakMap<EncodedMessage, [Buffer, Buffer]>();
+
+/**
+ * The frame of `e` numbered `seq` as bytes: the two halves are UTF-8 encoded once per
+ * message and each connection only copies them around its digits (cheaper than handing `ws`
+ * a fresh string per client, which it would measure and encode again every time).
+ */
+export function frameBytes(e: EncodedMessage, seq: number): Buffer {
+  let h = halves.get(e);
+  if (!h) halves.set(e, (h = [Buffer.from(e.head), Buffer.from(e.rest)]));
+  const [head, rest] = h;
+  const digits = String(seq);
+  const out = Buffer.allocUnsafe(head.length + digits.length + rest.length);
+  head.copy(out, 0);
+  out.write(digits, head.length, 'latin1');
+  rest.copy(out, head.length + digits.length);
+  return out;
+}
 
 /** A connected client. */
 export class ClientConnection {
@@ -32,7 +52,7 @@ export class ClientConnection {
   /** Sends one encoded message with this connection's next seq. */
   send(e: EncodedMessage): void {
     if (!this.open) return;
-    this.ws.send(frameWithSeq(e, ++this.seq));
+    this.ws.send(frameBytes(e, ++this.seq), { binary: false });
   }
 
   /** True while the outbound backlog is over the high-water mark. */

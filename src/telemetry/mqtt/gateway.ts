@@ -1,0 +1,131 @@
+/**
+ * A stateless WebSocket gateway: subscribes to the simulations on an MQTT broker and serves
+ * viewers over the same agrisim/1 protocol as `agrisim serve` (hello, subscribe → snapshot,
+ * then telemetry and events). Everything it knows comes from the broker (retained description
+ * and snapshot, then live messages), so any number of gateways can run behind a load balancer
+ * and any one can be restarted.
+ */
+import type { MqttClient } from 'mqtt';
+import { startTelemetryServer, type TelemetryServer } from '../server/server.js';
+import type { TelemetryServerOptions } from '../server/options.js';
+import type { TelemetryFeed } from '../feed/types.js';
+import { connectMqtt, type ConnectMqttOptions } from './connect.js';
+import { createMqttFeed, type MqttFeed } from './mqtt-feed.js';
+import { parseSimTopic, simFilter } from './topics.js';
+import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
+
+/** Options of {@link startMqttGateway}. */
+export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetryServerOptions, 'simulations' | 'feeds' | 'token' | 'speedup' | 'loop' | 'loopDelayMs' | 'startOn'> {
+  /** Broker URL, e.g. `mqtt://127.0.0.1:1883`. */
+  mqttUrl: string;
+  /** Serve only this farm's simulations (default every farm). */
+  farm?: string;
+  /** First topic level, default `agrisim`. */
+  prefix?: string;
+  /** How long to collect retained messages before serving, ms (default 500). */
+  discoverMs?: number;
+}
+
+/** A running gateway. */
+export interface MqttGateway {
+  readonly server: TelemetryServer;
+  readonly client: MqttClient;
+  /** Feeds by simulation id (those found at start). */
+  readonly feeds: Map<string, MqttFeed>;
+  /** Broker messages received, and those dropped (unparseable, or for a simulation found after start). */
+  stats(): { received: number; dropped: number };
+  close(): Promise<void>;
+}
+
+/** A server that can take feeds after it started (see tmp/notes/telemetry-needs.md). */
+type Growable = TelemetryServer & { addFeed?: (feed: TelemetryFeed) => void };
+
+/**
+ * Connects to the broker, waits `discoverMs` for the retained simulations, and serves them.
+ * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`, `TELEMETRY_LISTEN`
+ * @example
+ * ```ts
+ * import { startMqttGateway } from 'agrisim';
+ * const gw = await startMqttGateway({ mqttUrl: 'mqtt://127.0.0.1:1883', port: 8081 });
+ * console.log(gw.server.url, [...gw.feeds.keys()]); // ws://127.0.0.1:8081/ws [ 'thai-binh-drone' ]
+ * ```
+ */
+export async function startMqttGateway(options: MqttGatewayOptions): Promise<MqttGateway> {
+  const { mqttUrl, farm, prefix, discoverMs = 500, connectTimeoutMs, clientId, will, ...serverOptions } = options;
+  const client = await connectMqtt(mqttUrl, { connectTimeoutMs, clientId, will });
+  const feeds = new Map<string, MqttFeed>();
+  const descriptions = new Map<string, MqttDescription>();
+  const snapshots = new Map<string, MqttSnapshot>();
+  let server: Growable | undefined;
+  let received = 0;
+  let dropped = 0;
+
+  const maybeCreate = (sim: string) => {
+    if (feeds.has(sim)) return;
+    const d = descriptions.get(sim), s = snapshots.get(sim);
+    if (!d || !s) return;
+    if (server && !server.addFeed) return; // found after start, and the server cannot grow
+    const feed = createMqttFeed(d, s);
+    feeds.set(sim, feed);
+    server?.addFeed?.(feed);
+  };
+
+  client.on('message', (topic, payload) => {
+    received++;
+    const where = parseSimTopic(topic);
+    if (!where || payload.length === 0) return; // an empty retained payload is a cleared topic
+    let m: unknown;
+    try {
+      m = JSON.parse(payload.toString('utf8'));
+    } catch {
+      dropped++;
+      return;
+    }
+    const feed = feeds.get(where.sim);
+    switch (where.kind) {
+      case 'description': {
+        const d = m as MqttDescription;
+        if (!d?.offer?.id || !d.description) return void dropped++;
+        descriptions.set(d.offer.id, d);
+        if (feed) feed.describe(d);
+        else maybeCreate(d.offer.id);
+        return;
+      }
+      case 'snapshot': {
+        const s = m as MqttSnapshot;
+        if (s?.type !== 'snapshot' || typeof s.sim !== 'string') return void dropped++;
+        snapshots.set(s.sim, s);
+        if (feed) feed.rebase(s);
+        else maybeCreate(s.sim);
+        return;
+      }
+      default:
+        if (feed) feed.apply(m as MqttUpdate);
+        else dropped++;
+    }
+  });
+
+  const filters = (['description', 'snapshot', 'telemetry', 'event'] as const).map((k) => simFilter(k, { prefix, farm }));
+  try {
+    // QoS 1 for the subscription: the broker then delivers QoS 1 messages at QoS 1 (events, snapshots), QoS 0 stay 0.
+    await client.subscribeAsync(filters, { qos: 1 });
+    await new Promise((r) => setTimeout(r, discoverMs));
+    server = await startTelemetryServer({ ...serverOptions, feeds: [...feeds.values()] });
+  } catch (e) {
+    await client.endAsync(true);
+    throw e;
+  }
+  const srv = server;
+  let closed: Promise<void> | undefined;
+  return {
+    server: srv,
+    client,
+    feeds,
+    stats: () => ({ received, dropped }),
+    close: () =>
+      (closed ??= (async () => {
+        await client.endAsync();
+        await srv.close();
+      })()),
+  };
+}

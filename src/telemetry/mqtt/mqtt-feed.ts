@@ -1,0 +1,121 @@
+/**
+ * A gateway's feed of one simulation, kept only from what the broker sends: the retained
+ * description and snapshot, then live telemetry and events. Each (re)published snapshot
+ * becomes the new base and coverage painted since is kept apart and joined on read, so every
+ * gateway converges on the publisher's state whenever they joined, with nothing stored.
+ */
+import { Subject } from 'rxjs';
+import type { CoverageTrail, LonLat, SimOffer } from '../protocol/messages.js';
+import { createCoverageTrails, type CoverageTrails } from '../feed/coverage-trails.js';
+import type { FeedState, FeedUpdate, TelemetryFeed } from '../feed/types.js';
+import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
+
+/** A feed the gateway pushes broker messages into. */
+export interface MqttFeed extends TelemetryFeed {
+  /** A new retained description (the run was reset, or first seen). */
+  describe(d: MqttDescription): void;
+  /** A (re)published snapshot: the new base state. */
+  rebase(s: MqttSnapshot): void;
+  /** A live telemetry or event message. */
+  apply(m: MqttUpdate): void;
+}
+
+const same = (a: LonLat, b: LonLat) => a[0] === b[0] && a[1] === b[1];
+
+/** Base coverage followed by coverage since: a pass that continues across the seam is joined. */
+export function joinCoverage(base: CoverageTrail[], since: CoverageTrail[]): CoverageTrail[] {
+  const out = base.map((c) => ({ ...c, passes: [...c.passes] }));
+  for (const c of since) {
+    const b = out.find((o) => o.vehicleId === c.vehicleId);
+    if (!b) {
+      out.push({ ...c, passes: [...c.passes] });
+      continue;
+    }
+    const passes = [...c.passes];
+    const last = b.passes[b.passes.length - 1];
+    const first = passes[0];
+    if (last && first && same(last[last.length - 1], first[0])) {
+      b.passes[b.passes.length - 1] = [...last, ...first.slice(1)];
+      passes.shift();
+    }
+    b.passes.push(...passes);
+  }
+  return out;
+}
+
+/**
+ * @param d - the retained description
+ * @param s - the retained snapshot
+ */
+export function createMqttFeed(d: MqttDescription, s: MqttSnapshot): MqttFeed {
+  const updates = new Subject<FeedUpdate>();
+  let offer: SimOffer = d.offer;
+  let description = d.description;
+  let base: MqttSnapshot = s;
+  let t = s.t;
+  let vehicles = s.vehicles;
+  let progress = s.progress;
+  let paused = s.paused;
+  let speedup = s.speedup;
+  let since: CoverageTrails;
+
+  const widthOf = (id: string) => description.vehicles.find((v) => v.id === id)?.workingWidthM ?? 0;
+  const rebase = (snap: MqttSnapshot) => {
+    base = snap;
+    ({ t, vehicles, progress, paused, speedup } = snap);
+    since = createCoverageTrails(widthOf);
+    // Seed with where the machines are, so a pass open in the snapshot continues from there.
+    since.add(snap.vehicles);
+  };
+  rebase(s);
+
+  return {
+    id: d.offer.id,
+    offer: () => offer,
+    state: (): FeedState => ({
+      description,
+      t,
+      vehicles,
+      progress,
+      coverage: joinCoverage(base.coverage, since.trails()),
+      paused,
+      speedup,
+      done: vehicles.length > 0 && vehicles.every((v) => v.activity === 'done'),
+    }),
+    updates$: updates.asObservable(),
+    describe(next) {
+      offer = next.offer;
+      description = next.description;
+    },
+    rebase(snap) {
+      // A snapshot of this run older than what we have already drawn would step back: ignore it.
+      if (snap.run < base.run || (snap.run === base.run && snap.t < t)) return;
+      const reset = snap.run > base.run;
+      rebase(snap);
+      if (reset) updates.next({ kind: 'reset' });
+    },
+    apply(m) {
+      if (m.type === 'telemetry') {
+        if (m.t <= t) return; // already in the base snapshot
+        t = m.t;
+        vehicles = m.vehicles;
+        progress = m.progress;
+        since.add(m.vehicles);
+        updates.next({ kind: 'telemetry', t: m.t, vehicles: m.vehicles, progress: m.progress });
+      } else if (m.type === 'event') {
+        updates.next({ kind: 'event', t: m.t, event: m.event });
+      } else if (m.type === 'control') {
+        paused = m.paused;
+        speedup = m.speedup;
+        updates.next({ kind: 'control', action: m.action, paused: m.paused, speedup: m.speedup });
+      } else if (m.type === 'reset' && m.run > base.run) {
+        // Normally the new run's snapshot came first (same publisher connection, in order) and
+        // already reset us; if not, start the new run empty.
+        rebase({ ...base, run: m.run, t: 0, vehicles: [], progress: { coveredPct: 0, coveredHa: 0, elapsedS: 0, etaS: 0 }, coverage: [] });
+        updates.next({ kind: 'reset' });
+      }
+    },
+    start() {},
+    stop: () => updates.complete(),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Publishes telemetry feeds (the simulations of `agrisim serve`) to an MQTT broker, in the
+ * layout of topics.ts: description and snapshot retained, telemetry at QoS 0, events at QoS 1.
+ * The snapshot is republished every `snapshotEveryMs` and at once after a reset or a control,
+ * so a gateway that subscribes at any moment starts at most that far behind and catches up
+ * from the live telemetry.
+ */
+import type { MqttClient } from 'mqtt';
+import type { Subscription } from 'rxjs';
+import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
+import { connectMqtt, type ConnectMqttOptions } from './connect.js';
+import { simTopic, type SimTopicPath } from './topics.js';
+import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
+
+/** Options of {@link publishFeedsToMqtt}. */
+export interface MqttPublisherOptions extends ConnectMqttOptions {
+  /** Broker URL, e.g. `mqtt://127.0.0.1:1883`. */
+  url: string;
+  /** Farm (second topic level), default `demo`. */
+  farm?: string;
+  /** First topic level, default `agrisim`. */
+  prefix?: string;
+  /** Republish the retained snapshot this often, ms (default 1000). */
+  snapshotEveryMs?: number;
+  /** Clear the retained topics on close, so new gateways stop listing the simulations (default true). */
+  clearOnClose?: boolean;
+}
+
+/** A running publisher. */
+export interface MqttPublisher {
+  readonly client: MqttClient;
+  /** Topic paths, per feed id. */
+  readonly paths: Map<string, SimTopicPath>;
+  /** Messages handed to the client so far. */
+  published(): number;
+  /** Publishes final snapshots, clears the retained topics (unless told not to) and disconnects. */
+  close(): Promise<void>;
+}
+
+/** The field level of a feed: its offer's field (file or paddy names), else `field`. */
+function fieldOf(feed: TelemetryFeed): string {
+  return feed.offer().field ?? 'field';
+}
+
+/**
+ * Connects to the broker and publishes every feed until closed.
+ * @param feeds - e.g. `server.feeds` of a running telemetry server
+ * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`
+ * @example
+ * ```ts
+ * import { startTelemetryServer, loadScenario, publishFeedsToMqtt } from 'agrisim';
+ * const server = await startTelemetryServer({ simulations: [await loadScenario('sims/thai-binh-drone.json')] });
+ * const pub = await publishFeedsToMqtt(server.feeds, { url: 'mqtt://127.0.0.1:1883', farm: 'quynh-phu' });
+ * // … later
+ * await pub.close();
+ * await server.close();
+ * ```
+ */
+export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], options: MqttPublisherOptions): Promise<MqttPublisher> {
+  const client = await connectMqtt(options.url, options);
+  const everyMs = options.snapshotEveryMs ?? 1000;
+  const paths = new Map<string, SimTopicPath>();
+  const subs: Subscription[] = [];
+  const timers: ReturnType<typeof setInterval>[] = [];
+  let count = 0;
+
+  const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean) => {
+    count++;
+    client.publish(topic, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos, retain });
+  };
+
+  for (const feed of feeds) {
+    const path: SimTopicPath = { prefix: options.prefix, farm: options.farm ?? 'demo', field: fieldOf(feed), sim: feed.id };
+    paths.set(feed.id, path);
+    let run = 0;
+    const describe = () => {
+      const d: MqttDescription = { offer: feed.offer(), description: feed.state().description };
+      publish(simTopic(path, 'description'), d, 1, true);
+    };
+    const snapshot = () => {
+      const { description: _d, ...rest } = feed.state();
+      const s: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
+      publish(simTopic(path, 'snapshot'), s, 1, true);
+    };
+    const update = (u: FeedUpdate) => {
+      let m: MqttUpdate;
+      switch (u.kind) {
+        case 'telemetry':
+          publish(simTopic(path, 'telemetry'), { type: 'telemetry', sim: feed.id, t: u.t, vehicles: u.vehicles, progress: u.progress } satisfies MqttUpdate, 0, false);
+          return;
+        case 'event':
+          m = { type: 'event', sim: feed.id, t: u.t, event: u.event };
+          break;
+        case 'control':
+          m = { type: 'control', sim: feed.id, action: u.action, ok: true, paused: u.paused, speedup: u.speedup };
+          break;
+        case 'reset':
+          // New run: new description (maybe), fresh snapshot, then tell live gateways.
+          run++;
+          describe();
+          snapshot();
+          m = { type: 'reset', sim: feed.id, run };
+          break;
+      }
+      publish(simTopic(path, 'event'), m, 1, false);
+      if (u.kind === 'control' || (u.kind === 'event' && u.event.type === 'done')) snapshot();
+    };
+    describe();
+    snapshot();
+    subs.push(feed.updates$.subscribe(update));
+    timers.push(setInterval(snapshot, everyMs));
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    client,
+    paths,
+    published: () => count,
+    close: () =>
+      (closed ??= (async () => {
+        for (const t of timers) clearInterval(t);
+        for (const s of subs) s.unsubscribe();
+        if (options.clearOnClose !== false) {
+          // An empty retained payload deletes the retained message (MQTT 3.1.1 §3.3.1.3).
+          for (const path of paths.values()) {
+            publish(simTopic(path, 'description'), '', 1, true);
+            publish(simTopic(path, 'snapshot'), '', 1, true);
+          }
+        }
+        await client.endAsync();
+      })()),
+  };
+}

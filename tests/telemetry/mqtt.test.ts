@@ -1,0 +1,177 @@
+/**
+ * The MQTT scale path against a real Mosquitto: one simulator publishing, gateways
+ * subscribing, WebSocket viewers on each seeing the same run as a viewer of the simulator.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/sim/index.js';
+import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import {
+  checkMqttUrl, connectMqtt, joinCoverage, parseSimTopic, publishFeedsToMqtt, simFilter, simTopic, startMqttGateway, topicLevel,
+  type MqttGateway, type MqttPublisher,
+} from '../../src/telemetry/mqtt/index.js';
+import { systemProgram } from '../helpers/system.js';
+import { client, type Msg, type TestClient } from './helpers.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('MQTT topics', () => {
+  it('builds and parses the per-simulation topics, with wildcards and separators made safe', () => {
+    expect(topicLevel('Ô 1–4/5+#')).toBe('Ô 1–4_5__');
+    expect(topicLevel('$SYS')).toBe('_SYS');
+    expect(topicLevel('')).toBe('_');
+    const t = simTopic({ farm: 'Quỳnh Phụ', field: 'thai-binh-block.geojson', sim: 'thai-binh-drone' }, 'telemetry');
+    expect(t).toBe('agrisim/Quỳnh Phụ/thai-binh-block.geojson/thai-binh-drone/telemetry');
+    expect(parseSimTopic(t)).toEqual({ prefix: 'agrisim', farm: 'Quỳnh Phụ', field: 'thai-binh-block.geojson', sim: 'thai-binh-drone', kind: 'telemetry' });
+    expect(parseSimTopic('agrisim/a/b/c/other')).toBeUndefined();
+    expect(parseSimTopic('agrisim/a/b/snapshot')).toBeUndefined();
+    expect(simFilter('snapshot')).toBe('agrisim/+/+/+/snapshot');
+    expect(simFilter('event', { farm: 'f/1', prefix: 'x' })).toBe('x/f_1/+/+/event');
+  });
+
+  it('joins coverage painted since a snapshot onto the snapshot\'s open pass', () => {
+    const base = [{ vehicleId: 'd', widthM: 7, passes: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] as [number, number][][] }];
+    const since = [
+      { vehicleId: 'd', widthM: 7, passes: [[[3, 0], [4, 0]], [[5, 0], [6, 0]]] as [number, number][][] },
+      { vehicleId: 'e', widthM: 2, passes: [[[9, 9], [9, 8]]] as [number, number][][] },
+    ];
+    expect(joinCoverage(base, since)).toEqual([
+      { vehicleId: 'd', widthM: 7, passes: [[[0, 0], [1, 0]], [[2, 0], [3, 0], [4, 0]], [[5, 0], [6, 0]]] },
+      { vehicleId: 'e', widthM: 2, passes: [[[9, 9], [9, 8]]] },
+    ]);
+    expect(base[0].passes).toHaveLength(2); // not mutated
+  });
+
+  it('refuses a bad broker URL with TELEMETRY_MQTT_URL and an unreachable broker with TELEMETRY_MQTT_CONNECT', async () => {
+    for (const url of ['localhost:1883', 'http://127.0.0.1:1883', 'not a url']) expect(() => checkMqttUrl(url)).toThrow(expect.objectContaining({ code: 'TELEMETRY_MQTT_URL' }));
+    const port = await freePort(); // nothing listens there
+    await expect(connectMqtt(`mqtt://127.0.0.1:${port}`, { connectTimeoutMs: 1500 })).rejects.toMatchObject({ code: 'TELEMETRY_MQTT_CONNECT', exitCode: 1 });
+  });
+});
+
+const mosquitto = systemProgram('mosquitto');
+
+describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
+  let broker: ChildProcess;
+  let url: string;
+  let sim: TelemetryServer;
+  let pub: MqttPublisher;
+  const gateways: MqttGateway[] = [];
+  const clients: TestClient[] = [];
+  const SIM = 'thai-binh-drone';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
+    url = `mqtt://127.0.0.1:${port}`;
+    // Wait for the broker to listen.
+    for (let i = 0; ; i++) {
+      try {
+        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
+        break;
+      } catch (e) {
+        if (i > 20) throw e;
+        await sleep(100);
+      }
+    }
+    sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20, token: 'tok' });
+    pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
+    gateways.push(await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 }), await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300, farm: 'quynh-phu' }));
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await Promise.all(gateways.map((g) => g.close()));
+    await pub?.close();
+    await sim?.close();
+    broker?.kill();
+  });
+
+  const open = async (u: string) => {
+    const c = await client(u);
+    clients.push(c);
+    return c;
+  };
+  const key = (m: Msg) => JSON.stringify({ t: m.t, vehicles: m.vehicles, progress: m.progress });
+
+  it('serves the same run on two gateways as on the simulator itself: hello, snapshot, then the same telemetry', async () => {
+    const [direct, a, b] = await Promise.all([open(sim.url), open(gateways[0].server.url), open(gateways[1].server.url)]);
+    for (const c of [a, b]) {
+      const hello = await c.next((m) => m.type === 'hello');
+      expect(hello.simulations).toEqual([expect.objectContaining({ id: SIM, vehicles: ['drone-1'] })]);
+      expect(hello.control).toBe(false); // gateways relay, they do not control
+    }
+    for (const c of [direct, a, b]) c.send({ type: 'subscribe', sim: SIM });
+    const snaps = await Promise.all([direct, a, b].map((c) => c.next((m) => m.type === 'snapshot')));
+    expect(snaps[1].description).toEqual(snaps[0].description);
+    expect(snaps[2].description).toEqual(snaps[0].description);
+    // 20 telemetry frames on each gateway after both snapshots: the same frames, and the simulator's.
+    const [ta, tb] = await Promise.all([a, b].map((c) => c.count((m) => m.type === 'telemetry', 25)));
+    const direct1 = await direct.count((m) => m.type === 'telemetry', 25);
+    const fromSim = new Set(direct.messages.filter((m) => m.type === 'telemetry').map(key));
+    const inB = new Set(b.messages.filter((m) => m.type === 'telemetry').map(key));
+    const tail = ta.slice(5);
+    expect(tail.every((m) => inB.has(key(m)))).toBe(true);
+    expect(tail.every((m) => fromSim.has(key(m)))).toBe(true);
+    expect(direct1.length).toBe(25);
+    // Frames move forward in simulated time.
+    expect(ta.map((m) => m.t as number)).toEqual([...ta.map((m) => m.t as number)].sort((x, y) => x - y));
+    expect(ta[24].t as number).toBeGreaterThan(ta[0].t as number);
+  });
+
+  it('gives a late gateway, and a viewer joining it, exactly the simulator\'s state once paused', async () => {
+    const late = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
+    gateways.push(late);
+    const control = await open(sim.url);
+    control.send({ type: 'control', sim: SIM, action: 'pause', token: 'tok' });
+    await control.next((m) => m.type === 'control' && m.paused === true);
+    await sleep(1500); // one retained snapshot republish (every 1 s) after the pause
+    const want = sim.feeds[0].state();
+    expect(want.coverage[0].passes.length).toBeGreaterThan(0);
+    for (const g of gateways) expect(g.feeds.get(SIM)!.state()).toEqual(want);
+    const v = await open(late.server.url);
+    v.send({ type: 'subscribe', sim: SIM });
+    const snap = await v.next((m) => m.type === 'snapshot');
+    expect(snap.t).toBe(want.t);
+    expect(snap.coverage).toEqual(want.coverage);
+    expect(snap.paused).toBe(true);
+    control.send({ type: 'control', sim: SIM, action: 'resume', token: 'tok' });
+  });
+
+  it('passes a restart on to every gateway\'s viewers as a fresh snapshot of the new run', async () => {
+    const viewers = await Promise.all(gateways.slice(0, 2).map((g) => open(g.server.url)));
+    for (const v of viewers) v.send({ type: 'subscribe', sim: SIM });
+    await Promise.all(viewers.map((v) => v.next((m) => m.type === 'snapshot')));
+    const before = await viewers[0].next((m) => m.type === 'telemetry');
+    const control = await open(sim.url);
+    control.send({ type: 'control', sim: SIM, action: 'restart', token: 'tok' });
+    for (const v of viewers) {
+      const fresh = await v.next((m) => m.type === 'snapshot' && (m.t as number) < (before.t as number), 1);
+      expect(fresh.coverage).toEqual([]);
+      expect((fresh.progress as { coveredPct: number }).coveredPct).toBe(0);
+      // Then telemetry of the new run.
+      const i = v.messages.indexOf(fresh);
+      const next = await v.next((m) => m.type === 'telemetry', i + 1);
+      expect(next.t as number).toBeLessThan(before.t as number);
+    }
+  });
+
+  it('clears its retained topics on close, so a gateway started afterwards offers nothing', async () => {
+    await pub.close();
+    const after = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
+    gateways.push(after);
+    expect([...after.feeds.keys()]).toEqual([]);
+    const c = await open(after.server.url);
+    expect((await c.next((m) => m.type === 'hello')).simulations).toEqual([]);
+  });
+});
