@@ -7,6 +7,7 @@ import type { CliCommand } from './command.js';
 
 /** Commands by name, loaded on demand so one command's dependencies do not slow the others. */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  demo: () => import('./commands/demo.js'),
   plan: () => import('./commands/plan.js'),
   simulate: () => import('./commands/simulate.js'),
   savings: () => import('./commands/savings.js'),

@@ -57,7 +57,7 @@ export function checkWritable(path: string): void {
 }
 
 /** Loads the viewer's handler, or runs without a page when it cannot be built. */
-async function viewerHandler(json: boolean): Promise<StaticHandler | undefined> {
+export async function viewerHandler(json: boolean): Promise<StaticHandler | undefined> {
   try {
     const { createViewerHandler } = await import('../../viewer/index.js');
     const h = createViewerHandler();
