@@ -195,3 +195,27 @@ describe('limits', () => {
     await expect(startTelemetryServer({ feeds: [createManualFeed(description('n'))], port: srv.port })).rejects.toMatchObject({ code: 'TELEMETRY_LISTEN' });
   });
 });
+
+describe('a client that does not read', () => {
+  it('cannot grow server memory by re-subscribing: snapshots wait until it drains', async () => {
+    // a 500 kB plan: each snapshot is big
+    const d = description('m');
+    d.planGeoJson.features = Array.from({ length: 2000 }, (_, i) => ({ type: 'Feature', properties: { i, note: 'x'.repeat(200) }, geometry: null }));
+    const srv = await serve({ feeds: [createManualFeed(d)], maxMessagesPerSecond: 1000 });
+    const c = await connect(srv.url);
+    await c.next((m) => m.type === 'hello');
+    (c.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    for (let i = 0; i < 200; i++) c.send({ type: 'subscribe', sim: 'm' });
+    // 200 × 500 kB would be 100 MB; the server stops at its high-water mark (plus what the kernel holds)
+    await vi.waitFor(() => expect(srv.stats().snapshotsSent).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = srv.stats().snapshotsSent;
+    expect(sent).toBeLessThan(60);
+    (c.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    // once drained it gets one more snapshot (the deferred one), then nothing piles up
+    await c.count((m) => m.type === 'snapshot', sent + 1, 30_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.messages.filter((m) => m.type === 'snapshot')).toHaveLength(sent + 1);
+    expect(srv.stats().snapshotsSent).toBe(sent + 1);
+  });
+});

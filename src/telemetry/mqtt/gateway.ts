@@ -6,6 +6,7 @@
  * and any one can be restarted.
  */
 import type { MqttClient } from 'mqtt';
+import { TelemetryError } from '../../errors.js';
 import { startTelemetryServer, type TelemetryServer } from '../server/server.js';
 import type { TelemetryServerOptions } from '../server/options.js';
 import type { TelemetryFeed } from '../feed/types.js';
@@ -24,6 +25,8 @@ export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetrySe
   prefix?: string;
   /** How long to collect retained messages before serving, ms (default 500). */
   discoverMs?: number;
+  /** When none is found at first, wait this long for a first simulation to be published, ms (default: for ever). */
+  waitForSimsMs?: number;
 }
 
 /** A running gateway. */
@@ -42,7 +45,7 @@ type Growable = TelemetryServer & { addFeed?: (feed: TelemetryFeed) => void };
 
 /**
  * Connects to the broker, waits `discoverMs` for the retained simulations, and serves them.
- * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`, `TELEMETRY_LISTEN`
+ * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`, `TELEMETRY_MQTT_NO_SIMS`, `TELEMETRY_LISTEN`
  * @example
  * ```ts
  * import { startMqttGateway } from 'agrisim';
@@ -51,7 +54,7 @@ type Growable = TelemetryServer & { addFeed?: (feed: TelemetryFeed) => void };
  * ```
  */
 export async function startMqttGateway(options: MqttGatewayOptions): Promise<MqttGateway> {
-  const { mqttUrl, farm, prefix, discoverMs = 500, connectTimeoutMs, clientId, will, ...serverOptions } = options;
+  const { mqttUrl, farm, prefix, discoverMs = 500, waitForSimsMs = Infinity, connectTimeoutMs, clientId, will, ...serverOptions } = options;
   const client = await connectMqtt(mqttUrl, { connectTimeoutMs, clientId, will });
   const feeds = new Map<string, MqttFeed>();
   const descriptions = new Map<string, MqttDescription>();
@@ -110,6 +113,14 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
     // QoS 1 for the subscription: the broker then delivers QoS 1 messages at QoS 1 (events, snapshots), QoS 0 stay 0.
     await client.subscribeAsync(filters, { qos: 1 });
     await new Promise((r) => setTimeout(r, discoverMs));
+    if (feeds.size === 0) {
+      // Started before any simulator: wait for the first, then give the others of a batch a moment.
+      const t0 = Date.now();
+      while (feeds.size === 0 && Date.now() - t0 < waitForSimsMs) await new Promise((r) => setTimeout(r, 100));
+      if (feeds.size === 0)
+        throw new TelemetryError('TELEMETRY_MQTT_NO_SIMS', `no simulation published under ${filters[1]} on ${mqttUrl} within ${waitForSimsMs} ms`, { url: mqttUrl });
+      await new Promise((r) => setTimeout(r, discoverMs));
+    }
     server = await startTelemetryServer({ ...serverOptions, feeds: [...feeds.values()] });
   } catch (e) {
     await client.endAsync(true);

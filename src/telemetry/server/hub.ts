@@ -106,12 +106,21 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
     stats,
     feeds: () => [...channels.values()].map((c) => c.feed),
     feed: (sim: string) => channels.get(sim)?.feed,
-    /** Subscribes and sends the snapshot (again, when already subscribed: a resync). */
+    /**
+     * Subscribes and sends the snapshot (again, when already subscribed: a resync). A client
+     * whose backlog is over the mark gets it once drained instead, so re-subscribing without
+     * reading cannot grow server memory.
+     */
     subscribe(client: ClientConnection, sim: string): boolean {
       const ch = channels.get(sim);
       if (!ch) return false;
       ch.subscribers.add(client);
       client.subscriptions.add(sim);
+      if (client.congested) {
+        client.behind.add(sim);
+        lagging.add(client);
+        return true;
+      }
       client.behind.delete(sim);
       sendSnapshot(client, ch);
       return true;

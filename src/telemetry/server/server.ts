@@ -107,7 +107,10 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
 
-  const reply = (client: ClientConnection, code: TelemetryErrorCode, message: string, sim?: string) => client.send(encodeMessage(errorMessage(code, message, sim)));
+  // Errors to a client that does not read are dropped: answers must not pile up either.
+  const reply = (client: ClientConnection, code: TelemetryErrorCode, message: string, sim?: string) => {
+    if (!client.congested) client.send(encodeMessage(errorMessage(code, message, sim)));
+  };
 
   const onMessage = (client: ClientConnection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     if (!client.limiter.take(performance.now())) {
