@@ -26,7 +26,7 @@ export { modelChecks, checksLine } from './checks.js';
 export type { ModelCheck } from './checks.js';
 export { computeSavings, savingsForArea, checkArea, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, RunningSavings } from './savings.js';
-export { SAO_M2, haToSao, saoToHa, perSao } from './units.js';
+export { haToSao, saoToHa, perSao } from './units.js'; // SAO_M2 (360 m²) is the field stage's export
 export { formatVnd, formatNumber, formatMillionVnd } from './format.js';
 export { savingsTable } from './table.js';
 export { savingsReportHtml } from './report/html.js';
