@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   TELEMETRY_CONTROL_DISABLED: { exit: 1, meaning: 'control sent to a server started without a token' },
   TELEMETRY_MQTT_URL: { exit: 2, meaning: 'an MQTT broker URL that is not mqtt://, mqtts://, ws:// or wss://' },
   TELEMETRY_MQTT_CONNECT: { exit: 1, meaning: 'the MQTT broker cannot be reached or refused the connection' },
+  TELEMETRY_MQTT_NO_SIMS: { exit: 1, meaning: 'no simulation is published on the MQTT broker (within the wait)' },
   // economics
   ECON_UNKNOWN_KEY: { exit: 2, meaning: 'an assumption key that does not exist' },
   ECON_INVALID_VALUE: { exit: 2, meaning: 'an assumption value out of its allowed range' },

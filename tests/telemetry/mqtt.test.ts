@@ -156,9 +156,11 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     await Promise.all(viewers.map((v) => v.next((m) => m.type === 'snapshot')));
     const before = await viewers[0].next((m) => m.type === 'telemetry');
     const control = await open(sim.url);
+    const from = viewers.map((v) => v.messages.length);
     control.send({ type: 'control', sim: SIM, action: 'restart', token: 'tok' });
-    for (const v of viewers) {
-      const fresh = await v.next((m) => m.type === 'snapshot' && (m.t as number) < (before.t as number), 1);
+    for (const [k, v] of viewers.entries()) {
+      const fresh = await v.next((m) => m.type === 'snapshot', from[k]);
+      expect(fresh.t as number).toBeLessThan(before.t as number);
       expect(fresh.coverage).toEqual([]);
       expect((fresh.progress as { coveredPct: number }).coveredPct).toBe(0);
       // Then telemetry of the new run.
