@@ -17,7 +17,7 @@ const SPEEDUP = 20;
 const TOKEN = 'viewer-test-token';
 
 type PaneDebug = {
-  simId: string; renderer?: string; fieldRendered: boolean; fieldFeatures: number; connection: string; paused: boolean; speedup?: number;
+  simId: string; renderer?: string; fieldRendered: boolean; fieldFeatures: number; coveragePasses: number; coverageFeatures: number; connection: string; paused: boolean; speedup?: number;
   vehicles: { lon: number; lat: number; pose?: { lon: number; lat: number } }[];
 };
 
@@ -81,6 +81,10 @@ describe('viewer in Chromium', () => {
     }, { timeout: 5000 }).toBeGreaterThan(1e-6);
     expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^-?VND [\d,]+$/);
     expect(await stat(page, 'elapsed').innerText()).toMatch(/^\d+:\d\d(:\d\d)?$/);
+    // The strips are on screen (MapLibre finds them), and stay there once finished passes move to their own layer (every 2 s).
+    await expect.poll(async () => (await panes(page))[0].coverageFeatures, { timeout: 5000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(2100);
+    expect((await panes(page))[0].coverageFeatures).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/viewer-desktop.png` });
     await page.close();
   }, 30_000);

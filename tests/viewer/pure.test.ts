@@ -77,17 +77,24 @@ describe('coverage strips', () => {
     expect(fc.features).toHaveLength(2);
     expect(fc.features[0].properties).toEqual({ widthM: 9, vehicleId: 'drone-1' });
   });
-  it('keeps finished passes apart from open ones, bumping doneVersion only when a pass closes', () => {
+  it('hands out finished passes only on a done refresh; the open layer carries the rest', () => {
     const cov = new CoverageModel(() => 9);
+    const ids = (fc?: GeoJSON.FeatureCollection) => fc?.features.map((f) => f.properties?.vehicleId);
     cov.add([vehicle({ lon: 106.35 }), vehicle({ id: 'drone-2', lon: 106.36 })]);
     const done0 = cov.doneVersion;
     cov.add([vehicle({ lon: 106.35001 }), vehicle({ id: 'drone-2', lon: 106.36001 })]);
     expect(cov.doneVersion).toBe(done0); // growing open passes leave the finished layer alone
     cov.add([vehicle({ lon: 106.35002, implementOn: false }), vehicle({ id: 'drone-2', lon: 106.36002 })]);
     expect(cov.doneVersion).toBe(done0 + 1);
-    expect(cov.toGeoJson('done').features.map((f) => f.properties?.vehicleId)).toEqual(['drone-1']);
-    expect(cov.toGeoJson('open').features.map((f) => f.properties?.vehicleId)).toEqual(['drone-2']);
-    expect(cov.toGeoJson('all').features).toHaveLength(2);
+    // Not refreshed yet: the finished pass of drone-1 still travels in the open layer.
+    let l = cov.layers(false);
+    expect(l.done).toBeUndefined();
+    expect(ids(l.open)).toEqual(['drone-1', 'drone-2']);
+    l = cov.layers(true);
+    expect(ids(l.done)).toEqual(['drone-1']);
+    expect(ids(l.open)).toEqual(['drone-2']);
+    expect(ids(cov.layers(false).open)).toEqual(['drone-2']);
+    expect(cov.toGeoJson().features).toHaveLength(2);
   });
   it('skips points under 0.3 m apart and starts from a snapshot', () => {
     const cov = new CoverageModel(() => 1.8);

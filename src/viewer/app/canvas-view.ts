@@ -173,6 +173,7 @@ export function createCanvasView(container: HTMLElement): FieldView {
     },
     fieldRendered: () => rendered,
     renderedFieldFeatures: () => fieldCount,
+    renderedCoverageFeatures: () => (pr ? (coverageDone?.features.length ?? 0) + (coverageOpen?.features.length ?? 0) : 0),
     resize: () => {
       dirty = true;
     },

@@ -31,11 +31,13 @@ export class CoverageModel {
   /** Bumped on every change, so views redraw only when needed. */
   version = 0;
   /**
-   * Bumped when the finished passes change (a pass closes, a snapshot resets): views keep
-   * finished passes in their own layer and re-send them only then, so the per-refresh work
-   * is the few open passes, not the whole run.
+   * Bumped when the finished passes change (a pass closes, a snapshot resets). Views keep
+   * finished passes in a layer of their own, re-sent seldom (see {@link layers}), so the
+   * frequent refresh only carries the few recent passes, not the whole run.
    */
   doneVersion = 0;
+  /** Finished passes as last handed out in the `done` layer. */
+  private shownDone = new Set<Pass>();
 
   constructor(private widthOf: (vehicleId: string) => number) {}
 
@@ -43,6 +45,7 @@ export class CoverageModel {
   reset(trails: WireCoverageTrail[] = []): void {
     this.passes.length = 0;
     this.open.clear();
+    this.shownDone.clear();
     for (const tr of trails) {
       const vehicleId = tr.vehicleId ?? tr.id ?? '?';
       const runs = tr.trails ?? tr.passes ?? (tr.points ? [tr.points] : []);
@@ -78,9 +81,7 @@ export class CoverageModel {
   }
 
   /** GeoJSON of the passes: one LineString per pass with `widthM` and `vehicleId`. */
-  toGeoJson(which: 'all' | 'done' | 'open' = 'all'): GeoJSON.FeatureCollection {
-    const open = new Set(this.open.values());
-    const passes = which === 'all' ? this.passes : this.passes.filter((p) => open.has(p) === (which === 'open'));
+  toGeoJson(passes: readonly Pass[] = this.passes): GeoJSON.FeatureCollection {
     return {
       type: 'FeatureCollection',
       features: passes
@@ -91,5 +92,20 @@ export class CoverageModel {
           geometry: { type: 'LineString', coordinates: p.points },
         })),
     };
+  }
+
+  /**
+   * The strips in two layers. With `refreshDone`, `done` holds every finished pass now;
+   * otherwise `done` is undefined (the view keeps its last one) and `open` holds the open
+   * passes plus those finished since the last `done`, so together they always show everything.
+   */
+  layers(refreshDone: boolean): { done?: GeoJSON.FeatureCollection; open: GeoJSON.FeatureCollection } {
+    let done: GeoJSON.FeatureCollection | undefined;
+    if (refreshDone) {
+      const open = new Set(this.open.values());
+      this.shownDone = new Set(this.passes.filter((p) => !open.has(p)));
+      done = this.toGeoJson([...this.shownDone]);
+    }
+    return { done, open: this.toGeoJson(this.passes.filter((p) => !this.shownDone.has(p))) };
   }
 }

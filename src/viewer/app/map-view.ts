@@ -102,6 +102,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     },
     fieldRendered: () => rendered,
     renderedFieldFeatures: () => fieldCount,
+    renderedCoverageFeatures: () => (ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),
     resize: () => map.resize(),
     destroy: () => map.remove(),
   };

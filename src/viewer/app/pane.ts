@@ -25,6 +25,8 @@ export interface PaneOptions {
 
 /** How often coverage strips are re-sent to the view, ms. */
 export const COVERAGE_REFRESH_MS = 250;
+/** How often, at most, the finished strips are re-sent (re-indexing all of them is the costly part), ms. */
+export const DONE_REFRESH_MS = 2000;
 
 const PANE_HTML =
   `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
@@ -58,6 +60,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const coverage = new CoverageModel((id) => widths.get(id) ?? 1);
   let coverageShown = -1;
   let coverageDoneShown = -1;
+  let doneAt = 0;
   let coverageAt = 0;
   const glides = new Map<string, Glide>();
   let state: PanelState = { vehicles: [], guidance: {}, done: false };
@@ -162,6 +165,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     plan = d.planGeoJson as PlanFeatureCollection | undefined;
     if (plan) view?.setPlan(plan);
     coverage.reset(m.coverage);
+    coverageDoneShown = -1;
     glides.clear();
     state.done = m.done === true;
     state.progress = m.progress;
@@ -217,10 +221,14 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     if (view) {
       const marks: VehicleMark[] = state.vehicles.map((v) => ({ id: v.id, kind: v.kind, implementOn: v.implementOn, pose: poseAt(glides.get(v.id)!, now) }));
       if (coverage.version !== coverageShown && now - coverageAt >= COVERAGE_REFRESH_MS) {
-        const doneChanged = coverage.doneVersion !== coverageDoneShown;
-        view.setCoverage({ done: doneChanged ? coverage.toGeoJson('done') : undefined, open: coverage.toGeoJson('open') });
+        // Finished passes are re-sent at most every DONE_REFRESH_MS (at once after a reset).
+        const refreshDone = coverage.doneVersion !== coverageDoneShown && (coverageDoneShown < 0 || now - doneAt >= DONE_REFRESH_MS);
+        view.setCoverage(coverage.layers(refreshDone));
         coverageShown = coverage.version;
-        coverageDoneShown = coverage.doneVersion;
+        if (refreshDone) {
+          coverageDoneShown = coverage.doneVersion;
+          doneAt = now;
+        }
         coverageAt = now;
       }
       view.setVehicles(marks);
@@ -267,6 +275,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       fieldFeatures: view?.renderedFieldFeatures() ?? 0,
       planFeatures: plan?.features.length ?? 0,
       coveragePasses: coverage.passes.length,
+      coverageFeatures: view?.renderedCoverageFeatures() ?? 0,
       frames,
       telemetryCount,
       connection: connState,

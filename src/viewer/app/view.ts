@@ -36,6 +36,8 @@ export interface FieldView {
   fieldRendered(): boolean;
   /** Count of field features drawn (boundary and holes), for tests and benchmarks. */
   renderedFieldFeatures(): number;
+  /** Count of coverage strips on screen now, for tests. */
+  renderedCoverageFeatures(): number;
   resize(): void;
   destroy(): void;
 }
