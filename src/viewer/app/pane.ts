@@ -32,7 +32,7 @@ const PANE_HTML =
   `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
   `<span class="sim-name" data-testid="sim-name"></span>` +
   `<span class="paused-badge" data-testid="paused" data-i18n="paused" hidden></span>` +
-  `<span class="connection" data-testid="connection" data-state="connecting"></span></div>` +
+  `<span class="connection" data-testid="connection" data-state="connecting" role="status" aria-live="polite"></span></div>` +
   `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div></div>` +
   `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
   `<div class="controls" data-testid="controls" hidden></div></aside></div>`;
