@@ -124,6 +124,12 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       });
   }
 
+  /** New coverage (another simulation, a snapshot): the finished layer is re-sent at once. */
+  const resetCoverage = (trails?: SnapshotMessage['coverage']) => {
+    coverage.reset(trails);
+    coverageDoneShown = -1;
+  };
+
   let subscribedTo: string | undefined;
   const subscribe = () => {
     if (simId && socket.send({ type: 'subscribe', sim: simId })) subscribedTo = simId;
@@ -134,7 +140,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     simId = id;
     plan = undefined;
     glides.clear();
-    coverage.reset();
+    resetCoverage();
     state = { vehicles: [], guidance: {}, done: false };
     lastMessage = { key: 'waiting' };
     showMessage();
@@ -164,8 +170,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     }
     plan = d.planGeoJson as PlanFeatureCollection | undefined;
     if (plan) view?.setPlan(plan);
-    coverage.reset(m.coverage);
-    coverageDoneShown = -1;
+    resetCoverage(m.coverage);
     glides.clear();
     state.done = m.done === true;
     state.progress = m.progress;
