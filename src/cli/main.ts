@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   savings: () => import('./commands/savings.js'),
   serve: () => import('./commands/serve.js'),
   replay: () => import('./commands/replay.js'),
+  gateway: () => import('./commands/gateway.js'),
 };
 
 function usage(): string {

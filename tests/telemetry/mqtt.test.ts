@@ -170,6 +170,43 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     }
   });
 
+  it('runs as `agrisim gateway --mqtt URL`: prints where it serves, serves the run, stops on SIGINT with exit 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--mqtt', url, '--port', '0', '--no-viewer', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    for (let i = 0; !out.includes('\n') && i < 300; i++) await sleep(50);
+    const started = JSON.parse(out.split('\n')[0]) as { event: string; url: string; simulations: { id: string }[] };
+    expect(started.event).toBe('started');
+    expect(started.simulations.map((s) => s.id)).toEqual([SIM]);
+    const v = await open(started.url);
+    v.send({ type: 'subscribe', sim: SIM });
+    await v.next((m) => m.type === 'snapshot');
+    await v.next((m) => m.type === 'telemetry');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const stopped = JSON.parse(out.trim().split('\n').at(-1)!) as { event: string; received: number; framesSent: number };
+    expect(stopped.event).toBe('stopped');
+    expect(stopped.framesSent).toBeGreaterThanOrEqual(1); // broadcast frames: at least the telemetry the viewer got
+    expect(stopped.received).toBeGreaterThan(2);
+  });
+
+  it('gateway CLI errors: no --mqtt is usage (2), a bad URL is 2, an unreachable broker is 1', async () => {
+    const port = await freePort();
+    const cases: [string[], number, string][] = [
+      [[], 2, 'CLI_USAGE'],
+      [['--mqtt', 'http://x'], 2, 'TELEMETRY_MQTT_URL'],
+      [['--mqtt', `mqtt://127.0.0.1:${port}`], 1, 'TELEMETRY_MQTT_CONNECT'],
+    ];
+    await Promise.all(cases.map(async ([args, exit, code]) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--no-viewer', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr!.on('data', (d) => (err += d));
+      expect(await new Promise((r) => child.on('exit', r))).toBe(exit);
+      expect(err).toContain(code);
+    }));
+  });
+
   it('clears its retained topics on close, so a gateway started afterwards finds nothing to serve', async () => {
     await pub.close();
     await expect(startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 200, waitForSimsMs: 500 })).rejects.toMatchObject({ code: 'TELEMETRY_MQTT_NO_SIMS' });

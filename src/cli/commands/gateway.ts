@@ -1,0 +1,88 @@
+/**
+ * `agrisim gateway --mqtt URL`: a stateless WebSocket gateway in front of an MQTT broker. It
+ * serves the simulations that `agrisim serve --mqtt URL` publishes there, to viewers, over the
+ * same agrisim/1 protocol and web page; run as many as needed behind a load balancer.
+ */
+import { AgrisimError } from '../../errors.js';
+import type { StaticHandler } from '../../telemetry/server/options.js';
+import { startMqttGateway } from '../../telemetry/mqtt/index.js';
+import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+
+const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
+
+Serves the simulations published on an MQTT broker (by \`agrisim serve --mqtt\`) to viewers:
+the page at http://HOST:PORT/ and WebSocket telemetry (protocol agrisim/1) at ws://HOST:PORT/ws.
+Stateless: everything comes from the broker (retained description and snapshot, then live
+telemetry), so any number of gateways can run behind a load balancer and restart at will.
+Viewers watch; control (pause, restart…) stays with the simulator's own server.
+
+options:
+  --mqtt URL           broker (mqtt://, mqtts://, ws://, wss://), required
+  --port N             HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
+  --host H             interface to listen on (default 127.0.0.1; 0.0.0.0 for the LAN)
+  --farm NAME          serve only this farm's simulations (default every farm)
+  --wait S             when none is published yet, wait this many seconds for one (default for ever)
+  --max-connections N  WebSocket connection limit (default 2000)
+  --origin URL         allowed browser Origin (repeatable; default any)
+  --no-viewer          do not serve the web page (WebSocket only)
+  --json               print JSON lines (started, stopped) instead of text
+  -h, --help           this help
+
+exit codes: 0 stopped by SIGINT/SIGTERM, 1 broker unreachable / nothing published / cannot listen, 2 usage`;
+
+export const command: CliCommand = {
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, {
+      mqtt: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      farm: { type: 'string' },
+      wait: { type: 'string' },
+      'max-connections': { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'no-viewer': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length) throw new AgrisimError('CLI_USAGE', `gateway takes no positional arguments (got ${positionals.join(' ')})`);
+    if (!values.mqtt) throw new AgrisimError('CLI_USAGE', 'give the broker: --mqtt mqtt://HOST:1883');
+    const port = numberOption(values.port ?? process.env.PORT ?? '8080', 'port', 0, 65535) as number;
+    const waitS = numberOption(values.wait, 'wait', 0, 1e6);
+    const maxConnections = numberOption(values['max-connections'], 'max-connections', 1, 1_000_000);
+    const json = values.json ?? false;
+    let staticHandler: StaticHandler | undefined;
+    if (!values['no-viewer']) {
+      try {
+        const { createViewerHandler } = await import('../../viewer/index.js');
+        const h = createViewerHandler();
+        await h.ready;
+        staticHandler = h;
+      } catch (e) {
+        if (!json) process.stderr.write(`agrisim gateway: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
+      }
+    }
+    if (!json) process.stderr.write(`agrisim gateway: subscribing to ${values.mqtt}${values.farm ? ` (farm ${values.farm})` : ''} …\n`);
+    const gw = await startMqttGateway({
+      mqttUrl: values.mqtt,
+      port,
+      host: values.host ?? '127.0.0.1',
+      ...(values.farm !== undefined ? { farm: values.farm } : {}),
+      ...(waitS !== undefined ? { waitForSimsMs: waitS * 1000 } : {}),
+      ...(maxConnections ? { maxConnections } : {}),
+      ...(values.origin ? { allowedOrigins: values.origin } : {}),
+      ...(staticHandler ? { staticHandler } : {}),
+    });
+    const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
+    if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
+    else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');
+    const signal = await new Promise<string>((done) => {
+      process.once('SIGINT', () => done('SIGINT'));
+      process.once('SIGTERM', () => done('SIGTERM'));
+    });
+    const stats = { ...gw.server.stats(), ...gw.stats() };
+    await gw.close();
+    if (json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, received: stats.received, broadcasts: stats.broadcasts, framesSent: stats.framesSent }) + '\n');
+    else process.stdout.write(`agrisim gateway: stopped (${signal}); ${stats.received} broker messages, ${stats.framesSent} frames sent\n`);
+    return EXIT.OK;
+  },
+};
