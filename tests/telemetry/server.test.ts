@@ -53,7 +53,8 @@ describe('telemetry server with a simulation', () => {
 
   it('gives a late joiner a snapshot with the coverage so far, then the same deltas as everyone', async () => {
     const sim = await scenario('thai-binh-transplanter');
-    const srv = await serve({ simulations: [sim], speedup: 400, maxBroadcastHz: 25 });
+    // the run starts when A subscribes, so A has seen every frame the snapshot was built from
+    const srv = await serve({ simulations: [sim], speedup: 400, maxBroadcastHz: 25, startOn: 'subscribe' });
     const a = await connect(srv.url);
     a.send({ type: 'subscribe', sim: sim.id });
     // wait until the implement has been on for a while (the transplanter plants after its transit)
