@@ -16,7 +16,7 @@ export interface TestClient {
   send(m: unknown): void;
   /** Resolves with the first message (from index `from`) matching, waiting for it if needed. */
   next(pred: (m: Msg) => boolean, from?: number, timeoutMs?: number): Promise<Msg>;
-  /** Waits until `n` messages match. */
+  /** Waits until `n` messages match; resolves with the first `n` of them. */
   count(pred: (m: Msg) => boolean, n: number, timeoutMs?: number): Promise<Msg[]>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
@@ -59,7 +59,7 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
     next: (pred, from = 0, timeoutMs = 15_000) => waitFor(() => messages.slice(from).find(pred), timeoutMs, 'a message'),
     count: (pred, n, timeoutMs = 15_000) => waitFor(() => {
       const got = messages.filter(pred);
-      return got.length >= n ? got : undefined;
+      return got.length >= n ? got.slice(0, n) : undefined;
     }, timeoutMs, `${n} messages`),
     closed,
     close: () => ws.close(),
