@@ -60,7 +60,7 @@ describe('viewer in Chromium', () => {
     await stack?.close();
   });
 
-  it('draws the field with MapLibre (WebGL), paints coverage that rises, moves the machine', async (ctx) => {
+  it('draws the field with MapLibre (WebGL), paints coverage that rises, moves the machine, switches simulation', async (ctx) => {
     if (!browser.b) return ctx.skip();
     const page = await browser.b.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${stack.httpUrl}?lang=en&sim=${DRONE}`);
@@ -86,6 +86,12 @@ describe('viewer in Chromium', () => {
     await page.waitForTimeout(2100);
     expect((await panes(page))[0].coverageFeatures).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/viewer-desktop.png` });
+    // The chooser switches to another simulation: its field, its machine, its figures.
+    await page.selectOption('[data-testid="sim-select"]', MANUAL);
+    await expect.poll(async () => (await panes(page))[0].simId).toBe(MANUAL);
+    await waitFieldRendered(page);
+    await expect.poll(() => stat(page, 'guidance').innerText()).toBe('manual driving');
+    expect(await page.locator('[data-testid="trays"]').count()).toBe(1);
     await page.close();
   }, 30_000);
 
