@@ -30,10 +30,12 @@ describe('conservation and coverage on the real planner’s plans (faults off)',
       const edgeM = perimeterM(plan.field.polygon.outer) + plan.field.polygon.holes.reduce((a, h) => a + perimeterM(h), 0);
       expect(outsideM2).toBeLessThan(0.1 * edgeM);
       expect(metrics.inputOffTargetKg).toBeLessThan(0.01 * metrics.inputUsed);
-      // sorties: as many tank loads as the product needs (the last one partial), at most one more
+      // sorties: as many loads as the product needs (the last one partial). Drones refill when the
+      // tank runs dry: at most one more. Transplanters top up at the headland before a swath the
+      // trays left would not finish, so two loads in a row need more than one full load: ≤ 2 × loads.
       const loads = Math.ceil(metrics.inputUsed / capacity - 1e-3);
       expect(metrics.sorties).toBeGreaterThanOrEqual(loads);
-      expect(metrics.sorties).toBeLessThanOrEqual(loads + 1);
+      expect(metrics.sorties).toBeLessThanOrEqual(p.kind === 'tank' ? loads + 1 : 2 * loads);
       expect(metrics.refills).toBe(metrics.sorties - 1);
       expect(metrics.faults).toBe(0);
     });

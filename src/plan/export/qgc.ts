@@ -204,7 +204,7 @@ export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFil
     },
     geoFence: {
       version: 2,
-      // fenceAction 2 is QGCFencePolygon's DEFAULT_FENCE_ACTION (hold)
+      // fenceAction (2 = hold) is read by some QGroundControl forks only; mainline ignores unknown keys
       polygons: [
         { version: 1, inclusion: true, fenceAction: 2, polygon: open(outer) },
         ...holes.map((h) => ({ version: 1 as const, inclusion: false, fenceAction: 2, polygon: open(h) })),

@@ -26,10 +26,13 @@ function capacity(v: Vehicle): number {
 }
 
 /**
- * Splits the route into sorties: where the tank (or the trays, or the battery less its
- * reserve) runs out in the middle of a swath, the machine leaves at that point for the
- * service point, refills (and swaps its battery, in parallel), comes back to the same point
- * and goes on. Transits follow the shortest path inside the field.
+ * Splits the route into sorties. Drones: where the tank (or the battery less its reserve) runs
+ * out in the middle of a swath, the drone flies from that point to the service point, refills
+ * (and swaps its battery, in parallel), comes back to the same point and goes on; transits
+ * follow the shortest path inside the field. Ground machines (transplanters) do not drive over
+ * planted rows to a service point: they reload trays where they stand, at the headland end of
+ * the swath that would run out (a helper carries trays along the bund, as on Thái Bình farms),
+ * or mid-swath only when one swath needs more than a full load.
  */
 export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): SortiePlan {
   const perM = usePerM(vehicle);
@@ -59,12 +62,26 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     push({ kind: 'transit', points: path(servicePoint, p), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
   };
 
+  const reloadHere = (p: XY, reason: RefillStop['reason']) => {
+    sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
+    refills.push({ afterSegment: out.length - 1, at: p, durationS: stopS, reason });
+    sortie++;
+    used = 0;
+    flownS = 0;
+    worked = 0;
+    first = out.length;
+  };
+  const inPlace = vehicle.kind === 'ground';
+
   for (const s0 of route) {
     if (s0.kind !== 'swath') {
       push({ ...s0 });
       continue;
     }
     let s = { ...s0 };
+    // ground machines reload before a swath the trays left would not finish, if a full load would
+    const needs = polylineLength(s.points) * perM;
+    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap) reloadHere(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
     for (;;) {
       const l = polylineLength(s.points);
       const byTank = perM > 0 ? (cap - used) / perM : Infinity;
@@ -89,7 +106,9 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
         break;
       }
       const p = s.points[0];
-      refillAt(p, byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery');
+      const reason = byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery';
+      if (inPlace) reloadHere(p, reason);
+      else refillAt(p, reason);
     }
   }
   sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });

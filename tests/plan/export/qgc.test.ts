@@ -55,11 +55,12 @@ function flyMission(plan: Plan, file: QgcPlanFile, pwmOff = 1100) {
   return { onM, ons, offs, endsOn: on, endsReverse: reverse, reverseOns, speedsWhileOn };
 }
 
-/** Maximal runs of consecutive route segments that satisfy `pred`. */
+/** Maximal runs of consecutive route segments that satisfy `pred`; a refill stop ends a run. */
 function runs(plan: Plan, pred: (i: number) => boolean): number {
+  const stops = new Set(plan.refills.map((r) => r.afterSegment));
   let n = 0;
   plan.route.forEach((_, i) => {
-    if (pred(i) && (i === 0 || !pred(i - 1))) n++;
+    if (pred(i) && (i === 0 || !pred(i - 1) || stops.has(i - 1))) n++;
   });
   return n;
 }
