@@ -127,3 +127,15 @@ describe('gpsd round trip', () => {
     await server.close();
   });
 });
+
+describe('NMEA server options', () => {
+  it('refuses an unknown vehicle or start time with TELEMETRY_INVALID_OPTION', async () => {
+    const server = await startTelemetryServer({ simulations: [await scenario('thai-binh-transplanter')], startOn: 'subscribe' });
+    try {
+      await expect(startNmeaServer({ feed: server.feeds[0], vehicle: 'drone-9' })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION', details: { key: 'nmeaVehicle' } });
+      await expect(startNmeaServer({ feed: server.feeds[0], startUtc: 'yesterday' })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION', details: { key: 'startUtc' } });
+    } finally {
+      await server.close();
+    }
+  });
+});

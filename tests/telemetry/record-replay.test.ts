@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createReplayFeeds, readTelemetryRecording, startTelemetryServer } from '../../src/telemetry/index.js';
-import { body, client, scenario } from './helpers.js';
+import { createManualFeed, createReplayFeeds, readTelemetryRecording, startTelemetryServer } from '../../src/telemetry/index.js';
+import { body, client, description, progress, scenario, vehicle } from './helpers.js';
 
 describe('record and replay', () => {
   it('replays a recording as the same messages the live clients got', async () => {
@@ -57,5 +57,18 @@ describe('record and replay', () => {
     expect(() => readTelemetryRecording(`${header}\n{"at":1,"type":"telemetry","sim":"b"}\n`)).toThrow(expect.objectContaining({ details: { line: 2 } }));
     expect(() => readTelemetryRecording(`${header}\n{"at":5,"type":"telemetry","sim":"a"}\n{"at":4,"type":"telemetry","sim":"a"}\n`)).toThrow(expect.objectContaining({ details: { line: 3 } }));
     expect(() => readTelemetryRecording(`${header}\nnot json\n`)).toThrow(expect.objectContaining({ details: { line: 2 } }));
+  });
+});
+
+describe('recording failures', () => {
+  it('keeps serving when the recording cannot be written, and reports IO_WRITE on close', async () => {
+    const feed = createManualFeed(description('m'));
+    const srv = await startTelemetryServer({ feeds: [feed], record: '/proc/agrisim-no/run.ndjson' });
+    const c = await client(srv.url);
+    c.send({ type: 'subscribe', sim: 'm' });
+    await c.next((m) => m.type === 'snapshot');
+    feed.push({ kind: 'telemetry', t: 100, vehicles: [vehicle('v0', 100)], progress: progress(100) });
+    await c.next((m) => m.type === 'telemetry');
+    await expect(srv.close()).rejects.toMatchObject({ code: 'IO_WRITE' });
   });
 });

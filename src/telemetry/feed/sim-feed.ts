@@ -49,8 +49,7 @@ export function offerOf(factory: SimulationFactory, sim: Simulation, extra: Part
  * @throws TelemetryError `TELEMETRY_INVALID_OPTION` for a bad speed-up or rate
  * @example
  * ```ts
- * import { loadScenario } from 'agrisim';
- * import { createSimFeed } from 'agrisim/telemetry';
+ * import { createSimFeed, loadScenario } from 'agrisim';
  * const feed = createSimFeed(await loadScenario('sims/thai-binh-drone.json'), { speedup: 10, loopDelayMs: 5000 });
  * feed.updates$.subscribe((u) => u.kind === 'telemetry' && console.log(u.progress.coveredPct));
  * feed.start();

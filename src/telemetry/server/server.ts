@@ -66,7 +66,7 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
  * @example
  * ```ts
  * import { loadScenario, startTelemetryServer } from 'agrisim';
- * import { createViewerHandler } from 'agrisim/viewer';
+ * import { createViewerHandler } from './src/viewer/index.js'; // the viewer is not part of the library face
  * const server = await startTelemetryServer({
  *   port: 8080, simulations: [await loadScenario('sims/thai-binh-drone.json')],
  *   staticHandler: createViewerHandler(), speedup: 10, token: 's3cret', loop: true,
