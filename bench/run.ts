@@ -70,7 +70,9 @@ async function main(): Promise<void> {
   const m = machine();
   const outDir = join(here, 'results');
   mkdirSync(outDir, { recursive: true });
-  const stem = `${date.slice(0, 10)}-${String(m.host).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  // a partial run gets its own file, so it never overwrites the full run of the day
+  const part = wanted.length ? `-${wanted.join('-')}` : '';
+  const stem = `${date.slice(0, 10)}-${String(m.host).replace(/[^A-Za-z0-9_-]/g, '_')}${part}`;
   writeFileSync(join(outDir, `${stem}.json`), JSON.stringify({ date, machine: m, sections, failures }, null, 2) + '\n');
   const md = [
     `# agrisim benchmark, ${date}`,

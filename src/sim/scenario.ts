@@ -99,11 +99,14 @@ async function prepare(obj: unknown, baseDir: string, source: string): Promise<P
   return { scenario, plans, vehicles };
 }
 
+/** How a guidance variant is named in a scenario's display name. */
+const GUIDANCE_LABEL: Record<string, string> = { rtk: 'RTK guided', gnss: 'single GNSS guided', manual: 'driven by eye' };
+
 function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario {
   const { scenario, plans, vehicles } = p;
   const sp = scenario.servicePoint ? toXY(plans[0].field.projection, scenario.servicePoint) : undefined;
   const id = options.guidance ? `${scenario.id}-${options.guidance}` : scenario.id;
-  const name = options.guidance ? `${scenario.name} (${options.guidance})` : scenario.name;
+  const name = options.guidance ? `${scenario.name} (${GUIDANCE_LABEL[options.guidance] ?? options.guidance})` : scenario.name;
   return {
     id,
     name,
