@@ -1,9 +1,10 @@
 /**
  * Connects an MQTT client with agrisim's error codes: a bad URL is TELEMETRY_MQTT_URL, a
  * broker that cannot be reached (or refuses) within `connectTimeoutMs` is TELEMETRY_MQTT_CONNECT,
- * instead of the `mqtt` package's default of retrying for ever.
+ * instead of the `mqtt` package's default of retrying for ever. The `mqtt` package is loaded
+ * on first use.
  */
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { TelemetryError } from '../../errors.js';
 
 /** Broker URL schemes the `mqtt` client speaks. */
@@ -44,6 +45,8 @@ export interface ConnectMqttOptions {
 export async function connectMqtt(url: string, options: ConnectMqttOptions = {}): Promise<MqttClient> {
   checkMqttUrl(url);
   const timeoutMs = options.connectTimeoutMs ?? 5000;
+  // Loaded on first use: importing the library (or the CLI) should not pay for the MQTT client.
+  const { default: mqtt } = await import('mqtt');
   const client = mqtt.connect(url, {
     protocolVersion: 5,
     connectTimeout: timeoutMs,
