@@ -39,6 +39,19 @@ describe('examples', () => {
     expect(mission.mission.items.filter((i) => i.command === 16).length).toBeGreaterThan(m.swaths.count); // waypoints, ≥ 2 per swath
   });
 
+  it('plan-many-fields.ts plans the Thái Bình block the same on 2 worker threads as in one thread, and totals it', async () => {
+    const [inThread, onWorkers] = await Promise.all([example('plan-many-fields.ts'), example('plan-many-fields.ts', ['fields/thai-binh-block.geojson', '2'])]);
+    expect(inThread[0]).toBe('8 fields, no worker threads');
+    expect(onWorkers[0]).toBe('8 fields, 2 worker threads');
+    expect(onWorkers.slice(1)).toEqual(inThread.slice(1));
+    const fields = await readFieldFile('fields/thai-binh-block.geojson');
+    const plans = fields.map((f) => planField(f, getVehicle('transplanter')));
+    expect(inThread.slice(1, 9).map((l) => l.trim().split(/\s+/)[0])).toEqual(fields.map((f) => f.id));
+    const ha = plans.reduce((a, p) => a + p.metrics.field.areaHa, 0);
+    const h = plans.reduce((a, p) => a + p.metrics.timeS.total, 0) / 3600;
+    expect(inThread[9]).toBe(`total ${ha.toFixed(3)} ha in ${h.toFixed(2)} h of transplanting (${(ha / h).toFixed(3)} ha/h)`);
+  });
+
   it('co-op-savings.ts prints the savings report figures for 50 ha, in VND formatted per language', async () => {
     for (const lang of ['en', 'vi'] as const) {
       const lines = await example('co-op-savings.ts', ['50', lang]);
