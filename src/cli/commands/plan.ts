@@ -4,8 +4,7 @@
  */
 import { AgrisimError, isAgrisimError } from '../../errors.js';
 import { readFieldFile } from '../../field/index.js';
-import type { Field } from '../../field/types.js';
-import { planField } from '../../plan/plan-field.js';
+import { planFieldsParallel } from '../../plan/batch/index.js';
 import { exportPlan, planFormatFromPath, PLAN_FORMATS, type PlanFormat } from '../../plan/export/index.js';
 import type { Plan, PlanOptions } from '../../plan/types.js';
 import { getVehicle } from '../../vehicles/index.js';
@@ -140,10 +139,6 @@ function totals(plans: Plan[], failed: number): string {
   return `total: ${plans.length} field${plans.length === 1 ? '' : 's'} planned${failed ? `, ${failed} failed` : ''}; ${fmt(ha, 3)} ha = ${fmt(ha * 27.7778, 1)} sào, ${clock(timeS)} of work, ${fmt(timeS ? ha / (timeS / 3600) : 0, 3)} ha/h`;
 }
 
-function planOne(field: Field, p: Parsed): Plan {
-  const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
-  return planField(field, vehicle, p.planOptions);
-}
 
 export const command: CliCommand = {
   help: HELP,
@@ -152,20 +147,21 @@ export const command: CliCommand = {
     const fields = await readFieldFile(p.file);
     if (p.out === undefined && p.format !== undefined && fields.length > 1)
       throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
+    const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
     const bar = fields.length >= 5 ? progressBar(fields.length) : progressBar(0);
+    // many fields go to worker threads (planFieldsParallel decides when that pays off)
+    const results = await planFieldsParallel(fields, vehicle, p.planOptions, { onProgress: (done, _n, id) => bar.tick(done, id) });
+    bar.done();
     const plans: Plan[] = [];
     const blocks: string[] = [];
     let firstError: AgrisimError | undefined;
     for (const [i, field] of fields.entries()) {
-      let plan: Plan;
-      try {
-        plan = planOne(field, p);
-      } catch (e) {
-        if (!isAgrisimError(e) || fields.length === 1) throw e;
-        firstError ??= e;
-        if (p.json) process.stdout.write(JSON.stringify({ fieldId: field.id, error: { code: e.code, message: e.message, details: e.details } }) + '\n');
-        else blocks.push(`field      ${field.name} (${field.id})\nerror      ${e.code}: ${e.message}`);
-        bar.tick(i + 1, field.id);
+      const plan = results[i];
+      if (isAgrisimError(plan)) {
+        if (fields.length === 1) throw plan;
+        firstError ??= plan;
+        if (p.json) process.stdout.write(JSON.stringify({ fieldId: field.id, error: { code: plan.code, message: plan.message, details: plan.details } }) + '\n');
+        else blocks.push(`field      ${field.name} (${field.id})\nerror      ${plan.code}: ${plan.message}`);
         continue;
       }
       plans.push(plan);
@@ -182,9 +178,7 @@ export const command: CliCommand = {
       }
       if (p.json) process.stdout.write(JSON.stringify(plan.metrics) + '\n');
       else blocks.push(summary(plan, written));
-      bar.tick(i + 1, field.id);
     }
-    bar.done();
     if (!p.json) {
       if (fields.length > 1) blocks.push(totals(plans, fields.length - plans.length));
       process.stdout.write(blocks.join('\n\n') + '\n');
