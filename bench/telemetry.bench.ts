@@ -19,7 +19,7 @@ export interface BenchSection {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const TICKS = 60;
+const TICKS = 100;
 const HZ = 10;
 const SIZES = (process.env.BENCH_TELEMETRY_SIZES ?? "100,500,1000").split(",").map(Number);
 
