@@ -105,10 +105,16 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
   }
+  // Signals are caught for the whole shutdown: a repeated SIGINT (a supervisor forwarding it,
+  // a second Ctrl+C) must not kill the process mid-flush; the close is bounded (closeTimeoutMs).
+  let stopping = false;
   const signal = await new Promise<string>((done) => {
-    const on = (s: string) => () => done(s);
-    process.once('SIGINT', on('SIGINT'));
-    process.once('SIGTERM', on('SIGTERM'));
+    const on = (s: string) => () => {
+      if (!stopping) done(s);
+      stopping = true;
+    };
+    process.on('SIGINT', on('SIGINT'));
+    process.on('SIGTERM', on('SIGTERM'));
     until?.then(on('end'), on('end'));
   });
   const stats = server.stats();
