@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadScenarioSpec } from '../../src/cli/commands/serve.js';
 import { client } from './helpers.js';
 
 const run = promisify(execFile);
@@ -79,5 +80,15 @@ describe('agrisim serve / replay', () => {
     expect(speed).toEqual([2, 'CLI_USAGE']);
     expect(missing).toEqual([3, 'IO_READ']);
     expect(unwritable).toEqual([5, 'IO_WRITE']);
+  });
+});
+
+describe('--scenario FILE#guidance', () => {
+  it('runs one simulation per guidance on the same plan, and refuses unknown guidance', async () => {
+    const sims = await loadScenarioSpec('sims/thai-binh-transplanter.json#rtk,manual');
+    expect(sims.map((s) => s.id)).toEqual(['thai-binh-transplanter-rtk', 'thai-binh-transplanter-manual']);
+    expect(sims[0].plans).toBe(sims[1].plans);
+    await expect(loadScenarioSpec('sims/thai-binh-transplanter.json#rtk,autopilot')).rejects.toMatchObject({ code: 'CLI_USAGE' });
+    expect((await loadScenarioSpec('sims/thai-binh-transplanter.json')).map((s) => s.id)).toEqual(['thai-binh-transplanter']);
   });
 });

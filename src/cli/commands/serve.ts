@@ -7,7 +7,8 @@ import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
-import { loadScenario } from '../../sim/scenario.js';
+import { loadScenario, scenarioFactories, type LoadedScenario } from '../../sim/scenario.js';
+import type { Guidance } from '../../sim/types.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/nmea/nmea-server.js';
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/server/server.js';
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/server/options.js';
@@ -21,7 +22,9 @@ http://HOST:PORT/ and the WebSocket telemetry (protocol agrisim/1) at ws://HOST:
 options:
   --port N             HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
   --host H             interface to listen on (default 127.0.0.1; 0.0.0.0 for the LAN)
-  --scenario FILE      scenario to run (repeatable; default every sims/*.json)
+  --scenario FILE      scenario to run (repeatable; default every sims/*.json);
+                       FILE#rtk,manual runs it once per guidance on the same plan
+                       (ids <id>-rtk, <id>-manual: the viewer shows them side by side)
   --speedup K          simulated time per wall time (default 10)
   --loop               start each run over 5 s after it ends
   --token T            secret for control messages (pause, resume, speed, restart);
@@ -45,6 +48,18 @@ function defaultScenarios(): string[] {
   const dir = [resolve('sims'), resolve(here, '../../../sims')].find((d) => existsSync(d));
   if (!dir) throw new AgrisimError('CLI_USAGE', 'no sims/ folder found: name scenarios with --scenario');
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}
+
+const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
+
+/** Loads `FILE` or `FILE#g1,g2` (one run per guidance on the same plan). */
+export async function loadScenarioSpec(spec: string): Promise<LoadedScenario[]> {
+  const hash = spec.lastIndexOf('#');
+  if (hash < 0) return [await loadScenario(spec)];
+  const guidance = spec.slice(hash + 1).split(',').filter(Boolean);
+  const bad = guidance.find((g) => !GUIDANCE.includes(g));
+  if (bad !== undefined || guidance.length === 0) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
+  return scenarioFactories(spec.slice(0, hash), { guidance: guidance as Guidance[] });
 }
 
 /** Fails early (IO_WRITE, exit 5) when the recording file cannot be created. */
@@ -159,7 +174,7 @@ export const command: CliCommand = {
     const maxConnections = numberOption(values['max-connections'], 'max-connections', 1, 1_000_000);
     if (values.record) checkWritable(values.record);
     const files = values.scenario ?? defaultScenarios();
-    const simulations = await Promise.all(files.map((f) => loadScenario(f)));
+    const simulations = (await Promise.all(files.map(loadScenarioSpec))).flat();
     const json = values.json ?? false;
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json);
     return serveUntilSignal(
