@@ -52,6 +52,8 @@ export async function connectMqtt(url: string, options: ConnectMqttOptions = {})
     connectTimeout: timeoutMs,
     reconnectPeriod: 1000,
     clean: true,
+    // While the broker is away, drop QoS 0 (telemetry is stale a tenth of a second later) instead of queueing it in memory.
+    queueQoSZero: false,
     ...(options.clientId ? { clientId: options.clientId } : {}),
     ...(options.will ? { will: options.will } : {}),
   });

@@ -6,7 +6,6 @@
  * from the live telemetry.
  */
 import type { MqttClient } from 'mqtt';
-import type { Subscription } from 'rxjs';
 import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { simTopic, type SimTopicPath } from './topics.js';
@@ -60,11 +59,13 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
   const client = await connectMqtt(options.url, options);
   const everyMs = options.snapshotEveryMs ?? 1000;
   const paths = new Map<string, SimTopicPath>();
-  const subs: Subscription[] = [];
-  const timers: ReturnType<typeof setInterval>[] = [];
+  /** What close() undoes: feed subscriptions, timers, client listeners. */
+  const cleanups: (() => void)[] = [];
   let count = 0;
 
   const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean) => {
+    // Offline, retained state would only pile up in the client's memory queue: it is sent afresh on reconnect.
+    if (retain && !client.connected) return;
     count++;
     client.publish(topic, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos, retain });
   };
@@ -107,8 +108,14 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
     };
     describe();
     snapshot();
-    subs.push(feed.updates$.subscribe(update));
-    timers.push(setInterval(snapshot, everyMs));
+    const again = () => {
+      describe();
+      snapshot();
+    };
+    client.on('connect', again); // after a broker outage (clean session: the retained state may be gone)
+    const sub = feed.updates$.subscribe(update);
+    const timer = setInterval(snapshot, everyMs);
+    cleanups.push(() => client.off('connect', again), () => sub.unsubscribe(), () => clearInterval(timer));
   }
 
   let closed: Promise<void> | undefined;
@@ -118,8 +125,7 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
     published: () => count,
     close: () =>
       (closed ??= (async () => {
-        for (const t of timers) clearInterval(t);
-        for (const s of subs) s.unsubscribe();
+        for (const undo of cleanups) undo();
         if (options.clearOnClose !== false) {
           // An empty retained payload deletes the retained message (MQTT 3.1.1 §3.3.1.3).
           for (const path of paths.values()) {

@@ -49,15 +49,26 @@ export class ClientConnection {
     return this.ws.readyState === 1;
   }
 
+  /**
+   * Extra backlog allowed while a snapshot is on its way, bytes. A snapshot can be larger than
+   * the mark (a long run's coverage); without this a slow link would be marked behind by the
+   * snapshot itself and get nothing but snapshots. Reset once the backlog drains.
+   */
+  private allowanceBytes = 0;
+
   /** Sends one encoded message with this connection's next seq. */
-  send(e: EncodedMessage): void {
+  send(e: EncodedMessage, isSnapshot = false): void {
     if (!this.open) return;
-    this.ws.send(frameBytes(e, ++this.seq), { binary: false });
+    const frame = frameBytes(e, ++this.seq);
+    if (isSnapshot) this.allowanceBytes = Math.max(this.allowanceBytes, frame.length);
+    this.ws.send(frame, { binary: false });
   }
 
-  /** True while the outbound backlog is over the high-water mark. */
+  /** True while the outbound backlog is over the high-water mark (plus a snapshot in flight). */
   get congested(): boolean {
-    return this.ws.bufferedAmount > this.highWaterBytes;
+    const queued = this.ws.bufferedAmount;
+    if (queued <= this.highWaterBytes / 4) this.allowanceBytes = 0;
+    return queued > this.highWaterBytes + this.allowanceBytes;
   }
 
   /** True once the backlog has drained below a quarter of the mark (hysteresis). */

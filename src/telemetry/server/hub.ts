@@ -64,7 +64,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
   const snapshotOf = (ch: Channel): EncodedMessage => (ch.snapshot ??= encodeMessage(snapshotMessage(ch.feed)));
 
   const sendSnapshot = (client: ClientConnection, ch: Channel) => {
-    client.send(snapshotOf(ch));
+    client.send(snapshotOf(ch), true);
     stats.snapshotsSent++;
   };
 
