@@ -5,6 +5,7 @@
  * data comes from, so gateways can reuse them. Named exports only; the client library is
  * `agrisim/telemetry/client`.
  */
+// Protocol: messages, encoding, client-message checks (no Node imports).
 export { PROTOCOL } from './protocol/messages.js';
 export type {
   SimOffer, WireVehicle, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage,
@@ -16,6 +17,7 @@ export { parseClientMessage } from './protocol/parse-client.js';
 export type { ParsedClient } from './protocol/parse-client.js';
 export { errorMessage } from './protocol/errors.js';
 export type { TelemetryErrorCode } from './protocol/errors.js';
+// Feeds: where updates come from (simulator, hand-driven, MQTT via a gateway) and the state they keep.
 export type { TelemetryFeed, FeedState, FeedUpdate } from './feed/types.js';
 export { createSimFeed, checkSpeedup, offerOf, MAX_SPEEDUP } from './feed/sim-feed.js';
 export type { SimFeedOptions } from './feed/sim-feed.js';
@@ -24,26 +26,29 @@ export type { FeedStateTracker } from './feed/feed-state.js';
 export { createCoverageTrails } from './feed/coverage-trails.js';
 export type { CoverageTrails, CoverageTrailOptions } from './feed/coverage-trails.js';
 export { toWireVehicle } from './feed/wire-vehicle.js';
+export { createManualFeed } from './feed/manual-feed.js';
+export type { ManualFeed } from './feed/manual-feed.js';
+// Server: hub, connections, limits, startTelemetryServer.
 export { createHub, snapshotMessage, updateMessage } from './server/hub.js';
 export type { Hub, HubStats, BroadcastListener } from './server/hub.js';
-export { ClientConnection } from './server/client-connection.js';
+export { ClientConnection, frameBytes } from './server/client-connection.js';
 export { startTelemetryServer, CLOSE_GOING_AWAY, CLOSE_TRY_AGAIN_LATER } from './server/server.js';
 export type { TelemetryServer } from './server/server.js';
 export type { TelemetryServerOptions, StaticHandler } from './server/options.js';
 export { tokenMatches } from './server/token.js';
 export { createRateLimiter } from './server/rate-limit.js';
 export type { RateLimiter } from './server/rate-limit.js';
+// Record and replay.
 export { createBroadcastRecorder } from './record/recorder.js';
 export type { BroadcastRecorder } from './record/recorder.js';
 export { TELEMETRY_RECORDING_FORMAT } from './record/format.js';
 export type { TelemetryRecordingHeader } from './record/format.js';
-export { startNmeaServer, DEFAULT_NMEA_START_UTC } from './nmea/nmea-server.js';
-export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
-export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
-export type { NmeaOptions } from './nmea/sentences.js';
 export { readTelemetryRecording } from './record/read.js';
 export type { TelemetryRecording, RecordedBroadcast } from './record/read.js';
 export { createReplayFeeds } from './record/replay-feeds.js';
 export type { ReplayOptions } from './record/replay-feeds.js';
-export { createManualFeed } from './feed/manual-feed.js';
-export type { ManualFeed } from './feed/manual-feed.js';
+// NMEA 0183.
+export { startNmeaServer, DEFAULT_NMEA_START_UTC } from './nmea/nmea-server.js';
+export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
+export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
+export type { NmeaOptions } from './nmea/sentences.js';
