@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   TELEMETRY_LISTEN: { exit: 1, meaning: 'the server cannot listen on that host and port' },
   TELEMETRY_RECORDING_INVALID: { exit: 3, meaning: 'a telemetry recording that cannot be replayed' },
   TELEMETRY_CONTROL_DISABLED: { exit: 1, meaning: 'control sent to a server started without a token' },
+  TELEMETRY_FEED_FAILED: { exit: 1, meaning: 'a simulation feed stopped with an error (its subscribers are told)' },
   TELEMETRY_MQTT_URL: { exit: 2, meaning: 'an MQTT broker URL that is not mqtt://, mqtts://, ws:// or wss://' },
   TELEMETRY_MQTT_CONNECT: { exit: 1, meaning: 'the MQTT broker cannot be reached or refused the connection' },
   TELEMETRY_MQTT_NO_SIMS: { exit: 1, meaning: 'no simulation is published on the MQTT broker (within the wait)' },

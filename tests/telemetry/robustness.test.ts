@@ -4,6 +4,7 @@
  */
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
+import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
@@ -216,5 +217,23 @@ describe('a client that does not read', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(c.messages.filter((m) => m.type === 'snapshot')).toHaveLength(sent + 1);
     expect(srv.stats().snapshotsSent).toBe(sent + 1);
+  });
+});
+
+describe('a failing feed', () => {
+  it('tells its subscribers with TELEMETRY_FEED_FAILED while the server and other feeds go on', async () => {
+    const good = createManualFeed(description('good'));
+    const updates = new Subject<never>();
+    const bad = { ...createManualFeed(description('bad')), updates$: updates.asObservable() };
+    const srv = await serve({ feeds: [good, bad] });
+    const c = await connect(srv.url);
+    c.send({ type: 'subscribe', sim: 'bad' });
+    c.send({ type: 'subscribe', sim: 'good' });
+    await c.count((m) => m.type === 'snapshot', 2);
+    updates.error(new Error('broker gone'));
+    const err = await c.next(errorCode('TELEMETRY_FEED_FAILED'));
+    expect(err).toMatchObject({ sim: 'bad', message: 'simulation "bad" stopped: broker gone' });
+    good.push({ kind: 'telemetry', t: 100, vehicles: [vehicle('v0', 100)], progress: progress(100) });
+    await c.next((m) => m.type === 'telemetry' && m.sim === 'good');
   });
 });

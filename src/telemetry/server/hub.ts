@@ -7,6 +7,7 @@ import type { Subscription } from 'rxjs';
 import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
 import { encodeMessage, type EncodedMessage } from '../protocol/encode.js';
 import type { BroadcastMessage, SnapshotMessage, Unsequenced } from '../protocol/messages.js';
+import { errorMessage } from '../protocol/errors.js';
 import type { ClientConnection } from './client-connection.js';
 
 /** A broadcast as it left: its encoding, for recorders (same text every subscriber got, minus seq). */
@@ -55,7 +56,7 @@ export interface HubStats {
  * hub.subscribe(client, feed.id); // sends the snapshot, then every update
  * ```
  */
-export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListener) {
+export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListener, onFeedError?: (sim: string, error: unknown) => void) {
   const channels = new Map<string, Channel>(feeds.map((feed) => [feed.id, { feed, subscribers: new Set<ClientConnection>() }]));
   /** Clients behind on something (checked on every broadcast and by resync()). */
   const lagging = new Set<ClientConnection>();
@@ -100,7 +101,18 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
     if (lagging.size) resync();
   };
 
-  for (const ch of channels.values()) ch.sub = ch.feed.updates$.subscribe((u) => broadcast(ch, u));
+  // A feed that fails (a lost MQTT link, a bug) stops broadcasting; it must not take the server down
+  // (an unhandled rxjs error would be rethrown asynchronously and end the process).
+  for (const ch of channels.values()) {
+    ch.sub = ch.feed.updates$.subscribe({
+      next: (u) => broadcast(ch, u),
+      error: (e: unknown) => {
+        const m = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${e instanceof Error ? e.message : String(e)}`, ch.feed.id));
+        for (const client of ch.subscribers) client.send(m);
+        onFeedError?.(ch.feed.id, e);
+      },
+    });
+  }
 
   return {
     stats,
