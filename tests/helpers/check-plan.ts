@@ -1,13 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toLonLat } from '../../src/field/projection.js';
 import type { Plan } from '../../src/plan/types.js';
 
-/** The independent plan checker shipped beside the repository (../shared/tools). */
-export const CHECKER = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/tools/check-plan.mjs');
+const here = dirname(fileURLToPath(import.meta.url));
+const SHARED_CHECKER = resolve(here, '../../../shared/tools/check-plan.mjs');
+
+/**
+ * The independent plan checker: ../shared/tools/check-plan.mjs beside the repository when it is
+ * there (the one outside checks use), else the byte copy in tests/helpers/vendor (taken from it,
+ * so a clone without ../shared still runs the same checks).
+ */
+export const CHECKER = existsSync(SHARED_CHECKER) ? SHARED_CHECKER : resolve(here, 'vendor/check-plan.mjs');
 
 export interface CheckResult {
   coveragePct: number;

@@ -28,3 +28,13 @@ describe('planner on every sample field, checked by ../shared/tools/check-plan.m
         }
       });
 });
+
+describe('the vendored checker', () => {
+  it('is the same bytes as ../shared/tools/check-plan.mjs when that is present', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const shared = '../shared/tools/check-plan.mjs';
+    const vendored = readFileSync('tests/helpers/vendor/check-plan.mjs', 'utf8');
+    expect(vendored).toContain('Independent check of an agrisim plan');
+    if (existsSync(shared)) expect(vendored).toBe(readFileSync(shared, 'utf8'));
+  });
+});
