@@ -212,3 +212,48 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     await expect(startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 200, waitForSimsMs: 500 })).rejects.toMatchObject({ code: 'TELEMETRY_MQTT_NO_SIMS' });
   });
 });
+
+describe.skipIf(!mosquitto)('MQTT broker outage (real mosquitto)', () => {
+  it('keeps serving viewers across a broker restart: the gateway reconnects and the publisher republishes its state', async () => {
+    const port = await freePort();
+    const url = `mqtt://127.0.0.1:${port}`;
+    const startBroker = async () => {
+      const p = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
+      for (let i = 0; ; i++) {
+        try {
+          await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
+          return p;
+        } catch (e) {
+          if (i > 30) throw e;
+          await sleep(100);
+        }
+      }
+    };
+    let broker = await startBroker();
+    const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
+    const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
+    const gw = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
+    const v = await client(gw.server.url);
+    try {
+      v.send({ type: 'subscribe', sim: 'thai-binh-drone' });
+      const before = await v.count((m) => m.type === 'telemetry', 3);
+      broker.kill('SIGTERM');
+      await new Promise((r) => broker.once('exit', r));
+      await sleep(500);
+      const seen = v.messages.length;
+      broker = await startBroker(); // same port, empty: no retained state until the publisher republishes it
+      const after = await v.next((m) => m.type === 'telemetry', seen, 10_000);
+      expect(after.t as number).toBeGreaterThan(before[2].t as number);
+      // The broker holds the state again: a new gateway finds the simulation.
+      const late = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300, waitForSimsMs: 5000 });
+      expect([...late.feeds.keys()]).toEqual(['thai-binh-drone']);
+      await late.close();
+    } finally {
+      v.close();
+      await gw.close();
+      await pub.close();
+      await sim.close();
+      broker.kill();
+    }
+  });
+});
