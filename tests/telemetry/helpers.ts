@@ -47,7 +47,9 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
       };
       const timer = setTimeout(() => {
         waiters.delete(tryIt);
-        reject(new Error(`timed out waiting for ${what}; got ${messages.length} messages: ${messages.slice(-3).map((m) => m.type).join(',')}`));
+        const byType: Record<string, number> = {};
+        for (const m of messages) byType[m.type] = (byType[m.type] ?? 0) + 1;
+        reject(new Error(`timed out waiting for ${what} on ${url}; got ${messages.length} messages ${JSON.stringify(byType)}, last: ${messages.slice(-3).map((m) => `${m.type}@${String(m.t)}`).join(',')}`));
       }, timeoutMs);
       waiters.add(tryIt);
       tryIt();

@@ -65,8 +65,15 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
       const fail = () => new AgrisimError('IO_WRITE', `cannot write recording ${String(target)}: ${failure?.message}`, { path: target });
       if (failure) return Promise.reject(fail());
       return new Promise<void>((resolve, reject) => {
-        s.once('error', () => reject(fail()));
-        s.end(() => (failure ? reject(fail()) : resolve()));
+        s.once('error', (e) => {
+          failure ??= e;
+          reject(fail());
+        });
+        s.end((e?: Error | null) => {
+          if (e) failure ??= e;
+          if (failure) reject(fail());
+          else resolve();
+        });
       });
     },
     get lines() {

@@ -128,8 +128,9 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     const feed = hub.feed(m.sim);
     if (!feed) return reply(client, 'TELEMETRY_UNKNOWN_SIM', `no simulation "${m.sim}" (on offer: ${feeds.map((f) => f.id).join(', ')})`, m.sim);
     if (m.type === 'subscribe') {
-      if (o.startOn === 'subscribe') startFeed(feed);
+      // subscribe first: a feed may broadcast synchronously as it starts (a replay's first lines)
       hub.subscribe(client, m.sim);
+      if (o.startOn === 'subscribe') startFeed(feed);
     } else if (m.type === 'unsubscribe') hub.unsubscribe(client, m.sim);
     else {
       if (o.token === undefined) return reply(client, 'TELEMETRY_CONTROL_DISABLED', 'this server was started without a token: control is disabled', m.sim);
