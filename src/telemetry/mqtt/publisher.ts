@@ -1,7 +1,8 @@
 /**
  * Publishes telemetry feeds (the simulations of `agrisim serve`) to an MQTT broker, in the
  * layout of topics.ts: description and snapshot retained, telemetry at QoS 0, events at QoS 1.
- * The snapshot is republished every `snapshotEveryMs` and at once after a reset or a control,
+ * The snapshot is republished every `snapshotEveryMs` (longer for big snapshots, so one
+ * simulation sends at most `maxSnapshotBytesPerS`) and at once after a reset or a control,
  * so a gateway that subscribes at any moment starts at most that far behind and catches up
  * from the live telemetry.
  */
@@ -21,6 +22,12 @@ export interface MqttPublisherOptions extends ConnectMqttOptions {
   prefix?: string;
   /** Republish the retained snapshot this often, ms (default 1000). */
   snapshotEveryMs?: number;
+  /**
+   * Bytes per second of snapshots one simulation may send (default 65,536): a snapshot of
+   * coverage trails grows to ~300 kB at the end of a transplanter run, which then goes out
+   * every ~5 s instead of every second.
+   */
+  maxSnapshotBytesPerS?: number;
   /** Clear the retained topics on close, so new gateways stop listing the simulations (default true). */
   clearOnClose?: boolean;
 }
@@ -58,16 +65,20 @@ function fieldOf(feed: TelemetryFeed): string {
 export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], options: MqttPublisherOptions): Promise<MqttPublisher> {
   const client = await connectMqtt(options.url, options);
   const everyMs = options.snapshotEveryMs ?? 1000;
+  const maxBytesPerS = options.maxSnapshotBytesPerS ?? 65_536;
   const paths = new Map<string, SimTopicPath>();
   /** What close() undoes: feed subscriptions, timers, client listeners. */
   const cleanups: (() => void)[] = [];
   let count = 0;
 
-  const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean) => {
+  /** Publishes; returns the payload's size in bytes. */
+  const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean): number => {
     // Offline, retained state would only pile up in the client's memory queue: it is sent afresh on reconnect.
-    if (retain && !client.connected) return;
+    if (retain && !client.connected) return 0;
     count++;
-    client.publish(topic, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos, retain });
+    const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    client.publish(topic, text, { qos, retain });
+    return Buffer.byteLength(text);
   };
 
   for (const feed of feeds) {
@@ -81,7 +92,7 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
     const snapshot = () => {
       const { description: _d, ...rest } = feed.state();
       const s: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
-      publish(simTopic(path, 'snapshot'), s, 1, true);
+      return publish(simTopic(path, 'snapshot'), s, 1, true);
     };
     const update = (u: FeedUpdate) => {
       let m: MqttUpdate;
@@ -114,8 +125,13 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
     };
     client.on('connect', again); // after a broker outage (clean session: the retained state may be gone)
     const sub = feed.updates$.subscribe(update);
-    const timer = setInterval(snapshot, everyMs);
-    cleanups.push(() => client.off('connect', again), () => sub.unsubscribe(), () => clearInterval(timer));
+    let timer: ReturnType<typeof setTimeout>;
+    const periodic = () => {
+      const bytes = snapshot();
+      timer = setTimeout(periodic, Math.max(everyMs, (1000 * bytes) / maxBytesPerS));
+    };
+    timer = setTimeout(periodic, everyMs);
+    cleanups.push(() => client.off('connect', again), () => sub.unsubscribe(), () => clearTimeout(timer));
   }
 
   let closed: Promise<void> | undefined;
