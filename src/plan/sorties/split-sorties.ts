@@ -50,19 +50,8 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     out.push(s);
     flownS += segmentTimeS(s, vehicle);
   };
-  const refillAt = (p: XY, reason: RefillStop['reason']) => {
-    push({ kind: 'transit', points: path(p, servicePoint), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
-    sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
-    refills.push({ afterSegment: out.length - 1, at: servicePoint, durationS: stopS, reason });
-    sortie++;
-    used = 0;
-    flownS = 0;
-    worked = 0;
-    first = out.length;
-    push({ kind: 'transit', points: path(servicePoint, p), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
-  };
-
-  const reloadHere = (p: XY, reason: RefillStop['reason']) => {
+  /** Ends the sortie with a stop at `p` and starts the next one there. */
+  const stopAt = (p: XY, reason: RefillStop['reason']) => {
     sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
     refills.push({ afterSegment: out.length - 1, at: p, durationS: stopS, reason });
     sortie++;
@@ -70,6 +59,14 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     flownS = 0;
     worked = 0;
     first = out.length;
+  };
+  const refillTransit = (a: XY, b: XY): RouteSegment =>
+    ({ kind: 'transit', points: path(a, b), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
+  /** Drones: to the service point, refill there, and back to `p`. */
+  const refillAt = (p: XY, reason: RefillStop['reason']) => {
+    push(refillTransit(p, servicePoint));
+    stopAt(servicePoint, reason);
+    push(refillTransit(servicePoint, p));
   };
   const inPlace = vehicle.kind === 'ground';
 
@@ -81,7 +78,7 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     let s = { ...s0 };
     // ground machines reload before a swath the trays left would not finish, if a full load would
     const needs = polylineLength(s.points) * perM;
-    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap) reloadHere(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
+    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap) stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
     for (;;) {
       const l = polylineLength(s.points);
       const byTank = perM > 0 ? (cap - used) / perM : Infinity;
@@ -107,7 +104,7 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
       }
       const p = s.points[0];
       const reason = byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery';
-      if (inPlace) reloadHere(p, reason);
+      if (inPlace) stopAt(p, reason);
       else refillAt(p, reason);
     }
   }
