@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/sim/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import {
-  checkMqttUrl, connectMqtt, joinCoverage, parseSimTopic, publishFeedsToMqtt, simFilter, simTopic, startMqttGateway, topicLevel,
+  checkMqttUrl, connectMqtt, joinCoverage, parseSimTopic, publishFeedsToMqtt, simFilter, simTopic, startMqttGateway, topicLevel, vehicleTopic,
   type MqttGateway, type MqttPublisher,
 } from '../../src/telemetry/mqtt/index.js';
 import { systemProgram } from '../helpers/system.js';
@@ -34,6 +34,8 @@ describe('MQTT topics', () => {
     expect(t).toBe('agrisim/Quỳnh Phụ/thai-binh-block.geojson/thai-binh-drone/telemetry');
     expect(parseSimTopic(t)).toEqual({ prefix: 'agrisim', farm: 'Quỳnh Phụ', field: 'thai-binh-block.geojson', sim: 'thai-binh-drone', kind: 'telemetry' });
     expect(parseSimTopic('agrisim/a/b/c/other')).toBeUndefined();
+    expect(vehicleTopic({ farm: 'f', field: 'x', sim: 's' }, 'drone/1')).toBe('agrisim/f/x/s/vehicle/drone_1');
+    expect(parseSimTopic('agrisim/f/x/s/vehicle/drone_1')).toBeUndefined(); // gateways ignore per-vehicle topics
     expect(parseSimTopic('agrisim/a/b/snapshot')).toBeUndefined();
     expect(simFilter('snapshot')).toBe('agrisim/+/+/+/snapshot');
     expect(simFilter('event', { farm: 'f/1', prefix: 'x' })).toBe('x/f_1/+/+/event');
@@ -127,6 +129,21 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     // Frames move forward in simulated time.
     expect(ta.map((m) => m.t as number)).toEqual([...ta.map((m) => m.t as number)].sort((x, y) => x - y));
     expect(ta[24].t as number).toBeGreaterThan(ta[0].t as number);
+  });
+
+  it('publishes each machine on its own topic too, the same state as in the telemetry frame', async () => {
+    const raw = await connectMqtt(url);
+    const got: { topic: string; body: Record<string, unknown> }[] = [];
+    raw.on('message', (topic, payload) => got.push({ topic, body: JSON.parse(String(payload)) as Record<string, unknown> }));
+    await raw.subscribeAsync(['agrisim/+/+/+/vehicle/+', 'agrisim/+/+/+/telemetry']);
+    for (let i = 0; i < 100 && got.filter((g) => g.topic.endsWith('/telemetry')).length < 3; i++) await sleep(50);
+    await raw.endAsync();
+    const tele = got.filter((g) => g.topic.endsWith('/telemetry'));
+    expect(tele.length).toBeGreaterThanOrEqual(3);
+    const frame = tele[1].body as { t: number; vehicles: Record<string, unknown>[] };
+    const mine = got.find((g) => g.topic.endsWith('/vehicle/drone-1') && g.body.t === frame.t);
+    expect(mine?.topic).toMatch(/^agrisim\/quynh-phu\/[^/]+\/thai-binh-drone\/vehicle\/drone-1$/);
+    expect(mine?.body).toEqual({ sim: SIM, t: frame.t, ...frame.vehicles[0] });
   });
 
   it('gives a late gateway, and a viewer joining it, exactly the simulator\'s state once paused', async () => {

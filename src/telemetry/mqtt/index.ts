@@ -3,7 +3,7 @@
  * stateless WebSocket gateways subscribe and serve viewers with the agrisim/1 protocol.
  * Topic layout and QoS: see topics.ts.
  */
-export { MQTT_PREFIX, topicLevel, simTopic, simFilter, parseSimTopic } from './topics.js';
+export { MQTT_PREFIX, topicLevel, simTopic, vehicleTopic, simFilter, parseSimTopic } from './topics.js';
 export type { MqttTopicKind, SimTopicPath } from './topics.js';
 export { connectMqtt, checkMqttUrl } from './connect.js';
 export type { ConnectMqttOptions } from './connect.js';

@@ -9,7 +9,7 @@
 import type { MqttClient } from 'mqtt';
 import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
-import { simTopic, type SimTopicPath } from './topics.js';
+import { simTopic, vehicleTopic, type SimTopicPath } from './topics.js';
 import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
 
 /** Options of {@link publishFeedsToMqtt}. */
@@ -28,6 +28,8 @@ export interface MqttPublisherOptions extends ConnectMqttOptions {
    * every ~5 s instead of every second.
    */
   maxSnapshotBytesPerS?: number;
+  /** Also publish each machine's state on its own topic, `…/<sim>/vehicle/<id>` (default true). */
+  perVehicle?: boolean;
   /** Clear the retained topics on close, so new gateways stop listing the simulations (default true). */
   clearOnClose?: boolean;
 }
@@ -99,6 +101,7 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
       switch (u.kind) {
         case 'telemetry':
           publish(simTopic(path, 'telemetry'), { type: 'telemetry', sim: feed.id, t: u.t, vehicles: u.vehicles, progress: u.progress } satisfies MqttUpdate, 0, false);
+          if (options.perVehicle !== false) for (const v of u.vehicles) publish(vehicleTopic(path, v.id), { sim: feed.id, t: u.t, ...v }, 0, false);
           return;
         case 'event':
           m = { type: 'event', sim: feed.id, t: u.t, event: u.event };

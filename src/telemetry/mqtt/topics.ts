@@ -7,6 +7,10 @@
  * | `<prefix>/<farm>/<field>/<sim>/snapshot` | snapshot body without the description | 1 | yes |
  * | `<prefix>/<farm>/<field>/<sim>/telemetry` | `telemetry` message (10 Hz) | 0 | no |
  * | `<prefix>/<farm>/<field>/<sim>/event` | `event`, `control` or `reset` message | 1 | no |
+ * | `<prefix>/<farm>/<field>/<sim>/vehicle/<vehicleId>` | `{ sim, t, ...vehicle }` per telemetry frame | 0 | no |
+ *
+ * The per-vehicle topics are for other consumers (dashboards, Node-RED, a farm's own logger:
+ * `agrisim/+/+/+/vehicle/+` follows every machine); gateways do not subscribe to them.
  *
  * Why these QoS: telemetry is superseded 10 times a second, so a lost frame costs nothing and
  * QoS 0 (no PUBACK, no broker queueing per subscriber) is what lets a broker fan it out
@@ -56,7 +60,12 @@ export function simFilter(kind: MqttTopicKind, opts: { prefix?: string; farm?: s
   return [opts.prefix ?? MQTT_PREFIX, opts.farm !== undefined ? topicLevel(opts.farm) : '+', '+', '+', kind].join('/');
 }
 
-/** Splits a simulation topic into its parts; undefined when it is not one. */
+/** The per-vehicle topic of one machine of a simulation. */
+export function vehicleTopic(p: SimTopicPath, vehicleId: string): string {
+  return [p.prefix ?? MQTT_PREFIX, topicLevel(p.farm), topicLevel(p.field), topicLevel(p.sim), 'vehicle', topicLevel(vehicleId)].join('/');
+}
+
+/** Splits a simulation topic into its parts; undefined when it is not one (per-vehicle topics included). */
 export function parseSimTopic(topic: string): (SimTopicPath & { kind: MqttTopicKind }) | undefined {
   const parts = topic.split('/');
   if (parts.length !== 5) return undefined;
