@@ -88,9 +88,10 @@ describe('telemetry server with a simulation', () => {
   });
 });
 
-/** A five-tick run of one vehicle: short enough to end and loop within a test. */
-function shortFactory(): SimulationFactory {
+/** A run of `ticks` ticks of one vehicle (an event on every tick when `eventEveryTick`), short enough to end within a test. */
+function shortFactory(ticks = 5, eventEveryTick = false): SimulationFactory {
   const d = description('short');
+  const endMs = ticks * 100;
   return {
     id: 'short', name: 'short',
     create(): Simulation {
@@ -98,19 +99,40 @@ function shortFactory(): SimulationFactory {
       return {
         describe: () => d,
         step() {
-          if (t >= 500) return undefined;
+          if (t >= endMs) return undefined;
           t += 100;
-          const v = { ...vehicle('v0', t), x: 0, y: 0, activity: t === 500 ? ('done' as const) : ('working' as const) };
-          return { t, vehicles: [v], progress: progress(t), events: t === 500 ? [{ t, vehicleId: 'v0', type: 'done' as const }] : [] };
+          const v = { ...vehicle('v0', t), x: 0, y: 0, activity: t === endMs ? ('done' as const) : ('working' as const) };
+          const events = t === endMs ? [{ t, vehicleId: 'v0', type: 'done' as const }] : eventEveryTick ? [{ t, vehicleId: 'v0', type: 'refill' as const }] : [];
+          return { t, vehicles: [v], progress: progress(t), events };
         },
         get done() {
-          return t >= 500;
+          return t >= endMs;
         },
         metrics: () => { throw new Error('not needed'); },
       };
     },
   };
 }
+
+describe('high speed-ups', () => {
+  it('fold ticks into at most maxBroadcastHz frames, yet send every event, in order, before the frame that follows it', async () => {
+    const srv = await serve({ simulations: [shortFactory(200, true)], speedup: 100, maxBroadcastHz: 10, startOn: 'subscribe' });
+    const c = await connect(srv.url);
+    c.send({ type: 'subscribe', sim: 'short' });
+    await c.next((m) => m.type === 'telemetry' && m.t === 20_000);
+    const events = c.messages.filter(isType('event')).map((m) => m.t);
+    expect(events).toEqual(Array.from({ length: 200 }, (_, i) => (i + 1) * 100));
+    const frames = c.messages.filter(isType('telemetry'));
+    // 20 s of simulated time at 100× is 200 ms of wall time: a handful of frames, not 200
+    expect(frames.length).toBeLessThan(20);
+    // every event is sent before any frame later than it
+    let lastFrameT = 0;
+    for (const m of c.messages) {
+      if (m.type === 'telemetry') lastFrameT = m.t as number;
+      if (m.type === 'event') expect(m.t as number).toBeGreaterThan(lastFrameT);
+    }
+  });
+});
 
 describe('looping', () => {
   it('ends with done, then starts over with a fresh snapshot', async () => {
