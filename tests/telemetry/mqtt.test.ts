@@ -187,6 +187,34 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     }
   });
 
+  it('drops whatever else is published under its topics (bad JSON, wrong shapes, wrong sim) and keeps serving', async () => {
+    const g = gateways[0];
+    const v = await open(g.server.url);
+    v.send({ type: 'subscribe', sim: SIM });
+    await v.next((m) => m.type === 'snapshot');
+    const droppedBefore = g.stats().dropped;
+    const raw = await connectMqtt(url);
+    const base = 'agrisim/quynh-phu/evil/' + SIM;
+    const junk: [string, string][] = [
+      [`${base}/telemetry`, '{not json'],
+      [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: SIM, t: 1e15, vehicles: 'nope', progress: {} })],
+      [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: SIM, t: 1e15, vehicles: [{ id: 'x', lon: 'a', lat: 1 }], progress: { coveredPct: 1, coveredHa: 1 } })],
+      [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: 'other', t: 1e15, vehicles: [], progress: { coveredPct: 1, coveredHa: 1 } })],
+      [`${base}/event`, JSON.stringify({ type: 'reset', sim: SIM })],
+      [`${base}/event`, JSON.stringify(null)],
+      [`${base}/snapshot`, JSON.stringify({ type: 'snapshot', sim: SIM, run: 99, t: 0, vehicles: [], coverage: 'x' })],
+      [`${base}/description`, JSON.stringify({ offer: { id: 'someone-else' }, description: { vehicles: [] } })],
+    ];
+    for (const [topic, payload] of junk) await raw.publishAsync(topic, payload, { qos: 1 });
+    await raw.endAsync();
+    const seen = v.messages.length;
+    const after = await v.next((m) => m.type === 'telemetry', seen);
+    expect(after.t as number).toBeLessThan(1e15);
+    expect(g.stats().dropped - droppedBefore).toBeGreaterThanOrEqual(junk.length);
+    expect(v.messages.slice(seen).some((m) => m.type === 'snapshot')).toBe(false); // no fake reset went through
+    expect(g.feeds.get(SIM)!.state().t).toBeLessThan(1e15);
+  });
+
   it('runs as `agrisim gateway --mqtt URL`: prints where it serves, serves the run, stops on SIGINT with exit 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--mqtt', url, '--port', '0', '--no-viewer', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

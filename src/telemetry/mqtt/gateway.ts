@@ -12,8 +12,9 @@ import type { TelemetryServerOptions } from '../server/options.js';
 import type { TelemetryFeed } from '../feed/types.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { createMqttFeed, type MqttFeed } from './mqtt-feed.js';
+import { isMqttDescription, isMqttSnapshot, isMqttUpdate } from './check-wire.js';
 import { parseSimTopic, simFilter } from './topics.js';
-import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
+import type { MqttDescription, MqttSnapshot } from './wire.js';
 
 /** Options of {@link startMqttGateway}. */
 export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetryServerOptions, 'simulations' | 'feeds' | 'token' | 'speedup' | 'loop' | 'loopDelayMs' | 'startOn'> {
@@ -33,7 +34,7 @@ export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetrySe
 export interface MqttGateway {
   readonly server: TelemetryServer;
   readonly client: MqttClient;
-  /** Feeds by simulation id (those found at start). */
+  /** Feeds by simulation id as its topic level (those found at start). */
   readonly feeds: Map<string, MqttFeed>;
   /** Broker messages received, and those dropped (unparseable, or for a simulation found after start). */
   stats(): { received: number; dropped: number };
@@ -73,38 +74,40 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
     server?.addFeed?.(feed);
   };
 
-  client.on('message', (topic, payload) => {
-    received++;
+  const onMessage = (topic: string, payload: Buffer) => {
     const where = parseSimTopic(topic);
     if (!where || payload.length === 0) return; // an empty retained payload is a cleared topic
     let m: unknown;
     try {
       m = JSON.parse(payload.toString('utf8'));
     } catch {
-      dropped++;
-      return;
+      return void dropped++;
     }
     const feed = feeds.get(where.sim);
     switch (where.kind) {
-      case 'description': {
-        const d = m as MqttDescription;
-        if (!d?.offer?.id || !d.description) return void dropped++;
-        descriptions.set(d.offer.id, d);
-        if (feed) feed.describe(d);
-        else maybeCreate(d.offer.id);
+      case 'description':
+        if (!isMqttDescription(m, where.sim)) return void dropped++;
+        descriptions.set(where.sim, m);
+        if (feed) feed.describe(m);
+        else maybeCreate(where.sim);
         return;
-      }
-      case 'snapshot': {
-        const s = m as MqttSnapshot;
-        if (s?.type !== 'snapshot' || typeof s.sim !== 'string') return void dropped++;
-        snapshots.set(s.sim, s);
-        if (feed) feed.rebase(s);
-        else maybeCreate(s.sim);
+      case 'snapshot':
+        if (!isMqttSnapshot(m, where.sim)) return void dropped++;
+        snapshots.set(where.sim, m);
+        if (feed) feed.rebase(m);
+        else maybeCreate(where.sim);
         return;
-      }
       default:
-        if (feed) feed.apply(m as MqttUpdate);
+        if (feed && isMqttUpdate(m, where.sim)) feed.apply(m);
         else dropped++;
+    }
+  };
+  client.on('message', (topic, payload) => {
+    received++;
+    try {
+      onMessage(topic, payload);
+    } catch {
+      dropped++; // a message that passed the checks but still broke a feed: drop it, keep serving
     }
   });
 
