@@ -72,3 +72,27 @@ describe('recording failures', () => {
     await expect(srv.close()).rejects.toMatchObject({ code: 'IO_WRITE' });
   });
 });
+
+describe('recording size cap', () => {
+  it('stops at a line boundary before the cap, keeps serving, and the file still replays', async () => {
+    const feed = createManualFeed(description('m'));
+    const file = join(mkdtempSync(join(tmpdir(), 'agrisim-tel-')), 'capped.ndjson');
+    const srv = await startTelemetryServer({ feeds: [feed], record: file, recordMaxBytes: 20_000 });
+    const c = await client(srv.url);
+    c.send({ type: 'subscribe', sim: 'm' });
+    await c.next((m) => m.type === 'snapshot');
+    for (let t = 100; t <= 10_000; t += 100) feed.push({ kind: 'telemetry', t, vehicles: [vehicle('v0', t)], progress: progress(t) });
+    await c.next((m) => m.type === 'telemetry' && m.t === 10_000);
+    const stats = srv.stats();
+    await srv.close();
+    const text = readFileSync(file, 'utf8');
+    expect(stats.recordingTruncated).toBe(true);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(20_000);
+    expect(text.endsWith('\n')).toBe(true);
+    const rec = readTelemetryRecording(text);
+    expect(rec.broadcasts.length).toBe(stats.recordedLines - 1);
+    expect(rec.broadcasts.length).toBeGreaterThan(10);
+    expect(rec.broadcasts.length).toBeLessThan(100);
+    expect(rec.broadcasts.map((b) => (b.message as { t: number }).t)).toEqual(Array.from({ length: rec.broadcasts.length }, (_, i) => (i + 1) * 100));
+  });
+});

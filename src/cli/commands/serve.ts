@@ -33,6 +33,7 @@ options:
   --nmea-vehicle ID    vehicle for NMEA, as VEHICLE or SIM:VEHICLE (default: first one)
   --nmea-start ISO     UTC time of simulated t = 0 (default 2024-06-15T00:00:00Z)
   --record FILE        record every broadcast to NDJSON (replay it with agrisim replay)
+  --record-max-mb N    stop recording before the file passes N MB (default: no cap)
   --origin URL         allowed browser Origin (repeatable; default any)
   --max-connections N  WebSocket connection limit (default 2000)
   --start-on listen|subscribe   start runs at once (default) or at their first viewer
@@ -135,8 +136,11 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
   const stats = server.stats();
   await nmea?.close();
   await server.close();
-  if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines }) + '\n');
-  else process.stdout.write(`agrisim ${flags.label}: stopped (${signal}); ${stats.broadcasts} broadcasts, ${stats.framesSent} frames sent\n`);
+  if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines, recordingTruncated: stats.recordingTruncated }) + '\n');
+  else {
+    process.stdout.write(`agrisim ${flags.label}: stopped (${signal}); ${stats.broadcasts} broadcasts, ${stats.framesSent} frames sent\n`);
+    if (stats.recordingTruncated) process.stderr.write(`agrisim ${flags.label}: the recording stopped early at its size cap (${stats.recordedLines} lines kept)\n`);
+  }
   return EXIT.OK;
 }
 
@@ -159,6 +163,7 @@ export const command: CliCommand = {
       'nmea-vehicle': { type: 'string' },
       'nmea-start': { type: 'string' },
       record: { type: 'string' },
+      'record-max-mb': { type: 'string' },
       origin: { type: 'string', multiple: true },
       'max-connections': { type: 'string' },
       'start-on': { type: 'string' },
@@ -172,6 +177,7 @@ export const command: CliCommand = {
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 10;
     const nmeaPort = numberOption(values['nmea-port'], 'nmea-port', 0, 65535);
     const maxConnections = numberOption(values['max-connections'], 'max-connections', 1, 1_000_000);
+    const recordMaxMb = numberOption(values['record-max-mb'], 'record-max-mb', 0.01, 1_000_000);
     if (values.record) checkWritable(values.record);
     const files = values.scenario ?? defaultScenarios();
     const simulations = (await Promise.all(files.map(loadScenarioSpec))).flat();
@@ -181,6 +187,7 @@ export const command: CliCommand = {
       {
         port, host: values.host ?? '127.0.0.1', simulations, speedup, loop: values.loop ?? false,
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined), record: values.record, startOn,
+        ...(recordMaxMb ? { recordMaxBytes: Math.round(recordMaxMb * 1e6) } : {}),
         ...(values.origin ? { allowedOrigins: values.origin } : {}), ...(maxConnections ? { maxConnections } : {}),
         ...(staticHandler ? { staticHandler } : {}),
       },

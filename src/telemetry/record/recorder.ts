@@ -17,6 +17,16 @@ export interface BroadcastRecorder {
   close(): Promise<void>;
   /** Lines written so far (header included). */
   readonly lines: number;
+  /** True once the recording stopped early (size cap reached, or the disk fell too far behind). */
+  readonly truncated: boolean;
+}
+
+/** Options of {@link createBroadcastRecorder}. */
+export interface RecorderOptions {
+  /** Stop recording (cleanly, at a line boundary) before the file passes this size, bytes (default: no cap). */
+  maxBytes?: number;
+  /** Stop recording when this much is waiting for the disk, bytes (default 64 MiB): memory stays bounded. */
+  maxPendingBytes?: number;
 }
 
 /**
@@ -31,19 +41,35 @@ export interface BroadcastRecorder {
  * await rec.close();
  * ```
  */
-export function createBroadcastRecorder(target: string | ((line: string) => void), feeds: TelemetryFeed[]): BroadcastRecorder {
+export function createBroadcastRecorder(target: string | ((line: string) => void), feeds: TelemetryFeed[], options: RecorderOptions = {}): BroadcastRecorder {
   const t0 = performance.now();
+  const maxBytes = options.maxBytes ?? Infinity;
+  const maxPending = options.maxPendingBytes ?? 64 * 2 ** 20;
   let stream: WriteStream | undefined;
   let failure: Error | undefined;
-  let write: (line: string) => void;
+  let out: (line: string) => void;
+  let bytes = 0;
+  let truncated = false;
   if (typeof target === 'string') {
     const s = createWriteStream(target, { flags: 'w' });
     s.on('error', (e) => (failure = e));
     stream = s;
-    write = (line) => {
-      if (!failure) s.write(line);
+    out = (line) => {
+      if (failure) return;
+      if (s.writableLength > maxPending) truncated = true;
+      else s.write(line);
     };
-  } else write = target;
+  } else out = target;
+  const write = (line: string) => {
+    if (truncated) return;
+    const n = Buffer.byteLength(line);
+    if (bytes + n > maxBytes) {
+      truncated = true;
+      return;
+    }
+    bytes += n;
+    out(line);
+  };
   let lines = 0;
   const header: TelemetryRecordingHeader = {
     type: 'header', format: TELEMETRY_RECORDING_FORMAT, protocol: PROTOCOL, startedAt: new Date().toISOString(),
@@ -55,8 +81,9 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
   return {
     record(_sim, e) {
       const at = Math.round((performance.now() - t0) * 10) / 10;
+      if (truncated) return;
       write(`{"at":${at},"type":${JSON.stringify(e.type)}${e.rest}\n`);
-      lines++;
+      if (!truncated) lines++;
     },
     close() {
       if (!stream) return Promise.resolve();
@@ -78,6 +105,9 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
     },
     get lines() {
       return lines;
+    },
+    get truncated() {
+      return truncated;
     },
   };
 }

@@ -47,6 +47,8 @@ export interface TelemetryServerOptions {
   maxBroadcastHz?: number;
   /** Record every broadcast to this NDJSON file (or hand each line to this function). */
   record?: string | ((line: string) => void);
+  /** Stop recording before the file passes this size, bytes (default: no cap; a looping demo grows ~450 B per broadcast). */
+  recordMaxBytes?: number;
   /** WebSocket paths (default `/` and `/ws`). */
   paths?: string[];
   /** How long close() waits for clients to answer the close handshake, ms (default 2000). */
@@ -54,8 +56,8 @@ export interface TelemetryServerOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedServerOptions = Required<Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'staticHandler' | 'simulations' | 'feeds'>>
-  & Pick<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'staticHandler'> & { simulations: SimulationFactory[]; feeds: TelemetryFeed[] };
+export type ResolvedServerOptions = Required<Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'recordMaxBytes' | 'staticHandler' | 'simulations' | 'feeds'>>
+  & Pick<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'recordMaxBytes' | 'staticHandler'> & { simulations: SimulationFactory[]; feeds: TelemetryFeed[] };
 
 function check(key: string, value: number, min: number, max: number, integer = false): number {
   if (!(typeof value === 'number' && value >= min && value <= max) || (integer && !Number.isInteger(value))) {
@@ -99,6 +101,7 @@ export function resolveServerOptions(o: TelemetryServerOptions): ResolvedServerO
     highWaterBytes: check('highWaterBytes', o.highWaterBytes ?? 262_144, 1024, 2 ** 30, true),
     maxBroadcastHz: check('maxBroadcastHz', o.maxBroadcastHz ?? 10, 0.1, 1000),
     record: o.record,
+    recordMaxBytes: o.recordMaxBytes === undefined ? undefined : check('recordMaxBytes', o.recordMaxBytes, 1024, Number.MAX_SAFE_INTEGER),
     paths,
     closeTimeoutMs: check('closeTimeoutMs', o.closeTimeoutMs ?? 2000, 0, 60_000),
   };

@@ -38,7 +38,7 @@ export interface TelemetryServer {
   /** Connected WebSocket clients now. */
   clientCount(): number;
   /** Broadcast counters. */
-  stats(): HubStats & { clients: number; recordedLines: number };
+  stats(): HubStats & { clients: number; recordedLines: number; recordingTruncated: boolean };
   /** Closes every client with 1001, stops the feeds, flushes the recording, stops listening. Idempotent. */
   close(): Promise<void>;
 }
@@ -82,7 +82,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     ...o.feeds,
   ];
   await o.staticHandler?.ready;
-  const recorder: BroadcastRecorder | undefined = o.record ? createBroadcastRecorder(o.record, feeds) : undefined;
+  const recorder: BroadcastRecorder | undefined = o.record ? createBroadcastRecorder(o.record, feeds, { maxBytes: o.recordMaxBytes }) : undefined;
   const hub: Hub = createHub(feeds, recorder?.record);
   const clients = new Set<ClientConnection>();
   const started = new Set<string>();
@@ -243,7 +243,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     feeds,
     http,
     clientCount: () => clients.size,
-    stats: () => ({ ...hub.stats, clients: clients.size, recordedLines: recorder?.lines ?? 0 }),
+    stats: () => ({ ...hub.stats, clients: clients.size, recordedLines: recorder?.lines ?? 0, recordingTruncated: recorder?.truncated ?? false }),
     close,
   };
 }
