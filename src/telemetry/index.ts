@@ -40,7 +40,7 @@ export { createRateLimiter } from './server/rate-limit.js';
 export type { RateLimiter } from './server/rate-limit.js';
 // Record and replay.
 export { createBroadcastRecorder } from './record/recorder.js';
-export type { BroadcastRecorder } from './record/recorder.js';
+export type { BroadcastRecorder, RecorderOptions } from './record/recorder.js';
 export { TELEMETRY_RECORDING_FORMAT } from './record/format.js';
 export type { TelemetryRecordingHeader } from './record/format.js';
 export { readTelemetryRecording } from './record/read.js';
