@@ -2,8 +2,9 @@
  * examples/*.ts run as a user would run them (`tsx`, importing 'agrisim' through the package's
  * own "exports"), and print what the library computes for the same input.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +13,10 @@ import { computeSavings, formatVnd } from '../src/economics/index.js';
 import { readFieldFile } from '../src/field/index.js';
 import { planField } from '../src/plan/index.js';
 import { getVehicle } from '../src/vehicles/index.js';
+import { loadScenario } from '../src/sim/index.js';
+import { startTelemetryServer } from '../src/telemetry/index.js';
+import { connectMqtt, publishFeedsToMqtt } from '../src/telemetry/mqtt/index.js';
+import { systemProgram } from './helpers/system.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-examples-'));
@@ -83,4 +88,38 @@ describe('examples', () => {
     }
     expect(parsed[0].tankKg).toBeLessThanOrEqual(40); // the drone's tank, kg
   });
+
+  it.skipIf(!systemProgram('mosquitto'))('follow-machines-mqtt.ts follows the drone on its per-vehicle topic of a real broker', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const broker = spawn(systemProgram('mosquitto')!, ['-p', String(port)], { stdio: 'ignore' });
+    const url = `mqtt://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
+        break;
+      } catch (e) {
+        if (i > 20) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
+    const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
+    try {
+      const lines = await example('follow-machines-mqtt.ts', [url, '6']);
+      const updates = lines.filter((l) => l.includes(' drone-1: '));
+      expect(updates).toHaveLength(6);
+      for (const l of updates) expect(l).toMatch(/^quynh-phu\/[^/ ]+\/thai-binh-drone drone-1: \w+ at 106\.\d{6},20\.\d{6}, [\d.]+ m\/s, fix rtk-\w+, tank [\d.]+ kg$/);
+      expect(lines.at(-1)).toMatch(/^thai-binh-drone: [\d.]+ % covered at the last snapshot$/);
+    } finally {
+      await pub.close();
+      await sim.close();
+      broker.kill();
+    }
+  });
 });
+
