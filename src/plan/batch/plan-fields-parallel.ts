@@ -18,19 +18,21 @@ import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.
 export const BATCH_DEFAULTS = {
   /**
    * Below this many fields everything is planned in this thread. Measured with
-   * bench/batch.bench.ts on the shared 2-core machine (cold processes, seeded random fields):
-   * two workers take ≈ 0.2–0.3 s to start and load the planner under tsx, each warms up its
-   * own JIT, and a single planning thread already uses ~1.3 cores (V8's concurrent GC), so
-   * at 25–400 drone fields workers were 0.4–1.0× the in-thread time and only at 1,000 fields
-   * they were faster (1.2–1.6×). Pass `minFieldsForWorkers` to override.
+   * bench/batch.bench.ts on the shared 2-core machine (fresh processes, seeded random
+   * fields, drone): two workers cost ≈ 0.4 s (start, load the planner under tsx, warm up
+   * their own JIT) while the planner does 1.7–3 ms per field once warm, and one planning
+   * thread already keeps ~1.3 cores busy (V8's concurrent GC), so even at 2,000 fields
+   * workers were 0.7–0.85× the in-thread time whenever other processes held a core (load
+   * average ≥ 2), and 1.6× at 1,000 fields only on an idle machine with an older, slower
+   * planner. Pass `minFieldsForWorkers` (or `workers`) to override.
    */
-  minFieldsForWorkers: 500,
+  minFieldsForWorkers: 1000,
   /**
    * With no explicit `workers`, plan in this thread when the 1-minute load average per core
-   * is above this: on a busy machine extra threads only compete for the same cores (measured:
-   * 0.4–0.85× at load 12–16 on 2 cores, 25–2,000 fields).
+   * is above this: extra threads then only compete for the same cores (measured 0.3–0.85×
+   * at load 2–16 on 2 cores).
    */
-  maxLoadPerCore: 0.75,
+  maxLoadPerCore: 0.5,
   /** Largest number of fields sent to a worker at once (small chunks balance uneven fields). */
   maxChunk: 8,
 };
@@ -45,7 +47,7 @@ export interface BatchOptions {
    * the machine is busy (see {@link BATCH_DEFAULTS}.maxLoadPerCore). `0` or `1` plans in this thread.
    */
   workers?: number;
-  /** Plan in this thread when there are fewer fields than this (default {@link BATCH_DEFAULTS}.minFieldsForWorkers). */
+  /** Plan in this thread when there are fewer fields than this (default {@link BATCH_DEFAULTS}.minFieldsForWorkers, 1,000). */
   minFieldsForWorkers?: number;
   /** Called after each field, in completion order: fields done so far, total, and the field's id. */
   onProgress?: (done: number, total: number, fieldId: string) => void;
