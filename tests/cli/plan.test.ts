@@ -169,24 +169,27 @@ describe('agrisim plan on bad input: exit codes and the --json error shape', () 
 });
 
 describe('agrisim plan on a FeatureCollection of many fields (worker threads)', () => {
-  it('plans 520 generated fields on worker threads: one metrics line each, in input order, equal to planning them one by one', async () => {
+  it('--workers must be a whole number from 0 to 64', () => {
+    for (const w of ['-1', '1.5', 'many']) expect(agrisim('plan', 'fields/paddy-40x120.geojson', '--workers', w, '--json').status).toBe(2);
+  });
+  it('plans 120 generated fields on 2 worker threads (--workers 2): one metrics line each, in input order, equal to planning them one by one', async () => {
     const { randomFieldSet } = await import('../helpers/random-fields.js');
     const { parseFields } = await import('../../src/field/index.js');
     const { planField } = await import('../../src/plan/index.js');
     const { getVehicle } = await import('../../src/vehicles/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'agrisim-cli-batch-'));
-    const features = randomFieldSet(77, 520, { minAreaHa: 0.05, maxAreaHa: 0.4 });
+    const features = randomFieldSet(77, 120, { minAreaHa: 0.05, maxAreaHa: 0.4 });
     const text = JSON.stringify({ type: 'FeatureCollection', features });
     const path = join(dir, 'many.geojson');
     writeFileSync(path, text);
-    const r = await agrisimAsync('plan', path, '--json');
+    const r = await agrisimAsync('plan', path, '--json', '--workers', '2');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(520);
+    expect(lines).toHaveLength(120);
     const fields = parseFields(text);
     expect(lines.map((m) => m.fieldId)).toEqual(fields.map((f) => f.id));
     // spot-check against the sequential planner (planMs is wall time, the rest must match)
-    for (const i of [0, 1, 259, 519]) {
+    for (const i of [0, 1, 59, 119]) {
       const { planMs: _a, ...seq } = planField(fields[i], getVehicle('drone')).metrics;
       const { planMs: _b, ...par } = lines[i];
       expect(par).toEqual(JSON.parse(JSON.stringify(seq)));

@@ -29,6 +29,8 @@ options:
                                  or --format. Several fields: one file per field, FILE-<fieldId>.ext
   --format geojson|kml|qgc|isoxml   export format; without --out the export goes to stdout (one field)
   --firmware ardupilot|px4       QGroundControl export: autopilot firmware (default ardupilot)
+  --workers N                    worker threads for many fields (default: auto, from 1,000 fields on an
+                                 idle machine; 0 = this thread); results are the same either way
   --json                         print the metrics (DESIGN.md "Plan metrics"), one JSON line per field
   -h, --help                     this help
 
@@ -45,6 +47,7 @@ interface Parsed {
   format?: PlanFormat;
   firmware: 'ardupilot' | 'px4';
   json: boolean;
+  workers?: number;
 }
 
 function parseStart(value: string | undefined): [number, number] | undefined {
@@ -66,8 +69,11 @@ function parse(argv: string[]): Parsed {
     out: { type: 'string' },
     format: { type: 'string' },
     firmware: { type: 'string' },
+    workers: { type: 'string' },
     json: { type: 'boolean' },
   });
+  const workers = numberOption(values.workers, 'workers', 0, 64);
+  if (workers !== undefined && !Number.isInteger(workers)) throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
   if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field file (see --help)');
   const vehicleId = values.vehicle ?? 'drone';
   if (!['drone', 'transplanter'].includes(vehicleId))
@@ -101,6 +107,7 @@ function parse(argv: string[]): Parsed {
     format,
     firmware: (values.firmware as 'ardupilot' | 'px4' | undefined) ?? 'ardupilot',
     json: values.json ?? false,
+    workers,
   };
 }
 
@@ -149,8 +156,12 @@ export const command: CliCommand = {
       throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
     const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
     const bar = fields.length >= 5 ? progressBar(fields.length) : progressBar(0);
-    // many fields go to worker threads (planFieldsParallel decides when that pays off)
-    const results = await planFieldsParallel(fields, vehicle, p.planOptions, { onProgress: (done, _n, id) => bar.tick(done, id) });
+    // many fields go to worker threads (planFieldsParallel decides when that pays off, unless --workers)
+    const results = await planFieldsParallel(fields, vehicle, p.planOptions, {
+      onProgress: (done, _n, id) => bar.tick(done, id),
+      // an explicit --workers is obeyed whatever the batch size
+      ...(p.workers !== undefined ? { workers: p.workers, minFieldsForWorkers: 0 } : {}),
+    });
     bar.done();
     const plans: Plan[] = [];
     const blocks: string[] = [];
