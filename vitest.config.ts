@@ -7,5 +7,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Server and browser tests bind ports and spawn processes; two cores.
     maxWorkers: 2,
+    // In CI only, a failed test runs once more: the network, broker and browser tests wait on
+    // real sockets and processes on a shared 2-core machine, where a rare stall (seen ~1 in 20
+    // runs of the telemetry folder) is the machine, not the code. Locally there is no retry, so
+    // a flaky test stays visible; the planner's and model's tests are deterministic either way.
+    retry: process.env.CI ? 1 : 0,
   },
 });
