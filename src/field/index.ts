@@ -12,7 +12,7 @@ export type { FieldFeature } from './to-geojson.js';
 export { DEFAULT_FIELD_LIMITS } from './limits.js';
 export type { FieldLimits } from './limits.js';
 export { findRingCrossing } from './self-intersection.js';
-export type { RingCrossing } from './self-intersection.js';
+export type { RingCrossing, TooComplex } from './self-intersection.js';
 export { MIN_MEAN_WIDTH_M } from './to-field.js';
 export { SAO_M2 } from './types.js';
 export type { Field } from './types.js';
