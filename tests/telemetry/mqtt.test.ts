@@ -142,7 +142,7 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     expect(tele.length).toBeGreaterThanOrEqual(3);
     const frame = tele[1].body as { t: number; vehicles: Record<string, unknown>[] };
     const mine = got.find((g) => g.topic.endsWith('/vehicle/drone-1') && g.body.t === frame.t);
-    expect(mine?.topic).toMatch(/^agrisim\/quynh-phu\/[^/]+\/thai-binh-drone\/vehicle\/drone-1$/);
+    expect(mine?.topic).toBe('agrisim/quynh-phu/thai-binh-block/thai-binh-drone/vehicle/drone-1'); // field level: the field file, no folder or extension
     expect(mine?.body).toEqual({ sim: SIM, t: frame.t, ...frame.vehicles[0] });
   });
 

@@ -7,7 +7,7 @@ export { MQTT_PREFIX, topicLevel, simTopic, vehicleTopic, simFilter, parseSimTop
 export type { MqttTopicKind, SimTopicPath } from './topics.js';
 export { connectMqtt, checkMqttUrl } from './connect.js';
 export type { ConnectMqttOptions } from './connect.js';
-export { publishFeedsToMqtt } from './publisher.js';
+export { publishFeedsToMqtt, fieldLevelOf } from './publisher.js';
 export type { MqttPublisher, MqttPublisherOptions } from './publisher.js';
 export { createMqttFeed, joinCoverage } from './mqtt-feed.js';
 export type { MqttFeed } from './mqtt-feed.js';

@@ -45,9 +45,12 @@ export interface MqttPublisher {
   close(): Promise<void>;
 }
 
-/** The field level of a feed: its offer's field (file or paddy names), else `field`. */
-function fieldOf(feed: TelemetryFeed): string {
-  return feed.offer().field ?? 'field';
+/** The field level of a feed: its offer's field file name without folder and extension (`thai-binh-block`), else `field`. */
+export function fieldLevelOf(feed: TelemetryFeed): string {
+  const f = feed.offer().field;
+  if (!f) return 'field';
+  const base = f.split(/[\\/]/).pop() ?? f;
+  return base.replace(/\.(geojson|json|kml)$/i, '') || 'field';
 }
 
 /**
@@ -84,7 +87,7 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
   };
 
   for (const feed of feeds) {
-    const path: SimTopicPath = { prefix: options.prefix, farm: options.farm ?? 'demo', field: fieldOf(feed), sim: feed.id };
+    const path: SimTopicPath = { prefix: options.prefix, farm: options.farm ?? 'demo', field: fieldLevelOf(feed), sim: feed.id };
     paths.set(feed.id, path);
     let run = 0;
     const describe = () => {
