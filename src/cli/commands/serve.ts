@@ -10,6 +10,7 @@ import { AgrisimError } from '../../errors.js';
 import { loadScenario, scenarioFactories, type LoadedScenario } from '../../sim/scenario.js';
 import type { Guidance } from '../../sim/types.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/nmea/nmea-server.js';
+import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/mqtt/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/server/server.js';
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/server/options.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
@@ -38,6 +39,9 @@ options:
   --max-connections N  WebSocket connection limit (default 2000)
   --start-on listen|subscribe   start runs at once (default) or at their first viewer
   --no-viewer          do not serve the web page (WebSocket only)
+  --mqtt URL           also publish every simulation to an MQTT broker (mqtt://HOST:1883),
+                       for \`agrisim gateway --mqtt URL\` to serve many viewers
+  --farm NAME          farm name in the MQTT topics (default demo)
   --json               print JSON lines (started, stopped) instead of text
   -h, --help           this help
 
@@ -91,6 +95,9 @@ export interface CommonFlags {
   nmeaPort?: number;
   nmeaVehicle?: string;
   nmeaStart?: string;
+  /** Also publish to this MQTT broker (issue 8 scale path), under this farm. */
+  mqtt?: string;
+  farm?: string;
   label: string;
 }
 
@@ -101,7 +108,9 @@ export interface CommonFlags {
 export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
   const server: TelemetryServer = await startTelemetryServer(opts);
   let nmea: NmeaServer | undefined;
+  let mqtt: MqttPublisher | undefined;
   try {
+    if (flags.mqtt) mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm });
     if (flags.nmeaPort !== undefined) {
       const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
       const feed = a ? server.feeds.find((f) => f.id === a) : (b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : undefined) ?? server.feeds[0];
@@ -109,15 +118,17 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
       nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: opts.host, startUtc: flags.nmeaStart });
     }
   } catch (e) {
+    await mqtt?.close();
     await server.close();
     throw e;
   }
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}) }) + '\n');
+    process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
   } else {
     const lines = [`agrisim ${flags.label}: ${server.httpUrl}  (WebSocket ${server.url})`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
     if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: tcp://${opts.host ?? '127.0.0.1'}:${nmea.port}`);
+    if (mqtt) lines.push(`  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`);
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
   }
@@ -135,6 +146,7 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
   });
   const stats = server.stats();
   await nmea?.close();
+  await mqtt?.close();
   await server.close();
   if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines, recordingTruncated: stats.recordingTruncated }) + '\n');
   else {
@@ -168,6 +180,8 @@ export const command: CliCommand = {
       'max-connections': { type: 'string' },
       'start-on': { type: 'string' },
       'no-viewer': { type: 'boolean' },
+      mqtt: { type: 'string' },
+      farm: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length) throw new AgrisimError('CLI_USAGE', `serve takes no positional arguments (got ${positionals.join(' ')}); use --scenario`);
@@ -182,6 +196,8 @@ export const command: CliCommand = {
     const files = values.scenario ?? defaultScenarios();
     const simulations = (await Promise.all(files.map(loadScenarioSpec))).flat();
     const json = values.json ?? false;
+    if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
+    else if (values.farm !== undefined) throw new AgrisimError('CLI_USAGE', '--farm names the farm in MQTT topics: it needs --mqtt URL');
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json);
     return serveUntilSignal(
       {
@@ -191,7 +207,7 @@ export const command: CliCommand = {
         ...(values.origin ? { allowedOrigins: values.origin } : {}), ...(maxConnections ? { maxConnections } : {}),
         ...(staticHandler ? { staticHandler } : {}),
       },
-      { json, nmeaPort, nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'serve' },
+      { json, nmeaPort, nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], mqtt: values.mqtt, farm: values.farm, label: 'serve' },
     );
   },
 };
