@@ -52,3 +52,4 @@ export { startNmeaServer, DEFAULT_NMEA_START_UTC } from './nmea/nmea-server.js';
 export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
 export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
 export type { NmeaOptions } from './nmea/sentences.js';
+export * from './mqtt/index.js';
