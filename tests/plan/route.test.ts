@@ -89,3 +89,22 @@ describe('planField', () => {
     expect(code(() => planField(paddy, getVehicle('transplanter'), { maxSwaths: 5 }))).toBe('PLAN_TOO_MANY_SWATHS');
   });
 });
+
+describe('headland laps around holes', () => {
+  it('a transplanter works the laps around the tomb plot before any swath, the boundary laps last; a drone keeps them all last', async () => {
+    const { readFieldFile } = await import('../../src/field/index.js');
+    const { signedArea } = await import('../../src/geometry/ring.js');
+    const [tomb] = await readFieldFile('fields/paddy-with-tomb.geojson');
+    const kindOf = (s: { kind: string; headlandLap: number; points: [number, number][] }) =>
+      s.kind !== 'swath' ? undefined : s.headlandLap < 0 ? 'swath' : signedArea(s.points) < 0 ? 'hole-lap' : 'boundary-lap';
+    const order = (v: 'drone' | 'transplanter') => {
+      const kinds = planField(tomb, getVehicle(v)).route.map(kindOf).filter((k) => k !== undefined);
+      return kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]); // runs
+    };
+    // two laps around the hole (one run), the swaths, two boundary laps (gap passes may follow)
+    expect(order('transplanter').slice(0, 3)).toEqual(['hole-lap', 'swath', 'boundary-lap']);
+    const drone = order('drone');
+    expect(drone[0]).toBe('swath');
+    expect(drone.indexOf('hole-lap')).toBeGreaterThan(0);
+  });
+});

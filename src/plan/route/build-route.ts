@@ -1,3 +1,4 @@
+import { signedArea } from '../../geometry/ring.js';
 import { shortestPathInside } from '../../geometry/shortest-path.js';
 import { rotate } from '../../geometry/transform.js';
 import type { Ring, XY } from '../../geometry/types.js';
@@ -84,9 +85,10 @@ function cellOrders(count: number, spacingM: number, vehicle: Vehicle, pattern: 
 }
 
 /**
- * Builds the whole route: cells in nearest-first order, each worked in the cheapest allowed
- * pattern from its nearest corner, turns inside the field, transits along shortest paths
- * inside the field, then the headland laps from the innermost out, and back to the start.
+ * Builds the whole route: for ground machines first the headland laps around holes, then cells
+ * in nearest-first order, each worked in the cheapest allowed pattern from its nearest corner,
+ * turns inside the field, transits along shortest paths inside the field, then the headland
+ * laps from the innermost out, and back to the start.
  */
 export function buildRoute(
   sweep: SweepPlan,
@@ -107,6 +109,23 @@ export function buildRoute(
     route.push(seg('transit', path, { transitPurpose: purpose }));
     pos = to;
   };
+
+  /** Works `rings` of one headland lap, nearest first, each from its point nearest the machine. */
+  const visitRings = (list: Ring[], lap: number) => {
+    const rings = [...list];
+    while (rings.length > 0) {
+      let bi = 0;
+      for (let i = 1; i < rings.length; i++) if (distToRingPoint(rings[i], pos) < distToRingPoint(rings[bi], pos)) bi = i;
+      const path = ringFrom(rings.splice(bi, 1)[0], pos);
+      transit(path[0], route.length === 0 ? 'start' : 'cell');
+      route.push(seg('swath', path, { headlandLap: lap }));
+      pos = path[path.length - 1];
+    }
+  };
+  // A ground machine works the laps around holes (clockwise rings) first, nearest the hole
+  // first, so it never crosses planted rows to reach them; drones fly over and keep them last.
+  const holeFirst = (r: Ring) => vehicle.kind === 'ground' && signedArea(r) < 0;
+  for (let lap = 0; lap < headlandRings.length; lap++) visitRings(headlandRings[lap].filter(holeFirst), lap);
 
   const left = new Set(cells.map((_, i) => i).filter((i) => cells[i].length > 0));
   while (left.size > 0) {
@@ -129,17 +148,7 @@ export function buildRoute(
     pos = last[last.length - 1];
   }
 
-  for (let lap = headlandRings.length - 1; lap >= 0; lap--) {
-    const rings = [...headlandRings[lap]];
-    while (rings.length > 0) {
-      let bi = 0;
-      for (let i = 1; i < rings.length; i++) if (distToRingPoint(rings[i], pos) < distToRingPoint(rings[bi], pos)) bi = i;
-      const path = ringFrom(rings.splice(bi, 1)[0], pos);
-      transit(path[0], route.length === 0 ? 'start' : 'cell');
-      route.push(seg('swath', path, { headlandLap: lap }));
-      pos = path[path.length - 1];
-    }
-  }
+  for (let lap = headlandRings.length - 1; lap >= 0; lap--) visitRings(headlandRings[lap].filter((r) => !holeFirst(r)), lap);
   transit(opts.start, 'end');
   return route;
 }

@@ -151,12 +151,16 @@ function segDist(p: XY, a: XY, b: XY): number {
 }
 
 function checkGuidance(name: string, plan: Plan, doc: Document): void {
-  const swaths = plan.route.filter((s) => s.kind === 'swath');
   const gpns = all(doc, 'GPN');
+  // one group per worked cell, plus one for the headland passes when there are any; groups in
+  // the order their first swath is worked, each with its swaths in route order (a ground
+  // machine works the laps around holes first and the boundary laps last: one headland group)
+  const keyOf = (s: Plan['route'][number]) => (s.headlandLap >= 0 ? 'headland' : `cell ${s.cellId}`);
+  const inRoute = plan.route.filter((s) => s.kind === 'swath');
+  const groups = [...new Set(inRoute.map(keyOf))];
+  const swaths = groups.flatMap((k) => inRoute.filter((s) => keyOf(s) === k));
   expect({ name, patterns: gpns.length }).toEqual({ name, patterns: swaths.length });
-  // one group per worked cell, plus one for the headland passes when there are any
-  const groups = new Set(swaths.map((s) => (s.headlandLap >= 0 ? 'headland' : `cell ${s.cellId}`)));
-  expect(all(doc, 'GGP').length).toBe(groups.size);
+  expect(all(doc, 'GGP').length).toBe(groups.length);
   gpns.forEach((g, i) => {
     const s = swaths[i];
     const lsgs = children(g, 'LSG');
