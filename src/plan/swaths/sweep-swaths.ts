@@ -76,7 +76,10 @@ function countOverlaps(pieces: SweepSwath[], p: SweepSwath): number {
 
 function yRange(p: PolygonM): [number, number] {
   let lo = Infinity, hi = -Infinity;
-  for (const [, y] of p.outer) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+  for (const [, y] of p.outer) {
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
+  }
   return [lo, hi];
 }
 
@@ -84,9 +87,10 @@ function yRange(p: PolygonM): [number, number] {
  * Lays parallel swaths over `area` at `angleRad` (direction of travel, from east,
  * counter-clockwise). Each connected part of the area gets the fewest lines that cover its
  * height, evenly spread. Each line meets the area in intervals; each interval runs on to the
- * edge of `reach` (the innermost headland lap's centre line), so footprints meet the
- * headland's even where its edge slants, and intervals split only by a notch or hole narrower
- * than the reach merge into one swath.
+ * edge of `reach` (how far swaths may run into the headland: the innermost lap's centre line
+ * for ground machines, a quarter width for drones), so footprints meet the headland's even
+ * where its edge slants, and intervals split only by a notch or hole narrower than the reach
+ * merge into one swath.
  */
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, reach: PolygonM[] = area): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
