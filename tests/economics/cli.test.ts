@@ -124,6 +124,12 @@ describe('agrisim savings', () => {
     const bad = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stdout).error.code).toBe('ECON_UNKNOWN_KEY');
+    // The report's own list form with a malformed entry is a coded error, not an internal crash (exit 70).
+    writeFileSync(file, JSON.stringify({ assumptions: [{ key: 'wageVndPerDay', value: 250_000 }, null] }));
+    const malformed = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
+    expect(malformed.code).toBe(2);
+    expect(JSON.parse(malformed.stdout).error.code).toBe('ECON_INVALID_VALUE');
+    expect(JSON.parse(malformed.stdout).error.message).toContain('assumptions[1]');
   });
 
   it('reads the first and last lines of a recording from its two ends (lines longer than a read chunk)', async () => {

@@ -69,7 +69,12 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: expected a JSON object {"KEY": number, …}`, { path });
   const o = obj as Record<string, unknown>;
   // Accept the report's own list too: {"assumptions": [{key, value}, …]}.
-  if (Array.isArray(o.assumptions)) return Object.fromEntries((o.assumptions as { key: string; value: unknown }[]).map((a) => [a.key, a.value]));
+  if (Array.isArray(o.assumptions)) {
+    const entries = o.assumptions as unknown[];
+    const bad = entries.findIndex((a) => !a || typeof a !== 'object' || typeof (a as { key?: unknown }).key !== 'string');
+    if (bad >= 0) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: assumptions[${bad}] must be {"key": "…", "value": number}`, { path });
+    return Object.fromEntries((entries as { key: string; value: unknown }[]).map((a) => [a.key, a.value]));
+  }
   return o;
 }
 
