@@ -103,7 +103,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
 
   // A feed that fails (a lost MQTT link, a bug) stops broadcasting; it must not take the server down
   // (an unhandled rxjs error would be rethrown asynchronously and end the process).
-  for (const ch of channels.values()) {
+  const listen = (ch: Channel) => {
     ch.sub = ch.feed.updates$.subscribe({
       next: (u) => broadcast(ch, u),
       error: (e: unknown) => {
@@ -112,7 +112,8 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
         onFeedError?.(ch.feed.id, e);
       },
     });
-  }
+  };
+  for (const ch of channels.values()) listen(ch);
 
   return {
     stats,
@@ -152,6 +153,33 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
       lagging.delete(client);
     },
     subscriberCount: (sim: string) => channels.get(sim)?.subscribers.size ?? 0,
+    /**
+     * Serves one more feed (a simulation found after start). Its id must be new.
+     * @returns false (and nothing changes) when a feed of that id is already served
+     */
+    add(feed: TelemetryFeed): boolean {
+      if (channels.has(feed.id)) return false;
+      const ch: Channel = { feed, subscribers: new Set<ClientConnection>() };
+      channels.set(feed.id, ch);
+      listen(ch);
+      return true;
+    },
+    /**
+     * Stops serving a feed: stops listening to it and forgets its subscribers (they are told by
+     * the next hello, which no longer lists it). Does not stop the feed itself.
+     * @returns the feed removed, or undefined when none has that id
+     */
+    remove(sim: string): TelemetryFeed | undefined {
+      const ch = channels.get(sim);
+      if (!ch) return undefined;
+      ch.sub?.unsubscribe();
+      channels.delete(sim);
+      for (const client of ch.subscribers) {
+        client.subscriptions.delete(sim);
+        client.behind.delete(sim);
+      }
+      return ch.feed;
+    },
     resync,
     /** Stops listening to the feeds. */
     close(): void {

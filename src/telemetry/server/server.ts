@@ -32,9 +32,28 @@ export interface TelemetryServer {
   readonly url: string;
   /** Page URL, `http://host:port/`. */
   readonly httpUrl: string;
-  /** The feeds served, in `hello` order. */
+  /** The feeds served, in `hello` order (grows with addFeed, shrinks with removeFeed). */
   readonly feeds: TelemetryFeed[];
   readonly http: Server;
+  /**
+   * Serves one more feed (e.g. a simulation an MQTT gateway found after it started): it is listed
+   * in the `hello` of later connections, open connections get a fresh `hello`, and it can be
+   * subscribed to at once. Started now unless `startOn: 'subscribe'`. Not in a recording that
+   * is already running (its header lists the feeds at start). After close() the feed is only stopped.
+   * @throws TelemetryError `TELEMETRY_INVALID_OPTION` when a feed of that id is already served
+   * @example
+   * ```ts
+   * const server = await startTelemetryServer({ feeds: [first] });
+   * server.addFeed(createManualFeed(description)); // open viewers get a hello listing both
+   * ```
+   */
+  addFeed(feed: TelemetryFeed): void;
+  /**
+   * Stops serving the feed `id` and stops it; open connections get a `hello` without it (their
+   * subscription to it ends there).
+   * @returns false when no feed has that id
+   */
+  removeFeed(id: string): boolean;
   /** Connected WebSocket clients now. */
   clientCount(): number;
   /** Broadcast counters. */
@@ -83,7 +102,9 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   ];
   await o.staticHandler?.ready;
   const recorder: BroadcastRecorder | undefined = o.record ? createBroadcastRecorder(o.record, feeds, { maxBytes: o.recordMaxBytes }) : undefined;
-  const hub: Hub = createHub(feeds, recorder?.record);
+  // A recording's header lists the feeds at start; the replay refuses lines of any other.
+  const recorded = new Set(feeds.map((f) => f.id));
+  const hub: Hub = createHub(feeds, recorder ? (sim, e) => recorded.has(sim) && recorder.record(sim, e) : undefined);
   const clients = new Set<ClientConnection>();
   const started = new Set<string>();
   const startFeed = (f: TelemetryFeed) => {
@@ -91,7 +112,13 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     started.add(f.id);
     f.start();
   };
-  const hello = encodeMessage({ type: 'hello', protocol: PROTOCOL, simulations: feeds.map((f) => f.offer()), control: o.token !== undefined });
+  const encodeHello = () => encodeMessage({ type: 'hello', protocol: PROTOCOL, simulations: feeds.map((f) => f.offer()), control: o.token !== undefined });
+  let hello = encodeHello();
+  /** Re-encodes `hello` after the feeds changed and tells every open connection. */
+  const announce = () => {
+    hello = encodeHello();
+    for (const c of clients) c.send(hello);
+  };
 
   const http = createServer((req, res) => {
     try {
@@ -215,6 +242,23 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
 
   let closing: Promise<void> | undefined;
+  const addFeed = (feed: TelemetryFeed): void => {
+    if (closing) return feed.stop();
+    if (hub.feed(feed.id)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `a simulation "${feed.id}" is already served`, { key: 'feed.id', value: feed.id });
+    hub.add(feed);
+    feeds.push(feed);
+    if (o.startOn === 'listen') startFeed(feed);
+    announce();
+  };
+  const removeFeed = (id: string): boolean => {
+    const feed = hub.remove(id);
+    if (!feed) return false;
+    feeds.splice(feeds.indexOf(feed), 1);
+    started.delete(id);
+    feed.stop();
+    if (!closing) announce();
+    return true;
+  };
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       clearInterval(heartbeat);
@@ -242,6 +286,8 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     httpUrl: `http://${hostForUrl}:${port}/`,
     feeds,
     http,
+    addFeed,
+    removeFeed,
     clientCount: () => clients.size,
     stats: () => ({ ...hub.stats, clients: clients.size, recordedLines: recorder?.lines ?? 0, recordingTruncated: recorder?.truncated ?? false }),
     close,
