@@ -8,6 +8,7 @@
 import type { AssumptionValues, CostBlock, Lang, Operation } from './types.js';
 import { formatNumber, formatVnd } from './format.js';
 import { words } from './i18n.js';
+import { perSao } from './units.js';
 
 /** One comparison of a model figure with a published one. */
 export interface ModelCheck {
@@ -44,7 +45,7 @@ export function modelChecks(operation: Operation, v: AssumptionValues, manualPer
       },
       {
         id: 'manualVndPerSao',
-        modelValue: Math.round((manualPerHa.totalVnd * 360) / 10_000),
+        modelValue: Math.round(perSao(manualPerHa.totalVnd)),
         reference: v['manual.hiredTransplantVndPerSao'], unit: 'VND/sào', source: 'ECONOMICS.md: hired manual transplanting price, Red River Delta 2023',
       },
     ];

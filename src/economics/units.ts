@@ -1,9 +1,8 @@
 /**
  * Local area unit: 1 sào Bắc Bộ (Red River Delta) = 360 m², so 1 ha = 27.78 sào.
+ * The constant is the field stage's (one definition; a types-only module, browser-safe).
  */
-
-/** Square metres in one sào Bắc Bộ. */
-export const SAO_M2 = 360;
+import { SAO_M2 } from '../field/types.js';
 
 /** Hectares to sào Bắc Bộ. @example haToSao(1); // 27.777… */
 export function haToSao(ha: number): number {
