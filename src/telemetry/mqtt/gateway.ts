@@ -3,13 +3,14 @@
  * viewers over the same agrisim/1 protocol as `agrisim serve` (hello, subscribe → snapshot,
  * then telemetry and events). Everything it knows comes from the broker (retained description
  * and snapshot, then live messages), so any number of gateways can run behind a load balancer
- * and any one can be restarted.
+ * and any one can be restarted. Simulations published after it started are added to what it
+ * serves (viewers get a fresh hello); one whose retained description is cleared (the publisher
+ * closed) is removed.
  */
 import type { MqttClient } from 'mqtt';
 import { TelemetryError } from '../../errors.js';
 import { startTelemetryServer, type TelemetryServer } from '../server/server.js';
 import type { TelemetryServerOptions } from '../server/options.js';
-import type { TelemetryFeed } from '../feed/types.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { createMqttFeed, type MqttFeed } from './mqtt-feed.js';
 import { isMqttDescription, isMqttSnapshot, isMqttUpdate } from './check-wire.js';
@@ -34,15 +35,12 @@ export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetrySe
 export interface MqttGateway {
   readonly server: TelemetryServer;
   readonly client: MqttClient;
-  /** Feeds by simulation id as its topic level (those found at start). */
+  /** Feeds by simulation id as its topic level: those served now (found at start or since). */
   readonly feeds: Map<string, MqttFeed>;
-  /** Broker messages received, and those dropped (unparseable, or for a simulation found after start). */
+  /** Broker messages received, and those dropped (unparseable, or live messages of a simulation not served yet). */
   stats(): { received: number; dropped: number };
   close(): Promise<void>;
 }
-
-/** A server that can take feeds after it started (see tmp/notes/telemetry-needs.md). */
-type Growable = TelemetryServer & { addFeed?: (feed: TelemetryFeed) => void };
 
 /**
  * Connects to the broker, waits `discoverMs` for the retained simulations, and serves them.
@@ -60,7 +58,7 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
   const feeds = new Map<string, MqttFeed>();
   const descriptions = new Map<string, MqttDescription>();
   const snapshots = new Map<string, MqttSnapshot>();
-  let server: Growable | undefined;
+  let server: TelemetryServer | undefined;
   let received = 0;
   let dropped = 0;
 
@@ -68,15 +66,29 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
     if (feeds.has(sim)) return;
     const d = descriptions.get(sim), s = snapshots.get(sim);
     if (!d || !s) return;
-    if (server && !server.addFeed) return; // found after start, and the server cannot grow
     const feed = createMqttFeed(d, s);
+    server?.addFeed(feed); // found after start: viewers get a hello listing it (throws on a clashing id: dropped)
     feeds.set(sim, feed);
-    server?.addFeed?.(feed);
+  };
+  /** The publisher cleared the retained description (it closed): stop listing the simulation. */
+  const forget = (sim: string) => {
+    descriptions.delete(sim);
+    snapshots.delete(sim);
+    const feed = feeds.get(sim);
+    if (!feed) return;
+    feeds.delete(sim);
+    if (server) server.removeFeed(feed.id);
+    else feed.stop();
   };
 
   const onMessage = (topic: string, payload: Buffer) => {
     const where = parseSimTopic(topic);
-    if (!where || payload.length === 0) return; // an empty retained payload is a cleared topic
+    if (!where) return;
+    if (payload.length === 0) {
+      // An empty retained payload is a cleared topic (MQTT 3.1.1 §3.3.1.3); the snapshot is cleared with it.
+      if (where.kind === 'description') forget(where.sim);
+      return;
+    }
     let m: unknown;
     try {
       m = JSON.parse(payload.toString('utf8'));
