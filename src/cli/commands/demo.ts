@@ -155,7 +155,7 @@ export const command: CliCommand = {
     }
     if (values['no-serve']) return EXIT.OK;
 
-    const staticHandler = await viewerHandler(json);
+    const staticHandler = await viewerHandler(json, 'demo');
     return serveUntilSignal(
       {
         port, host: values.host ?? '127.0.0.1', speedup, loop: true,

@@ -4,9 +4,9 @@
  * same agrisim/1 protocol and web page; run as many as needed behind a load balancer.
  */
 import { AgrisimError } from '../../errors.js';
-import type { StaticHandler } from '../../telemetry/server/options.js';
 import { startMqttGateway } from '../../telemetry/mqtt/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+import { portOption, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
 
@@ -46,21 +46,11 @@ export const command: CliCommand = {
     });
     if (positionals.length) throw new AgrisimError('CLI_USAGE', `gateway takes no positional arguments (got ${positionals.join(' ')})`);
     if (!values.mqtt) throw new AgrisimError('CLI_USAGE', 'give the broker: --mqtt mqtt://HOST:1883');
-    const port = numberOption(values.port ?? process.env.PORT ?? '8080', 'port', 0, 65535) as number;
+    const port = portOption(values.port);
     const waitS = numberOption(values.wait, 'wait', 0, 1e6);
     const maxConnections = numberOption(values['max-connections'], 'max-connections', 1, 1_000_000);
     const json = values.json ?? false;
-    let staticHandler: StaticHandler | undefined;
-    if (!values['no-viewer']) {
-      try {
-        const { createViewerHandler } = await import('../../viewer/index.js');
-        const h = createViewerHandler();
-        await h.ready;
-        staticHandler = h;
-      } catch (e) {
-        if (!json) process.stderr.write(`agrisim gateway: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
-      }
-    }
+    const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json, 'gateway');
     if (!json) process.stderr.write(`agrisim gateway: subscribing to ${values.mqtt}${values.farm ? ` (farm ${values.farm})` : ''} …\n`);
     const gw = await startMqttGateway({
       mqttUrl: values.mqtt,

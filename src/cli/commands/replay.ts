@@ -3,7 +3,6 @@
  * (`agrisim serve --record`) broadcast by broadcast at its recorded moments, or a simulator
  * recording (`agrisim simulate --record`) frame by frame on the simulated clock.
  */
-import { readFile } from 'node:fs/promises';
 import { AgrisimError } from '../../errors.js';
 import { replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/record.js';
 import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/record/format.js';
@@ -11,7 +10,8 @@ import { readTelemetryRecording } from '../../telemetry/record/read.js';
 import { createReplayFeeds } from '../../telemetry/record/replay-feeds.js';
 import type { TelemetryServerOptions } from '../../telemetry/server/options.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
-import { checkWritable, portOption, serveUntilSignal } from './serve.js';
+import { readTextFile } from '../io.js';
+import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim replay FILE [options]
 
@@ -58,12 +58,7 @@ export const command: CliCommand = {
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 1;
     const startOn = values['start-on'] ?? 'listen';
     if (startOn !== 'listen' && startOn !== 'subscribe') throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      throw new AgrisimError('IO_READ', `cannot read ${file}: ${(e as Error).message}`, { path: file });
-    }
+    const text = await readTextFile(file);
     if (values.record) checkWritable(values.record);
     const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
     let format: unknown;
@@ -87,16 +82,8 @@ export const command: CliCommand = {
     } else {
       throw new AgrisimError('TELEMETRY_RECORDING_INVALID', `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`, { line: 1, path: file });
     }
-    if (!values['no-viewer']) {
-      try {
-        const { createViewerHandler } = await import('../../viewer/index.js');
-        const h = createViewerHandler();
-        await h.ready;
-        opts.staticHandler = h;
-      } catch (e) {
-        if (!values.json) process.stderr.write(`agrisim replay: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
-      }
-    }
+    const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(values.json ?? false, 'replay');
+    if (staticHandler) opts.staticHandler = staticHandler;
     const until = values['exit-at-end'] && ended ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
     return serveUntilSignal(opts, { json: values.json ?? false, nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'replay' }, until);
   },

@@ -76,15 +76,15 @@ export function checkWritable(path: string): void {
   }
 }
 
-/** Loads the viewer's handler, or runs without a page when it cannot be built. */
-export async function viewerHandler(json: boolean): Promise<StaticHandler | undefined> {
+/** Loads the viewer's handler, or runs without a page when it cannot be built (said on stderr as `agrisim <label>`). */
+export async function viewerHandler(json: boolean, label = 'serve'): Promise<StaticHandler | undefined> {
   try {
     const { createViewerHandler } = await import('../../viewer/index.js');
     const h = createViewerHandler();
     await h.ready;
     return h;
   } catch (e) {
-    if (!json) process.stderr.write(`agrisim serve: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
+    if (!json) process.stderr.write(`agrisim ${label}: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
     return undefined;
   }
 }
