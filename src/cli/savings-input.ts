@@ -196,26 +196,26 @@ export async function simulateField(path: string, operation: Operation, seed = 1
   let abs = resolve(path);
   let planOfFile: PlanGeoJsonLike | undefined;
   let tmp: string | undefined;
-  if (/\.(geo)?json$/i.test(path)) {
-    let obj: unknown;
-    try {
-      obj = JSON.parse(await readTextFile(path));
-    } catch (e) {
-      if (isAgrisimError(e)) throw e;
-      obj = undefined; // not JSON: let the field reader give its FIELD_PARSE error
-    }
-    const fromPlan = fieldOfPlan(obj);
-    if (fromPlan) {
-      if (fromPlan.vehicleId && fromPlan.vehicleId !== profile) {
-        throw new EconomicsError('ECON_RUN_MISMATCH', `${path} is a ${fromPlan.vehicleId} plan; ${operation} needs a ${profile} plan`, { path, operation });
-      }
-      planOfFile = obj as PlanGeoJsonLike;
-      tmp = await mkdtemp(join(tmpdir(), 'agrisim-savings-'));
-      abs = join(tmp, basename(path).replace(/\.[^.]+$/, '') + '.geojson');
-      await writeFile(abs, JSON.stringify(fromPlan.field));
-    }
-  }
   try {
+    if (/\.(geo)?json$/i.test(path)) {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(await readTextFile(path));
+      } catch (e) {
+        if (isAgrisimError(e)) throw e;
+        obj = undefined; // not JSON: let the field reader give its FIELD_PARSE error
+      }
+      const fromPlan = fieldOfPlan(obj);
+      if (fromPlan) {
+        if (fromPlan.vehicleId && fromPlan.vehicleId !== profile) {
+          throw new EconomicsError('ECON_RUN_MISMATCH', `${path} is a ${fromPlan.vehicleId} plan; ${operation} needs a ${profile} plan`, { path, operation });
+        }
+        planOfFile = obj as PlanGeoJsonLike;
+        tmp = await mkdtemp(join(tmpdir(), 'agrisim-savings-'));
+        abs = join(tmp, basename(path).replace(/\.[^.]+$/, '') + '.geojson');
+        await writeFile(abs, JSON.stringify(fromPlan.field));
+      }
+    }
     const runs: MeasuredRun[] = [];
     let planGeoJson: PlanGeoJsonLike | undefined = planOfFile;
     let areaHa = 0;
