@@ -5,11 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/sim/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import { connectMqtt, publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
+import { createViewerHandler } from '../../src/viewer/index.js';
 import { systemProgram } from '../helpers/system.js';
+import { launchChromium } from '../viewer/stack.js';
 import { client, type Msg, type TestClient } from './helpers.js';
 
 const mosquitto = systemProgram('mosquitto');
@@ -33,6 +36,7 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
   const pubs: MqttPublisher[] = [];
   const gateways: MqttGateway[] = [];
   const clients: TestClient[] = [];
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -50,6 +54,7 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
   });
 
   afterAll(async () => {
+    await browser?.close();
     for (const c of clients) c.ws.terminate();
     await Promise.all(gateways.map((g) => g.close()));
     await Promise.all(pubs.map((p) => p.close()));
@@ -112,4 +117,41 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
     expect([...gw.feeds.keys()]).toEqual(['thai-binh-drone']);
     expect(gw.server.feeds.map((f) => f.id)).toEqual(['thai-binh-drone']);
   }, 20_000);
+
+  it('the viewer page of the gateway, open before the late simulation, offers it, shows its machine when chosen, and goes back when it is gone (real Chromium)', async () => {
+    browser = await launchChromium();
+    if (!browser) return;
+    const viewerHandler = createViewerHandler();
+    await viewerHandler.ready;
+    const gw = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300, staticHandler: viewerHandler });
+    gateways.push(gw);
+    expect([...gw.feeds.keys()]).toEqual(['thai-binh-drone']); // the first test's late publisher has closed
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    type PaneDebug = { simId?: string; connection: string; fieldRendered: boolean; vehicles: { id: string }[]; telemetryCount: number };
+    const pane = () => page.evaluate(() => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes()[0]);
+    await page.goto(`${gw.server.httpUrl}?lang=en`);
+    await expect.poll(async () => (await pane())?.vehicles.map((v) => v.id).join(), { timeout: 15_000, interval: 100 }).toBe('drone-1');
+    const select = page.locator('[data-testid="sim-select"]').first();
+    expect(await select.isHidden()).toBe(true); // one simulation: no choice to make
+
+    await simulator('thai-binh-transplanter', 'dong-hung');
+    await expect.poll(() => select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 8000, interval: 100 })
+      .toEqual(['thai-binh-drone', 'thai-binh-transplanter']);
+    expect(await select.isVisible()).toBe(true);
+    expect((await pane()).simId).toBe('thai-binh-drone'); // a new hello does not switch what the viewer watches
+    await select.selectOption('thai-binh-transplanter');
+    await expect.poll(async () => {
+      const p = await pane();
+      return p.simId === 'thai-binh-transplanter' && p.fieldRendered && p.vehicles.map((v) => v.id).join() === 'transplanter-1' && p.telemetryCount > 3 && p.connection === 'connected';
+    }, { timeout: 10_000, interval: 100 }).toBe(true);
+
+    // Its publisher closes: the page goes back to the simulation still served.
+    const late = pubs.pop()!;
+    await late.close();
+    await expect.poll(async () => {
+      const p = await pane();
+      return p.simId === 'thai-binh-drone' && p.vehicles.map((v) => v.id).join() === 'drone-1';
+    }, { timeout: 8000, interval: 100 }).toBe(true);
+    expect(await select.isHidden()).toBe(true);
+  }, 30_000);
 });
