@@ -65,9 +65,16 @@ export const command: CliCommand = {
     const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
     if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
     else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');
+    // As in serve: the handlers stay for the whole shutdown, so a second SIGINT (a supervisor
+    // forwarding it, another Ctrl+C) does not kill the process while the gateway closes.
+    let stopping = false;
     const signal = await new Promise<string>((done) => {
-      process.once('SIGINT', () => done('SIGINT'));
-      process.once('SIGTERM', () => done('SIGTERM'));
+      const on = (s: string) => () => {
+        if (!stopping) done(s);
+        stopping = true;
+      };
+      process.on('SIGINT', on('SIGINT'));
+      process.on('SIGTERM', on('SIGTERM'));
     });
     const stats = { ...gw.server.stats(), ...gw.stats() };
     await gw.close();
