@@ -113,7 +113,7 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     if (flags.mqtt) mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm });
     if (flags.nmeaPort !== undefined) {
       const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
-      const feed = a ? server.feeds.find((f) => f.id === a) : (b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : undefined) ?? server.feeds[0];
+      const feed = a ? server.feeds.find((f) => f.id === a) : b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : server.feeds[0];
       if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
       nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: opts.host, startUtc: flags.nmeaStart });
     }
