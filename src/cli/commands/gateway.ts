@@ -6,6 +6,7 @@
 import { AgrisimError } from '../../errors.js';
 import { startMqttGateway } from '../../telemetry/mqtt/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+import { stopSignal } from '../stop-signal.js';
 import { portOption, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
@@ -65,17 +66,7 @@ export const command: CliCommand = {
     const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
     if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
     else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');
-    // As in serve: the handlers stay for the whole shutdown, so a second SIGINT (a supervisor
-    // forwarding it, another Ctrl+C) does not kill the process while the gateway closes.
-    let stopping = false;
-    const signal = await new Promise<string>((done) => {
-      const on = (s: string) => () => {
-        if (!stopping) done(s);
-        stopping = true;
-      };
-      process.on('SIGINT', on('SIGINT'));
-      process.on('SIGTERM', on('SIGTERM'));
-    });
+    const signal = await stopSignal();
     const stats = { ...gw.server.stats(), ...gw.stats() };
     await gw.close();
     if (json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, received: stats.received, broadcasts: stats.broadcasts, framesSent: stats.framesSent }) + '\n');

@@ -14,6 +14,7 @@ import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../tele
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/server/server.js';
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/server/options.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+import { stopSignal } from '../stop-signal.js';
 
 const HELP = `usage: agrisim serve [options]
 
@@ -132,18 +133,7 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
   }
-  // Signals are caught for the whole shutdown: a repeated SIGINT (a supervisor forwarding it,
-  // a second Ctrl+C) must not kill the process mid-flush; the close is bounded (closeTimeoutMs).
-  let stopping = false;
-  const signal = await new Promise<string>((done) => {
-    const on = (s: string) => () => {
-      if (!stopping) done(s);
-      stopping = true;
-    };
-    process.on('SIGINT', on('SIGINT'));
-    process.on('SIGTERM', on('SIGTERM'));
-    until?.then(on('end'), on('end'));
-  });
+  const signal = await stopSignal(until);
   const stats = server.stats();
   await nmea?.close();
   await mqtt?.close();
