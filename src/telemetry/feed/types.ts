@@ -4,20 +4,11 @@
  * only ever talks to this interface, so any feed can be served over the same protocol.
  */
 import type { Observable } from 'rxjs';
-import type { SimDescription, SimEvent, SimProgress } from '../../sim/types.js';
-import type { ControlAction, CoverageTrail, SimOffer, WireVehicle } from '../protocol/messages.js';
+import type { SimEvent, SimProgress } from '../../sim/types.js';
+import type { ControlAction, SimOffer, SnapshotMessage, WireVehicle } from '../protocol/messages.js';
 
-/** Everything a late joiner needs (the body of a `snapshot`). */
-export interface FeedState {
-  description: SimDescription;
-  t: number;
-  vehicles: WireVehicle[];
-  progress: SimProgress;
-  coverage: CoverageTrail[];
-  paused: boolean;
-  speedup: number;
-  done: boolean;
-}
+/** Everything a late joiner needs: the body of a `snapshot` message. */
+export type FeedState = Omit<SnapshotMessage, 'type' | 'seq' | 'sim'>;
 
 /** One change a feed announces; the server turns each into one broadcast frame. */
 export type FeedUpdate =
