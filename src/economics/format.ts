@@ -44,3 +44,27 @@ export function formatMillionVnd(value: number, lang: Lang): string {
   const decimals = Math.abs(m) >= 100 ? 0 : Math.abs(m) >= 10 ? 1 : 2;
   return `${formatNumber(m, lang, decimals)} ${lang === 'vi' ? 'tr ₫' : 'M VND'}`;
 }
+
+/**
+ * Money rounded as people say it: vi `≈ 126 nghìn ₫`, `≈ 1,25 triệu ₫`; en `≈ 126 thousand VND`,
+ * `≈ 1.25 million VND` (three significant digits at most).
+ * @example formatRoughVnd(126_400, 'vi'); // '≈ 126 nghìn ₫'
+ */
+export function formatRoughVnd(value: number, lang: Lang): string {
+  const a = Math.abs(value);
+  const sign = value < 0 && a >= 0.5 ? '−' : '';
+  const unit = lang === 'vi' ? '₫' : 'VND';
+  const scaled = (v: number) => {
+    const r = Number(v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
+    return formatNumber(r, lang, (String(r).split('.')[1] ?? '').length);
+  };
+  if (a >= 1e9) return `≈ ${sign}${scaled(a / 1e9)} ${lang === 'vi' ? 'tỷ' : 'billion'} ${unit}`;
+  if (a >= 1e6) return `≈ ${sign}${scaled(a / 1e6)} ${lang === 'vi' ? 'triệu' : 'million'} ${unit}`;
+  if (a >= 1e3) return `≈ ${sign}${scaled(a / 1e3)} ${lang === 'vi' ? 'nghìn' : 'thousand'} ${unit}`;
+  return `≈ ${sign}${formatNumber(a, lang)} ${unit}`;
+}
+
+/** A percentage: vi `1,5 %`, en `1.5 %`. @example formatPct(1.5, 'vi'); // '1,5 %' */
+export function formatPct(value: number, lang: Lang, decimals = 1): string {
+  return `${formatNumber(value, lang, decimals)} %`;
+}

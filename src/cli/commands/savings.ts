@@ -5,7 +5,7 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, saoToHa, savingsReportHtml, savingsTable,
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, saoToHa, savingsReportHtml, savingsTable, sourceText,
   type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
 } from '../../economics/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
@@ -17,7 +17,11 @@ const HELP = `usage: agrisim savings [options]
 Labour and cost of manual work against machines, per ha, per sào (360 m²) and for the
 whole area, for one rice season: person-days, hours, labour, machine and input cost,
 savings, break-even area per year (own vs hire vs manual) and sensitivity (±30 %).
-Defaults: ../shared/ECONOMICS.md (Red River Delta, 2023 prices), each with its source.
+Defaults: Red River Delta, 2023 prices, each with its source (docs/economics.md lists the
+full references; --list-assumptions prints them). Machine cost after ASABE EP496/D497;
+hired services as quoted (transplanting package per sào with tray seedlings, drone spreading
+per sào or per kg, drone spraying per ha); support policy (subsidy, loan interest support)
+shown as a second break-even, counted in the costs with --set support.applied=1.
 
 options:
   --operation fertilizing|transplanting|spraying   what is compared (default fertilizing):
@@ -79,13 +83,30 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
 }
 
 function listAssumptions(): string {
-  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${a.source}`).join('\n');
+  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${sourceText(a, 'en')}`).join('\n');
+}
+
+/** Options whose value may be a negative number: `--area-ha -3` reaches the area check (ECON_INVALID_AREA), not the parser's "ambiguous" usage error. */
+const NUMERIC = new Set(['--area-ha', '--area-sao', '--seed']);
+
+/** Joins `--area-ha -3` into `--area-ha=-3`. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    if (NUMERIC.has(a) && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals } = parseOptions(joinNegativeValues(argv), {
       operation: { type: 'string' },
       'area-ha': { type: 'string' },
       'area-sao': { type: 'string' },
@@ -135,7 +156,7 @@ export const command: CliCommand = {
     }
     if (areaHa === undefined) throw new AgrisimError('CLI_USAGE', 'give an area: --area-ha, --area-sao, --field or --run (see --help)');
 
-    const report = computeSavings({ operation, areaHa, ownership, overrides, run });
+    const report = computeSavings({ operation, areaHa, ownership, overrides, run, lang });
     if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { lang, planGeoJson, subtitle }));
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else process.stdout.write(savingsTable(report, lang) + (values.report ? `\n\nreport: ${values.report}` : '') + '\n');
