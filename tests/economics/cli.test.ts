@@ -1,31 +1,20 @@
 /**
- * `agrisim savings` end to end: JSON shape, areas in ha and sào, runs from `simulate`
- * (JSON and NDJSON recordings), and coded errors with their exit codes.
+ * `agrisim savings` end to end (in-process): JSON shape, areas in ha and sào, runs from
+ * `simulate` (JSON and NDJSON recordings), and coded errors with their exit codes.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { planField } from '../../src/plan/index.js';
 import { planToGeoJson } from '../../src/plan/export/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { headAndTailLines } from '../../src/cli/savings-input.js';
+import { runCli } from './run-cli.js';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
-
-async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const agrisim = (name: string, ...args: string[]) => runCli(name, ...args);
 
 const compareJson = join(dir, 'compare.json');
 const recording = join(dir, 'run.ndjson');
@@ -40,7 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('agrisim savings', () => {
-  it('--json has the documented shape; manual transplanting of 1 ha = 9,000,000 VND labour, 324,000 VND per sào', async () => {
+  it('--json has the documented shape; manual transplanting of 1 ha = 11,250,000 VND labour, 441,000 VND per sào', async () => {
     const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -48,11 +37,14 @@ describe('agrisim savings', () => {
     expect(j.operation).toBe('transplanting');
     expect(j.areaHa).toBe(1);
     for (const b of [j.manual, j.mechanized]) expect(Object.keys(b)).toEqual(expect.arrayContaining(['personDays', 'hours', 'laborVnd', 'machineVnd', 'inputVnd', 'totalVnd']));
-    expect(j.manual.laborVnd).toBe(9_000_000);
+    expect(j.manual.laborVnd).toBe(11_250_000);
     expect(Object.keys(j.savings).sort()).toEqual(['pct', 'personDays', 'vnd']);
-    expect(j.perSao.manualVnd).toBe(324_000);
+    expect(j.perSao.manualVnd).toBe(441_000);
     expect(Object.keys(j.perSao).sort()).toEqual(['manualVnd', 'mechanizedVnd', 'savingsVnd']);
     expect(j.breakEvenHaPerYear.ownVsManual).toBeGreaterThan(0);
+    expect(Object.keys(j.breakEvenHaPerYear).sort()).toEqual(['ownVsHire', 'ownVsManual', 'reason']);
+    expect(j.breakEvenHaPerYear.ownVsHire).toBeGreaterThan(0);
+    expect(j.breakEvenSupport.with.ownVsHire).toBeLessThan(j.breakEvenSupport.without.ownVsHire);
     expect(j.sensitivity.map((s: { factor: string }) => s.factor)).toEqual(['wage', 'machinePrice', 'areaPerYear', 'inputPrice']);
     for (const a of j.assumptions) expect(Object.keys(a)).toEqual(expect.arrayContaining(['key', 'value', 'unit', 'range', 'source', 'fromRun']));
     expect(j.assumptions.every((a: { fromRun: boolean }) => a.fromRun === false)).toBe(true);
@@ -64,7 +56,9 @@ describe('agrisim savings', () => {
     // 100 sào = 3.6 ha; 30 person-days/ha × 3.6 ha × 250,000 VND = 27,000,000 VND
     expect(r.stdout).toContain('27.000.000 ₫');
     expect(r.stdout).toContain('Cấy tay');
-    expect(r.stdout).toMatch(/\+ wageVndPerDay = 250\.000/);
+    expect(r.stdout).toMatch(/\+ Tiền công lao động = 250\.000 ₫\/công \[wageVndPerDay\]; người dùng đặt \(mặc định 375\.000 ₫\/công\)/);
+    expect(r.stdout).toContain('Tự mua máy rẻ hơn thuê dịch vụ khi máy làm từ');
+    expect(r.stdout).not.toMatch(/\bbase\b|\.\.\/shared|ECONOMICS\.md/);
   });
 
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
@@ -152,8 +146,14 @@ describe('agrisim savings', () => {
     expect(JSON.parse(r.stdout).error.code).toBe('ECON_RUN_INVALID');
   });
 
-  it.concurrent.each([
+  it.each([
+    [['--area-ha', '-3'], 2, 'ECON_INVALID_AREA'],
+    [['--area-sao', '-12'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', '0'], 2, 'ECON_INVALID_AREA'],
     [['--area-ha=-1'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', '1', '--set', 'interestPctPerYear=150'], 2, 'ECON_INVALID_VALUE'],
+    [['--area-ha', '1', '--set', 'support.purchaseSubsidyPct=-5'], 2, 'ECON_INVALID_VALUE'],
+    [['--area-ha', '1', '--set', 'support.applied=2'], 2, 'ECON_INVALID_VALUE'],
     [['--area-ha', 'abc'], 2, 'ECON_INVALID_AREA'],
     [['--area-ha', '1', '--set', 'nope=1'], 2, 'ECON_UNKNOWN_KEY'],
     [['--area-ha', '1', '--set', 'wageVndPerDay=0'], 2, 'ECON_INVALID_VALUE'],
