@@ -20,3 +20,15 @@ export function breakEvenSentence(be: BreakEven, lang: Lang): string {
   const reason = be.reason.charAt(0).toUpperCase() + be.reason.slice(1);
   return [...parts, `${reason}.`].join(' ');
 }
+
+/**
+ * The break-even with support, short (the reasons are in the sentence without support), or
+ * "the same" when support changes nothing.
+ * @example supportSentence(withSupport, without, 'en'); // 'owning against hiring: never; owning against hand work: 1,445.3 ha/year.'
+ */
+export function supportSentence(withSupport: BreakEven, without: BreakEven, lang: Lang): string {
+  const w = words(lang);
+  if (withSupport.ownVsHire === without.ownVsHire && withSupport.ownVsManual === without.ownVsManual) return w.sameWithSupport;
+  const be = (x: number | null) => (x === null ? w.never : `${formatNumber(x, lang, Number.isInteger(x) ? 0 : 1)} ${w.haPerYear}`);
+  return `${w.ownVsHire}: ${be(withSupport.ownVsHire)}; ${w.ownVsManual}: ${be(withSupport.ownVsManual)}.`;
+}

@@ -5,7 +5,7 @@ import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
 import { formatNumber, formatRoughVnd, formatVnd } from './format.js';
 import { words } from './i18n.js';
 import { checksLine } from './checks.js';
-import { breakEvenSentence } from './break-even-text.js';
+import { breakEvenSentence, supportSentence } from './break-even-text.js';
 import type { CostBlock, Lang, SavingsReport } from './types.js';
 
 function pad(cells: string[][]): string {
@@ -48,7 +48,7 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
     `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
     `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(s.without, lang)}`,
-    `${w.breakEven}, ${w.withSupport}: ${breakEvenSentence(s.with, lang)}`,
+    `${w.breakEven}, ${w.withSupport}: ${supportSentence(s.with, s.without, lang)}`,
     `${w.checks}: ${checksLine(report.checks, lang)}`,
     '',
     w.sensitivity,

@@ -5,7 +5,7 @@
  */
 import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
 import { formatNumber, formatRoughVnd, formatVnd } from '../format.js';
-import { breakEvenSentence } from '../break-even-text.js';
+import { breakEvenSentence, supportSentence } from '../break-even-text.js';
 import { words } from '../i18n.js';
 import { checksLine } from '../checks.js';
 import type { CostBlock, Lang, SavingsReport } from '../types.js';
@@ -54,7 +54,9 @@ th { font-weight: 600; background: #f1f1f1; }
 .run { background: #fff6d6; }
 .tag { color: #8a6d00; font-weight: 700; }
 .foot { font-size: 6.5pt; color: #666; margin-top: 1.5mm; }
-.srcs { font-size: 5.6pt; line-height: 1.15; color: #444; margin-top: 1mm; }
+.notes { font-size: 7.5pt; line-height: 1.2; margin: 0 0 2mm; }
+.row .panel svg { max-height: 30mm; margin: 0 auto; }
+.srcs { font-size: 5.2pt; line-height: 1.15; color: #444; margin-top: 1mm; }
 .verdict.little, .verdict.none { color: #8a4b00; }
 `;
 
@@ -85,7 +87,7 @@ function perHaBlocks(report: SavingsReport): CostBlock[] {
  * Room for the assumptions table, in printed lines of 6 pt type (≈ 9.5 px each), calibrated
  * in Chromium's A4 print: the page has ≈ 1062 px, the parts above the table take up to ≈ 600 px.
  */
-export const ASSUMPTION_LINES_BUDGET = 42;
+export const ASSUMPTION_LINES_BUDGET = 40;
 
 /**
  * Estimated printed lines of the assumptions table at 6 pt: in Chromium a source wraps after
@@ -132,9 +134,11 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     return `<tr${a.fromRun ? ' class="run"' : ''}><td>${esc(def?.label[lang] ?? a.key)}${tag}</td><td class="num">${esc(n(a.value, dec))}</td><td>${esc(a.unit)}</td><td class="num">${esc(range)}</td><td>${esc(a.source)}</td></tr>`;
   });
   // Long lists (many overrides, long run sources) shrink the table's type so the page stays one A4 sheet.
-  // The sources' paragraph takes room from the table (≈ 230 characters a line at 5.6 pt).
-  const sourceLines = Math.ceil(report.sources.reduce((acc, x) => acc + x.name.length + x.text.length + 3, 0) / 230);
-  const tablePt = Math.max(4.4, Math.min(6, (6 * (ASSUMPTION_LINES_BUDGET - sourceLines)) / assumptionLines(report)));
+  // The sources' paragraph (≈ 250 characters a line at 5.2 pt) and long notes take room from the table.
+  const sourceLines = Math.ceil(report.sources.reduce((acc, x) => acc + x.name.length + x.text.length + 3, 0) / 250);
+  const noteChars = report.verdict.text.length + report.breakEvenSupport.with.reason.length + report.breakEvenSupport.without.reason.length;
+  const noteLines = Math.max(0, Math.ceil(noteChars / 160) - 2);
+  const tablePt = Math.max(4.4, Math.min(6, (6 * (ASSUMPTION_LINES_BUDGET - sourceLines - noteLines)) / assumptionLines(report)));
   const body = [
     `<h1>${esc(w.title)}: ${esc(w.operation[report.operation])}</h1>`,
     `<div class="sub">${esc(w.area)}: ${esc(n(report.areaHa, 2))} ha = ${esc(n(report.areaSao, 1))} ${esc(w.sao)} · ${esc(w.perSeason)} · ${esc(w.ownership[report.ownership])}${options.subtitle ? ` · ${esc(options.subtitle)}` : ''}${options.date ? ` · ${esc(options.date)}` : ''}</div>`,
@@ -142,12 +146,12 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     `<div class="row"><div class="panel"><h2>${esc(w.costPerHa)}</h2>${costChartSvg(perHa, lang, 330)}</div>`,
     `<div class="panel"><h2>${esc(w.sensitivity)}</h2>${tornadoSvg(report.sensitivity, lang, 330)}</div></div>`,
     `<div class="row"><div class="panel"><h2>${esc(w.total)}, ${esc(w.wholeArea)}</h2>${costTable([report.manual, report.mechanized, ...report.alternatives], lang)}`,
-    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}<br>`,
-    `<b class="verdict ${report.verdict.kind}" data-verdict="${report.verdict.kind}">${esc(report.verdict.text)}</b><br>`,
-    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without, lang))}</span><br>`,
-    `${esc(w.breakEven)}, ${esc(w.withSupport)}: ${esc(breakEvenSentence(s.with, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div></div>`,
+    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}</div></div>`,
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
+    `<div class="notes"><b class="verdict ${report.verdict.kind}" data-verdict="${report.verdict.kind}">${esc(report.verdict.text)}</b><br>`,
+    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without, lang))}</span> `,
+    `${esc(w.withSupport)}: ${esc(supportSentence(s.with, s.without, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div>`,
     `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
     `<table class="assump" style="font-size:${tablePt.toFixed(2)}pt"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
     `<tr><th>${esc(w.assumptions)}</th><th>${esc(w.value)}</th><th>${esc(w.unit)}</th><th>${esc(w.range)}</th><th>${esc(w.source)}</th></tr>${assumptionRows.join('')}</table>`,
