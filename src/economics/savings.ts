@@ -163,6 +163,8 @@ export function computeSavings(input: SavingsInput): SavingsReport {
 export interface ProgressSavings {
   operation: Operation;
   ownership: Ownership;
+  /** The machine's method (`drone`, `guided-transplanter`, `unguided-transplanter`). */
+  method: string;
   /** Area the figures are for, ha. */
   areaHa: number;
   manualVnd: number;
@@ -181,6 +183,7 @@ export interface ProgressSavings {
  * shows for the hectares done so far. Accepts 0 ha.
  * @param report - from {@link computeSavings}
  * @param areaHa - area done, ha (e.g. telemetry `progress.coveredHa`)
+ * @param method - an alternative's method (`unguided-transplanter`) instead of the mechanised one
  * @throws EconomicsError `ECON_INVALID_AREA`
  * @example
  * ```ts
@@ -188,11 +191,13 @@ export interface ProgressSavings {
  * savingsAtArea(computeSavings({ operation: 'transplanting', areaHa: 1 }), 0.5).savingsVnd; // half the 1-ha saving
  * ```
  */
-export function savingsAtArea(report: SavingsReport, areaHa: number): ProgressSavings {
+export function savingsAtArea(report: SavingsReport, areaHa: number, method?: string): ProgressSavings {
   const ha = checkArea(areaHa, true);
   const per = (v: number) => v / report.areaHa;
+  const block = (method && report.alternatives.find((a) => a.method === method)) || report.mechanized;
   const manualVnd = r0(per(report.manual.totalVnd) * ha);
-  const mechanizedVnd = r0(per(report.mechanized.totalVnd) * ha);
+  const mechanizedVnd = r0(per(block.totalVnd) * ha);
+  const savedPerHa = per(report.manual.totalVnd - block.totalVnd);
   return {
     operation: report.operation,
     ownership: report.ownership,
@@ -200,9 +205,10 @@ export function savingsAtArea(report: SavingsReport, areaHa: number): ProgressSa
     manualVnd,
     mechanizedVnd,
     savingsVnd: manualVnd - mechanizedVnd,
-    pct: report.savings.pct,
-    personDaysSaved: r(per(report.savings.personDays) * ha, 3),
-    perSaoSavingsVnd: report.perSao.savingsVnd,
+    method: block.method,
+    pct: report.manual.totalVnd > 0 ? r((100 * (report.manual.totalVnd - block.totalVnd)) / report.manual.totalVnd, 1) : 0,
+    personDaysSaved: r(per(report.manual.personDays - block.personDays) * ha, 3),
+    perSaoSavingsVnd: r0(perSao(savedPerHa)),
     basis: report.run ? 'run' : 'defaults',
   };
 }
