@@ -12,7 +12,7 @@ import { AgrisimError, EconomicsError, isAgrisimError } from '../errors.js';
 import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
 import { replayRecording } from '../sim/record.js';
 import { runToEnd } from '../sim/run.js';
-import { scenarioFromObject } from '../sim/scenario.js';
+import { scenarioFromObject } from '../scenario/index.js';
 import type { SimMetrics } from '../sim/types.js';
 import { readTextFile } from './io.js';
 

@@ -1,6 +1,6 @@
 import { PlanError } from '../errors.js';
 import type { Field } from '../field/types.js';
-import { toXY } from '../field/projection.js';
+import { toXY } from '../geodesy/index.js';
 import { offsetPolygons } from '../geometry/offset.js';
 import { rotateRing } from '../geometry/transform.js';
 import { reflexVertices } from '../geometry/shortest-path.js';

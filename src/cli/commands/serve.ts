@@ -7,7 +7,7 @@ import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
-import { loadScenario, scenarioFactories, type LoadedScenario } from '../../sim/scenario.js';
+import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
 import type { Guidance } from '../../sim/types.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/nmea/nmea-server.js';
 import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/mqtt/index.js';

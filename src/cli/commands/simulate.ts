@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
 import { createSimRecorder, type SimRecorder } from '../../sim/record.js';
-import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../sim/scenario.js';
+import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
 import { simulate$ } from '../../sim/observable.js';
 import type { RunMetrics } from '../../sim/metrics.js';
 import type { SimFrame, Guidance } from '../../sim/types.js';

@@ -1,4 +1,4 @@
-import { toLonLat } from '../../field/projection.js';
+import { toLonLat } from '../../geodesy/index.js';
 import type { XY } from '../../geometry/types.js';
 import type { Plan } from '../types.js';
 
