@@ -1,4 +1,4 @@
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 import { parseFields, type ParseFieldsOptions } from './parse-fields.js';
 import { localProjection, toLonLat } from '../geodesy/index.js';
 import type { Field } from './types.js';

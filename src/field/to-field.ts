@@ -1,4 +1,4 @@
-import type { Ring } from '../geometry/types.js';
+import type { Ring } from '../geometry/index.js';
 import { fieldError, ringLabel, type FeatureRef } from './feature-ref.js';
 import { localProjection, toLonLat, toXY } from '../geodesy/index.js';
 import { perimeterM, pointInRing, reverseKeepStart, ringBounds, signedAreaM2 } from './ring-math.js';

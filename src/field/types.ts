@@ -1,4 +1,4 @@
-import type { PolygonM } from '../geometry/types.js';
+import type { PolygonM } from '../geometry/index.js';
 import type { LocalProjection } from '../geodesy/index.js';
 
 

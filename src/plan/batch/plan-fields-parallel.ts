@@ -8,8 +8,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AgrisimError, FieldError, isAgrisimError, PlanError, SimError, VehicleError, type ErrorCode } from '../../errors.js';
-import type { Field } from '../../field/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import type { Field } from '../../field/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import { planField } from '../plan-field.js';
 import type { Plan, PlanOptions } from '../types.js';
 import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.js';
