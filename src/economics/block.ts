@@ -10,7 +10,7 @@ import { checkArea, computeSavings } from './savings.js';
 import { resolveAssumptions } from './resolve-assumptions.js';
 import { machineSpec } from './machines.js';
 import { METHODS } from './operations.js';
-import { saoToHa } from './units.js';
+import { saoToHa } from '../units/index.js';
 
 /** Longest window accepted, days (a season). */
 export const MAX_WINDOW_DAYS = 120;

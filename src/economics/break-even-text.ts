@@ -3,7 +3,7 @@
  * both areas, or the reason owning never pays.
  */
 import type { BreakEven, Lang } from './types.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../units/index.js';
 import { words } from './i18n.js';
 
 /**

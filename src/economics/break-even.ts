@@ -7,7 +7,7 @@
  */
 import type { AssumptionValues, BreakEven, Lang, Operation } from './types.js';
 import { machineCostPerHa, manualCostPerHa } from './operations.js';
-import { formatNumber, formatRoughVnd } from './format.js';
+import { formatNumber, formatRoughVnd } from '../units/index.js';
 
 /** Largest area per year searched, ha. */
 export const BREAK_EVEN_MAX_HA = 100_000;

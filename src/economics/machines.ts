@@ -4,7 +4,7 @@
  */
 import type { AssumptionValues, Operation } from './types.js';
 import { ownershipCost, type OwnershipCost } from './ownership-cost.js';
-import { perSao } from './units.js';
+import { perSao } from '../units/index.js';
 
 /** Machine ids of the model. */
 export type MachineId = 'drone' | 'guided-transplanter' | 'unguided-transplanter';

@@ -5,7 +5,7 @@
  */
 import { EconomicsError } from '../errors.js';
 import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues, sourceText, unitOf } from './assumptions.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../units/index.js';
 import type { AssumptionEntry, AssumptionValues, Lang, Operation } from './types.js';
 
 /** A measured value from a run and the sentence that says where it came from. */

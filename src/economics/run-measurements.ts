@@ -7,7 +7,7 @@
 import { EconomicsError } from '../errors.js';
 import type { MeasuredValue } from './resolve-assumptions.js';
 import type { Lang, MeasuredRun, Operation, RunSummary } from './types.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../units/index.js';
 
 const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 

@@ -2,7 +2,7 @@
  * The savings report as a plain-text table for the terminal, wholly in the report's language.
  */
 import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
-import { formatNumber, formatRoughVnd, formatVnd } from './format.js';
+import { formatNumber, formatRoughVnd, formatVnd } from '../units/index.js';
 import { words } from './i18n.js';
 import { checksLine } from './checks.js';
 import { breakEvenSentence, supportSentence } from './break-even-text.js';

@@ -1,11 +1,12 @@
 import type { ModelCheck } from './checks.js';
+import type { Lang } from '../units/index.js';
 
 /**
  * Plain data types of the economics stage: operations, assumptions, cost blocks and the
  * savings report (the JSON `agrisim savings --json` prints).
  */
 
-/** Field operations compared against manual work (ECONOMICS.md "Operations compared"). */
+/** Field operations compared against manual work. */
 export type Operation = 'fertilizing' | 'transplanting' | 'spraying';
 
 /** Every operation, in the order reports list them. */
@@ -15,7 +16,7 @@ export const OPERATIONS: readonly Operation[] = ['fertilizing', 'transplanting',
 export type Ownership = 'own' | 'hire';
 
 /** Report language. */
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../units/index.js';
 
 /** One default of the model: value, unit, plausible range from the sources, and the source itself. */
 export interface AssumptionDef {

@@ -4,8 +4,8 @@
  * person broadcasting granules by hand says so and names the reason.
  */
 import type { AssumptionValues, CostBlock, Lang, Operation, Verdict } from './types.js';
-import { formatNumber, formatPct, formatRoughVnd } from './format.js';
-import { perSao } from './units.js';
+import { formatNumber, formatPct, formatRoughVnd } from '../units/index.js';
+import { perSao } from '../units/index.js';
 
 /** Below this share of the manual cost a saving is "little", %. */
 export const LITTLE_SAVING_PCT = 5;

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ASSUMPTIONS_BY_KEY, SOURCES_BY_ID, checksLine, computeSavings, defaultAssumptionValues, formatNumber, formatPct, formatRoughVnd, formatVnd, householdSavings, labourPeak,
+  ASSUMPTIONS_BY_KEY, SOURCES_BY_ID, checksLine, computeSavings, defaultAssumptionValues, householdSavings, labourPeak,
   machineCostPerHa, ownedCostAt, ownershipCost, parseAssumptionNumber, savingsAtArea, savingsForArea, sourceText, type MeasuredRun, type RunSummary,
 } from '../../src/economics/index.js';
+import { formatNumber, formatPct, formatRoughVnd, formatVnd } from '../../src/units/index.js';
 import { isAgrisimError } from '../../src/errors.js';
 
 function codeOf(f: () => unknown): string | undefined {

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, filter, timeout } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaySimulation } from '../../src/sim/record.js';
+import { replaySimulation } from '../../src/sim/index.js';
 import { createSimFeed, startTelemetryServer } from '../../src/telemetry/index.js';
 import type { FeedUpdate } from '../../src/telemetry/feed/types.js';
 import type { WireProgress } from '../../src/telemetry/protocol/messages.js';
 import { createViewerHandler } from '../../src/viewer/index.js';
 import { launchChromium } from '../viewer/stack.js';
 import { runCli } from './run-cli.js';
+import { systemProgram } from '../helpers/system.js';
 import { computeSavings } from '../../src/economics/index.js';
 import { createProgressSavings } from '../../src/telemetry/feed/progress-savings.js';
 
@@ -90,7 +91,7 @@ describe('one savings figure for a recorded run', () => {
   });
 });
 
-describe('the page shows the same figure', () => {
+describe.skipIf(!systemProgram('chromium'))('the page shows the same figure', () => {
   const ctx: { close?: () => Promise<void> } = {};
   let url = '';
   let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -108,9 +109,8 @@ describe('the page shows the same figure', () => {
     await ctx.close?.();
   });
 
-  it.each(['en', 'vi'] as const)('in %s, within 2 % of savings --run', async (lang, t) => {
-    if (!browser) return t.skip();
-    const page = await browser.newPage();
+  it.each(['en', 'vi'] as const)('in %s, within 2 % of savings --run', async (lang) => {
+    const page = await browser!.newPage();
     await page.goto(`${url}?lang=${lang}&sim=rec-drone`);
     const read = async () => {
       const s = await page.locator('[data-testid="savings-vnd"]').first().innerText();

@@ -5,9 +5,10 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, saoToHa, savingsReportHtml, savingsTable, sourceText,
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsTable, sourceText,
   type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
 } from '../../economics/index.js';
+import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';

@@ -4,7 +4,7 @@
  * its source. Self-contained: inline CSS and plain SVG, no script, no network.
  */
 import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
-import { formatNumber, formatRoughVnd, formatVnd } from '../format.js';
+import { formatNumber, formatRoughVnd, formatVnd } from '../../units/index.js';
 import { breakEvenSentence, supportSentence } from '../break-even-text.js';
 import { words } from '../i18n.js';
 import { checksLine } from '../checks.js';

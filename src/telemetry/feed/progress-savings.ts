@@ -5,7 +5,7 @@
  * field's area, so the last telemetry says what `agrisim savings --run` says of the same run.
  */
 import { computeSavings, measuredRunOf, savingsAtArea, type Operation, type ProgressSavings, type RunSummary, type SavingsReport } from '../../economics/index.js';
-import type { SimDescription, SimMetrics } from '../../sim/types.js';
+import type { SimDescription, SimMetrics, SimProgress } from '../../sim/index.js';
 import { isAgrisimError } from '../../errors.js';
 import type { WireProgress } from '../protocol/messages.js';
 
@@ -18,7 +18,7 @@ export function operationOf(kind: string, inputUnit?: string): Operation {
 /** Adds savings to the progress of one simulation. */
 export interface ProgressSavingsTracker {
   /** Progress with `savingsVnd` and `savings` for its covered area; `final` metrics once the run is done. */
-  add<P extends WireProgress>(progress: P, final?: SimMetrics): P;
+  add(progress: SimProgress, final?: SimMetrics): WireProgress;
 }
 
 /**

@@ -1,9 +1,13 @@
 /**
- * Money and number formatting for Vietnamese and English readers: 1.250.000 ₫ (vi),
- * 1,250,000 VND (en). Written by hand (no Intl) so every runtime prints the same bytes,
- * with a plain space before the symbol.
+ * Money, number, percent, area and duration formatting for Vietnamese and English readers
+ * (the one home of it: CLI, reports and the viewer): 1.250.000 ₫ (vi), 1,250,000 VND (en).
+ * Written by hand (no Intl) so every runtime, browser or Node, prints the same bytes, with a
+ * plain space before the symbol.
  */
-import type { Lang } from './types.js';
+import { HA_M2, SAO_M2 } from './area.js';
+
+/** The two languages of every screen and report: Vietnamese and English. */
+export type Lang = 'vi' | 'en';
 
 function group(intText: string, sep: string): string {
   return intText.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
@@ -45,6 +49,37 @@ export function formatMillionVnd(value: number, lang: Lang): string {
   return `${formatNumber(m, lang, decimals)} ${lang === 'vi' ? 'tr ₫' : 'M VND'}`;
 }
 
+/** Percent: vi `42,5 %` (space, decimal comma), en `42.5%`. @example formatPct(1.5, 'vi'); // '1,5 %' */
+export function formatPct(pct: number, lang: Lang, decimals = 1): string {
+  if (!Number.isFinite(pct)) return '–';
+  return lang === 'vi' ? `${formatNumber(pct, lang, decimals)} %` : `${formatNumber(pct, lang, decimals)}%`;
+}
+
+/** Hectares with two decimals. @example formatHa(1.5, 'vi'); // '1,50 ha' */
+export function formatHa(ha: number, lang: Lang): string {
+  return `${formatNumber(ha, lang, 2)} ha`;
+}
+
+/** An area given in hectares, written in sào (360 m²) with one decimal. @example formatSao(1, 'en'); // '27.8 sào' */
+export function formatSao(ha: number, lang: Lang): string {
+  return `${formatNumber((ha * HA_M2) / SAO_M2, lang, 1)} sào`;
+}
+
+/** Seconds as h:mm:ss (or m:ss under an hour). @example formatDuration(3725); // '1:02:05' */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Speed in km/h with one decimal. @example formatSpeed(2, 'vi'); // '7,2 km/h' */
+export function formatSpeed(speedMps: number, lang: Lang): string {
+  return `${formatNumber(speedMps * 3.6, lang, 1)} km/h`;
+}
+
 /**
  * Money rounded as people say it: vi `≈ 126 nghìn ₫`, `≈ 1,25 triệu ₫`; en `≈ 126 thousand VND`,
  * `≈ 1.25 million VND` (three significant digits at most).
@@ -62,9 +97,4 @@ export function formatRoughVnd(value: number, lang: Lang): string {
   if (a >= 1e6) return `≈ ${sign}${scaled(a / 1e6)} ${lang === 'vi' ? 'triệu' : 'million'} ${unit}`;
   if (a >= 1e3) return `≈ ${sign}${scaled(a / 1e3)} ${lang === 'vi' ? 'nghìn' : 'thousand'} ${unit}`;
   return `≈ ${sign}${formatNumber(a, lang)} ${unit}`;
-}
-
-/** A percentage: vi `1,5 %`, en `1.5 %`. @example formatPct(1.5, 'vi'); // '1,5 %' */
-export function formatPct(value: number, lang: Lang, decimals = 1): string {
-  return `${formatNumber(value, lang, decimals)} %`;
 }
