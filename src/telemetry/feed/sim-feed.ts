@@ -75,6 +75,14 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let loopTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // The savings are an extra of the telemetry: a simulation whose metrics cannot be had keeps the defaults' figure.
+  const finalMetrics = () => {
+    try {
+      return sim.metrics();
+    } catch {
+      return undefined;
+    }
+  };
   const emit = (u: FeedUpdate) => {
     tracker.apply(u);
     updates.next(u);
@@ -87,7 +95,7 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
     latest = undefined;
     lastSentMs = performance.now();
     // Savings of the area done so far, from the economics stage; from the measured run once it is done.
-    const progress = savings.add(f.progress, sim.done ? sim.metrics() : undefined);
+    const progress = savings.add(f.progress, sim.done ? finalMetrics() : undefined);
     emit({ kind: 'telemetry', t: f.t, vehicles: f.vehicles.map(toWireVehicle), progress });
   };
   const onFrame = (f: SimFrame) => {
