@@ -38,6 +38,6 @@ export type { ModelCheck } from './checks.js';
 export { computeSavings, savingsAtArea, savingsForArea, checkArea, checkLang, checkOperation, checkOwnership, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, ProgressSavings } from './savings.js';
 export { savingsTable } from './table.js';
-export { savingsReportHtml } from './report/html.js';
+export { savingsReportHtml, savingsReportPagesHtml } from './report/html.js';
 export type { ReportOptions } from './report/html.js';
 export type { PlanGeoJsonLike } from './report/field-map.js';

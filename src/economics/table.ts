@@ -1,6 +1,7 @@
 /**
  * The savings report as a plain-text table for the terminal, wholly in the report's language.
  */
+import { EconomicsError } from '../errors.js';
 import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
 import { formatNumber, formatRoughVnd, formatVnd } from '../units/index.js';
 import { words } from './i18n.js';
@@ -22,6 +23,9 @@ function pad(cells: string[][]): string {
  * ```
  */
 export function savingsTable(report: SavingsReport, lang: Lang = report.lang): string {
+  if (lang !== report.lang) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${lang}' to print it in that language`, { key: 'lang', value: lang });
+  }
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   const money = (v: number) => formatVnd(v, lang);

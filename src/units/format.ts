@@ -81,8 +81,8 @@ export function formatSpeed(speedMps: number, lang: Lang): string {
 }
 
 /**
- * Money rounded as people say it: vi `≈ 126 nghìn ₫`, `≈ 1,25 triệu ₫`; en `≈ 126 thousand VND`,
- * `≈ 1.25 million VND` (three significant digits at most).
+ * Money rounded as people say it: vi `≈ 126 nghìn ₫`, `≈ 1,25 triệu ₫`, `≈ 2.700 ₫`; en
+ * `≈ 126 thousand VND`, `≈ 1.25 million VND` (millions to three significant digits).
  * @example formatRoughVnd(126_400, 'vi'); // '≈ 126 nghìn ₫'
  */
 export function formatRoughVnd(value: number, lang: Lang): string {
@@ -95,6 +95,7 @@ export function formatRoughVnd(value: number, lang: Lang): string {
   };
   if (a >= 1e9) return `≈ ${sign}${scaled(a / 1e9)} ${lang === 'vi' ? 'tỷ' : 'billion'} ${unit}`;
   if (a >= 1e6) return `≈ ${sign}${scaled(a / 1e6)} ${lang === 'vi' ? 'triệu' : 'million'} ${unit}`;
-  if (a >= 1e3) return `≈ ${sign}${scaled(a / 1e3)} ${lang === 'vi' ? 'nghìn' : 'thousand'} ${unit}`;
-  return `≈ ${sign}${formatNumber(a, lang)} ${unit}`;
+  // Thousands are said whole (≈ 126 nghìn); below 10,000 the amount is said to the hundred (≈ 2.700 ₫).
+  if (a >= 1e4) return `≈ ${sign}${formatNumber(Math.round(a / 1e3), lang)} ${lang === 'vi' ? 'nghìn' : 'thousand'} ${unit}`;
+  return `≈ ${sign}${formatNumber(Math.round(a / 100) * 100, lang)} ${unit}`;
 }

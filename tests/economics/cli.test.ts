@@ -61,6 +61,21 @@ describe('agrisim savings', () => {
     expect(r.stdout).not.toMatch(/\bbase\b|\.\.\/shared|ECONOMICS\.md/);
   });
 
+  it('--operation all: one report per operation (a JSON array; the HTML has a page each); a household of 12 sào hiring', async () => {
+    const html = join(dir, 'all.html');
+    const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', 'hire', '--json', '--report', html, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.map((x: { operation: string }) => x.operation)).toEqual(['fertilizing', 'transplanting', 'spraying']);
+    // 12 sào: by hand 5,292,000 VND, the hired package with gap filling 3,520,500 VND
+    expect(j[1].manual.totalVnd).toBe(5_292_000);
+    expect(j[1].mechanized.totalVnd).toBe(3_520_500);
+    expect(j[0].verdict.kind).toBe('little');
+    expect(readFileSync(html, 'utf8').match(/<section class="page">/g)).toHaveLength(3);
+    const bad = await agrisim('savings', '--operation', 'all', '--run', compareJson, '--json');
+    expect(bad.code).toBe(2);
+  });
+
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
     const sim = JSON.parse(readFileSync(compareJson, 'utf8'));
     const r = await agrisim('savings', '--run', compareJson, '--json', '--lang', 'en');

@@ -439,7 +439,8 @@ describe('formatting', () => {
     expect(formatRoughVnd(126_400, 'vi')).toBe('≈ 126 nghìn ₫');
     expect(formatRoughVnd(1_250_000, 'vi')).toBe('≈ 1,25 triệu ₫');
     expect(formatRoughVnd(1_250_000, 'en')).toBe('≈ 1.25 million VND');
-    expect(formatRoughVnd(-3_400, 'en')).toBe('≈ −3.4 thousand VND');
+    expect(formatRoughVnd(-3_440, 'en')).toBe('≈ −3,400 VND');
+    expect(formatRoughVnd(21_162, 'vi')).toBe('≈ 21 nghìn ₫');
     expect(formatPct(1.5, 'vi')).toBe('1,5 %');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSavings, savingsReportHtml, ASSUMPTIONS, OPERATIONS, type Lang, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
+import { computeSavings, savingsReportHtml, savingsReportPagesHtml, ASSUMPTIONS, OPERATIONS, type Lang, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
 import { formatRoughVnd, formatVnd } from '../../src/units/index.js';
 import { readFieldFile } from '../../src/field/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
@@ -136,4 +136,21 @@ describe.skipIf(!exe)('savings report printed in Chromium', () => {
     expect(out.pages).toBe(1);
     expect(out.text).toContain('set by the user');
   }, 60_000);
+});
+
+describe.skipIf(!exe)('every operation in one document', () => {
+  it.each(['vi', 'en'] as const)('%s: printed to PDF, one A4 page per operation, wholly in its language', async (lang) => {
+    const reports = OPERATIONS.map((operation) => computeSavings({ operation, areaHa: 0.432, ownership: 'hire', lang }));
+    const out = await print(savingsReportPagesHtml(reports));
+    expect(out.pages).toBe(3);
+    for (const r of reports) expect(out.text).toContain(r.verdict.text);
+    expect(foreignWords(out.text, lang)).toEqual([]);
+  }, 60_000);
+
+  it('refuses reports in two languages, and printing a report in a language it was not computed in', () => {
+    const vi = computeSavings({ areaHa: 1, lang: 'vi' });
+    const en = computeSavings({ areaHa: 1, lang: 'en' });
+    expect(() => savingsReportPagesHtml([vi, en])).toThrow(/one language/);
+    expect(() => savingsReportHtml(vi, { lang: 'en' })).toThrow(/computed in vi/);
+  });
 });

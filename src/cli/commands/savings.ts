@@ -5,7 +5,7 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsTable, sourceText,
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText,
   type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
 } from '../../economics/index.js';
 import { saoToHa } from '../../units/index.js';
@@ -25,7 +25,8 @@ per sào or per kg, drone spraying per ha); support policy (subsidy, loan intere
 shown as a second break-even, counted in the costs with --set support.applied=1.
 
 options:
-  --operation fertilizing|transplanting|spraying   what is compared (default fertilizing):
+  --operation fertilizing|transplanting|spraying|all   what is compared (default fertilizing;
+                   all: the three for the area, one report page each):
                    fertilizing: drone vs manual broadcasting; spraying: drone vs knapsack;
                    transplanting: GNSS-guided transplanter vs manual (and unguided transplanter)
   --area-ha A      area in hectares
@@ -83,6 +84,10 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   return o;
 }
 
+function reportLine(path: string | undefined, lang: Lang): string {
+  return path ? `\n\n${lang === 'vi' ? 'báo cáo' : 'report'}: ${path}` : '';
+}
+
 function listAssumptions(): string {
   return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${sourceText(a, 'en')}`).join('\n');
 }
@@ -127,8 +132,10 @@ export const command: CliCommand = {
       process.stdout.write(listAssumptions() + '\n');
       return EXIT.OK;
     }
-    const operation = (values.operation ?? 'fertilizing') as Operation;
-    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')}, got "${values.operation}"`);
+    const all = values.operation === 'all';
+    const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
+    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
+    if (all && (values.run !== undefined || values.field !== undefined)) throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
     const lang = (values.lang ?? 'vi') as Lang;
     if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
     const ownership = (values.ownership ?? 'own') as Ownership;
@@ -153,14 +160,23 @@ export const command: CliCommand = {
       run = loaded.run;
       planGeoJson = loaded.planGeoJson;
       areaHa ??= loaded.areaHa;
-      subtitle = `${values.field ? 'field' : 'run'}: ${loaded.run.label}`;
+      const what = values.field ? (lang === 'vi' ? 'thửa' : 'field') : lang === 'vi' ? 'lần mô phỏng' : 'run';
+      subtitle = `${what}: ${loaded.run.label}`;
     }
     if (areaHa === undefined) throw new AgrisimError('CLI_USAGE', 'give an area: --area-ha, --area-sao, --field or --run (see --help)');
 
+    if (all) {
+      // One report per operation: a JSON array, the tables one after the other, one A4 page each.
+      const reports = OPERATIONS.map((op) => computeSavings({ operation: op, areaHa: areaHa!, ownership, overrides, lang }));
+      if (values.report) await writeTextFile(values.report, savingsReportPagesHtml(reports));
+      if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+      else process.stdout.write(reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n');
+      return EXIT.OK;
+    }
     const report = computeSavings({ operation, areaHa, ownership, overrides, run, lang });
-    if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { lang, planGeoJson, subtitle }));
+    if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { planGeoJson, subtitle }));
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else process.stdout.write(savingsTable(report, lang) + (values.report ? `\n\nreport: ${values.report}` : '') + '\n');
+    else process.stdout.write(savingsTable(report) + reportLine(values.report, lang) + '\n');
     return EXIT.OK;
   },
 };

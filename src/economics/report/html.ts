@@ -12,10 +12,12 @@ import type { CostBlock, Lang, SavingsReport } from '../types.js';
 import { costChartSvg } from './cost-chart.js';
 import { fieldMapSvg, type PlanGeoJsonLike } from './field-map.js';
 import { esc } from './svg.js';
+import { EconomicsError } from '../../errors.js';
 import { tornadoSvg } from './tornado-chart.js';
 
 /** Options of the HTML report. */
 export interface ReportOptions {
+  /** The report's own language (`computeSavings({ lang })`); another one is refused. */
   lang?: Lang;
   /** Plan GeoJSON of the field worked (from `planField` + `toGeoJson`, or a run recording's description). */
   planGeoJson?: PlanGeoJsonLike;
@@ -29,6 +31,8 @@ const CSS = `
 @page { size: A4; margin: 8mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
+section.page { break-after: page; }
+section.page:last-child { break-after: auto; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 9pt; line-height: 1.2; width: 194mm; }
 h1 { font-size: 15pt; margin: 0 0 1mm; color: #1f5c12; }
 h2 { font-size: 10pt; margin: 0 0 1mm; color: #333; }
@@ -110,7 +114,37 @@ export function assumptionLines(report: SavingsReport): number {
  * ```
  */
 export function savingsReportHtml(report: SavingsReport, options: ReportOptions = {}): string {
-  const lang = options.lang ?? report.lang;
+  return page(report.lang, `${words(report.lang).title}: ${words(report.lang).operation[report.operation]}`, [reportBody(report, options)]);
+}
+
+/**
+ * Several reports (e.g. one per operation) in one printable document, one A4 page each; all
+ * in one language.
+ * @throws EconomicsError `ECON_INVALID_VALUE` for no report or reports in different languages
+ * @example
+ * ```ts
+ * import { computeSavings, savingsReportPagesHtml, OPERATIONS } from 'agrisim';
+ * savingsReportPagesHtml(OPERATIONS.map((operation) => computeSavings({ operation, areaHa: 2, lang: 'vi' })));
+ * ```
+ */
+export function savingsReportPagesHtml(reports: readonly SavingsReport[], options: Omit<ReportOptions, 'lang'> = {}): string {
+  const lang = reports[0]?.lang;
+  if (!lang || reports.some((r) => r.lang !== lang)) {
+    throw new EconomicsError('ECON_INVALID_VALUE', 'a report of several pages needs at least one report, all computed in one language', { key: 'lang' });
+  }
+  return page(lang, words(lang).title, reports.map((r) => reportBody(r, options)));
+}
+
+function page(lang: Lang, title: string, sections: string[]): string {
+  const body = sections.map((x) => `<section class="page">\n${x}\n</section>`).join('\n');
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+}
+
+function reportBody(report: SavingsReport, options: ReportOptions): string {
+  if (options.lang !== undefined && options.lang !== report.lang) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${options.lang}' to print it in that language`, { key: 'lang', value: options.lang });
+  }
+  const lang = report.lang;
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
@@ -158,7 +192,7 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     `<div class="srcs"><b>${esc(w.sources)}:</b> ${report.sources.map((x) => `<b>${esc(x.name)}</b>: ${esc(x.text)}`).join(' · ')}</div>`,
     `<div class="foot">${esc(w.footer)}</div>`,
   ].join('\n');
-  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(w.title)}: ${esc(w.operation[report.operation])}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+  return body;
 }
 
 function runPanel(report: SavingsReport, lang: Lang): string {
