@@ -12,6 +12,7 @@ import { planToGeoJson } from '../../src/plan/export/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { headAndTailLines } from '../../src/cli/savings-input.js';
 import { runCli } from './run-cli.js';
+import { foreignWords } from './word-lists.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
 const agrisim = (name: string, ...args: string[]) => runCli(name, ...args);
@@ -74,6 +75,15 @@ describe('agrisim savings', () => {
     expect(readFileSync(html, 'utf8').match(/<section class="page">/g)).toHaveLength(3);
     const bad = await agrisim('savings', '--operation', 'all', '--run', compareJson, '--json');
     expect(bad.code).toBe(2);
+  });
+
+  it.each(['own', 'hire'] as const)('the Vietnamese table of every operation (%s) is wholly Vietnamese; the English one wholly English', async (ownership) => {
+    for (const lang of ['vi', 'en'] as const) {
+      const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', ownership, '--lang', lang);
+      expect(r.code).toBe(0);
+      // assumption keys in brackets are what --set takes, not words
+      expect(foreignWords(r.stdout.replace(/\[[\w.]+\]/g, ''), lang)).toEqual([]);
+    }
   });
 
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {

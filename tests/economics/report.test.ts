@@ -14,6 +14,7 @@ import { getVehicle } from '../../src/vehicles/index.js';
 import { planField } from '../../src/plan/index.js';
 import { planToGeoJson } from '../../src/plan/export/index.js';
 import { systemProgram } from '../helpers/system.js';
+import { foreignWords } from './word-lists.js';
 
 const exe = systemProgram('chromium');
 let browser: Browser | undefined;
@@ -24,21 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** English words a Vietnamese page must not hold (whole words, any case). */
-export const ENGLISH_WORDS = [
-  'the', 'and', 'of', 'per', 'source', 'sources', 'assumption', 'assumptions', 'base', 'machine', 'owned', 'owning', 'hire', 'hiring', 'labour', 'labor', 'cost',
-  'costs', 'savings', 'saves', 'area', 'year', 'never', 'because', 'drone', 'set', 'user', 'value', 'range', 'unit', 'total', 'manual', 'season', 'break-even',
-  'seedlings', 'trays', 'price', 'fuel', 'battery', 'repair', 'repairs', 'wage', 'sensitivity', 'simulated', 'run', 'field', 'plan', 'with', 'without', 'support',
-];
-/** Vietnamese words an English page must not hold. */
-export const VIETNAMESE_WORDS = ['của', 'và', 'không', 'tiết', 'kiệm', 'máy', 'cấy', 'công', 'nguồn', 'giả', 'định', 'năm', 'mỗi', 'thuê', 'tay', 'nghìn', 'triệu', 'giờ', '₫'];
-
-function foreignWords(text: string, lang: Lang): string[] {
-  const list = lang === 'vi' ? ENGLISH_WORDS : VIETNAMESE_WORDS;
-  const tokens = new Set(text.toLowerCase().split(/[^\p{L}\p{N}₫-]+/u));
-  return list.filter((w) => tokens.has(w));
-}
 
 /** Prints `html` to A4 PDF and returns the page count (from the PDF's page objects) and the page's text. */
 async function print(html: string): Promise<{ pages: number; text: string; pdfBytes: number }> {
