@@ -7,18 +7,12 @@ import { formatNumber } from '../units/index.js';
 import { words } from './i18n.js';
 
 /**
- * @example breakEvenSentence({ ownVsHire: 18.9, ownVsManual: 9, reason: '' }, 'en');
+ * The one sentence of the break-even (computed with it, in its language).
+ * @example breakEvenSentence(computeSavings({ operation: 'transplanting', areaHa: 1 }).breakEvenHaPerYear);
  * // 'Owning the machine costs less than hiring the service from 18.9 ha/year, and less than doing the work by hand from 9 ha/year.'
  */
-export function breakEvenSentence(be: BreakEven, lang: Lang): string {
-  const w = words(lang);
-  const ha = (x: number) => `${formatNumber(x, lang, Number.isInteger(x) ? 0 : 1)} ${w.haPerYear}`;
-  if (be.ownVsHire !== null && be.ownVsManual !== null) return w.breakEvenSentence(ha(be.ownVsHire), ha(be.ownVsManual));
-  const parts: string[] = [];
-  if (be.ownVsHire !== null) parts.push(lang === 'vi' ? `Tự mua máy rẻ hơn thuê dịch vụ khi máy làm từ ${ha(be.ownVsHire)}.` : `Owning the machine costs less than hiring the service from ${ha(be.ownVsHire)}.`);
-  if (be.ownVsManual !== null) parts.push(lang === 'vi' ? `Tự mua máy rẻ hơn làm tay khi máy làm từ ${ha(be.ownVsManual)}.` : `Owning the machine costs less than doing the work by hand from ${ha(be.ownVsManual)}.`);
-  const reason = be.reason.charAt(0).toUpperCase() + be.reason.slice(1);
-  return [...parts, `${reason}.`].join(' ');
+export function breakEvenSentence(be: BreakEven): string {
+  return be.sentence;
 }
 
 /**

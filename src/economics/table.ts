@@ -51,7 +51,7 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     report.verdict.text,
     `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
     `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
-    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(s.without, lang)}`,
+    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(s.without)}`,
     `${w.breakEven}, ${w.withSupport}: ${supportSentence(s.with, s.without, lang)}`,
     `${w.checks}: ${checksLine(report.checks, lang)}`,
     '',

@@ -118,6 +118,8 @@ export interface BreakEven {
   ownVsManual: number | null;
   /** Why a figure is null ('' when both are numbers), in the report's language. */
   reason: string;
+  /** The one sentence a report prints, in the report's language. */
+  sentence: string;
 }
 
 /** `saves`: a clear saving; `little`: under 5 % of the manual cost or 10,000 VND a sào; `none`: costs as much or more. */

@@ -43,7 +43,7 @@ describe('agrisim savings', () => {
     expect(j.perSao.manualVnd).toBe(441_000);
     expect(Object.keys(j.perSao).sort()).toEqual(['manualVnd', 'mechanizedVnd', 'savingsVnd']);
     expect(j.breakEvenHaPerYear.ownVsManual).toBeGreaterThan(0);
-    expect(Object.keys(j.breakEvenHaPerYear).sort()).toEqual(['ownVsHire', 'ownVsManual', 'reason']);
+    expect(Object.keys(j.breakEvenHaPerYear).sort()).toEqual(['ownVsHire', 'ownVsManual', 'reason', 'sentence']);
     expect(j.breakEvenHaPerYear.ownVsHire).toBeGreaterThan(0);
     expect(j.breakEvenSupport.with.ownVsHire).toBeLessThan(j.breakEvenSupport.without.ownVsHire);
     expect(j.sensitivity.map((s: { factor: string }) => s.factor)).toEqual(['wage', 'machinePrice', 'areaPerYear', 'inputPrice']);

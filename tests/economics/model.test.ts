@@ -135,6 +135,7 @@ describe('an owned transplanter, ASABE EP496/D497', () => {
     expect(r.breakEvenHaPerYear.ownVsHire).toBe(Math.ceil(exact * 10) / 10);
     expect(r.breakEvenHaPerYear.ownVsManual).toBe(Math.ceil((70_030_000 / (12_250_000 - TP_OTHER)) * 10) / 10);
     expect(r.breakEvenHaPerYear.reason).toBe('');
+    expect(r.breakEvenHaPerYear.sentence).toBe(`Owning the machine costs less than hiring the service from ${r.breakEvenHaPerYear.ownVsHire} ha/year, and less than doing the work by hand from 9 ha/year.`);
     // Decision 68/2013: the state pays (2 + 0.5 × 1) / 10 years = 25 % of the interest → 42,300,000 + 15,510,000 + 7,050,000 = 64,860,000
     expect(r.breakEvenSupport.with.ownVsHire).toBe(Math.ceil((64_860_000 / (hirePerHa - TP_OTHER)) * 10) / 10);
     expect(r.breakEvenSupport.without).toEqual(r.breakEvenHaPerYear);
@@ -220,6 +221,13 @@ describe('hand-checked cases', () => {
     expect(r.verdict.kind).toBe('none');
     expect(r.breakEvenHaPerYear.ownVsHire).toBeNull();
     expect(r.breakEvenHaPerYear.reason).toMatch(/^tự mua máy không bao giờ rẻ hơn thuê dịch vụ: dù làm 100\.000 ha mỗi năm/);
+    // one sentence: the area against hand work, and why never against hiring
+    expect(r.breakEvenHaPerYear.sentence).toMatch(/^Tự mua máy rẻ hơn làm tay khi máy làm từ [\d.,]+ ha\/năm, nhưng không bao giờ rẻ hơn thuê dịch vụ: dù làm 100\.000 ha mỗi năm, máy vẫn tốn ≈ \d+ nghìn ₫ mỗi ha một vụ \([^)]+\), cao hơn ≈ \d+ nghìn ₫ mỗi ha\.$/);
+    expect(r.breakEvenHaPerYear.sentence).not.toMatch(/\.\s+\p{Lu}/u); // no second sentence
+    // neither: a drone that costs 5 billion
+    const none = computeSavings({ operation: 'fertilizing', areaHa: 1, lang: 'en', overrides: { 'drone.priceVnd': 5e9 } }).breakEvenHaPerYear;
+    expect(none).toMatchObject({ ownVsHire: null, ownVsManual: null });
+    expect(none.sentence).toMatch(/^Owning the machine never costs less than hiring the service or doing the work by hand: even worked 100,000 ha a year/);
   });
 
   it('spraying 1 ha hired: 3 × 8 h / 8 = 3 person-days; service 3 × 170,000 = 510,000', () => {

@@ -184,7 +184,7 @@ function reportBody(report: SavingsReport, options: ReportOptions): string {
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
     `<div class="notes"><b class="verdict ${report.verdict.kind}" data-verdict="${report.verdict.kind}">${esc(report.verdict.text)}</b><br>`,
-    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without, lang))}</span> `,
+    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without))}</span> `,
     `${esc(w.withSupport)}: ${esc(supportSentence(s.with, s.without, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div>`,
     `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
     `<table class="assump" style="font-size:${tablePt.toFixed(2)}pt"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
