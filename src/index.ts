@@ -42,7 +42,7 @@ export { readFieldFile, parseFields, sniffFieldFormat, fieldFromRings, fieldFrom
 export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, FieldLimits } from './field/index.js';
 
 // ── Plan: coverage plans and their file formats ────────────────────────────────────────────
-export { planField, PLAN_DEFAULTS, planFieldsParallel, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
+export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
 export type {
   Plan, PlanOptions, PlanMetrics, RouteSegment, RefillStop, Sortie, Cell, SegmentKind, Headland,
   BatchOptions, FieldPlanResult, PlanFormat, PlanFeature, PlanFeatureCollection, PlanFeatureKind, PlanGeometry, QgcPlanOptions, QgcPlanFile,
