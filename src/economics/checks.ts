@@ -1,24 +1,14 @@
 /**
  * Cross-checks of the model's results against published figures that are not inputs of the
  * model: Vietnamese trial reports of mechanised transplanting (labour −74.7 %,
- * cost −29.65 %), the market price of hired manual transplanting crews (300,000 VND/sào), and
+ * cost −29.65 %), the market price of hired manual transplanting crews (350,000 VND/sào), and
  * drone capacities in field reports (4–6 ha/h). They let an officer see how far the model is
  * from what trials and markets say, without tuning the model to them.
  */
-import type { AssumptionValues, CostBlock, Lang, Operation } from './types.js';
+import type { AssumptionValues, CostBlock, Lang, ModelCheck, Operation } from './types.js';
 import { formatNumber, formatVnd, perSao } from '../units/index.js';
 import { words } from './i18n.js';
 
-/** One comparison of a model figure with a published one. */
-export interface ModelCheck {
-  id: 'laborReductionPct' | 'costReductionPct' | 'manualVndPerSao' | 'droneCapacityHaPerH';
-  modelValue: number;
-  /** Published value, or [low, high] range. */
-  reference: number | [number, number];
-  unit: string;
-  /** Id of the source (SOURCES). */
-  source: string;
-}
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 

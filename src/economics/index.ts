@@ -34,7 +34,7 @@ export { manualCostPerHa, machineCostPerHa, METHODS } from './operations.js';
 export { breakEven, breakEvenArea, ownedCostAt, areaPerYearKey, BREAK_EVEN_MAX_HA } from './break-even.js';
 export { sensitivity, SENSITIVITY_CHANGE_PCT } from './sensitivity.js';
 export { modelChecks, checksLine } from './checks.js';
-export type { ModelCheck } from './checks.js';
+export type { ModelCheck } from './types.js';
 export { computeSavings, savingsAtArea, savingsForArea, checkArea, checkLang, checkOperation, checkOwnership, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, ProgressSavings } from './savings.js';
 export { savingsTable } from './table.js';

@@ -1,4 +1,3 @@
-import type { ModelCheck } from './checks.js';
 import type { Lang } from '../units/index.js';
 
 /**
@@ -162,4 +161,15 @@ export interface SavingsReport {
   checks: ModelCheck[];
   /** The run's measured figures, when a run was given. */
   run?: RunSummary;
+}
+
+/** One comparison of a model figure with a published one. */
+export interface ModelCheck {
+  id: 'laborReductionPct' | 'costReductionPct' | 'manualVndPerSao' | 'droneCapacityHaPerH';
+  modelValue: number;
+  /** Published value, or [low, high] range. */
+  reference: number | [number, number];
+  unit: string;
+  /** Id of the source (SOURCES; docs/economics.md). */
+  source: string;
 }
