@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSavings, savingsReportHtml, savingsReportPagesHtml, ASSUMPTIONS, OPERATIONS, type Lang, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
+import { computeSavings, savingsReportHtml, savingsReportPagesHtml, ASSUMPTIONS, OPERATIONS, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
 import { formatRoughVnd, formatVnd } from '../../src/units/index.js';
 import { readFieldFile } from '../../src/field/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
