@@ -112,10 +112,11 @@ function citedSources(refs: readonly string[], lang: Lang): SavingsReport['sourc
  * @example
  * ```ts
  * import { computeSavings } from 'agrisim';
- * // manual transplanting of 1 ha on the Thái Bình defaults: (25 + 5) × 300 000 VND = 9 000 000 VND
- * const report = computeSavings({ operation: 'transplanting', areaHa: 1 });
- * report.manual.laborVnd; // 9000000
- * report.perSao.manualVnd; // 324000
+ * // manual transplanting of 1 ha on the Thái Bình defaults: (25 + 5) × 375 000 VND = 11 250 000 VND + 1 000 000 seedbed
+ * const report = computeSavings({ operation: 'transplanting', areaHa: 1, lang: 'vi' });
+ * report.manual.laborVnd; // 11250000
+ * report.perSao.manualVnd; // 441000
+ * report.breakEvenHaPerYear.sentence; // 'Tự mua máy rẻ hơn thuê dịch vụ khi máy làm từ 18,9 ha/năm, và rẻ hơn làm tay khi máy làm từ 9 ha/năm.'
  * ```
  */
 export function computeSavings(input: SavingsInput): SavingsReport {
