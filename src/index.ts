@@ -13,4 +13,5 @@ export * from './telemetry/index.js';
 export * from './telemetry/client/index.js';
 // SAO_M2 (1 sào Bắc Bộ = 360 m²) comes from the field stage; economics uses the same value.
 export * from './economics/index.js';
+export * from './block/index.js';
 export { SAO_M2 } from './field/index.js';
