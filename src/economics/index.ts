@@ -14,6 +14,7 @@ export { unitOf, sourceText } from './assumptions.js';
 export { verdict, LITTLE_SAVING_PCT, LITTLE_SAVING_VND_PER_SAO } from './verdict.js';
 export { droneEnergyVndPerHa, hiredServiceVndPerHa, machineOwnership } from './machines.js';
 export { householdSavings, labourPeak, MAX_WINDOW_DAYS } from './block.js';
+export { blockSavingsTable } from './block-table.js';
 export type { HouseholdInput, HouseholdSavings, LabourPeakInput, LabourPeak } from './block.js';
 export { OPERATIONS } from './types.js';
 export { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues as defaultAssumptionValues } from './assumptions.js';

@@ -86,6 +86,32 @@ describe('agrisim savings', () => {
     }
   });
 
+  it('--block: each household of the Thái Bình block, its savings and the day it is done; the labour peak against the fleet', async () => {
+    const r = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '2', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ operation: 'transplanting', ownership: 'hire', machines: 2 });
+    expect(j.households).toHaveLength(4);
+    for (const h of j.households) {
+      // by hand 12,250,000 VND/ha; the hired package 290,000 VND/sào + gap filling 93,750 VND/ha
+      expect(h.manualVnd).toBe(Math.round(h.areaHa * 12_250_000));
+      expect(Math.abs(h.mechanizedVnd - (h.areaSao * 290_000 + h.areaHa * 93_750))).toBeLessThanOrEqual(1);
+      expect(Number.isInteger(h.mechanizedDays)).toBe(true);
+    }
+    const area = j.households.reduce((a: number, h: { areaHa: number }) => a + h.areaHa, 0);
+    expect(j.labourPeak.areaHa).toBeCloseTo(area, 3);
+    // 30 person-days/ha by hand within the 12-day window
+    expect(j.labourPeak.manualPersonsPerDay).toBeCloseTo((30 * area) / 12, 1);
+    expect(j.labourPeak.fleetCrewPersons).toBe(4);
+    const text = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--lang', 'vi');
+    expect(text.stdout).toMatch(/^Cánh đồng: 4 hộ/);
+    expect(foreignWords(text.stdout, 'vi')).toEqual([]);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '0', '--json')).code).toBe(2);
+    const bad = await agrisim('savings', '--block', 'package.json', '--json');
+    expect(bad.code).toBe(3);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--area-ha', '1', '--json')).code).toBe(2);
+  }, 60_000);
+
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
     const sim = JSON.parse(readFileSync(compareJson, 'utf8'));
     const r = await agrisim('savings', '--run', compareJson, '--json', '--lang', 'en');

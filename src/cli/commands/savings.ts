@@ -5,13 +5,14 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText,
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText, blockSavingsTable,
   type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
 } from '../../economics/index.js';
 import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';
+import { blockSavings } from '../savings-block.js';
 
 const HELP = `usage: agrisim savings [options]
 
@@ -39,6 +40,11 @@ options:
                    a manual run); measured figures replace textbook ones (marked fromRun)
   --seed N         seed of the simulation for --field (default 1)
   --ownership own|hire   machine owned (ASABE EP496 cost) or hired service (default own)
+  --block FILE     a co-op block (agrisim block input): plan it for the operation's fleet
+                   (default transplanting, hired), then each household's area in sào, cost by
+                   hand and by machine, savings and the day it is done, and the labour peak
+                   (people a day by hand within block.windowDays vs the fleet's crew)
+  --machines N     fleet size for --block (default 1)
   --set KEY=VALUE  override an assumption (repeatable), e.g. --set wageVndPerDay=250000
   --assumptions FILE.json   overrides from a JSON object {"KEY": number, …}
   --list-assumptions        print every assumption key, default, unit and source
@@ -84,6 +90,25 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   return o;
 }
 
+async function runBlock(path: string, values: { operation?: string; ownership?: string; machines?: string; lang?: string; json?: boolean; set?: string[]; assumptions?: string; 'area-ha'?: string; 'area-sao'?: string; run?: string[]; field?: string }): Promise<number> {
+  if (values['area-ha'] !== undefined || values['area-sao'] !== undefined || values.run !== undefined || values.field !== undefined) {
+    throw new AgrisimError('CLI_USAGE', '--block takes its area from the block; give no --area-ha, --area-sao, --run or --field with it');
+  }
+  const operation = (values.operation ?? 'transplanting') as Operation;
+  if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} with --block, got "${values.operation}"`);
+  const lang = (values.lang ?? 'vi') as Lang;
+  if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
+  // Households hire the co-op's machines as a service unless told otherwise.
+  const ownership = (values.ownership ?? 'hire') as Ownership;
+  if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+  const machines = numberOption(values.machines, 'machines', 1, 50) ?? 1;
+  if (!Number.isInteger(machines)) throw new AgrisimError('CLI_USAGE', `--machines must be a whole number, got "${values.machines}"`);
+  const overrides = { ...(values.assumptions ? await readAssumptionFile(values.assumptions) : {}), ...parseSet(values.set ?? []) };
+  const out = await blockSavings(path, operation, ownership, machines, overrides);
+  process.stdout.write((values.json ? JSON.stringify(out, null, 2) : blockSavingsTable(out.households, out.labourPeak, lang)) + '\n');
+  return EXIT.OK;
+}
+
 function reportLine(path: string | undefined, lang: Lang): string {
   return path ? `\n\n${lang === 'vi' ? 'báo cáo' : 'report'}: ${path}` : '';
 }
@@ -126,12 +151,15 @@ export const command: CliCommand = {
       lang: { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
+      block: { type: 'string' },
+      machines: { type: 'string' },
     });
     if (positionals.length) throw new AgrisimError('CLI_USAGE', `unexpected argument "${positionals[0]}" (see --help)`);
     if (values['list-assumptions']) {
       process.stdout.write(listAssumptions() + '\n');
       return EXIT.OK;
     }
+    if (values.block !== undefined) return runBlock(values.block, values);
     const all = values.operation === 'all';
     const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
     if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
