@@ -21,6 +21,8 @@ export interface RealRow {
   coveragePct: number;
   overlapPct: number;
   swaths: number;
+  /** Working passes: swaths and headland laps (a multirotor may trade its lap for two swaths). */
+  passes: number;
   lowerBound: number;
   cells: number;
   pathM: number;
@@ -43,6 +45,7 @@ export function rowOf(plan: Plan, vehicle: VehicleId): RealRow {
     coveragePct: m.coveragePct,
     overlapPct: m.overlapPct,
     swaths: m.swaths.count,
+    passes: m.swaths.count + m.swaths.headlandPasses,
     lowerBound: m.swaths.lowerBound,
     cells: plan.cells.length,
     pathM: m.lengthM.total,
