@@ -1,14 +1,14 @@
 /**
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
- * swaths. Multirotors need no headland to turn in, so for them the bare field is weighed
- * against the profile's laps.
+ * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
 import { offsetPolygons } from '../geometry/offset.js';
 import type { PolygonM } from '../geometry/types.js';
 import type { Vehicle } from '../vehicles/types.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle } from './swaths/best-angle.js';
-import { sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
+import { perCellRegions } from './swaths/per-cell.js';
+import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
 
 /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
@@ -34,45 +34,76 @@ function swathBound(poly: PolygonM, headland: Headland, w: number, vehicle: Vehi
   return offsetPolygons([poly], -w / 2, 'round');
 }
 
-function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined): Layout {
+function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined, fieldAreaM2: number): Layout {
   const w = vehicle.workingWidthM;
   const headland = planHeadland(poly, w, laps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
   const area = headland.laps === 0 ? offsetPolygons([poly], -EDGE_INSET_M, 'miter') : headland.inner;
   const angleRad = fixedAngle ?? bestAngle(poly, area, w).angleRad;
-  return { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, swathBound(poly, headland, w, vehicle, area)) };
+  const bound = swathBound(poly, headland, w, vehicle, area);
+  const one: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
+  if (fixedAngle !== undefined) return one;
+  const cells = perCellSweep(area, angleRad, w, bound);
+  if (!cells) return one;
+  const split: Layout = { ...one, sweep: cells };
+  return layoutCostM(split, fieldAreaM2, vehicle) < layoutCostM(one, fieldAreaM2, vehicle) ? split : one;
+}
+
+/** The area swept region by region at each one's own angle, or undefined when no part has a notch. */
+function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[]): SweepPlan | undefined {
+  const perPart = area.map((part) => perCellRegions(part, w));
+  if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
+  return joinSweeps(
+    area.flatMap((part, i) => (perPart[i] ?? [{ polygon: part, angleRad }]).map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound))),
+  );
 }
 
 /**
- * Estimated flight of a layout, m: swaths, a turn of one width between neighbours, the laps, a
- * field's breadth per cell, and every square metre sprayed twice counted again as the metres of
- * swath it costs ((footprint in the field − field area) / width), so product and time weigh alike.
+ * Weight of a metre of swath worked twice against a metre travelled: the product is spent
+ * again and the crop under it dosed twice (urea burns), beside the time it takes.
  */
-export function layoutCostM(l: Layout, fieldAreaM2: number, widthM: number): number {
+const OVERLAP_WEIGHT = 2;
+
+/**
+ * Rough time of one turn between neighbouring swaths, s: a multirotor slows, crosses a width,
+ * yaws and speeds up again; a ground machine drives a half circle and, when its swaths are
+ * closer than its turning circle, backs up that much (the K-turn; skip orders cost about the
+ * same in longer loops). On the real-field set planned turns average 14 s (drone) and 22 s
+ * (transplanter); these give 14 s and 26 s.
+ */
+function turnS(v: Vehicle): number {
+  const w = v.workingWidthM, R = v.minTurnRadiusM;
+  if (v.kind === 'multirotor' || R <= 0) return w / v.turnSpeedMps + v.stopTurnS + (2 * v.turnSpeedMps) / v.accelMps2;
+  return (Math.PI * R + w) / v.turnSpeedMps + Math.max(0, 2 * R - w) / (v.reverseSpeedMps || v.turnSpeedMps);
+}
+
+/**
+ * Estimated work of a layout, in metres of swath: swaths and laps; per swath a turn (its
+ * time, {@link turnS}, at working speed); half the field's breadth per cell after the first; and every
+ * square metre worked twice counted again as the metres of swath it costs ((footprint in the
+ * field − field area) / width), weighted by {@link OVERLAP_WEIGHT}.
+ */
+export function layoutCostM(l: Layout, fieldAreaM2: number, vehicle: Vehicle): number {
+  const widthM = vehicle.workingWidthM;
   let swathM = 0;
   for (const cell of l.sweep.swaths) for (const s of cell) swathM += s.x1 - s.x0;
   let lapM = 0;
   for (const rings of l.headland.rings)
     for (const r of rings) for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
-  // the two half-disc ends of each swath's footprint: under the laps, or outside a bare field
+  // the two half-disc ends of each swath's footprint run under the laps
   const caps = l.headland.laps > 0 ? (Math.PI * widthM * widthM) / 4 : 0;
   const footprintM2 = (swathM + lapM) * widthM + l.sweep.pieces * caps;
-  const transitM = l.sweep.swaths.length * Math.sqrt(fieldAreaM2); // a cell change crosses the field, roughly
-  return swathM + lapM + l.sweep.pieces * widthM + transitM + Math.max(0, footprintM2 - fieldAreaM2) / widthM;
+  const turnM = turnS(vehicle) * vehicle.workSpeedMps;
+  const transitM = Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2) / 2;
+  return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * Math.max(0, footprintM2 - fieldAreaM2)) / widthM;
 }
 
 /**
- * Headland, swath area, sweep angle and swaths of a field for a vehicle. Laps come from the
- * options, else the vehicle; a multirotor whose laps the caller did not fix also tries the bare
- * field (swath ends on the boundary, each one covered once instead of under a lap) and keeps
- * whichever {@link layoutCostM} finds cheaper: a ragged edge or a hole can split the bare field
- * into more cells than a lap's smooth inner edge does.
+ * Headland, swath area, sweep angle and swaths of a field for a vehicle; laps come from the
+ * options, else the vehicle. Multirotors keep their lap although they turn in place: without it
+ * a swath's footprint either spreads past the boundary at its ends or leaves the strip's corners
+ * bare (the simulation paints both), so the lap is what keeps the product inside the field.
  */
 export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
   const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
-  const laps = options.headlandLaps ?? vehicle.headlandLaps;
-  const withLaps = layoutWith(poly, vehicle, laps, fixed);
-  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps === 0) return withLaps;
-  const bare = layoutWith(poly, vehicle, 0, fixed);
-  const w = vehicle.workingWidthM;
-  return layoutCostM(bare, fieldAreaM2, w) <= layoutCostM(withLaps, fieldAreaM2, w) ? bare : withLaps;
+  return layoutWith(poly, vehicle, options.headlandLaps ?? vehicle.headlandLaps, fixed, fieldAreaM2);
 }

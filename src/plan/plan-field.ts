@@ -102,7 +102,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
       : splitSorties(route, vehicle, start, space);
   const cells: Cell[] = sweep.swaths.map((c, id) => ({
     id,
-    polygon: { outer: rotateRing(cellOutline(c, w), angleRad), holes: [] },
+    polygon: { outer: rotateRing(cellOutline(c, w), sweep.cellAngles?.[id] ?? angleRad), holes: [] },
     swathCount: c.length,
   }));
   const metrics = planMetrics({

@@ -98,8 +98,7 @@ describe('headland laps around holes', () => {
     const kindOf = (s: { kind: string; headlandLap: number; points: [number, number][] }) =>
       s.kind !== 'swath' ? undefined : s.headlandLap < 0 ? 'swath' : signedArea(s.points) < 0 ? 'hole-lap' : 'boundary-lap';
     const order = (v: 'drone' | 'transplanter') => {
-      // the drone with its profile's lap fixed (left to itself it may work the bare field)
-      const kinds = planField(tomb, getVehicle(v), v === 'drone' ? { headlandLaps: 1 } : {}).route.map(kindOf).filter((k) => k !== undefined);
+      const kinds = planField(tomb, getVehicle(v)).route.map(kindOf).filter((k) => k !== undefined);
       return kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]); // runs
     };
     // two laps around the hole (one run), the swaths, two boundary laps (gap passes may follow)

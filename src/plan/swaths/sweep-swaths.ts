@@ -20,7 +20,10 @@ export interface SweepSwath {
  * lines, so a cell starts or ends only where the field splits (a hole, a notch wider than a swath).
  */
 export interface SweepPlan {
+  /** Sweep angle (of the first cell when cells have their own). */
   angleRad: number;
+  /** Each cell's own angle, when cells were swept at different angles (else all `angleRad`). */
+  cellAngles?: number[];
   /** Pieces per cell, bottom to top. */
   swaths: SweepSwath[][];
   /** Swath lines (the DESIGN.md swath count). */
@@ -105,6 +108,17 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
     });
   }
   return { angleRad, swaths: cells, lines, pieces };
+}
+
+/** One plan of several sweeps (regions swept at their own angles), cells in order. */
+export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
+  return {
+    angleRad: sweeps[0]?.angleRad ?? 0,
+    cellAngles: sweeps.flatMap((p) => p.swaths.map(() => p.angleRad)),
+    swaths: sweeps.flatMap((p) => p.swaths),
+    lines: sweeps.reduce((a, p) => a + p.lines, 0),
+    pieces: sweeps.reduce((a, p) => a + p.pieces, 0),
+  };
 }
 
 /** Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`. */
