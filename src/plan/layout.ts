@@ -6,13 +6,16 @@ import { offsetPolygons } from '../geometry/offset.js';
 import type { PolygonM } from '../geometry/types.js';
 import type { Vehicle } from '../vehicles/types.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
-import { bestAngle } from './swaths/best-angle.js';
+import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { perCellRegions } from './swaths/per-cell.js';
 import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
 
 /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
 export const EDGE_INSET_M = 0.02;
+
+/** Multirotor swaths run at most this many widths into the innermost lap (the gap passes close the rest). */
+export const MULTIROTOR_REACH_WIDTHS = 0.25;
 
 /** What {@link planLayout} decides. */
 export interface Layout {
@@ -25,13 +28,13 @@ export interface Layout {
 
 /**
  * How far swath ends may go (see `sweepSwaths`). Ground machines: to the innermost lap's centre
- * line, where they turn anyway. Multirotors: half a width inside the field, so the spray never
- * leaves it; in practice their ends stop at the headland's inner edge wherever it does not slant.
+ * line, where they turn anyway. Multirotors spray while they fly, so every metre into the lap is
+ * a double dose: {@link MULTIROTOR_REACH_WIDTHS} in at most, where the inner edge slants.
  */
 function swathBound(poly: PolygonM, headland: Headland, w: number, vehicle: Vehicle, area: PolygonM[]): PolygonM[] {
   if (headland.laps === 0) return area;
   if (vehicle.kind !== 'multirotor') return headland.swathReach;
-  return offsetPolygons([poly], -w / 2, 'round');
+  return offsetPolygons([poly], -(headland.laps - MULTIROTOR_REACH_WIDTHS) * w, 'round');
 }
 
 function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined, fieldAreaM2: number): Layout {
@@ -42,19 +45,23 @@ function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: 
   const bound = swathBound(poly, headland, w, vehicle, area);
   const one: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
   if (fixedAngle !== undefined) return one;
-  const cells = perCellSweep(area, angleRad, w, bound);
+  const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces);
   if (!cells) return one;
   const split: Layout = { ...one, sweep: cells };
   return layoutCostM(split, fieldAreaM2, vehicle) < layoutCostM(one, fieldAreaM2, vehicle) ? split : one;
 }
 
-/** The area swept region by region at each one's own angle, or undefined when no part has a notch. */
-function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[]): SweepPlan | undefined {
+/**
+ * The area swept region by region at each one's own angle; undefined when no part has a notch,
+ * or when the regions' own swath counts (the angle search's, before any sweep) save fewer than
+ * two swaths on `singlePieces`: then one angle is as good, and the sweeps are not worth doing.
+ */
+function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[], singlePieces: number): SweepPlan | undefined {
   const perPart = area.map((part) => perCellRegions(part, w));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
-  return joinSweeps(
-    area.flatMap((part, i) => (perPart[i] ?? [{ polygon: part, angleRad }]).map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound))),
-  );
+  const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
+  if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;
+  return joinSweeps(regions.map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound)));
 }
 
 /**

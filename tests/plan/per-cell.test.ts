@@ -9,20 +9,22 @@ import { getVehicle } from '../../src/vehicles/index.js';
 
 const poly = (outer: XY[]): PolygonM => ({ outer, holes: [] });
 
-describe('swath ends (bandExtent): the footprint covers its own strip and no more', () => {
-  it('a rectangle: ends pulled in where the round end covers the strip corners', () => {
+describe('swath ends (bandExtent): the implement covers its own strip to the edge and no further', () => {
+  it('a rectangle: the ends are the edges', () => {
     const rect = poly([[0, 0], [100, 0], [100, 10], [0, 10]]);
-    // strip 2 < y < 8 around y = 5, radius 3: corners at dy = 3 need the end at the edge
     const [e0, e1] = bandExtent(rect, 5, 2, 8, 0, 100, 3);
-    expect(e0).toBeLessThan(0.05);
-    expect(e1).toBeGreaterThan(99.95);
-    // a strip narrower than the footprint: the end may stop √(3² − 2²) short of the edge
-    const [x0, x1] = bandExtent(rect, 5, 3, 7, 0, 100, 3);
-    expect(x0).toBeCloseTo(Math.sqrt(5), 3);
-    expect(x1).toBeCloseTo(100 - Math.sqrt(5), 3);
+    expect(e0).toBeCloseTo(0, 6);
+    expect(e1).toBeCloseTo(100, 6);
   });
 
-  it('property (seeded): every point of a random quadrilateral strip lies within the radius of the swath', () => {
+  it("a slanted end: the swath runs to the strip's far corner, not past it", () => {
+    // right edge from (100, 0) to (110, 10): the strip 2 < y < 8 reaches x = 108
+    const trap = poly([[0, 0], [100, 0], [110, 10], [0, 10]]);
+    const [, e1] = bandExtent(trap, 5, 2, 8, 0, 105, 3);
+    expect(e1).toBeCloseTo(108, 2);
+  });
+
+  it('property (seeded): every point of a random quadrilateral strip lies between the swath ends', () => {
     fc.assert(
       fc.property(
         fc.double({ min: -40, max: 40, noNaN: true }),
@@ -35,14 +37,16 @@ describe('swath ends (bandExtent): the footprint covers its own strip and no mor
           const y = 20, h = r * frac;
           const [a, b] = lineIntervals([part], y)[0];
           const [x0, x1] = bandExtent(part, y, y - h, y + h, a, b, r);
+          let lo = Infinity, hi = -Infinity;
           for (let k = 0; k <= 8; k++) {
             const sy = y - h + 1e-3 + ((2 * h - 2e-3) * k) / 8;
-            for (const [u, v] of lineIntervals([part], sy))
-              for (const x of [u, v]) {
-                const dx = x < x0 ? x0 - x : x > x1 ? x - x1 : 0;
-                expect(Math.hypot(dx, sy - y)).toBeLessThanOrEqual(r + 1e-6);
-              }
+            for (const [u, v] of lineIntervals([part], sy)) [lo, hi] = [Math.min(lo, u), Math.max(hi, v)];
           }
+          // covers every sampled point of the strip, and reaches no further than the strip does
+          expect(x0).toBeLessThanOrEqual(lo + 1e-6);
+          expect(x1).toBeGreaterThanOrEqual(hi - 1e-6);
+          expect(x0).toBeGreaterThanOrEqual(lo - Math.abs(dl) * (2e-3 / 40) - 1e-3);
+          expect(x1).toBeLessThanOrEqual(hi + Math.abs(dr) * (2e-3 / 40) + 1e-3);
         },
       ),
       { seed: 17, numRuns: 200 },

@@ -4,6 +4,7 @@
  * well (an L-shaped paddy becomes its two arms, each swept along its length).
  */
 import { intersectPolygons, unionPolygons } from '../../geometry/offset.js';
+import { convexHull, signedArea } from '../../geometry/ring.js';
 import { rotatePolygon } from '../../geometry/transform.js';
 import type { PolygonM, XY } from '../../geometry/types.js';
 import { bestAngle } from './best-angle.js';
@@ -18,6 +19,8 @@ export interface AngleRegion {
 
 /** A notch corner: an outer-ring vertex whose interior angle exceeds 180° by more than this. */
 const NOTCH_TURN_RAD = (30 * Math.PI) / 180;
+/** Parts filling more than this share of their convex hull are swept at one angle. */
+const MIN_HULL_SHARE = 0.9;
 /** At most this many cut levels per direction (real boundaries have many small dents). */
 const MAX_CUTS = 6;
 
@@ -89,14 +92,17 @@ function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
 }
 
 /**
- * Regions of `part` with their own sweep angles, or undefined when the part has no notch
- * corner (one angle is then as good as any split). Cut directions tried: the edges meeting at
+ * Regions of `part` with their own sweep angles, or undefined when the part fills over 90 % of
+ * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions tried: the edges meeting at
  * each notch corner; cut levels: the notch corners. The split with the fewest swaths wins.
  *
  * @param part - one connected part of the swath area, world frame
  * @param widthM - implement width
  */
 export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
+  // a part that fills most of its hull has no arm worth its own angle (saves the search on the
+  // many near-convex fields whose edges only have small dents)
+  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(convexHull(part.outer))) return undefined;
   const notches = notchCorners(part, 2 * widthM);
   if (notches.length === 0) return undefined;
   const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
