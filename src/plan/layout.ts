@@ -2,9 +2,9 @@
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
  * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
-import { offsetPolygons } from '../geometry/offset.js';
-import type { PolygonM } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import { offsetPolygons } from '../geometry/index.js';
+import type { PolygonM } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { perCellRegions } from './swaths/per-cell.js';

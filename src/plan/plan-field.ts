@@ -1,12 +1,10 @@
 import { PlanError } from '../errors.js';
-import type { Field } from '../field/types.js';
-import { toXY } from '../field/projection.js';
-import { offsetPolygons } from '../geometry/offset.js';
-import { rotateRing } from '../geometry/transform.js';
-import { reflexVertices } from '../geometry/shortest-path.js';
-import type { PolygonM } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
-import { planHeadland, type Headland } from './headland/plan-headland.js';
+import type { Field } from '../field/index.js';
+import { toXY } from '../geodesy/index.js';
+import { offsetPolygons } from '../geometry/index.js';
+import { rotateRing } from '../geometry/index.js';
+import { reflexVertices } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
@@ -14,9 +12,8 @@ import { appendPasses } from './route/append-passes.js';
 import { buildRoute } from './route/build-route.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
-import { bestAngle } from './swaths/best-angle.js';
 import { cellOutline } from './swaths/sweep-swaths.js';
-import { planLayout } from './layout.js';
+import { EDGE_INSET_M, planLayout } from './layout.js';
 import type { TurnSpace } from './turns/plan-turn.js';
 import type { Cell, Plan, PlanOptions } from './types.js';
 
@@ -28,7 +25,7 @@ export const PLAN_DEFAULTS = {
   /** Transits and fallback paths keep this far from the boundary, m. */
   clearanceM: 0.1,
   /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
-  edgeInsetM: 0.02,
+  edgeInsetM: EDGE_INSET_M,
   /** Route points may be this far outside the field (the checker allows 0.05 m). */
   insideTolM: 0.01,
   /** Raster cells for finding uncovered strips (about 0.1 m² per cell on a 0.1 ha plot). */

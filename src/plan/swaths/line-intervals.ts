@@ -1,4 +1,4 @@
-import type { PolygonM } from '../../geometry/types.js';
+import type { PolygonM } from '../../geometry/index.js';
 
 /** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings). */
 export function lineIntervals(polys: PolygonM[], y: number): [number, number][] {

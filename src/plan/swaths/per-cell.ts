@@ -3,10 +3,8 @@
  * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
  * well (an L-shaped paddy becomes its two arms, each swept along its length).
  */
-import { intersectPolygons, unionPolygons } from '../../geometry/offset.js';
-import { convexHull, signedArea } from '../../geometry/ring.js';
-import { rotatePolygon } from '../../geometry/transform.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
+import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle } from './best-angle.js';
 
 /** A region of the area worked at one angle. */

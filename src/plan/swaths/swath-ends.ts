@@ -1,4 +1,4 @@
-import type { PolygonM } from '../../geometry/types.js';
+import type { PolygonM } from '../../geometry/index.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
 const EPS_M = 1e-4;

@@ -1,5 +1,5 @@
-import { rotatePolygon } from '../../geometry/transform.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
+import { rotatePolygon } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import { lineIntervals } from './line-intervals.js';
 import { bandExtent } from './swath-ends.js';
 
