@@ -109,6 +109,7 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
       route: r.route,
       refills: r.refills,
       refillStartS: times[m].refillStartS,
+      waitS: Math.round(times[m].waitS * 10) / 10,
       paddyTimes: sets[m].map((w) => ({ paddy: w.paddy.id, timeS: times[m].paddyTimeS.get(w.paddy.id) ?? 0, doneS: times[m].paddyDoneS.get(w.paddy.id) ?? 0 })),
       metrics: vehicleMetrics(id, kind, sets[m], r.route, r.refills, times[m]),
     };
