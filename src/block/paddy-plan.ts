@@ -11,6 +11,7 @@ import { offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import { routeAroundNofly } from './nofly-clip.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
 
 /**
@@ -35,11 +36,17 @@ export interface PaddyWork {
   centre: XY;
 }
 
-function pieces(paddy: BlockPaddy, block: Block): PolygonM[] {
+/** Nofly areas near a paddy, grown by the margin. */
+function noflyNear(paddy: BlockPaddy, block: Block): PolygonM[] {
   const box = bbox(paddy.polygon.outer);
   const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), NOFLY_MARGIN_M)).map((n) => n.polygon);
+  return cut.length ? offsetPolygons(cut, NOFLY_MARGIN_M, 'miter') : [];
+}
+
+/** Ground machines work the paddy less its nofly areas (they drive around them, never over). */
+function pieces(paddy: BlockPaddy, cut: PolygonM[]): PolygonM[] {
   if (cut.length === 0) return [paddy.polygon];
-  return subtractPolygons(paddy.polygon, offsetPolygons(cut, NOFLY_MARGIN_M, 'miter')).filter((p) => polygonAreaM2(p) > 1);
+  return subtractPolygons(paddy.polygon, cut).filter((p) => polygonAreaM2(p) > 1);
 }
 
 function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
@@ -101,14 +108,17 @@ function moved(plan: Plan, field: Field, dx: number, dy: number): Plan {
  * Plans every paddy of the block for one vehicle.
  * @param near - drones: the depot the work starts nearest
  * @param usableGate - ground machines: whether a gate can be reached from a depot
+ * @param fly - drones: a flight path from a to b around the nofly areas
  */
-export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean): PaddyWork[] {
+export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean, fly?: (a: XY, b: XY) => XY[]): PaddyWork[] {
   const perHa = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : vehicle.payload.traysPerHa;
   const done = new Map<string, { rel: XY[]; plan: Plan }[]>();
   return block.paddies.map((paddy) => {
     const gate = kind === 'transplanter' ? gateOf(paddy, block, usableGate) : undefined;
     const start = toLonLat(block.projection, gate ? gate.at : near);
-    const plans = pieces(paddy, block).map((poly, k) => {
+    const cut = noflyNear(paddy, block);
+    const drone = kind === 'drone' && fly !== undefined;
+    const plans = (drone ? [paddy.polygon] : pieces(paddy, cut)).map((poly, k) => {
       const field = fieldOf(paddy, poly, k, block);
       const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
       const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
@@ -116,7 +126,7 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
       const plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
       done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
       return plan;
-    });
+    }).map((plan) => (drone && cut.length ? { ...plan, route: routeAroundNofly(plan.route, cut, fly) } : plan));
     let inPaddyS = 0;
     for (const p of plans) {
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);

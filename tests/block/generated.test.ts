@@ -25,9 +25,6 @@ const specs = fc
       (spec[what as 'split'] as string[]).push(key);
     }
     spec.houses = spec.houses!.filter((h) => !spec.split!.includes(h)).slice(0, 1);
-    // a nofly over part of a paddy: drones lose the two 90° corners where it meets the bund
-    // (up to ~1 % of a small paddy, see the report); kept for ground machines only for now
-    if (r.kind === 'drone') spec.trees = [];
     return { spec, kind: r.kind, machines: r.machines };
   });
 
