@@ -7,7 +7,10 @@
  * corner).
  */
 import { pointInPolygon, type PolygonM, type XY } from '../geometry/index.js';
-import type { RouteSegment } from '../plan/index.js';
+import { coverageGrid, gapPasses, PLAN_DEFAULTS, type RouteSegment } from '../plan/index.js';
+
+/** Raster cells per piece when looking for unworked strips (as the planner's own gap search). */
+const GAP_SAMPLES = PLAN_DEFAULTS.gapSamples;
 
 function crossings(a: XY, b: XY, polys: readonly PolygonM[]): number[] {
   const ts: number[] = [];
@@ -80,6 +83,27 @@ export function routeAroundNofly(route: readonly RouteSegment[], polys: readonly
       flight(part[0], s);
       out.push({ ...s, points: part });
       pos = part[part.length - 1];
+    }
+  }
+  return out;
+}
+
+/**
+ * Adds passes over what the cut route leaves unworked in `pieces` (the paddy less its nofly
+ * areas), e.g. a strip beside a bund narrower than the headland lap that fell in the nofly,
+ * with the plan stage's own gap finder; each joined by a flight.
+ */
+export function fillGaps(route: RouteSegment[], pieces: readonly PolygonM[], widthM: number, fly: (a: XY, b: XY) => XY[]): RouteSegment[] {
+  const out = route.slice();
+  const worked = route.filter((s) => s.kind === 'swath').map((s) => s.points);
+  for (const piece of pieces) {
+    const grid = coverageGrid(piece, worked, widthM, GAP_SAMPLES);
+    for (const pass of gapPasses(grid, piece, widthM, { targetPct: 99.8, insideTolM: 0.01 })) {
+      const last = out[out.length - 1];
+      const base = { reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sortie: 0 };
+      if (last) out.push({ ...base, kind: 'transit', points: fly(last.points[last.points.length - 1], pass[0]), transitPurpose: 'cell' });
+      out.push({ ...base, kind: 'swath', points: pass, gapFill: true });
+      worked.push(pass);
     }
   }
   return out;

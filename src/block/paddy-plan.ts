@@ -4,6 +4,7 @@
  * start nearest their depot and leave refills to the block's sortie split. Parts of a paddy
  * under a `nofly` area are cut out first (worked around, never over).
  */
+import { AgrisimError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import { toLonLat } from '../geodesy/index.js';
 import type { XY } from '../geometry/index.js';
@@ -11,7 +12,7 @@ import { offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
-import { routeAroundNofly } from './nofly-clip.js';
+import { fillGaps, routeAroundNofly } from './nofly-clip.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
 
 /**
@@ -123,10 +124,17 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
       const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
       const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
       if (twin) return moved(twin, field, poly.outer[0][0] - twin.field.polygon.outer[0][0], poly.outer[0][1] - twin.field.polygon.outer[0][1]);
-      const plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+      let plan: Plan;
+      try {
+        plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+      } catch (e) {
+        // a sliver a nofly area leaves beside a bund is too narrow to work: skip it, not the block
+        if (k > 0 || poly !== paddy.polygon ? e instanceof AgrisimError && e.code === 'PLAN_NO_WORKING_AREA' : false) return undefined;
+        throw e;
+      }
       done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
       return plan;
-    }).map((plan) => (drone && cut.length ? { ...plan, route: routeAroundNofly(plan.route, cut, fly) } : plan));
+    }).filter((p): p is Plan => p !== undefined).map((plan) => (drone && cut.length ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(paddy, cut), vehicle.workingWidthM, fly) } : plan));
     let inPaddyS = 0;
     for (const p of plans) {
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);

@@ -62,6 +62,7 @@ export function droneRoute(works: readonly PaddyWork[], depot: BlockDepot, vehic
   let pos = depot.at;
   for (const w of works)
     w.plans.forEach((plan, i) => {
+      if (plan.route.length === 0) return; // all of it under a nofly area
       const entry = plan.route[0].points[0];
       route.push(travel(flight(air, pos, entry, `paddy "${w.paddy.id}"`), 'start', true));
       route.push(...tagged(w, i));
@@ -87,6 +88,7 @@ export function groundRoute(works: readonly PaddyWork[], depot: BlockDepot, net:
     const gate = w.gate!;
     const ga = net.gates.get(gate.id)!;
     w.plans.forEach((plan, i) => {
+      if (plan.route.length === 0) return;
       const sp = plan.route[0].points[0];
       const pts = dedupe([...pos, ...roadPath(node, ga.node).slice(1), gate.at, sp]);
       if (pts.length >= 2) route.push(travel(pts, 'start', true));
