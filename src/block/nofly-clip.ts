@@ -98,6 +98,9 @@ export function fillGaps(route: RouteSegment[], pieces: readonly PolygonM[], wid
   const worked = route.filter((s) => s.kind === 'swath').map((s) => s.points);
   for (const piece of pieces) {
     const grid = coverageGrid(piece, worked, widthM, GAP_SAMPLES);
+    // the piece's sharp corners where a nofly edge meets a bund are not corners of the paddy:
+    // they count (check-block excludes only the paddy's own corners), so nothing is excluded here
+    grid.excluded.fill(0);
     for (const pass of gapPasses(grid, piece, widthM, { targetPct: 99.8, insideTolM: 0.01 })) {
       const last = out[out.length - 1];
       const base = { reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sortie: 0 };

@@ -21,6 +21,11 @@ import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js'
  * Small, because the strip left between the cut and the nofly is not worked.
  */
 export const NOFLY_MARGIN_M = 0.15;
+/**
+ * Drones: the margin swaths are cut back by, m. Their footprint may spread over a nofly area
+ * (only route points may not be over it), so it is kept thin: the strip it leaves is not worked.
+ */
+export const DRONE_NOFLY_MARGIN_M = 0.06;
 
 /** One paddy, planned. */
 export interface PaddyWork {
@@ -38,10 +43,10 @@ export interface PaddyWork {
 }
 
 /** Nofly areas near a paddy, grown by the margin. */
-function noflyNear(paddy: BlockPaddy, block: Block): PolygonM[] {
+function noflyNear(paddy: BlockPaddy, block: Block, marginM: number): PolygonM[] {
   const box = bbox(paddy.polygon.outer);
-  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), NOFLY_MARGIN_M)).map((n) => n.polygon);
-  return cut.length ? offsetPolygons(cut, NOFLY_MARGIN_M, 'miter') : [];
+  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), marginM)).map((n) => n.polygon);
+  return cut.length ? offsetPolygons(cut, marginM, 'miter') : [];
 }
 
 /** Ground machines work the paddy less its nofly areas (they drive around them, never over). */
@@ -117,8 +122,8 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
   return block.paddies.map((paddy) => {
     const gate = kind === 'transplanter' ? gateOf(paddy, block, usableGate) : undefined;
     const start = toLonLat(block.projection, gate ? gate.at : near);
-    const cut = noflyNear(paddy, block);
     const drone = kind === 'drone' && fly !== undefined;
+    const cut = noflyNear(paddy, block, drone ? DRONE_NOFLY_MARGIN_M : NOFLY_MARGIN_M);
     const plans = (drone ? [paddy.polygon] : pieces(paddy, cut)).map((poly, k) => {
       const field = fieldOf(paddy, poly, k, block);
       const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);

@@ -20,7 +20,7 @@ const kml = (paddies: string, roads: string, gates: string, depots: string) => `
 describe('reading blocks', () => {
   it('KML: kinds from folder names (English or Vietnamese), ExtendedData values as numbers and lists', () => {
     for (const names of [['Paddies', 'Roads', 'Gates', 'Depots'], ['Ruộng', 'Đường nội đồng', 'Cổng', 'Kho vật tư']] as const) {
-      const block = parseBlock(kml(...names));
+      const block = parseBlock(kml(names[0], names[1], names[2], names[3]));
       expect(block.paddies.map((p) => [p.id, p.owner])).toEqual([['p1', 'Vũ Thị Dung']]);
       expect(block.paddies[0].areaHa).toBeCloseTo(0.24, 2);
       expect(block.roads.map((r) => [r.id, r.widthM])).toEqual([['r1', 3]]);
