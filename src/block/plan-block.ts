@@ -25,7 +25,7 @@ function checkOptions(kind: string, n: number): void {
     throw new BlockError('BLOCK_INVALID_OPTION', `machines must be a whole number from 1 to ${MAX_MACHINES}, got ${n}`, { key: 'machines' });
 }
 
-function context(block: Block, kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[], vehicle: SplitContext['vehicle']) {
+function context(kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[], vehicle: SplitContext['vehicle']) {
   const cache = new Map<number, ReturnType<typeof shortestFrom>>();
   const from = (node: number) => {
     let r = cache.get(node);
@@ -77,7 +77,7 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
   const reachable = (gateId: string) => serving.some((d) => net.fromDepot.get(d.id)!.distM[net.gates.get(gateId)!.node] < Infinity);
   const air = ground ? undefined : airspace(block);
   const works = planPaddies(block, vehicle, kind, serving[0].at, (g) => reachable(g.id), air && ((a, b) => flight(air, a, b, 'a swath cut by a nofly area')));
-  const { ctx, roadPath } = context(block, kind, net, depots, vehicle);
+  const { ctx, roadPath } = context(kind, net, depots, vehicle);
   const crews = new Map(block.depots.map((d) => [d.id, d.crews]));
   const routeOf = (s: PaddyWork[], m: number): MachineRoute => (ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!));
   const timeline = (routes: MachineRoute[]) => fleetTimeline(routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })), (id) => crews.get(id) ?? 1);
