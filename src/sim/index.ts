@@ -3,7 +3,7 @@
  * error, consumables and faults, measured on a coverage raster. Named exports only.
  */
 export type {
-  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory,
+  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory, BlockDescription,
 } from './types.js';
 export { createSimulation } from './simulation.js';
 export type { SimRun } from './simulation.js';
@@ -29,3 +29,7 @@ export type { LoadedScenario, ScenarioLoadOptions } from './scenario.js';
 export { validateScenario } from './scenario-schema.js';
 export type { Scenario, ScenarioVehicle, ScenarioOverrides } from './scenario-schema.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';
+export { createFleetSimulation, createDepotQueues, DEPOT_RADIUS_M, blockDescription } from './fleet/index.js';
+export type {
+  FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueues, DepotQueueStats, QueueDepot,
+} from './fleet/index.js';
