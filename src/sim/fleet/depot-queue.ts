@@ -27,7 +27,7 @@ export interface DepotQueueStats {
 
 /** The fleet's depot queues: a {@link RefillGate} for the agents plus counters. */
 export interface DepotQueues extends RefillGate {
-  /** Machines waiting at each depot now, index-aligned with the depots given. */
+  /** Machines waiting at each depot now, index-aligned with the depots given (the same array until a line changes: do not modify it). */
   lengths(): number[];
   stats(): DepotQueueStats[];
   /** Adds waiting time of one tick, s, for every machine in line (called once per tick). */
@@ -60,6 +60,10 @@ export function createDepotQueues(depots: readonly QueueDepot[]): DepotQueues {
     serving: new Set(),
     stats: { id: depot.id, refills: 0, waitS: 0, maxQueue: 0 },
   }));
+  let lengths: number[] = lines.map(() => 0);
+  const changed = () => {
+    lengths = lines.map((l) => l.waiting.length);
+  };
   const lineAt = (at: XY): DepotLine | undefined => {
     let best: DepotLine | undefined;
     let bestD = DEPOT_RADIUS_M;
@@ -76,11 +80,15 @@ export function createDepotQueues(depots: readonly QueueDepot[]): DepotQueues {
     request(vehicleId, at) {
       const line = lineAt(at);
       if (!line || line.serving.has(vehicleId)) return true;
-      if (!line.waiting.includes(vehicleId)) line.waiting.push(vehicleId);
+      if (!line.waiting.includes(vehicleId)) {
+        line.waiting.push(vehicleId);
+        changed();
+      }
       if (line.serving.size < Math.max(1, line.depot.crews) && line.waiting[0] === vehicleId) {
         line.waiting.shift();
         line.serving.add(vehicleId);
         line.stats.refills++;
+        changed();
         return true;
       }
       line.stats.maxQueue = Math.max(line.stats.maxQueue, line.waiting.length);
@@ -89,7 +97,7 @@ export function createDepotQueues(depots: readonly QueueDepot[]): DepotQueues {
     release(vehicleId, at) {
       lineAt(at)?.serving.delete(vehicleId);
     },
-    lengths: () => lines.map((l) => l.waiting.length),
+    lengths: () => lengths,
     stats: () => lines.map((l) => ({ ...l.stats, waitS: Math.round(l.stats.waitS * 10) / 10 })),
     tick(dtS) {
       for (const l of lines) l.stats.waitS += l.waiting.length * dtS;

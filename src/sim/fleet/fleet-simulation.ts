@@ -167,12 +167,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
         done = true;
       }
       if (done || ticks % paddyEveryTicks === 0) refreshPaddies();
-      const vehicles = agents.map((a) => {
-        const s = vehicleState(a, proj, reportRng);
-        const paddy = a.cfg.legs[a.li]?.paddy;
-        if (paddy !== undefined && !a.done) s.paddy = paddy;
-        return s;
-      });
+      const vehicles = agents.map((a) => vehicleState(a, proj, reportRng));
       return { t, vehicles, progress: progress(), events };
     },
     metrics() {
