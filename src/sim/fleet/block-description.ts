@@ -1,7 +1,7 @@
 /**
  * What a viewer needs to draw a block run before its first frame: the block (paddies with
  * their household, roads, gates, depots, no-fly areas) in WGS84 and a light plan GeoJSON
- * (paddy boundaries, holes, each machine's swaths tagged by `vehicle` and `paddy`).
+ * (paddy boundaries, holes, depots as `refill` points, each machine's swaths tagged by `vehicle` and `paddy`).
  * Turns and in-paddy transits are left out of the plan drawing: on an 80-paddy block they
  * would make the snapshot several times larger and the viewer draws coverage over them anyway.
  */
@@ -57,6 +57,10 @@ export function blockPlanDrawing(plan: BlockPlan): SimDescription['planGeoJson']
     for (const h of p.polygon.holes) {
       features.push({ type: 'Feature', properties: { kind: 'hole', seq: seq++, paddy: p.id }, geometry: { type: 'Polygon', coordinates: [ringsOf(ll, h, [])[0]] } });
     }
+  }
+  // depots as `refill` points (as a single run's service point): the viewer frames the map on them too
+  for (const d of plan.block.depots) {
+    features.push({ type: 'Feature', properties: { kind: 'refill', seq: seq++, depot: d.id }, geometry: { type: 'Point', coordinates: ll(d.at) } });
   }
   for (const m of plan.machines) {
     let mseq = 0;
