@@ -133,6 +133,8 @@ export interface MachinePlan {
   refills: RefillStop[];
   /** Planned start time of each refill (index-aligned with `refills`), s from the fleet's start, queue included. */
   refillStartS: number[];
+  /** Per paddy it works: machine time spent there and when it leaves it done, s from the fleet's start. */
+  paddyTimes: { paddy: string; timeS: number; doneS: number }[];
   metrics: BlockVehicleMetrics;
 }
 
@@ -148,8 +150,10 @@ export interface BlockPlan {
 export interface BlockPlanOptions {
   /** Fleet size, 1–50 (default 1). */
   machines?: number;
-  /** Vehicle profile overrides (default: the `drone` or `transplanter` profile). */
+  /** Vehicle profile (default: the `drone` or `transplanter` profile). */
   vehicle?: Vehicle;
+  /** `makespan` (default) or `naive`: one route cut into equal runs (the benchmark's baseline). */
+  split?: 'makespan' | 'naive';
 }
 
 /** A household's share of the block: see `householdSchedule`. */

@@ -1,0 +1,80 @@
+/**
+ * Each paddy planned with the field planner, in block metres: ground machines start and end at
+ * the service point nearest the paddy's gate (tray reloads there or where they stand); drones
+ * start nearest their depot and leave refills to the block's sortie split. Parts of a paddy
+ * under a `nofly` area are cut out first (worked around, never over).
+ */
+import type { Field } from '../field/index.js';
+import { toLonLat } from '../field/index.js';
+import type { XY } from '../geometry/index.js';
+import { offsetPolygons, type PolygonM } from '../geometry/index.js';
+import { planField, segmentTimeS, type Plan } from '../plan/index.js';
+import type { Vehicle } from '../vehicles/index.js';
+import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
+
+/** Nofly areas are cut out of paddies with this margin, m (the checker's tolerance is 0.05 m). */
+export const NOFLY_MARGIN_M = 0.3;
+
+/** One paddy, planned. */
+export interface PaddyWork {
+  paddy: BlockPaddy;
+  /** One plan per workable piece (one unless a nofly area cuts the paddy in parts). */
+  plans: Plan[];
+  /** Ground machines: the gate used to enter and leave. */
+  gate?: BlockGate;
+  /** Time inside the paddy (work, turns, in-paddy transits, tray reloads), s. */
+  inPaddyS: number;
+  /** Product (kg) or trays the paddy takes. */
+  use: number;
+  /** Centre of the paddy's box, for ordering. */
+  centre: XY;
+}
+
+function pieces(paddy: BlockPaddy, block: Block): PolygonM[] {
+  const box = bbox(paddy.polygon.outer);
+  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), NOFLY_MARGIN_M)).map((n) => n.polygon);
+  if (cut.length === 0) return [paddy.polygon];
+  return subtractPolygons(paddy.polygon, offsetPolygons(cut, NOFLY_MARGIN_M, 'miter')).filter((p) => polygonAreaM2(p) > 1);
+}
+
+function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
+  return {
+    id: k === 0 ? paddy.id : `${paddy.id}-${k + 1}`,
+    name: paddy.name,
+    projection: block.projection,
+    polygon,
+    lonLat: paddy.lonLat,
+    areaM2: polygonAreaM2(polygon),
+    properties: paddy.properties,
+  };
+}
+
+/** The gate a ground machine uses: the first one that joins a road reachable from the network. */
+function gateOf(paddy: BlockPaddy, block: Block, usable: (g: BlockGate) => boolean): BlockGate | undefined {
+  const gates = block.gates.filter((g) => g.paddy === paddy.id);
+  return gates.find(usable) ?? gates[0];
+}
+
+/**
+ * Plans every paddy of the block for one vehicle.
+ * @param near - drones: the depot the work starts nearest
+ * @param usableGate - ground machines: whether a gate can be reached from a depot
+ */
+export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean): PaddyWork[] {
+  const perHa = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : vehicle.payload.traysPerHa;
+  return block.paddies.map((paddy) => {
+    const gate = kind === 'transplanter' ? gateOf(paddy, block, usableGate) : undefined;
+    const start = toLonLat(block.projection, gate ? gate.at : near);
+    const plans = pieces(paddy, block).map((poly, k) =>
+      planField(fieldOf(paddy, poly, k, block), vehicle, { startLonLat: start, sorties: kind === 'transplanter' }),
+    );
+    let inPaddyS = 0;
+    for (const p of plans) {
+      for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);
+      for (const r of p.refills) inPaddyS += r.durationS;
+    }
+    const [x0, y0, x1, y1] = bbox(paddy.polygon.outer);
+    return { paddy, plans, gate, inPaddyS, use: paddy.areaHa * perHa, centre: [(x0 + x1) / 2, (y0 + y1) / 2] as XY };
+  });
+}
