@@ -63,6 +63,7 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
     const refills: RefillStop[] = [];
     let pos = depotAt;
     let totalS = 0;
+    const paddyTimes: MachinePlan['paddyTimes'] = [];
     const road = (to: XY) => {
       if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0.01) {
         route.push({ kind: 'transit', points: [pos, to], reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sortie: 0, road: true });
@@ -79,12 +80,14 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
       for (const f of plan.refills) refills.push({ ...f, afterSegment: f.afterSegment + offset, at: toBlock(f.at) });
       pos = route[route.length - 1].points[route[route.length - 1].points.length - 1];
       totalS += plan.metrics.timeS.total;
+      paddyTimes.push({ paddy: p.id, timeS: plan.metrics.timeS.total, doneS: totalS });
     }
     road(depotAt);
     const id = `${o.kind}-${mi + 1}`;
     return {
       id, kind: o.kind, vehicle, paddies: mine.map((p) => p.id), depot: 'depot-1', start: depotAt, route, refills,
       refillStartS: refills.map(() => 0),
+      paddyTimes,
       metrics: {
         id, kind: o.kind, paddies: mine.map((p) => p.id), workedHa: mine.reduce((a, p) => a + p.areaHa, 0),
         lengthM: { working: 0, turning: 0, transit: 0, road: 0 }, timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: totalS }, waitS: 0,
