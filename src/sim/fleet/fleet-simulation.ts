@@ -72,7 +72,7 @@ function machineEtaS(a: Agent, elapsedS: number, plannedS: number): number {
  * @example
  * ```ts
  * import { readBlockFile, planBlock, createFleetSimulation, runToEnd } from 'agrisim';
- * const plan = planBlock(await readBlockFile('fields/thai-binh-block.geojson'), { kind: 'drone', machines: 2 });
+ * const plan = planBlock(await readBlockFile('fields/thai-binh-block.geojson'), 'drone', { machines: 2 });
  * const { metrics } = runToEnd(createFleetSimulation({ plan, seed: 7 }));
  * // metrics.makespanS: when the second drone landed; metrics.depots[0].waitS: time spent queueing
  * ```
