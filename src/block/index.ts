@@ -28,3 +28,4 @@ export { householdSchedule } from './metrics.js';
 export type { WorkSchedule } from './metrics.js';
 export { blockPlanToGeoJson } from './geojson.js';
 export type { BlockFeature, BlockPlanFeatureCollection } from './geojson.js';
+export { exportMachine, machineAsPlan } from './export.js';
