@@ -3,7 +3,7 @@
  * TASKDATA, KML, GeoJSON): each machine's route is wrapped as a single-field plan whose
  * "field" is the hull of everything it drives over (its geofence), cells numbered per paddy.
  */
-import { toLonLat } from '../field/index.js';
+import { toLonLat } from '../geodesy/index.js';
 import { convexHull, offsetPolygons, polylineLength, type XY } from '../geometry/index.js';
 import { exportPlan, type Plan, type PlanFormat, type QgcPlanOptions } from '../plan/index.js';
 import { polygonAreaM2 } from './geom.js';

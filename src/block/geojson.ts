@@ -4,7 +4,7 @@
  * route written by the plan stage's route writer, each feature tagged with `vehicle` and, inside
  * a paddy, `paddy`; `seq` counts along each machine's route. Metrics in `properties.agrisim`.
  */
-import { toLonLat } from '../field/index.js';
+import { toLonLat } from '../geodesy/index.js';
 import type { XY } from '../geometry/index.js';
 import { routeFeatures, type PlanFeature } from '../plan/index.js';
 import type { Block, BlockMetrics, BlockPlan } from './types.js';

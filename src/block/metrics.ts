@@ -2,7 +2,7 @@
  * Block metrics (DESIGN.md "Block plan output" `properties.agrisim`) from the machines'
  * routes and timeline, and the per-household schedule.
  */
-import { SAO_M2 } from '../field/index.js';
+import { SAO_M2 } from '../units/index.js';
 import { polylineLength } from '../geometry/index.js';
 import type { PaddyWork } from './paddy-plan.js';
 import type { MachineTimes } from './timeline.js';

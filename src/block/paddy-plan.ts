@@ -5,7 +5,7 @@
  * under a `nofly` area are cut out first (worked around, never over).
  */
 import type { Field } from '../field/index.js';
-import { toLonLat } from '../field/index.js';
+import { toLonLat } from '../geodesy/index.js';
 import type { XY } from '../geometry/index.js';
 import { offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';

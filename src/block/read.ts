@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AgrisimError, BlockError } from '../errors.js';
-import { localProjection, parseFields, toXY, type LocalProjection } from '../field/index.js';
+import { parseFields } from '../field/index.js';
+import { localProjection, toXY, type LocalProjection } from '../geodesy/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import { signedArea, withWinding } from '../geometry/index.js';
 import { kmlToBlockCollection } from './kml.js';

@@ -3,7 +3,7 @@
  * no-fly areas) on one local projection, and the plan of a fleet working it (DESIGN.md
  * "Block input", "Block plan output"). Plain data only, in metres.
  */
-import type { LocalProjection } from '../field/index.js';
+import type { LocalProjection } from '../geodesy/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { RefillStop, RouteSegment } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';

@@ -8,8 +8,8 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { planBlock, readBlockFile, type BlockMachineKind, type BlockPlan } from '../block/index.js';
 import { AgrisimError, SimError } from '../errors.js';
 import { createFleetSimulation, type FleetRun } from '../sim/index.js';
-import type { FaultOptions } from '../sim/faults.js';
-import type { Guidance, SimulationFactory } from '../sim/types.js';
+import type { FaultOptions } from '../sim/index.js';
+import type { Guidance, SimulationFactory } from '../sim/index.js';
 
 /** Feature kinds that make a GeoJSON/KML file a block (DESIGN.md "Block input"). */
 const BLOCK_KINDS = /^(paddy|road|gate|depot)$/;

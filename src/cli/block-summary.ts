@@ -3,8 +3,8 @@
  * makespan against the plan's, each machine's end and where its time went, depot queues,
  * and when each household's paddies were done.
  */
-import { formatSimDuration } from '../sim/format.js';
-import type { FleetMetrics } from '../sim/fleet/index.js';
+import { formatSimDuration } from '../sim/index.js';
+import type { FleetMetrics } from '../sim/index.js';
 
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const lpad = (s: string, w: number) => (s.length >= w ? s : ' '.repeat(w - s.length) + s);

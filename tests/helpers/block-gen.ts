@@ -5,7 +5,7 @@
  * (`nofly`) in place of some paddies. Drawn in metres, rotated, converted with the field stage's
  * local projection. Used by the sample writer, the property tests and the benchmark.
  */
-import { localProjection, toLonLat } from '../../src/field/index.js';
+import { localProjection, toLonLat } from '../../src/geodesy/index.js';
 
 type P = [number, number];
 

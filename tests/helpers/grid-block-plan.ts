@@ -5,7 +5,8 @@
  * fleet simulator exact, hand-checkable input (e.g. two drones forced to share one crew).
  */
 import type { Block, BlockPlan, BlockRouteSegment, MachinePlan } from '../../src/block/index.js';
-import { fieldFromMetres, localProjection, toLonLat, toXY } from '../../src/field/index.js';
+import { fieldFromMetres } from '../../src/field/index.js';
+import { localProjection, toLonLat, toXY } from '../../src/geodesy/index.js';
 import type { XY } from '../../src/geometry/types.js';
 import { planField } from '../../src/plan/index.js';
 import type { RefillStop } from '../../src/plan/types.js';

@@ -6,8 +6,8 @@
  * would make the snapshot several times larger and the viewer draws coverage over them anyway.
  */
 import type { BlockPlan } from '../../block/index.js';
-import { toLonLat, type LocalProjection } from '../../field/projection.js';
-import type { XY } from '../../geometry/types.js';
+import { toLonLat, type LocalProjection } from '../../geodesy/index.js';
+import type { XY } from '../../geometry/index.js';
 import type { BlockDescription, SimDescription } from '../types.js';
 
 type LonLat = [number, number];

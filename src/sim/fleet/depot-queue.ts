@@ -4,7 +4,7 @@
  * first served. Refills away from every depot (tray reloads at a gate, carried by the
  * machine's own helper) never wait.
  */
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 import type { RefillGate } from '../agent.js';
 
 /** A depot as the queue sees it. */

@@ -64,7 +64,7 @@ function fleetLabel(plan: BlockPlan): string {
 export function resolveFleetInput(input: FleetSimulationInput): ResolvedFleetInput {
   if (!input || typeof input !== 'object') bad('input', 'must be an object');
   const plan = input.plan;
-  if (!plan || !plan.block || !Array.isArray(plan.machines) || plan.machines.length === 0) bad('plan', 'is not a block plan with at least one machine');
+  if (!plan?.block || !Array.isArray(plan.machines) || plan.machines.length === 0) bad('plan', 'is not a block plan with at least one machine');
   plan.machines.forEach((m, i) => {
     if (!m || !Array.isArray(m.route) || !m.vehicle || !Array.isArray(m.refills)) bad(`plan.machines[${i}]`, 'is not a machine plan (route, refills, vehicle)');
   });

@@ -4,8 +4,8 @@
  * and steering error, tank/battery/trays, faults), all paint one coverage raster of the
  * block, refills at a depot wait for its crews, road legs run at road speed.
  */
-import type { BlockPlan, MachinePlan } from '../../block/index.js';
-import type { RefillStop } from '../../plan/types.js';
+import type { MachinePlan } from '../../block/index.js';
+import type { RefillStop } from '../../plan/index.js';
 import { Agent } from '../agent.js';
 import { buildLegs } from '../build-legs.js';
 import { createCoverageRaster, type CoverageRaster } from '../coverage-raster.js';
@@ -13,7 +13,7 @@ import { steeringModel } from '../error-models.js';
 import { computeMetrics } from '../metrics.js';
 import { createRng, type Rng } from '../random.js';
 import { vehicleState } from '../report.js';
-import type { SimDescription, SimEvent, SimFrame, SimProgress, Simulation } from '../types.js';
+import type { SimDescription, SimEvent, SimProgress, Simulation } from '../types.js';
 import type { WorkItem } from '../work-split.js';
 import { blockDescription, blockPlanDrawing } from './block-description.js';
 import { createDepotQueues, type DepotQueues } from './depot-queue.js';

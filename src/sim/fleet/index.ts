@@ -6,6 +6,4 @@ export { createFleetSimulation } from './fleet-simulation.js';
 export type { FleetRun } from './fleet-simulation.js';
 export type { FleetSimulationInput } from './fleet-options.js';
 export type { FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics } from './fleet-metrics.js';
-export { createDepotQueues, DEPOT_RADIUS_M } from './depot-queue.js';
-export type { DepotQueues, DepotQueueStats, QueueDepot } from './depot-queue.js';
-export { blockDescription } from './block-description.js';
+export type { DepotQueueStats } from './depot-queue.js';

@@ -208,4 +208,3 @@ export function createBlockLayer(container: HTMLElement) {
   };
 }
 
-export type BlockLayer = ReturnType<typeof createBlockLayer>;

@@ -81,4 +81,3 @@ export function createBlockPanel(root: HTMLElement) {
   };
 }
 
-export type BlockPanel = ReturnType<typeof createBlockPanel>;
