@@ -107,3 +107,20 @@ describe('agrisim simulate BLOCK --machines N', () => {
     expect(v.stderr).toMatch(/CLI_USAGE/);
   }, 60_000);
 });
+
+describe('block scenarios (sims/*.json with "block")', () => {
+  it('serve loads one as one simulation per guidance, planned once; a bad one names its key', async () => {
+    const { loadServeSpec } = await import('../../src/cli/commands/serve.js');
+    const [rtk, manual] = (await loadServeSpec('sims/thai-binh-block-drones.json#rtk,manual')) as (import('../../src/cli/block-run.js').BlockFactory)[];
+    expect([rtk.id, manual.id]).toEqual(['thai-binh-block-drones-rtk', 'thai-binh-block-drones-manual']);
+    expect(manual.plan).toBe(rtk.plan);
+    const d = manual.create().describe();
+    expect(d.vehicles.map((v) => [v.id, v.guidance])).toEqual([['drone-1', 'manual'], ['drone-2', 'manual']]);
+    expect(d.block?.paddies).toHaveLength(8);
+    const bad = join(dir, 'bad-scenario.json');
+    writeFileSync(bad, JSON.stringify({ id: 'x', name: 'x', block: 'fields/thai-binh-block.geojson', vehicle: 'tractor', machines: 2 }));
+    const r = await agrisim('simulate', bad, '--json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'SIM_SCENARIO_INVALID', details: { key: 'vehicle' } });
+  }, 60_000);
+});
