@@ -13,8 +13,12 @@ import type { Vehicle } from '../vehicles/index.js';
 import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
 
-/** Nofly areas are cut out of paddies with this margin, m (the checker's tolerance is 0.05 m). */
-export const NOFLY_MARGIN_M = 0.3;
+/**
+ * Nofly areas are cut out of paddies with this margin, m: route points may sit 0.01 m outside a
+ * planned polygon, and a point closer than 0.05 m to a nofly edge is not over it (check-block).
+ * Small, because the strip left between the cut and the nofly is not worked.
+ */
+export const NOFLY_MARGIN_M = 0.15;
 
 /** One paddy, planned. */
 export interface PaddyWork {

@@ -60,10 +60,10 @@ export function buildRoadGraph(roads: readonly BlockRoad[], points: readonly XY[
       roads.forEach((o, j) => {
         if (i === j) return;
         const n = nearestOnPolyline(end, o.points);
-        if (n.distM > 1e-6 && n.distM <= (r.widthM + o.widthM) / 2) {
-          cuts[j].push({ t: n.piece + n.t, at: n.at });
-          links.push([end, n.at]);
-        }
+        if (n.distM > (r.widthM + o.widthM) / 2) return;
+        // an end exactly on the other line joins it at that point (the nodes merge); a near one gets a link
+        cuts[j].push({ t: n.piece + n.t, at: n.distM > 1e-3 ? n.at : end });
+        if (n.distM > 1e-3) links.push([end, n.at]);
       });
   });
   const attach = points.map((p) => {

@@ -15,8 +15,8 @@ import { pathTo } from './roads.js';
 import type { BlockNetwork } from './validate.js';
 import type { Block, BlockDepot, BlockRouteSegment } from './types.js';
 
-/** Drone flights keep this far from `nofly` areas, m. */
-export const NOFLY_CLEARANCE_M = 0.2;
+/** Drone flights keep this far from `nofly` areas, m: less than the paddies' cut margin (0.15 m), more than the checker's 0.05 m. */
+export const NOFLY_CLEARANCE_M = 0.08;
 
 /** A machine's route and its stops (as `Plan.route` / `Plan.refills`). */
 export interface MachineRoute {
@@ -42,7 +42,7 @@ export function airspace(block: Block): Airspace {
   const grown = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M, 'miter');
   const space: PolygonM = { outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: grown.map((g) => [...g.outer].reverse()) };
   // waypoints just outside the grown areas, so legs between them stay clear
-  const wp = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M + 0.1, 'miter');
+  const wp = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M + 0.04, 'miter');
   return { space, waypoints: wp.flatMap((g) => reflexVertices({ outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: [[...g.outer].reverse()] })) };
 }
 

@@ -27,6 +27,10 @@ export interface GridBlockSpec {
   houses?: string[];
   /** Household names; plots are given to them in a fixed pattern. */
   owners: string[];
+  /** `row,col` of plots with a 4 m × 4 m tree clump (`nofly`) over their west edge. */
+  trees?: string[];
+  /** A second depot beside the east road. */
+  eastDepot?: boolean;
   /** Crews at the depot (default 1). */
   crews?: number;
   idPrefix?: string;
@@ -55,6 +59,7 @@ export function gridBlock(spec: GridBlockSpec): { type: 'FeatureCollection'; nam
   features.push({ type: 'Feature', properties: { kind: 'road', id: `${pre}-road-east`, widthM: ROAD_W, name: 'Đường trục đông' }, geometry: { type: 'LineString', coordinates: [ll([east, 0]), ll([east, roadsY[roadsY.length - 1]])] } });
   const midRoad = roadsY[Math.floor(spec.bands / 2)];
   features.push({ type: 'Feature', properties: { kind: 'depot', id: `${pre}-depot`, name: 'Bãi tập kết máy HTX', crews: spec.crews ?? 1 }, geometry: { type: 'Point', coordinates: ll([west - 4, midRoad + 3]) } });
+  if (spec.eastDepot) features.push({ type: 'Feature', properties: { kind: 'depot', id: `${pre}-depot-east`, name: 'Bãi tập kết phía đông', crews: 1 }, geometry: { type: 'Point', coordinates: ll([east + 4, roadsY[roadsY.length - 1] - 3]) } });
   let k = 0;
   for (let row = 0; row < 2 * spec.bands; row++) {
     const band = Math.floor(row / 2), south = row % 2 === 0;
@@ -75,6 +80,8 @@ export function gridBlock(spec: GridBlockSpec): { type: 'FeatureCollection'; nam
         const id = `${pre}-${k}`;
         const rings = [rect(px, y0, pw, spec.depthM)];
         if (spec.tombs?.includes(key)) rings.push(rect(px + pw / 2 - 3, y0 + spec.depthM / 2 - 3, 6, 6).reverse());
+        if (spec.trees?.includes(key) && px === x0)
+          features.push({ type: 'Feature', properties: { kind: 'nofly', id: `${id}-trees`, name: 'Bụi tre' }, geometry: { type: 'Polygon', coordinates: [ring(rect(px - 2, y0 + spec.depthM / 3, 4, 4))] } });
         const owner = spec.owners[(k * 7 + row) % spec.owners.length];
         const ha = (pw * spec.depthM - (rings.length > 1 ? 36 : 0)) / 10_000;
         const description = `Household paddy ${pw} m × ${spec.depthM} m${rings.length > 1 ? ' with a 6 m × 6 m tomb plot' : ''} (${ha.toFixed(2)} ha, ${((ha * 10_000) / 360).toFixed(1)} sào)`;
