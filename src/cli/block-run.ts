@@ -56,7 +56,12 @@ export async function isBlockFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-  if (lower.endsWith('.kml')) return /<Data name="kind">\s*<value>\s*(paddy|road|gate|depot)\s*</i.test(text) || /<Folder>\s*<name>\s*(paddies|paddy|roads?|gates?|depots?)\s*</i.test(text);
+  if (lower.endsWith('.kml')) {
+    if (/<Data name="kind">\s*<value>\s*(paddy|road|gate|depot)\s*</i.test(text)) return true;
+    // folders named as the block reader knows them (English or Vietnamese): paddies plus roads, gates or a depot
+    const folder = (words: string) => new RegExp(`<Folder>\\s*<name>\\s*(${words})`, 'iu').test(text);
+    return folder('paddy|paddies|ruộng|thửa') && folder('road|đường|bờ vùng|gate|cổng|cửa|depot|kho|bãi|điểm nạp');
+  }
   try {
     const obj = JSON.parse(text) as { features?: { properties?: { kind?: unknown } }[] };
     return Array.isArray(obj.features) && obj.features.some((f) => typeof f?.properties?.kind === 'string' && BLOCK_KINDS.test(f.properties.kind));

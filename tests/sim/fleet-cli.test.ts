@@ -91,6 +91,15 @@ describe('agrisim simulate BLOCK --machines N', () => {
     c.close();
   }, 180_000);
 
+  it('reads a block from KML too (folders Paddies, Roads, Gates, Depots)', async () => {
+    const r = await agrisim('simulate', 'fields/thai-binh-block.kml', '--vehicle', 'drone', '--machines', '2', '--cell', '1', '--json');
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout).metrics;
+    expect(m.machines).toHaveLength(2);
+    expect(m.paddies).toHaveLength(8);
+    expect(m.paddies.map((p: { owner: string }) => p.owner)).toContain('Nguyễn Văn Hùng');
+  }, 120_000);
+
   it('a bad block exits 3 with its BLOCK_ code; a bad --machines exits 2', async () => {
     const bad = join(dir, 'bad-block.geojson');
     writeFileSync(bad, JSON.stringify({ type: 'FeatureCollection', features: [

@@ -16,6 +16,7 @@ import { progressBar } from '../progress.js';
 import { simCompareTable, simMetricsTable } from '../../sim/index.js';
 import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
 import { blockSummary } from '../block-summary.js';
+import { MAX_MACHINES } from '../../block/index.js';
 
 /** A scenario or block run factory: what runOne needs. */
 type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
@@ -60,7 +61,7 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   const blockOpts: BlockRunOptions = { ...load };
   if (await isBlockFile(abs)) {
     const machines = machinesOption(opts);
-    if (machines > 50) throw new AgrisimError('CLI_USAGE', `--machines must be at most 50 for a block, got ${machines}`);
+    if (machines > MAX_MACHINES) throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
     return loadBlockFile(abs, ((opts.vehicle as string | undefined) ?? 'drone') as 'drone' | 'transplanter', machines, blockOpts);
   }
   if (path.toLowerCase().endsWith('.json')) {
