@@ -5,7 +5,8 @@
  */
 import { BlockError } from '../errors.js';
 import { getVehicle } from '../vehicles/index.js';
-import { splitFleet, type SplitContext } from './assign.js';
+import { estimateS, orderNearest, splitFleet, type SplitContext } from './assign.js';
+import { refineSplit } from './refine.js';
 import { blockMetrics, vehicleMetrics } from './metrics.js';
 import { planPaddies, type PaddyWork } from './paddy-plan.js';
 import { shortestFrom } from './roads.js';
@@ -76,14 +77,26 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
   const reachable = (gateId: string) => serving.some((d) => net.fromDepot.get(d.id)!.distM[net.gates.get(gateId)!.node] < Infinity);
   const works = planPaddies(block, vehicle, kind, serving[0].at, (g) => reachable(g.id));
   const { ctx, roadPath } = context(block, kind, net, depots, vehicle);
-  const sets = splitFleet(works, n, ctx, options.split);
   const air = ground ? undefined : airspace(block);
-  const routes: MachineRoute[] = sets.map((s, m) => (ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!)));
   const crews = new Map(block.depots.map((d) => [d.id, d.crews]));
-  const times = fleetTimeline(
-    routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })),
-    (id) => crews.get(id) ?? 1,
-  );
+  const routeOf = (s: PaddyWork[], m: number): MachineRoute => (ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!));
+  const timeline = (routes: MachineRoute[]) => fleetTimeline(routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })), (id) => crews.get(id) ?? 1);
+  const build = (sets: PaddyWork[][], refine: boolean) => {
+    const { routes } = refine
+      ? refineSplit(sets, { route: routeOf, finish: (rs) => timeline(rs).map((t) => t.totalS), order: (w, m) => orderNearest(w, ctx, m), estimateS: (w, m) => estimateS(w, ctx, m) })
+      : { routes: sets.map(routeOf) };
+    const times = timeline(routes);
+    return { sets, routes, times, makespanS: Math.max(...times.map((t) => t.totalS)) };
+  };
+  // the makespan split, refined on the exact timeline, is checked against the contiguous one
+  // (also refined) and the better kept: estimates miss queueing and the locality of contiguous runs
+  const naive = options.split === 'naive';
+  let best = build(splitFleet(works, n, ctx, options.split), !naive);
+  if (!naive && n > 1) {
+    const other = build(splitFleet(works, n, ctx, 'naive'), true);
+    if (other.makespanS < best.makespanS - 1e-6) best = other;
+  }
+  const { sets, routes, times } = best;
   const machines: MachinePlan[] = routes.map((r, m) => {
     const id = `${kind}-${m + 1}`;
     return {
