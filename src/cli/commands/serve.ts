@@ -8,7 +8,8 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
 import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
-import type { Guidance } from '../../sim/index.js';
+import type { Guidance, SimulationFactory } from '../../sim/index.js';
+import { loadBlockScenario, readBlockScenario } from '../block-run.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/index.js';
 import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/index.js';
@@ -57,6 +58,16 @@ function defaultScenarios(): string[] {
 }
 
 const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
+
+/** As {@link loadScenarioSpec}, and a block scenario (`block` key) runs its whole fleet as one simulation. */
+export async function loadServeSpec(spec: string): Promise<SimulationFactory[]> {
+  const hash = spec.lastIndexOf('#');
+  const path = hash < 0 ? spec : spec.slice(0, hash);
+  if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec);
+  const guidance = hash < 0 ? [] : spec.slice(hash + 1).split(',').filter(Boolean);
+  if (guidance.some((g) => !GUIDANCE.includes(g))) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
+  return loadBlockScenario(path, guidance as Guidance[]);
+}
 
 /** Loads `FILE` or `FILE#g1,g2` (one run per guidance on the same plan). */
 export async function loadScenarioSpec(spec: string): Promise<LoadedScenario[]> {
@@ -184,7 +195,7 @@ export const command: CliCommand = {
     const recordMaxMb = numberOption(values['record-max-mb'], 'record-max-mb', 0.01, 1_000_000);
     if (values.record) checkWritable(values.record);
     const files = values.scenario ?? defaultScenarios();
-    const simulations = (await Promise.all(files.map(loadScenarioSpec))).flat();
+    const simulations = (await Promise.all(files.map(loadServeSpec))).flat();
     const json = values.json ?? false;
     if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
     else if (values.farm !== undefined) throw new AgrisimError('CLI_USAGE', '--farm names the farm in MQTT topics: it needs --mqtt URL');

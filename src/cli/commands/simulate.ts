@@ -8,22 +8,31 @@ import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
 import { createSimRecorder, type SimRecorder } from '../../sim/index.js';
-import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
+import { scenarioFromObject, type ScenarioLoadOptions } from '../../scenario/index.js';
 import { simulate$ } from '../../sim/index.js';
-import type { RunMetrics } from '../../sim/index.js';
-import type { SimFrame, Guidance } from '../../sim/index.js';
+import type { FleetMetrics, RunMetrics, SimFrame, Guidance, SimulationFactory } from '../../sim/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
 import { simCompareTable, simMetricsTable } from '../../sim/index.js';
+import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
+import { blockSummary } from '../block-summary.js';
+import { MAX_MACHINES } from '../../block/index.js';
 
-const HELP = `usage: agrisim simulate <field.geojson|field.kml|scenario.json> [options]
+/** A scenario or block run factory: what runOne needs. */
+type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
+
+const HELP = `usage: agrisim simulate <field|block|scenario.json> [options]
 
 Simulates the planned work: vehicles driving the route with GNSS and driving error,
 tank/battery/trays and refills, faults; measures coverage, overlap and gaps.
+A block file (features with kind paddy, road, gate, depot) is planned for a fleet
+(agrisim block) and the whole fleet runs as one simulation: depot crew queues, road
+travel, per-paddy progress and the makespan (time until the last machine is done).
 
 options:
-  --vehicle drone|transplanter   machine for a field file (default drone; scenarios name theirs)
-  --vehicles N                   N machines sharing the work (field files; default 1)
+  --vehicle drone|transplanter   machine for a field or block file (default drone; scenarios name theirs)
+  --machines N                   fleet size: N machines (field files share the route; blocks are
+                                 planned for N; default 1). --vehicles N is the same
   --guidance rtk|gnss|manual     guidance of every vehicle (default: the scenario's, else rtk)
   --seed N                       seed of every random thing (default: the scenario's, else 1)
   --paddies N                    field files: simulate the first N paddies (default all)
@@ -35,12 +44,26 @@ options:
   --json                         print JSON instead of a table
   -h, --help                     this help
 
-exit codes: 0 ok, 2 usage, 3 bad field/scenario, 4 field cannot be planned, 5 cannot write`;
+exit codes: 0 ok, 2 usage, 3 bad field/block/scenario, 4 field cannot be planned, 5 cannot write`;
 
 const GUIDANCE = ['rtk', 'gnss', 'manual'];
 
-async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<LoadedScenario> {
+/** Fleet size from --machines (or its alias --vehicles). */
+function machinesOption(opts: Record<string, string | boolean | undefined>): number {
+  if (opts.machines !== undefined && opts.vehicles !== undefined && opts.machines !== opts.vehicles) {
+    throw new AgrisimError('CLI_USAGE', `--machines ${String(opts.machines)} and --vehicles ${String(opts.vehicles)} disagree (--vehicles is another name for --machines)`);
+  }
+  return numberOption((opts.machines ?? opts.vehicles) as string | undefined, 'machines', 1, 100) ?? 1;
+}
+
+async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<RunFactory> {
   const abs = resolve(path);
+  const blockOpts: BlockRunOptions = { ...load };
+  if (await isBlockFile(abs)) {
+    const machines = machinesOption(opts);
+    if (machines > MAX_MACHINES) throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
+    return loadBlockFile(abs, ((opts.vehicle as string | undefined) ?? 'drone') as 'drone' | 'transplanter', machines, blockOpts);
+  }
   if (path.toLowerCase().endsWith('.json')) {
     let obj: unknown;
     try {
@@ -48,10 +71,11 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
     } catch (e) {
       throw new AgrisimError('IO_READ', `cannot read ${path}: ${(e as Error).message}`, { path });
     }
+    if (isBlockScenario(obj)) return blockScenarioFromObject(obj, dirname(abs), path, blockOpts);
     if (obj && typeof obj === 'object' && 'vehicles' in obj) return scenarioFromObject(obj, dirname(abs), path, load);
   }
   const profile = (opts.vehicle as string | undefined) ?? 'drone';
-  const count = numberOption(opts.vehicles as string | undefined, 'vehicles', 1, 100) ?? 1;
+  const count = machinesOption(opts);
   const paddies = numberOption(opts.paddies as string | undefined, 'paddies', 1, 10_000);
   const scenario = {
     id: basename(path).replace(/\.[^.]+$/, ''),
@@ -92,7 +116,7 @@ function openRecord(file: string): { write(line: string): void; close(): void } 
   };
 }
 
-async function runOne(factory: LoadedScenario, speedup: number | undefined, recordFile: string | undefined, label: string) {
+async function runOne(factory: RunFactory, speedup: number | undefined, recordFile: string | undefined, label: string) {
   const sim = factory.create();
   const out = recordFile ? openRecord(recordFile) : undefined;
   const rec: SimRecorder | undefined = out ? createSimRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
@@ -121,6 +145,7 @@ export const command: CliCommand = {
   async run(argv) {
     const { values, positionals } = parseOptions(argv, {
       vehicle: { type: 'string' },
+      machines: { type: 'string' },
       vehicles: { type: 'string' },
       guidance: { type: 'string' },
       seed: { type: 'string' },
@@ -153,7 +178,10 @@ export const command: CliCommand = {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
       if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
-      else process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+      else {
+        process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+        if ('makespanS' in r.metrics) process.stdout.write(blockSummary(r.metrics as FleetMetrics) + '\n');
+      }
       return EXIT.OK;
     }
     const guided: Guidance = guidance && guidance !== 'manual' ? guidance : 'rtk';
