@@ -5,7 +5,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AgrisimError, SimError, VehicleError } from '../errors.js';
-import { readFieldFile } from '../field/index.js';
+import { jsonProblem, readFieldFile } from '../field/index.js';
 import { toXY } from '../field/projection.js';
 import type { Field } from '../field/types.js';
 import { planField } from '../plan/index.js';
@@ -145,7 +145,7 @@ async function readScenarioJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON (${(e as Error).message})`, { key: '(root)', source: path });
+    throw new SimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON: ${jsonProblem(e)}`, { key: '(root)', source: path });
   }
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
+import { jsonProblem } from '../../field/index.js';
 import { createSimRecorder, type SimRecorder } from '../../sim/record.js';
 import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../sim/scenario.js';
 import { simulate$ } from '../../sim/observable.js';
@@ -43,10 +44,16 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   const abs = resolve(path);
   if (path.toLowerCase().endsWith('.json')) {
     let obj: unknown;
+    let text: string;
     try {
-      obj = JSON.parse(await readFile(abs, 'utf8'));
+      text = await readFile(abs, 'utf8');
     } catch (e) {
       throw new AgrisimError('IO_READ', `cannot read ${path}: ${(e as Error).message}`, { path });
+    }
+    try {
+      obj = JSON.parse(text);
+    } catch (e) {
+      throw new AgrisimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON: ${jsonProblem(e)}`, { path });
     }
     if (obj && typeof obj === 'object' && 'vehicles' in obj) return scenarioFromObject(obj, dirname(abs), path, load);
   }
