@@ -128,6 +128,8 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     await server.close();
     throw e;
   }
+  // Listening for signals before saying where: a supervisor may signal as soon as it reads the line.
+  const stopped = stopSignal(until);
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
     process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
@@ -138,7 +140,7 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
   }
-  const signal = await stopSignal(until);
+  const signal = await stopped;
   const stats = server.stats();
   await shutDown(flags.label, flags.json, [
     ['recording and viewers', server.close()],
