@@ -4,7 +4,7 @@
  * limits are {@link PlanOptions}; the defaults come from bench/reliability.bench.ts.
  */
 import { PlanError } from '../errors.js';
-import { toXY } from '../field/projection.js';
+import { toXY } from '../geodesy/index.js';
 import type { Field } from '../field/types.js';
 import type { PlanOptions } from './types.js';
 

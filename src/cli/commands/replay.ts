@@ -4,12 +4,8 @@
  * recording (`agrisim simulate --record`) frame by frame on the simulated clock.
  */
 import { AgrisimError } from '../../errors.js';
-import { replayRecording, replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/record.js';
-import type { Simulation } from '../../sim/types.js';
-import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/record/format.js';
-import { readTelemetryRecording } from '../../telemetry/record/read.js';
-import { createReplayFeeds } from '../../telemetry/record/replay-feeds.js';
-import type { TelemetryServerOptions } from '../../telemetry/server/options.js';
+import { replayRecording, replaySimulation, SIM_RECORDING_FORMAT, type Simulation } from '../../sim/index.js';
+import { createReplayFeeds, readTelemetryRecording, TELEMETRY_RECORDING_FORMAT, type TelemetryServerOptions } from '../../telemetry/index.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile } from '../io.js';
 import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
