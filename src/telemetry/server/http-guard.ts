@@ -75,7 +75,9 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   const host = req.headers.host;
   if (!host) return false;
   try {
-    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+    // Both through URL, so a default port written out (`:80` in Host) compares equal to none.
+    const o = new URL(origin);
+    return o.host === new URL(`${o.protocol}//${host}`).host;
   } catch {
     return false; // `null` (a file:// page, a sandboxed frame) and garbage
   }
