@@ -9,9 +9,9 @@ const HOST_RE = /^[A-Za-z0-9.:[\]-]{1,255}$/;
 
 /**
  * The default Content-Security-Policy: scripts, styles, images and workers from the page's
- * own origin only (MapLibre starts its worker from a `blob:` URL, and draws from `data:` and
- * `blob:` images), and connections to this origin and its WebSocket. No inline script, no
- * framing. A raster layer from another host (the viewer's `?tiles=`) needs `csp` widened.
+ * own origin only (MapLibre may start its worker from a `blob:` URL, and draws from `data:` and
+ * `blob:` images), inline style attributes (not elements), and connections to this origin and
+ * its WebSocket. No inline script, no framing; checked in Chromium by tests/telemetry/csp-browser.test.ts. A raster layer from another host (the viewer's `?tiles=`) needs `csp` widened.
  */
 export function defaultCsp(host: string | undefined): string {
   const self = host && HOST_RE.test(host) ? ` ws://${host} wss://${host}` : '';
@@ -21,7 +21,9 @@ export function defaultCsp(host: string | undefined): string {
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
     "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
+    // The viewer positions a few elements with style="…" attributes; no <style> element may be injected.
+    "style-src-attr 'unsafe-inline'",
     `connect-src 'self'${self}`,
     "object-src 'none'",
     "base-uri 'none'",
