@@ -17,8 +17,9 @@ export const TIMED_OUT: unique symbol = Symbol('timed out');
 export function withTimeout<T>(step: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    // Not unref'd: a step that hangs with nothing else alive must still time out (an unref'd timer
+    // would let the process end mid-shutdown, before the rest of it ran).
     timer = setTimeout(() => resolve(TIMED_OUT), ms);
-    timer.unref?.();
   });
   return Promise.race([step, timeout]).finally(() => clearTimeout(timer));
 }

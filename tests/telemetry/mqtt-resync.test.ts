@@ -110,7 +110,8 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
     await stopBroker(broker);
   }, 90_000);
 
-  it('serve --mqtt stops on SIGTERM while the broker is away (exit 0)', async () => {
+  // gone: the broker exited; stalled: it holds the connection and never answers (SIGSTOP), which hung the exit before.
+  it.each(['gone', 'stalled'] as const)('serve --mqtt stops on SIGTERM while the broker is %s (exit 0)', async (how) => {
     const port = await freePort();
     const broker = await startBroker(port);
     const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-drone.json', '--mqtt', `mqtt://127.0.0.1:${port}`, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -126,9 +127,11 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
       });
       void exit.then(() => reject(new Error(`serve exited: ${err}`)));
     });
-    await stopBroker(broker);
+    if (how === 'gone') await stopBroker(broker);
+    else broker.kill('SIGSTOP');
     p.kill('SIGTERM');
     expect(await exit, err).toEqual({ code: 0, signal: null });
     expect(out).toContain('"event":"stopped"');
+    broker.kill('SIGKILL');
   }, 60_000);
 });
