@@ -228,7 +228,10 @@ async function shutdownRows(): Promise<Record<string, number | string>[]> {
       for (let i = 0; i < 100; i++) {
         const up = await new Promise<boolean>((r) => {
           const s = connect(port, '127.0.0.1');
-          s.once('connect', () => (s.destroy(), r(true)));
+          s.once('connect', () => {
+          s.destroy();
+          r(true);
+        });
           s.once('error', () => r(false));
         });
         if (up) break;

@@ -5,7 +5,7 @@
  */
 import { PlanError } from '../errors.js';
 import { toXY } from '../geodesy/index.js';
-import type { Field } from '../field/types.js';
+import type { Field } from '../field/index.js';
 import type { PlanOptions } from './types.js';
 
 /** Defaults of the guard's options. */

@@ -267,7 +267,10 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
 
   let closing: Promise<void> | undefined;
   const addFeed = (feed: TelemetryFeed): void => {
-    if (closing) return feed.stop();
+    if (closing) {
+      feed.stop();
+      return;
+    }
     if (hub.feed(feed.id)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `a simulation "${feed.id}" is already served`, { key: 'feed.id', value: feed.id });
     hub.add(feed);
     feeds.push(feed);
