@@ -88,6 +88,7 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
     return {
       id, kind: o.kind, vehicle, paddies: mine.map((p) => p.id), depot: 'depot-1', start: depotAt, route, refills,
       refillStartS: refills.map(() => 0),
+      waitS: 0,
       paddyTimes,
       metrics: {
         id, kind: o.kind, paddies: mine.map((p) => p.id), workedHa: mine.reduce((a, p) => a + p.areaHa, 0),

@@ -11,6 +11,7 @@ import {
 import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
+import { jsonProblem } from '../../field/index.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';
 import { blockSavings } from '../savings-block.js';
 
@@ -76,7 +77,7 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON (${(e as Error).message})`, { path });
+    throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON: ${jsonProblem(e)}`, { path });
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: expected a JSON object {"KEY": number, …}`, { path });
   const o = obj as Record<string, unknown>;

@@ -5,14 +5,16 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { lastValueFrom, tap } from 'rxjs';
+import { lastValueFrom, takeUntil, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
+import { jsonProblem } from '../../field/index.js';
 import { createSimRecorder, type SimRecorder } from '../../sim/index.js';
 import { scenarioFromObject, type ScenarioLoadOptions } from '../../scenario/index.js';
 import { simulate$ } from '../../sim/index.js';
 import type { FleetMetrics, RunMetrics, SimFrame, Guidance, SimulationFactory } from '../../sim/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
+import { onStopSignal, type StopSignalName } from '../stop-signal.js';
 import { simCompareTable, simMetricsTable } from '../../sim/index.js';
 import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
 import { blockSummary } from '../block-summary.js';
@@ -39,12 +41,14 @@ options:
   --cell M                       coverage raster cell, m (default 0.25)
   --faults on|off                RTK loss, gusts, weak batteries (default on for scenarios, off for fields)
   --speedup K                    run on the wall clock at K× real time (default: as fast as possible)
-  --record FILE                  write the run to NDJSON (header, one frame per line, metrics)
+  --record FILE                  write the run to NDJSON (header, one frame per line, metrics);
+                                 lines are written whole every 250 ms, and SIGINT/SIGTERM/SIGHUP
+                                 end the run there with its metrics line (marked "interrupted")
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
   -h, --help                     this help
 
-exit codes: 0 ok, 2 usage, 3 bad field/block/scenario, 4 field cannot be planned, 5 cannot write`;
+exit codes: 0 ok (or stopped by a signal, recording kept), 2 usage, 3 bad field/block/scenario, 4 field cannot be planned, 5 cannot write`;
 
 const GUIDANCE = ['rtk', 'gnss', 'manual'];
 
@@ -66,10 +70,16 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   }
   if (path.toLowerCase().endsWith('.json')) {
     let obj: unknown;
+    let text: string;
     try {
-      obj = JSON.parse(await readFile(abs, 'utf8'));
+      text = await readFile(abs, 'utf8');
     } catch (e) {
       throw new AgrisimError('IO_READ', `cannot read ${path}: ${(e as Error).message}`, { path });
+    }
+    try {
+      obj = JSON.parse(text);
+    } catch (e) {
+      throw new AgrisimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON: ${jsonProblem(e)}`, { path });
     }
     if (isBlockScenario(obj)) return blockScenarioFromObject(obj, dirname(abs), path, blockOpts);
     if (obj && typeof obj === 'object' && 'vehicles' in obj) return scenarioFromObject(obj, dirname(abs), path, load);
@@ -89,6 +99,14 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   return scenarioFromObject(scenario, dirname(abs), path, load);
 }
 
+/**
+ * Whole lines are written at most this long after they were made, wall ms: a killed run loses
+ * no more (and a cut last line is skipped by replay).
+ */
+const RECORD_FLUSH_MS = 250;
+/** Or once this much is waiting, bytes (fewer system calls on a fast run). */
+const RECORD_FLUSH_BYTES = 256 * 1024;
+
 function openRecord(file: string): { write(line: string): void; close(): void } {
   let fd: number;
   try {
@@ -99,17 +117,25 @@ function openRecord(file: string): { write(line: string): void; close(): void } 
   let buf: string[] = [];
   let size = 0;
   const flush = () => {
-    if (buf.length) writeSync(fd, buf.join(''));
-    buf = [];
-    size = 0;
+    try {
+      if (buf.length) writeSync(fd, buf.join(''));
+    } catch (e) {
+      throw new AgrisimError('IO_WRITE', `cannot write ${file}: ${(e as Error).message}`, { path: file });
+    } finally {
+      buf = [];
+      size = 0;
+    }
   };
+  const timer = setInterval(flush, RECORD_FLUSH_MS);
+  timer.unref();
   return {
     write(line) {
       buf.push(line);
       size += line.length;
-      if (size > 1 << 20) flush();
+      if (size > RECORD_FLUSH_BYTES) flush();
     },
     close() {
+      clearInterval(timer);
       flush();
       closeSync(fd);
     },
@@ -131,13 +157,26 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
     }
   };
   const t0 = performance.now();
-  await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame)), { defaultValue: undefined });
+  // A stop signal ends the run where it is: its metrics line is written (marked) and the file closed.
+  let interrupted: StopSignalName | undefined;
+  let stop!: () => void;
+  const stopped = new Promise<void>((r) => (stop = r));
+  const dispose = onStopSignal((s) => {
+    interrupted = s;
+    stop();
+  });
+  try {
+    await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame), takeUntil(stopped)), { defaultValue: undefined });
+  } finally {
+    dispose();
+  }
   const wallMs = performance.now() - t0;
   bar.done();
   const metrics = sim.metrics() as RunMetrics;
-  rec?.end(metrics);
+  rec?.end(metrics, interrupted);
   out?.close();
-  return { metrics, frames, wallMs, description: sim.describe() };
+  if (interrupted) process.stderr.write(`agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`);
+  return { metrics, frames, wallMs, description: sim.describe(), interrupted };
 }
 
 export const command: CliCommand = {
@@ -188,6 +227,7 @@ export const command: CliCommand = {
     const fa = await loadInput(positionals[0], values, { ...load, guidance: guided });
     const fb = await loadInput(positionals[0], values, { ...load, guidance: 'manual' });
     const a = await runOne(fa, speedup, values.record, guided);
+    if (a.interrupted) return EXIT.OK; // stopped by a signal: no manual run to compare with
     const b = await runOne(fb, speedup, undefined, 'manual');
     if (values.json) {
       process.stdout.write(JSON.stringify({ scenario: fa.scenario.id, guided: a.metrics, manual: b.metrics }, null, 2) + '\n');
