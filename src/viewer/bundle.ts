@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { ViewerError } from '../errors.js';
 import { indexHtml } from './html.js';
 
@@ -15,6 +15,8 @@ import { indexHtml } from './html.js';
 export interface ViewerAsset {
   body: Buffer;
   gzip: Buffer;
+  /** Brotli (quality 11, compressed once at build): ~15–20 % smaller than gzip for JS. */
+  br: Buffer;
   contentType: string;
 }
 
@@ -24,6 +26,8 @@ export type ViewerAssets = Map<string, ViewerAsset>;
 export interface BuildViewerOptions {
   /** Minify the app bundle (default true). */
   minify?: boolean;
+  /** Language when neither `?lang=` nor a stored choice says (the demo: `vi`); default: the browser's. */
+  defaultLang?: 'vi' | 'en';
 }
 
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), 'app');
@@ -31,19 +35,22 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
 
-function asset(name: string, body: Buffer | string): ViewerAsset {
+/** One served file, kept raw, gzipped and brotli-compressed. */
+export function asset(name: string, body: Buffer | string): ViewerAsset {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const ext = name.slice(name.lastIndexOf('.'));
-  return { body: buf, gzip: gzipSync(buf, { level: 6 }), contentType: TYPES[ext] ?? 'application/octet-stream' };
+  const br = brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  return { body: buf, gzip: gzipSync(buf, { level: 9 }), br, contentType: TYPES[ext] ?? 'application/octet-stream' };
 }
 
 async function bundleApp(minify: boolean): Promise<{ name: string; text: Uint8Array }[]> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: { viewer: join(APP_DIR, 'main.ts') },
+    entryPoints: { viewer: join(APP_DIR, 'main.ts'), sw: join(APP_DIR, 'sw.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -78,7 +85,7 @@ export async function buildViewerAssets(options: BuildViewerOptions = {}): Promi
       readFile(join(maplibreDir, 'maplibre-gl-worker.mjs')),
     ]);
     const assets: ViewerAssets = new Map();
-    assets.set('index.html', asset('index.html', indexHtml('viewer.js')));
+    assets.set('index.html', asset('index.html', indexHtml('viewer.js', options.defaultLang)));
     for (const f of files) assets.set(f.name, asset(f.name, Buffer.from(f.text)));
     assets.set('viewer.css', asset('viewer.css', appCss));
     assets.set('maplibre-gl.css', asset('maplibre-gl.css', mlCss));
