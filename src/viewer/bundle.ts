@@ -15,7 +15,7 @@ import { indexHtml } from './html.js';
 export interface ViewerAsset {
   body: Buffer;
   gzip: Buffer;
-  /** Brotli (quality 11, compressed once at build): ~15–20 % smaller than gzip for JS. */
+  /** Brotli, compressed once at build: ~10–20 % smaller than gzip for JS. */
   br: Buffer;
   contentType: string;
 }
@@ -39,12 +39,17 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** Files up to this size get brotli's best (slow) quality. */
+const BROTLI_MAX_Q11_BYTES = 128 * 1024;
+
 /** One served file, kept raw, gzipped and brotli-compressed. */
 export function asset(name: string, body: Buffer | string): ViewerAsset {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const ext = name.slice(name.lastIndexOf('.'));
-  const br = brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } });
-  return { body: buf, gzip: gzipSync(buf, { level: 9 }), br, contentType: TYPES[ext] ?? 'application/octet-stream' };
+  // Quality 11 for the small first-load files; 5 for MapLibre's megabyte (q11 there takes seconds at start-up).
+  const quality = buf.length <= BROTLI_MAX_Q11_BYTES ? 11 : 5;
+  const br = brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  return { body: buf, gzip: gzipSync(buf, { level: 6 }), br, contentType: TYPES[ext] ?? 'application/octet-stream' };
 }
 
 async function bundleApp(minify: boolean): Promise<{ name: string; text: Uint8Array }[]> {

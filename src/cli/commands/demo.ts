@@ -157,7 +157,7 @@ export const command: CliCommand = {
     }
     if (values['no-serve']) return EXIT.OK;
 
-    const staticHandler = await viewerHandler(json, 'demo');
+    const staticHandler = await viewerHandler(json, 'demo', 'vi');
     return serveUntilSignal(
       {
         port, host: values.host ?? ANY_HOST, speedup, loop: true,

@@ -79,13 +79,20 @@ export function checkWritable(path: string): void {
   }
 }
 
-/** Loads the viewer's handler, or runs without a page when it cannot be built (said on stderr as `agrisim <label>`). */
-export async function viewerHandler(json: boolean, label = 'serve'): Promise<StaticHandler | undefined> {
+/**
+ * Loads the viewer's handler with the "my paddy" endpoint beside it (POST api/paddy), or runs
+ * without a page when it cannot be built (said on stderr as `agrisim <label>`).
+ * @param defaultLang - page language when the visitor has not chosen one (the demo: `vi`)
+ */
+export async function viewerHandler(json: boolean, label = 'serve', defaultLang?: 'vi' | 'en'): Promise<StaticHandler | undefined> {
   try {
     const { createViewerHandler } = await import('../../viewer/index.js');
-    const h = createViewerHandler();
-    await h.ready;
-    return h;
+    const { createOwnPaddyHandler } = await import('../../own-paddy/index.js');
+    const viewer = createViewerHandler(defaultLang ? { defaultLang } : {});
+    await viewer.ready;
+    const paddy = createOwnPaddyHandler();
+    const both: StaticHandler = (req, res) => paddy(req, res) || viewer(req, res);
+    return Object.assign(both, { ready: viewer.ready, setJoinUrl: viewer.setJoinUrl });
   } catch (e) {
     if (!json) process.stderr.write(`agrisim ${label}: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
     return undefined;
