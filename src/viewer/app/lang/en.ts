@@ -91,7 +91,7 @@ export const EN = {
   area: 'Area',
   swaths: 'Passes',
   workTime: 'Working time',
-  coveragePlan: 'Planned coverage',
+  coveragePlan: 'Covered in the run',
   manualCost: 'By hand',
   machineCost: 'With the machine',
   seasonSavings: 'Savings this season',

@@ -93,7 +93,7 @@ export const VI: Record<StringKey, string> = {
   area: 'Diện tích',
   swaths: 'Số luống',
   workTime: 'Thời gian làm',
-  coveragePlan: 'Độ phủ theo kế hoạch',
+  coveragePlan: 'Độ phủ khi chạy thử',
   manualCost: 'Làm tay',
   machineCost: 'Làm bằng máy',
   seasonSavings: 'Tiết kiệm mỗi vụ',
