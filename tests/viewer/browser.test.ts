@@ -63,7 +63,7 @@ describe('viewer in Chromium', () => {
   it('draws the field with MapLibre (WebGL), paints coverage that rises, moves the machine, switches simulation', async (ctx) => {
     if (!browser.b) return ctx.skip();
     const page = await browser.b.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${stack.httpUrl}?lang=en&sim=${DRONE}`);
+    await page.goto(`${stack.httpUrl}?lang=en&renderer=maplibre&sim=${DRONE}`);
     await waitFieldRendered(page);
     const [p0] = await panes(page);
     expect(p0.simId).toBe(DRONE);
@@ -138,7 +138,7 @@ describe('viewer in Chromium', () => {
     if (!noGl) return ctx.skip();
     try {
       const page = await noGl.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-      await page.goto(`${stack.httpUrl}?lang=en&sim=${DRONE}`);
+      await page.goto(`${stack.httpUrl}?lang=en&renderer=maplibre&sim=${DRONE}`);
       await waitFieldRendered(page);
       expect((await panes(page))[0].renderer).toBe('canvas');
       expect(await page.locator('[data-testid="map-note"]').first().innerText()).toMatch(/WebGL unavailable/);
@@ -198,7 +198,7 @@ describe('viewer in Chromium', () => {
   it('shows guided and manual transplanting side by side on a 1920×1080 projector', async (ctx) => {
     if (!browser.b) return ctx.skip();
     const page = await browser.b.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${stack.httpUrl}?lang=vi&sim=${GUIDED}&compare=${MANUAL}&token=${TOKEN}`);
+    await page.goto(`${stack.httpUrl}?lang=vi&renderer=maplibre&sim=${GUIDED}&compare=${MANUAL}&token=${TOKEN}`);
     await waitFieldRendered(page, 2);
     expect((await panes(page)).map((p) => p.simId)).toEqual([GUIDED, MANUAL]);
     // Speed both runs up (the menu shows the server's ×20 until then), so the picture has a few passes.
