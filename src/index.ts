@@ -9,8 +9,9 @@ export * from './vehicles/index.js';
 export * from './field/index.js';
 export * from './plan/index.js';
 export * from './sim/index.js';
+export * from './scenario/index.js';
 export * from './telemetry/index.js';
 export * from './telemetry/client/index.js';
-// SAO_M2 (1 sào Bắc Bộ = 360 m²) comes from the field stage; economics uses the same value.
 export * from './economics/index.js';
-export { SAO_M2 } from './field/index.js';
+export * from './units/index.js';
+export * from './geodesy/index.js';

@@ -6,9 +6,8 @@
  * from what trials and markets say, without tuning the model to them.
  */
 import type { AssumptionValues, CostBlock, Lang, Operation } from './types.js';
-import { formatNumber, formatVnd } from './format.js';
+import { formatNumber, formatVnd, perSao } from '../units/index.js';
 import { words } from './i18n.js';
-import { perSao } from './units.js';
 
 /** One comparison of a model figure with a published one. */
 export interface ModelCheck {

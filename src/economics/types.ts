@@ -15,7 +15,7 @@ export const OPERATIONS: readonly Operation[] = ['fertilizing', 'transplanting',
 export type Ownership = 'own' | 'hire';
 
 /** Report language. */
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../units/index.js';
 
 /** One default of the model: value, unit, plausible range from the sources, and the source itself. */
 export interface AssumptionDef {

@@ -24,8 +24,4 @@ export { simulate$, createSimController } from './observable.js';
 export type { SimulateOptions, SimController } from './observable.js';
 export { recordRun, recordToString, createSimRecorder, replayRecording, replaySimulation, SIM_RECORDING_FORMAT } from './record.js';
 export type { SimRecording, SimRecordingHeader, SimRecorder } from './record.js';
-export { loadScenario, scenarioFactories, scenarioFromObject } from './scenario.js';
-export type { LoadedScenario, ScenarioLoadOptions } from './scenario.js';
-export { validateScenario } from './scenario-schema.js';
-export type { Scenario, ScenarioVehicle, ScenarioOverrides } from './scenario-schema.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';

@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveUntilSignal } from '../../src/cli/commands/serve.js';
 import { httpUrlOf, joinUrlOf, lanUrls, loopbackUrl } from '../../src/cli/join.js';
-import { loadScenario } from '../../src/sim/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 
 const IFACES = {
   lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }],

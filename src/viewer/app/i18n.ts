@@ -3,11 +3,11 @@
  * must have each of them) and picks the language. Vietnamese is the default when the
  * browser's first matching language is Vietnamese; `?lang=vi|en` and the switch override.
  */
+import type { Lang } from '../../units/index.js';
 import { EN, type StringKey } from './lang/en.js';
 import { VI } from './lang/vi.js';
 
-export type { StringKey };
-export type Lang = 'vi' | 'en';
+export type { Lang, StringKey };
 
 
 /** Every language's dictionary: one file per language under lang/. */
