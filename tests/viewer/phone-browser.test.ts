@@ -6,6 +6,8 @@
  * My Maps KML with a pin, and reconnecting after the socket drops while the page sleeps.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EN } from '../../src/viewer/app/lang/en.js';
@@ -207,4 +209,73 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
       await proxy.close();
     }
   }, 60_000);
+
+  it('optional online map: a tile URL the user sets, its credit shown, tiles kept by the service worker for offline', async (ctx) => {
+    if (!browser.b) return ctx.skip();
+    const tiles = await startTileServer();
+    const context = await phoneContext(browser.b, 390, 844);
+    const page = await context.newPage();
+    try {
+      await page.goto(demo.url);
+      await waitLive(page);
+      expect(await page.getByTestId('attribution').first().isVisible()).toBe(false); // plain offline background by default
+      await page.locator('details.tiles summary').tap();
+      await page.getByTestId('tiles-url').fill(`http://127.0.0.1:${tiles.port}/{z}/{x}/{y}.png`);
+      await page.getByTestId('tiles-attribution').fill('© Bản đồ thử nghiệm');
+      await page.locator('details.tiles button[type="submit"]').tap();
+      await expect.poll(async () => (await panes(page))[0].renderer, { timeout: 20_000 }).toBe('maplibre');
+      await expect.poll(() => page.getByTestId('attribution').first().innerText()).toBe('© Bản đồ thử nghiệm');
+      await expect.poll(() => tiles.requests.length, { timeout: 20_000 }).toBeGreaterThan(0);
+      // The service worker (127.0.0.1 is a secure context) keeps the tiles it saw.
+      const cached = () => page.evaluate(async () => (await (await caches.open('agrisim-tiles-v1')).keys()).map((r) => r.url));
+      await expect.poll(async () => (await cached()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+      const one = (await cached())[0];
+      await tiles.close(); // the field has no signal now
+      const status = await page.evaluate(async (u) => (await fetch(u, { mode: 'cors' })).status, one);
+      expect(status).toBe(200);
+    } finally {
+      await context.close();
+      await tiles.close();
+    }
+  }, 60_000);
 });
+
+/** A 1×1 green PNG: enough for a raster tile. */
+function tinyPng(): Buffer {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 0x6d, 0x8f, 0x3a]))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A loopback tile server (CORS open, as OSM's is) that counts its requests. */
+async function startTileServer(): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
+  const png = tinyPng();
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*', 'content-length': png.length });
+    res.end(png);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  let closed = false;
+  return {
+    port: (server.address() as { port: number }).port,
+    requests,
+    close: () => (closed ? Promise.resolve() : ((closed = true), new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }))),
+  };
+}
