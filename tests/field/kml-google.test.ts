@@ -3,6 +3,7 @@
  * ExtendedData, MultiGeometry, pins and paths. Polygons become paddies; pins and paths are
  * left out with a warning (FIELD_IGNORED_GEOMETRY), never refused.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFields, type FieldWarning } from '../../src/field/index.js';
@@ -89,4 +90,14 @@ describe('KML from Google Earth Pro', () => {
     expect(warnings.map((w) => [w.name, w.type])).toEqual([['Ghi chú', null], ['Máy bơm', 'Point']]);
     expect(warnings[0].message).toContain('no geometry ignored');
   });
+});
+
+describe('agrisim plan with a My Maps export', () => {
+  it('plans the paddies (exit 0) and warns on stderr for each pin and path', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'plan', 'tests/fixtures/field/my-maps-export.kml', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('agrisim plan: warning:'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain('placemark 2 ("Cống nước"): Point ignored');
+  }, 60_000);
 });
