@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { isAgrisimError } from '../errors.js';
 import { paddyMessage, type PaddyLang } from './messages.js';
-import { DEFAULT_PADDY_LIMITS, planOwnPaddy, type PaddyLimits } from './plan-own-paddy.js';
+import { DEFAULT_PADDY_LIMITS, planOwnPaddyAsync, type PaddyLimits } from './plan-own-paddy.js';
 
 /** Options of {@link createOwnPaddyHandler}; every one has a default. */
 export interface OwnPaddyOptions {
@@ -104,6 +104,7 @@ export function createOwnPaddyHandler(options: OwnPaddyOptions = {}): OwnPaddyHa
   const path = `${options.basePath ?? '/'}api/paddy`;
   const maxBody = options.maxBodyBytes ?? 600 * 1024;
   const limits: PaddyLimits = { ...DEFAULT_PADDY_LIMITS, ...options.limits };
+  let queue: Promise<unknown> = Promise.resolve();
   const take = rateLimiter(options.perMinute ?? 10, options.burst ?? 4, options.nowMs ?? (() => performance.now()));
 
   const handle = async (req: IncomingMessage, res: ServerResponse, lang: PaddyLang) => {
@@ -123,7 +124,10 @@ export function createOwnPaddyHandler(options: OwnPaddyOptions = {}): OwnPaddyHa
     }
     const bodyLang: PaddyLang = (body as { lang?: unknown })?.lang === 'en' ? 'en' : lang;
     try {
-      const result = planOwnPaddy(body as Parameters<typeof planOwnPaddy>[0], limits);
+      // One paddy at a time: a second phone waits its turn instead of doubling the load.
+      const mine = queue.catch(() => undefined).then(() => planOwnPaddyAsync(body as Parameters<typeof planOwnPaddyAsync>[0], limits));
+      queue = mine;
+      const result = await mine;
       const notes = result.warnings.map((w) => ({ code: w.code, message: `${paddyMessage(bodyLang, w.code)}: ${w.name ?? `#${w.index + 1}`}` }));
       if (result.paddy.paddiesInFile > 1) notes.push({ code: 'FIELD_IGNORED_GEOMETRY', message: `${paddyMessage(bodyLang, 'MORE_PADDIES')}: ${result.paddy.name}` });
       reply(req, res, 200, { ...result, notes });

@@ -5,7 +5,7 @@
  */
 export { createOwnPaddyHandler, type OwnPaddyHandler, type OwnPaddyOptions } from './handler.js';
 export {
-  planOwnPaddy, checkPaddyRequest, DEFAULT_PADDY_LIMITS, PADDY_MACHINES, TRACE_POINTS, SIM_TICK_MS, SIM_CELL_M,
+  planOwnPaddy, planOwnPaddyAsync, checkPaddyRequest, DEFAULT_PADDY_LIMITS, PADDY_MACHINES, TRACE_POINTS, SIM_TICK_MS, SIM_CELL_M,
   type PaddyLimits, type PaddyMachine, type PaddyRequest, type PaddyResult, type TracePoint,
 } from './plan-own-paddy.js';
 export { paddyMessage, MESSAGE_CODES, type PaddyLang } from './messages.js';

@@ -118,29 +118,25 @@ function simulate(plan: ReturnType<typeof planField>, machine: PaddyMachine, gui
 }
 
 /**
- * Plans, simulates and prices one paddy.
- * @throws AgrisimError `PADDY_BAD_REQUEST`; FieldError (FIELD_*, as the CLI); PlanError (PLAN_*)
- * @example
- * ```ts
- * const r = planOwnPaddy({ machine: 'drone', field: { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3505, 20.65], [106.3505, 20.6508], [106.35, 20.6508], [106.35, 20.65]]] } });
- * r.savings.savings.vnd; // savings of one season on this paddy, VND
- * ```
+ * The work in three steps (read and plan; the guided run; the run by eye and the savings),
+ * yielding between them so a server can answer other requests and broadcast telemetry.
  */
-export function planOwnPaddy(request: PaddyRequest, limits: PaddyLimits = DEFAULT_PADDY_LIMITS): PaddyResult {
+function* steps(request: PaddyRequest, limits: PaddyLimits): Generator<void, PaddyResult> {
   const req = checkPaddyRequest(request);
   const { text, format } = fieldText(req);
   const warnings: FieldWarning[] = [];
-  const fields: Field[] = parseFields(text, { format, sourceName: undefined, ...limits, onWarning: (w) => warnings.push(w) });
+  const fields: Field[] = parseFields(text, { format, ...limits, onWarning: (w) => warnings.push(w) });
   const field = fields[0];
   const vehicle = getVehicle(req.machine);
   const plan = planField(field, vehicle);
+  yield;
   const trace: TracePoint[] = [];
   const guided = simulate(plan, req.machine, 'rtk', trace);
+  yield;
   const manual = simulate(plan, req.machine, 'manual');
   const areaHa = field.areaM2 / 10_000;
-  const operation = PADDY_MACHINES[req.machine];
   const savings = computeSavings({
-    operation, areaHa, ownership: 'own',
+    operation: PADDY_MACHINES[req.machine], areaHa, ownership: 'own',
     run: { label: field.name, vehicleKind: req.machine, guided: measured(guided.metrics, areaHa), manual: measured(manual.metrics, areaHa) },
   });
   return {
@@ -164,4 +160,27 @@ export function planOwnPaddy(request: PaddyRequest, limits: PaddyLimits = DEFAUL
     savings,
     warnings,
   };
+}
+
+/**
+ * Plans, simulates and prices one paddy.
+ * @throws AgrisimError `PADDY_BAD_REQUEST`; FieldError (FIELD_*, as the CLI); PlanError (PLAN_*)
+ * @example
+ * ```ts
+ * const r = planOwnPaddy({ machine: 'drone', field: { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3505, 20.65], [106.3505, 20.6508], [106.35, 20.6508], [106.35, 20.65]]] } });
+ * r.savings.savings.vnd; // savings of one season on this paddy, VND
+ * ```
+ */
+export function planOwnPaddy(request: PaddyRequest, limits: PaddyLimits = DEFAULT_PADDY_LIMITS): PaddyResult {
+  const it = steps(request, limits);
+  for (let r = it.next(); ; r = it.next()) if (r.done) return r.value;
+}
+
+/** The same, giving the event loop a turn between steps (what the HTTP endpoint uses). */
+export async function planOwnPaddyAsync(request: PaddyRequest, limits: PaddyLimits = DEFAULT_PADDY_LIMITS): Promise<PaddyResult> {
+  const it = steps(request, limits);
+  for (let r = it.next(); ; r = it.next()) {
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
