@@ -44,8 +44,9 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
 
 function refuse(req: IncomingMessage, res: ServerResponse, lang: PaddyLang, code: string, technical?: string, extra?: Record<string, string>, status?: number): void {
   // English adds the checker's own words (they name the feature and vertex); Vietnamese stays wholly Vietnamese.
-  const message = paddyMessage(lang, code) + (lang === 'en' && technical ? ` (${technical})` : '');
-  reply(req, res, status ?? STATUS[code] ?? (code.startsWith('FIELD_') || code.startsWith('PLAN_') || code.startsWith('VEHICLE_') ? 422 : 500), { error: { code, message } }, extra);
+  const messages = { vi: paddyMessage('vi', code), en: paddyMessage('en', code) + (technical ? ` (${technical})` : '') };
+  const error = { code, message: messages[lang], messages };
+  reply(req, res, status ?? STATUS[code] ?? (code.startsWith('FIELD_') || code.startsWith('PLAN_') || code.startsWith('VEHICLE_') ? 422 : 500), { error }, extra);
 }
 
 /** Token buckets per client address, forgotten when idle and full (the table never outgrows `maxClients`). */
@@ -128,8 +129,13 @@ export function createOwnPaddyHandler(options: OwnPaddyOptions = {}): OwnPaddyHa
       const mine = queue.catch(() => undefined).then(() => planOwnPaddyAsync(body as Parameters<typeof planOwnPaddyAsync>[0], limits));
       queue = mine;
       const result = await mine;
-      const notes = result.warnings.map((w) => ({ code: w.code, message: `${paddyMessage(bodyLang, w.code)}: ${w.name ?? `#${w.index + 1}`}` }));
-      if (result.paddy.paddiesInFile > 1) notes.push({ code: 'FIELD_IGNORED_GEOMETRY', message: `${paddyMessage(bodyLang, 'MORE_PADDIES')}: ${result.paddy.name}` });
+      // Each note in both languages, so the page can switch language without asking again.
+      const note = (code: string, key: string, what: string) => {
+        const messages = { vi: `${paddyMessage('vi', key)}: ${what}`, en: `${paddyMessage('en', key)}: ${what}` };
+        return { code, message: messages[bodyLang], messages };
+      };
+      const notes = result.warnings.map((w) => note(w.code, w.code, w.name ?? `#${w.index + 1}`));
+      if (result.paddy.paddiesInFile > 1) notes.push(note('FIELD_IGNORED_GEOMETRY', 'MORE_PADDIES', result.paddy.name));
       reply(req, res, 200, { ...result, notes });
     } catch (e) {
       if (isAgrisimError(e)) return refuse(req, res, bodyLang, e.code, e.message);

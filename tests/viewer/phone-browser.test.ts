@@ -179,6 +179,9 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     for (const [x, y] of [[-60, -60], [60, 60], [60, -60], [-60, 60]]) await page.touchscreen.tap(cx + x, cy + y);
     await page.getByTestId('paddy-plan').tap();
     await expect.poll(() => page.getByTestId('paddy-message').innerText(), { timeout: 15_000 }).toMatch(/tự cắt nhau/);
+    // the language switch re-words the refusal and the notes without a new request
+    await page.getByTestId('lang-en').tap();
+    await expect.poll(() => page.getByTestId('paddy-message').innerText()).toMatch(/^The boundary crosses itself/);
     await context.close();
   }, 60_000);
 

@@ -32,7 +32,14 @@ interface PaddyAnswer {
   plan: { geojson: FeatureCollection; swaths: number; coveragePct: number; timeS: number; workingWidthM: number };
   run: { trace: TracePoint[]; durationS: number; coveredPct: number; manualDurationS: number };
   savings: { manual: { totalVnd: number; personDays: number }; mechanized: { totalVnd: number; personDays: number }; savings: { vnd: number; pct: number; personDays: number }; perSao: { savingsVnd: number } };
-  notes: { code: string; message: string }[];
+  notes: Note[];
+}
+
+/** A server sentence in both languages (src/own-paddy sends both, so a language switch needs no new request). */
+interface Note {
+  code: string;
+  message: string;
+  messages?: Record<Lang, string>;
 }
 
 const row = (key: StringKey, testid: string, value: string) =>
@@ -59,12 +66,12 @@ export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
   let lang = opts.lang;
   let answer: PaddyAnswer | undefined;
   let replay: Replay | undefined;
-  let message: { code?: string; text: string } | undefined;
+  let message: { code?: string; text: string; texts?: Record<Lang, string> } | undefined;
   const canvas = $<HTMLCanvasElement>('paddy-canvas');
   const resultMap = $('paddy-result-map');
   const showMessage = () => {
     const m = $('paddy-message');
-    m.textContent = message ? (message.code === 'PADDY_NETWORK' ? t(lang, 'err.PADDY_NETWORK') : message.text) : '';
+    m.textContent = !message ? '' : message.code === 'PADDY_NETWORK' ? t(lang, 'err.PADDY_NETWORK') : message.code ? (message.texts?.[lang] ?? message.text) : t(lang, 'planning');
     m.classList.toggle('error', Boolean(message?.code));
   };
   const showDrawInfo = (corners: XY[]) => {
@@ -88,7 +95,7 @@ export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
     if (!answer) return;
     el.innerHTML = resultHtml(lang, answer);
     applyLabels(el, lang);
-    $('paddy-notes').replaceChildren(...answer.notes.map((n) => Object.assign(document.createElement('li'), { textContent: `${t(lang, 'warning')}: ${n.message}` })));
+    $('paddy-notes').replaceChildren(...answer.notes.map((n) => Object.assign(document.createElement('li'), { textContent: `${t(lang, 'warning')}: ${n.messages?.[lang] ?? n.message}` })));
   };
   const send = async (body: Record<string, unknown>) => {
     message = { text: t(lang, 'planning') };
@@ -99,8 +106,8 @@ export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
     $<HTMLButtonElement>('paddy-plan').disabled = true;
     try {
       const r = await fetch(`api/paddy?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, machine: $<HTMLSelectElement>('paddy-machine').value, lang }) });
-      const j = (await r.json()) as PaddyAnswer & { error?: { code: string; message: string } };
-      if (j.error) message = { code: j.error.code, text: j.error.message };
+      const j = (await r.json()) as PaddyAnswer & { error?: Note };
+      if (j.error) message = { code: j.error.code, text: j.error.message, texts: j.error.messages };
       else {
         answer = j;
         message = undefined;
