@@ -25,7 +25,7 @@ export { manualCostPerHa, machineCostPerHa, METHODS } from './operations.js';
 export { breakEven, BREAK_EVEN_MAX_HA } from './break-even.js';
 export { sensitivity, SENSITIVITY_CHANGE_PCT } from './sensitivity.js';
 export { modelChecks, checksLine } from './checks.js';
-export type { ModelCheck } from './checks.js';
+export type { ModelCheck } from './types.js';
 export { computeSavings, savingsForArea, checkArea, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, RunningSavings } from './savings.js';
 export { savingsTable } from './table.js';

@@ -1,4 +1,3 @@
-import type { ModelCheck } from './checks.js';
 
 /**
  * Plain data types of the economics stage: operations, assumptions, cost blocks and the
@@ -124,4 +123,14 @@ export interface SavingsReport {
   checks: ModelCheck[];
   /** The run's measured figures, when a run was given. */
   run?: RunSummary;
+}
+
+/** One comparison of a model figure with a published one. */
+export interface ModelCheck {
+  id: 'laborReductionPct' | 'costReductionPct' | 'manualVndPerSao' | 'droneCapacityHaPerH';
+  modelValue: number;
+  /** Published value, or [low, high] range. */
+  reference: number | [number, number];
+  unit: string;
+  source: string;
 }
