@@ -90,7 +90,7 @@ export function polygonsOnly(fc: { features: Record<string, unknown>[] }, source
  */
 export function parseKmlText(text: string, sourceName?: string): ParsedKml {
   const src = sourceName ? `${sourceName}: ` : '';
-  let doc;
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = new DOMParser({
       onError: (level, msg) => {
@@ -103,7 +103,7 @@ export function parseKmlText(text: string, sourceName?: string): ParsedKml {
     throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${short}`, { source: sourceName, cause: why });
   }
   const root = doc.documentElement;
-  if (!root || root.localName !== 'kml') {
+  if (root?.localName !== 'kml') {
     throw new FieldError('FIELD_PARSE', `${src}not KML: the root element is <${root?.nodeName ?? 'none'}>, expected <kml>`, {
       source: sourceName,
     });

@@ -55,13 +55,22 @@ describe('serve on every interface (in process)', () => {
 
   async function start(host: string | undefined, json: boolean) {
     const out: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+      out.push(String(s));
+      return true;
+    });
     let stop!: () => void;
     const until = new Promise<void>((r) => (stop = r));
     const sim = await loadScenario('sims/thai-binh-transplanter.json');
     const done = serveUntilSignal({ port: 0, ...(host ? { host } : {}), simulations: [sim], speedup: 1 }, { json, label: 'serve' }, until);
     await vi.waitFor(() => expect(out.join('')).toMatch(json ? /"event":"started"/ : /Press Ctrl\+C/), { timeout: 20_000, interval: 50 });
-    return { out, stop: async () => (stop(), await done) };
+    return {
+      out,
+      stop: async () => {
+        stop();
+        return done;
+      },
+    };
   }
 
   it('binds :: by default (reachable on 127.0.0.1 and ::1) and prints each LAN URL', async () => {

@@ -16,7 +16,12 @@ function rect(wM: number, hM: number, lon = 106.35, lat = 20.65) {
 }
 const BOWTIE = { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3505, 20.6505], [106.3505, 20.65], [106.35, 20.6505], [106.35, 20.65]]] };
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; json: Record<string, any> }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON answer read field by field in the assertions
+  json: Record<string, any>;
+}
 
 function post(port: number, body: unknown, opts: { path?: string; type?: string; method?: string; raw?: string } = {}): Promise<Reply> {
   const data = opts.raw ?? JSON.stringify(body);

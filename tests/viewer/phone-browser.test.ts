@@ -33,7 +33,7 @@ const panes = (page: Page) => page.evaluate(() => (window as unknown as { __agri
 const waitLive = (page: Page) =>
   page.waitForFunction(() => {
     const p = (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0];
-    return p && p.fieldRendered && p.connection === 'connected' && p.telemetryCount > 2;
+    return p?.fieldRendered && p.connection === 'connected' && p.telemetryCount > 2;
   }, undefined, { timeout: 20_000 });
 
 async function expectOneLanguage(page: Page, lang: 'vi' | 'en', where: string): Promise<void> {
@@ -279,6 +279,13 @@ async function startTileServer(): Promise<{ port: number; requests: string[]; cl
   return {
     port: (server.address() as { port: number }).port,
     requests,
-    close: () => (closed ? Promise.resolve() : ((closed = true), new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }))),
+    close: () => {
+      if (closed) return Promise.resolve();
+      closed = true;
+      return new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      });
+    },
   };
 }

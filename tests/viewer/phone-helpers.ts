@@ -39,7 +39,10 @@ export async function startDemo(scenarios: string[], speedup: number): Promise<D
     spy.mockRestore();
   }
   const started = JSON.parse(lines.find((l) => l.includes('"started"'))!) as { httpUrl: string; joinUrl: string; port: number };
-  return { url: started.httpUrl, joinUrl: started.joinUrl, port: started.port, stop: async () => void (stop(), await done) };
+  return { url: started.httpUrl, joinUrl: started.joinUrl, port: started.port, stop: async () => {
+    stop();
+    await done;
+  } };
 }
 
 /** A phone: touch, mobile viewport, 2× pixels, an English-speaking browser (the demo's page is Vietnamese anyway). */
