@@ -213,7 +213,7 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     }
   }, 60_000);
 
-  it('optional online map: a tile URL the user sets, its credit shown, tiles kept by the service worker for offline', async (ctx) => {
+  it('optional online map: a tile URL the user sets, its credit shown, tiles and page kept by the service worker for offline', async (ctx) => {
     if (!browser.b) return ctx.skip();
     const tiles = await startTileServer();
     const context = await phoneContext(browser.b, 390, 844);
@@ -236,6 +236,11 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
       await tiles.close(); // the field has no signal now
       const status = await page.evaluate(async (u) => (await fetch(u, { mode: 'cors' })).status, one);
       expect(status).toBe(200);
+      // No network at all (Wi-Fi gone): the page reloads from the service worker's copy of its shell.
+      await context.setOffline(true);
+      await page.reload();
+      await expect.poll(() => page.locator('header.top h1').innerText(), { timeout: 15_000 }).toBe('agrisim trực tiếp');
+      expect(await page.getByTestId('connection').first().getAttribute('data-state')).not.toBe('connected');
     } finally {
       await context.close();
       await tiles.close();

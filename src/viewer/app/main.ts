@@ -29,10 +29,24 @@ export function defaultWsUrl(loc: Location, param: string | null): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`;
 }
 
-/** Keeps the page working offline on secure origins (localhost, https): shell and map tiles (sw.ts). */
+/** Cache of the page shell; the same name as in sw.ts. */
+const SHELL_CACHE = 'agrisim-shell-v1';
+
+/**
+ * Keeps the page working offline on secure origins (localhost, https): shell and map tiles
+ * (sw.ts). The files of this first visit were fetched before the worker existed, so the page
+ * stores them itself once the worker is ready.
+ */
 function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !isSecureContext) return;
   navigator.serviceWorker.register('sw.js').catch((e: unknown) => console.warn('agrisim: no service worker', e));
+  void navigator.serviceWorker.ready
+    .then(async () => {
+      const loaded = performance.getEntriesByType('resource').map((e) => e.name)
+        .filter((u) => u.startsWith(location.origin) && /\.(js|mjs|css)$/.test(new URL(u).pathname) && !u.endsWith('/sw.js'));
+      await (await caches.open(SHELL_CACHE)).addAll([location.pathname, ...new Set(loaded)]);
+    })
+    .catch(() => undefined);
 }
 
 function start(): void {
