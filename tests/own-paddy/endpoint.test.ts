@@ -152,6 +152,13 @@ describe('POST /api/paddy', () => {
     expect((await post(port, bad)).status).toBe(422);
   });
 
+  it('answers two phones at once, one after the other, with the same figures for the same paddy', async () => {
+    fresh();
+    const [a, b] = await Promise.all([post(port, { machine: 'drone', field: rect(30, 60) }), post(port, { machine: 'drone', field: rect(30, 60) })]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(JSON.stringify(a.json)).toBe(JSON.stringify(b.json));
+  });
+
   it('has a Vietnamese and an English sentence for every code it sends', () => {
     for (const code of MESSAGE_CODES) {
       expect(paddyMessage('vi', code)).not.toBe(paddyMessage('en', code));
