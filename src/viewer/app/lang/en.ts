@@ -58,7 +58,8 @@ export const EN = {
   'ev.sortie-start': 'sortie start',
   'err.TELEMETRY_UNAUTHORIZED': 'Wrong control token',
   'err.TELEMETRY_CONTROL_DISABLED': 'This server takes no controls',
-  'err.TELEMETRY_UNKNOWN_SIM': 'No such simulation on this server',  'ev.start': 'start',
+  'err.TELEMETRY_UNKNOWN_SIM': 'No such simulation on this server',
+  'ev.start': 'start',
   'ev.fault-cleared': 'fault cleared',
   'detail.rtk-lost': 'RTK correction lost',
   'detail.low-battery-return': 'low battery, returning',
@@ -98,7 +99,6 @@ export const EN = {
   perSao: 'per sào',
   personDaysUnit: 'person-days',
   warning: 'Note',
-  simRun: 'Simulated run',
 } as const;
 
 /** A key of the viewer's strings. */

@@ -60,7 +60,8 @@ export const VI: Record<StringKey, string> = {
   'ev.sortie-start': 'bắt đầu chuyến',
   'err.TELEMETRY_UNAUTHORIZED': 'Sai mã điều khiển',
   'err.TELEMETRY_CONTROL_DISABLED': 'Máy chủ này không nhận lệnh điều khiển',
-  'err.TELEMETRY_UNKNOWN_SIM': 'Máy chủ không có mô phỏng này',  'ev.start': 'bắt đầu',
+  'err.TELEMETRY_UNKNOWN_SIM': 'Máy chủ không có mô phỏng này',
+  'ev.start': 'bắt đầu',
   'ev.fault-cleared': 'hết sự cố',
   'detail.rtk-lost': 'mất tín hiệu hiệu chỉnh RTK',
   'detail.low-battery-return': 'pin yếu, quay về',
@@ -100,5 +101,4 @@ export const VI: Record<StringKey, string> = {
   perSao: 'mỗi sào',
   personDaysUnit: 'ngày công',
   warning: 'Lưu ý',
-  simRun: 'Mô phỏng chạy máy',
 };
