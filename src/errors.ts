@@ -74,6 +74,10 @@ export const ERROR_CODES = {
   CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
   IO_READ: { exit: 3, meaning: 'a file that cannot be read' },
   IO_WRITE: { exit: 5, meaning: 'a file that cannot be written' },
+  // a farmer's own paddy over HTTP (src/own-paddy)
+  PADDY_BAD_REQUEST: { exit: 2, meaning: 'a paddy request that is not JSON with a field and a machine' },
+  PADDY_BODY_TOO_LARGE: { exit: 2, meaning: 'a paddy request body over the size limit' },
+  PADDY_RATE_LIMITED: { exit: 1, meaning: 'too many paddy requests from one client' },
   // viewer
   VIEWER_BUILD: { exit: 1, meaning: 'the web viewer bundle could not be built' },
   VIEWER_INVALID_OPTION: { exit: 2, meaning: 'a viewer option out of range' },

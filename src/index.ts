@@ -39,7 +39,7 @@ export type { Vehicle, VehicleOverrides, Payload, Battery } from './vehicles/ind
 
 // ── Field: read and validate paddies (GeoJSON, KML) ────────────────────────────────────────
 export { readFieldFile, parseFields, sniffFieldFormat, fieldFromRings, fieldFromMetres, fieldToGeoJsonFeature, DEFAULT_FIELD_LIMITS } from './field/index.js';
-export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, FieldLimits } from './field/index.js';
+export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, FieldLimits, FieldWarning } from './field/index.js';
 
 // ── Plan: coverage plans and their file formats ────────────────────────────────────────────
 export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';

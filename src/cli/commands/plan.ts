@@ -151,7 +151,8 @@ export const command: CliCommand = {
   help: HELP,
   async run(argv) {
     const p = parse(argv);
-    const fields = await readFieldFile(p.file);
+    // KML pins and paths are skipped, never refused: say so on stderr (stdout stays the plan).
+    const fields = await readFieldFile(p.file, { onWarning: (w) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`) });
     if (p.out === undefined && p.format !== undefined && fields.length > 1)
       throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
     const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
