@@ -7,6 +7,7 @@ export * from './errors.js';
 export type { XY, Ring, PolygonM } from './geometry/types.js';
 export * from './vehicles/index.js';
 export * from './field/index.js';
+export * from './prescription/index.js';
 export * from './plan/index.js';
 export * from './sim/index.js';
 export * from './telemetry/index.js';

@@ -43,5 +43,7 @@ export function vehicleState(a: Agent, projection: LocalProjection, rng: Rng): V
   if (a.load.unit === 'kg') state.tank = { kg: r3(Math.max(0, a.loadLeft)), capacityKg: a.load.capacity };
   else state.trays = { left: r2(Math.max(0, a.loadLeft)), capacity: a.load.capacity };
   if (v.battery) state.battery = { pct: r2(100 * a.battery) };
+  const dose = a.cfg.dose;
+  if (dose) state.dose = { setPointPerHa: r2(dose.model.setPointPerHa(dose.index)), ratePerHa: r2(dose.model.perM2(dose.index) * 10_000), flowKgPerS: dose.model.flowKgPerS(dose.index) };
   return state;
 }
