@@ -29,6 +29,6 @@ export type { LoadedScenario, ScenarioLoadOptions } from './scenario.js';
 export { validateScenario } from './scenario-schema.js';
 export type { Scenario, ScenarioVehicle, ScenarioOverrides } from './scenario-schema.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';
-export { DoseModel, resolveDose, doseMetrics, DOSE_DEFAULTS, DOSE_TOLERANCE, createDoseRaster, OFF, BUFFER, parseWind, checkWind, createWind, CALM } from './dose/index.js';
+export { doseTable, DoseModel, resolveDose, doseMetrics, DOSE_DEFAULTS, DOSE_TOLERANCE, createDoseRaster, OFF, BUFFER, parseWind, checkWind, createWind, CALM } from './dose/index.js';
 export { granularPattern, liquidPattern, granuleCarryM, granuleDrift, sprayDrift, UREA_SIZE_CLASSES, RAUTMANN_FIELD_CROPS, DRIFT_REFERENCE_WIND_MPS, DEFAULT_RATE_TAU_S } from './dose/index.js';
 export type { DoseOptions, DoseMetrics, ZoneDose, DoseRaster, WindOptions, DoseModelConfig, DoseZone } from './dose/index.js';

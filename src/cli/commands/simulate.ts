@@ -15,6 +15,8 @@ import type { SimFrame, Guidance } from '../../sim/types.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
 import { simCompareTable, simMetricsTable } from '../../sim/format.js';
+import { doseTable } from '../../sim/index.js';
+import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 
 const HELP = `usage: agrisim simulate <field.geojson|field.kml|scenario.json> [options]
 
@@ -31,6 +33,8 @@ options:
   --faults on|off                RTK loss, gusts, weak batteries (default on for scenarios, off for fields)
   --speedup K                    run on the wall clock at K× real time (default: as fast as possible)
   --record FILE                  write the run to NDJSON (header, one frame per line, metrics)
+${PRESCRIPTION_HELP}
+${WIND_HELP}
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
   -h, --help                     this help
@@ -131,6 +135,9 @@ export const command: CliCommand = {
       record: { type: 'string' },
       compare: { type: 'boolean' },
       json: { type: 'boolean' },
+      prescription: { type: 'string' },
+      wind: { type: 'string' },
+      buffer: { type: 'string' },
     });
     if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field or scenario file (see --help)');
     if (values.vehicle !== undefined && !['drone', 'transplanter'].includes(values.vehicle)) {
@@ -148,12 +155,15 @@ export const command: CliCommand = {
       cellM: numberOption(values.cell, 'cell', 0.01, 100),
       ...(values.faults ? { faults: values.faults === 'on' } : {}),
     };
+    const doseInput = await readDoseInput(values);
+    if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
+    load.dose = doseInput.doseFor;
     const guidance = values.guidance as Guidance | undefined;
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
       if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
-      else process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+      else process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + (r.metrics.dose ? `\n\n${doseTable(r.metrics.dose)}` : '') + '\n');
       return EXIT.OK;
     }
     const guided: Guidance = guidance && guidance !== 'manual' ? guidance : 'rtk';

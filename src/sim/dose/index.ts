@@ -7,6 +7,7 @@ export type { DoseModelConfig, DoseZone, DoseMachine } from './dose-model.js';
 export { resolveDose } from './resolve-dose.js';
 export type { DoseOptions } from './resolve-dose.js';
 export { doseMetrics, DOSE_TOLERANCE } from './dose-metrics.js';
+export { doseTable } from './format-dose.js';
 export type { DoseMetrics, ZoneDose } from './dose-metrics.js';
 export { createDoseRaster, OFF, BUFFER } from './dose-raster.js';
 export type { DoseRaster } from './dose-raster.js';
