@@ -53,14 +53,19 @@ const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
   const { raster, cfg } = model;
   const zs = cfg.zones.map(() => ({ kg: 0, n: 0, sum: 0, sum2: 0, under: 0, over: 0 }));
-  let offKg = 0, bufferKg = 0, fieldCells = 0, cx = 0, cy = 0;
+  let offKg = 0, bufferKg = 0, fieldCells = 0, downKg = 0;
   const toHa = 10_000 / raster.cellAreaM2;
+  // downwind side: beyond the line through the zones' bounding-box centre, across the wind
+  const [ci, cj] = zonesCentreCell(model);
+  const [tx, ty] = model.wind.towardUnit;
   for (let j = 0; j < raster.rows; j++) {
     for (let i = 0; i < raster.cols; i++) {
       const k = j * raster.cols + i;
       const c = raster.cellClass[k], kg = raster.massKg[k];
-      if (c === OFF) offKg += kg;
-      else if (c === BUFFER) bufferKg += kg;
+      if (c === OFF) {
+        offKg += kg;
+        if (kg > 0 && (i - ci) * tx + (j - cj) * ty > 0) downKg += kg;
+      } else if (c === BUFFER) bufferKg += kg;
       else {
         const z = zs[c];
         const rate = kg * toHa;
@@ -68,7 +73,7 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
         z.kg += kg; z.n++; z.sum += rate; z.sum2 += rate * rate;
         if (rate < want * (1 - DOSE_TOLERANCE)) z.under++;
         else if (rate > want * (1 + DOSE_TOLERANCE)) z.over++;
-        fieldCells++; cx += i; cy += j;
+        fieldCells++;
       }
     }
   }
@@ -96,7 +101,7 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
     intoBufferKg: r(bufferKg),
     underDosedPct: r((100 * under) / Math.max(1, fieldCells), 2),
     overDosedPct: r((100 * over) / Math.max(1, fieldCells), 2),
-    offTargetDownwindPct: r(downwindShare(model, fieldCells ? cx / fieldCells : 0, fieldCells ? cy / fieldCells : 0), 2),
+    offTargetDownwindPct: r(offKg > 0 ? (100 * downKg) / offKg : 0, 2),
   };
 }
 
@@ -106,19 +111,12 @@ function ringArea(ring: readonly (readonly number[])[]): number {
   return Math.abs(a) / 2;
 }
 
-/** % of off-target product in cells on the downwind side of the field's centroid (cell indices). */
-function downwindShare(model: DoseModel, ci: number, cj: number): number {
-  const { raster } = model;
-  const [tx, ty] = model.wind.towardUnit;
-  let down = 0, all = 0;
-  for (let j = 0; j < raster.rows; j++) {
-    for (let i = 0; i < raster.cols; i++) {
-      const k = j * raster.cols + i;
-      if (raster.cellClass[k] !== OFF) continue;
-      const kg = raster.massKg[k];
-      all += kg;
-      if ((i - ci) * tx + (j - cj) * ty > 0) down += kg;
-    }
+/** Cell indices (fractional) of the centre of the zones' bounding box. */
+function zonesCentreCell(model: DoseModel): [number, number] {
+  const { raster, cfg } = model;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const z of cfg.zones) for (const p of z.polygons) for (const [x, y] of p.outer) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
   }
-  return all > 0 ? (100 * down) / all : 0;
+  return [((minX + maxX) / 2 - raster.originX) / raster.cellM - 0.5, ((minY + maxY) / 2 - raster.originY) / raster.cellM - 0.5];
 }

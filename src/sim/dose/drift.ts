@@ -107,15 +107,20 @@ export interface SprayDrift {
  * Per-pass drift kernel from the field curve: for a field of many passes the edge deposit is
  * D(x) = ∫ₓ^∞ K(u) du, so a pass sends K(x) = −D′(x) downwind and D(1 m) of its product is airborne.
  */
-export function sprayDrift(windMps: number, binM = 1): SprayDrift {
+export function sprayDrift(windMps: number): SprayDrift {
   const { a, b } = RAUTMANN_FIELD_CROPS;
   const scale = Math.max(0, windMps) / DRIFT_REFERENCE_WIND_MPS;
   const D = (x: number) => (scale * a * Math.pow(x, b)) / 100;
-  const n = Math.ceil((LIQUID_DRIFT_MAX_M - 1) / binM);
+  // 1 m bins to 10 m, where the curve falls fast, then 2.5 m bins to the end
+  const edges: number[] = [];
+  for (let x = 1; x < 10; x += 1) edges.push(x);
+  for (let x = 10; x < LIQUID_DRIFT_MAX_M; x += 2.5) edges.push(x);
+  edges.push(LIQUID_DRIFT_MAX_M);
+  const n = edges.length - 1;
   const binsM = new Float64Array(n);
   const binFractions = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x0 = 1 + i * binM, x1 = Math.min(LIQUID_DRIFT_MAX_M, x0 + binM);
+    const x0 = edges[i], x1 = edges[i + 1];
     binsM[i] = (x0 + x1) / 2;
     binFractions[i] = D(x0) - D(x1);
   }
