@@ -3,7 +3,8 @@
  * a two-zone prescription and wind, against the same simulation without the dose model measured
  * in the same run (goal: ≥ 10,000× real time with dose and wind). Run alone: `npx tsx bench/dose.bench.ts`.
  */
-import { fieldFromMetres, toLonLat } from '../src/field/index.js';
+import { fieldFromMetres } from '../src/field/index.js';
+import { toLonLat } from '../src/geodesy/index.js';
 import { planField } from '../src/plan/index.js';
 import { clipPrescription, parsePrescriptionGeoJson } from '../src/prescription/index.js';
 import { createSimulation, runToEnd, type DoseOptions } from '../src/sim/index.js';

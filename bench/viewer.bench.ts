@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { loadScenario, scenarioFromObject } from '../src/sim/index.js';
+import { loadScenario, scenarioFromObject } from '../src/scenario/index.js';
 import { startTelemetryServer } from '../src/telemetry/index.js';
 import { createViewerHandler } from '../src/viewer/index.js';
 import { launchChromium } from '../tests/viewer/stack.js';

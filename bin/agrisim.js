@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so the package works from a checkout without a build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+// The installed `agrisim` command: runs the built CLI (dist/) in this very process, so a
+// signal sent to this PID reaches the server itself (no child left running on its own).
+import { existsSync } from 'node:fs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('agrisim: the package is not built (dist/cli/main.js is missing); run `npm run build` in the package folder.\n');
+  process.exit(70);
+}
+await import(main.href);

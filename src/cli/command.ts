@@ -10,11 +10,16 @@ export interface CliCommand {
 /** Exit codes every command shares (errors carry their own, see ERROR_CODES). */
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;
 
+/** What parseOptions returns: parseArgs' own result type for these options. */
+export type ParsedOptions<T extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
+
 /**
  * Parses options with node:util parseArgs, turning its errors into `CLI_USAGE`.
  * Unknown options are refused.
  */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T): ParsedOptions<T> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { AgrisimError } from '../errors.js';
 import type { Field } from '../field/index.js';
-import type { PolygonM } from '../geometry/types.js';
+import type { PolygonM } from '../geometry/index.js';
 import type { Plan } from '../plan/index.js';
 import { clipPrescription, readPrescriptionFile, withoutBuffer, type Prescription, type RawPrescription } from '../prescription/index.js';
 import { parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';

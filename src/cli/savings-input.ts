@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AgrisimError, EconomicsError, isAgrisimError } from '../errors.js';
 import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
-import { replayRecording } from '../sim/record.js';
-import { runToEnd } from '../sim/run.js';
-import { scenarioFromObject } from '../sim/scenario.js';
-import type { SimMetrics } from '../sim/types.js';
+import { replayRecording } from '../sim/index.js';
+import { runToEnd } from '../sim/index.js';
+import { scenarioFromObject } from '../scenario/index.js';
+import type { SimMetrics } from '../sim/index.js';
 import { readTextFile } from './io.js';
 
 /** A run read from files or simulated from a field. */

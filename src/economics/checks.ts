@@ -5,20 +5,10 @@
  * drone capacities in field reports (4–6 ha/h). They let an officer see how far the model is
  * from what trials and markets say, without tuning the model to them.
  */
-import type { AssumptionValues, CostBlock, Lang, Operation } from './types.js';
-import { formatNumber, formatVnd } from './format.js';
+import type { AssumptionValues, CostBlock, Lang, ModelCheck, Operation } from './types.js';
+import { formatNumber, formatVnd, perSao } from '../units/index.js';
 import { words } from './i18n.js';
-import { perSao } from './units.js';
 
-/** One comparison of a model figure with a published one. */
-export interface ModelCheck {
-  id: 'laborReductionPct' | 'costReductionPct' | 'manualVndPerSao' | 'droneCapacityHaPerH';
-  modelValue: number;
-  /** Published value, or [low, high] range. */
-  reference: number | [number, number];
-  unit: string;
-  source: string;
-}
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 

@@ -25,11 +25,9 @@ export { manualCostPerHa, machineCostPerHa, METHODS } from './operations.js';
 export { breakEven, BREAK_EVEN_MAX_HA } from './break-even.js';
 export { sensitivity, SENSITIVITY_CHANGE_PCT } from './sensitivity.js';
 export { modelChecks, checksLine } from './checks.js';
-export type { ModelCheck } from './checks.js';
+export type { ModelCheck } from './types.js';
 export { computeSavings, savingsForArea, checkArea, MAX_AREA_HA } from './savings.js';
 export type { SavingsInput, RunningSavings } from './savings.js';
-export { haToSao, saoToHa, perSao } from './units.js'; // SAO_M2 (360 m²) is the field stage's export
-export { formatVnd, formatNumber, formatMillionVnd } from './format.js';
 export { savingsTable } from './table.js';
 export { savingsReportHtml } from './report/html.js';
 export type { ReportOptions } from './report/html.js';

@@ -11,7 +11,7 @@ import { measuredAssumptions } from './run-measurements.js';
 import { machineCostPerHa, manualCostPerHa, METHODS } from './operations.js';
 import { breakEven } from './break-even.js';
 import { sensitivity } from './sensitivity.js';
-import { haToSao, perSao } from './units.js';
+import { haToSao, perSao } from '../units/index.js';
 import { modelChecks } from './checks.js';
 
 /** Largest area accepted, ha (a province is about 150 000 ha; this bounds typos). */

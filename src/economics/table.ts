@@ -2,7 +2,7 @@
  * The savings report as a plain-text table for the terminal.
  */
 import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
-import { formatNumber, formatVnd } from './format.js';
+import { formatNumber, formatVnd } from '../units/index.js';
 import { words } from './i18n.js';
 import { checksLine } from './checks.js';
 import type { CostBlock, Lang, SavingsReport } from './types.js';

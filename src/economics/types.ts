@@ -1,4 +1,3 @@
-import type { ModelCheck } from './checks.js';
 
 /**
  * Plain data types of the economics stage: operations, assumptions, cost blocks and the
@@ -15,7 +14,7 @@ export const OPERATIONS: readonly Operation[] = ['fertilizing', 'transplanting',
 export type Ownership = 'own' | 'hire';
 
 /** Report language. */
-export type Lang = 'vi' | 'en';
+export type { Lang } from '../units/index.js';
 
 /** One default of the model: value, unit, plausible range from the sources, and the source itself. */
 export interface AssumptionDef {
@@ -124,4 +123,14 @@ export interface SavingsReport {
   checks: ModelCheck[];
   /** The run's measured figures, when a run was given. */
   run?: RunSummary;
+}
+
+/** One comparison of a model figure with a published one. */
+export interface ModelCheck {
+  id: 'laborReductionPct' | 'costReductionPct' | 'manualVndPerSao' | 'droneCapacityHaPerH';
+  modelValue: number;
+  /** Published value, or [low, high] range. */
+  reference: number | [number, number];
+  unit: string;
+  source: string;
 }

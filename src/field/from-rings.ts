@@ -1,6 +1,6 @@
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 import { parseFields, type ParseFieldsOptions } from './parse-fields.js';
-import { localProjection, toLonLat } from './projection.js';
+import { localProjection, toLonLat } from '../geodesy/index.js';
 import type { Field } from './types.js';
 
 /** Id, name and properties to give a field built by {@link fieldFromRings} or {@link fieldFromMetres}. */

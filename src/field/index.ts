@@ -14,7 +14,4 @@ export type { FieldLimits } from './limits.js';
 export { findRingCrossing } from './self-intersection.js';
 export type { RingCrossing, TooComplex } from './self-intersection.js';
 export { MIN_MEAN_WIDTH_M } from './to-field.js';
-export { SAO_M2 } from './types.js';
 export type { Field } from './types.js';
-export { localProjection, toXY, toLonLat } from './projection.js';
-export type { LocalProjection } from './projection.js';

@@ -1,4 +1,4 @@
-import type { Ring, XY } from '../geometry/types.js';
+import type { Ring, XY } from '../geometry/index.js';
 
 /** Signed area of an open ring in m² (shoelace): positive when counter-clockwise. */
 export function signedAreaM2(ring: readonly XY[]): number {

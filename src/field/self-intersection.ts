@@ -1,4 +1,4 @@
-import type { Ring, XY } from '../geometry/types.js';
+import type { Ring, XY } from '../geometry/index.js';
 
 /** Where two edges of a polygon meet when they should not. */
 export interface RingCrossing {

@@ -1,6 +1,6 @@
-import type { Ring } from '../geometry/types.js';
+import type { Ring } from '../geometry/index.js';
 import { fieldError, ringLabel, type FeatureRef } from './feature-ref.js';
-import { localProjection, toLonLat, toXY } from './projection.js';
+import { localProjection, toLonLat, toXY } from '../geodesy/index.js';
 import { perimeterM, pointInRing, reverseKeepStart, ringBounds, signedAreaM2 } from './ring-math.js';
 import { findRingCrossing } from './self-intersection.js';
 import type { Field } from './types.js';

@@ -1,4 +1,5 @@
-import { SAO_M2, type Field } from './types.js';
+import { SAO_M2 } from '../units/index.js';
+import type { Field } from './types.js';
 
 /** A GeoJSON Feature for one field, as {@link fieldToGeoJsonFeature} makes it. */
 export interface FieldFeature {

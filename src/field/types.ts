@@ -1,8 +1,6 @@
-import type { PolygonM } from '../geometry/types.js';
-import type { LocalProjection } from './projection.js';
+import type { PolygonM } from '../geometry/index.js';
+import type { LocalProjection } from '../geodesy/index.js';
 
-/** 1 sào Bắc Bộ (northern Vietnam) = 360 m² (Vietnamese customary unit). */
-export const SAO_M2 = 360;
 
 /**
  * One field (a paddy): a single polygon with optional holes, validated and projected to metres.

@@ -1,11 +1,11 @@
 import { PlanError } from '../errors.js';
-import type { Field } from '../field/types.js';
-import { toXY } from '../field/projection.js';
-import { offsetPolygons } from '../geometry/offset.js';
-import { rotateRing } from '../geometry/transform.js';
-import { reflexVertices } from '../geometry/shortest-path.js';
-import type { PolygonM } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import type { Field } from '../field/index.js';
+import { toXY } from '../geodesy/index.js';
+import { offsetPolygons } from '../geometry/index.js';
+import { rotateRing } from '../geometry/index.js';
+import { reflexVertices } from '../geometry/index.js';
+import type { PolygonM } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';

@@ -1,5 +1,5 @@
-import { closestOnSegment } from '../geometry/ring.js';
-import type { PolygonM, XY } from '../geometry/types.js';
+import { closestOnSegment } from '../geometry/index.js';
+import type { PolygonM, XY } from '../geometry/index.js';
 
 /**
  * The service (refill) point: the point of the navigable area's outer edge nearest `near`

@@ -1,6 +1,6 @@
-import type { Field } from '../field/types.js';
-import type { PolygonM, Ring, XY } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import type { Field } from '../field/index.js';
+import type { PolygonM, Ring, XY } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 
 /** What a piece of the route is, as exported in GeoJSON `properties.kind`. */
 export type SegmentKind = 'swath' | 'turn' | 'transit';

@@ -4,9 +4,10 @@
  * kept to measure what still lands in it.
  */
 import { PrescriptionError } from '../errors.js';
-import { toLonLat, type Field } from '../field/index.js';
+import type { Field } from '../field/index.js';
+import { toLonLat } from '../geodesy/index.js';
 import { offsetPolygons, signedArea, withWinding } from '../geometry/index.js';
-import type { PolygonM } from '../geometry/types.js';
+import type { PolygonM } from '../geometry/index.js';
 import { clipPolygons, polygonsAreaM2 } from './clip-polygons.js';
 
 /** A field with its buffer strip taken out. */

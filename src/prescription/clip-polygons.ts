@@ -4,7 +4,7 @@
  */
 import ClipperLib from 'clipper-lib';
 import { signedArea } from '../geometry/index.js';
-import type { PolygonM, Ring } from '../geometry/types.js';
+import type { PolygonM, Ring } from '../geometry/index.js';
 
 const SCALE = 1000;
 

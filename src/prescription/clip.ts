@@ -3,9 +3,9 @@
  * overlaps, and the part of the field no zone covers becomes the `default` zone.
  */
 import { PrescriptionError } from '../errors.js';
-import { toXY, type Field } from '../field/index.js';
-import { pointInPolygon } from '../geometry/index.js';
-import type { PolygonM, XY } from '../geometry/types.js';
+import type { Field } from '../field/index.js';
+import { toXY } from '../geodesy/index.js';
+import type { PolygonM } from '../geometry/index.js';
 import { clipPolygons, polygonsAreaM2 } from './clip-polygons.js';
 import type { Prescription, PrescriptionZone, RawPrescription } from './types.js';
 
@@ -79,13 +79,4 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
   if (restM2 >= Math.max(minM2, tolM2)) zones.push({ id: 'default', ratePerHa: defaultRatePerHa, polygons: rest, areaM2: restM2, isDefault: true });
   const prescribedKg = zones.reduce((a, z) => a + (z.ratePerHa * z.areaM2) / 10_000, 0);
   return { fieldId: field.id, unit, product: unit === 'kg/ha' ? 'granular' : 'liquid', defaultRatePerHa, zones, dropped, prescribedKg };
-}
-
-/**
- * The rate a prescription gives at a point of the field (local metres), or `undefined` outside it.
- * Linear in the number of zone vertices: for many lookups use the dose raster's zone grid.
- */
-export function rateAt(rx: Prescription, xy: XY): number | undefined {
-  for (const z of rx.zones) if (z.polygons.some((p) => pointInPolygon(xy, p))) return z.ratePerHa;
-  return undefined;
 }

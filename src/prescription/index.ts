@@ -7,9 +7,10 @@ export type { RateUnit, RawZone, RawPrescription, PrescriptionZone, Prescription
 export { parsePrescriptionGeoJson } from './parse-geojson.js';
 export { readPrescriptionShapefile } from './read-shapefile.js';
 export type { ShapefileParts } from './read-shapefile.js';
-export { parsePrescriptionIsoxml, RATE_DDI } from './parse-isoxml.js';
-export { readPrescriptionFile, MAX_PRESCRIPTION_BYTES } from './read-prescription-file.js';
-export { clipPrescription, rateAt } from './clip.js';
+export { parsePrescriptionIsoxml } from './parse-isoxml.js';
+export { readPrescriptionFile } from './read-prescription-file.js';
+export { clipPrescription } from './clip.js';
 export type { ClipOptions } from './clip.js';
-export { clipPolygons, polygonsAreaM2 } from './clip-polygons.js';
+export { polygonsAreaM2 } from './clip-polygons.js';
 export { withoutBuffer } from './buffer.js';
+export type { BufferedField } from './buffer.js';

@@ -7,7 +7,7 @@
  * (mm³/m², 1 L/ha = 100 mm³/m²) and 0x0006 Setpoint Mass Per Area Application Rate (mg/m²,
  * 1 kg/ha = 100 mg/m²).
  */
-import { XMLParser } from 'fast-xml-parser';
+import { DOMParser } from '@xmldom/xmldom';
 import { PrescriptionError } from '../errors.js';
 import type { RateUnit, RawPrescription, RawZone } from './types.js';
 
@@ -17,12 +17,20 @@ export const RATE_DDI: Record<string, { unit: RateUnit; perHaPerValue: number }>
   '0006': { unit: 'kg/ha', perHaPerValue: 0.01 },
 };
 
-type El = Record<string, unknown>;
-const ARRAYS = new Set(['TSK', 'TZN', 'PLN', 'LSG', 'PNT', 'PDV']);
-const list = (v: unknown): El[] => (Array.isArray(v) ? (v as El[]) : []);
+/** An element as xmldom gives it (only what is read here). */
+interface El {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  childNodes: ArrayLike<{ nodeType: number }>;
+}
+
+/** Child elements of `e` named `tag`. */
+const kids = (e: El, tag: string): El[] =>
+  Array.from(e.childNodes).filter((n): n is { nodeType: number } & El => n.nodeType === 1 && (n as unknown as El).tagName === tag);
+const attr = (e: El, name: string): string | undefined => e.getAttribute(name) ?? undefined;
 
 function ringOf(lsg: El, id: string): number[][] {
-  const pts = list(lsg.PNT).map((p) => [Number(p.D), Number(p.C)]);
+  const pts = kids(lsg, 'PNT').map((p) => [Number(attr(p, 'D')), Number(attr(p, 'C'))]);
   if (pts.length < 3 || pts.some((p) => !p.every(Number.isFinite))) {
     throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a polygon ring with fewer than 3 points or a point without C/D`, { zone: id });
   }
@@ -31,27 +39,32 @@ function ringOf(lsg: El, id: string): number[][] {
   return pts;
 }
 
-function zoneOf(tzn: El): RawZone | undefined {
-  const code = String(tzn.A);
-  const id = tzn.B !== undefined ? String(tzn.B) : `TZN ${code}`;
-  const polys = list(tzn.PLN).map((pln) => {
-    const lsgs = list(pln.LSG);
-    const outer = lsgs.filter((l) => String(l.A) === '1').map((l) => ringOf(l, id));
-    if (outer.length !== 1) throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a PLN needs exactly one exterior LSG (type 1)`, { zone: id });
-    return [outer[0], ...lsgs.filter((l) => String(l.A) === '2').map((l) => ringOf(l, id))];
-  });
-  const pdv = list(tzn.PDV)[0];
+/** The rate of a TZN's first PDV, per hectare, or undefined when it has none. */
+function rateOf(tzn: El, id: string): { ratePerHa: number; unit: RateUnit } | undefined {
+  const pdv = kids(tzn, 'PDV')[0];
   if (!pdv) return undefined;
-  const ddi = String(pdv.A).toUpperCase().padStart(4, '0');
+  const ddi = (attr(pdv, 'A') ?? '').toUpperCase().padStart(4, '0');
   const known = RATE_DDI[ddi];
   if (!known) {
-    throw new PrescriptionError('PRESCRIPTION_UNKNOWN_UNIT', `zone "${id}": DDI ${ddi} is not a mass (0006) or volume (0001) per area setpoint`, { zone: id, ddi });
+    throw new PrescriptionError('PRESCRIPTION_UNKNOWN_UNIT', `zone "${id}": DDI ${ddi} is not a mass (0006) or volume (0001) per area set-point`, { zone: id, ddi });
   }
-  const value = Number(pdv.B);
+  const value = Number(attr(pdv, 'B'));
   if (!Number.isFinite(value) || value < 0) {
-    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `zone "${id}": PDV B must be ≥ 0, got ${String(pdv.B)}`, { zone: id, rate: pdv.B });
+    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `zone "${id}": PDV B must be ≥ 0, got ${String(attr(pdv, 'B'))}`, { zone: id, rate: attr(pdv, 'B') });
   }
-  return { id, ratePerHa: value * known.perHaPerValue, unit: known.unit, lonLat: polys };
+  return { ratePerHa: value * known.perHaPerValue, unit: known.unit };
+}
+
+function zoneOf(tzn: El): RawZone | undefined {
+  const id = attr(tzn, 'B') ?? `TZN ${attr(tzn, 'A')}`;
+  const polys = kids(tzn, 'PLN').map((pln) => {
+    const lsgs = kids(pln, 'LSG');
+    const outer = lsgs.filter((l) => attr(l, 'A') === '1').map((l) => ringOf(l, id));
+    if (outer.length !== 1) throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a PLN needs exactly one exterior LSG (type 1)`, { zone: id });
+    return [outer[0], ...lsgs.filter((l) => attr(l, 'A') === '2').map((l) => ringOf(l, id))];
+  });
+  const rate = rateOf(tzn, id);
+  return rate ? { id, ...rate, lonLat: polys } : undefined;
 }
 
 /**
@@ -68,21 +81,25 @@ function zoneOf(tzn: El): RawZone | undefined {
  * ```
  */
 export function parsePrescriptionIsoxml(xml: string): RawPrescription {
-  let doc: El;
+  let root: El | null;
   try {
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, isArray: (name) => ARRAYS.has(name) });
-    doc = parser.parse(xml) as El;
+    const doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(xml, 'text/xml');
+    root = doc.documentElement as unknown as El | null;
   } catch (e) {
-    throw new PrescriptionError('PRESCRIPTION_PARSE', `not XML: ${(e as Error).message}`);
+    throw new PrescriptionError('PRESCRIPTION_PARSE', `not XML: ${(e as Error).message.split('\n')[0]}`);
   }
-  const root = doc.ISO11783_TaskData as El | undefined;
-  if (!root || typeof root !== 'object') throw new PrescriptionError('PRESCRIPTION_PARSE', 'no ISO11783_TaskData root element');
-  for (const tsk of list(root.TSK)) {
-    const tzns = list(tsk.TZN);
-    const dflt = tzns.find((t) => tsk.H !== undefined && String(t.A) === String(tsk.H) && list(t.PLN).length === 0);
-    const zones = tzns.filter((t) => list(t.PLN).length > 0).map(zoneOf).filter((z): z is RawZone => z !== undefined);
+  if (root?.tagName !== 'ISO11783_TaskData' || !root) throw new PrescriptionError('PRESCRIPTION_PARSE', 'no ISO11783_TaskData root element');
+  for (const tsk of kids(root, 'TSK')) {
+    const tzns = kids(tsk, 'TZN');
+    const h = attr(tsk, 'H');
+    const dflt = tzns.find((t) => h !== undefined && attr(t, 'A') === h && kids(t, 'PLN').length === 0);
+    const zones = tzns.filter((t) => kids(t, 'PLN').length > 0).map(zoneOf).filter((z): z is RawZone => z !== undefined);
     if (zones.length === 0) continue;
-    const d = dflt ? zoneOf({ ...dflt, PLN: [] }) : undefined;
+    const d = dflt ? rateOf(dflt, 'default') : undefined;
     return { zones, source: 'isoxml', ...(d ? { defaultRatePerHa: d.ratePerHa } : {}) };
   }
   throw new PrescriptionError('PRESCRIPTION_EMPTY', 'no task with polygon treatment zones (TSK > TZN > PLN)');

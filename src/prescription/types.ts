@@ -1,4 +1,4 @@
-import type { PolygonM } from '../geometry/types.js';
+import type { PolygonM } from '../geometry/index.js';
 
 /** Unit of a zone rate: granular product in kg/ha, or liquid in L/ha. */
 export type RateUnit = 'kg/ha' | 'L/ha';

@@ -2,7 +2,7 @@
  * Per-vehicle error state: GNSS reported-position error by fix, steering wander, RTK losses
  * and wind gusts (faults), all drawn from the vehicle's own seeded streams.
  */
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 import { GNSS_ERROR, nominalFix, type SteeringModel } from './error-models.js';
 import type { FaultOptions } from './faults.js';
 import { ouStart, ouStep, type OuState } from './ou-process.js';

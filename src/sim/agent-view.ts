@@ -2,7 +2,7 @@
  * What an agent looks like from outside at a tick: activity, implement state, heading and
  * true position (read-only views for frames).
  */
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 import type { Agent } from './agent.js';
 import type { VehicleState } from './types.js';
 

@@ -3,8 +3,8 @@
  * the raster while the implement is on, uses up tank, battery or trays, returns to the
  * service point when it must, and meets faults. Advanced by {@link Agent.step}.
  */
-import type { XY } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import type { XY } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import { startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
 import { cornerRules } from './build-legs.js';
 import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';

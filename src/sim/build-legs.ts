@@ -3,8 +3,8 @@
  * stop-turn holds for multirotors, refill legs for the plan's stops, straight transits over
  * gaps, and the manual driver's habits (cut corners, short pass ends, uneven spacing).
  */
-import type { XY } from '../geometry/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import type { XY } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import type { SteeringModel } from './error-models.js';
 import { chamferCorners, makeLeg, setInteriorLimits, setJoinLimits, type CornerRules, type Leg } from './legs.js';
 import type { Rng } from './random.js';

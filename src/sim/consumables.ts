@@ -2,7 +2,7 @@
  * Consumables: what the machine carries and uses up (drone tank and battery, transplanter
  * seedling trays), with the drain models and their sources.
  */
-import type { Vehicle } from '../vehicles/types.js';
+import type { Vehicle } from '../vehicles/index.js';
 
 /**
  * Empty mass of a T40-class drone with its battery, kg. Source: DJI Agras T40 specifications

@@ -9,7 +9,7 @@
  * the raster is coarsened (cell doubled until it fits) or refused, per `onOverflow`.
  */
 import { SimError } from '../errors.js';
-import type { PolygonM, XY } from '../geometry/types.js';
+import type { PolygonM, XY } from '../geometry/index.js';
 
 /** Options of {@link createCoverageRaster}. */
 export interface RasterOptions {

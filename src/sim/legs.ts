@@ -3,7 +3,7 @@
  * optional hold at its start (stop-turn yaw, refill), an implement-on range and speed limits
  * at its vertices. Route segments become legs; gaps between them get straight transit legs.
  */
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 
 /** What a leg is for; decides which time bucket it fills. */
 export type LegKind = 'swath' | 'turn' | 'transit' | 'refill';

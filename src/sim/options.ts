@@ -3,9 +3,9 @@
  * value gives `SIM_INVALID_OPTION` naming the key.
  */
 import { SimError } from '../errors.js';
-import type { XY } from '../geometry/types.js';
-import type { Plan } from '../plan/types.js';
-import type { Vehicle } from '../vehicles/types.js';
+import type { XY } from '../geometry/index.js';
+import type { Plan } from '../plan/index.js';
+import type { Vehicle } from '../vehicles/index.js';
 import { DEFAULT_BATTERY_RESERVE } from './consumables.js';
 import type { RasterOptions } from './coverage-raster.js';
 import type { DoseOptions } from './dose/index.js';

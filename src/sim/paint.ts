@@ -2,7 +2,7 @@
  * Footprints painted on the coverage raster: the implement bar swept between two true
  * positions (a quad perpendicular to the heading) and a disc at a corner of a working path.
  */
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 import type { CoverageRaster } from './coverage-raster.js';
 
 /** Paints the bar of half-width `halfW` swept from `a` to `b`, perpendicular to unit direction `dir`. */

@@ -3,7 +3,7 @@
  * the GNSS error, course and speed with receiver noise, rounded so frames serialise compactly
  * and byte-identically.
  */
-import { toLonLat, type LocalProjection } from '../field/projection.js';
+import { toLonLat, type LocalProjection } from '../geodesy/index.js';
 import type { Agent } from './agent.js';
 import { activity, headingDeg, implementOn, truePosition } from './agent-view.js';
 import { REPORT_NOISE } from './error-models.js';

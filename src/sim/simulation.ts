@@ -1,8 +1,8 @@
 /**
  * createSimulation: plans + vehicles + seed → a step-driven, deterministic {@link Simulation}.
  */
-import { toLonLat, toXY } from '../field/projection.js';
-import type { PolygonM, XY } from '../geometry/types.js';
+import { toLonLat, toXY } from '../geodesy/index.js';
+import type { PolygonM, XY } from '../geometry/index.js';
 import { Agent } from './agent.js';
 import { buildLegs } from './build-legs.js';
 import { createCoverageRaster, type CoverageRaster } from './coverage-raster.js';

@@ -1,4 +1,4 @@
-import type { XY } from '../geometry/types.js';
+import type { XY } from '../geometry/index.js';
 
 /**
  * Contract between the simulator and its consumers (telemetry, viewer, economics).

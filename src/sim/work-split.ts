@@ -3,8 +3,8 @@
  * several vehicles share them (contiguous runs of the route with equal working length,
  * cut where a sortie ends when one is near).
  */
-import type { XY } from '../geometry/types.js';
-import type { Plan, RefillStop, RouteSegment } from '../plan/types.js';
+import type { XY } from '../geometry/index.js';
+import type { Plan, RefillStop, RouteSegment } from '../plan/index.js';
 
 /** One route segment to drive, in the simulation frame, with the stop that follows it. */
 export interface WorkItem {

@@ -3,7 +3,7 @@
  * src/viewer/app (code-split so the 2D fallback loads without MapLibre), its CSS, and
  * MapLibre's CSS and worker from node_modules. Each file is kept raw and gzipped.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,10 +40,10 @@ function asset(name: string, body: Buffer | string): ViewerAsset {
   return { body: buf, gzip: gzipSync(buf, { level: 6 }), contentType: TYPES[ext] ?? 'application/octet-stream' };
 }
 
-async function bundleApp(minify: boolean): Promise<{ name: string; text: Uint8Array }[]> {
+async function bundleApp(appDir: string, minify: boolean): Promise<{ name: string; text: Uint8Array }[]> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: { viewer: join(APP_DIR, 'main.ts') },
+    entryPoints: { viewer: join(appDir, 'main.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -60,8 +60,46 @@ async function bundleApp(minify: boolean): Promise<{ name: string; text: Uint8Ar
   return result.outputFiles.map((f) => ({ name: basename(f.path), text: f.contents }));
 }
 
+/** Where `npm run build` writes the bundled viewer files (next to dist/viewer/bundle.js). */
+const PREBUILT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+
 /**
- * Builds every viewer file in memory.
+ * Bundles the viewer's files (raw bytes by name) with esbuild from the TypeScript sources.
+ * Used by `npm run build` (scripts/build-viewer.mjs) and, in a checkout without a build, at
+ * run time; an installed package reads the prebuilt files instead and needs no esbuild.
+ */
+export async function bundleViewerFiles(options: BuildViewerOptions = {}, appDir = APP_DIR): Promise<Map<string, Buffer>> {
+  const require = createRequire(import.meta.url);
+  const maplibreDir = join(dirname(require.resolve('maplibre-gl/package.json')), 'dist');
+  const [files, appCss, mlCss, mlWorker] = await Promise.all([
+    bundleApp(appDir, options.minify ?? true),
+    readFile(join(appDir, 'viewer.css')),
+    readFile(join(maplibreDir, 'maplibre-gl.css')),
+    readFile(join(maplibreDir, 'maplibre-gl-worker.mjs')),
+  ]);
+  const out = new Map<string, Buffer>();
+  for (const f of files) out.set(f.name, Buffer.from(f.text));
+  out.set('viewer.css', appCss);
+  out.set('maplibre-gl.css', mlCss);
+  out.set('maplibre-gl-worker.mjs', mlWorker);
+  return out;
+}
+
+async function prebuiltViewerFiles(): Promise<Map<string, Buffer> | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(PREBUILT_DIR);
+  } catch {
+    return undefined;
+  }
+  const out = new Map<string, Buffer>();
+  for (const name of names) out.set(name, await readFile(join(PREBUILT_DIR, name)));
+  return out;
+}
+
+/**
+ * Builds every viewer file in memory: the prebuilt files of an installed package, or a fresh
+ * esbuild bundle in a checkout.
  * @throws AgrisimError `VIEWER_BUILD` when esbuild or a MapLibre file fails.
  * @example
  * const assets = await buildViewerAssets();
@@ -69,20 +107,10 @@ async function bundleApp(minify: boolean): Promise<{ name: string; text: Uint8Ar
  */
 export async function buildViewerAssets(options: BuildViewerOptions = {}): Promise<ViewerAssets> {
   try {
-    const require = createRequire(import.meta.url);
-    const maplibreDir = join(dirname(require.resolve('maplibre-gl/package.json')), 'dist');
-    const [files, appCss, mlCss, mlWorker] = await Promise.all([
-      bundleApp(options.minify ?? true),
-      readFile(join(APP_DIR, 'viewer.css')),
-      readFile(join(maplibreDir, 'maplibre-gl.css')),
-      readFile(join(maplibreDir, 'maplibre-gl-worker.mjs')),
-    ]);
+    const files = (await prebuiltViewerFiles()) ?? (await bundleViewerFiles(options));
     const assets: ViewerAssets = new Map();
     assets.set('index.html', asset('index.html', indexHtml('viewer.js')));
-    for (const f of files) assets.set(f.name, asset(f.name, Buffer.from(f.text)));
-    assets.set('viewer.css', asset('viewer.css', appCss));
-    assets.set('maplibre-gl.css', asset('maplibre-gl.css', mlCss));
-    assets.set('maplibre-gl-worker.mjs', asset('maplibre-gl-worker.mjs', mlWorker));
+    for (const [name, body] of files) assets.set(name, asset(name, body));
     return assets;
   } catch (e) {
     throw new ViewerError('VIEWER_BUILD', `the viewer could not be built: ${e instanceof Error ? e.message : String(e)}`);

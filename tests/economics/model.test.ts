@@ -3,10 +3,8 @@
  * from the ../shared/ECONOMICS.md defaults.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  ASSUMPTIONS_BY_KEY, checksLine, computeSavings, defaultAssumptionValues, formatNumber, formatVnd, machineCostPerHa, ownershipCost, parseAssumptionNumber,
-  savingsForArea, type MeasuredRun, type RunSummary,
-} from '../../src/economics/index.js';
+import { ASSUMPTIONS_BY_KEY, checksLine, computeSavings, defaultAssumptionValues, machineCostPerHa, ownershipCost, parseAssumptionNumber, savingsForArea, type MeasuredRun, type RunSummary } from '../../src/economics/index.js';
+import { formatNumber, formatVnd } from '../../src/units/index.js';
 import { isAgrisimError } from '../../src/errors.js';
 
 function codeOf(f: () => unknown): string | undefined {

@@ -5,7 +5,8 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSavings, formatVnd, savingsReportHtml, ASSUMPTIONS, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
+import { computeSavings, savingsReportHtml, ASSUMPTIONS, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
+import { formatVnd } from '../../src/units/index.js';
 import { readFieldFile } from '../../src/field/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { planField } from '../../src/plan/index.js';

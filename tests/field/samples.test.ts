@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { fieldToGeoJsonFeature, readFieldFile, SAO_M2, type Field } from '../../src/field/index.js';
+import { fieldToGeoJsonFeature, readFieldFile, type Field } from '../../src/field/index.js';
+import { SAO_M2 } from '../../src/units/index.js';
 import { signedAreaM2 } from '../../src/field/ring-math.js';
 
 const samples = readdirSync('fields').filter((f) => /\.(geojson|kml)$/.test(f)).sort();

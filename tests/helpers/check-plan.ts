@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toLonLat } from '../../src/field/projection.js';
+import { toLonLat } from '../../src/geodesy/index.js';
 import type { Plan } from '../../src/plan/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

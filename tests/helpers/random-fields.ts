@@ -22,7 +22,7 @@
  */
 import fc from 'fast-check';
 import { parseFields } from '../../src/field/parse-fields.js';
-import { localProjection, toLonLat } from '../../src/field/projection.js';
+import { localProjection, toLonLat } from '../../src/geodesy/index.js';
 import type { Field } from '../../src/field/types.js';
 
 export type RandomFieldKind = 'convex' | 'concave' | 'holes' | 'sliver' | 'clockwise';

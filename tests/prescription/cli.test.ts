@@ -17,7 +17,10 @@ const FIELD = 'fields/paddy-40x120.geojson';
 
 async function run(cmd: typeof plan, ...argv: string[]): Promise<{ exit: number; stdout: string; code?: string; error?: AgrisimError }> {
   let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
     return { exit: await cmd.run(argv), stdout };

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   clipPrescription, exportPlan, getVehicle, parsePrescriptionGeoJson, parsePrescriptionIsoxml, planField, planToGeoJson, planToQgcPlan,
-  withoutBuffer, zoneRuns, type QgcPlanFile,
+  withoutBuffer, type QgcPlanFile,
 } from '../../src/index.js';
+import { zoneRuns } from '../../src/plan/index.js';
 import { validateQgcPlan } from '../helpers/qgc-plan-validator.js';
 import { systemProgram } from '../helpers/system.js';
 import { paddy, twoZoneGeoJson } from './helpers.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, loadScenario, recordToString, replayRecording, replaySimulation, runToEnd } from '../../src/sim/index.js';
+import { createSimulation, recordToString, replayRecording, replaySimulation, runToEnd } from '../../src/sim/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 import { samplePlan } from './helpers.js';
 
 async function make(seed: number) {

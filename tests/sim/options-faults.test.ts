@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toXY } from '../../src/field/projection.js';
+import { toXY } from '../../src/geodesy/index.js';
 import { createSimulation, runToEnd } from '../../src/sim/index.js';
 import type { SimFrame, SimulationInput } from '../../src/sim/index.js';
 import { samplePlan } from './helpers.js';

@@ -4,7 +4,7 @@
  * loaded once per file.
  */
 import WebSocket from 'ws';
-import { loadScenario, type LoadedScenario } from '../../src/sim/index.js';
+import { loadScenario, type LoadedScenario } from '../../src/scenario/index.js';
 import type { SimDescription } from '../../src/sim/types.js';
 import type { ServerMessage } from '../../src/telemetry/index.js';
 

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/sim/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import { connectMqtt, publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
 import { createViewerHandler } from '../../src/viewer/index.js';

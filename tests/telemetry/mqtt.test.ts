@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/sim/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import {
   checkMqttUrl, connectMqtt, joinCoverage, parseSimTopic, publishFeedsToMqtt, simFilter, simTopic, startMqttGateway, topicLevel, vehicleTopic,

@@ -79,7 +79,7 @@ describe('viewer in Chromium', () => {
       const v = (await panes(page))[0].vehicles[0];
       return Math.abs(v.lon - pos0.lon) + Math.abs(v.lat - pos0.lat);
     }, { timeout: 5000 }).toBeGreaterThan(1e-6);
-    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^-?VND [\d,]+$/);
+    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^[−-]?[\d,]+ VND$/);
     expect(await stat(page, 'elapsed').innerText()).toMatch(/^\d+:\d\d(:\d\d)?$/);
     // The strips are on screen (MapLibre finds them), and stay there once finished passes move to their own layer (every 2 s).
     await expect.poll(async () => (await panes(page))[0].coverageFeatures, { timeout: 5000 }).toBeGreaterThan(0);
@@ -112,7 +112,7 @@ describe('viewer in Chromium', () => {
     expect(await label.innerText()).toBe('Covered');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await stat(page, 'coverage-pct').innerText()).toMatch(/^\d+\.\d%$/);
-    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^-?VND \d{1,3}(,\d{3})*$/);
+    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^[−-]?\d{1,3}(,\d{3})* VND$/);
     expect(await stat(page, 'connection').innerText()).toBe('connected');
     await page.close();
   }, 30_000);

@@ -4,7 +4,7 @@
  * port), plus Chromium launchers (headless; SwiftShader WebGL, or no WebGL at all).
  */
 import { chromium, type Browser } from 'playwright-core';
-import { loadScenario, scenarioFactories, type LoadedScenario } from '../../src/sim/index.js';
+import { loadScenario, scenarioFactories, type LoadedScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer } from '../../src/telemetry/index.js';
 import { createViewerHandler, type ViewerHandler } from '../../src/viewer/index.js';
 import { systemProgram } from '../helpers/system.js';

@@ -4,7 +4,7 @@
  * same agrisim/1 protocol and web page; run as many as needed behind a load balancer.
  */
 import { AgrisimError } from '../../errors.js';
-import { startMqttGateway } from '../../telemetry/mqtt/index.js';
+import { startMqttGateway } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { stopSignal } from '../stop-signal.js';
 import { portOption, viewerHandler } from './serve.js';

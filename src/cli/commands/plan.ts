@@ -4,9 +4,9 @@
  */
 import { AgrisimError, isAgrisimError } from '../../errors.js';
 import { readFieldFile } from '../../field/index.js';
-import { planFieldsParallel } from '../../plan/batch/index.js';
-import { exportPlan, planFormatFromPath, PLAN_FORMATS, type PlanFormat } from '../../plan/export/index.js';
-import type { Plan, PlanOptions } from '../../plan/types.js';
+import { planFieldsParallel } from '../../plan/index.js';
+import { exportPlan, planFormatFromPath, PLAN_FORMATS, type PlanFormat } from '../../plan/index.js';
+import type { Plan, PlanOptions } from '../../plan/index.js';
 import { getVehicle } from '../../vehicles/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';

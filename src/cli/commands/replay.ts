@@ -4,11 +4,11 @@
  * recording (`agrisim simulate --record`) frame by frame on the simulated clock.
  */
 import { AgrisimError } from '../../errors.js';
-import { replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/record.js';
-import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/record/format.js';
-import { readTelemetryRecording } from '../../telemetry/record/read.js';
-import { createReplayFeeds } from '../../telemetry/record/replay-feeds.js';
-import type { TelemetryServerOptions } from '../../telemetry/server/options.js';
+import { replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/index.js';
+import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/index.js';
+import { readTelemetryRecording } from '../../telemetry/index.js';
+import { createReplayFeeds } from '../../telemetry/index.js';
+import type { TelemetryServerOptions } from '../../telemetry/index.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile } from '../io.js';
 import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';

@@ -4,10 +4,8 @@
  * a table, JSON, or a one-page HTML report.
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
-import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, saoToHa, savingsReportHtml, savingsTable,
-  type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
-} from '../../economics/index.js';
+import { ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsTable, type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary } from '../../economics/index.js';
+import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';

@@ -7,12 +7,12 @@ import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
-import { loadScenario, scenarioFactories, type LoadedScenario } from '../../sim/scenario.js';
-import type { Guidance } from '../../sim/types.js';
-import { startNmeaServer, type NmeaServer } from '../../telemetry/nmea/nmea-server.js';
-import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/mqtt/index.js';
-import { startTelemetryServer, type TelemetryServer } from '../../telemetry/server/server.js';
-import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/server/options.js';
+import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
+import type { Guidance } from '../../sim/index.js';
+import { startNmeaServer, type NmeaServer } from '../../telemetry/index.js';
+import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/index.js';
+import { startTelemetryServer, type TelemetryServer } from '../../telemetry/index.js';
+import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { stopSignal } from '../stop-signal.js';
 

@@ -7,15 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
-import { createSimRecorder, type SimRecorder } from '../../sim/record.js';
-import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../sim/scenario.js';
-import { simulate$ } from '../../sim/observable.js';
-import type { RunMetrics } from '../../sim/metrics.js';
-import type { SimFrame, Guidance } from '../../sim/types.js';
+import { createSimRecorder, type SimRecorder } from '../../sim/index.js';
+import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
+import { simulate$ } from '../../sim/index.js';
+import type { RunMetrics } from '../../sim/index.js';
+import type { SimFrame, Guidance } from '../../sim/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
-import { simCompareTable, simMetricsTable } from '../../sim/format.js';
-import { doseTable } from '../../sim/index.js';
+import { simCompareTable, simMetricsTable, doseTable } from '../../sim/index.js';
 import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 
 const HELP = `usage: agrisim simulate <field.geojson|field.kml|scenario.json> [options]

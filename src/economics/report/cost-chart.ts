@@ -2,7 +2,7 @@
  * Chart 1: cost per hectare of each method as stacked horizontal bars (labour, machine,
  * inputs), total at the end of each bar. Plain SVG.
  */
-import { formatMillionVnd } from '../format.js';
+import { formatMillionVnd } from '../../units/index.js';
 import { words } from '../i18n.js';
 import type { CostBlock, Lang } from '../types.js';
 import { esc, px } from './svg.js';

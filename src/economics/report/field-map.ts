@@ -3,6 +3,7 @@
  * FeatureCollection (DESIGN.md "Plan output"), drawn as plain SVG on a local equirectangular
  * projection (metres east/north of the centre), north up.
  */
+import { metresPerDegree } from '../../geodesy/index.js';
 import { esc, px } from './svg.js';
 
 /** A plan GeoJSON FeatureCollection as plain data (features with `properties.kind`). */
@@ -43,8 +44,7 @@ export function fieldMapSvg(plan: PlanGeoJsonLike, widthPx = 330, heightPx = 220
   const all = boundaries.flat();
   const lat0 = all.reduce((a, p) => a + p[1], 0) / all.length;
   const lon0 = all.reduce((a, p) => a + p[0], 0) / all.length;
-  const mPerDegLat = 111_320;
-  const mPerDegLon = 111_320 * Math.cos((lat0 * Math.PI) / 180);
+  const [mPerDegLon, mPerDegLat] = metresPerDegree(lat0);
   const toM = (p: Pos): Pos => [(p[0] - lon0) * mPerDegLon, (p[1] - lat0) * mPerDegLat];
   const ms = all.map(toM);
   const minX = Math.min(...ms.map((p) => p[0]));

@@ -4,7 +4,7 @@
  * its source. Self-contained: inline CSS and plain SVG, no script, no network.
  */
 import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
-import { formatNumber, formatVnd } from '../format.js';
+import { formatNumber, formatVnd } from '../../units/index.js';
 import { words } from '../i18n.js';
 import { checksLine } from '../checks.js';
 import type { CostBlock, Lang, SavingsReport } from '../types.js';

@@ -2,7 +2,7 @@
  * Chart 2: sensitivity as a tornado: for each factor a bar from the base savings per ha to
  * its value at −30 % (light) and +30 % (dark), widest swing on top. Plain SVG.
  */
-import { formatMillionVnd } from '../format.js';
+import { formatMillionVnd } from '../../units/index.js';
 import { words } from '../i18n.js';
 import type { Lang, SensitivityRow } from '../types.js';
 import { esc, px } from './svg.js';

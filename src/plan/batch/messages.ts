@@ -1,5 +1,5 @@
-import type { Field } from '../../field/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import type { Field } from '../../field/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import type { Plan, PlanOptions } from '../types.js';
 
 /** Main → worker: plan these fields (indices into the caller's array). */

@@ -8,8 +8,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AgrisimError, FieldError, isAgrisimError, PlanError, SimError, VehicleError, type ErrorCode } from '../../errors.js';
-import type { Field } from '../../field/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import type { Field } from '../../field/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import { planField } from '../plan-field.js';
 import type { Plan, PlanOptions } from '../types.js';
 import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.js';
@@ -128,7 +128,9 @@ export async function planFieldsParallel(
 
   const results = new Array<FieldPlanResult>(fields.length);
   const chunk = Math.max(1, Math.min(BATCH_DEFAULTS.maxChunk, Math.ceil(fields.length / (n * 16))));
-  const shim = new URL('./worker-shim.mjs', import.meta.url);
+  // Built (dist/*.js): the compiled worker runs under plain node. From the TypeScript sources
+  // (tests, tsx): the shim registers tsx in the worker thread first.
+  const shim = import.meta.url.endsWith('.ts') ? new URL('./worker-shim.mjs', import.meta.url) : new URL('./plan-worker.js', import.meta.url);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
@@ -148,7 +150,7 @@ export async function planFieldsParallel(
         return true;
       };
       for (let i = 0; i < n; i++) {
-        // Own execArgv: the parent's loader flags (tsx CLI, vitest) do not apply in a worker; the shim registers tsx.
+        // Own execArgv: the parent's loader flags (tsx CLI, vitest) do not apply in a worker.
         const w = new Worker(shim, { execArgv: [] });
         workers.push(w);
         w.on('message', (m: PlanJobResult | WorkerReady) => {

@@ -4,8 +4,8 @@
  * lap widths (the strip between the last lap that fits and the spike's medial axis), and at
  * oblique swath ends. Found on the footprint raster, so they follow what was actually planned.
  */
-import { polylineInside } from '../../geometry/inside.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
+import { polylineInside } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import type { CoverageGrid } from '../metrics/coverage.js';
 
 /** Options of {@link gapPasses}. */

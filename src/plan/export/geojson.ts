@@ -1,5 +1,5 @@
 import type { PlanMetrics, Plan, RouteSegment } from '../types.js';
-import { polylineLength } from '../../geometry/polyline.js';
+import { polylineLength } from '../../geometry/index.js';
 import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
 import { multiPolygonOf, type PrescriptionExport } from './prescription-parts.js';
 

@@ -10,10 +10,10 @@
  * GGP (A id, B designator), GPN (A id, B designator, C type 1 AB / 3 curve, E propagation 4 = none,
  * G heading °), TSK (A id, B designator, C customer, D farm, E partfield, G status 1 = planned).
  */
-import { pointInRing } from '../../geometry/inside.js';
-import { offsetPolygons } from '../../geometry/offset.js';
-import { polylineLength } from '../../geometry/polyline.js';
-import type { Ring, XY } from '../../geometry/types.js';
+import { pointInRing } from '../../geometry/index.js';
+import { offsetPolygons } from '../../geometry/index.js';
+import { polylineLength } from '../../geometry/index.js';
+import type { Ring, XY } from '../../geometry/index.js';
 import type { Plan, RouteSegment } from '../types.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
 import { bufferPlns, treatmentZones, type PrescriptionExport } from './prescription-parts.js';

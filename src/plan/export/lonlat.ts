@@ -1,5 +1,5 @@
-import { toLonLat } from '../../field/projection.js';
-import type { XY } from '../../geometry/types.js';
+import { toLonLat } from '../../geodesy/index.js';
+import type { XY } from '../../geometry/index.js';
 import type { Plan } from '../types.js';
 
 /** Exported coordinates are rounded to 1e-8 degree (≈ 1.1 mm of latitude), DESIGN.md "Plan output". */

@@ -4,7 +4,7 @@
  * (QGroundControl rate changes).
  */
 import { pointInPolygon, segmentsCross } from '../../geometry/index.js';
-import type { PolygonM, Ring, XY } from '../../geometry/types.js';
+import type { PolygonM, Ring, XY } from '../../geometry/index.js';
 import type { Prescription } from '../../prescription/index.js';
 import { xmlAttrs } from './xml.js';
 

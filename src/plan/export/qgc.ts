@@ -10,7 +10,7 @@
  * Command numbers and parameters: MAVLink common.xml (MAV_CMD, MAV_FRAME, MAV_AUTOPILOT, MAV_TYPE).
  */
 import type { Plan, RouteSegment } from '../types.js';
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
 import { zoneRuns } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';

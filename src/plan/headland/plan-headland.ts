@@ -1,8 +1,8 @@
-import { offsetPolygons } from '../../geometry/offset.js';
-import { polylineInside } from '../../geometry/inside.js';
-import { reflexVertices } from '../../geometry/shortest-path.js';
-import { signedArea } from '../../geometry/ring.js';
-import type { PolygonM, Ring } from '../../geometry/types.js';
+import { offsetPolygons } from '../../geometry/index.js';
+import { polylineInside } from '../../geometry/index.js';
+import { reflexVertices } from '../../geometry/index.js';
+import { signedArea } from '../../geometry/index.js';
+import type { PolygonM, Ring } from '../../geometry/index.js';
 
 /** What the headland stage gives the later stages. */
 export interface Headland {

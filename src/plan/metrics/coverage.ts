@@ -1,5 +1,5 @@
-import { bounds } from '../../geometry/ring.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
+import { bounds } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 
 /** Coverage of a field by working footprints, as DESIGN.md defines it. */
 export interface CoverageEstimate {

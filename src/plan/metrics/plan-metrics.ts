@@ -1,9 +1,10 @@
-import { polylineInside } from '../../geometry/inside.js';
-import { polylineLength } from '../../geometry/polyline.js';
-import { convexHull } from '../../geometry/ring.js';
-import type { PolygonM } from '../../geometry/types.js';
-import { SAO_M2, type Field } from '../../field/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import { polylineInside } from '../../geometry/index.js';
+import { polylineLength } from '../../geometry/index.js';
+import { convexHull } from '../../geometry/index.js';
+import type { PolygonM } from '../../geometry/index.js';
+import type { Field } from '../../field/index.js';
+import { SAO_M2 } from '../../units/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
 import { estimateCoverage } from './coverage.js';
 import { segmentTimeS } from './segment-time.js';

@@ -1,5 +1,5 @@
-import { polylineLength } from '../../geometry/polyline.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import { polylineLength } from '../../geometry/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import type { RouteSegment } from '../types.js';
 
 /**

@@ -2,8 +2,8 @@
  * Appends extra working passes (gap passes) to a finished route: before the final return to
  * the service point, nearest pass first, each reached along the shortest path inside the field.
  */
-import { shortestPathInside } from '../../geometry/shortest-path.js';
-import type { XY } from '../../geometry/types.js';
+import { shortestPathInside } from '../../geometry/index.js';
+import type { XY } from '../../geometry/index.js';
 import type { TurnSpace } from '../turns/plan-turn.js';
 import type { RouteSegment } from '../types.js';
 

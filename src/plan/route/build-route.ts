@@ -1,8 +1,8 @@
-import { signedArea } from '../../geometry/ring.js';
-import { shortestPathInside } from '../../geometry/shortest-path.js';
-import { rotate } from '../../geometry/transform.js';
-import type { Ring, XY } from '../../geometry/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import { signedArea } from '../../geometry/index.js';
+import { shortestPathInside } from '../../geometry/index.js';
+import { rotate } from '../../geometry/index.js';
+import type { Ring, XY } from '../../geometry/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import type { SweepPlan } from '../swaths/sweep-swaths.js';
 import { planTurn, type TurnSpace } from '../turns/plan-turn.js';
 import type { RouteSegment } from '../types.js';

@@ -1,5 +1,5 @@
-import { closestOnSegment } from '../../geometry/ring.js';
-import type { Ring, XY } from '../../geometry/types.js';
+import { closestOnSegment } from '../../geometry/index.js';
+import type { Ring, XY } from '../../geometry/index.js';
 
 /**
  * A closed ring as a polyline that starts and ends at the point of the ring nearest `p`,

@@ -1,7 +1,7 @@
-import { polylineLength, splitPolyline } from '../../geometry/polyline.js';
-import { shortestPathInside } from '../../geometry/shortest-path.js';
-import type { XY } from '../../geometry/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import { polylineLength, splitPolyline } from '../../geometry/index.js';
+import { shortestPathInside } from '../../geometry/index.js';
+import type { XY } from '../../geometry/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import { segmentTimeS } from '../metrics/segment-time.js';
 import type { TurnSpace } from '../turns/plan-turn.js';
 import type { RefillStop, RouteSegment, Sortie } from '../types.js';

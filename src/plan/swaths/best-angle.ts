@@ -1,6 +1,6 @@
-import { convexHull } from '../../geometry/ring.js';
-import { simplifyPolygon } from '../../geometry/simplify.js';
-import type { PolygonM } from '../../geometry/types.js';
+import { convexHull } from '../../geometry/index.js';
+import { simplifyPolygon } from '../../geometry/index.js';
+import type { PolygonM } from '../../geometry/index.js';
 import { swathCount, sweepSwaths } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */

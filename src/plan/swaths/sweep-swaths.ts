@@ -1,5 +1,5 @@
-import { rotatePolygon } from '../../geometry/transform.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
+import { rotatePolygon } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 
 /** A swath in the sweep frame: the line y from x0 to x1 (x0 < x1), implement centre. */
 export interface SweepSwath {

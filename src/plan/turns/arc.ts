@@ -1,4 +1,4 @@
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 
 /** Largest gap between an arc and its polyline, m: 5 mm keeps turns well inside the 5 cm check. */
 const SAGITTA_M = 0.005;

@@ -1,7 +1,7 @@
-import { polylineInside } from '../../geometry/inside.js';
-import { shortestPathInside } from '../../geometry/shortest-path.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
-import type { Vehicle } from '../../vehicles/types.js';
+import { polylineInside } from '../../geometry/index.js';
+import { shortestPathInside } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
+import type { Vehicle } from '../../vehicles/index.js';
 import { kTurn, omegaTurn, stopTurn, uTurn, withReverseTail, backedUp, type TurnLeg, type TurnShape } from './shapes.js';
 
 /** A turn in field coordinates. `type: 'path'` is the fallback polyline that ignores the radius. */

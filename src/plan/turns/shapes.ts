@@ -1,4 +1,4 @@
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 import { arcPoints } from './arc.js';
 
 /**

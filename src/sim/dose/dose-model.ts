@@ -3,7 +3,7 @@
  * product, the wind, and the dose raster they fill. The agents call {@link DoseModel.spread} for
  * each stretch they work; nothing here reads the clock or Math.random.
  */
-import type { PolygonM, XY } from '../../geometry/types.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Rng } from '../random.js';
 import { createDoseRaster, type DoseRaster } from './dose-raster.js';
 import { granuleDrift, LIQUID_DRIFT_MAX_M, sprayDrift, type GranuleDrift } from './drift.js';

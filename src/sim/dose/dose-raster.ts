@@ -6,7 +6,7 @@
  */
 import { SimError } from '../../errors.js';
 import { bounds } from '../../geometry/index.js';
-import type { PolygonM } from '../../geometry/types.js';
+import type { PolygonM } from '../../geometry/index.js';
 
 /** Cell class of a cell off every paddy. */
 export const OFF = -1;

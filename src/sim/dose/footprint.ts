@@ -2,7 +2,7 @@
  * Footprint of one spreading point for the current heading and wind: where each share of the
  * product lands relative to the machine (world metres), spread pattern and drift together.
  */
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 import type { GranuleDrift, SprayDrift } from './drift.js';
 import type { SpreadPattern } from './spread-pattern.js';
 

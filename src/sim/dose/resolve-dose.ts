@@ -3,8 +3,8 @@
  * in the run's frame.
  */
 import { SimError } from '../../errors.js';
-import type { PolygonM, XY } from '../../geometry/types.js';
-import type { Plan } from '../../plan/types.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
+import type { Plan } from '../../plan/index.js';
 import type { Prescription } from '../../prescription/index.js';
 import type { DoseModelConfig, DoseZone } from './dose-model.js';
 import { DOSE_DEFAULTS } from './dose-model.js';

@@ -3,7 +3,7 @@
  * (an Ornstein–Uhlenbeck wander of the speed around its mean).
  */
 import { PrescriptionError } from '../../errors.js';
-import type { XY } from '../../geometry/types.js';
+import type { XY } from '../../geometry/index.js';
 import { ouStart, ouStep, type OuState } from '../ou-process.js';
 import type { Rng } from '../random.js';
 

@@ -4,10 +4,10 @@
  * within `toleranceM` of the line from the last kept point through the next one), so a late
  * joiner's snapshot stays small on long straight swaths while turns keep their shape.
  */
+import { metresPerDegree } from '../../geodesy/index.js';
 import type { CoverageTrail, LonLat, WireVehicle } from '../protocol/messages.js';
 
 /** Metres per degree of latitude (WGS84 mean); enough for sub-metre tolerances over a field. */
-const M_PER_DEG = 111_320;
 
 /** Options of {@link createCoverageTrails}. */
 export interface CoverageTrailOptions {
@@ -23,15 +23,15 @@ interface Open {
   pending?: LonLat;
   /** The first point after the last kept one: with it, the direction of the strip. */
   dir?: LonLat;
-  cosLat: number;
 }
 
 /** Sideways distance of p from the line a→b, and length of a→b, in metres. */
-function offLineM(a: LonLat, b: LonLat, p: LonLat, cosLat: number): [number, number] {
-  const bx = (b[0] - a[0]) * M_PER_DEG * cosLat;
-  const by = (b[1] - a[1]) * M_PER_DEG;
-  const px = (p[0] - a[0]) * M_PER_DEG * cosLat;
-  const py = (p[1] - a[1]) * M_PER_DEG;
+function offLineM(a: LonLat, b: LonLat, p: LonLat): [number, number] {
+  const [mLon, mLat] = metresPerDegree(a[1]);
+  const bx = (b[0] - a[0]) * mLon;
+  const by = (b[1] - a[1]) * mLat;
+  const px = (p[0] - a[0]) * mLon;
+  const py = (p[1] - a[1]) * mLat;
   const len = Math.hypot(bx, by);
   if (len < 1e-9) return [Math.hypot(px, py), 0];
   return [Math.abs(bx * py - by * px) / len, len];
@@ -82,13 +82,13 @@ export function createCoverageTrails(widthOf: (vehicleId: string) => number, opt
           let list = passes.get(v.id);
           if (!list) passes.set(v.id, (list = []));
           list.push(points);
-          open.set(v.id, { points, cosLat: Math.cos((v.lat * Math.PI) / 180) });
+          open.set(v.id, { points });
           continue;
         }
         if (o.dir) {
           const a = o.points[o.points.length - 1];
-          const [off] = offLineM(a, o.dir, p, o.cosLat);
-          const [, len] = offLineM(a, p, p, o.cosLat);
+          const [off] = offLineM(a, o.dir, p);
+          const [, len] = offLineM(a, p, p);
           if (off > tol || len > maxSeg) commit(o);
         }
         o.dir ??= p;

@@ -2,7 +2,7 @@
  * The state a feed keeps for late joiners, built only from the updates it broadcasts (so a
  * live server, a replay of its recording and an MQTT gateway all give the same snapshot).
  */
-import type { SimDescription, SimProgress } from '../../sim/types.js';
+import type { SimDescription, SimProgress } from '../../sim/index.js';
 import { createCoverageTrails, type CoverageTrailOptions } from './coverage-trails.js';
 import type { FeedState, FeedUpdate } from './types.js';
 

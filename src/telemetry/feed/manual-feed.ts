@@ -3,7 +3,7 @@
  * a benchmark's clock, a test). It keeps the same state as any other feed for snapshots.
  */
 import { Subject } from 'rxjs';
-import type { SimDescription } from '../../sim/types.js';
+import type { SimDescription } from '../../sim/index.js';
 import type { ControlAction, SimOffer } from '../protocol/messages.js';
 import { createFeedStateTracker } from './feed-state.js';
 import type { FeedUpdate, TelemetryFeed } from './types.js';

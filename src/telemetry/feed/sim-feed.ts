@@ -5,8 +5,8 @@
  */
 import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import { TelemetryError } from '../../errors.js';
-import { simulate$ } from '../../sim/observable.js';
-import type { SimFrame, Simulation, SimulationFactory } from '../../sim/types.js';
+import { simulate$ } from '../../sim/index.js';
+import type { SimFrame, Simulation, SimulationFactory } from '../../sim/index.js';
 import type { ControlAction, SimOffer } from '../protocol/messages.js';
 import { createFeedStateTracker } from './feed-state.js';
 import type { FeedUpdate, TelemetryFeed } from './types.js';

@@ -4,7 +4,7 @@
  * only ever talks to this interface, so any feed can be served over the same protocol.
  */
 import type { Observable } from 'rxjs';
-import type { SimEvent, SimProgress } from '../../sim/types.js';
+import type { SimEvent, SimProgress } from '../../sim/index.js';
 import type { ControlAction, SimOffer, SnapshotMessage, WireVehicle } from '../protocol/messages.js';
 
 /** Everything a late joiner needs: the body of a `snapshot` message. */

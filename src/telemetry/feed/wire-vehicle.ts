@@ -1,4 +1,4 @@
-import type { VehicleState } from '../../sim/types.js';
+import type { VehicleState } from '../../sim/index.js';
 import type { WireVehicle } from '../protocol/messages.js';
 
 /** A vehicle as sent: the simulator's state without the local x/y metres (clients use lon/lat). */

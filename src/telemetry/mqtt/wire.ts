@@ -1,5 +1,5 @@
 /** Payloads of the MQTT topics (JSON text; see topics.ts for which goes where). */
-import type { SimDescription } from '../../sim/types.js';
+import type { SimDescription } from '../../sim/index.js';
 import type { FeedState } from '../feed/types.js';
 import type { EventMessage, ControlAckMessage, SimOffer, TelemetryMessage, Unsequenced } from '../protocol/messages.js';
 

@@ -4,7 +4,7 @@
  * (https://gpsd.gitlab.io/gpsd/NMEA.html): checksum = XOR of the bytes between `$` and `*`,
  * two upper-case hex digits; lines end with CR LF.
  */
-import type { FixQuality } from '../../sim/types.js';
+import type { FixQuality } from '../../sim/index.js';
 import type { WireVehicle } from '../protocol/messages.js';
 
 /** Knots per m/s (1 kn = 1852 m / 3600 s). */

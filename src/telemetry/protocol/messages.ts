@@ -3,7 +3,7 @@
  * frames, one message per frame, each with `type` and a per-connection increasing `seq`.
  * Types only (plus the version constant), so browser code and gateways can import them freely.
  */
-import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/types.js';
+import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/index.js';
 
 /** Protocol version sent in `hello`; bump on incompatible changes. */
 export const PROTOCOL = 'agrisim/1';

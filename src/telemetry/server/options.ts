@@ -3,7 +3,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TelemetryError } from '../../errors.js';
-import type { SimulationFactory } from '../../sim/types.js';
+import type { SimulationFactory } from '../../sim/index.js';
 import type { TelemetryFeed } from '../feed/types.js';
 
 /** Serves non-WebSocket HTTP requests; return `false` to fall through to the server's 404. */

@@ -5,9 +5,9 @@
  * draws the machines.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { metresPerDegree } from '../../geodesy/index.js';
 import { bboxOf, COLORS, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
-const M_PER_DEG_LAT = 111_320;
 
 interface Projector {
   px(p: Position): [number, number];
@@ -17,15 +17,15 @@ interface Projector {
 /** Fits `bbox` into a w×h pixel box with `pad` pixels of margin, north up. */
 export function fitProjector(bbox: [number, number, number, number], w: number, h: number, pad = 16): Projector {
   const [west, south, east, north] = bbox;
-  const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const widthM = Math.max(1, (east - west) * M_PER_DEG_LAT * cos);
-  const heightM = Math.max(1, (north - south) * M_PER_DEG_LAT);
+  const [mLon, mLat] = metresPerDegree((south + north) / 2);
+  const widthM = Math.max(1, (east - west) * mLon);
+  const heightM = Math.max(1, (north - south) * mLat);
   const pxPerM = Math.min((w - 2 * pad) / widthM, (h - 2 * pad) / heightM);
   const ox = (w - widthM * pxPerM) / 2;
   const oy = (h - heightM * pxPerM) / 2;
   return {
     pxPerM,
-    px: (p) => [ox + (p[0] - west) * M_PER_DEG_LAT * cos * pxPerM, oy + (north - p[1]) * M_PER_DEG_LAT * pxPerM],
+    px: (p) => [ox + (p[0] - west) * mLon * pxPerM, oy + (north - p[1]) * mLat * pxPerM],
   };
 }
 

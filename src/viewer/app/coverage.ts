@@ -3,6 +3,7 @@
  * implement was on), each drawn as a strip `widthM` wide. Built from the snapshot, then
  * extended by every telemetry frame.
  */
+import { metresPerDegree } from '../../geodesy/index.js';
 import type { WireCoverageTrail, WireVehicle } from './messages.js';
 
 export type LonLat = [number, number];
@@ -15,12 +16,12 @@ export interface Pass {
 
 /** Points closer than this to the previous one are skipped, m (keeps long runs light). */
 export const MIN_STEP_M = 0.3;
-const M_PER_DEG_LAT = 111_320;
 
 /** Approximate ground distance between two nearby WGS84 points, m. */
 export function nearDistanceM(a: LonLat, b: LonLat): number {
-  const dx = (b[0] - a[0]) * M_PER_DEG_LAT * Math.cos((a[1] * Math.PI) / 180);
-  const dy = (b[1] - a[1]) * M_PER_DEG_LAT;
+  const [mLon, mLat] = metresPerDegree(a[1]);
+  const dx = (b[0] - a[0]) * mLon;
+  const dy = (b[1] - a[1]) * mLat;
   return Math.hypot(dx, dy);
 }
 

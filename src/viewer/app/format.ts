@@ -1,70 +1,24 @@
 /**
- * Numbers, money, areas and durations formatted per locale: vi uses `1.250.000 ₫` and a
- * decimal comma, en uses `VND 1,250,000` and a decimal point.
+ * The viewer's formatting: the units module's functions (the one home of number, money and
+ * area formats), with the language first as the panel calls them.
  */
+import * as units from '../../units/index.js';
 import type { Lang } from './i18n.js';
 
-/** 1 sào Bắc Bộ = 360 m² (DESIGN.md, local unit of the Red River Delta). */
-export const SAO_M2 = 360;
-const HA_M2 = 10_000;
+export const SAO_M2 = units.SAO_M2;
 
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
-const cache = new Map<string, Intl.NumberFormat>();
-
-function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = lang + JSON.stringify(opts);
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], opts);
-    cache.set(key, f);
-  }
-  return f;
-}
-
-/** A number with a fixed count of decimals, grouped per locale. */
-export function formatNumber(lang: Lang, value: number, decimals = 0): string {
-  if (!Number.isFinite(value)) return '–';
-  return nf(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
-}
-
-/**
- * Money in VND, no decimals.
- * @example
- * formatVnd('vi', 1250000); // '1.250.000 ₫'
- */
-export function formatVnd(lang: Lang, vnd: number): string {
-  if (!Number.isFinite(vnd)) return '–';
-  return nf(lang, { style: 'currency', currency: 'VND', currencyDisplay: lang === 'vi' ? 'symbol' : 'code', maximumFractionDigits: 0 })
-    .format(Math.round(vnd))
-    .replace(/\u00a0/g, ' ');
-}
-
+/** A number with a fixed count of decimals, grouped per language. */
+export const formatNumber = (lang: Lang, value: number, decimals = 0): string =>
+  Number.isFinite(value) ? units.formatNumber(value, lang, decimals) : '–';
+/** Money: `1.250.000 ₫` (vi), `1,250,000 VND` (en). */
+export const formatVnd = (lang: Lang, vnd: number): string => (Number.isFinite(vnd) ? units.formatVnd(vnd, lang) : '–');
 /** Percent with one decimal: `42,5 %` (vi) or `42.5%` (en). */
-export function formatPct(lang: Lang, pct: number): string {
-  return lang === 'vi' ? `${formatNumber(lang, pct, 1)} %` : `${formatNumber(lang, pct, 1)}%`;
-}
-
+export const formatPct = (lang: Lang, pct: number): string => units.formatPct(pct, lang);
 /** Hectares with two decimals. */
-export function formatHa(lang: Lang, ha: number): string {
-  return `${formatNumber(lang, ha, 2)} ha`;
-}
-
-/** Sào (360 m²) with one decimal. */
-export function formatSao(lang: Lang, ha: number): string {
-  return `${formatNumber(lang, (ha * HA_M2) / SAO_M2, 1)} sào`;
-}
-
+export const formatHa = (lang: Lang, ha: number): string => units.formatHa(ha, lang);
+/** An area in hectares written in sào with one decimal. */
+export const formatSao = (lang: Lang, ha: number): string => units.formatSao(ha, lang);
 /** Seconds as h:mm:ss (or m:ss under an hour). */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
+export const formatDuration = units.formatDuration;
 /** Speed in km/h with one decimal. */
-export function formatSpeed(lang: Lang, speedMps: number): string {
-  return `${formatNumber(lang, speedMps * 3.6, 1)} km/h`;
-}
+export const formatSpeed = (lang: Lang, speedMps: number): string => units.formatSpeed(speedMps, lang);

@@ -2,7 +2,9 @@
  * Vietnamese and English strings and locale choice. Vietnamese is the default when the
  * browser's first matching language is Vietnamese; `?lang=vi|en` and the switch override.
  */
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../../units/index.js';
+
+export type { Lang };
 
 const EN = {
   title: 'agrisim live',

@@ -3,7 +3,7 @@
  * Type-only: the browser bundle imports no runtime code from other stages. Fields the
  * viewer does not use are left out; unknown fields are ignored.
  */
-import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/types.js';
+import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/index.js';
 
 /** One simulation on offer in `hello`. */
 export interface SimOffer {

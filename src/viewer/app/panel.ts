@@ -7,7 +7,7 @@ import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatSpe
 import { t, tDynamic, type Lang, type StringKey } from './i18n.js';
 import type { WireVehicle } from './messages.js';
 import { liveSavings } from './savings.js';
-import type { SimProgress } from '../../sim/types.js';
+import type { SimProgress } from '../../sim/index.js';
 import { vehicleColor } from './view.js';
 
 /** What the panel shows. */

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toXY } from '../../../src/field/projection.js';
+import { toXY } from '../../../src/geodesy/index.js';
 import { planToGeoJson, type PlanFeatureCollection } from '../../../src/plan/export/index.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { CHECKER } from '../../helpers/check-plan.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFields } from '../../../src/field/index.js';
-import { toXY } from '../../../src/field/projection.js';
+import { toXY } from '../../../src/geodesy/index.js';
 import { pointInPolygonTol } from '../../../src/geometry/inside.js';
 import { polylineLength } from '../../../src/geometry/polyline.js';
 import type { XY } from '../../../src/geometry/types.js';

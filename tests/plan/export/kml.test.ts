@@ -5,7 +5,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFields, readFieldFile } from '../../../src/field/index.js';
-import { toLonLat } from '../../../src/field/projection.js';
+import { toLonLat } from '../../../src/geodesy/index.js';
 import { exportPlan } from '../../../src/plan/export/index.js';
 import { planField } from '../../../src/plan/plan-field.js';
 import type { Plan } from '../../../src/plan/types.js';

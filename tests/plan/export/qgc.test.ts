@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toXY } from '../../../src/field/projection.js';
+import { toXY } from '../../../src/geodesy/index.js';
 import { pointInPolygonTol } from '../../../src/geometry/inside.js';
 import { polylineLength } from '../../../src/geometry/polyline.js';
 import type { XY } from '../../../src/geometry/types.js';

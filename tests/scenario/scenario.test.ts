@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, runToEnd, scenarioFactories, scenarioFromObject, validateScenario } from '../../src/sim/index.js';
+import { runToEnd } from '../../src/sim/index.js';
+import { loadScenario, scenarioFactories, scenarioFromObject, validateScenario } from '../../src/scenario/index.js';
 import type { SimEvent } from '../../src/sim/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-scn-'));

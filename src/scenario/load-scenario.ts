@@ -1,22 +1,16 @@
 /**
- * Scenarios: read a sims/*.json file, plan its paddies with planField, and make a
+ * Scenario stage: read a sims/*.json file, plan its paddies with planField, and make a
  * SimulationFactory (fresh runs of the same scenario). Also guided-vs-manual pairs.
  */
 import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AgrisimError, SimError, VehicleError } from '../errors.js';
-import { readFieldFile } from '../field/index.js';
-import { toXY } from '../field/projection.js';
-import type { Field } from '../field/types.js';
-import { planField } from '../plan/index.js';
-import type { Plan } from '../plan/types.js';
-import { getVehicle } from '../vehicles/index.js';
-import type { Vehicle } from '../vehicles/types.js';
-import type { DoseOptions } from './dose/index.js';
-import type { FaultOptions } from './faults.js';
-import { validateScenario, type Scenario, type ScenarioVehicle } from './scenario-schema.js';
-import { createSimulation, type SimRun } from './simulation.js';
-import type { Guidance, SimulationFactory } from './types.js';
+import { readFieldFile, type Field } from '../field/index.js';
+import { toXY } from '../geodesy/index.js';
+import { planField, type Plan } from '../plan/index.js';
+import { createSimulation, type DoseOptions, type FaultOptions, type Guidance, type SimRun, type SimulationFactory } from '../sim/index.js';
+import { getVehicle, type Vehicle } from '../vehicles/index.js';
+import { validateScenario, type Scenario, type ScenarioVehicle } from './schema.js';
 
 /** Changes applied when loading (CLI flags, comparisons). */
 export interface ScenarioLoadOptions {

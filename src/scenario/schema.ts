@@ -3,8 +3,7 @@
  * `SIM_SCENARIO_INVALID` with a message naming the key.
  */
 import { SimError } from '../errors.js';
-import type { FaultOptions } from './faults.js';
-import type { Guidance } from './types.js';
+import type { FaultOptions, Guidance } from '../sim/index.js';
 
 /** Figures a scenario may change on a vehicle profile. */
 export interface ScenarioOverrides {
