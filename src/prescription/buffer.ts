@@ -16,6 +16,7 @@ export interface BufferedField {
   worked: Field;
   /** The strip along the boundary (and around holes), local metres. */
   buffer: PolygonM[];
+  /** Strip width, m. */
   bufferM: number;
 }
 

@@ -10,8 +10,11 @@ import type { RawPrescription } from './types.js';
 
 /** The parts of a shapefile: `.shp` geometry, `.dbf` attributes, `.prj` projection (WKT). */
 export interface ShapefileParts {
+  /** Geometry (.shp bytes). */
   shp: Uint8Array;
+  /** Attributes (.dbf bytes): the zone rates and ids. */
   dbf?: Uint8Array;
+  /** Projection (.prj WKT text); without it coordinates are taken as WGS84. */
   prj?: string;
 }
 

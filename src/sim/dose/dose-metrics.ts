@@ -8,12 +8,17 @@ import type { DoseModel } from './dose-model.js';
 
 /** Dose of one prescription zone. */
 export interface ZoneDose {
+  /** Zone id from the map (`default` for the uncovered rest). */
   id: string;
   /** Prescribed rate, kg/ha (L/ha for liquids). */
   rateKgPerHa: number;
+  /** Zone area, ha. */
   areaHa: number;
+  /** Rate × area, kg. */
   prescribedKg: number;
+  /** Product landed on the zone's cells, kg. */
   appliedKg: number;
+  /** Mean of the zone's cell rates, kg/ha. */
   meanRateKgPerHa: number;
   /** Coefficient of variation of the cell rates, %. */
   cvPct: number;
@@ -21,13 +26,21 @@ export interface ZoneDose {
 
 /** The `dose` object of the run metrics. */
 export interface DoseMetrics {
+  /** Unit of the rates: kg/ha (granules) or L/ha (spray; amounts in L are reported in the kg fields, density 1). */
   unit: 'kg/ha' | 'L/ha';
+  /** Spread pattern and drift model used. */
   product: 'granular' | 'liquid';
+  /** Dose raster cell, m. */
   cellM: number;
+  /** Mean wind (m/s, degrees it blows from) and gust σ (m/s). */
   wind: { speedMps: number; fromDeg: number; gustSigmaMps: number };
+  /** Rate controller time constant, s. */
   rateTauS: number;
+  /** Set-point look-ahead, s. */
   lookAheadS: number;
+  /** One entry per prescription zone (the `default` zone included). */
   zones: ZoneDose[];
+  /** Product the zones prescribe, kg. */
   prescribedKg: number;
   /** Product that left the machines (flow integrated over time), kg. */
   emittedKg: number;
@@ -39,6 +52,7 @@ export interface DoseMetrics {
   intoBufferKg: number;
   /** Field area dosed under 80 % / over 120 % of its prescription, %. */
   underDosedPct: number;
+  /** Field area dosed over 120 % of its prescription, %. */
   overDosedPct: number;
   /** Share of the off-target product that landed downwind of the field's centre, % (0 when none). */
   offTargetDownwindPct: number;
