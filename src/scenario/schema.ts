@@ -1,61 +1,117 @@
 /**
- * Scenario files (sims/*.json): the schema and its validation. Every problem gives
+ * Scenario files (sims/*.json): the schema, declared once with valibot. The TypeScript types
+ * are inferred from it, the checks come from it, and `npm run schemas` writes the JSON Schema
+ * users' editors read (docs/schemas/scenario.schema.json). Every problem gives
  * `SIM_SCENARIO_INVALID` with a message naming the key.
  */
+import * as v from 'valibot';
 import { SimError } from '../errors.js';
-import type { FaultOptions, Guidance } from '../sim/index.js';
 
-/** Figures a scenario may change on a vehicle profile. */
-export interface ScenarioOverrides {
-  workingWidthM?: number;
-  minTurnRadiusM?: number;
-  headlandLaps?: number;
-  workSpeedMps?: number;
-  capacityKg?: number;
-  rateKgPerHa?: number;
-  trays?: number;
-  traysPerHa?: number;
-  refillS?: number;
-  enduranceS?: number;
-  swapS?: number;
-}
+const finite = v.pipe(v.number(), v.finite());
+const nonNegative = v.pipe(finite, v.minValue(0));
+/** A number ≥ 0 or a [min, max] pair of them (fault durations and sizes). */
+const rateOrRange = v.union([nonNegative, v.tuple([nonNegative, nonNegative])]);
 
-/** One machine of a scenario. */
-export interface ScenarioVehicle {
-  profile: string;
-  guidance: Guidance;
-  id?: string;
-  overrides?: ScenarioOverrides;
-}
+/** Figures a scenario may change on a vehicle profile (each a number ≥ 0). */
+export const ScenarioOverridesSchema = v.strictObject({
+  workingWidthM: v.optional(nonNegative),
+  minTurnRadiusM: v.optional(nonNegative),
+  headlandLaps: v.optional(nonNegative),
+  workSpeedMps: v.optional(nonNegative),
+  capacityKg: v.optional(nonNegative),
+  rateKgPerHa: v.optional(nonNegative),
+  trays: v.optional(nonNegative),
+  traysPerHa: v.optional(nonNegative),
+  refillS: v.optional(nonNegative),
+  enduranceS: v.optional(nonNegative),
+  swapS: v.optional(nonNegative),
+});
+
+/** One machine of a scenario: a vehicle profile id, its guidance, an id and overrides. */
+export const ScenarioVehicleSchema = v.strictObject({
+  profile: v.pipe(v.string(), v.description('vehicle profile id: drone or transplanter')),
+  guidance: v.picklist(['rtk', 'gnss', 'manual']),
+  id: v.optional(v.string()),
+  overrides: v.optional(ScenarioOverridesSchema),
+});
+
+/** Fault rates and ranges (see FaultOptions); any key left out keeps its default. */
+const FaultsSchema = v.union([
+  v.boolean(),
+  v.strictObject({
+    rtkLossPerHour: v.optional(nonNegative),
+    rtkLossS: v.optional(v.tuple([nonNegative, nonNegative])),
+    gustPerHour: v.optional(nonNegative),
+    gustM: v.optional(v.tuple([nonNegative, nonNegative])),
+    gustS: v.optional(v.tuple([nonNegative, nonNegative])),
+    batteryFaultPerSortie: v.optional(nonNegative),
+    weakBatteryFraction: v.optional(v.tuple([nonNegative, nonNegative])),
+  }),
+]);
 
 /** A scenario file. */
-export interface Scenario {
-  id: string;
-  name: string;
+export const ScenarioSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  description: v.optional(v.string()),
   /** Field file, relative to the repository (the folder above sims/) or absolute. */
-  field: string;
-  /** Which paddies of the file, in order: indices or ids; default all. */
-  paddies?: (number | string)[];
-  vehicles: ScenarioVehicle[];
+  field: v.pipe(v.string(), v.minLength(1), v.description('field file, relative to the folder above sims/, or absolute')),
+  /** Which paddies of the file, in order: indices (0-based) or ids; default all. */
+  paddies: v.optional(v.pipe(v.array(v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.string()])), v.minLength(1))),
+  vehicles: v.pipe(v.array(ScenarioVehicleSchema), v.minLength(1), v.maxLength(100)),
   /** Service point `[lon, lat]`; default the planner's (nearest field edge to the first corner). */
-  servicePoint?: [number, number];
+  servicePoint: v.optional(
+    v.tuple([v.pipe(finite, v.minValue(-180), v.maxValue(180)), v.pipe(finite, v.minValue(-90), v.maxValue(90))]),
+  ),
   /** Product and its rate (tank vehicles). */
-  product?: { name: string; rateKgPerHa: number };
-  seed: number;
-  tickMs?: number;
-  cellM?: number;
-  faults?: boolean | Partial<FaultOptions>;
+  product: v.optional(v.strictObject({ name: v.string(), rateKgPerHa: v.pipe(finite, v.gtValue(0), v.maxValue(2000)) })),
+  seed: v.pipe(v.number(), v.integer()),
+  tickMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60_000))),
+  cellM: v.optional(v.pipe(finite, v.minValue(0.01), v.maxValue(100))),
+  faults: v.optional(FaultsSchema),
+});
+
+/** Figures a scenario may change on a vehicle profile. */
+export type ScenarioOverrides = v.InferOutput<typeof ScenarioOverridesSchema>;
+/** One machine of a scenario. */
+export type ScenarioVehicle = v.InferOutput<typeof ScenarioVehicleSchema>;
+/** A scenario file. */
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+
+// Kept for messages: the keys a user may write at each level.
+const TOP_KEYS = Object.keys(ScenarioSchema.entries);
+
+/** `vehicles[0].overrides.trays` from a valibot issue path. */
+function keyOf(path: unknown[]): string {
+  let key = '';
+  for (const item of path) {
+    const k = (item as { key: unknown }).key;
+    key += typeof k === 'number' ? `[${k}]` : key ? `.${String(k)}` : String(k);
+  }
+  return key || '(root)';
 }
 
-const OVERRIDE_KEYS = ['workingWidthM', 'minTurnRadiusM', 'headlandLaps', 'workSpeedMps', 'capacityKg', 'rateKgPerHa', 'trays', 'traysPerHa', 'refillS', 'enduranceS', 'swapS'];
-const TOP_KEYS = ['id', 'name', 'description', 'field', 'paddies', 'vehicles', 'servicePoint', 'product', 'seed', 'tickMs', 'cellM', 'faults'];
-const FAULT_KEYS = ['rtkLossPerHour', 'rtkLossS', 'gustPerHour', 'gustM', 'gustS', 'batteryFaultPerSortie', 'weakBatteryFraction'];
+/** An issue with its full path (a union's branch issues carry paths relative to the union). */
+type Located = { issue: v.BaseIssue<unknown>; path: unknown[] };
 
-function bad(source: string, key: string, problem: string): never {
-  throw new SimError('SIM_SCENARIO_INVALID', `${source}: "${key}" ${problem}`, { key, source });
+/** A union's failure names the branch issue that got furthest into the value (`faults.meteor`). */
+function deepest(issue: v.BaseIssue<unknown>, prefix: unknown[] = []): Located {
+  const own = [...prefix, ...(issue.path ?? [])];
+  let best: Located = { issue, path: own };
+  for (const sub of issue.issues ?? []) {
+    const d = deepest(sub, own);
+    if (d.path.length > best.path.length) best = d;
+  }
+  return best;
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** The first issue as a sentence a user can act on. */
+function problemOf(issue: v.BaseIssue<unknown>, key: string): string {
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+    return key.includes('.') || key.includes('[') ? 'is not a known key here' : `is not a scenario key (known: ${TOP_KEYS.join(', ')})`;
+  }
+  return `is invalid: ${issue.message}`;
+}
 
 /**
  * Checks a parsed scenario object and returns it typed.
@@ -69,52 +125,12 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  * @throws SimError `SIM_SCENARIO_INVALID`
  */
 export function validateScenario(obj: unknown, source = 'scenario'): Scenario {
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) bad(source, '(root)', 'must be a JSON object');
-  const o = obj as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!TOP_KEYS.includes(k)) bad(source, k, `is not a scenario key (known: ${TOP_KEYS.join(', ')})`);
-  for (const k of ['id', 'name', 'field']) if (typeof o[k] !== 'string' || (o[k] as string).length === 0) bad(source, k, 'must be a non-empty string');
-  if (!isNum(o.seed) || !Number.isInteger(o.seed)) bad(source, 'seed', 'must be an integer');
-  if (o.paddies !== undefined && (!Array.isArray(o.paddies) || o.paddies.length === 0 || !o.paddies.every((p) => typeof p === 'string' || (Number.isInteger(p) && (p as number) >= 0)))) {
-    bad(source, 'paddies', 'must be a non-empty array of paddy indices (0-based) or ids');
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    throw new SimError('SIM_SCENARIO_INVALID', `${source}: "(root)" must be a JSON object`, { key: '(root)', source });
   }
-  if (!Array.isArray(o.vehicles) || o.vehicles.length === 0 || o.vehicles.length > 100) bad(source, 'vehicles', 'must be an array of 1 to 100 vehicles');
-  (o.vehicles as unknown[]).forEach((v, i) => checkVehicle(v, `vehicles[${i}]`, source));
-  if (o.servicePoint !== undefined) {
-    const sp = o.servicePoint;
-    if (!Array.isArray(sp) || sp.length !== 2 || !isNum(sp[0]) || !isNum(sp[1]) || Math.abs(sp[0]) > 180 || Math.abs(sp[1]) > 90) {
-      bad(source, 'servicePoint', 'must be [lon, lat] in WGS84');
-    }
-  }
-  if (o.product !== undefined) {
-    const p = o.product as Record<string, unknown>;
-    if (!p || typeof p !== 'object' || typeof p.name !== 'string' || !isNum(p.rateKgPerHa) || p.rateKgPerHa <= 0 || p.rateKgPerHa > 2000) {
-      bad(source, 'product', 'must be { "name": string, "rateKgPerHa": number in (0, 2000] }');
-    }
-  }
-  if (o.tickMs !== undefined && (!Number.isInteger(o.tickMs) || (o.tickMs as number) < 1 || (o.tickMs as number) > 60_000)) bad(source, 'tickMs', 'must be a whole number of ms from 1 to 60000');
-  if (o.cellM !== undefined && (!isNum(o.cellM) || o.cellM < 0.01 || o.cellM > 100)) bad(source, 'cellM', 'must be a number of metres from 0.01 to 100');
-  if (o.faults !== undefined && typeof o.faults !== 'boolean') {
-    if (!o.faults || typeof o.faults !== 'object' || Array.isArray(o.faults)) bad(source, 'faults', 'must be true, false or an object of fault rates');
-    for (const [k, v] of Object.entries(o.faults as object)) {
-      if (!FAULT_KEYS.includes(k)) bad(source, `faults.${k}`, `is not a fault option (known: ${FAULT_KEYS.join(', ')})`);
-      const nums = Array.isArray(v) ? v : [v];
-      if (!nums.every((n) => isNum(n) && n >= 0) || (Array.isArray(v) && v.length !== 2)) bad(source, `faults.${k}`, 'must be a number ≥ 0 or a [min, max] pair');
-    }
-  }
-  return o as unknown as Scenario;
-}
-
-function checkVehicle(v: unknown, key: string, source: string): void {
-  if (!v || typeof v !== 'object') bad(source, key, 'must be an object { profile, guidance, overrides? }');
-  const o = v as Record<string, unknown>;
-  if (typeof o.profile !== 'string') bad(source, `${key}.profile`, 'must be a vehicle profile id (drone, transplanter)');
-  if (!['rtk', 'gnss', 'manual'].includes(o.guidance as string)) bad(source, `${key}.guidance`, 'must be rtk, gnss or manual');
-  if (o.id !== undefined && typeof o.id !== 'string') bad(source, `${key}.id`, 'must be a string');
-  if (o.overrides !== undefined) {
-    if (!o.overrides || typeof o.overrides !== 'object') bad(source, `${key}.overrides`, 'must be an object');
-    for (const [k, val] of Object.entries(o.overrides as object)) {
-      if (!OVERRIDE_KEYS.includes(k)) bad(source, `${key}.overrides.${k}`, `is not an override (known: ${OVERRIDE_KEYS.join(', ')})`);
-      if (!isNum(val) || val < 0) bad(source, `${key}.overrides.${k}`, 'must be a number ≥ 0');
-    }
-  }
+  const result = v.safeParse(ScenarioSchema, obj, { abortEarly: true });
+  if (result.success) return result.output;
+  const { issue, path } = deepest(result.issues[0]);
+  const key = keyOf(path);
+  throw new SimError('SIM_SCENARIO_INVALID', `${source}: "${key}" ${problemOf(issue, key)}`, { key, source });
 }

@@ -69,8 +69,8 @@ describe('scenarios', () => {
     await invalid({ vehicles: [{ profile: 'drone', guidance: 'autopilot' }] }, /"vehicles\[0\]\.guidance"/);
     await invalid({ vehicles: [{ profile: 'tractor', guidance: 'rtk' }] }, /"vehicles\[0\]".*unknown vehicle/);
     await invalid({ vehicles: [{ profile: 'drone', guidance: 'rtk', overrides: { wings: 2 } }] }, /"vehicles\[0\]\.overrides\.wings"/);
-    await invalid({ servicePoint: [20.65, 206.35] }, /"servicePoint"/);
-    await invalid({ product: { name: 'urea', rateKgPerHa: -3 } }, /"product"/);
+    await invalid({ servicePoint: [20.65, 206.35] }, /"servicePoint\[1\]" is invalid: .*90/);
+    await invalid({ product: { name: 'urea', rateKgPerHa: -3 } }, /"product\.rateKgPerHa" is invalid/);
     await invalid({ faults: { meteor: 1 } }, /"faults\.meteor"/);
     await invalid({ colour: 'red' }, /"colour" is not a scenario key/);
     await invalid({ field: 'fields/nope.geojson' }, /"field"/);
