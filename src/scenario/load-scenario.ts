@@ -107,7 +107,9 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
   const sp = scenario.servicePoint ? toXY(plans[0].field.projection, scenario.servicePoint) : undefined;
   const id = options.guidance ? `${scenario.id}-${options.guidance}` : scenario.id;
   const name = options.guidance ? `${scenario.name} (${GUIDANCE_LABEL[options.guidance] ?? options.guidance})` : scenario.name;
-  const dose = options.dose?.(plans);
+  // the CLI's --wind (in options.dose) wins over the scenario's wind
+  const asked = options.dose?.(plans);
+  const dose = scenario.wind ? { ...asked, wind: asked?.wind ?? scenario.wind } : asked;
   return {
     id,
     name,

@@ -7,6 +7,7 @@ import {
   clipPrescription, createSimulation, getVehicle, parsePrescriptionGeoJson, planField, runToEnd, withoutBuffer,
   type Field, type Plan, type Prescription, type RunMetrics, type SimFrame, type WindOptions,
 } from '../../src/index.js';
+import { scenarioFromObject } from '../../src/scenario/index.js';
 import { paddy, twoZoneGeoJson } from '../prescription/helpers.js';
 
 /** An 8 m spreader on the 40 m paddy: 3 swaths and one headland lap fit it with 2 % overlap (7 m leaves 6.5 %). */
@@ -122,5 +123,14 @@ describe('dose: two-zone prescription', () => {
     expect(() => createSimulation({ plan: c.plan, dose: { wind: { speedMps: 50, fromDeg: 0 } } })).toThrow(expect.objectContaining({ code: 'PRESCRIPTION_INVALID_OPTION' }));
     const other = clipPrescription(parsePrescriptionGeoJson(twoZoneGeoJson(c.field)), { ...c.field, id: 'other' });
     expect(() => createSimulation({ plan: c.plan, dose: { prescriptions: [other] } })).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION' }));
+  });
+
+  it('a scenario file may give the wind: its runs keep a dose raster; a bad wind names the key', async () => {
+    const base = { id: 'windy', name: 'Windy paddy', field: 'fields/paddy-40x120.geojson', vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 2, faults: false, cellM: 1 };
+    const f = await scenarioFromObject({ ...base, wind: { speedMps: 4, fromDeg: 90, gustSigmaMps: 1 } }, 'sims', 'windy.json');
+    const m = runToEnd(f.create()).metrics;
+    expect(m.dose?.wind).toEqual({ speedMps: 4, fromDeg: 90, gustSigmaMps: 1 });
+    expect(m.dose?.zones.map((z) => z.id)).toEqual(['field']);
+    await expect(scenarioFromObject({ ...base, wind: { speedMps: 40, fromDeg: 90 } }, 'sims', 'windy.json')).rejects.toMatchObject({ code: 'SIM_SCENARIO_INVALID', message: expect.stringMatching(/wind\.speedMps/) });
   });
 });
