@@ -18,7 +18,7 @@ export function doseTable(d: DoseMetrics): string {
     `dose (${d.product}, ${wind}; rate lag τ ${n(d.rateTauS)} s, look-ahead ${n(d.lookAheadS)} s, ${n(d.cellM, 2)} m cells)`,
     line(head),
     ...rows.map(line),
-    `emitted ${n(d.emittedKg, 2)} ${u}, on target ${n(d.onTargetKg, 2)} ${u}, off target ${n(d.offTargetKg, 2)} ${u} (${n(d.offTargetDownwindPct, 0)} % downwind), into buffers ${n(d.intoBufferKg, 2)} ${u}`,
+    `emitted ${n(d.emittedKg, 2)} ${u}, on target ${n(d.onTargetKg, 2)} ${u}, off target ${n(d.offTargetKg, 2)} ${u}${d.wind.speedMps > 0 ? ` (${n(d.offTargetDownwindPct, 0)} % downwind)` : ''}, into buffers ${n(d.intoBufferKg, 2)} ${u}`,
     `under-dosed ${n(d.underDosedPct)} % of the field, over-dosed ${n(d.overDosedPct)} % (outside ±20 % of the prescription)`,
   ].join('\n');
 }
