@@ -30,8 +30,11 @@ export interface DoseInput {
   buffers: Map<string, PolygonM[]>;
   /** Takes the buffer strip out of a paddy (identity without `--buffer`). */
   transform(field: Field): Field;
-  /** The map clipped to a (worked) paddy, or undefined without `--prescription`. */
-  prescriptionFor(field: Field, vehicle: Vehicle): Prescription | undefined;
+  /**
+   * The map clipped to a (worked) paddy, or undefined without `--prescription`. With `allowMiss`
+   * a paddy the map does not touch gets the default rate all over (one paddy of several).
+   */
+  prescriptionFor(field: Field, vehicle: Vehicle, allowMiss?: boolean): Prescription | undefined;
   /** Dose options of a run over these plans, or undefined when none of the three options was given. */
   doseFor(plans: Plan[]): DoseOptions | undefined;
 }
@@ -58,15 +61,18 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       buffers.set(field.id, b.buffer);
       return b.worked;
     },
-    prescriptionFor(field, vehicle) {
+    prescriptionFor(field, vehicle, allowMiss = false) {
       if (!map) return undefined;
       const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
-      return clipPrescription(map, field, { defaultRatePerHa: map.defaultRatePerHa ?? own });
+      return clipPrescription(map, field, { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss });
     },
     doseFor(plans) {
       if (!map && bufferM === undefined && !wind) return undefined;
+      // several paddies: the map may cover some of them, but it must touch at least one
+      const prescriptions = plans.map((p) => input.prescriptionFor(p.field, p.vehicle, plans.length > 1));
+      if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) input.prescriptionFor(plans[0].field, plans[0].vehicle);
       return {
-        prescriptions: plans.map((p) => input.prescriptionFor(p.field, p.vehicle)),
+        prescriptions,
         buffers: plans.map((p) => buffers.get(p.field.id) ?? []),
         ...(wind ? { wind } : {}),
       };

@@ -17,6 +17,11 @@ export interface ClipOptions {
   overlapToleranceM2?: number;
   /** Zone parts smaller than this are dropped, m² (default 0.01). */
   minAreaM2?: number;
+  /**
+   * A map that touches none of the field gives the whole field the default rate instead of
+   * `PRESCRIPTION_MISSES_FIELD` (for one paddy of a block the map covers in part; default false).
+   */
+  allowMiss?: boolean;
 }
 
 /**
@@ -71,7 +76,7 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
     }
     zones.push({ id: z.id, ratePerHa: z.ratePerHa, polygons: clipped, areaM2, isDefault: false });
   }
-  if (zones.length === 0) {
+  if (zones.length === 0 && !options.allowMiss) {
     throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches field "${field.id}" (zones ${dropped.join(', ')})`, { field: field.id, zones: dropped });
   }
   const rest = clipPolygons('difference', fieldPolys, zones.flatMap((z) => z.polygons));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command as plan } from '../../src/cli/commands/plan.js';
 import { command as simulate } from '../../src/cli/commands/simulate.js';
-import { ERROR_CODES, type AgrisimError } from '../../src/index.js';
+import { ERROR_CODES, readFieldFile, type AgrisimError } from '../../src/index.js';
 import { paddy, twoZoneGeoJson } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-rx-cli-'));
@@ -84,5 +84,18 @@ describe('CLI with a prescription', () => {
     expect(await run(simulate, FIELD, '--wind', 'strong')).toMatchObject({ exit: 2, code: 'CLI_USAGE' });
     expect(await run(plan, FIELD, '--buffer', '-1')).toMatchObject({ exit: 2, code: 'CLI_USAGE' });
     expect(await run(plan, FIELD, '--prescription', join(dir, 'none.zip'))).toMatchObject({ exit: 3, code: 'IO_READ' });
+  });
+
+  it('a block of paddies: a map over one paddy, the others at the default rate; a map over none is refused', async () => {
+    const block = await readFieldFile('fields/thai-binh-block.geojson');
+    const second = join(dir, 'second.geojson');
+    writeFileSync(second, JSON.stringify({ type: 'FeatureCollection', properties: { defaultRateKgPerHa: 60 }, features: [
+      { type: 'Feature', id: 'p2', properties: { rateKgPerHa: 90 }, geometry: { type: 'Polygon', coordinates: [block[1].lonLat[0]] } },
+    ] }));
+    const r = await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', second, '--cell', '1', '--json');
+    expect(r.exit).toBe(0);
+    const zones = JSON.parse(r.stdout).metrics.dose.zones;
+    expect(zones.map((z: { id: string; rateKgPerHa: number }) => [z.id, z.rateKgPerHa])).toEqual([[`${block[0].id}:default`, 60], [`${block[1].id}:p2`, 90]]);
+    expect(await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', ZONES, '--cell', '1')).toMatchObject({ exit: 3, code: 'PRESCRIPTION_MISSES_FIELD' });
   });
 });

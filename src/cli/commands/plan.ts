@@ -199,7 +199,7 @@ export const command: CliCommand = {
         continue;
       }
       plans.push(plan);
-      const rx = doseInput.prescriptionFor(plan.field, plan.vehicle);
+      const rx = doseInput.prescriptionFor(plan.field, plan.vehicle, fields.length > 1);
       const extra = { ...(rx ? { prescription: rx } : {}), ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}) };
       let written: string | undefined;
       if (p.format !== undefined) {
