@@ -61,6 +61,23 @@ export const ERROR_CODES = {
   PRESCRIPTION_ZONE_OVERLAP: { exit: 3, meaning: 'two zones that overlap inside the field' },
   PRESCRIPTION_MISSES_FIELD: { exit: 3, meaning: 'a prescription none of whose zones touches the field' },
   PRESCRIPTION_INVALID_OPTION: { exit: 2, meaning: 'a prescription, wind or buffer option out of range' },
+  // block (a co-op's consolidated block: exit 3 bad block file, 4 cannot plan)
+  BLOCK_PARSE: { exit: 3, meaning: 'the block file is not a GeoJSON FeatureCollection or KML' },
+  BLOCK_UNKNOWN_KIND: { exit: 3, meaning: 'a block feature whose kind is not paddy, road, gate, depot or nofly' },
+  BLOCK_DUPLICATE_ID: { exit: 3, meaning: 'two block features with the same id' },
+  BLOCK_BAD_GEOMETRY: { exit: 3, meaning: 'a block feature with the wrong geometry type for its kind or bad coordinates' },
+  BLOCK_PADDY_INVALID: { exit: 3, meaning: 'a paddy polygon that fails field validation (the FIELD_ code is in details)' },
+  BLOCK_NO_PADDY: { exit: 3, meaning: 'a block without any paddy' },
+  BLOCK_PADDY_OVERLAP: { exit: 3, meaning: 'two paddies with more than 1 m² in common' },
+  BLOCK_GATE_NO_PADDY: { exit: 3, meaning: 'a gate whose paddy property names no paddy of the block' },
+  BLOCK_GATE_FAR_FROM_PADDY: { exit: 3, meaning: 'a gate more than 3 m from its paddy' },
+  BLOCK_GATE_FAR_FROM_ROAD: { exit: 3, meaning: 'a gate farther than widthM/2 + 3 m from every road' },
+  BLOCK_DEPOT_OFF_ROAD: { exit: 3, meaning: 'a depot serving ground machines farther than widthM/2 + 3 m from every road' },
+  BLOCK_NO_DEPOT: { exit: 3, meaning: 'no depot in the block serves the chosen machine kind' },
+  BLOCK_PADDY_UNREACHABLE: { exit: 3, meaning: 'a paddy ground machines cannot reach (no gate, or its road not connected to a depot)' },
+  BLOCK_NEEDS_ROADS: { exit: 3, meaning: 'ground machines (transplanters) need roads and gates; the block has none' },
+  BLOCK_NOFLY_BLOCKED: { exit: 4, meaning: 'a drone cannot reach a paddy or the depot without flying over a nofly area' },
+  BLOCK_INVALID_OPTION: { exit: 2, meaning: 'a block planning option out of range (fleet size, vehicle, schedule)' },
   // CLI
   CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
   IO_READ: { exit: 3, meaning: 'a file that cannot be read' },
@@ -103,6 +120,8 @@ export class TelemetryError extends AgrisimError {}
 export class EconomicsError extends AgrisimError {}
 /** Bad prescription map (variable-rate zones) or dose option. */
 export class PrescriptionError extends AgrisimError {}
+/** Bad block input or a block that cannot be planned. */
+export class BlockError extends AgrisimError {}
 /** Web viewer build and option errors. */
 export class ViewerError extends AgrisimError {}
 

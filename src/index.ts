@@ -20,7 +20,7 @@
 
 // ── Errors: every refusal carries a stable code ────────────────────────────────────────────
 export {
-  AgrisimError, FieldError, PlanError, VehicleError, SimError, TelemetryError, EconomicsError, ViewerError, PrescriptionError,
+  AgrisimError, FieldError, PlanError, VehicleError, SimError, TelemetryError, EconomicsError, ViewerError, BlockError, PrescriptionError,
   ERROR_CODES, isAgrisimError,
 } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -53,6 +53,13 @@ export type {
   Plan, PlanOptions, PlanMetrics, RouteSegment, RefillStop, Sortie, Cell, SegmentKind, Headland,
   BatchOptions, FieldPlanResult, PlanFormat, PlanFeature, PlanFeatureCollection, PlanFeatureKind, PlanGeometry, QgcPlanOptions, QgcPlanFile,
 } from './plan/index.js';
+
+// ── Block: a co-op's consolidated block planned for a fleet ────────────────────────────────
+export { readBlockFile, parseBlock, planBlock, householdSchedule, blockPlanToGeoJson, exportMachine, MAX_MACHINES } from './block/index.js';
+export type {
+  Block, BlockPaddy, BlockRoad, BlockGate, BlockDepot, BlockNofly, BlockMachineKind, BlockRouteSegment, BlockVehicleMetrics, BlockPaddyMetrics,
+  BlockMetrics, MachinePlan, BlockPlan, BlockPlanOptions, HouseholdSummary, WorkSchedule, ParseBlockOptions, BlockPlanFeatureCollection, BlockFeature,
+} from './block/index.js';
 
 // ── Scenario: scenario files → plans and simulation factories ──────────────────────────────
 export { loadScenario, scenarioFactories, scenarioFromObject, validateScenario } from './scenario/index.js';

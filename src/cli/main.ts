@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   serve: () => import('./commands/serve.js'),
   replay: () => import('./commands/replay.js'),
   gateway: () => import('./commands/gateway.js'),
+  block: () => import('./commands/block.js'),
 };
 
 function usage(): string {

@@ -26,6 +26,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const GEOMETRY_TYPES = new Set([
   'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
 ]);
+/** Block features that are not paddies: the field reader skips them. */
+const NOT_FIELD_KINDS = new Set(['road', 'gate', 'depot', 'nofly']);
 /** Deepest GeometryCollection nesting accepted (RFC 7946 §3.1.8 advises against nesting at all). */
 const MAX_NESTING = 8;
 
@@ -83,6 +85,8 @@ function collectFeature(f: unknown, index: number, opts: CollectOptions, out: Ra
     throw fieldError('FIELD_PARSE', bare, 'not a GeoJSON Feature (no "type": "Feature")');
   }
   const properties = isObj(f.properties) ? f.properties : {};
+  // a co-op block file (DESIGN.md "Block input") also holds roads, gates, depots and nofly areas: not fields
+  if (typeof properties.kind === 'string' && NOT_FIELD_KINDS.has(properties.kind)) return;
   const givenId = featureId(f, properties);
   const id = givenId ?? `field-${index + 1}`;
   const name = typeof properties.name === 'string' && properties.name.length > 0 ? properties.name : id;

@@ -1,4 +1,4 @@
-import type { PlanMetrics, Plan, RouteSegment } from '../types.js';
+import type { PlanMetrics, Plan, RefillStop, RouteSegment } from '../types.js';
 import { polylineLength } from '../../geometry/index.js';
 import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
 import { multiPolygonOf, type PrescriptionExport } from './prescription-parts.js';
@@ -114,24 +114,12 @@ function prescriptionFeatures(extra: PrescriptionExport, ll: ReturnType<typeof l
  */
 export function planToGeoJson(plan: Plan, extra: PrescriptionExport = {}): PlanFeatureCollection {
   const ll = lonLatOf(plan);
-  const widthM = plan.vehicle.workingWidthM;
-  const features = [...staticFeatures(plan, ll), ...prescriptionFeatures(extra, ll)];
+  const features = [
+    ...staticFeatures(plan, ll),
+    ...prescriptionFeatures(extra, ll),
+    ...routeFeatures(plan.route, plan.refills, ll, plan.vehicle.workingWidthM),
+  ];
   const rx = extra.prescription;
-  const refillsAfter = new Map<number, typeof plan.refills>();
-  for (const r of plan.refills) refillsAfter.set(r.afterSegment, [...(refillsAfter.get(r.afterSegment) ?? []), r]);
-  let seq = 0;
-  plan.route.forEach((s, i) => {
-    seq++;
-    features.push({ type: 'Feature', properties: segmentProps(s, i, seq, widthM), geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
-    for (const r of refillsAfter.get(i) ?? []) {
-      seq++;
-      features.push({
-        type: 'Feature',
-        properties: { kind: 'refill', seq, afterSegment: i, sortie: s.sortie, durationS: r.durationS, reason: r.reason },
-        geometry: { type: 'Point', coordinates: ll(r.at) },
-      });
-    }
-  });
   return {
     type: 'FeatureCollection',
     properties: {
@@ -144,4 +132,41 @@ export function planToGeoJson(plan: Plan, extra: PrescriptionExport = {}): PlanF
     },
     features,
   };
+}
+
+/**
+ * The route part of a plan GeoJSON: segments and refill stops in the order they happen, `seq`
+ * from 1 (see {@link planToGeoJson}). `extra` adds properties to a segment's feature (a block
+ * plan tags each with its machine and paddy); a refill stop gets those of the segment before it.
+ *
+ * @param route - route segments in local metres
+ * @param refills - stops, `afterSegment` indexing `route`
+ * @param ll - local metres to `[lon, lat]`
+ * @param widthM - working width put on swath and turn features
+ */
+export function routeFeatures(
+  route: readonly RouteSegment[],
+  refills: readonly RefillStop[],
+  ll: (xy: readonly number[]) => [number, number],
+  widthM: number,
+  extra: (s: RouteSegment, index: number) => Record<string, unknown> = () => ({}),
+): PlanFeature[] {
+  const features: PlanFeature[] = [];
+  const refillsAfter = new Map<number, RefillStop[]>();
+  for (const r of refills) refillsAfter.set(r.afterSegment, [...(refillsAfter.get(r.afterSegment) ?? []), r]);
+  let seq = 0;
+  route.forEach((s, i) => {
+    seq++;
+    const more = extra(s, i);
+    features.push({ type: 'Feature', properties: { ...segmentProps(s, i, seq, widthM), ...more }, geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
+    for (const r of refillsAfter.get(i) ?? []) {
+      seq++;
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'refill', seq, afterSegment: i, sortie: s.sortie, durationS: r.durationS, reason: r.reason, ...more },
+        geometry: { type: 'Point', coordinates: ll(r.at) },
+      });
+    }
+  });
+  return features;
 }

@@ -2,7 +2,7 @@
  * Plan exports: GeoJSON (DESIGN.md "Plan output"), KML 2.2, QGroundControl `.plan` and
  * ISO 11783-10 TASKDATA.XML. Named exports only.
  */
-export { planToGeoJson } from './geojson.js';
+export { planToGeoJson, routeFeatures } from './geojson.js';
 export type { PlanFeature, PlanFeatureCollection, PlanFeatureKind, PlanGeometry } from './geojson.js';
 export { planToKml } from './kml.js';
 export { planToQgcPlan, QGC_DEFAULTS } from './qgc.js';

@@ -1,0 +1,128 @@
+/**
+ * Each paddy planned with the field planner, in block metres: ground machines start and end at
+ * the service point nearest the paddy's gate (tray reloads there or where they stand); drones
+ * start nearest their depot and leave refills to the block's sortie split. Parts of a paddy
+ * under a `nofly` area are cut out first (worked around, never over).
+ */
+import type { Field } from '../field/index.js';
+import { toLonLat } from '../geodesy/index.js';
+import type { XY } from '../geometry/index.js';
+import { offsetPolygons, type PolygonM } from '../geometry/index.js';
+import { planField, segmentTimeS, type Plan } from '../plan/index.js';
+import type { Vehicle } from '../vehicles/index.js';
+import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
+
+/**
+ * Nofly areas are cut out of paddies with this margin, m: route points may sit 0.01 m outside a
+ * planned polygon, and a point closer than 0.05 m to a nofly edge is not over it (check-block).
+ * Small, because the strip left between the cut and the nofly is not worked.
+ */
+export const NOFLY_MARGIN_M = 0.15;
+
+/** One paddy, planned. */
+export interface PaddyWork {
+  paddy: BlockPaddy;
+  /** One plan per workable piece (one unless a nofly area cuts the paddy in parts). */
+  plans: Plan[];
+  /** Ground machines: the gate used to enter and leave. */
+  gate?: BlockGate;
+  /** Time inside the paddy (work, turns, in-paddy transits, tray reloads), s. */
+  inPaddyS: number;
+  /** Product (kg) or trays the paddy takes. */
+  use: number;
+  /** Centre of the paddy's box, for ordering. */
+  centre: XY;
+}
+
+function pieces(paddy: BlockPaddy, block: Block): PolygonM[] {
+  const box = bbox(paddy.polygon.outer);
+  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), NOFLY_MARGIN_M)).map((n) => n.polygon);
+  if (cut.length === 0) return [paddy.polygon];
+  return subtractPolygons(paddy.polygon, offsetPolygons(cut, NOFLY_MARGIN_M, 'miter')).filter((p) => polygonAreaM2(p) > 1);
+}
+
+function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
+  return {
+    id: k === 0 ? paddy.id : `${paddy.id}-${k + 1}`,
+    name: paddy.name,
+    projection: block.projection,
+    polygon,
+    lonLat: paddy.lonLat,
+    areaM2: polygonAreaM2(polygon),
+    properties: paddy.properties,
+  };
+}
+
+/** The gate a ground machine uses: the first one that joins a road reachable from the network. */
+function gateOf(paddy: BlockPaddy, block: Block, usable: (g: BlockGate) => boolean): BlockGate | undefined {
+  const gates = block.gates.filter((g) => g.paddy === paddy.id);
+  return gates.find(usable) ?? gates[0];
+}
+
+/**
+ * Consolidated blocks (dồn điền đổi thửa) repeat the same plot shape many times: a paddy that is
+ * a translated copy of one already planned (every vertex within 5 mm — the survey's precision —
+ * and the gate at the same place relative to it) reuses that plan, moved. Candidates are found
+ * by the shape relative to its first vertex in decimetres, then compared vertex by vertex.
+ */
+const TWIN_TOL_M = 0.005;
+
+function relative(poly: PolygonM, start: XY | undefined): XY[] {
+  const [x0, y0] = poly.outer[0];
+  const rel = (p: XY): XY => [p[0] - x0, p[1] - y0];
+  return [...poly.outer.map(rel), ...poly.holes.flatMap((h) => h.map(rel)), ...(start ? [rel(start)] : [])];
+}
+
+function shapeKey(poly: PolygonM, start: XY | undefined): string {
+  const dm = (p: XY) => `${Math.round(p[0] * 10)},${Math.round(p[1] * 10)}`;
+  return `${poly.outer.length}/${poly.holes.map((h) => h.length).join(',')}/${start ? 1 : 0}:` + relative(poly, start).map(dm).join(' ');
+}
+
+function sameShape(a: XY[], b: XY[]): boolean {
+  return a.length === b.length && a.every((p, i) => Math.abs(p[0] - b[i][0]) <= TWIN_TOL_M && Math.abs(p[1] - b[i][1]) <= TWIN_TOL_M);
+}
+
+function moved(plan: Plan, field: Field, dx: number, dy: number): Plan {
+  const mv = (p: XY): XY => [p[0] + dx, p[1] + dy];
+  return {
+    ...plan,
+    field,
+    headland: { laps: plan.headland.laps, rings: plan.headland.rings.map((rs) => rs.map((r) => r.map(mv))) },
+    cells: plan.cells.map((c) => ({ ...c, polygon: { outer: c.polygon.outer.map(mv), holes: c.polygon.holes.map((h) => h.map(mv)) } })),
+    route: plan.route.map((s) => ({ ...s, points: s.points.map(mv) })),
+    refills: plan.refills.map((r) => ({ ...r, at: mv(r.at) })),
+    servicePoint: mv(plan.servicePoint),
+    metrics: { ...plan.metrics, fieldId: field.id, planMs: 0 },
+  };
+}
+
+/**
+ * Plans every paddy of the block for one vehicle.
+ * @param near - drones: the depot the work starts nearest
+ * @param usableGate - ground machines: whether a gate can be reached from a depot
+ */
+export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean): PaddyWork[] {
+  const perHa = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : vehicle.payload.traysPerHa;
+  const done = new Map<string, { rel: XY[]; plan: Plan }[]>();
+  return block.paddies.map((paddy) => {
+    const gate = kind === 'transplanter' ? gateOf(paddy, block, usableGate) : undefined;
+    const start = toLonLat(block.projection, gate ? gate.at : near);
+    const plans = pieces(paddy, block).map((poly, k) => {
+      const field = fieldOf(paddy, poly, k, block);
+      const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
+      const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
+      if (twin) return moved(twin, field, poly.outer[0][0] - twin.field.polygon.outer[0][0], poly.outer[0][1] - twin.field.polygon.outer[0][1]);
+      const plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+      done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
+      return plan;
+    });
+    let inPaddyS = 0;
+    for (const p of plans) {
+      for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);
+      for (const r of p.refills) inPaddyS += r.durationS;
+    }
+    const [x0, y0, x1, y1] = bbox(paddy.polygon.outer);
+    return { paddy, plans, gate, inPaddyS, use: paddy.areaHa * perHa, centre: [(x0 + x1) / 2, (y0 + y1) / 2] as XY };
+  });
+}
