@@ -27,7 +27,7 @@ export type { ErrorCode } from './errors.js';
 
 // ── Units and geodesy: sào, ha, VND in two languages; the one Earth model ──────────────────
 export { SAO_M2, HA_M2, haToSao, saoToHa, perSao } from './units/index.js';
-export { formatNumber, formatVnd, formatMillionVnd, formatPct, formatHa, formatSao, formatDuration, formatSpeed } from './units/index.js';
+export { formatNumber, formatVnd, formatMillionVnd, formatRoughVnd, formatPct, formatHa, formatSao, formatDuration, formatSpeed } from './units/index.js';
 export type { Lang } from './units/index.js';
 export { EARTH_RADIUS_M, localProjection, toXY, toLonLat, metresPerDegree, distanceM } from './geodesy/index.js';
 export type { LocalProjection } from './geodesy/index.js';
@@ -87,7 +87,7 @@ export type {
   TelemetryServer, TelemetryServerOptions, StaticHandler, TelemetryFeed, FeedState, FeedUpdate, SimFeedOptions, ManualFeed, BroadcastRecorder,
   RecorderOptions, TelemetryRecording, ReplayOptions, NmeaServer, NmeaServerOptions, NmeaOptions, MqttPublisher, MqttPublisherOptions,
   MqttGateway, MqttGatewayOptions, ConnectMqttOptions, TelemetryErrorCode,
-  SimOffer, WireVehicle, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage, ErrorMessage,
+  SimOffer, WireVehicle, WireProgress, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage, ErrorMessage,
   ControlAckMessage, ServerMessage, SubscribeMessage, UnsubscribeMessage, ControlMessage, ClientMessage,
 } from './telemetry/index.js';
 export { connectTelemetry } from './telemetry/client/index.js';
@@ -98,10 +98,12 @@ export {
   computeSavings, savingsForArea, savingsReportHtml, savingsTable, ASSUMPTIONS, OPERATIONS, resolveAssumptions, ownershipCost, breakEven,
   sensitivity, modelChecks,
 } from './economics/index.js';
+export { savingsAtArea, savingsReportPagesHtml, householdSavings, labourPeak, SOURCES } from './economics/index.js';
 export type {
   Operation, Ownership, AssumptionDef, AssumptionEntry, AssumptionValues, CostBlock, SensitivityRow, MeasuredRun, RunSummary, SavingsReport,
   SavingsInput, ResolvedAssumptions, OwnershipInput, OwnershipCost, ModelCheck, ReportOptions, PlanGeoJsonLike,
 } from './economics/index.js';
+export type { ProgressSavings, BreakEven, Verdict, SourceDef, HouseholdInput, HouseholdSavings, LabourPeakInput, LabourPeak } from './economics/index.js';
 
 // ── Viewer: the live web page, to mount on a telemetry server ──────────────────────────────
 export { createViewerHandler } from './viewer/index.js';

@@ -9,7 +9,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AgrisimError, EconomicsError, isAgrisimError } from '../errors.js';
-import type { MeasuredRun, Operation, PlanGeoJsonLike, RunSummary } from '../economics/index.js';
+import { measuredRunOf, type MeasuredRun, type Operation, type PlanGeoJsonLike, type RunSummary } from '../economics/index.js';
 import { replayRecording } from '../sim/index.js';
 import { runToEnd } from '../sim/index.js';
 import { scenarioFromObject } from '../scenario/index.js';
@@ -35,22 +35,8 @@ function isMetrics(m: unknown): m is MetricsLike {
     typeof o.gapPct === 'number' && typeof o.areaCoveredHa === 'number' && !!o.timeS && typeof o.timeS.total === 'number';
 }
 
-/** Plain measured figures from simulator metrics. */
-export function measuredRunOf(m: MetricsLike, fieldAreaHa?: number, vehicles?: number): MeasuredRun {
-  return {
-    guidance: m.guidance,
-    fieldAreaHa: fieldAreaHa ?? m.fieldAreaHa ?? m.areaCoveredHa,
-    areaCoveredHa: m.areaCoveredHa,
-    fieldCapacityHaPerH: m.fieldCapacityHaPerH,
-    overlapPct: m.overlapPct,
-    gapPct: m.gapPct,
-    timeS: { ...m.timeS },
-    energy: { ...m.energy },
-    inputUsed: m.inputUsed,
-    ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}),
-    vehicles: vehicles ?? m.vehicles ?? 1,
-  };
-}
+/** Plain measured figures from simulator metrics (the economics stage's, one definition). */
+export { measuredRunOf };
 
 interface Part {
   label: string;

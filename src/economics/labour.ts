@@ -15,7 +15,7 @@ export interface Labour {
  * @example
  * ```ts
  * import { labour, defaultAssumptionValues } from 'agrisim';
- * labour(25 + 5, defaultAssumptionValues()).laborVnd; // 30 × 300 000 = 9 000 000
+ * labour(25 + 5, defaultAssumptionValues()).laborVnd; // 30 × 375 000 = 11 250 000
  * ```
  */
 export function labour(personDays: number, v: AssumptionValues): Labour {

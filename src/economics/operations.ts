@@ -2,10 +2,12 @@
  * The model per operation, one hectare for one season: manual work against machine work.
  *  - fertilizing: manual broadcasting vs drone, `urea.applicationsPerSeason` passes;
  *  - spraying: knapsack vs drone, `spray.applicationsPerSeason` passes;
- *  - transplanting: manual (transplanting + seedling pulling) vs GNSS-guided transplanter,
- *    and the same transplanter without guidance. Gaps left by a machine are planted by hand.
- * Costs both methods share (seed, the fertilizer dose itself, the pesticide dose) cancel out
- * and are left out, except the extra product that overlap wastes.
+ *  - transplanting: manual (transplanting + seedling pulling, own seedbed) vs GNSS-guided
+ *    transplanter, and the same transplanter without guidance. An owner makes tray seedlings
+ *    (trays, nursery labour); a hired package includes them, so they are counted once, in its
+ *    price. Gaps left by a machine are planted by hand.
+ * Costs both methods share (the fertilizer or pesticide dose) cancel out and are left out,
+ * except the extra product that overlap wastes.
  */
 import type { AssumptionValues, CostBlock, Operation, Ownership } from './types.js';
 import { labour } from './labour.js';
@@ -30,7 +32,7 @@ function block(method: string, personDays: number, machineHours: number, machine
  * @example
  * ```ts
  * import { manualCostPerHa, defaultAssumptionValues } from 'agrisim';
- * manualCostPerHa('transplanting', defaultAssumptionValues()).laborVnd; // (25 + 5) × 300 000 = 9 000 000
+ * manualCostPerHa('transplanting', defaultAssumptionValues()).totalVnd; // (25 + 5) × 375 000 + 1 000 000 seedbed = 12 250 000
  * ```
  */
 export function manualCostPerHa(operation: Operation, v: AssumptionValues): CostBlock {
@@ -46,28 +48,30 @@ export function manualCostPerHa(operation: Operation, v: AssumptionValues): Cost
       return block('knapsack', days, 0, 0, productCostVnd(apps, v['manual.knapsackOverlapPct'], v['spray.pesticideVndPerHa']), v);
     }
     case 'transplanting':
-      return block('manual-transplanting', v['manual.transplantPersonDaysPerHa'] + v['manual.seedlingPersonDaysPerHa'], 0, 0, 0, v);
+      return block('manual-transplanting', v['manual.transplantPersonDaysPerHa'] + v['manual.seedlingPersonDaysPerHa'], 0, 0, v['manual.seedbedVndPerHa'], v);
   }
 }
 
 /**
  * Machine work on one hectare for one season, owned or hired.
  * @param machine - defaults to the operation's mechanised method; `unguided-transplanter` for the alternative
+ * @param withSupport - count the support policy (default: the `support.applied` assumption)
  * @example
  * ```ts
  * import { machineCostPerHa, defaultAssumptionValues } from 'agrisim';
- * machineCostPerHa('fertilizing', defaultAssumptionValues(), 'hire').machineVnd; // 3 × 170 000 = 510 000
+ * machineCostPerHa('spraying', defaultAssumptionValues(), 'hire').machineVnd; // 3 × 170 000 = 510 000
  * ```
  */
-export function machineCostPerHa(operation: Operation, v: AssumptionValues, ownership: Ownership, machine: MachineId = METHODS[operation].mechanized): CostBlock {
-  const work = machineWorkPerHa(machineSpec(machine, v), v, ownership);
+export function machineCostPerHa(operation: Operation, v: AssumptionValues, ownership: Ownership, machine: MachineId = METHODS[operation].mechanized, withSupport?: boolean): CostBlock {
+  const work = machineWorkPerHa(operation, machineSpec(machine, v), v, ownership, withSupport);
   if (operation === 'transplanting') {
     const guided = machine === 'guided-transplanter';
     const overlapPct = guided ? v['transplanter.guidedOverlapPct'] : v['transplanter.unguidedOverlapPct'];
     const gapPct = guided ? v['transplanter.guidedGapPct'] : v['transplanter.unguidedGapPct'];
     const gapFillDays = (gapPct / 100) * v['manual.transplantPersonDaysPerHa'];
+    if (ownership === 'hire') return block(machine, gapFillDays, work.machineHours, work.machineVnd, 0, v);
     const days = work.crewPersonDays + v['trays.nurseryPersonDaysPerHa'] + gapFillDays;
-    const inputVnd = productCostVnd(v['trays.perHa'], overlapPct, v['trays.nurseryVndPerTray']);
+    const inputVnd = productCostVnd(v['trays.perHa'], overlapPct, v['trays.seedlingVndPerTray']);
     return block(machine, days, work.machineHours, work.machineVnd, inputVnd, v);
   }
   const fert = operation === 'fertilizing';

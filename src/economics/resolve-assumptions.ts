@@ -4,8 +4,9 @@
  * value is checked against the table: unknown keys and out-of-range values get coded errors.
  */
 import { EconomicsError } from '../errors.js';
-import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues } from './assumptions.js';
-import type { AssumptionEntry, AssumptionValues, Operation } from './types.js';
+import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues, sourceText, unitOf } from './assumptions.js';
+import { formatNumber } from '../units/index.js';
+import type { AssumptionEntry, AssumptionValues, Lang, Operation } from './types.js';
 
 /** A measured value from a run and the sentence that says where it came from. */
 export interface MeasuredValue {
@@ -88,15 +89,21 @@ export function resolveAssumptions(overrides: Readonly<Record<string, unknown>> 
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** The assumptions an operation depends on, as the report and JSON list them. */
-export function assumptionEntries(resolved: ResolvedAssumptions, operation: Operation): AssumptionEntry[] {
-  return ASSUMPTIONS.filter((a) => a.ops.includes(operation)).map((a) => ({
-    key: a.key,
-    value: round(resolved.values[a.key]),
-    unit: a.unit,
-    range: a.range ? [a.range[0], a.range[1]] : null,
-    source: resolved.overridden.has(a.key) ? `set by the user (default ${a.value} ${a.unit})` : (resolved.sources[a.key] ?? a.source),
-    fromRun: resolved.fromRun.has(a.key),
-    overridden: resolved.overridden.has(a.key),
-  }));
+/** The assumptions an operation depends on, as the report and JSON list them, in a language. */
+export function assumptionEntries(resolved: ResolvedAssumptions, operation: Operation, lang: Lang = 'en'): AssumptionEntry[] {
+  return ASSUMPTIONS.filter((a) => a.ops.includes(operation)).map((a) => {
+    const overridden = resolved.overridden.has(a.key);
+    const def = `${formatNumber(a.value, lang, Number.isInteger(a.value) ? 0 : 3)} ${unitOf(a, lang)}`;
+    const source = overridden ? (lang === 'vi' ? `người dùng đặt (mặc định ${def})` : `set by the user (default ${def})`) : (resolved.sources[a.key] ?? sourceText(a, lang));
+    return {
+      key: a.key,
+      value: round(resolved.values[a.key]),
+      unit: unitOf(a, lang),
+      range: a.range ? [a.range[0], a.range[1]] : null,
+      source,
+      refs: [...a.refs],
+      fromRun: resolved.fromRun.has(a.key),
+      overridden,
+    };
+  });
 }

@@ -18,14 +18,17 @@ export function savingsPerHa(operation: Operation, v: AssumptionValues, ownershi
 /** The factors and the assumption keys each one moves. */
 export function sensitivityFactors(operation: Operation, ownership: Ownership): { factor: string; keys: string[] }[] {
   const tp = operation === 'transplanting';
-  const input = operation === 'fertilizing' ? 'urea.priceVndPerKg' : operation === 'spraying' ? 'spray.pesticideVndPerHa' : 'trays.nurseryVndPerTray';
+  const input = operation === 'fertilizing' ? 'urea.priceVndPerKg' : operation === 'spraying' ? 'spray.pesticideVndPerHa' : 'trays.seedlingVndPerTray';
   const rows = [
     { factor: 'wage', keys: ['wageVndPerDay'] },
     { factor: 'machinePrice', keys: tp ? ['transplanter.priceVnd', 'guidance.kitPriceVnd'] : ['drone.priceVnd'] },
     { factor: 'areaPerYear', keys: [areaPerYearKey(operation)] },
     { factor: 'inputPrice', keys: [input] },
   ];
-  if (ownership === 'hire') rows.push({ factor: 'servicePrice', keys: [tp ? 'transplanter.serviceVndPerHa' : 'drone.serviceVndPerHa'] });
+  if (ownership === 'hire') {
+    const service = tp ? 'transplanter.packageVndPerSao' : operation === 'spraying' ? 'drone.sprayServiceVndPerHa' : 'drone.spreadServiceVndPerSao';
+    rows.push({ factor: 'servicePrice', keys: [service] });
+  }
   return rows;
 }
 

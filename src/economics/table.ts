@@ -1,10 +1,12 @@
 /**
- * The savings report as a plain-text table for the terminal.
+ * The savings report as a plain-text table for the terminal, wholly in the report's language.
  */
+import { EconomicsError } from '../errors.js';
 import { ASSUMPTIONS_BY_KEY } from './assumptions.js';
-import { formatNumber, formatVnd } from '../units/index.js';
+import { formatNumber, formatRoughVnd, formatVnd } from '../units/index.js';
 import { words } from './i18n.js';
 import { checksLine } from './checks.js';
+import { breakEvenSentence, supportSentence } from './break-even-text.js';
 import type { CostBlock, Lang, SavingsReport } from './types.js';
 
 function pad(cells: string[][]): string {
@@ -13,14 +15,17 @@ function pad(cells: string[][]): string {
 }
 
 /**
- * Renders a report as text.
+ * Renders a report as text (in `lang`, default the report's own language).
  * @example
  * ```ts
  * import { computeSavings, savingsTable } from 'agrisim';
- * console.log(savingsTable(computeSavings({ operation: 'transplanting', areaHa: 1.35 }), 'vi'));
+ * console.log(savingsTable(computeSavings({ operation: 'transplanting', areaHa: 1.35, lang: 'vi' })));
  * ```
  */
-export function savingsTable(report: SavingsReport, lang: Lang): string {
+export function savingsTable(report: SavingsReport, lang: Lang = report.lang): string {
+  if (lang !== report.lang) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${lang}' to print it in that language`, { key: 'lang', value: lang });
+  }
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   const money = (v: number) => formatVnd(v, lang);
@@ -34,32 +39,37 @@ export function savingsTable(report: SavingsReport, lang: Lang): string {
     [w.machine, ...blocks.map((b) => money(b.machineVnd))],
     [w.input, ...blocks.map((b) => money(b.inputVnd))],
     [w.total, ...blocks.map((b) => money(b.totalVnd))],
-    [`${w.savings}`, '', money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`, ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`)],
+    [w.savings, '', money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`, ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`)],
   ];
-  const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
+  const s = report.breakEvenSupport;
   const lines = [
     `${w.title}: ${w.operation[report.operation]}, ${w.perSeason}`,
     `${w.area}: ${n(report.areaHa, 2)} ha = ${n(report.areaSao, 1)} ${w.sao}; ${w.ownership[report.ownership]}`,
     '',
     pad(rows),
     '',
-    `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}   ${w.perSao}: ${money(report.perSao.savingsVnd)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
+    report.verdict.text,
+    `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
     `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
-    `${w.breakEven}: ${w.ownVsHire} ${be(report.breakEvenHaPerYear.ownVsHire)}; ${w.ownVsManual} ${be(report.breakEvenHaPerYear.ownVsManual)}`,
+    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(s.without)}`,
+    `${w.breakEven}, ${w.withSupport}: ${supportSentence(s.with, s.without, lang)}`,
     `${w.checks}: ${checksLine(report.checks, lang)}`,
     '',
     w.sensitivity,
     pad([
-      ['', w.low, 'base', w.high],
-      ...report.sensitivity.map((s) => [w.factor[s.factor] ?? s.factor, money(s.lowSavingsVndPerHa), money(s.baseSavingsVndPerHa), money(s.highSavingsVndPerHa)]),
+      ['', w.low, w.base, w.high],
+      ...report.sensitivity.map((x) => [w.factor[x.factor] ?? x.factor, money(x.lowSavingsVndPerHa), money(x.baseSavingsVndPerHa), money(x.highSavingsVndPerHa)]),
     ]),
     '',
     w.assumptions + ` (* ${w.fromRun}, + ${w.overridden})`,
     ...report.assumptions.map((a) => {
       const label = ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key;
       const mark = a.fromRun ? '*' : a.overridden ? '+' : ' ';
-      return `${mark} ${a.key} = ${n(a.value, a.value % 1 === 0 ? 0 : 3)} ${a.unit}  — ${label}; ${a.source}`;
+      return `${mark} ${label} = ${n(a.value, Number.isInteger(a.value) ? 0 : 3)} ${a.unit} [${a.key}]; ${a.source}`;
     }),
+    '',
+    `${w.sources}:`,
+    ...report.sources.map((x) => `  ${x.name}: ${x.text}`),
   ];
   return lines.join('\n');
 }

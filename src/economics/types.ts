@@ -1,10 +1,11 @@
+import type { Lang } from '../units/index.js';
 
 /**
  * Plain data types of the economics stage: operations, assumptions, cost blocks and the
  * savings report (the JSON `agrisim savings --json` prints).
  */
 
-/** Field operations compared against manual work (ECONOMICS.md "Operations compared"). */
+/** Field operations compared against manual work. */
 export type Operation = 'fertilizing' | 'transplanting' | 'spraying';
 
 /** Every operation, in the order reports list them. */
@@ -20,10 +21,16 @@ export type { Lang } from '../units/index.js';
 export interface AssumptionDef {
   key: string;
   value: number;
+  /** Unit in English (also the JSON `unit`). */
   unit: string;
+  /** Unit in Vietnamese (sào, công, ₫, năm…). */
+  unitVi: string;
   /** Plausible range from the sources (informative: values outside are allowed, values outside `valid` are not). */
   range: readonly [number, number] | null;
-  source: string;
+  /** Ids of SOURCES it comes from (none: an assumption). */
+  refs: readonly string[];
+  /** How it was read from the sources, per language ('' when the sources say it all). */
+  note: { en: string; vi: string };
   /** Values the model accepts; `positive` means > 0 (a wage of 0 is refused). */
   valid: { positive?: boolean; min?: number; max?: number };
   /** Operations whose result depends on it (report and JSON list only these). */
@@ -35,9 +42,13 @@ export interface AssumptionDef {
 export interface AssumptionEntry {
   key: string;
   value: number;
+  /** Unit in the report's language. */
   unit: string;
   range: [number, number] | null;
+  /** Where it comes from, in the report's language (note and source names, or the run, or the user). */
   source: string;
+  /** Ids of the sources (docs/economics.md). */
+  refs: string[];
   /** True when the value was measured in a simulated run instead of taken from the table. */
   fromRun: boolean;
   /** True when the user overrode the default. */
@@ -100,6 +111,22 @@ export interface RunSummary {
   manual?: MeasuredRun;
 }
 
+/** Break-even areas per year of owning the machine. */
+export interface BreakEven {
+  ownVsHire: number | null;
+  ownVsManual: number | null;
+  /** Why a figure is null ('' when both are numbers), in the report's language. */
+  reason: string;
+  /** The one sentence a report prints, in the report's language. */
+  sentence: string;
+}
+
+/** `saves`: a clear saving; `little`: under 5 % of the manual cost or 10,000 VND a sào; `none`: costs as much or more. */
+export interface Verdict {
+  kind: 'saves' | 'little' | 'none';
+  text: string;
+}
+
 /** The full result: what `agrisim savings --json` prints. Money in VND, areas in ha. */
 export interface SavingsReport {
   operation: Operation;
@@ -115,8 +142,19 @@ export interface SavingsReport {
   savings: { personDays: number; vnd: number; pct: number };
   perHa: { manualVnd: number; mechanizedVnd: number; savingsVnd: number };
   perSao: { manualVnd: number; mechanizedVnd: number; savingsVnd: number };
-  /** Area per year (ha) above which owning beats hiring, and owning beats manual work; null when never (within 100 000 ha). */
-  breakEvenHaPerYear: { ownVsHire: number | null; ownVsManual: number | null };
+  /** Report language (of `reason`, `verdict.text`, sources and units). */
+  lang: Lang;
+  /**
+   * Area per year (ha) above which owning beats hiring, and owning beats manual work, at the
+   * report's support setting; null when never, with the reason in the report's language.
+   */
+  breakEvenHaPerYear: BreakEven;
+  /** The same without support and with the support policy (subsidy, interest support). */
+  breakEvenSupport: { without: BreakEven; with: BreakEven };
+  /** Whether the machine saves much, little or nothing, and why, in the report's language. */
+  verdict: Verdict;
+  /** Sources the report cites, in the report's language. */
+  sources: { id: string; name: string; text: string }[];
   sensitivity: SensitivityRow[];
   assumptions: AssumptionEntry[];
   /** The model's results next to published figures it does not use (trial reports, market prices). */
@@ -132,5 +170,6 @@ export interface ModelCheck {
   /** Published value, or [low, high] range. */
   reference: number | [number, number];
   unit: string;
+  /** Id of the source (SOURCES; docs/economics.md). */
   source: string;
 }

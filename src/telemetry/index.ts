@@ -8,7 +8,7 @@
 // Protocol: messages, encoding, client-message checks (no Node imports).
 export { PROTOCOL } from './protocol/messages.js';
 export type {
-  SimOffer, WireVehicle, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage,
+  SimOffer, WireVehicle, WireProgress, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage,
   ErrorMessage, ControlAckMessage, ServerMessage, Unsequenced, BroadcastMessage, SubscribeMessage, UnsubscribeMessage, ControlMessage, ClientMessage,
 } from './protocol/messages.js';
 export { encodeMessage, frameWithSeq } from './protocol/encode.js';

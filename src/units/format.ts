@@ -79,3 +79,23 @@ export function formatDuration(seconds: number): string {
 export function formatSpeed(speedMps: number, lang: Lang): string {
   return `${formatNumber(speedMps * 3.6, lang, 1)} km/h`;
 }
+
+/**
+ * Money rounded as people say it: vi `≈ 126 nghìn ₫`, `≈ 1,25 triệu ₫`, `≈ 2.700 ₫`; en
+ * `≈ 126 thousand VND`, `≈ 1.25 million VND` (millions to three significant digits).
+ * @example formatRoughVnd(126_400, 'vi'); // '≈ 126 nghìn ₫'
+ */
+export function formatRoughVnd(value: number, lang: Lang): string {
+  const a = Math.abs(value);
+  const sign = value < 0 && a >= 0.5 ? '−' : '';
+  const unit = lang === 'vi' ? '₫' : 'VND';
+  const scaled = (v: number) => {
+    const r = Number(v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
+    return formatNumber(r, lang, (String(r).split('.')[1] ?? '').length);
+  };
+  if (a >= 1e9) return `≈ ${sign}${scaled(a / 1e9)} ${lang === 'vi' ? 'tỷ' : 'billion'} ${unit}`;
+  if (a >= 1e6) return `≈ ${sign}${scaled(a / 1e6)} ${lang === 'vi' ? 'triệu' : 'million'} ${unit}`;
+  // Thousands are said whole (≈ 126 nghìn); below 10,000 the amount is said to the hundred (≈ 2.700 ₫).
+  if (a >= 1e4) return `≈ ${sign}${formatNumber(Math.round(a / 1e3), lang)} ${lang === 'vi' ? 'nghìn' : 'thousand'} ${unit}`;
+  return `≈ ${sign}${formatNumber(Math.round(a / 100) * 100, lang)} ${unit}`;
+}

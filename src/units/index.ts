@@ -4,5 +4,5 @@
  * Pure and browser-safe: the viewer bundles it.
  */
 export { SAO_M2, HA_M2, haToSao, saoToHa, perSao } from './area.js';
-export { formatNumber, formatVnd, formatMillionVnd, formatPct, formatHa, formatSao, formatDuration, formatSpeed } from './format.js';
+export { formatNumber, formatVnd, formatMillionVnd, formatRoughVnd, formatPct, formatHa, formatSao, formatDuration, formatSpeed } from './format.js';
 export type { Lang } from './format.js';

@@ -1,31 +1,21 @@
 /**
- * `agrisim savings` end to end: JSON shape, areas in ha and sào, runs from `simulate`
- * (JSON and NDJSON recordings), and coded errors with their exit codes.
+ * `agrisim savings` end to end (in-process): JSON shape, areas in ha and sào, runs from
+ * `simulate` (JSON and NDJSON recordings), and coded errors with their exit codes.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { planField } from '../../src/plan/index.js';
 import { planToGeoJson } from '../../src/plan/export/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { headAndTailLines } from '../../src/cli/savings-input.js';
+import { runCli } from './run-cli.js';
+import { foreignWords } from './word-lists.js';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
-
-async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const agrisim = (name: string, ...args: string[]) => runCli(name, ...args);
 
 const compareJson = join(dir, 'compare.json');
 const recording = join(dir, 'run.ndjson');
@@ -40,7 +30,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('agrisim savings', () => {
-  it('--json has the documented shape; manual transplanting of 1 ha = 9,000,000 VND labour, 324,000 VND per sào', async () => {
+  it('--json has the documented shape; manual transplanting of 1 ha = 11,250,000 VND labour, 441,000 VND per sào', async () => {
     const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -48,11 +38,14 @@ describe('agrisim savings', () => {
     expect(j.operation).toBe('transplanting');
     expect(j.areaHa).toBe(1);
     for (const b of [j.manual, j.mechanized]) expect(Object.keys(b)).toEqual(expect.arrayContaining(['personDays', 'hours', 'laborVnd', 'machineVnd', 'inputVnd', 'totalVnd']));
-    expect(j.manual.laborVnd).toBe(9_000_000);
+    expect(j.manual.laborVnd).toBe(11_250_000);
     expect(Object.keys(j.savings).sort()).toEqual(['pct', 'personDays', 'vnd']);
-    expect(j.perSao.manualVnd).toBe(324_000);
+    expect(j.perSao.manualVnd).toBe(441_000);
     expect(Object.keys(j.perSao).sort()).toEqual(['manualVnd', 'mechanizedVnd', 'savingsVnd']);
     expect(j.breakEvenHaPerYear.ownVsManual).toBeGreaterThan(0);
+    expect(Object.keys(j.breakEvenHaPerYear).sort()).toEqual(['ownVsHire', 'ownVsManual', 'reason', 'sentence']);
+    expect(j.breakEvenHaPerYear.ownVsHire).toBeGreaterThan(0);
+    expect(j.breakEvenSupport.with.ownVsHire).toBeLessThan(j.breakEvenSupport.without.ownVsHire);
     expect(j.sensitivity.map((s: { factor: string }) => s.factor)).toEqual(['wage', 'machinePrice', 'areaPerYear', 'inputPrice']);
     for (const a of j.assumptions) expect(Object.keys(a)).toEqual(expect.arrayContaining(['key', 'value', 'unit', 'range', 'source', 'fromRun']));
     expect(j.assumptions.every((a: { fromRun: boolean }) => a.fromRun === false)).toBe(true);
@@ -64,8 +57,60 @@ describe('agrisim savings', () => {
     // 100 sào = 3.6 ha; 30 person-days/ha × 3.6 ha × 250,000 VND = 27,000,000 VND
     expect(r.stdout).toContain('27.000.000 ₫');
     expect(r.stdout).toContain('Cấy tay');
-    expect(r.stdout).toMatch(/\+ wageVndPerDay = 250\.000/);
+    expect(r.stdout).toMatch(/\+ Tiền công lao động = 250\.000 ₫\/công \[wageVndPerDay\]; người dùng đặt \(mặc định 375\.000 ₫\/công\)/);
+    expect(r.stdout).toContain('Tự mua máy rẻ hơn thuê dịch vụ khi máy làm từ');
+    expect(r.stdout).not.toMatch(/\bbase\b|\.\.\/shared|ECONOMICS\.md/);
   });
+
+  it('--operation all: one report per operation (a JSON array; the HTML has a page each); a household of 12 sào hiring', async () => {
+    const html = join(dir, 'all.html');
+    const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', 'hire', '--json', '--report', html, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.map((x: { operation: string }) => x.operation)).toEqual(['fertilizing', 'transplanting', 'spraying']);
+    // 12 sào: by hand 5,292,000 VND, the hired package with gap filling 3,520,500 VND
+    expect(j[1].manual.totalVnd).toBe(5_292_000);
+    expect(j[1].mechanized.totalVnd).toBe(3_520_500);
+    expect(j[0].verdict.kind).toBe('little');
+    expect(readFileSync(html, 'utf8').match(/<section class="page">/g)).toHaveLength(3);
+    const bad = await agrisim('savings', '--operation', 'all', '--run', compareJson, '--json');
+    expect(bad.code).toBe(2);
+  });
+
+  it.each(['own', 'hire'] as const)('the Vietnamese table of every operation (%s) is wholly Vietnamese; the English one wholly English', async (ownership) => {
+    for (const lang of ['vi', 'en'] as const) {
+      const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', ownership, '--lang', lang);
+      expect(r.code).toBe(0);
+      // assumption keys in brackets are what --set takes, not words
+      expect(foreignWords(r.stdout.replace(/\[[\w.]+\]/g, ''), lang)).toEqual([]);
+    }
+  });
+
+  it('--block: each household of the Thái Bình block, its savings and the day it is done; the labour peak against the fleet', async () => {
+    const r = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '2', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ operation: 'transplanting', ownership: 'hire', machines: 2 });
+    expect(j.households).toHaveLength(4);
+    for (const h of j.households) {
+      // by hand 12,250,000 VND/ha; the hired package 290,000 VND/sào + gap filling 93,750 VND/ha
+      expect(h.manualVnd).toBe(Math.round(h.areaHa * 12_250_000));
+      expect(Math.abs(h.mechanizedVnd - (h.areaSao * 290_000 + h.areaHa * 93_750))).toBeLessThanOrEqual(1);
+      expect(Number.isInteger(h.mechanizedDays)).toBe(true);
+    }
+    const area = j.households.reduce((a: number, h: { areaHa: number }) => a + h.areaHa, 0);
+    expect(j.labourPeak.areaHa).toBeCloseTo(area, 3);
+    // 30 person-days/ha by hand within the 12-day window
+    expect(j.labourPeak.manualPersonsPerDay).toBeCloseTo((30 * area) / 12, 1);
+    expect(j.labourPeak.fleetCrewPersons).toBe(4);
+    const text = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--lang', 'vi');
+    expect(text.stdout).toMatch(/^Cánh đồng: 4 hộ/);
+    expect(foreignWords(text.stdout, 'vi')).toEqual([]);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '0', '--json')).code).toBe(2);
+    const bad = await agrisim('savings', '--block', 'package.json', '--json');
+    expect(bad.code).toBe(3);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--area-ha', '1', '--json')).code).toBe(2);
+  }, 60_000);
 
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
     const sim = JSON.parse(readFileSync(compareJson, 'utf8'));
@@ -152,8 +197,14 @@ describe('agrisim savings', () => {
     expect(JSON.parse(r.stdout).error.code).toBe('ECON_RUN_INVALID');
   });
 
-  it.concurrent.each([
+  it.each([
+    [['--area-ha', '-3'], 2, 'ECON_INVALID_AREA'],
+    [['--area-sao', '-12'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', '0'], 2, 'ECON_INVALID_AREA'],
     [['--area-ha=-1'], 2, 'ECON_INVALID_AREA'],
+    [['--area-ha', '1', '--set', 'interestPctPerYear=150'], 2, 'ECON_INVALID_VALUE'],
+    [['--area-ha', '1', '--set', 'support.purchaseSubsidyPct=-5'], 2, 'ECON_INVALID_VALUE'],
+    [['--area-ha', '1', '--set', 'support.applied=2'], 2, 'ECON_INVALID_VALUE'],
     [['--area-ha', 'abc'], 2, 'ECON_INVALID_AREA'],
     [['--area-ha', '1', '--set', 'nope=1'], 2, 'ECON_UNKNOWN_KEY'],
     [['--area-ha', '1', '--set', 'wageVndPerDay=0'], 2, 'ECON_INVALID_VALUE'],

@@ -48,7 +48,8 @@ describe('telemetry server with a simulation', () => {
     for (const k of ['id', 'kind', 'lat', 'lon', 'altM', 'headingDeg', 'speedMps', 'fix', 'crossTrackErrorM', 'implementOn', 'trays', 'activity']) expect(v).toHaveProperty(k);
     expect(v).not.toHaveProperty('x');
     expect(Math.abs((v.lat as number) - 20.66)).toBeLessThan(0.01);
-    expect(Object.keys(tele[0].progress as object).sort()).toEqual(['coveredHa', 'coveredPct', 'elapsedS', 'etaS']);
+    // the simulator's progress, plus the savings of the area done so far (economics stage)
+    expect(Object.keys(tele[0].progress as object).sort()).toEqual(['coveredHa', 'coveredPct', 'elapsedS', 'etaS', 'savings', 'savingsVnd']);
   });
 
   it('gives a late joiner a snapshot with the coverage so far, then the same deltas as everyone', async () => {

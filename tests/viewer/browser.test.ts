@@ -105,7 +105,7 @@ describe('viewer in Chromium', () => {
     expect(await label.innerText()).toBe('Đã phủ');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
     expect(await stat(page, 'coverage-pct').innerText()).toMatch(/^\d+,\d %$/);
-    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^-?\d{1,3}(\.\d{3})* ₫$/);
+    expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^[−-]?\d{1,3}(\.\d{3})* ₫$/);
     expect(await stat(page, 'covered-ha').innerText()).toMatch(/^\d+,\d\d ha · \d+(\.\d{3})*,\d sào$/);
     expect(await stat(page, 'connection').innerText()).toBe('đã kết nối');
     await page.click('[data-testid="lang-en"]');

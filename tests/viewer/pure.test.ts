@@ -4,8 +4,7 @@ import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatVnd
 import { pickLang, t } from '../../src/viewer/app/i18n.js';
 import { angleDelta, lerpPose, poseAt, startGlide } from '../../src/viewer/app/interpolate.js';
 import { metresToPixels } from '../../src/viewer/app/map-style.js';
-import { liveSavings, operationOf } from '../../src/viewer/app/savings.js';
-import { savingsForArea } from '../../src/economics/index.js';
+import { liveSavings } from '../../src/viewer/app/savings.js';
 import { backoffMs } from '../../src/viewer/app/socket.js';
 import { bboxOf } from '../../src/viewer/app/view.js';
 import type { WireVehicle } from '../../src/viewer/app/messages.js';
@@ -126,26 +125,14 @@ describe('map helpers', () => {
   });
 });
 
-describe('running savings (economics model)', () => {
-  it('scales the economics model per hectare: guided transplanter and drone', () => {
-    const t = liveSavings('transplanter', 'rtk', 1.35);
-    const ref = savingsForArea('transplanting', 1.35);
-    expect(t.savingsVnd).toBeCloseTo(ref.savingsVnd, -1); // the model rounds to whole VND
-    expect(t.personDaysSaved).toBeCloseTo(ref.personDaysSaved, 2);
-    expect(t.personDaysSaved).toBeGreaterThan(20 * 1.35); // 30 manual person-days/ha, a few left for the machine crew
-    const d = liveSavings('drone', 'rtk', 5.4);
-    expect(d.savingsVnd).toBeCloseTo(savingsForArea('fertilizing', 5.4).savingsVnd, -1);
-    expect(operationOf('drone')).toBe('fertilizing');
+describe('running savings (from the telemetry, computed by the feed)', () => {
+  it('shows what progress carries and computes nothing', () => {
+    expect(liveSavings({ savingsVnd: 4_100_694, savings: { personDaysSaved: 29.75 } })).toEqual({ savingsVnd: 4_100_694, personDaysSaved: 29.75 });
+    expect(liveSavings({ savingsVnd: -13_782 })).toEqual({ savingsVnd: -13_782, personDaysSaved: 0 });
   });
-  it('a transplanter driven by eye saves less than a guided one (more gaps and overlap)', () => {
-    const guided = liveSavings('transplanter', 'gnss', 1);
-    const manual = liveSavings('transplanter', 'manual', 1);
-    expect(manual.savingsVnd).toBeGreaterThan(0);
-    expect(manual.savingsVnd).toBeLessThan(guided.savingsVnd);
-    expect(manual.personDaysSaved).toBeLessThan(guided.personDaysSaved);
-  });
-  it('counts nothing before any area is covered', () => {
-    expect(liveSavings('drone', 'rtk', 0)).toEqual({ savingsVnd: 0, personDaysSaved: 0 });
-    expect(liveSavings('drone', 'rtk', Number.NaN)).toEqual({ savingsVnd: 0, personDaysSaved: 0 });
+  it('shows nothing when the server sent no savings', () => {
+    expect(liveSavings({})).toBeUndefined();
+    expect(liveSavings(undefined)).toBeUndefined();
+    expect(liveSavings({ savingsVnd: Number.NaN })).toBeUndefined();
   });
 });

@@ -149,7 +149,10 @@ export const command: CliCommand = {
     if (values.report) {
       for (const [i, m] of machines.entries()) {
         const path = i === 0 ? values.report : suffixedPath(values.report, m.operation);
-        const html = savingsReportHtml(m.report, { lang: lang === 'en' ? 'en' : 'vi', planGeoJson: m.planGeoJson, subtitle: m.guided.scenario.name });
+        // The report in its language: texts (verdict, reasons, sources, units) come from the computation.
+        const r = m.report;
+        const inLang = computeSavings({ operation: r.operation, areaHa: r.areaHa, run: r.run, ownership: r.ownership, lang: lang === 'en' ? 'en' : 'vi' });
+        const html = savingsReportHtml(inLang, { planGeoJson: m.planGeoJson, subtitle: m.guided.scenario.name });
         await writeTextFile(path, html);
         if (json) out(JSON.stringify({ event: 'report', operation: m.operation, path }));
         else out(`report: ${path}`);

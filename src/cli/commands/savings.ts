@@ -4,21 +4,30 @@
  * a table, JSON, or a one-page HTML report.
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
-import { ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsTable, type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary } from '../../economics/index.js';
+import {
+  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText, blockSavingsTable,
+  type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
+} from '../../economics/index.js';
 import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';
+import { blockSavings } from '../savings-block.js';
 
 const HELP = `usage: agrisim savings [options]
 
 Labour and cost of manual work against machines, per ha, per sào (360 m²) and for the
 whole area, for one rice season: person-days, hours, labour, machine and input cost,
 savings, break-even area per year (own vs hire vs manual) and sensitivity (±30 %).
-Defaults: ../shared/ECONOMICS.md (Red River Delta, 2023 prices), each with its source.
+Defaults: Red River Delta, 2023 prices, each with its source (docs/economics.md lists the
+full references; --list-assumptions prints them). Machine cost after ASABE EP496/D497;
+hired services as quoted (transplanting package per sào with tray seedlings, drone spreading
+per sào or per kg, drone spraying per ha); support policy (subsidy, loan interest support)
+shown as a second break-even, counted in the costs with --set support.applied=1.
 
 options:
-  --operation fertilizing|transplanting|spraying   what is compared (default fertilizing):
+  --operation fertilizing|transplanting|spraying|all   what is compared (default fertilizing;
+                   all: the three for the area, one report page each):
                    fertilizing: drone vs manual broadcasting; spraying: drone vs knapsack;
                    transplanting: GNSS-guided transplanter vs manual (and unguided transplanter)
   --area-ha A      area in hectares
@@ -31,6 +40,11 @@ options:
                    a manual run); measured figures replace textbook ones (marked fromRun)
   --seed N         seed of the simulation for --field (default 1)
   --ownership own|hire   machine owned (ASABE EP496 cost) or hired service (default own)
+  --block FILE     a co-op block (agrisim block input): plan it for the operation's fleet
+                   (default transplanting, hired), then each household's area in sào, cost by
+                   hand and by machine, savings and the day it is done, and the labour peak
+                   (people a day by hand within block.windowDays vs the fleet's crew)
+  --machines N     fleet size for --block (default 1)
   --set KEY=VALUE  override an assumption (repeatable), e.g. --set wageVndPerDay=250000
   --assumptions FILE.json   overrides from a JSON object {"KEY": number, …}
   --list-assumptions        print every assumption key, default, unit and source
@@ -76,14 +90,54 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   return o;
 }
 
+async function runBlock(path: string, values: { operation?: string; ownership?: string; machines?: string; lang?: string; json?: boolean; set?: string[]; assumptions?: string; 'area-ha'?: string; 'area-sao'?: string; run?: string[]; field?: string }): Promise<number> {
+  if (values['area-ha'] !== undefined || values['area-sao'] !== undefined || values.run !== undefined || values.field !== undefined) {
+    throw new AgrisimError('CLI_USAGE', '--block takes its area from the block; give no --area-ha, --area-sao, --run or --field with it');
+  }
+  const operation = (values.operation ?? 'transplanting') as Operation;
+  if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} with --block, got "${values.operation}"`);
+  const lang = (values.lang ?? 'vi') as Lang;
+  if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
+  // Households hire the co-op's machines as a service unless told otherwise.
+  const ownership = (values.ownership ?? 'hire') as Ownership;
+  if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+  const machines = numberOption(values.machines, 'machines', 1, 50) ?? 1;
+  if (!Number.isInteger(machines)) throw new AgrisimError('CLI_USAGE', `--machines must be a whole number, got "${values.machines}"`);
+  const overrides = { ...(values.assumptions ? await readAssumptionFile(values.assumptions) : {}), ...parseSet(values.set ?? []) };
+  const out = await blockSavings(path, operation, ownership, machines, overrides);
+  process.stdout.write((values.json ? JSON.stringify(out, null, 2) : blockSavingsTable(out.households, out.labourPeak, lang)) + '\n');
+  return EXIT.OK;
+}
+
+function reportLine(path: string | undefined, lang: Lang): string {
+  return path ? `\n\n${lang === 'vi' ? 'báo cáo' : 'report'}: ${path}` : '';
+}
+
 function listAssumptions(): string {
-  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${a.source}`).join('\n');
+  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${sourceText(a, 'en')}`).join('\n');
+}
+
+/** Options whose value may be a negative number: `--area-ha -3` reaches the area check (ECON_INVALID_AREA), not the parser's "ambiguous" usage error. */
+const NUMERIC = new Set(['--area-ha', '--area-sao', '--seed']);
+
+/** Joins `--area-ha -3` into `--area-ha=-3`. */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    if (NUMERIC.has(a) && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, {
+    const { values, positionals } = parseOptions(joinNegativeValues(argv), {
       operation: { type: 'string' },
       'area-ha': { type: 'string' },
       'area-sao': { type: 'string' },
@@ -97,14 +151,19 @@ export const command: CliCommand = {
       lang: { type: 'string' },
       json: { type: 'boolean' },
       report: { type: 'string' },
+      block: { type: 'string' },
+      machines: { type: 'string' },
     });
     if (positionals.length) throw new AgrisimError('CLI_USAGE', `unexpected argument "${positionals[0]}" (see --help)`);
     if (values['list-assumptions']) {
       process.stdout.write(listAssumptions() + '\n');
       return EXIT.OK;
     }
-    const operation = (values.operation ?? 'fertilizing') as Operation;
-    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')}, got "${values.operation}"`);
+    if (values.block !== undefined) return runBlock(values.block, values);
+    const all = values.operation === 'all';
+    const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
+    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
+    if (all && (values.run !== undefined || values.field !== undefined)) throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
     const lang = (values.lang ?? 'vi') as Lang;
     if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
     const ownership = (values.ownership ?? 'own') as Ownership;
@@ -129,14 +188,23 @@ export const command: CliCommand = {
       run = loaded.run;
       planGeoJson = loaded.planGeoJson;
       areaHa ??= loaded.areaHa;
-      subtitle = `${values.field ? 'field' : 'run'}: ${loaded.run.label}`;
+      const what = values.field ? (lang === 'vi' ? 'thửa' : 'field') : lang === 'vi' ? 'lần mô phỏng' : 'run';
+      subtitle = `${what}: ${loaded.run.label}`;
     }
     if (areaHa === undefined) throw new AgrisimError('CLI_USAGE', 'give an area: --area-ha, --area-sao, --field or --run (see --help)');
 
-    const report = computeSavings({ operation, areaHa, ownership, overrides, run });
-    if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { lang, planGeoJson, subtitle }));
+    if (all) {
+      // One report per operation: a JSON array, the tables one after the other, one A4 page each.
+      const reports = OPERATIONS.map((op) => computeSavings({ operation: op, areaHa: areaHa!, ownership, overrides, lang }));
+      if (values.report) await writeTextFile(values.report, savingsReportPagesHtml(reports));
+      if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+      else process.stdout.write(reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n');
+      return EXIT.OK;
+    }
+    const report = computeSavings({ operation, areaHa, ownership, overrides, run, lang });
+    if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { planGeoJson, subtitle }));
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else process.stdout.write(savingsTable(report, lang) + (values.report ? `\n\nreport: ${values.report}` : '') + '\n');
+    else process.stdout.write(savingsTable(report) + reportLine(values.report, lang) + '\n');
     return EXIT.OK;
   },
 };

@@ -4,17 +4,20 @@
  * its source. Self-contained: inline CSS and plain SVG, no script, no network.
  */
 import { ASSUMPTIONS_BY_KEY } from '../assumptions.js';
-import { formatNumber, formatVnd } from '../../units/index.js';
+import { formatNumber, formatRoughVnd, formatVnd } from '../../units/index.js';
+import { breakEvenSentence, supportSentence } from '../break-even-text.js';
 import { words } from '../i18n.js';
 import { checksLine } from '../checks.js';
 import type { CostBlock, Lang, SavingsReport } from '../types.js';
 import { costChartSvg } from './cost-chart.js';
 import { fieldMapSvg, type PlanGeoJsonLike } from './field-map.js';
 import { esc } from './svg.js';
+import { EconomicsError } from '../../errors.js';
 import { tornadoSvg } from './tornado-chart.js';
 
 /** Options of the HTML report. */
 export interface ReportOptions {
+  /** The report's own language (`computeSavings({ lang })`); another one is refused. */
   lang?: Lang;
   /** Plan GeoJSON of the field worked (from `planField` + `toGeoJson`, or a run recording's description). */
   planGeoJson?: PlanGeoJsonLike;
@@ -28,6 +31,8 @@ const CSS = `
 @page { size: A4; margin: 8mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
+section.page { break-after: page; }
+section.page:last-child { break-after: auto; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; font-size: 9pt; line-height: 1.2; width: 194mm; }
 h1 { font-size: 15pt; margin: 0 0 1mm; color: #1f5c12; }
 h2 { font-size: 10pt; margin: 0 0 1mm; color: #333; }
@@ -53,6 +58,10 @@ th { font-weight: 600; background: #f1f1f1; }
 .run { background: #fff6d6; }
 .tag { color: #8a6d00; font-weight: 700; }
 .foot { font-size: 6.5pt; color: #666; margin-top: 1.5mm; }
+.notes { font-size: 7.5pt; line-height: 1.2; margin: 0 0 2mm; }
+.row .panel svg { max-height: 30mm; margin: 0 auto; }
+.srcs { font-size: 5.2pt; line-height: 1.15; color: #444; margin-top: 1mm; }
+.verdict.little, .verdict.none { color: #8a4b00; }
 `;
 
 function costTable(blocks: CostBlock[], lang: Lang): string {
@@ -82,7 +91,7 @@ function perHaBlocks(report: SavingsReport): CostBlock[] {
  * Room for the assumptions table, in printed lines of 6 pt type (≈ 9.5 px each), calibrated
  * in Chromium's A4 print: the page has ≈ 1062 px, the parts above the table take up to ≈ 600 px.
  */
-export const ASSUMPTION_LINES_BUDGET = 42;
+export const ASSUMPTION_LINES_BUDGET = 40;
 
 /**
  * Estimated printed lines of the assumptions table at 6 pt: in Chromium a source wraps after
@@ -105,18 +114,49 @@ export function assumptionLines(report: SavingsReport): number {
  * ```
  */
 export function savingsReportHtml(report: SavingsReport, options: ReportOptions = {}): string {
-  const lang = options.lang ?? 'vi';
+  return page(report.lang, `${words(report.lang).title}: ${words(report.lang).operation[report.operation]}`, [reportBody(report, options)]);
+}
+
+/**
+ * Several reports (e.g. one per operation) in one printable document, one A4 page each; all
+ * in one language.
+ * @throws EconomicsError `ECON_INVALID_VALUE` for no report or reports in different languages
+ * @example
+ * ```ts
+ * import { computeSavings, savingsReportPagesHtml, OPERATIONS } from 'agrisim';
+ * savingsReportPagesHtml(OPERATIONS.map((operation) => computeSavings({ operation, areaHa: 2, lang: 'vi' })));
+ * ```
+ */
+export function savingsReportPagesHtml(reports: readonly SavingsReport[], options: Omit<ReportOptions, 'lang'> = {}): string {
+  const lang = reports[0]?.lang;
+  if (!lang || reports.some((r) => r.lang !== lang)) {
+    throw new EconomicsError('ECON_INVALID_VALUE', 'a report of several pages needs at least one report, all computed in one language', { key: 'lang' });
+  }
+  return page(lang, words(lang).title, reports.map((r) => reportBody(r, options)));
+}
+
+function page(lang: Lang, title: string, sections: string[]): string {
+  const body = sections.map((x) => `<section class="page">\n${x}\n</section>`).join('\n');
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+}
+
+function reportBody(report: SavingsReport, options: ReportOptions): string {
+  if (options.lang !== undefined && options.lang !== report.lang) {
+    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${options.lang}' to print it in that language`, { key: 'lang', value: options.lang });
+  }
+  const lang = report.lang;
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
+  const s = report.breakEvenSupport;
   const neg = (v: number) => (v < 0 ? ' neg' : '');
   const perHa = perHaBlocks(report);
   const map = options.planGeoJson ? fieldMapSvg(options.planGeoJson, 330, 165, w.map) : '';
   const keys = [
     [formatVnd(report.savings.vnd, lang), `${w.savings}, ${w.wholeArea} (${n(report.savings.pct, 1)} %)`, report.savings.vnd],
-    [formatVnd(report.perSao.savingsVnd, lang), `${w.savings} ${w.perSao}`, report.perSao.savingsVnd],
+    [formatRoughVnd(report.perSao.savingsVnd, lang), `${w.savings} ${w.perSao}`, report.perSao.savingsVnd],
     [n(report.savings.personDays, 1), `${w.personDays} ${w.saved}`, report.savings.personDays],
-    [be(report.breakEvenHaPerYear.ownVsManual), `${w.breakEven}: ${w.ownVsManual}`, 1],
+    [be(report.breakEvenHaPerYear.ownVsHire), `${w.breakEven}: ${w.ownVsHire}`, 1],
   ] as const;
   const assumptionRows = report.assumptions.map((a) => {
     const def = ASSUMPTIONS_BY_KEY.get(a.key);
@@ -124,11 +164,15 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     const dec = Number.isInteger(a.value) ? 0 : a.value < 1 ? 4 : 3;
     const big = a.range !== null && a.range[1] >= 1e6;
     const end = (x: number) => (big ? n(x / 1e6, x % 1e6 ? 1 : 0) : n(x, x % 1 ? 2 : 0));
-    const range = a.range ? `${end(a.range[0])}–${end(a.range[1])}${big ? (lang === 'vi' ? ' tr' : ' M') : ''}` : '';
+    const range = a.range ? `${end(a.range[0])}–${end(a.range[1])}${big ? (lang === 'vi' ? ' triệu' : ' million') : ''}` : '';
     return `<tr${a.fromRun ? ' class="run"' : ''}><td>${esc(def?.label[lang] ?? a.key)}${tag}</td><td class="num">${esc(n(a.value, dec))}</td><td>${esc(a.unit)}</td><td class="num">${esc(range)}</td><td>${esc(a.source)}</td></tr>`;
   });
   // Long lists (many overrides, long run sources) shrink the table's type so the page stays one A4 sheet.
-  const tablePt = Math.max(4.4, Math.min(6, (6 * ASSUMPTION_LINES_BUDGET) / assumptionLines(report)));
+  // The sources' paragraph (≈ 250 characters a line at 5.2 pt) and long notes take room from the table.
+  const sourceLines = Math.ceil(report.sources.reduce((acc, x) => acc + x.name.length + x.text.length + 3, 0) / 250);
+  const noteChars = report.verdict.text.length + report.breakEvenSupport.with.reason.length + report.breakEvenSupport.without.reason.length;
+  const noteLines = Math.max(0, Math.ceil(noteChars / 160) - 2);
+  const tablePt = Math.max(4.4, Math.min(6, (6 * (ASSUMPTION_LINES_BUDGET - sourceLines - noteLines)) / assumptionLines(report)));
   const body = [
     `<h1>${esc(w.title)}: ${esc(w.operation[report.operation])}</h1>`,
     `<div class="sub">${esc(w.area)}: ${esc(n(report.areaHa, 2))} ha = ${esc(n(report.areaSao, 1))} ${esc(w.sao)} · ${esc(w.perSeason)} · ${esc(w.ownership[report.ownership])}${options.subtitle ? ` · ${esc(options.subtitle)}` : ''}${options.date ? ` · ${esc(options.date)}` : ''}</div>`,
@@ -136,15 +180,19 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
     `<div class="row"><div class="panel"><h2>${esc(w.costPerHa)}</h2>${costChartSvg(perHa, lang, 330)}</div>`,
     `<div class="panel"><h2>${esc(w.sensitivity)}</h2>${tornadoSvg(report.sensitivity, lang, 330)}</div></div>`,
     `<div class="row"><div class="panel"><h2>${esc(w.total)}, ${esc(w.wholeArea)}</h2>${costTable([report.manual, report.mechanized, ...report.alternatives], lang)}`,
-    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}; ${esc(w.breakEven)}: ${esc(w.ownVsHire)} ${esc(be(report.breakEvenHaPerYear.ownVsHire))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div></div>`,
+    `<div class="sub" style="margin:1mm 0 0">${esc(w.perSao)}: ${esc(formatVnd(report.perSao.manualVnd, lang))} → ${esc(formatVnd(report.perSao.mechanizedVnd, lang))}</div></div>`,
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
+    `<div class="notes"><b class="verdict ${report.verdict.kind}" data-verdict="${report.verdict.kind}">${esc(report.verdict.text)}</b><br>`,
+    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without))}</span> `,
+    `${esc(w.withSupport)}: ${esc(supportSentence(s.with, s.without, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div>`,
     `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
     `<table class="assump" style="font-size:${tablePt.toFixed(2)}pt"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
     `<tr><th>${esc(w.assumptions)}</th><th>${esc(w.value)}</th><th>${esc(w.unit)}</th><th>${esc(w.range)}</th><th>${esc(w.source)}</th></tr>${assumptionRows.join('')}</table>`,
+    `<div class="srcs"><b>${esc(w.sources)}:</b> ${report.sources.map((x) => `<b>${esc(x.name)}</b>: ${esc(x.text)}`).join(' · ')}</div>`,
     `<div class="foot">${esc(w.footer)}</div>`,
   ].join('\n');
-  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(w.title)}: ${esc(w.operation[report.operation])}</title><style>${CSS}</style></head><body>\n${body}\n</body></html>\n`;
+  return body;
 }
 
 function runPanel(report: SavingsReport, lang: Lang): string {

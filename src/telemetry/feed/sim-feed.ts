@@ -9,6 +9,7 @@ import { simulate$ } from '../../sim/index.js';
 import type { SimFrame, Simulation, SimulationFactory } from '../../sim/index.js';
 import type { ControlAction, SimOffer } from '../protocol/messages.js';
 import { createFeedStateTracker } from './feed-state.js';
+import { createProgressSavings } from './progress-savings.js';
 import type { FeedUpdate, TelemetryFeed } from './types.js';
 import { toWireVehicle } from './wire-vehicle.js';
 
@@ -65,6 +66,7 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
   let sim = factory.create();
   const offer = offerOf(factory, sim, options.offer);
   const tracker = createFeedStateTracker(sim.describe(), speedup$.value);
+  let savings = createProgressSavings(sim.describe());
   let run: Subscription | undefined;
   let started = false;
   let stopped = false;
@@ -73,6 +75,14 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let loopTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // The savings are an extra of the telemetry: a simulation whose metrics cannot be had keeps the defaults' figure.
+  const finalMetrics = () => {
+    try {
+      return sim.metrics();
+    } catch {
+      return undefined;
+    }
+  };
   const emit = (u: FeedUpdate) => {
     tracker.apply(u);
     updates.next(u);
@@ -84,7 +94,9 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
     const f = latest;
     latest = undefined;
     lastSentMs = performance.now();
-    emit({ kind: 'telemetry', t: f.t, vehicles: f.vehicles.map(toWireVehicle), progress: f.progress });
+    // Savings of the area done so far, from the economics stage; from the measured run once it is done.
+    const progress = savings.add(f.progress, sim.done ? finalMetrics() : undefined);
+    emit({ kind: 'telemetry', t: f.t, vehicles: f.vehicles.map(toWireVehicle), progress });
   };
   const onFrame = (f: SimFrame) => {
     for (const event of f.events) emit({ kind: 'event', t: event.t, event });
@@ -108,6 +120,7 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
     flushTimer = undefined;
     sim = factory.create();
     tracker.reset(sim.describe());
+    savings = createProgressSavings(sim.describe());
     updates.next({ kind: 'reset' });
     if (started && !stopped) begin();
   }

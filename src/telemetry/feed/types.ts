@@ -4,15 +4,15 @@
  * only ever talks to this interface, so any feed can be served over the same protocol.
  */
 import type { Observable } from 'rxjs';
-import type { SimEvent, SimProgress } from '../../sim/index.js';
-import type { ControlAction, SimOffer, SnapshotMessage, WireVehicle } from '../protocol/messages.js';
+import type { SimEvent } from '../../sim/index.js';
+import type { ControlAction, SimOffer, SnapshotMessage, WireProgress, WireVehicle } from '../protocol/messages.js';
 
 /** Everything a late joiner needs: the body of a `snapshot` message. */
 export type FeedState = Omit<SnapshotMessage, 'type' | 'seq' | 'sim'>;
 
 /** One change a feed announces; the server turns each into one broadcast frame. */
 export type FeedUpdate =
-  | { kind: 'telemetry'; t: number; vehicles: WireVehicle[]; progress: SimProgress }
+  | { kind: 'telemetry'; t: number; vehicles: WireVehicle[]; progress: WireProgress }
   | { kind: 'event'; t: number; event: SimEvent }
   /** The state was replaced (restart, loop): every subscriber gets a fresh snapshot of `state()`. */
   | { kind: 'reset' }

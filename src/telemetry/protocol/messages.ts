@@ -4,6 +4,18 @@
  * Types only (plus the version constant), so browser code and gateways can import them freely.
  */
 import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/index.js';
+import type { ProgressSavings } from '../../economics/index.js';
+
+/**
+ * Progress as it goes on the wire: the simulator's, plus the savings of the area done so far
+ * against manual work, computed by the economics stage (the viewer shows them, computing nothing).
+ */
+export interface WireProgress extends SimProgress {
+  /** Savings against manual work of the area done so far, VND (negative: the machine costs more). */
+  savingsVnd?: number;
+  /** How `savingsVnd` is made up (economics `savingsAtArea`). */
+  savings?: ProgressSavings;
+}
 
 /** Protocol version sent in `hello`; bump on incompatible changes. */
 export const PROTOCOL = 'agrisim/1';
@@ -47,14 +59,14 @@ export interface SnapshotMessage {
   /** Simulated ms of the last telemetry (0 before the first). */
   t: number;
   vehicles: WireVehicle[];
-  progress: SimProgress;
+  progress: WireProgress;
   coverage: CoverageTrail[];
   paused: boolean;
   /** Simulated time per wall time. */
   speedup: number;
   done: boolean;
 }
-export interface TelemetryMessage { type: 'telemetry'; seq: number; sim: string; t: number; vehicles: WireVehicle[]; progress: SimProgress }
+export interface TelemetryMessage { type: 'telemetry'; seq: number; sim: string; t: number; vehicles: WireVehicle[]; progress: WireProgress }
 export interface EventMessage { type: 'event'; seq: number; sim: string; t: number; event: SimEvent }
 export interface ErrorMessage { type: 'error'; seq: number; code: string; message: string; sim?: string }
 /** Broadcast to a simulation's subscribers when a control changed it. */

@@ -6,13 +6,13 @@
 import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatSpeed, formatVnd } from './format.js';
 import { t, tDynamic, type Lang, type StringKey } from './i18n.js';
 import type { WireVehicle } from './messages.js';
-import { liveSavings } from './savings.js';
+import { liveSavings, type ProgressSavingsFields } from './savings.js';
 import type { SimProgress } from '../../sim/index.js';
 import { vehicleColor } from './view.js';
 
 /** What the panel shows. */
 export interface PanelState {
-  progress?: SimProgress;
+  progress?: SimProgress & ProgressSavingsFields;
   vehicles: WireVehicle[];
   /** Guidance of each machine by id, from the snapshot description. */
   guidance: Record<string, string>;
@@ -77,11 +77,11 @@ export function createPanel(root: HTMLElement) {
       setText(root, 'covered-ha', `${formatHa(lang, p.coveredHa)} · ${formatSao(lang, p.coveredHa)}`);
       setText(root, 'elapsed', formatDuration(p.elapsedS));
       setText(root, 'remaining', s.done ? t(lang, 'done') : formatDuration(p.etaS));
-      const first = s.vehicles[0];
-      const sav = liveSavings(first?.kind ?? 'drone', first && s.guidance[first.id], p.coveredHa);
-      setText(root, 'savings-vnd', formatVnd(lang, sav.savingsVnd));
-      root.querySelector('.savings')?.classList.toggle('negative', sav.savingsVnd < 0);
-      setText(root, 'person-days', formatNumber(lang, sav.personDaysSaved, 2));
+      // Computed by the telemetry feed (economics stage); the page only shows it.
+      const sav = liveSavings(p);
+      setText(root, 'savings-vnd', sav ? formatVnd(lang, sav.savingsVnd) : '–');
+      root.querySelector('.savings')?.classList.toggle('negative', (sav?.savingsVnd ?? 0) < 0);
+      setText(root, 'person-days', sav ? formatNumber(lang, sav.personDaysSaved, 2) : '–');
     }
     const ids = s.vehicles.map((v) => v.id).join('|');
     if (list.dataset.ids !== ids) {

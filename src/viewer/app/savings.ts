@@ -1,14 +1,15 @@
 /**
- * Running savings vs manual work for the panel, from the economics stage's model
- * (src/economics: ECONOMICS.md defaults, ASABE EP496 machine cost, machine owned). The
- * economics files imported here are pure (no Node modules), so esbuild bundles them for the
- * browser. The model is linear in area, so the per-hectare figures are computed once per
- * machine kind and guidance and scaled by the covered area.
+ * Savings for the panel: what the telemetry feed put into `progress` (savingsVnd and its
+ * breakdown, computed by the economics stage on the server, from the run's measured figures
+ * once it is done). The viewer computes nothing of its own, so the page, the replayed
+ * telemetry and `agrisim savings --run` show one figure.
  */
-import { defaultValues } from '../../economics/assumptions.js';
-import { machineCostPerHa, manualCostPerHa } from '../../economics/operations.js';
-import { savingsForArea } from '../../economics/savings.js';
-import type { Operation } from '../../economics/types.js';
+
+/** The savings fields of a telemetry `progress` (protocol WireProgress). */
+export interface ProgressSavingsFields {
+  savingsVnd?: number;
+  savings?: { personDaysSaved?: number; basis?: string };
+}
 
 export interface LiveSavings {
   /** Savings in VND for the area covered so far (negative: the machine costs more). */
@@ -16,45 +17,13 @@ export interface LiveSavings {
   personDaysSaved: number;
 }
 
-/** The operation a machine kind does in agrisim's scenarios: drones spread fertilizer, transplanters plant. */
-export function operationOf(kind: string): Operation {
-  return kind === 'transplanter' ? 'transplanting' : 'fertilizing';
-}
-
-const perHa = new Map<string, LiveSavings>();
-
-function perHectare(kind: string, guidance: string | undefined): LiveSavings {
-  const op = operationOf(kind);
-  // A transplanter driven by eye is the economics model's `unguided-transplanter` alternative.
-  const unguided = op === 'transplanting' && guidance === 'manual';
-  const key = `${op}|${unguided}`;
-  let s = perHa.get(key);
-  if (!s) {
-    if (unguided) {
-      const v = defaultValues();
-      const manual = manualCostPerHa(op, v);
-      const machine = machineCostPerHa(op, v, 'own', 'unguided-transplanter');
-      s = { savingsVnd: manual.totalVnd - machine.totalVnd, personDaysSaved: manual.personDays - machine.personDays };
-    } else {
-      const r = savingsForArea(op, 1);
-      s = { savingsVnd: r.savingsVnd, personDaysSaved: r.personDaysSaved };
-    }
-    perHa.set(key, s);
-  }
-  return s;
-}
-
 /**
- * Savings of a season's work by this machine on the area covered so far, against doing it
- * by hand (fertilizing: manual broadcasting; transplanting: manual transplanting).
- * @param kind - vehicle kind: `drone` or `transplanter`
- * @param guidance - `rtk`, `gnss` or `manual` (a manually driven transplanter saves less)
- * @param coveredHa - telemetry `progress.coveredHa`; negative or missing counts as 0
- * @example
- * liveSavings('transplanter', 'rtk', 1.35).savingsVnd; // ≈ 4 733 000 VND (savingsForArea('transplanting', 1.35))
+ * The savings a progress message carries, or undefined when the server sent none.
+ * @example liveSavings({ coveredHa: 1, savingsVnd: 4_100_694, savings: { personDaysSaved: 29.75 } }); // { savingsVnd: 4100694, personDaysSaved: 29.75 }
  */
-export function liveSavings(kind: string, guidance: string | undefined, coveredHa: number): LiveSavings {
-  const ha = Number.isFinite(coveredHa) && coveredHa > 0 ? coveredHa : 0;
-  const s = perHectare(kind, guidance);
-  return { savingsVnd: s.savingsVnd * ha, personDaysSaved: s.personDaysSaved * ha };
+export function liveSavings(progress: ProgressSavingsFields | undefined): LiveSavings | undefined {
+  const v = progress?.savingsVnd;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+  const pd = progress?.savings?.personDaysSaved;
+  return { savingsVnd: v, personDaysSaved: typeof pd === 'number' && Number.isFinite(pd) ? pd : 0 };
 }
