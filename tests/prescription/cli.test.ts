@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { command as plan } from '../../src/cli/commands/plan.js';
 import { command as simulate } from '../../src/cli/commands/simulate.js';
 import { ERROR_CODES, readFieldFile, type AgrisimError } from '../../src/index.js';
+import { measuredAssumptions, measuredRunOf } from '../../src/economics/index.js';
 import { paddy, twoZoneGeoJson } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-rx-cli-'));
@@ -97,5 +98,15 @@ describe('CLI with a prescription', () => {
     const zones = JSON.parse(r.stdout).metrics.dose.zones;
     expect(zones.map((z: { id: string; rateKgPerHa: number }) => [z.id, z.rateKgPerHa])).toEqual([[`${block[0].id}:default`, 60], [`${block[1].id}:p2`, 90]]);
     expect(await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', ZONES, '--cell', '1')).toMatchObject({ exit: 3, code: 'PRESCRIPTION_MISSES_FIELD' });
+  });
+
+  it('savings: the extra product comes from the dose raster (spread beyond the prescription), not the coverage overlap', async () => {
+    const r = await run(simulate, FIELD, '--prescription', ZONES, '--cell', '1', '--json');
+    const { metrics } = JSON.parse(r.stdout);
+    const measured = measuredAssumptions('fertilizing', { label: 'rx', vehicleKind: 'drone', guided: measuredRunOf(metrics) });
+    const extra = (100 * (metrics.dose.emittedKg - metrics.dose.prescribedKg)) / metrics.dose.prescribedKg;
+    expect(extra).toBeGreaterThan(3);
+    expect(measured['drone.overlapPct'].value).toBeCloseTo(Math.min(15, extra), 2);
+    expect(measured['drone.overlapPct'].source).toMatch(/kg prescribed .*dose raster/);
   });
 });
