@@ -28,7 +28,7 @@ describe('viewer under the Content-Security-Policy (Chromium)', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(stack.httpUrl);
+    const response = await page.goto(`${stack.httpUrl}?renderer=maplibre`);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await page.waitForFunction(() => {
       const p = (window as unknown as { __agrisim?: { panes(): { fieldRendered: boolean; renderer?: string; vehicles: unknown[] }[] } }).__agrisim?.panes() ?? [];

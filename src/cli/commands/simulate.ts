@@ -38,7 +38,8 @@ options:
                                  planned for N; default 1). --vehicles N is the same
   --guidance rtk|gnss|manual     guidance of every vehicle (default: the scenario's, else rtk)
   --seed N                       seed of every random thing (default: the scenario's, else 1)
-  --paddies N                    field files: simulate the first N paddies (default all)
+  --paddies N                    simulate the first N paddies as fields (default all; on a
+                                 block file this runs them without the fleet, roads and depot)
   --cell M                       coverage raster cell, m (default 0.25)
   --faults on|off                RTK loss, gusts, weak batteries (default on for scenarios, off for fields)
   --speedup K                    run on the wall clock at K× real time (default: as fast as possible)
@@ -66,7 +67,9 @@ function machinesOption(opts: Record<string, string | boolean | undefined>): num
 async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<RunFactory> {
   const abs = resolve(path);
   const blockOpts: BlockRunOptions = { ...load };
-  if (await isBlockFile(abs)) {
+  // --paddies N picks paddies of the file to run as fields (one plan each), block file or not;
+  // without it a block file runs its whole fleet.
+  if (opts.paddies === undefined && (await isBlockFile(abs))) {
     const machines = machinesOption(opts);
     if (machines > MAX_MACHINES) throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
     return loadBlockFile(abs, ((opts.vehicle as string | undefined) ?? 'drone') as 'drone' | 'transplanter', machines, blockOpts);

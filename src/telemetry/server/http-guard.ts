@@ -11,8 +11,14 @@ const HOST_RE = /^[A-Za-z0-9.:[\]-]{1,255}$/;
  * The default Content-Security-Policy: scripts, styles, images and workers from the page's
  * own origin only (MapLibre may start its worker from a `blob:` URL, and draws from `data:` and
  * `blob:` images), inline style attributes (not elements), and connections to this origin and
- * its WebSocket. No inline script, no framing; checked in Chromium by tests/telemetry/csp-browser.test.ts. A raster layer from another host (the viewer's `?tiles=`) needs `csp` widened.
+ * its WebSocket. No inline script, no framing; checked in Chromium by tests/telemetry/csp-browser.test.ts. Map tiles (the viewer's optional online background) may come from any https host or a local http one.
  */
+/** A tile server on this machine (a local tile cache) may be http. */
+const LOCAL_TILES = 'http://127.0.0.1:* http://localhost:* http://[::1]:*';
+/** The page may reach the socket through a relay on this machine (`?ws=ws://127.0.0.1:N/ws`). */
+const LOCAL_SOCKETS = 'ws://127.0.0.1:* ws://localhost:* ws://[::1]:*';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
 export function defaultCsp(host: string | undefined): string {
   const self = host && HOST_RE.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
@@ -20,11 +26,14 @@ export function defaultCsp(host: string | undefined): string {
     "script-src 'self'",
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
-    "img-src 'self' data: blob:",
+    // Map tiles from the tile server a user sets in the page (OSM, satellite: https), or one on
+    // this machine (a local tile cache); scripts stay the page's own, so this opens images and
+    // tile requests, not code.
+    `img-src 'self' data: blob: https: ${LOCAL_TILES}`,
     "style-src 'self'",
     // The viewer positions a few elements with style="…" attributes; no <style> element may be injected.
     "style-src-attr 'unsafe-inline'",
-    `connect-src 'self'${self}`,
+    `connect-src 'self'${self} https: ${LOCAL_TILES} ${LOCAL_SOCKETS}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -79,6 +88,9 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   try {
     // Both through URL, so a default port written out (`:80` in Host) compares equal to none.
     const o = new URL(origin);
+    // A page served from this machine's loopback (only a program here can serve one) may open
+    // the socket through a local relay or port forward; DNS-rebinding pages have other names.
+    if (LOOPBACK_HOSTS.has(o.hostname)) return true;
     return o.host === new URL(`${o.protocol}//${host}`).host;
   } catch {
     return false; // `null` (a file:// page, a sandboxed frame) and garbage
