@@ -97,7 +97,7 @@ export type {
 } from './economics/index.js';
 export type { ProgressSavings, BreakEven, Verdict, SourceDef, HouseholdInput, HouseholdSavings, LabourPeakInput, LabourPeak } from './economics/index.js';
 export { parseAssumptionsFile } from './economics/index.js';
-export type { AssumptionsFile, AssumptionOverrides } from './economics/index.js';
+export type { AssumptionOverrides } from './economics/index.js';
 
 // ── Viewer: the live web page, to mount on a telemetry server ──────────────────────────────
 export { createViewerHandler } from './viewer/index.js';
