@@ -6,13 +6,15 @@
  * over every vertex), so the figure is a ratio; and a 1,000-swath field routed end to end.
  * Run alone: `npx tsx bench/plan.bench.ts`.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { area as turfArea } from '@turf/turf';
 import { fieldFromMetres, fieldToGeoJsonFeature, readFieldFile } from '../src/field/index.js';
 import type { Field } from '../src/field/types.js';
 import { planField } from '../src/plan/index.js';
 import { getVehicle } from '../src/vehicles/index.js';
 import { randomParsedField, RANDOM_FIELD_KINDS } from '../tests/helpers/random-fields.js';
+import { checkPlan } from '../tests/helpers/check-plan.js';
+import { median, planReal, realFields, rowOf, VEHICLE_IDS, type RealRow, type VehicleId } from '../tests/plan/real/real-set.js';
 
 /** Shape bench/run.ts collects. */
 export interface BenchSection {
@@ -111,6 +113,55 @@ function thousandSwaths(): Record<string, number | string> {
   return { case: '1,000-swath strip, 1,800 × 30 m across', vehicle: 'transplanter', fields: 1, swaths, turns, planMs: +best.toFixed(1), goalMs: 100 };
 }
 
+/** The planner on main before issue 17, measured on the same fields (tests/plan/real/update-baseline.ts --main). */
+interface MainRecord {
+  fieldsPerS: Record<VehicleId, number>;
+  rows: (RealRow & { checker: { coveragePct: number; overlapPct: number; pathM: number } })[];
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The real-field set (fields/real, public boundaries): coverage, overlap, swaths against the
+ * lower bound, path length and fields/s, by the planner's own metrics and by the independent
+ * checker, now and for the planner on main (bench/plan-real-main.json, measured the same way).
+ * fields/s is the best of two timed passes; main's figure was taken on the same machine but not
+ * in this run, so the row also gives the ratio to turf area() of this run.
+ */
+export async function realSet(): Promise<Record<string, number | string>[]> {
+  const main = JSON.parse(readFileSync('bench/plan-real-main.json', 'utf8')) as MainRecord;
+  const fields = await realFields();
+  const features = fields.map((f) => fieldToGeoJsonFeature(f));
+  const out: Record<string, number | string>[] = [];
+  for (const vehicle of VEHICLE_IDS) {
+    const ms = timeMs(fields, (f) => planReal(f, vehicle));
+    const plans = fields.map((f) => planReal(f, vehicle));
+    const rows = plans.map((p) => rowOf(p, vehicle));
+    const checks = plans.map((p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number });
+    const was = main.rows.filter((r) => r.vehicle === vehicle);
+    const baselineMs = turfPassMs(features);
+    for (const [name, r, c, fps] of [
+      ['main (before issue 17)', was, was.map((x) => x.checker), main.fieldsPerS[vehicle]],
+      ['this branch', rows, checks, Math.round(fields.length / (ms / 1000))],
+    ] as const)
+      out.push({
+        case: `real set (${fields.length} fields, median ${median(fields.map((f) => f.areaM2 / 10_000)).toFixed(1)} ha): ${name}`,
+        vehicle,
+        coverageMinPct: Math.min(...r.map((x) => x.coveragePct)),
+        checkerCoverageMinPct: Math.min(...c.map((x) => x.coveragePct)),
+        overlapMedianPct: +median(r.map((x) => x.overlapPct)).toFixed(2),
+        checkerOverlapMedianPct: +median(c.map((x) => x.overlapPct)).toFixed(2),
+        swathsOverLowerBoundMax: Math.max(...r.map((x) => x.swaths - x.lowerBound)),
+        swaths: sum(r.map((x) => x.swaths)),
+        pathKm: +(sum(r.map((x) => x.pathM)) / 1000).toFixed(2),
+        pathMedianM: Math.round(median(r.map((x) => x.pathM))),
+        fieldsPerS: fps,
+        ...(name === 'this branch' ? { ratioToTurfArea: Math.round(ms / baselineMs), outsidePts: sum(checks.map((x) => x.outsidePts)) } : {}),
+      });
+  }
+  return out;
+}
+
 export async function run(): Promise<BenchSection> {
   const samples = await sampleFields();
   const big = generated(1000, 20_000, 0.05, 20);
@@ -123,6 +174,7 @@ export async function run(): Promise<BenchSection> {
     row('typical 1–5 ha (convex, concave, holes)', typical, 'drone', 2),
     row('typical 1–5 ha (convex, concave, holes)', typical, 'transplanter', 2),
     thousandSwaths(),
+    ...(await realSet()),
   ];
   return {
     name: 'plan',
@@ -131,6 +183,8 @@ export async function run(): Promise<BenchSection> {
       'fieldsPerS: whole planField (headland, angle search, swaths, route and turns, gap passes, sorties, coverage estimate) on one core, best of the runs.',
       'ratioToTurfArea: planning time ÷ turf area() of the same fields in the same run (the machine-speed baseline).',
       'Goals (issue 3): ≥ 200 fields/s for typical 1–5 ha fields; a 1,000-swath field in < 100 ms.',
+      'Real set (issue 17): fields/real, planner metrics and the independent checker (check-plan.mjs); the main rows are bench/plan-real-main.json, the planner before issue 17 measured on the same fields. Goals: coverage ≥ 99.5 % every field, overlap median ≤ 5 % drone / ≤ 2.5 % transplanter, ≥ 200 fields/s.',
+      'Fields2Cover is not in this bench: see bench/README.md.',
     ],
   };
 }

@@ -3,6 +3,6 @@ export { signedArea, withWinding, bounds, dist, distToSegment, closestOnSegment,
 export { pointInRing, pointInPolygon, pointInPolygonTol, distToRing, segmentsCross, segmentCrossesPolygon, polylineInside } from './inside.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
-export { offsetPolygons, unionPolygons } from './offset.js';
+export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
 export { simplifyRing, simplifyPolygon } from './simplify.js';

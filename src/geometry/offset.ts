@@ -47,6 +47,22 @@ export function unionPolygons(polys: PolygonM[]): PolygonM[] {
   return polyTreeToPolygons(tree);
 }
 
+/** Intersection of polygons `a` with polygons `b` (each set read as a union), as polygons with holes. */
+export function intersectPolygons(a: PolygonM[], b: PolygonM[]): PolygonM[] {
+  const c = new ClipperLib.Clipper();
+  const add = (polys: PolygonM[], type: ClipperLib.PolyType) => {
+    for (const p of polys) {
+      c.AddPath(toPath(withWinding(p.outer, true)), type, true);
+      for (const h of p.holes) c.AddPath(toPath(withWinding(h, false)), type, true);
+    }
+  };
+  add(a, ClipperLib.PolyType.ptSubject);
+  add(b, ClipperLib.PolyType.ptClip);
+  const tree = new ClipperLib.PolyTree();
+  c.Execute(ClipperLib.ClipType.ctIntersection, tree, ClipperLib.PolyFillType.pftNonZero, ClipperLib.PolyFillType.pftNonZero);
+  return polyTreeToPolygons(tree);
+}
+
 function polyTreeToPolygons(tree: ClipperLib.PolyTree): PolygonM[] {
   const out: PolygonM[] = [];
   for (const ex of ClipperLib.JS.PolyTreeToExPolygons(tree)) {

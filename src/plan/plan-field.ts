@@ -4,9 +4,7 @@ import { toXY } from '../geodesy/index.js';
 import { offsetPolygons } from '../geometry/index.js';
 import { rotateRing } from '../geometry/index.js';
 import { reflexVertices } from '../geometry/index.js';
-import type { PolygonM } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
-import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
@@ -14,8 +12,8 @@ import { appendPasses } from './route/append-passes.js';
 import { buildRoute } from './route/build-route.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
-import { bestAngle } from './swaths/best-angle.js';
-import { cellOutline, sweepSwaths } from './swaths/sweep-swaths.js';
+import { cellOutline } from './swaths/sweep-swaths.js';
+import { EDGE_INSET_M, planLayout } from './layout.js';
 import type { TurnSpace } from './turns/plan-turn.js';
 import type { Cell, Plan, PlanOptions } from './types.js';
 
@@ -27,15 +25,13 @@ export const PLAN_DEFAULTS = {
   /** Transits and fallback paths keep this far from the boundary, m. */
   clearanceM: 0.1,
   /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
-  edgeInsetM: 0.02,
+  edgeInsetM: EDGE_INSET_M,
   /** Route points may be this far outside the field (the checker allows 0.05 m). */
   insideTolM: 0.01,
   /** Raster cells for finding uncovered strips (about 0.1 m² per cell on a 0.1 ha plot). */
   gapSamples: 10_000,
   /** Gap passes are added until this much of the countable area is covered, % (bar: 99.5). */
   gapTargetPct: 99.8,
-  /** Multirotor swaths run this many widths into the innermost headland lap. */
-  multirotorReachWidths: 0.25,
 };
 
 function checkOptions(o: PlanOptions): void {
@@ -52,18 +48,6 @@ function checkOptions(o: PlanOptions): void {
     const [lon, lat] = o.startLonLat;
     if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) bad('startLonLat', `must be [lon, lat] in range, got ${o.startLonLat.join(',')}`);
   }
-}
-
-/**
- * How far swaths run into the headland. Ground machines: to the innermost lap's centre line,
- * where they turn anyway. Multirotors spray while they fly, so every metre into the headland is
- * double dose: a quarter width in, enough for slanted swath ends to meet the headland's
- * footprint (the gap passes close what is left), and half the overlap of running to the centre.
- */
-function swathReach(poly: PolygonM, headland: Headland, w: number, vehicle: Vehicle, area: PolygonM[]): PolygonM[] {
-  if (headland.laps === 0) return area;
-  if (vehicle.kind !== 'multirotor') return headland.swathReach;
-  return offsetPolygons([poly], -(headland.laps - PLAN_DEFAULTS.multirotorReachWidths) * w, 'round');
 }
 
 /**
@@ -89,10 +73,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   checkOptions(options);
   const w = vehicle.workingWidthM;
   const poly = field.polygon;
-  const headland = planHeadland(poly, w, options.headlandLaps ?? vehicle.headlandLaps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
-  const area = headland.laps === 0 ? offsetPolygons([poly], -PLAN_DEFAULTS.edgeInsetM, 'miter') : headland.inner;
-  const angleRad = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : bestAngle(poly, area, w).angleRad;
-  const sweep = sweepSwaths(area, angleRad, w, swathReach(poly, headland, w, vehicle, area));
+  const { headland, angleRad, sweep } = planLayout(poly, vehicle, options, field.areaM2);
   const maxSwaths = options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths;
   if (sweep.pieces > maxSwaths)
     throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.pieces} swaths, over the limit of ${maxSwaths}`, {
@@ -118,7 +99,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
       : splitSorties(route, vehicle, start, space);
   const cells: Cell[] = sweep.swaths.map((c, id) => ({
     id,
-    polygon: { outer: rotateRing(cellOutline(c, w), angleRad), holes: [] },
+    polygon: { outer: rotateRing(cellOutline(c, w), sweep.cellAngles?.[id] ?? angleRad), holes: [] },
     swathCount: c.length,
   }));
   const metrics = planMetrics({

@@ -97,9 +97,10 @@ export function buildRoute(
   space: TurnSpace,
   opts: RouteOptions,
 ): RouteSegment[] {
-  const cells = sweep.swaths.map((list) =>
-    list.map((s): WorldSwath => ({ a: rotate([s.x0, s.y], sweep.angleRad), b: rotate([s.x1, s.y], sweep.angleRad) })),
-  );
+  const cells = sweep.swaths.map((list, i) => {
+    const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
+    return list.map((s): WorldSwath => ({ a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) }));
+  });
   const spacing = sweep.swaths.map((list) => (list.length > 1 ? (list[list.length - 1].y - list[0].y) / (list.length - 1) : 0));
   const route: RouteSegment[] = [];
   let pos = opts.start;

@@ -1,5 +1,9 @@
 import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { lineIntervals } from './line-intervals.js';
+import { bandExtent } from './swath-ends.js';
+
+export { lineIntervals };
 
 /** A swath in the sweep frame: the line y from x0 to x1 (x0 < x1), implement centre. */
 export interface SweepSwath {
@@ -16,7 +20,10 @@ export interface SweepSwath {
  * lines, so a cell starts or ends only where the field splits (a hole, a notch wider than a swath).
  */
 export interface SweepPlan {
+  /** Sweep angle (of the first cell when cells have their own). */
   angleRad: number;
+  /** Each cell's own angle, when cells were swept at different angles (else all `angleRad`). */
+  cellAngles?: number[];
   /** Pieces per cell, bottom to top. */
   swaths: SweepSwath[][];
   /** Swath lines (the DESIGN.md swath count). */
@@ -40,21 +47,6 @@ export function swathOffsets(heightM: number, widthM: number): number[] {
   if (n === 1) return [heightM / 2];
   const spacing = (heightM - widthM) / (n - 1);
   return Array.from({ length: n }, (_, j) => widthM / 2 + j * spacing);
-}
-
-/** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings). */
-export function lineIntervals(polys: PolygonM[], y: number): [number, number][] {
-  const xs: number[] = [];
-  for (const p of polys)
-    for (const ring of [p.outer, ...p.holes])
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const a = ring[j], b = ring[i];
-        if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
-      }
-  xs.sort((u, v) => u - v);
-  const out: [number, number][] = [];
-  for (let k = 0; k + 1 < xs.length; k += 2) if (xs[k + 1] - xs[k] > 1e-3) out.push([xs[k], xs[k + 1]]);
-  return out;
 }
 
 /** A piece of the previous line and the cell it belongs to. */
@@ -86,48 +78,79 @@ function yRange(p: PolygonM): [number, number] {
 /**
  * Lays parallel swaths over `area` at `angleRad` (direction of travel, from east,
  * counter-clockwise). Each connected part of the area gets the fewest lines that cover its
- * height, evenly spread. Each line meets the area in intervals; each interval runs on to the
- * edge of `reach` (how far swaths may run into the headland: the innermost lap's centre line
- * for ground machines, a quarter width for drones), so footprints meet the headland's even
- * where its edge slants, and intervals split only by a notch or hole narrower than the reach
- * merge into one swath.
+ * height, the leftover spread evenly between them. Each line meets the area in intervals.
+ *
+ * Without `bound` a swath is its centre interval (enough to count swaths and cells, as the
+ * angle search does). With `bound` (how far swath ends may go: the innermost headland lap's
+ * centre line for ground machines, half a width inside the field for drones) each swath's ends
+ * meet the area's edge across its own strip (half the spacing either side of its line, the
+ * area's edge for the first and last): the footprint reaches the headland's inner edge even
+ * where that edge slants, and runs no further under the headland than that needs. Pieces of
+ * one line inside one `bound` interval (split by a notch or hole narrower than the headland,
+ * which the machine can cross) merge into one swath.
  */
-export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, reach: PolygonM[] = area): SweepPlan {
+export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[]): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
-  const reachRotated = reach === area ? parts : reach.map((p) => rotatePolygon(p, -angleRad));
+  const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
   const cells: SweepSwath[][] = [];
   let lines = 0, pieces = 0;
   for (const part of parts) {
     const [y0, y1] = yRange(part);
+    const offsets = swathOffsets(y1 - y0, widthM);
+    const half = offsets.length > 1 ? (offsets[1] - offsets[0]) / 2 : widthM / 2;
     let below: Link[] = [];
-    for (const off of swathOffsets(y1 - y0, widthM)) {
+    offsets.forEach((off, j) => {
       const y = y0 + off, line = lines++;
-      const reachIv = reachRotated === parts ? [] : lineIntervals(reachRotated, y);
-      const here: SweepSwath[] = [];
-      for (const [a, b] of lineIntervals([part], y)) {
-        const mid = (a + b) / 2;
-        const r = reachIv.find(([u, v]) => u <= mid && mid <= v);
-        const [x0, x1] = r ? [Math.min(a, r[0]), Math.max(b, r[1])] : [a, b];
-        const prev = here[here.length - 1];
-        if (prev && prev.x0 === x0 && prev.x1 === x1) continue; // same reach interval
-        here.push({ y, x0, x1, line });
-      }
+      const lo = j === 0 ? y0 : y - half, hi = j === offsets.length - 1 ? y1 : y + half;
+      const here = boundRotated ? boundedPieces(part, boundRotated, y, lo, hi, line, widthM / 2) : lineIntervals([part], y).map(([x0, x1]) => ({ y, x0, x1, line }));
       pieces += here.length;
-      // chain pieces into cells: join the cell below when the link is one-to-one
-      const next: Link[] = [];
-      for (const piece of here) {
-        let down: Link | undefined, downs = 0;
-        for (const d of below) if (overlaps(d.piece, piece)) [down, downs] = [d, downs + 1];
-        let cell: SweepSwath[];
-        if (downs === 1 && countOverlaps(here, down!.piece) === 1) cell = down!.cell;
-        else cells.push((cell = []));
-        cell.push(piece);
-        next.push({ piece, cell });
-      }
-      below = next;
-    }
+      below = chainPieces(here, below, cells);
+    });
   }
   return { angleRad, swaths: cells, lines, pieces };
+}
+
+/** One plan of several sweeps (regions swept at their own angles), cells in order. */
+export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
+  return {
+    angleRad: sweeps[0]?.angleRad ?? 0,
+    cellAngles: sweeps.flatMap((p) => p.swaths.map(() => p.angleRad)),
+    swaths: sweeps.flatMap((p) => p.swaths),
+    lines: sweeps.reduce((a, p) => a + p.lines, 0),
+    pieces: sweeps.reduce((a, p) => a + p.pieces, 0),
+  };
+}
+
+/** Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`. */
+function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number, hi: number, line: number, radiusM: number): SweepSwath[] {
+  const boundIv = lineIntervals(bound, y);
+  const here: SweepSwath[] = [];
+  let lastBound = -1;
+  for (const [a, b] of lineIntervals([part], y)) {
+    let [x0, x1] = bandExtent(part, y, lo, hi, a, b, radiusM);
+    const k = boundIv.findIndex(([u, v]) => u <= (a + b) / 2 && (a + b) / 2 <= v);
+    if (k >= 0) [x0, x1] = [Math.max(x0, boundIv[k][0]), Math.min(x1, boundIv[k][1])];
+    const prev = here[here.length - 1];
+    if (prev && k >= 0 && k === lastBound) prev.x1 = Math.max(prev.x1, x1);
+    else here.push({ y, x0, x1, line });
+    lastBound = k;
+  }
+  return here;
+}
+
+/** Chains one line's pieces into cells: a piece joins the cell below when the link is one-to-one. */
+function chainPieces(here: SweepSwath[], below: Link[], cells: SweepSwath[][]): Link[] {
+  const next: Link[] = [];
+  for (const piece of here) {
+    let down: Link | undefined, downs = 0;
+    for (const d of below) if (overlaps(d.piece, piece)) [down, downs] = [d, downs + 1];
+    let cell: SweepSwath[];
+    if (downs === 1 && countOverlaps(here, down!.piece) === 1) cell = down!.cell;
+    else cells.push((cell = []));
+    cell.push(piece);
+    next.push({ piece, cell });
+  }
+  return next;
 }
 
 /** Outline of a cell in the sweep frame: its pieces' ends, widened half a swath at top and bottom. */

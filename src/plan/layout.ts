@@ -1,0 +1,116 @@
+/**
+ * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
+ * swaths, with per-cell angles where a concave area is cheaper to work that way.
+ */
+import { offsetPolygons } from '../geometry/index.js';
+import type { PolygonM } from '../geometry/index.js';
+import type { Vehicle } from '../vehicles/index.js';
+import { planHeadland, type Headland } from './headland/plan-headland.js';
+import { bestAngle, sweepLines } from './swaths/best-angle.js';
+import { perCellRegions } from './swaths/per-cell.js';
+import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
+import type { PlanOptions } from './types.js';
+
+/** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
+export const EDGE_INSET_M = 0.02;
+
+/** Multirotor swaths run at most this many widths into the innermost lap (the gap passes close the rest). */
+export const MULTIROTOR_REACH_WIDTHS = 0.25;
+
+/** What {@link planLayout} decides. */
+export interface Layout {
+  headland: Headland;
+  /** The area left for swaths (inside the headland, or the field just inside its edge). */
+  area: PolygonM[];
+  angleRad: number;
+  sweep: SweepPlan;
+}
+
+/**
+ * How far swath ends may go (see `sweepSwaths`). Ground machines: to the innermost lap's centre
+ * line, where they turn anyway. Multirotors spray while they fly, so every metre into the lap is
+ * a double dose: {@link MULTIROTOR_REACH_WIDTHS} in at most, where the inner edge slants.
+ */
+function swathBound(poly: PolygonM, headland: Headland, w: number, vehicle: Vehicle, area: PolygonM[]): PolygonM[] {
+  if (headland.laps === 0) return area;
+  if (vehicle.kind !== 'multirotor') return headland.swathReach;
+  return offsetPolygons([poly], -(headland.laps - MULTIROTOR_REACH_WIDTHS) * w, 'round');
+}
+
+function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined, fieldAreaM2: number): Layout {
+  const w = vehicle.workingWidthM;
+  const headland = planHeadland(poly, w, laps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
+  const area = headland.laps === 0 ? offsetPolygons([poly], -EDGE_INSET_M, 'miter') : headland.inner;
+  const angleRad = fixedAngle ?? bestAngle(poly, area, w).angleRad;
+  const bound = swathBound(poly, headland, w, vehicle, area);
+  const one: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
+  if (fixedAngle !== undefined) return one;
+  const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces);
+  if (!cells) return one;
+  const split: Layout = { ...one, sweep: cells };
+  return layoutCostM(split, fieldAreaM2, vehicle) < layoutCostM(one, fieldAreaM2, vehicle) ? split : one;
+}
+
+/**
+ * The area swept region by region at each one's own angle; undefined when no part has a notch,
+ * or when the regions' own swath counts (the angle search's, before any sweep) save fewer than
+ * two swaths on `singlePieces`: then one angle is as good, and the sweeps are not worth doing.
+ */
+function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[], singlePieces: number): SweepPlan | undefined {
+  const perPart = area.map((part) => perCellRegions(part, w));
+  if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
+  const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
+  if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;
+  return joinSweeps(regions.map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound)));
+}
+
+/**
+ * Weight of a metre of swath worked twice against a metre travelled: the product is spent
+ * again and the crop under it dosed twice (urea burns), beside the time it takes.
+ */
+const OVERLAP_WEIGHT = 2;
+
+/**
+ * Rough time of one turn between neighbouring swaths, s: a multirotor slows, crosses a width,
+ * yaws and speeds up again; a ground machine drives a half circle and, when its swaths are
+ * closer than its turning circle, backs up that much (the K-turn; skip orders cost about the
+ * same in longer loops). On the real-field set planned turns average 14 s (drone) and 22 s
+ * (transplanter); these give 14 s and 26 s.
+ */
+function turnS(v: Vehicle): number {
+  const w = v.workingWidthM, R = v.minTurnRadiusM;
+  if (v.kind === 'multirotor' || R <= 0) return w / v.turnSpeedMps + v.stopTurnS + (2 * v.turnSpeedMps) / v.accelMps2;
+  return (Math.PI * R + w) / v.turnSpeedMps + Math.max(0, 2 * R - w) / (v.reverseSpeedMps || v.turnSpeedMps);
+}
+
+/**
+ * Estimated work of a layout, in metres of swath: swaths and laps; per swath a turn (its
+ * time, {@link turnS}, at working speed); half the field's breadth per cell after the first; and every
+ * square metre worked twice counted again as the metres of swath it costs ((footprint in the
+ * field − field area) / width), weighted by {@link OVERLAP_WEIGHT}.
+ */
+export function layoutCostM(l: Layout, fieldAreaM2: number, vehicle: Vehicle): number {
+  const widthM = vehicle.workingWidthM;
+  let swathM = 0;
+  for (const cell of l.sweep.swaths) for (const s of cell) swathM += s.x1 - s.x0;
+  let lapM = 0;
+  for (const rings of l.headland.rings)
+    for (const r of rings) for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
+  // the two half-disc ends of each swath's footprint run under the laps
+  const caps = l.headland.laps > 0 ? (Math.PI * widthM * widthM) / 4 : 0;
+  const footprintM2 = (swathM + lapM) * widthM + l.sweep.pieces * caps;
+  const turnM = turnS(vehicle) * vehicle.workSpeedMps;
+  const transitM = Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2) / 2;
+  return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * Math.max(0, footprintM2 - fieldAreaM2)) / widthM;
+}
+
+/**
+ * Headland, swath area, sweep angle and swaths of a field for a vehicle; laps come from the
+ * options, else the vehicle. Multirotors keep their lap although they turn in place: without it
+ * a swath's footprint either spreads past the boundary at its ends or leaves the strip's corners
+ * bare (the simulation paints both), so the lap is what keeps the product inside the field.
+ */
+export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
+  const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
+  return layoutWith(poly, vehicle, options.headlandLaps ?? vehicle.headlandLaps, fixed, fieldAreaM2);
+}

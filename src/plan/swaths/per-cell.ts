@@ -1,0 +1,119 @@
+/**
+ * Per-cell sweep angles: a concave area is cut into slabs at its notch corners, each slab swept
+ * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
+ * well (an L-shaped paddy becomes its two arms, each swept along its length).
+ */
+import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
+import { bestAngle } from './best-angle.js';
+
+/** A region of the area worked at one angle. */
+export interface AngleRegion {
+  polygon: PolygonM;
+  angleRad: number;
+  /** Swath pieces at that angle (the angle search's count). */
+  swaths: number;
+}
+
+/** A notch corner: an outer-ring vertex whose interior angle exceeds 180° by more than this. */
+const NOTCH_TURN_RAD = (30 * Math.PI) / 180;
+/** Parts filling more than this share of their convex hull are swept at one angle. */
+const MIN_HULL_SHARE = 0.9;
+/** At most this many cut levels per direction (real boundaries have many small dents). */
+const MAX_CUTS = 6;
+
+/** A notch corner: where the field turns inwards between two long edges, and the edges' directions. */
+export interface Notch {
+  /** End of the incoming long edge and start of the outgoing one (the same point at a sharp corner). */
+  points: [XY, XY];
+  dirs: [number, number];
+}
+
+/**
+ * Notch corners of a polygon's outer ring (counter-clockwise): between two consecutive edges at
+ * least `minEdgeM` long, the ring turns right by more than {@link NOTCH_TURN_RAD}. Short edges
+ * between them (the arc an inward offset puts at a notch, a surveyor's small steps) are part of
+ * the corner.
+ */
+export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
+  const r = p.outer, n = r.length;
+  const long: number[] = [];
+  for (let i = 0; i < n; i++) if (Math.hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
+  const out: Notch[] = [];
+  for (let k = 0; k < long.length; k++) {
+    const i = long[k], j = long[(k + 1) % long.length];
+    const a = r[i], b = r[(i + 1) % n], c = r[j], d = r[(j + 1) % n];
+    const e1: XY = [b[0] - a[0], b[1] - a[1]], e2: XY = [d[0] - c[0], d[1] - c[1]];
+    const turn = Math.atan2(e1[0] * e2[1] - e1[1] * e2[0], e1[0] * e2[0] + e1[1] * e2[1]);
+    if (turn < -NOTCH_TURN_RAD) out.push({ points: [b, c], dirs: [Math.atan2(e1[1], e1[0]), Math.atan2(e2[1], e2[0])] });
+  }
+  return out;
+}
+
+/** Slabs of `part` between cut lines at `levels` (in the frame rotated by −dir), in the world frame. */
+function slabs(part: PolygonM, dir: number, levels: number[]): PolygonM[] {
+  const rot = rotatePolygon(part, -dir);
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const [x, y] of rot.outer) [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+  const cuts = [y0 - 1, ...levels.filter((y) => y > y0 + 0.5 && y < y1 - 0.5), y1 + 1];
+  const out: PolygonM[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const box: PolygonM = { outer: [[x0 - 1, cuts[k]], [x1 + 1, cuts[k]], [x1 + 1, cuts[k + 1]], [x0 - 1, cuts[k + 1]]], holes: [] };
+    for (const piece of intersectPolygons([rot], [box])) out.push(rotatePolygon(piece, dir));
+  }
+  return out;
+}
+
+function region(polygon: PolygonM, widthM: number): AngleRegion {
+  const c = bestAngle(polygon, [polygon], widthM);
+  return { polygon, angleRad: c.angleRad, swaths: c.swaths };
+}
+
+/** Merges touching regions while one angle serves the pair with no more swaths than the two apart. */
+function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
+  const list = regions.slice();
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < list.length && !merged; i++)
+      for (let j = i + 1; j < list.length && !merged; j++) {
+        const u = unionPolygons([list[i].polygon, list[j].polygon]);
+        if (u.length !== 1) continue;
+        const r = region(u[0], widthM);
+        if (r.swaths <= list[i].swaths + list[j].swaths) {
+          list.splice(j, 1);
+          list[i] = r;
+          merged = true;
+        }
+      }
+  }
+  return list;
+}
+
+/**
+ * Regions of `part` with their own sweep angles, or undefined when the part fills over 90 % of
+ * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions tried: the edges meeting at
+ * each notch corner; cut levels: the notch corners. The split with the fewest swaths wins.
+ *
+ * @param part - one connected part of the swath area, world frame
+ * @param widthM - implement width
+ */
+export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
+  // a part that fills most of its hull has no arm worth its own angle (saves the search on the
+  // many near-convex fields whose edges only have small dents)
+  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(convexHull(part.outer))) return undefined;
+  const notches = notchCorners(part, 2 * widthM);
+  if (notches.length === 0) return undefined;
+  const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
+  const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(norm)))].slice(0, 3);
+  let best: AngleRegion[] | undefined, bestSwaths = Infinity;
+  for (const dir of dirs) {
+    const c = Math.cos(dir), s = Math.sin(dir);
+    // cut along the notch edge that runs this way (its line through the field), else through the corner
+    const at = (n: Notch) => n.points[norm(n.dirs[1]) === dir ? 1 : 0];
+    const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))].sort((a, b) => a - b).slice(0, MAX_CUTS);
+    const regions = mergeRegions(slabs(part, dir, levels).map((p) => region(p, widthM)), widthM);
+    const total = regions.reduce((a, r) => a + r.swaths, 0);
+    if (total < bestSwaths) [best, bestSwaths] = [regions, total];
+  }
+  return best;
+}

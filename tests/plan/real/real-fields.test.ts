@@ -1,0 +1,89 @@
+/**
+ * Real-field regression set (issue 17): every boundary of fields/real planned for both
+ * vehicles and compared with tests/plan/real/baseline.json. A change that lowers coverage
+ * under the bar or makes overlap, path length or swath count worse than the baseline fails;
+ * a change that improves them updates the baseline (tests/plan/real/update-baseline.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Field } from '../../../src/field/types.js';
+import { checkPlan } from '../../helpers/check-plan.js';
+import { BASELINE_FILE, median, planReal, realFields, rowOf, VEHICLE_IDS, type RealRow } from './real-set.js';
+
+const baseline = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as { rows: RealRow[] };
+const base = (field: string, vehicle: string) => baseline.rows.find((r) => r.field === field && r.vehicle === vehicle);
+
+/** Overlap may move this many points of percentage by sampling noise before it counts as worse. */
+const OVERLAP_TOL_PCT = 0.5;
+/** Path length may grow this share before it counts as worse. */
+const PATH_TOL = 0.02;
+/** The DESIGN.md coverage bar, %. */
+const COVERAGE_BAR_PCT = 99.5;
+
+/**
+ * Fields still under the coverage bar, planner and checker agreeing (99.38 % and 99.37 %: a
+ * sliver along a hole the gap passes cannot reach inside the field). Left to fix; the test
+ * fails if this list grows or the field drops further.
+ */
+const KNOWN_UNDER_BAR: Record<string, string[]> = { drone: ['nl-brp-2023-085'], transplanter: [] };
+
+let fields: Field[] = [];
+const rows = new Map<string, RealRow[]>();
+
+beforeAll(async () => {
+  fields = await realFields();
+  for (const v of VEHICLE_IDS) rows.set(v, fields.map((f) => rowOf(planReal(f, v), v)));
+}, 120_000);
+
+describe('real-field regression set (fields/real)', () => {
+  it('has at least 30 real fields, each with a baseline for both vehicles', () => {
+    expect(fields.length).toBeGreaterThanOrEqual(30);
+    for (const f of fields) for (const v of VEHICLE_IDS) expect(base(f.id, v), `${f.id} ${v}`).toBeDefined();
+  });
+
+  for (const vehicle of VEHICLE_IDS)
+    describe(`with the ${vehicle}`, () => {
+      it(`covers every field to ≥ ${COVERAGE_BAR_PCT} % but the known ones (the planner's estimate, corner rule)`, () => {
+        // a field the baseline already has under the bar may not drop further (known, listed)
+        const low = rows
+          .get(vehicle)!
+          .filter((r) => r.coveragePct < Math.min(COVERAGE_BAR_PCT, base(r.field, vehicle)!.coveragePct - 0.02))
+          .map((r) => `${r.field} ${r.coveragePct}`);
+        expect(low).toEqual([]);
+        const known = rows.get(vehicle)!.filter((r) => r.coveragePct < COVERAGE_BAR_PCT).map((r) => r.field);
+        expect(known).toEqual(KNOWN_UNDER_BAR[vehicle]);
+      });
+
+      it('is no worse than the baseline on overlap, path length and working passes, field by field', () => {
+        const worse: string[] = [];
+        for (const r of rows.get(vehicle)!) {
+          const b = base(r.field, vehicle)!;
+          if (r.overlapPct > b.overlapPct + OVERLAP_TOL_PCT) worse.push(`${r.field} overlap ${b.overlapPct} → ${r.overlapPct} %`);
+          if (r.pathM > b.pathM * (1 + PATH_TOL)) worse.push(`${r.field} path ${b.pathM} → ${r.pathM} m`);
+          if (r.passes > b.passes + 1) worse.push(`${r.field} working passes ${b.passes} → ${r.passes}`);
+        }
+        expect(worse).toEqual([]);
+      });
+
+      it('keeps the medians and totals at or under the baseline', () => {
+        const now = rows.get(vehicle)!, was = baseline.rows.filter((r) => r.vehicle === vehicle);
+        expect(median(now.map((r) => r.overlapPct))).toBeLessThanOrEqual(median(was.map((r) => r.overlapPct)) + 0.1);
+        expect(now.reduce((a, r) => a + r.pathM, 0)).toBeLessThanOrEqual(was.reduce((a, r) => a + r.pathM, 0) * 1.005);
+        expect(now.reduce((a, r) => a + r.passes, 0)).toBeLessThanOrEqual(was.reduce((a, r) => a + r.passes, 0));
+      });
+
+      it('passes the independent checker on the three fields of lowest baseline coverage', () => {
+        const hardest = baseline.rows
+          .filter((r) => r.vehicle === vehicle && !KNOWN_UNDER_BAR[vehicle].includes(r.field))
+          .sort((a, b) => a.coveragePct - b.coveragePct)
+          .slice(0, 3);
+        for (const b of hardest) {
+          const plan = planReal(fields.find((f) => f.id === b.field)!, vehicle);
+          const c = checkPlan(plan);
+          expect(c.outsidePts, b.field).toBe(0);
+          expect(c.coveragePct, b.field).toBeGreaterThanOrEqual(COVERAGE_BAR_PCT);
+          expect(Math.abs(c.coveragePct - plan.metrics.coveragePct), b.field).toBeLessThan(0.5);
+        }
+      }, 60_000);
+    });
+});
