@@ -21,6 +21,7 @@ export type {
 } from './types.js';
 export { parseBlock, readBlockFile, BLOCK_KINDS, DEFAULT_ROAD_WIDTH_M } from './read.js';
 export type { ParseBlockOptions } from './read.js';
+export { BlockFeatureCollectionSchema } from './schema.js';
 export { validateBlock, MAX_PADDY_OVERLAP_M2, GATE_TO_PADDY_M, ROAD_REACH_M } from './validate.js';
 export type { BlockNetwork } from './validate.js';
 export { planBlock, MAX_MACHINES } from './plan-block.js';
