@@ -63,7 +63,7 @@ export async function run(): Promise<BenchSection> {
           planMs: Math.round(planMs), planVsPerPaddy: r3(planMs / baseMs),
           makespanS: Math.round(m), vsOne: r3(m / one), vsIdeal: r3(m / (one / n)),
           naiveS: Math.round(naive.metrics.makespanS), vsNaive: r3(m / naive.metrics.makespanS),
-          depotWaitS: Math.round(Math.max(0, ...plan.metrics.vehicles.map((v) => v.waitS))) || 0,
+          depotWaitS: Math.round(Math.max(0, ...plan.machines.map((v) => v.waitS))) || 0,
         });
         if (kind === 'drone' && n === 2) notes.push(`${name}: 2 drones at ${r3(m / one)} of one drone's makespan (goal ≤ 0.60)`);
         if (kind === 'transplanter' && n === 3) notes.push(`${name}: 3 transplanters at ${r3(m / one)} of one (goal ≤ 0.45)`);

@@ -42,9 +42,10 @@ function once<T>(p: ChildProcess, key: string, timeoutMs = 60_000): Promise<T> {
   });
 }
 
-interface Result { delivered: number; p50: number; p99: number; cpuPct: number; rssMB: number; framesPerCpuS: number }
+export interface Result { delivered: number; p50: number; p99: number; cpuPct: number; rssMB: number; framesPerCpuS: number }
 
-async function measure(kind: 'agrisim' | 'raw', clients: number): Promise<Result> {
+/** One server kind under `clients` clients (exported for bench "reliability"). */
+export async function measure(kind: 'agrisim' | 'raw', clients: number): Promise<Result> {
   const server = child('load-server.ts', [kind, String(TICKS), String(HZ)]);
   try {
     const { port } = await once<{ port: number }>(server, 'ready');

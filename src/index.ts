@@ -69,6 +69,11 @@ export type {
   SimulationInput, SimVehicleInput, RunMetrics, RunResult, RunOptions, FaultOptions, SimulateOptions, SimController, SimRecording, SimRecordingHeader,
   SimRecorder,
 } from './sim/index.js';
+// block runs: a block plan's whole fleet as one simulation
+export { createFleetSimulation } from './sim/index.js';
+export type {
+  FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats, BlockDescription,
+} from './sim/index.js';
 
 // ── Telemetry: WebSocket server, recordings, NMEA, MQTT, the client ────────────────────────
 export {

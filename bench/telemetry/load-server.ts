@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   process.on('message', (m: { go?: boolean }) => {
     if (!m.go) return;
     let rssMax = process.memoryUsage().rss;
+    const rssStartMB = rssMax / 2 ** 20;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let i = 0;
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
         // let the last frames leave before reading the CPU
         setTimeout(() => {
           const c = process.cpuUsage(cpu0);
-          send({ done: true, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0, rssMaxMB: rssMax / 2 ** 20 });
+          send({ done: true, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0, rssMaxMB: rssMax / 2 ** 20, rssStartMB });
         }, 300);
       }
     };

@@ -3,7 +3,7 @@
  * geometry stage's offsets), distances to polylines and polygons, bounding boxes.
  */
 import ClipperLib from 'clipper-lib';
-import { distToRing, distToSegment, pointInPolygon, signedArea, withWinding, type PolygonM, type Ring, type XY } from '../geometry/index.js';
+import { distToRing, pointInPolygon, signedArea, withWinding, type PolygonM, type Ring, type XY } from '../geometry/index.js';
 
 /** Clipper works on integers: 1 unit = 1 mm (as src/geometry/offset.ts). */
 const SCALE = 1000;
@@ -73,11 +73,4 @@ export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: 
     if (d < best.distM) best = { at, distM: d, piece: i - 1, t };
   }
   return best;
-}
-
-/** Distance from a point to a polyline. */
-export function distToPolyline(p: XY, line: readonly XY[]): number {
-  let d = Infinity;
-  for (let i = 1; i < line.length; i++) d = Math.min(d, distToSegment(p, line[i - 1], line[i]));
-  return d;
 }

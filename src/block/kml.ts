@@ -50,14 +50,14 @@ function walk(node: KmlNode, folderKind: string | undefined, out: Obj[]): void {
  */
 export function kmlToBlockCollection(text: string, sourceName?: string): { type: 'FeatureCollection'; features: Obj[] } {
   const src = sourceName ? `${sourceName}: ` : '';
-  let doc;
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(text, 'text/xml');
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new BlockError('BLOCK_PARSE', `${src}not valid XML: ${why}`, { source: sourceName });
   }
-  if (!doc.documentElement || doc.documentElement.localName !== 'kml')
+  if (doc.documentElement?.localName !== 'kml')
     throw new BlockError('BLOCK_PARSE', `${src}not KML: the root element is not <kml>`, { source: sourceName });
   const root = kmlWithFolders(doc as unknown as Document) as unknown as KmlNode;
   const features: Obj[] = [];

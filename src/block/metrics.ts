@@ -2,6 +2,7 @@
  * Block metrics (DESIGN.md "Block plan output" `properties.agrisim`) from the machines'
  * routes and timeline, and the per-household schedule.
  */
+import { BlockError } from '../errors.js';
 import { SAO_M2 } from '../units/index.js';
 import { polylineLength } from '../geometry/index.js';
 import type { PaddyWork } from './paddy-plan.js';
@@ -35,7 +36,6 @@ export function vehicleMetrics(id: string, kind: BlockMachineKind, works: readon
     workedHa: r4(works.reduce((a, w) => a + w.paddy.areaHa, 0)),
     lengthM: round(lengthM),
     timeS: round(timeS),
-    waitS: r1(times.waitS),
   };
 }
 
@@ -78,6 +78,7 @@ export interface WorkSchedule {
  * Per household (`owner`): its area, the machine time spent on its paddies, and the day its
  * last paddy is done when the fleet works `hoursPerDay` a day from `startDay` (a pure function
  * of the plan; paddies without an owner are grouped under `''`).
+ * @throws BlockError BLOCK_INVALID_OPTION for hours a day outside (0, 24] or a fractional start day
  * @example
  * ```ts
  * const rows = householdSchedule(plan, { hoursPerDay: 8, startDay: 1 });
@@ -85,6 +86,8 @@ export interface WorkSchedule {
  * ```
  */
 export function householdSchedule(plan: { block: Block; machines: readonly MachinePlan[] }, schedule: WorkSchedule): HouseholdSummary[] {
+  if (!(schedule.hoursPerDay > 0 && schedule.hoursPerDay <= 24) || !Number.isInteger(schedule.startDay))
+    throw new BlockError('BLOCK_INVALID_OPTION', `a schedule needs 0 < hoursPerDay ≤ 24 and a whole startDay, got ${schedule.hoursPerDay} h from day ${schedule.startDay}`, { key: 'schedule' });
   const daySec = schedule.hoursPerDay * 3600;
   const owners = new Map<string, HouseholdSummary>();
   for (const p of plan.block.paddies) {

@@ -4,6 +4,7 @@
  * start nearest their depot and leave refills to the block's sortie split. Parts of a paddy
  * under a `nofly` area are cut out first (worked around, never over).
  */
+import { AgrisimError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import { toLonLat } from '../geodesy/index.js';
 import type { XY } from '../geometry/index.js';
@@ -11,6 +12,7 @@ import { offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import { fillGaps, routeAroundNofly } from './nofly-clip.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
 
 /**
@@ -19,6 +21,11 @@ import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js'
  * Small, because the strip left between the cut and the nofly is not worked.
  */
 export const NOFLY_MARGIN_M = 0.15;
+/**
+ * Drones: the margin swaths are cut back by, m. Their footprint may spread over a nofly area
+ * (only route points may not be over it), so it is kept thin: the strip it leaves is not worked.
+ */
+export const DRONE_NOFLY_MARGIN_M = 0.06;
 
 /** One paddy, planned. */
 export interface PaddyWork {
@@ -35,11 +42,17 @@ export interface PaddyWork {
   centre: XY;
 }
 
-function pieces(paddy: BlockPaddy, block: Block): PolygonM[] {
+/** Nofly areas near a paddy, grown by the margin. */
+function noflyNear(paddy: BlockPaddy, block: Block, marginM: number): PolygonM[] {
   const box = bbox(paddy.polygon.outer);
-  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), NOFLY_MARGIN_M)).map((n) => n.polygon);
+  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), marginM)).map((n) => n.polygon);
+  return cut.length ? offsetPolygons(cut, marginM, 'miter') : [];
+}
+
+/** Ground machines work the paddy less its nofly areas (they drive around them, never over). */
+function pieces(paddy: BlockPaddy, cut: PolygonM[]): PolygonM[] {
   if (cut.length === 0) return [paddy.polygon];
-  return subtractPolygons(paddy.polygon, offsetPolygons(cut, NOFLY_MARGIN_M, 'miter')).filter((p) => polygonAreaM2(p) > 1);
+  return subtractPolygons(paddy.polygon, cut).filter((p) => polygonAreaM2(p) > 1);
 }
 
 function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
@@ -101,22 +114,32 @@ function moved(plan: Plan, field: Field, dx: number, dy: number): Plan {
  * Plans every paddy of the block for one vehicle.
  * @param near - drones: the depot the work starts nearest
  * @param usableGate - ground machines: whether a gate can be reached from a depot
+ * @param fly - drones: a flight path from a to b around the nofly areas
  */
-export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean): PaddyWork[] {
+export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean, fly?: (a: XY, b: XY) => XY[]): PaddyWork[] {
   const perHa = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : vehicle.payload.traysPerHa;
   const done = new Map<string, { rel: XY[]; plan: Plan }[]>();
   return block.paddies.map((paddy) => {
     const gate = kind === 'transplanter' ? gateOf(paddy, block, usableGate) : undefined;
     const start = toLonLat(block.projection, gate ? gate.at : near);
-    const plans = pieces(paddy, block).map((poly, k) => {
+    const drone = kind === 'drone' && fly !== undefined;
+    const cut = noflyNear(paddy, block, drone ? DRONE_NOFLY_MARGIN_M : NOFLY_MARGIN_M);
+    const plans = (drone ? [paddy.polygon] : pieces(paddy, cut)).map((poly, k) => {
       const field = fieldOf(paddy, poly, k, block);
       const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
       const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
       if (twin) return moved(twin, field, poly.outer[0][0] - twin.field.polygon.outer[0][0], poly.outer[0][1] - twin.field.polygon.outer[0][1]);
-      const plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+      let plan: Plan;
+      try {
+        plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+      } catch (e) {
+        // a sliver a nofly area leaves beside a bund is too narrow to work: skip it, not the block
+        if (k > 0 || poly !== paddy.polygon ? e instanceof AgrisimError && e.code === 'PLAN_NO_WORKING_AREA' : false) return undefined;
+        throw e;
+      }
       done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
       return plan;
-    });
+    }).filter((p): p is Plan => p !== undefined).map((plan) => (drone && cut.length ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(paddy, cut), vehicle.workingWidthM, fly) } : plan));
     let inPaddyS = 0;
     for (const p of plans) {
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);

@@ -10,7 +10,7 @@ import { refineSplit } from './refine.js';
 import { blockMetrics, vehicleMetrics } from './metrics.js';
 import { planPaddies, type PaddyWork } from './paddy-plan.js';
 import { shortestFrom } from './roads.js';
-import { airspace, droneRoute, groundRoute, roadPaths, type MachineRoute } from './route.js';
+import { airspace, droneRoute, flight, groundRoute, roadPaths, type MachineRoute } from './route.js';
 import { fleetTimeline } from './timeline.js';
 import type { Block, BlockDepot, BlockMachineKind, BlockPlan, BlockPlanOptions, MachinePlan } from './types.js';
 import { validateBlock, type BlockNetwork } from './validate.js';
@@ -25,7 +25,7 @@ function checkOptions(kind: string, n: number): void {
     throw new BlockError('BLOCK_INVALID_OPTION', `machines must be a whole number from 1 to ${MAX_MACHINES}, got ${n}`, { key: 'machines' });
 }
 
-function context(block: Block, kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[], vehicle: SplitContext['vehicle']) {
+function context(kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[], vehicle: SplitContext['vehicle']) {
   const cache = new Map<number, ReturnType<typeof shortestFrom>>();
   const from = (node: number) => {
     let r = cache.get(node);
@@ -75,9 +75,9 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
   if (!serving.length) throw new BlockError('BLOCK_NO_DEPOT', `block "${block.name}" has no depot serving ${kind}s on its roads`, { id: block.name, kind });
   const depots = Array.from({ length: n }, (_, i) => serving[i % serving.length]);
   const reachable = (gateId: string) => serving.some((d) => net.fromDepot.get(d.id)!.distM[net.gates.get(gateId)!.node] < Infinity);
-  const works = planPaddies(block, vehicle, kind, serving[0].at, (g) => reachable(g.id));
-  const { ctx, roadPath } = context(block, kind, net, depots, vehicle);
   const air = ground ? undefined : airspace(block);
+  const works = planPaddies(block, vehicle, kind, serving[0].at, (g) => reachable(g.id), air && ((a, b) => flight(air, a, b, 'a swath cut by a nofly area')));
+  const { ctx, roadPath } = context(kind, net, depots, vehicle);
   const crews = new Map(block.depots.map((d) => [d.id, d.crews]));
   const routeOf = (s: PaddyWork[], m: number): MachineRoute => (ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!));
   const timeline = (routes: MachineRoute[]) => fleetTimeline(routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })), (id) => crews.get(id) ?? 1);
@@ -109,6 +109,7 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
       route: r.route,
       refills: r.refills,
       refillStartS: times[m].refillStartS,
+      waitS: Math.round(times[m].waitS * 10) / 10,
       paddyTimes: sets[m].map((w) => ({ paddy: w.paddy.id, timeS: times[m].paddyTimeS.get(w.paddy.id) ?? 0, doneS: times[m].paddyDoneS.get(w.paddy.id) ?? 0 })),
       metrics: vehicleMetrics(id, kind, sets[m], r.route, r.refills, times[m]),
     };

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { AgrisimError, BlockError } from '../errors.js';
-import { parseFields } from '../field/index.js';
+import { parseFields, type Field } from '../field/index.js';
 import { localProjection, toXY, type LocalProjection } from '../geodesy/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import { signedArea, withWinding } from '../geometry/index.js';
@@ -17,7 +17,6 @@ import type { Block, BlockDepot, BlockMachineKind, BlockNofly, BlockPaddy, Block
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export { BLOCK_KINDS, DEFAULT_ROAD_WIDTH_M } from './schema.js';
 
 /** Options of {@link parseBlock}. */
 export interface ParseBlockOptions {
@@ -88,7 +87,7 @@ function ringsOf(f: RawFeature, coords: unknown, proj: LocalProjection): Polygon
 
 function paddyOf(f: RawFeature, proj: LocalProjection, src: string): BlockPaddy {
   expectType(f, 'Polygon');
-  let field;
+  let field: Field;
   try {
     [field] = parseFields(JSON.stringify({ type: 'Feature', id: f.id, properties: f.props, geometry: f.geometry }), { format: 'geojson', sourceName: src || undefined });
   } catch (e) {
@@ -117,7 +116,10 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
   const c0 = (paddyRaws[0].geometry.coordinates as unknown[][])?.[0]?.[0];
   const [lon0, lat0] = position(paddyRaws[0], c0);
   const proj = localProjection(lon0, lat0);
-  const pt = (f: RawFeature): XY => (expectType(f, 'Point'), toXY(proj, position(f, f.geometry.coordinates)));
+  const pt = (f: RawFeature): XY => {
+    expectType(f, 'Point');
+    return toXY(proj, position(f, f.geometry.coordinates));
+  };
   const roads: BlockRoad[] = raws.filter((f) => f.kind === 'road').flatMap((f) => {
     expectType(f, 'LineString', 'MultiLineString');
     const lines = (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];

@@ -15,8 +15,8 @@ import { pathTo } from './roads.js';
 import type { BlockNetwork } from './validate.js';
 import type { Block, BlockDepot, BlockRouteSegment } from './types.js';
 
-/** Drone flights keep this far from `nofly` areas, m: less than the paddies' cut margin (0.15 m), more than the checker's 0.05 m. */
-export const NOFLY_CLEARANCE_M = 0.08;
+/** Drone flights keep this far from `nofly` areas, m: less than the margin swaths are cut back by (0.06 m). */
+export const NOFLY_CLEARANCE_M = 0.03;
 
 /** A machine's route and its stops (as `Plan.route` / `Plan.refills`). */
 export interface MachineRoute {
@@ -42,7 +42,7 @@ export function airspace(block: Block): Airspace {
   const grown = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M, 'miter');
   const space: PolygonM = { outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: grown.map((g) => [...g.outer].reverse()) };
   // waypoints just outside the grown areas, so legs between them stay clear
-  const wp = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M + 0.04, 'miter');
+  const wp = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M + 0.02, 'miter');
   return { space, waypoints: wp.flatMap((g) => reflexVertices({ outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: [[...g.outer].reverse()] })) };
 }
 
@@ -62,6 +62,7 @@ export function droneRoute(works: readonly PaddyWork[], depot: BlockDepot, vehic
   let pos = depot.at;
   for (const w of works)
     w.plans.forEach((plan, i) => {
+      if (plan.route.length === 0) return; // all of it under a nofly area
       const entry = plan.route[0].points[0];
       route.push(travel(flight(air, pos, entry, `paddy "${w.paddy.id}"`), 'start', true));
       route.push(...tagged(w, i));
@@ -87,6 +88,7 @@ export function groundRoute(works: readonly PaddyWork[], depot: BlockDepot, net:
     const gate = w.gate!;
     const ga = net.gates.get(gate.id)!;
     w.plans.forEach((plan, i) => {
+      if (plan.route.length === 0) return;
       const sp = plan.route[0].points[0];
       const pts = dedupe([...pos, ...roadPath(node, ga.node).slice(1), gate.at, sp]);
       if (pts.length >= 2) route.push(travel(pts, 'start', true));

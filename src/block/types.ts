@@ -81,7 +81,7 @@ export interface BlockRouteSegment extends RouteSegment {
   road?: boolean;
 }
 
-/** Per-machine metrics, exactly DESIGN.md "Block plan output" `vehicles[]` (plus `waitS`). */
+/** Per-machine metrics, exactly DESIGN.md "Block plan output" `vehicles[]`. */
 export interface BlockVehicleMetrics {
   id: string;
   kind: BlockMachineKind;
@@ -89,10 +89,8 @@ export interface BlockVehicleMetrics {
   paddies: string[];
   workedHa: number;
   lengthM: { working: number; turning: number; transit: number; road: number };
-  /** `total` includes `waitS` (queueing for a depot crew). */
+  /** `total` includes the time spent queueing for a depot crew (`MachinePlan.waitS`). */
   timeS: { working: number; turning: number; transit: number; refill: number; total: number };
-  /** Time spent waiting for a depot crew, s (part of `timeS.total`). */
-  waitS: number;
 }
 
 /** Per-paddy metrics, DESIGN.md `paddies[]`. */
@@ -133,6 +131,8 @@ export interface MachinePlan {
   refills: RefillStop[];
   /** Planned start time of each refill (index-aligned with `refills`), s from the fleet's start, queue included. */
   refillStartS: number[];
+  /** Time spent waiting for a depot crew, s (part of `metrics.timeS.total`). */
+  waitS: number;
   /** Per paddy it works: machine time spent there and when it leaves it done, s from the fleet's start. */
   paddyTimes: { paddy: string; timeS: number; doneS: number }[];
   metrics: BlockVehicleMetrics;

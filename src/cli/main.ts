@@ -46,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // The command is over: nothing it left behind (a broker socket, a stray timer) may keep the process alive.
+    setTimeout(() => process.exit(), 1000).unref();
   },
   (e: unknown) => {
     if (isAgrisimError(e)) {

@@ -123,6 +123,7 @@ function parseRunJson(path: string, text: string): Part {
   } catch {
     bad(path, 'neither an NDJSON recording (simulate --record) nor JSON (simulate --json)');
   }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) bad(path, 'not a JSON object (expected the output of simulate --json or --compare --json)');
   const label = typeof obj.scenario === 'string' ? obj.scenario : basename(path);
   const metrics = [obj.guided, obj.manual, obj.metrics].filter((m) => m !== undefined);
   if (!metrics.length) bad(path, 'no metrics, guided or manual member (expected the output of simulate --json or --compare --json)');

@@ -2,6 +2,14 @@ import { FieldError } from '../errors.js';
 import { fieldError, type FeatureRef } from './feature-ref.js';
 import type { FieldLimits } from './limits.js';
 
+
+/**
+ * A "type" value as messages may show it: a GeoJSON-like name in quotes, anything else
+ * described, never quoted (a file that is not GeoJSON must not have its bytes echoed).
+ */
+function typeName(v: unknown): string {
+  return typeof v === 'string' && /^[A-Za-z]{1,32}$/.test(v) ? `"${v}"` : `(a ${typeof v === 'string' ? `${v.length}-character string` : typeof v})`;
+}
 /** One polygon found in the input, not yet validated: `rings` is the raw `coordinates` value. */
 export interface RawPolygon {
   ref: FeatureRef;
@@ -52,7 +60,7 @@ export function collectPolygons(root: unknown, opts: CollectOptions): RawPolygon
   } else if (GEOMETRY_TYPES.has(root.type)) {
     features = [{ type: 'Feature', properties: {}, geometry: root }];
   } else {
-    throw new FieldError('FIELD_PARSE', `${src}unknown GeoJSON type "${root.type}"`, { source: opts.sourceName, type: root.type });
+    throw new FieldError('FIELD_PARSE', `${src}unknown GeoJSON type ${typeName(root.type)}`, { source: opts.sourceName });
   }
   if (features.length > opts.limits.maxFeatures) {
     throw new FieldError('FIELD_TOO_LARGE', `${src}${features.length} features, over the limit of ${opts.limits.maxFeatures}`, {
@@ -125,6 +133,6 @@ function flattenGeometry(g: unknown, ref: FeatureRef, opts: CollectOptions, part
     if (opts.ignoreOtherGeometries) return;
     throw fieldError('FIELD_UNSUPPORTED_GEOMETRY', ref, `geometry is a ${g.type}; expected Polygon or MultiPolygon`, { type: g.type });
   } else {
-    throw fieldError('FIELD_PARSE', ref, `unknown geometry type "${g.type}"`, { type: g.type });
+    throw fieldError('FIELD_PARSE', ref, `unknown geometry type ${typeName(g.type)}`);
   }
 }

@@ -10,6 +10,7 @@ export type { FieldMeta } from './from-rings.js';
 export { fieldToGeoJsonFeature } from './to-geojson.js';
 export type { FieldFeature } from './to-geojson.js';
 export { DEFAULT_FIELD_LIMITS } from './limits.js';
+export { jsonProblem } from './parse-geojson.js';
 export type { FieldLimits } from './limits.js';
 export { findRingCrossing } from './self-intersection.js';
 export type { RingCrossing, TooComplex } from './self-intersection.js';

@@ -3,6 +3,18 @@ import { DOMParser } from '@xmldom/xmldom';
 import { FieldError } from '../errors.js';
 
 /**
+ * What is wrong with malformed XML, in words that never quote it (xmldom's messages carry the
+ * offending tag or entity, i.e. bytes of whatever file was named).
+ */
+export function xmlProblem(e: unknown): string {
+  const m = e instanceof Error ? e.message : '';
+  if (/tagName|element parse|attribute/i.test(m)) return 'a malformed element or attribute';
+  if (/entity/i.test(m)) return 'an unknown entity (&name;)';
+  if (/mismatch|end tag|unclosed|not closed/i.test(m)) return 'tags that do not match or are not closed';
+  return 'the text is not well-formed XML';
+}
+
+/**
  * Parses KML text (Google Earth) to a GeoJSON FeatureCollection with @tmcw/togeojson:
  * each Placemark is a Feature; its `<name>` becomes `properties.name`, its `id` attribute the
  * feature id; a MultiGeometry becomes a GeometryCollection. Coordinates stay as written
@@ -19,13 +31,13 @@ export function parseKmlText(text: string, sourceName?: string): unknown {
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    const short = /Error: ([^\n]*)$/.exec(why.split('\n')[0])?.[1] ?? why.split('\n')[0];
-    throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${short}`, { source: sourceName, cause: why });
+    const why = xmlProblem(e);
+    throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${why}`, { source: sourceName, cause: why });
   }
   const root = doc.documentElement;
   if (!root || root.localName !== 'kml') {
-    throw new FieldError('FIELD_PARSE', `${src}not KML: the root element is <${root?.nodeName ?? 'none'}>, expected <kml>`, {
+    const name = root && /^[A-Za-z_][\w.:-]{0,39}$/.test(root.nodeName) ? `<${root.nodeName}>` : 'not <kml>';
+    throw new FieldError('FIELD_PARSE', `${src}not KML: the root element is ${name}, expected <kml>`, {
       source: sourceName,
     });
   }

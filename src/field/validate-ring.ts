@@ -63,8 +63,15 @@ function readPosition(p: unknown, i: number, ringIndex: number, ref: FeatureRef)
     { ring: ringIndex, position: i });
 }
 
+/** A bad position as messages show it: numbers and nulls as written, text and objects only by kind (never the file's bytes). */
 function preview(v: unknown): string {
-  const s = JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
+  const shape = (_k: string, x: unknown) => {
+    if (typeof x === 'number' && !Number.isFinite(x)) return String(x);
+    if (typeof x === 'string') return '(text)';
+    if (x && typeof x === 'object' && !Array.isArray(x)) return '(object)';
+    return x;
+  };
+  const s = JSON.stringify(v, shape) ?? typeof v;
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 

@@ -42,11 +42,13 @@ export function toXY(p: LocalProjection, lonLat: readonly number[]): XY {
   return [(lonLat[0] - p.lon0) * kx, (lonLat[1] - p.lat0) * ky];
 }
 
+// module-level, not a closure per call: the simulator converts every vehicle every tick
+const round9 = (v: number) => Math.round(v * 1e9) / 1e9;
+
 /** Local metres to WGS84 `[lon, lat]`, rounded to 1e-9 degree (0.1 mm). */
 export function toLonLat(p: LocalProjection, xy: readonly number[]): [number, number] {
   const [kx, ky] = scales(p);
-  const r = (v: number) => Math.round(v * 1e9) / 1e9;
-  return [r(p.lon0 + xy[0] / kx), r(p.lat0 + xy[1] / ky)];
+  return [round9(p.lon0 + xy[0] / kx), round9(p.lat0 + xy[1] / ky)];
 }
 
 /**

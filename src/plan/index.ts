@@ -3,6 +3,7 @@
  * sorties) and its metrics; exports to GeoJSON, KML, QGroundControl .plan and ISOXML.
  */
 export { planField, PLAN_DEFAULTS } from './plan-field.js';
+export { checkPlanComplexity, estimatedSwaths, fieldVertexCount, PLAN_LIMITS } from './complexity.js';
 export type { Plan, PlanOptions, PlanMetrics, RouteSegment, RefillStop, Sortie, Cell, SegmentKind } from './types.js';
 export { planHeadland } from './headland/index.js';
 export type { Headland } from './headland/index.js';

@@ -10,6 +10,7 @@ import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
 import { appendPasses } from './route/append-passes.js';
 import { buildRoute } from './route/build-route.js';
+import { checkPlanComplexity } from './complexity.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
 import { cellOutline } from './swaths/sweep-swaths.js';
@@ -59,7 +60,7 @@ function checkOptions(o: PlanOptions): void {
  * @param vehicle - a machine profile (see `getVehicle`)
  * @param options - headland laps, fixed angle, pattern, start point…
  * @returns the plan, in local metres, with its metrics
- * @throws PlanError `PLAN_INVALID_OPTION`, `PLAN_NO_WORKING_AREA`, `PLAN_TOO_MANY_SWATHS`
+ * @throws PlanError `PLAN_INVALID_OPTION`, `PLAN_NO_WORKING_AREA`, `PLAN_TOO_MANY_SWATHS`, `PLAN_TOO_COMPLEX`, `PLAN_START_TOO_FAR`
  * @example
  * ```ts
  * import { readFieldFile, getVehicle, planField } from 'agrisim';
@@ -71,6 +72,7 @@ function checkOptions(o: PlanOptions): void {
 export function planField(field: Field, vehicle: Vehicle, options: PlanOptions = {}): Plan {
   const t0 = performance.now();
   checkOptions(options);
+  checkPlanComplexity(field, vehicle.workingWidthM, options);
   const w = vehicle.workingWidthM;
   const poly = field.polygon;
   const { headland, angleRad, sweep } = planLayout(poly, vehicle, options, field.areaM2);

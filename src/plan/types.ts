@@ -91,8 +91,15 @@ export interface PlanOptions {
   startLonLat?: [number, number];
   /** Plan refill trips (default true). */
   sorties?: boolean;
-  /** Largest number of swaths accepted before refusing (default 20,000). */
+  /**
+   * Largest number of swaths accepted before refusing (default: 1,000 estimated before planning, so a plan
+   * takes about 2 s at most, and 20,000 counted after the sweep). Setting it replaces both.
+   */
   maxSwaths?: number;
+  /** Most boundary vertices of the field (default 500: about 2 s of planning; see PLAN_LIMITS). */
+  maxVertices?: number;
+  /** Farthest `startLonLat` may be from the field, m (default 5,000). */
+  maxStartDistanceM?: number;
 }
 
 /** A coverage plan for one field and one vehicle. Plain data, in local metres. */

@@ -5,7 +5,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AgrisimError, SimError, VehicleError } from '../errors.js';
-import { readFieldFile, type Field } from '../field/index.js';
+import { jsonProblem, readFieldFile, type Field } from '../field/index.js';
 import { toXY } from '../geodesy/index.js';
 import { planField, type Plan } from '../plan/index.js';
 import { createSimulation, type FaultOptions, type Guidance, type SimRun, type SimulationFactory } from '../sim/index.js';
@@ -140,7 +140,7 @@ async function readScenarioJson(path: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new SimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON (${(e as Error).message})`, { key: '(root)', source: path });
+    throw new SimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON: ${jsonProblem(e)}`, { key: '(root)', source: path });
   }
 }
 

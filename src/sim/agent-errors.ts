@@ -50,16 +50,20 @@ export interface FaultContext {
   events: SimEvent[];
 }
 
+// module-level, not a closure per call: this runs every tick of every machine
+function pushEvent(ctx: FaultContext, type: SimEvent['type'], detail: string): void {
+  ctx.events.push({ t: ctx.tMs, vehicleId: ctx.vehicleId, type, detail });
+}
+
 /** Starts and ends RTK losses and gusts; pushes `fault` / `fault-cleared` events. Returns faults started. */
 export function updateFaults(e: ErrorState, f: FaultOptions, dtS: number, ctx: FaultContext): number {
   let started = 0;
-  const ev = (type: SimEvent['type'], detail: string) => ctx.events.push({ t: ctx.tMs, vehicleId: ctx.vehicleId, type, detail });
   if (e.rtkLostS > 0) {
     e.rtkLostS -= dtS;
     if (e.rtkLostS <= 0) {
       e.rtkLostS = 0;
       e.fix = 'rtk-fixed';
-      ev('fault-cleared', 'rtk-lost');
+      pushEvent(ctx, 'fault-cleared', 'rtk-lost');
     } else {
       e.fix = e.rtkLossTotalS - e.rtkLostS < e.rtkLossTotalS / 3 ? 'rtk-float' : 'gnss';
     }
@@ -67,19 +71,19 @@ export function updateFaults(e: ErrorState, f: FaultOptions, dtS: number, ctx: F
     e.rtkLossTotalS = e.faultRng.uniform(f.rtkLossS[0], f.rtkLossS[1]);
     e.rtkLostS = e.rtkLossTotalS;
     e.fix = 'rtk-float';
-    ev('fault', 'rtk-lost');
+    pushEvent(ctx, 'fault', 'rtk-lost');
     started++;
   }
   if (e.gust) {
     e.gust.elapsedS += dtS;
     if (e.gust.elapsedS >= e.gust.lengthS) {
       e.gust = undefined;
-      ev('fault-cleared', 'wind-gust');
+      pushEvent(ctx, 'fault-cleared', 'wind-gust');
     }
   } else if (ctx.active && ctx.multirotor && f.gustPerHour > 0 && e.faultRng.chance((f.gustPerHour * dtS) / 3600)) {
     const sign = e.faultRng.chance(0.5) ? 1 : -1;
     e.gust = { elapsedS: 0, lengthS: e.faultRng.uniform(f.gustS[0], f.gustS[1]), peakM: sign * e.faultRng.uniform(f.gustM[0], f.gustM[1]) };
-    ev('fault', 'wind-gust');
+    pushEvent(ctx, 'fault', 'wind-gust');
     started++;
   }
   return started;

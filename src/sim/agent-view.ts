@@ -11,7 +11,9 @@ export function activity(a: Agent): VehicleState['activity'] {
   if (a.done) return 'done';
   const leg = a.cfg.legs[a.li];
   if (!leg) return 'idle';
+  if (a.queued) return 'queued';
   if (leg.kind === 'refill') return a.holdLeft > 0 || !a.entered ? 'refilling' : 'transit';
+  if (leg.road) return 'road';
   if (leg.kind === 'swath') return 'working';
   return leg.kind === 'turn' ? 'turning' : 'transit';
 }

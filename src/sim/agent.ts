@@ -28,6 +28,18 @@ export interface AgentConfig {
   faults: FaultOptions;
   batteryReserve: number;
   rng: Rng;
+  /** Block runs: the depot crews a refill must wait for (absent: refills start at once). */
+  refillGate?: RefillGate;
+}
+
+/**
+ * Who may start a refill now: a depot's crews serve one machine each; the others queue.
+ * `request` is asked every tick while the machine waits; `release` when its refill is done.
+ */
+export interface RefillGate {
+  /** True when the refill at `at` may start now (a crew is free and the machine is first in line). */
+  request(vehicleId: string, at: XY, tMs: number): boolean;
+  release(vehicleId: string, at: XY, tMs: number): void;
 }
 
 /** Running totals of one vehicle. */
@@ -45,6 +57,10 @@ export interface AgentTotals {
   engineS: number;
   workDoneM: number;
   workTotalM: number;
+  /** Time waiting in a depot queue for a crew, s (block runs). */
+  queueS: number;
+  /** Time driving field roads, s (block runs; also counted in transitS). */
+  roadS: number;
 }
 
 const TIME_KEY = { swath: 'workingS', turn: 'turningS', transit: 'transitS', refill: 'refillS' } as const;
@@ -70,6 +86,12 @@ export class Agent {
   batteryCapacity = 1;
   sortie = 1;
   returning = false;
+  /** Waiting in a depot queue now. */
+  queued = false;
+  /** A depot crew is serving this machine's current refill. */
+  private granted = false;
+  /** Simulated time this machine finished, ms (block runs read it for the makespan). */
+  endMs = 0;
   pos: XY;
   dir: XY = [0, 1];
 
@@ -83,7 +105,7 @@ export class Agent {
     const workTotalM = cfg.legs.reduce((a, l) => a + Math.max(0, l.implementToM - l.implementFromM), 0);
     this.totals = {
       workingS: 0, turningS: 0, transitS: 0, refillS: 0, distanceM: 0, applied: 0, refills: 0, sorties: 1,
-      faults: 0, batteryUsed: 0, engineS: 0, workDoneM: 0, workTotalM,
+      faults: 0, batteryUsed: 0, engineS: 0, workDoneM: 0, workTotalM, queueS: 0, roadS: 0,
     };
     if (cfg.legs.length === 0) this.done = true;
   }
@@ -126,6 +148,16 @@ export class Agent {
     }
     if (!this.entered) this.enter(leg);
     if (this.holdLeft > 0) {
+      if (leg.kind === 'refill' && !this.granted && this.cfg.refillGate) {
+        if (!this.cfg.refillGate.request(this.id, leg.points[0], tMs)) {
+          this.queued = true;
+          this.speed = 0;
+          this.totals.queueS += remaining;
+          return 0;
+        }
+        this.granted = true;
+        this.queued = false;
+      }
       const h = Math.min(this.holdLeft, remaining);
       this.holdLeft -= h;
       this.speed = 0;
@@ -133,6 +165,10 @@ export class Agent {
       if (this.holdLeft <= 1e-9) {
         this.holdLeft = 0;
         if (leg.refill) this.completeRefill(leg, tMs, events);
+        if (this.granted) {
+          this.granted = false;
+          this.cfg.refillGate?.release(this.id, leg.points[0], tMs);
+        }
       }
       return remaining - h;
     }
@@ -188,6 +224,7 @@ export class Agent {
       }
     }
     this.totals[TIME_KEY[leg.kind]] += tUsed;
+    if (leg.road) this.totals.roadS += tUsed;
     this.totals.distanceM += s1 - this.s;
     this.s = s1;
     this.speed = crossing ? Math.min(v1, vLim) : v1;
@@ -281,6 +318,7 @@ export class Agent {
   private finish(tMs: number, events: SimEvent[]): void {
     this.done = true;
     this.speed = 0;
+    this.endMs = tMs;
     events.push({ t: tMs, vehicleId: this.id, type: 'done' });
   }
 }

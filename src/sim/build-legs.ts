@@ -17,6 +17,8 @@ export interface LegContext {
   rng: Rng;
   /** Where the vehicle starts (the service point). */
   start: XY;
+  /** Block runs: speed on field roads, m/s (default the transit speed). */
+  roadSpeedMps?: number;
 }
 
 const GAP_M = 0.3;
@@ -68,8 +70,10 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
       if (v.kind === 'multirotor') leg.holdS = v.stopTurnS * st.stopTurnFactor;
       if (overrun > 0 && !seg.reverse) leg.implementToM = Math.min(overrun, leg.lengthM);
     } else {
-      leg = makeLeg('transit', seg.points, v.transitSpeedMps * st.transitSpeedFactor);
+      const roadMps = it.road && ctx.roadSpeedMps !== undefined ? ctx.roadSpeedMps : v.transitSpeedMps;
+      leg = makeLeg('transit', seg.points, roadMps * st.transitSpeedFactor, it.road ? { road: true } : {});
     }
+    if (it.paddy !== undefined) leg.paddy = it.paddy;
     legs.push(leg);
     pos = leg.points[leg.points.length - 1];
     const stop = it.refillAfter;

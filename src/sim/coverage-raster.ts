@@ -21,6 +21,14 @@ export interface RasterOptions {
   maxCells?: number;
   /** Over `maxCells`: `coarsen` doubles the cell until it fits (default), `error` throws SIM_INVALID_OPTION. */
   onOverflow?: 'coarsen' | 'error';
+  /** Count field and covered cells per polygon too (block runs: per-paddy progress; default false). */
+  perPolygon?: boolean;
+}
+
+/** Cells per polygon (index-aligned with the polygons given), when `perPolygon` was asked for. */
+export interface PolygonStats {
+  fieldCells: Uint32Array;
+  covered: Uint32Array;
 }
 
 /** Counters of a raster, in cells. */
@@ -49,6 +57,8 @@ export interface CoverageRaster {
   readonly counts: Uint8Array;
   /** 1 where the cell centre is inside a field and outside its holes. */
   readonly mask: Uint8Array;
+  /** Per-polygon counters (option `perPolygon`), else undefined. */
+  readonly perPolygon?: PolygonStats;
   /** Allocates a new pass id (1…65535, wrapping): cells already stamped with it are not counted again. */
   newPass(): number;
   /** Paints a convex quadrilateral (4 corners in order) as part of pass `passId`. */
@@ -104,7 +114,14 @@ export function createCoverageRaster(polygons: readonly PolygonM[], options: Ras
   const stamps = new Uint16Array(cols * rows);
   const mask = new Uint8Array(cols * rows);
   const stats: RasterStats = { fieldCells: 0, covered: 0, overlapped: 0, passCellsOnTarget: 0, passCellsOffTarget: 0 };
-  for (const p of polygons) stats.fieldCells += fillMask(mask, p, x0, y0, cellM, cols, rows);
+  // label = polygon index + 1 (0: no polygon), so covered cells can be counted per paddy
+  const labels = options.perPolygon ? new Uint16Array(cols * rows) : undefined;
+  const perPolygon = labels ? { fieldCells: new Uint32Array(polygons.length), covered: new Uint32Array(polygons.length) } : undefined;
+  polygons.forEach((p, i) => {
+    const n = fillMask(mask, p, x0, y0, cellM, cols, rows, labels, i + 1);
+    stats.fieldCells += n;
+    if (perPolygon) perPolygon.fieldCells[i] = n;
+  });
   let pass = 0;
 
   const paintCell = (c: number, passId: number): void => {
@@ -114,8 +131,10 @@ export function createCoverageRaster(polygons: readonly PolygonM[], options: Ras
     if (n < 255) counts[c] = n + 1;
     if (mask[c] === 1) {
       stats.passCellsOnTarget++;
-      if (n === 0) stats.covered++;
-      else if (n === 1) stats.overlapped++;
+      if (n === 0) {
+        stats.covered++;
+        if (labels) perPolygon!.covered[labels[c] - 1]++;
+      } else if (n === 1) stats.overlapped++;
     } else {
       stats.passCellsOffTarget++;
     }
@@ -131,6 +150,7 @@ export function createCoverageRaster(polygons: readonly PolygonM[], options: Ras
     stats,
     counts,
     mask,
+    ...(perPolygon ? { perPolygon } : {}),
     newPass() {
       pass = pass >= 65535 ? 1 : pass + 1;
       return pass;
@@ -159,7 +179,9 @@ function boundsOf(polygons: readonly PolygonM[]): [number, number, number, numbe
 }
 
 /** Scan-line fill (even–odd over outer and holes) of cell centres; returns the cells set. */
-function fillMask(mask: Uint8Array, p: PolygonM, x0: number, y0: number, cellM: number, cols: number, rows: number): number {
+function fillMask(
+  mask: Uint8Array, p: PolygonM, x0: number, y0: number, cellM: number, cols: number, rows: number, labels?: Uint16Array, label = 0,
+): number {
   const rings = [p.outer, ...p.holes];
   let set = 0;
   const xs: number[] = [];
@@ -181,6 +203,7 @@ function fillMask(mask: Uint8Array, p: PolygonM, x0: number, y0: number, cellM: 
         const idx = r * cols + c;
         if (mask[idx] === 0) {
           mask[idx] = 1;
+          if (labels) labels[idx] = label;
           set++;
         }
       }

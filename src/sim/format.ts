@@ -6,7 +6,8 @@ import type { RunMetrics } from './metrics.js';
 /** 3057.5 → `50 min 58 s`, 19462 → `5 h 24 min`. */
 export function formatSimDuration(s: number): string {
   const t = Math.round(s);
-  if (t >= 3600) return `${Math.floor(t / 3600)} h ${Math.round((t % 3600) / 60)} min`;
+  // round to whole minutes first, so 2 h 59 min 40 s reads 3 h 0 min, not 2 h 60 min
+  if (t >= 3600) return `${Math.floor(Math.round(t / 60) / 60)} h ${Math.round(t / 60) % 60} min`;
   if (t >= 60) return `${Math.floor(t / 60)} min ${t % 60} s`;
   return `${t} s`;
 }

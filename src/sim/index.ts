@@ -3,7 +3,7 @@
  * error, consumables and faults, measured on a coverage raster. Named exports only.
  */
 export type {
-  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory,
+  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory, BlockDescription,
 } from './types.js';
 export { createSimulation } from './simulation.js';
 export type { SimRun } from './simulation.js';
@@ -25,3 +25,7 @@ export type { SimulateOptions, SimController } from './observable.js';
 export { recordRun, recordToString, createSimRecorder, replayRecording, replaySimulation, SIM_RECORDING_FORMAT } from './record.js';
 export type { SimRecording, SimRecordingHeader, SimRecorder } from './record.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';
+export { createFleetSimulation } from './fleet/index.js';
+export type {
+  FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats,
+} from './fleet/index.js';

@@ -28,6 +28,12 @@ export interface Leg {
   vertexMps: number[];
   /** For refill legs: what is refilled and whether the plan asked for it. */
   refill?: { reason: 'tank' | 'battery' | 'trays'; durationS: number; planned: boolean };
+  /** Block runs: the paddy this leg lies in (absent on roads and flights between paddies). */
+  paddy?: string;
+  /** Block runs: travel on a field road (or a flight between the depot and paddies). */
+  road?: boolean;
+  /** Block runs: this machine's last working leg in `paddy` (the fleet marks the paddy done when every machine passed its own). */
+  paddyEnd?: boolean;
 }
 
 /** Builds a leg from a polyline (duplicate points removed). */
@@ -124,6 +130,10 @@ export function tailOf(leg: Leg, piece: number, s: number): Leg {
     lateralBiasM: leg.lateralBiasM,
     implementFromM: Math.max(0, leg.implementFromM - s),
     implementToM: Math.max(0, leg.implementToM - s),
+    // the block tags travel with the rest of the leg (a return to the depot splits it)
+    ...(leg.paddy !== undefined ? { paddy: leg.paddy } : {}),
+    ...(leg.road ? { road: true } : {}),
+    ...(leg.paddyEnd ? { paddyEnd: true } : {}),
   });
   t.vertexMps = [leg.cruiseMps, ...leg.vertexMps.slice(piece + 1)];
   if (t.vertexMps.length !== t.points.length) t.vertexMps = t.points.map((_, k) => (k === 0 ? leg.cruiseMps : leg.vertexMps[leg.vertexMps.length - 1]));

@@ -26,13 +26,17 @@ export interface SimRecording {
   header: SimRecordingHeader;
   frames: SimFrame[];
   metrics?: SimMetrics;
+  /** Set when the file ends in the middle of a line (a killed run): that line's number; it was left out. */
+  cutLine?: number;
+  /** The signal that stopped the run early (SIGINT, SIGTERM, SIGHUP), from the metrics line. */
+  interrupted?: string;
 }
 
 /** Writes a recording line by line as frames arrive (from runToEnd, simulate$ or a server). */
 export interface SimRecorder {
   frame(f: SimFrame): void;
-  /** Writes the metrics line. */
-  end(metrics: SimMetrics): void;
+  /** Writes the metrics line (with `interrupted`: the signal that stopped the run early). */
+  end(metrics: SimMetrics, interrupted?: string): void;
 }
 
 /**
@@ -50,7 +54,7 @@ export function createSimRecorder(sim: Simulation, write: (line: string) => void
   write(JSON.stringify(header) + '\n');
   return {
     frame: (f) => write(JSON.stringify(f) + '\n'),
-    end: (metrics) => write(JSON.stringify({ type: 'metrics', metrics }) + '\n'),
+    end: (metrics, interrupted) => write(JSON.stringify(interrupted ? { type: 'metrics', metrics, interrupted } : { type: 'metrics', metrics }) + '\n'),
   };
 }
 
@@ -90,15 +94,30 @@ export function recordToString(sim: Simulation, options: { scenario?: string } =
   return parts.join('');
 }
 
-function invalid(line: number, message: string): never {
-  throw new SimError('SIM_REPLAY_INVALID', `recording line ${line}: ${message}`, { line });
+function invalidLine(line: number, message: string, source?: string): never {
+  throw new SimError('SIM_REPLAY_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
+}
+
+/** The lines of NDJSON text, without a last line cut short (no newline, not JSON), and that line's number. */
+function completeLines(text: string): { lines: string[]; cutLine?: number } {
+  const lines = text.split('\n');
+  const last = lines[lines.length - 1];
+  if (last.trim() === '') return { lines };
+  try {
+    JSON.parse(last);
+    return { lines };
+  } catch {
+    return { lines: lines.slice(0, -1), cutLine: lines.length };
+  }
 }
 
 /**
  * Parses a recording made by {@link recordRun}.
+ * A last line cut short (a run killed mid-write) is left out and reported as `cutLine`.
  * @param text - the NDJSON text
+ * @param source - file name for messages
  * @returns header, frames (the same as the run's), final metrics
- * @throws SimError `SIM_REPLAY_INVALID` naming the bad line
+ * @throws SimError `SIM_REPLAY_INVALID` naming the file and the bad line
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
@@ -106,11 +125,13 @@ function invalid(line: number, message: string): never {
  * const { header, frames, metrics } = replayRecording(readFileSync('run.ndjson', 'utf8'));
  * ```
  */
-export function replayRecording(text: string): SimRecording {
-  const lines = text.split('\n');
+export function replayRecording(text: string, source?: string): SimRecording {
+  const { lines, cutLine } = completeLines(text);
+  const invalid: (line: number, message: string) => never = (line, message) => invalidLine(line, message, source);
   let header: SimRecordingHeader | undefined;
   const frames: SimFrame[] = [];
   let metrics: SimMetrics | undefined;
+  let interrupted: string | undefined;
   lines.forEach((raw, i) => {
     if (raw.trim() === '') return;
     let obj: Record<string, unknown>;
@@ -127,6 +148,7 @@ export function replayRecording(text: string): SimRecording {
     }
     if (obj.type === 'metrics') {
       metrics = obj.metrics as SimMetrics;
+      if (typeof obj.interrupted === 'string') interrupted = obj.interrupted;
       return;
     }
     if (typeof obj.t !== 'number' || !Array.isArray(obj.vehicles) || !Array.isArray(obj.events) || typeof obj.progress !== 'object') {
@@ -135,7 +157,7 @@ export function replayRecording(text: string): SimRecording {
     frames.push(obj as unknown as SimFrame);
   });
   if (!header) invalid(1, 'empty recording');
-  return { header, frames, metrics };
+  return { header, frames, metrics, ...(cutLine !== undefined ? { cutLine } : {}), ...(interrupted ? { interrupted } : {}) };
 }
 
 /**
@@ -147,8 +169,8 @@ export function replayRecording(text: string): SimRecording {
  * simulate$(replaySimulation(text), { speedup: 10 }).subscribe(draw);
  * ```
  */
-export function replaySimulation(text: string): Simulation {
-  const rec = replayRecording(text);
+export function replaySimulation(text: string | SimRecording): Simulation {
+  const rec = typeof text === 'string' ? replayRecording(text) : text;
   let i = 0;
   const last = rec.frames[rec.frames.length - 1];
   return {

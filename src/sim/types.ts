@@ -29,8 +29,10 @@ export interface VehicleState {
   /** Signed distance of the true implement centre from the planned line, m (left negative). */
   crossTrackErrorM: number;
   implementOn: boolean;
-  /** What it is doing now. */
-  activity: 'working' | 'turning' | 'transit' | 'refilling' | 'idle' | 'done';
+  /** What it is doing now; block runs add `road` (on a field road) and `queued` (waiting for a depot crew). */
+  activity: 'working' | 'turning' | 'transit' | 'refilling' | 'idle' | 'done' | 'road' | 'queued';
+  /** Block runs: the paddy it is in now (absent on roads and between paddies). */
+  paddy?: string;
   /** Sortie number, 1-based. */
   sortie: number;
   tank?: { kg: number; capacityKg: number };
@@ -42,8 +44,8 @@ export interface VehicleState {
 export interface SimEvent {
   t: number;
   vehicleId: string;
-  type: 'start' | 'sortie-start' | 'refill' | 'battery-swap' | 'tray-reload' | 'fault' | 'fault-cleared' | 'done';
-  /** For faults: `rtk-lost`, `low-battery-return`, `wind-gust`. */
+  type: 'start' | 'sortie-start' | 'refill' | 'battery-swap' | 'tray-reload' | 'fault' | 'fault-cleared' | 'done' | 'paddy-done';
+  /** For faults: `rtk-lost`, `low-battery-return`, `wind-gust`; for `paddy-done`, the paddy id. */
   detail?: string;
 }
 
@@ -53,6 +55,27 @@ export interface SimProgress {
   coveredHa: number;
   elapsedS: number;
   etaS: number;
+  /** Block runs: covered % of each paddy, index-aligned with `description.block.paddies` (refreshed once a simulated second). */
+  paddyCoveredPct?: number[];
+  /** Block runs: machines waiting for a crew at each depot, index-aligned with `description.block.depots`. */
+  depotQueue?: number[];
+  /** Block runs: when the last machine will be done, s from the start (elapsed + ETA; the actual makespan once done). */
+  makespanS?: number;
+}
+
+/** A block as a viewer draws it (WGS84 `[lon, lat]`), carried by a block run's description. */
+export interface BlockDescription {
+  /** Machine kind of the fleet. */
+  kind: string;
+  paddies: { id: string; owner: string; name: string; areaHa: number; rings: [number, number][][] }[];
+  roads: { id: string; widthM: number; line: [number, number][] }[];
+  gates: { id: string; paddy: string; at: [number, number] }[];
+  depots: { id: string; at: [number, number]; crews: number; serves: string[] }[];
+  nofly: { id: string; rings: [number, number][][] }[];
+  /** Each machine's paddies in work order and its depot. */
+  machines: { id: string; kind: string; paddies: string[]; depot: string }[];
+  /** The planner's makespan, s (the run measures its own). */
+  planMakespanS: number;
 }
 
 /** One tick of the run. `t` is simulated milliseconds since the start. */
@@ -97,6 +120,8 @@ export interface SimDescription {
   /** Simulated milliseconds per tick (100 at 10 Hz). */
   tickMs: number;
   seed: number;
+  /** Block runs (one simulation, a whole fleet): the block to draw. */
+  block?: BlockDescription;
 }
 
 /**

@@ -11,6 +11,10 @@ export interface WorkItem {
   segment: RouteSegment;
   planIndex: number;
   refillAfter?: RefillStop;
+  /** Block runs: the paddy the segment lies in. */
+  paddy?: string;
+  /** Block runs: road travel, driven at `roadSpeedMps` when given. */
+  road?: boolean;
 }
 
 /** Converts a plan's local metres to the simulation frame (the first plan's projection). */

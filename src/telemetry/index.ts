@@ -8,7 +8,7 @@
 // Protocol: messages, encoding, client-message checks (no Node imports).
 export { PROTOCOL } from './protocol/messages.js';
 export type {
-  SimOffer, WireVehicle, WireProgress, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryMessage, EventMessage,
+  SimOffer, WireVehicle, WireProgress, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryGap, TelemetryMessage, EventMessage,
   ErrorMessage, ControlAckMessage, ServerMessage, Unsequenced, BroadcastMessage, SubscribeMessage, UnsubscribeMessage, ControlMessage, ClientMessage,
 } from './protocol/messages.js';
 export { encodeMessage, frameWithSeq } from './protocol/encode.js';
@@ -53,3 +53,7 @@ export type { NmeaServer, NmeaServerOptions } from './nmea/nmea-server.js';
 export { nmeaSentences, nmeaSentence, nmeaChecksum, nmeaAngle, nmeaTime, nmeaDate, FIX_REPORT, KNOTS_PER_MPS } from './nmea/sentences.js';
 export type { NmeaOptions } from './nmea/sentences.js';
 export * from './mqtt/index.js';
+// Bounded shutdown steps and the HTTP guard (security headers, Origin policy).
+export { withTimeout, TIMED_OUT } from './timeout.js';
+export { defaultCsp, isLoopbackHost, originAllowed } from './server/http-guard.js';
+export type { OriginPolicy } from './server/http-guard.js';

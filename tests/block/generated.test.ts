@@ -14,6 +14,7 @@ const specs = fc
     picks: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('split', 'tombs', 'houses', 'trees')), { maxLength: 4 }),
     crews: fc.integer({ min: 1, max: 2 }),
     eastDepot: fc.boolean(),
+    corridor: fc.option(fc.double({ min: 0.1, max: 0.9, noNaN: true }), { nil: undefined }),
     kind: fc.constantFrom<BlockMachineKind>('drone', 'transplanter'),
     machines: fc.integer({ min: 1, max: 6 }),
   })
@@ -25,9 +26,8 @@ const specs = fc
       (spec[what as 'split'] as string[]).push(key);
     }
     spec.houses = spec.houses!.filter((h) => !spec.split!.includes(h)).slice(0, 1);
-    // a nofly over part of a paddy: drones lose the two 90° corners where it meets the bund
-    // (up to ~1 % of a small paddy, see the report); kept for ground machines only for now
-    if (r.kind === 'drone') spec.trees = [];
+    // a power-line corridor across the rows (it crosses no road): drones fly their swaths around it
+    if (r.kind === 'drone') spec.corridorAt = r.corridor;
     return { spec, kind: r.kind, machines: r.machines };
   });
 

@@ -15,6 +15,16 @@ describe('agrisim demo (what npm start runs)', () => {
     const r = spawnSync(process.execPath, [...CLI, 'demo', '--no-serve', '--json', '--report', report], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    // the whole block planned for two fleets: 2 drones spreading, 3 transplanters
+    const blocks = lines.filter((l) => l.event === 'block');
+    expect(blocks.map((b) => b.scenario)).toEqual(['thai-binh-block-drones', 'thai-binh-block-transplanters']);
+    expect(blocks.map((b) => b.plan.vehicles.length)).toEqual([2, 3]);
+    for (const b of blocks) {
+      expect(b.plan.block.paddies).toBe(8);
+      expect(b.plan.makespanS).toBe(Math.max(...b.plan.vehicles.map((v: { timeS: { total: number } }) => v.timeS.total)));
+      // every paddy is someone's
+      expect(new Set(b.plan.vehicles.flatMap((v: { paddies: string[] }) => v.paddies)).size).toBe(8);
+    }
     const savings = lines.filter((l) => l.event === 'savings');
     expect(savings.map((s) => s.savings.operation)).toEqual(['fertilizing', 'transplanting']);
     const [fert, trans] = savings;
@@ -35,7 +45,7 @@ describe('agrisim demo (what npm start runs)', () => {
     for (const p of reports) expect(readFileSync(p, 'utf8')).toMatch(/^<!doctype html>/i);
   });
 
-  it('serves the four runs and the viewer on $PORT, then stops cleanly on SIGTERM', async () => {
+  it('serves the two fleets and the four runs and the viewer on $PORT, then stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [...CLI, 'demo', '--json', '--speedup', '50'], { env: { ...process.env, PORT: '0' } });
     const lines = createInterface({ input: child.stdout });
     const next = () => new Promise<Record<string, unknown>>((resolve) => lines.once('line', (l) => resolve(JSON.parse(l))));
@@ -43,7 +53,10 @@ describe('agrisim demo (what npm start runs)', () => {
     do started = await next();
     while (started.event !== 'started');
     const sims = (started.simulations as { id: string }[]).map((s) => s.id);
-    expect(sims).toEqual(['thai-binh-drone-rtk', 'thai-binh-drone-manual', 'thai-binh-transplanter-rtk', 'thai-binh-transplanter-manual']);
+    expect(sims).toEqual([
+      'thai-binh-block-drones', 'thai-binh-block-transplanters',
+      'thai-binh-drone-rtk', 'thai-binh-drone-manual', 'thai-binh-transplanter-rtk', 'thai-binh-transplanter-manual',
+    ]);
     const page = await fetch(String(started.httpUrl));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
@@ -52,10 +65,16 @@ describe('agrisim demo (what npm start runs)', () => {
     ws.on('message', (d) => messages.push(JSON.parse(String(d))));
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ type: 'subscribe', sim: 'thai-binh-drone-rtk' }));
+    ws.send(JSON.stringify({ type: 'subscribe', sim: 'thai-binh-block-drones' }));
     await new Promise((r) => setTimeout(r, 1500));
     expect(messages[0].type).toBe('hello');
     expect(messages.some((m) => m.type === 'snapshot' && m.sim === 'thai-binh-drone-rtk')).toBe(true);
-    expect(messages.filter((m) => m.type === 'telemetry').length).toBeGreaterThan(3);
+    expect(messages.filter((m) => m.type === 'telemetry' && m.sim === 'thai-binh-drone-rtk').length).toBeGreaterThan(3);
+    // the fleet: one simulation, both drones in each telemetry message, per-paddy progress
+    const fleet = messages.filter((m) => m.type === 'telemetry' && m.sim === 'thai-binh-block-drones') as { vehicles?: unknown[]; progress?: { paddyCoveredPct?: number[] } }[];
+    expect(fleet.length).toBeGreaterThan(3);
+    expect(fleet[fleet.length - 1].vehicles).toHaveLength(2);
+    expect(fleet[fleet.length - 1].progress?.paddyCoveredPct).toHaveLength(8);
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');

@@ -29,6 +29,8 @@ export interface GridBlockSpec {
   owners: string[];
   /** `row,col` of plots with a 4 m × 4 m tree clump (`nofly`) over their west edge. */
   trees?: string[];
+  /** A power-line corridor (`nofly`, 6 m wide) across every row at this fraction of the width (0–1). */
+  corridorAt?: number;
   /** A second depot beside the east road. */
   eastDepot?: boolean;
   /** Crews at the depot (default 1). */
@@ -60,6 +62,10 @@ export function gridBlock(spec: GridBlockSpec): { type: 'FeatureCollection'; nam
   const midRoad = roadsY[Math.floor(spec.bands / 2)];
   features.push({ type: 'Feature', properties: { kind: 'depot', id: `${pre}-depot`, name: 'Bãi tập kết máy HTX', crews: spec.crews ?? 1 }, geometry: { type: 'Point', coordinates: ll([west - 4, midRoad + 3]) } });
   if (spec.eastDepot) features.push({ type: 'Feature', properties: { kind: 'depot', id: `${pre}-depot-east`, name: 'Bãi tập kết phía đông', crews: 1 }, geometry: { type: 'Point', coordinates: ll([east + 4, roadsY[roadsY.length - 1] - 3]) } });
+  if (spec.corridorAt !== undefined) {
+    const cx = width * spec.corridorAt;
+    features.push({ type: 'Feature', properties: { kind: 'nofly', id: `${pre}-power-line`, name: 'Hành lang đường điện 35 kV' }, geometry: { type: 'Polygon', coordinates: [ring(rect(cx - 3, roadsY[0] + ROAD_W, 6, roadsY[roadsY.length - 1] - 2 * ROAD_W))] } });
+  }
   let k = 0;
   for (let row = 0; row < 2 * spec.bands; row++) {
     const band = Math.floor(row / 2), south = row % 2 === 0;

@@ -28,11 +28,17 @@ describe('connectTelemetry in Chromium', () => {
       const js = bundle.outputFiles[0].text;
       expect(js).not.toContain('require("ws")');
       const feed = createManualFeed(description('m'));
-      const page0 = `<!doctype html><meta charset="utf-8"><script>${js}</script>`;
+      // The bundle is its own file: the server's Content-Security-Policy allows no inline script.
+      const page0 = '<!doctype html><meta charset="utf-8"><script src="/client.js"></script>';
       const srv = await startTelemetryServer({
         feeds: [feed],
         // the page comes from the same port, as the viewer does
         staticHandler: (req, res) => {
+          if (req.url === '/client.js') {
+            res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+            res.end(js);
+            return true;
+          }
           if (req.url !== '/') return false;
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
           res.end(page0);

@@ -75,7 +75,7 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
 
 const cache = new Map<string, Promise<LoadedScenario>>();
 /** A scenario of sims/, loaded once. */
-export function scenario(name: 'thai-binh-transplanter' | 'thai-binh-drone' | 'thai-binh-two-drones'): Promise<LoadedScenario> {
+export function scenario(name: 'thai-binh-transplanter' | 'thai-binh-drone'): Promise<LoadedScenario> {
   let s = cache.get(name);
   if (!s) cache.set(name, (s = loadScenario(`sims/${name}.json`)));
   return s;

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import { client, description, progress, scenario, vehicle, type Msg, type TestClient } from './helpers.js';
 

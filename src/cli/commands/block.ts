@@ -105,8 +105,8 @@ function summary(plan: BlockPlan, p: Parsed, written: string[]): string {
     '',
     'machine          paddies  worked ha  working   road m   refill    wait     total',
   ];
-  for (const v of m.vehicles)
-    lines.push(`${v.id.padEnd(16)} ${String(v.paddies.length).padStart(7)} ${fmt(v.workedHa, 3).padStart(10)} ${clock(v.timeS.working).padStart(9)} ${fmt(v.lengthM.road, 0).padStart(8)} ${clock(v.timeS.refill).padStart(8)} ${clock(v.waitS).padStart(7)} ${clock(v.timeS.total).padStart(9)}`);
+  for (const [i, v] of m.vehicles.entries())
+    lines.push(`${v.id.padEnd(16)} ${String(v.paddies.length).padStart(7)} ${fmt(v.workedHa, 3).padStart(10)} ${clock(v.timeS.working).padStart(9)} ${fmt(v.lengthM.road, 0).padStart(8)} ${clock(v.timeS.refill).padStart(8)} ${clock(plan.machines[i].waitS).padStart(7)} ${clock(v.timeS.total).padStart(9)}`);
   lines.push('', `household (${p.hoursPerDay} h a day from day ${p.startDay})   paddies  area ha  machine time  done on`);
   for (const h of householdSchedule(plan, { hoursPerDay: p.hoursPerDay, startDay: p.startDay }))
     lines.push(`${(h.owner || '(no owner)').padEnd(36)} ${String(h.paddies.length).padStart(7)} ${fmt(h.areaHa, 3).padStart(8)} ${clock(h.timeS).padStart(13)}  day ${h.doneDay}`);

@@ -1,8 +1,9 @@
 /**
- * `agrisim demo` (what `npm start` runs): plans the Thái Bình sample block, runs a fertilizer
- * drone and a guided transplanter, each guided (RTK) and driven by eye, measures them to the
- * end on the virtual clock for the savings, prints the savings in Vietnamese and English, and
- * serves the four runs live to the viewer until Ctrl-C. No network, nothing else to install.
+ * `agrisim demo` (what `npm start` runs): plans the Thái Bình sample block for two fleets
+ * (2 drones spreading, 3 transplanters) and serves each fleet live as one simulation; runs a
+ * fertilizer drone and a guided transplanter, each guided (RTK) and driven by eye, measures
+ * them to the end on the virtual clock for the savings, prints the savings in Vietnamese and
+ * English, and serves those four runs too, until Ctrl-C. No network, nothing else to install.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -11,19 +12,21 @@ import { AgrisimError } from '../../errors.js';
 import { computeSavings, savingsReportHtml, type Lang, type Operation, type PlanGeoJsonLike, type RunSummary, type SavingsReport } from '../../economics/index.js';
 import { formatNumber, formatVnd } from '../../units/index.js';
 import { scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
-import { runToEnd } from '../../sim/index.js';
+import { formatSimDuration, runToEnd } from '../../sim/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
 import { measuredRunOf } from '../savings-input.js';
+import { loadBlockScenario, type BlockFactory } from '../block-run.js';
 import { portOption, serveUntilSignal, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim demo [options]
 
 The whole pipeline on the Thái Bình sample block (fields/thai-binh-block.geojson): plans the
-paddies, simulates a fertilizer drone and a GNSS-guided transplanter, each guided (RTK) and
-driven by eye, prints the savings against manual work (vi and en), then serves the four runs
-live: open the printed URL on a phone or a projector. Ctrl+C stops it.
+whole block for a fleet of 2 drones spreading and one of 3 transplanters (roads, gates, the
+depot crew's queue), simulates a fertilizer drone and a GNSS-guided transplanter, each guided
+(RTK) and driven by eye, prints the savings against manual work (vi and en), then serves the
+two fleets and the four runs live: open the printed URL on a phone or a projector. Ctrl+C stops it.
 
 options:
   --port N          HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
@@ -44,6 +47,16 @@ const SCENARIOS: { file: string; operation: Operation }[] = [
   { file: 'sims/thai-binh-drone.json', operation: 'fertilizing' },
   { file: 'sims/thai-binh-transplanter.json', operation: 'transplanting' },
 ];
+
+/** The demo's fleets: each block scenario runs its whole fleet as one simulation. */
+const BLOCK_SCENARIOS = ['sims/thai-binh-block-drones.json', 'sims/thai-binh-block-transplanters.json'];
+
+/** A fleet's plan in a few lines: makespan and each machine's paddies in work order. */
+function fleetLines(f: BlockFactory): string {
+  const m = f.plan.metrics;
+  const head = `${f.name}\n  plan: ${m.block.paddies} paddies, ${m.block.areaHa.toFixed(2)} ha, ${m.vehicles.length} machines, makespan ${formatSimDuration(m.makespanS)}`;
+  return [head, ...m.vehicles.map((v) => `  ${v.id}: ${v.paddies.join(', ')}`)].join('\n');
+}
 
 function repoPath(rel: string): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -131,6 +144,8 @@ export const command: CliCommand = {
     const bar = progressBar(100);
     let ticks = 0;
     const tick = () => bar.tick(Math.min(99, ++ticks), 'simulating');
+    const fleets: BlockFactory[] = [];
+    for (const file of BLOCK_SCENARIOS) fleets.push(...(await loadBlockScenario(repoPath(file))));
     const machines: MachineDemo[] = [];
     for (const s of SCENARIOS) {
       const [guided, manual] = await scenarioFactories(repoPath(s.file), { guidance: ['rtk', 'manual'] });
@@ -138,6 +153,10 @@ export const command: CliCommand = {
     }
     bar.done();
 
+    for (const f of fleets) {
+      if (json) out(JSON.stringify({ event: 'block', scenario: f.id, plan: { ...f.plan.metrics, planMs: undefined } }));
+      else out(fleetLines(f) + '\n');
+    }
     for (const m of machines) {
       if (json) out(JSON.stringify({ event: 'savings', scenario: m.guided.scenario.id, plans: m.guided.plans.map((p) => p.metrics), savings: m.report, savingsHired: m.hired }));
       else {
@@ -164,7 +183,7 @@ export const command: CliCommand = {
     return serveUntilSignal(
       {
         port, host: values.host ?? '127.0.0.1', speedup, loop: true,
-        simulations: machines.flatMap((m) => [m.guided, m.manual]),
+        simulations: [...fleets, ...machines.flatMap((m) => [m.guided, m.manual])],
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined),
         ...(staticHandler ? { staticHandler } : {}),
       },

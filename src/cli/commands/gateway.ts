@@ -7,7 +7,7 @@ import { AgrisimError } from '../../errors.js';
 import { startMqttGateway } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { stopSignal } from '../stop-signal.js';
-import { portOption, viewerHandler } from './serve.js';
+import { originOption, portOption, shutDown, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
 
@@ -24,12 +24,17 @@ options:
   --farm NAME          serve only this farm's simulations (default every farm)
   --wait S             when none is published yet, wait this many seconds for one (default for ever)
   --max-connections N  WebSocket connection limit (default 2000)
-  --origin URL         allowed browser Origin (repeatable; default any)
+  --origin URL         allowed browser Origin (repeatable), or any, or same-host; default any
+                       on 127.0.0.1, same-host on any other --host
   --no-viewer          do not serve the web page (WebSocket only)
   --json               print JSON lines (started, stopped) instead of text
   -h, --help           this help
 
-exit codes: 0 stopped by SIGINT/SIGTERM, 1 broker unreachable / nothing published / cannot listen, 2 usage`;
+SIGINT, SIGTERM and SIGHUP stop it within 3 s (viewers closed with 1001, the broker
+connection dropped if it does not answer). After a broker outage every viewer gets a fresh
+snapshot whose "gap" names the simulated time it missed.
+
+exit codes: 0 stopped by a signal, 1 broker unreachable / nothing published / cannot listen, 2 usage`;
 
 export const command: CliCommand = {
   help: HELP,
@@ -60,15 +65,17 @@ export const command: CliCommand = {
       ...(values.farm !== undefined ? { farm: values.farm } : {}),
       ...(waitS !== undefined ? { waitForSimsMs: waitS * 1000 } : {}),
       ...(maxConnections ? { maxConnections } : {}),
-      ...(values.origin ? { allowedOrigins: values.origin } : {}),
+      ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}),
+      closeTimeoutMs: 1000,
       ...(staticHandler ? { staticHandler } : {}),
     });
+    const stopped = stopSignal(); // before the started line: a supervisor may signal as soon as it reads it
     const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
     if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
     else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');
-    const signal = await stopSignal();
+    const signal = await stopped;
     const stats = { ...gw.server.stats(), ...gw.stats() };
-    await gw.close();
+    await shutDown('gateway', json, [['viewers and broker', gw.close()]]);
     if (json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, received: stats.received, broadcasts: stats.broadcasts, framesSent: stats.framesSent }) + '\n');
     else process.stdout.write(`agrisim gateway: stopped (${signal}); ${stats.received} broker messages, ${stats.framesSent} frames sent\n`);
     return EXIT.OK;

@@ -4,11 +4,8 @@
  * recording (`agrisim simulate --record`) frame by frame on the simulated clock.
  */
 import { AgrisimError } from '../../errors.js';
-import { replaySimulation, SIM_RECORDING_FORMAT } from '../../sim/index.js';
-import { TELEMETRY_RECORDING_FORMAT } from '../../telemetry/index.js';
-import { readTelemetryRecording } from '../../telemetry/index.js';
-import { createReplayFeeds } from '../../telemetry/index.js';
-import type { TelemetryServerOptions } from '../../telemetry/index.js';
+import { replayRecording, replaySimulation, SIM_RECORDING_FORMAT, type Simulation } from '../../sim/index.js';
+import { createReplayFeeds, readTelemetryRecording, TELEMETRY_RECORDING_FORMAT, type TelemetryServerOptions } from '../../telemetry/index.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile } from '../io.js';
 import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
@@ -29,12 +26,41 @@ options:
   --nmea-start ISO     UTC time of simulated t = 0 (default 2024-06-15T00:00:00Z)
   --record FILE        record what is served (to NDJSON)
   --start-on listen|subscribe   play at once (default) or at the first viewer
-  --exit-at-end        stop once the recording has played (default: keep serving)
+  --exit-at-end        stop once the recording has played (either kind; default: keep serving)
   --no-viewer          WebSocket only
   --json               print JSON lines instead of text
   -h, --help           this help
 
+A recording cut off mid-line (the recorder was killed) plays every complete line, with one
+warning; a bad line anywhere else is refused, naming the file and the line.
+
 exit codes: 0 stopped, 1 cannot listen, 2 usage, 3 bad or unreadable recording`;
+
+/** The simulation of a recording, calling `onEnd` once its last frame has been stepped. */
+function endingReplay(rec: ReturnType<typeof replayRecording>, onEnd: () => void): Simulation {
+  const sim = replaySimulation(rec);
+  return {
+    ...sim,
+    describe: () => sim.describe(),
+    metrics: () => sim.metrics(),
+    get done() {
+      return sim.done;
+    },
+    step() {
+      const f = sim.step();
+      if (!f || sim.done) onEnd();
+      return f;
+    },
+  };
+}
+
+/** Says once on stderr that the last line was cut short (and left out). */
+function warnCut(file: string, cutLine: number | undefined, json: boolean): void {
+  if (cutLine === undefined) return;
+  const message = `${file}: line ${cutLine} is cut short (the recorder was stopped mid-write); playing the ${cutLine - 1} complete lines before it`;
+  if (json) process.stdout.write(JSON.stringify({ event: 'warning', code: 'RECORDING_CUT', line: cutLine, message }) + '\n');
+  else process.stderr.write(`agrisim replay: warning: ${message}\n`);
+}
 
 export const command: CliCommand = {
   help: HELP,
@@ -67,24 +93,28 @@ export const command: CliCommand = {
     } catch {
       format = undefined;
     }
-    let ended: Promise<void> | undefined;
+    const json = values.json ?? false;
+    let end!: () => void;
+    const ended = new Promise<void>((r) => (end = r));
     const opts: TelemetryServerOptions = { port: portOption(values.port), host: values.host ?? '127.0.0.1', record: values.record, startOn };
     if (format === SIM_RECORDING_FORMAT) {
-      const sim = replaySimulation(text);
-      const d = sim.describe();
-      opts.simulations = [{ id: d.id, name: d.name, create: () => replaySimulation(text) }];
+      const rec = replayRecording(text, file);
+      warnCut(file, rec.cutLine, json);
+      const d = rec.header.description;
+      opts.simulations = [{ id: d.id, name: d.name, create: () => endingReplay(rec, end) }];
       opts.speedup = speedup;
       opts.token = values.token ?? (process.env.AGRISIM_TOKEN || undefined);
     } else if (format === TELEMETRY_RECORDING_FORMAT) {
-      let end!: () => void;
-      ended = new Promise<void>((r) => (end = r));
-      opts.feeds = createReplayFeeds(readTelemetryRecording(text), { speedup, onEnd: () => end() });
+      const rec = readTelemetryRecording(text, file);
+      warnCut(file, rec.cutLine, json);
+      opts.feeds = createReplayFeeds(rec, { speedup, onEnd: () => end() });
     } else {
       throw new AgrisimError('TELEMETRY_RECORDING_INVALID', `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`, { line: 1, path: file });
     }
-    const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(values.json ?? false, 'replay');
+    const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json, 'replay');
     if (staticHandler) opts.staticHandler = staticHandler;
-    const until = values['exit-at-end'] && ended ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
-    return serveUntilSignal(opts, { json: values.json ?? false, nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'replay' }, until);
+    // A moment after the last frame, so viewers get it before the close.
+    const until = values['exit-at-end'] ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
+    return serveUntilSignal(opts, { json, nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'replay' }, until);
   },
 };

@@ -11,6 +11,7 @@ import {
 import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile, writeTextFile } from '../io.js';
+import { jsonProblem } from '../../field/index.js';
 import { loadRunFiles, simulateField } from '../savings-input.js';
 import { blockSavings } from '../savings-block.js';
 
@@ -78,7 +79,7 @@ async function readAssumptionFile(path: string): Promise<Record<string, number>>
   try {
     obj = JSON.parse(text);
   } catch (e) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON (${(e as Error).message})`, { path });
+    throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON: ${jsonProblem(e)}`, { path });
   }
   // Either {"KEY": number, …} or the report's own list {"assumptions": [{key, value}, …]}.
   return parseAssumptionsFile(obj, path);

@@ -8,13 +8,14 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
 import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
-import type { Guidance } from '../../sim/index.js';
+import type { Guidance, SimulationFactory } from '../../sim/index.js';
+import { loadBlockScenario, readBlockScenario } from '../block-run.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/index.js';
 import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/index.js';
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
-import { stopSignal } from '../stop-signal.js';
+import { SHUTDOWN_BUDGET_MS, stopSignal, TIMED_OUT, withTimeout } from '../stop-signal.js';
 
 const HELP = `usage: agrisim serve [options]
 
@@ -36,7 +37,8 @@ options:
   --nmea-start ISO     UTC time of simulated t = 0 (default 2024-06-15T00:00:00Z)
   --record FILE        record every broadcast to NDJSON (replay it with agrisim replay)
   --record-max-mb N    stop recording before the file passes N MB (default: no cap)
-  --origin URL         allowed browser Origin (repeatable; default any)
+  --origin URL         allowed browser Origin (repeatable), or any, or same-host (the page's own
+                       host); default any on 127.0.0.1, same-host on any other --host
   --max-connections N  WebSocket connection limit (default 2000)
   --start-on listen|subscribe   start runs at once (default) or at their first viewer
   --no-viewer          do not serve the web page (WebSocket only)
@@ -46,7 +48,10 @@ options:
   --json               print JSON lines (started, stopped) instead of text
   -h, --help           this help
 
-exit codes: 0 stopped by SIGINT/SIGTERM, 1 cannot listen, 2 usage, 3 bad scenario, 5 cannot write`;
+SIGINT, SIGTERM and SIGHUP stop it within 3 s: the recording is flushed first, viewers are
+closed with 1001, the MQTT topics cleared (each step bounded, whatever the broker does).
+
+exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage, 3 bad scenario, 5 cannot write`;
 
 /** The sims/ folder: ./sims when it exists, else the one shipped beside the source. */
 function defaultScenarios(): string[] {
@@ -57,6 +62,16 @@ function defaultScenarios(): string[] {
 }
 
 const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
+
+/** As {@link loadScenarioSpec}, and a block scenario (`block` key) runs its whole fleet as one simulation. */
+export async function loadServeSpec(spec: string): Promise<SimulationFactory[]> {
+  const hash = spec.lastIndexOf('#');
+  const path = hash < 0 ? spec : spec.slice(0, hash);
+  if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec);
+  const guidance = hash < 0 ? [] : spec.slice(hash + 1).split(',').filter(Boolean);
+  if (guidance.some((g) => !GUIDANCE.includes(g))) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
+  return loadBlockScenario(path, guidance as Guidance[]);
+}
 
 /** Loads `FILE` or `FILE#g1,g2` (one run per guidance on the same plan). */
 export async function loadScenarioSpec(spec: string): Promise<LoadedScenario[]> {
@@ -107,7 +122,8 @@ export interface CommonFlags {
  * down and returns the exit code.
  */
 export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
-  const server: TelemetryServer = await startTelemetryServer(opts);
+  // Viewers get 1 s to answer the close handshake: the whole stop must fit in SHUTDOWN_BUDGET_MS.
+  const server: TelemetryServer = await startTelemetryServer({ closeTimeoutMs: 1000, ...opts });
   let nmea: NmeaServer | undefined;
   let mqtt: MqttPublisher | undefined;
   try {
@@ -123,6 +139,8 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     await server.close();
     throw e;
   }
+  // Listening for signals before saying where: a supervisor may signal as soon as it reads the line.
+  const stopped = stopSignal(until);
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
     process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
@@ -133,17 +151,44 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
   }
-  const signal = await stopSignal(until);
+  const signal = await stopped;
   const stats = server.stats();
-  await nmea?.close();
-  await mqtt?.close();
-  await server.close();
+  await shutDown(flags.label, flags.json, [
+    ['recording and viewers', server.close()],
+    ['NMEA stream', nmea?.close()],
+    ['MQTT', mqtt?.close()],
+  ]);
   if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines, recordingTruncated: stats.recordingTruncated }) + '\n');
   else {
     process.stdout.write(`agrisim ${flags.label}: stopped (${signal}); ${stats.broadcasts} broadcasts, ${stats.framesSent} frames sent\n`);
     if (stats.recordingTruncated) process.stderr.write(`agrisim ${flags.label}: the recording stopped early at its size cap (${stats.recordedLines} lines kept)\n`);
   }
   return EXIT.OK;
+}
+
+/**
+ * Runs the shutdown steps side by side, each bounded so the whole stays within
+ * SHUTDOWN_BUDGET_MS; a step that ran out of time or failed is said on stderr, not awaited.
+ */
+export async function shutDown(label: string, json: boolean, steps: [string, Promise<unknown> | undefined][]): Promise<void> {
+  const budgetMs = SHUTDOWN_BUDGET_MS - 500;
+  await Promise.all(steps.map(async ([what, step]) => {
+    if (!step) return;
+    let outcome: unknown;
+    try {
+      outcome = await withTimeout(step, budgetMs);
+    } catch (e) {
+      return void process.stderr.write(`agrisim ${label}: while stopping ${what}: ${(e as Error).message}\n`);
+    }
+    if (outcome === TIMED_OUT && !json) process.stderr.write(`agrisim ${label}: ${what} did not stop within ${budgetMs} ms; left behind\n`);
+  }));
+}
+
+/** `--origin` values: `any`, `same-host`, or a list of origins. */
+export function originOption(values: string[] | undefined): TelemetryServerOptions['allowedOrigins'] {
+  if (!values) return undefined;
+  if (values.length === 1 && (values[0] === 'any' || values[0] === 'same-host')) return values[0];
+  return values;
 }
 
 /** Parses --port, honouring $PORT. */
@@ -184,7 +229,7 @@ export const command: CliCommand = {
     const recordMaxMb = numberOption(values['record-max-mb'], 'record-max-mb', 0.01, 1_000_000);
     if (values.record) checkWritable(values.record);
     const files = values.scenario ?? defaultScenarios();
-    const simulations = (await Promise.all(files.map(loadScenarioSpec))).flat();
+    const simulations = (await Promise.all(files.map(loadServeSpec))).flat();
     const json = values.json ?? false;
     if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
     else if (values.farm !== undefined) throw new AgrisimError('CLI_USAGE', '--farm names the farm in MQTT topics: it needs --mqtt URL');
@@ -194,7 +239,8 @@ export const command: CliCommand = {
         port, host: values.host ?? '127.0.0.1', simulations, speedup, loop: values.loop ?? false,
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined), record: values.record, startOn,
         ...(recordMaxMb ? { recordMaxBytes: Math.round(recordMaxMb * 1e6) } : {}),
-        ...(values.origin ? { allowedOrigins: values.origin } : {}), ...(maxConnections ? { maxConnections } : {}),
+        ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}), ...(maxConnections ? { maxConnections } : {}),
+        closeTimeoutMs: 1000,
         ...(staticHandler ? { staticHandler } : {}),
       },
       { json, nmeaPort, nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], mqtt: values.mqtt, farm: values.farm, label: 'serve' },

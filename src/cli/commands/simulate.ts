@@ -5,53 +5,87 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { lastValueFrom, tap } from 'rxjs';
+import { lastValueFrom, takeUntil, tap } from 'rxjs';
 import { AgrisimError } from '../../errors.js';
+import { jsonProblem } from '../../field/index.js';
 import { createSimRecorder, type SimRecorder } from '../../sim/index.js';
-import { scenarioFromObject, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
+import { scenarioFromObject, type ScenarioLoadOptions } from '../../scenario/index.js';
 import { simulate$ } from '../../sim/index.js';
-import type { RunMetrics } from '../../sim/index.js';
-import type { SimFrame, Guidance } from '../../sim/index.js';
+import type { FleetMetrics, RunMetrics, SimFrame, Guidance, SimulationFactory } from '../../sim/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
+import { onStopSignal, type StopSignalName } from '../stop-signal.js';
 import { simCompareTable, simMetricsTable } from '../../sim/index.js';
+import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
+import { blockSummary } from '../block-summary.js';
+import { MAX_MACHINES } from '../../block/index.js';
 
-const HELP = `usage: agrisim simulate <field.geojson|field.kml|scenario.json> [options]
+/** A scenario or block run factory: what runOne needs. */
+type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
+
+const HELP = `usage: agrisim simulate <field|block|scenario.json> [options]
 
 Simulates the planned work: vehicles driving the route with GNSS and driving error,
 tank/battery/trays and refills, faults; measures coverage, overlap and gaps.
+A block file (features with kind paddy, road, gate, depot) is planned for a fleet
+(agrisim block) and the whole fleet runs as one simulation: depot crew queues, road
+travel, per-paddy progress and the makespan (time until the last machine is done).
 
 options:
-  --vehicle drone|transplanter   machine for a field file (default drone; scenarios name theirs)
-  --vehicles N                   N machines sharing the work (field files; default 1)
+  --vehicle drone|transplanter   machine for a field or block file (default drone; scenarios name theirs)
+  --machines N                   fleet size: N machines (field files share the route; blocks are
+                                 planned for N; default 1). --vehicles N is the same
   --guidance rtk|gnss|manual     guidance of every vehicle (default: the scenario's, else rtk)
   --seed N                       seed of every random thing (default: the scenario's, else 1)
   --paddies N                    field files: simulate the first N paddies (default all)
   --cell M                       coverage raster cell, m (default 0.25)
   --faults on|off                RTK loss, gusts, weak batteries (default on for scenarios, off for fields)
   --speedup K                    run on the wall clock at K× real time (default: as fast as possible)
-  --record FILE                  write the run to NDJSON (header, one frame per line, metrics)
+  --record FILE                  write the run to NDJSON (header, one frame per line, metrics);
+                                 lines are written whole every 250 ms, and SIGINT/SIGTERM/SIGHUP
+                                 end the run there with its metrics line (marked "interrupted")
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
   -h, --help                     this help
 
-exit codes: 0 ok, 2 usage, 3 bad field/scenario, 4 field cannot be planned, 5 cannot write`;
+exit codes: 0 ok (or stopped by a signal, recording kept), 2 usage, 3 bad field/block/scenario, 4 field cannot be planned, 5 cannot write`;
 
 const GUIDANCE = ['rtk', 'gnss', 'manual'];
 
-async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<LoadedScenario> {
+/** Fleet size from --machines (or its alias --vehicles). */
+function machinesOption(opts: Record<string, string | boolean | undefined>): number {
+  if (opts.machines !== undefined && opts.vehicles !== undefined && opts.machines !== opts.vehicles) {
+    throw new AgrisimError('CLI_USAGE', `--machines ${String(opts.machines)} and --vehicles ${String(opts.vehicles)} disagree (--vehicles is another name for --machines)`);
+  }
+  return numberOption((opts.machines ?? opts.vehicles) as string | undefined, 'machines', 1, 100) ?? 1;
+}
+
+async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<RunFactory> {
   const abs = resolve(path);
+  const blockOpts: BlockRunOptions = { ...load };
+  if (await isBlockFile(abs)) {
+    const machines = machinesOption(opts);
+    if (machines > MAX_MACHINES) throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
+    return loadBlockFile(abs, ((opts.vehicle as string | undefined) ?? 'drone') as 'drone' | 'transplanter', machines, blockOpts);
+  }
   if (path.toLowerCase().endsWith('.json')) {
     let obj: unknown;
+    let text: string;
     try {
-      obj = JSON.parse(await readFile(abs, 'utf8'));
+      text = await readFile(abs, 'utf8');
     } catch (e) {
       throw new AgrisimError('IO_READ', `cannot read ${path}: ${(e as Error).message}`, { path });
     }
+    try {
+      obj = JSON.parse(text);
+    } catch (e) {
+      throw new AgrisimError('SIM_SCENARIO_INVALID', `${path}: not valid JSON: ${jsonProblem(e)}`, { path });
+    }
+    if (isBlockScenario(obj)) return blockScenarioFromObject(obj, dirname(abs), path, blockOpts);
     if (obj && typeof obj === 'object' && 'vehicles' in obj) return scenarioFromObject(obj, dirname(abs), path, load);
   }
   const profile = (opts.vehicle as string | undefined) ?? 'drone';
-  const count = numberOption(opts.vehicles as string | undefined, 'vehicles', 1, 100) ?? 1;
+  const count = machinesOption(opts);
   const paddies = numberOption(opts.paddies as string | undefined, 'paddies', 1, 10_000);
   const scenario = {
     id: basename(path).replace(/\.[^.]+$/, ''),
@@ -65,6 +99,14 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   return scenarioFromObject(scenario, dirname(abs), path, load);
 }
 
+/**
+ * Whole lines are written at most this long after they were made, wall ms: a killed run loses
+ * no more (and a cut last line is skipped by replay).
+ */
+const RECORD_FLUSH_MS = 250;
+/** Or once this much is waiting, bytes (fewer system calls on a fast run). */
+const RECORD_FLUSH_BYTES = 256 * 1024;
+
 function openRecord(file: string): { write(line: string): void; close(): void } {
   let fd: number;
   try {
@@ -75,24 +117,32 @@ function openRecord(file: string): { write(line: string): void; close(): void } 
   let buf: string[] = [];
   let size = 0;
   const flush = () => {
-    if (buf.length) writeSync(fd, buf.join(''));
-    buf = [];
-    size = 0;
+    try {
+      if (buf.length) writeSync(fd, buf.join(''));
+    } catch (e) {
+      throw new AgrisimError('IO_WRITE', `cannot write ${file}: ${(e as Error).message}`, { path: file });
+    } finally {
+      buf = [];
+      size = 0;
+    }
   };
+  const timer = setInterval(flush, RECORD_FLUSH_MS);
+  timer.unref();
   return {
     write(line) {
       buf.push(line);
       size += line.length;
-      if (size > 1 << 20) flush();
+      if (size > RECORD_FLUSH_BYTES) flush();
     },
     close() {
+      clearInterval(timer);
       flush();
       closeSync(fd);
     },
   };
 }
 
-async function runOne(factory: LoadedScenario, speedup: number | undefined, recordFile: string | undefined, label: string) {
+async function runOne(factory: RunFactory, speedup: number | undefined, recordFile: string | undefined, label: string) {
   const sim = factory.create();
   const out = recordFile ? openRecord(recordFile) : undefined;
   const rec: SimRecorder | undefined = out ? createSimRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
@@ -107,13 +157,26 @@ async function runOne(factory: LoadedScenario, speedup: number | undefined, reco
     }
   };
   const t0 = performance.now();
-  await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame)), { defaultValue: undefined });
+  // A stop signal ends the run where it is: its metrics line is written (marked) and the file closed.
+  let interrupted: StopSignalName | undefined;
+  let stop!: () => void;
+  const stopped = new Promise<void>((r) => (stop = r));
+  const dispose = onStopSignal((s) => {
+    interrupted = s;
+    stop();
+  });
+  try {
+    await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame), takeUntil(stopped)), { defaultValue: undefined });
+  } finally {
+    dispose();
+  }
   const wallMs = performance.now() - t0;
   bar.done();
   const metrics = sim.metrics() as RunMetrics;
-  rec?.end(metrics);
+  rec?.end(metrics, interrupted);
   out?.close();
-  return { metrics, frames, wallMs, description: sim.describe() };
+  if (interrupted) process.stderr.write(`agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`);
+  return { metrics, frames, wallMs, description: sim.describe(), interrupted };
 }
 
 export const command: CliCommand = {
@@ -121,6 +184,7 @@ export const command: CliCommand = {
   async run(argv) {
     const { values, positionals } = parseOptions(argv, {
       vehicle: { type: 'string' },
+      machines: { type: 'string' },
       vehicles: { type: 'string' },
       guidance: { type: 'string' },
       seed: { type: 'string' },
@@ -153,13 +217,17 @@ export const command: CliCommand = {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
       if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
-      else process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+      else {
+        process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+        if ('makespanS' in r.metrics) process.stdout.write(blockSummary(r.metrics as FleetMetrics) + '\n');
+      }
       return EXIT.OK;
     }
     const guided: Guidance = guidance && guidance !== 'manual' ? guidance : 'rtk';
     const fa = await loadInput(positionals[0], values, { ...load, guidance: guided });
     const fb = await loadInput(positionals[0], values, { ...load, guidance: 'manual' });
     const a = await runOne(fa, speedup, values.record, guided);
+    if (a.interrupted) return EXIT.OK; // stopped by a signal: no manual run to compare with
     const b = await runOne(fb, speedup, undefined, 'manual');
     if (values.json) {
       process.stdout.write(JSON.stringify({ scenario: fa.scenario.id, guided: a.metrics, manual: b.metrics }, null, 2) + '\n');

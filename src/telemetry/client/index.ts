@@ -5,7 +5,7 @@
  * Imports no Node module: in the browser it uses the global WebSocket; in Node without one
  * (Node 20) it loads the `ws` package on first use.
  */
-import { BehaviorSubject, filter, Observable, Subject } from 'rxjs';
+import { BehaviorSubject, filter, type Observable, Subject } from 'rxjs';
 import type {
   ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
 } from '../protocol/messages.js';

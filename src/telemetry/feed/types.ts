@@ -5,17 +5,20 @@
  */
 import type { Observable } from 'rxjs';
 import type { SimEvent } from '../../sim/index.js';
-import type { ControlAction, SimOffer, SnapshotMessage, WireProgress, WireVehicle } from '../protocol/messages.js';
+import type { ControlAction, SimOffer, SnapshotMessage, TelemetryGap, WireProgress, WireVehicle } from '../protocol/messages.js';
 
 /** Everything a late joiner needs: the body of a `snapshot` message. */
-export type FeedState = Omit<SnapshotMessage, 'type' | 'seq' | 'sim'>;
+export type FeedState = Omit<SnapshotMessage, 'type' | 'seq' | 'sim' | 'gap'>;
 
 /** One change a feed announces; the server turns each into one broadcast frame. */
 export type FeedUpdate =
   | { kind: 'telemetry'; t: number; vehicles: WireVehicle[]; progress: WireProgress }
   | { kind: 'event'; t: number; event: SimEvent }
-  /** The state was replaced (restart, loop): every subscriber gets a fresh snapshot of `state()`. */
-  | { kind: 'reset' }
+  /**
+   * The state was replaced (restart, loop, or a gateway back from a broker outage): every subscriber gets a
+   * fresh snapshot of `state()`; with `gap`, the snapshot carries it (simulated ms whose telemetry never came).
+   */
+  | { kind: 'reset'; gap?: TelemetryGap }
   /** A control changed the run. */
   | { kind: 'control'; action: ControlAction; paused: boolean; speedup: number };
 

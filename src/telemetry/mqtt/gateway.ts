@@ -10,6 +10,7 @@
 import type { MqttClient } from 'mqtt';
 import { TelemetryError } from '../../errors.js';
 import { startTelemetryServer, type TelemetryServer } from '../server/server.js';
+import { TIMED_OUT, withTimeout } from '../timeout.js';
 import type { TelemetryServerOptions } from '../server/options.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { createMqttFeed, type MqttFeed } from './mqtt-feed.js';
@@ -37,8 +38,11 @@ export interface MqttGateway {
   readonly client: MqttClient;
   /** Feeds by simulation id as its topic level: those served now (found at start or since). */
   readonly feeds: Map<string, MqttFeed>;
-  /** Broker messages received, and those dropped (unparseable, or live messages of a simulation not served yet). */
-  stats(): { received: number; dropped: number };
+  /**
+   * Broker messages received, those dropped (unparseable, or live messages of a simulation not served yet), and
+   * reconnections to the broker (after each, every viewer gets a fresh snapshot with `gap`).
+   */
+  stats(): { received: number; dropped: number; reconnects: number };
   close(): Promise<void>;
 }
 
@@ -61,6 +65,17 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
   let server: TelemetryServer | undefined;
   let received = 0;
   let dropped = 0;
+  let reconnects = 0;
+  // After an outage every feed waits for a fresh snapshot (retained, delivered on resubscribe, or the
+  // publisher's next one) and drops live messages until then; its viewers then get that snapshot with the gap.
+  let lost = false;
+  client.on('close', () => (lost = true));
+  client.on('connect', () => {
+    if (!lost) return;
+    lost = false;
+    reconnects++;
+    for (const feed of feeds.values()) feed.resync();
+  });
 
   const maybeCreate = (sim: string) => {
     if (feeds.has(sim)) return;
@@ -147,10 +162,12 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
     server: srv,
     client,
     feeds,
-    stats: () => ({ received, dropped }),
+    stats: () => ({ received, dropped, reconnects }),
     close: () =>
       (closed ??= (async () => {
-        await client.endAsync();
+        // A broker that went away never answers the disconnect: bounded, then dropped.
+        const ended = await withTimeout(client.endAsync(), 1000).catch(() => TIMED_OUT);
+        if (ended === TIMED_OUT) client.end(true);
         await srv.close();
       })()),
   };

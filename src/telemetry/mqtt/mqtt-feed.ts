@@ -18,6 +18,11 @@ export interface MqttFeed extends TelemetryFeed {
   rebase(s: MqttSnapshot): void;
   /** A live telemetry or event message. */
   apply(m: MqttUpdate): void;
+  /**
+   * The broker link was lost and is back: live messages are dropped until the next snapshot, which is
+   * broadcast as a `reset` with the `gap` (simulated ms) the viewers missed.
+   */
+  resync(): void;
 }
 
 const same = (a: LonLat, b: LonLat) => a[0] === b[0] && a[1] === b[1];
@@ -58,6 +63,8 @@ export function createMqttFeed(d: MqttDescription, s: MqttSnapshot): MqttFeed {
   let paused = s.paused;
   let speedup = s.speedup;
   let since: CoverageTrails;
+  /** Set between a reconnect and the next snapshot: the t the viewers last saw. */
+  let resyncFromT: number | undefined;
 
   const widthOf = (id: string) => description.vehicles.find((v) => v.id === id)?.workingWidthM ?? 0;
   const rebase = (snap: MqttSnapshot) => {
@@ -91,10 +98,17 @@ export function createMqttFeed(d: MqttDescription, s: MqttSnapshot): MqttFeed {
       // A snapshot of this run older than what we have already drawn would step back: ignore it.
       if (snap.run < base.run || (snap.run === base.run && snap.t < t)) return;
       const reset = snap.run > base.run;
+      const fromT = resyncFromT;
       rebase(snap);
-      if (reset) updates.next({ kind: 'reset' });
+      resyncFromT = undefined;
+      if (fromT !== undefined) updates.next({ kind: 'reset', gap: { fromT: reset ? 0 : fromT, toT: snap.t } });
+      else if (reset) updates.next({ kind: 'reset' });
+    },
+    resync() {
+      resyncFromT ??= t;
     },
     apply(m) {
+      if (resyncFromT !== undefined) return; // the snapshot after the outage comes first
       if (m.type === 'telemetry') {
         if (m.t <= t) return; // already in the base snapshot
         t = m.t;

@@ -8,6 +8,7 @@
  */
 import type { MqttClient } from 'mqtt';
 import type { FeedUpdate, TelemetryFeed } from '../feed/types.js';
+import { TIMED_OUT, withTimeout } from '../timeout.js';
 import { connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { simTopic, vehicleTopic, type SimTopicPath } from './topics.js';
 import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
@@ -32,6 +33,8 @@ export interface MqttPublisherOptions extends ConnectMqttOptions {
   perVehicle?: boolean;
   /** Clear the retained topics on close, so new gateways stop listing the simulations (default true). */
   clearOnClose?: boolean;
+  /** How long close() waits for the broker (retained clears, disconnect) before dropping the connection, ms (default 1000). */
+  closeTimeoutMs?: number;
 }
 
 /** A running publisher. */
@@ -78,8 +81,10 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
 
   /** Publishes; returns the payload's size in bytes. */
   const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean): number => {
-    // Offline, retained state would only pile up in the client's memory queue: it is sent afresh on reconnect.
-    if (retain && !client.connected) return 0;
+    // Offline, nothing is queued (mqtt.js would keep QoS 1 messages in memory for as long as the
+    // broker is away): retained state is sent afresh on reconnect, and gateways show the missed
+    // stretch as a gap (their viewers get a snapshot with `gap`).
+    if (!client.connected) return 0;
     count++;
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     client.publish(topic, text, { qos, retain });
@@ -155,7 +160,9 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
             publish(simTopic(path, 'snapshot'), '', 1, true);
           }
         }
-        await client.endAsync();
+        // A broker that went away never acknowledges the clears: give up and drop the connection.
+        const ended = await withTimeout(client.endAsync(), options.closeTimeoutMs ?? 1000).catch(() => TIMED_OUT);
+        if (ended === TIMED_OUT) client.end(true);
       })()),
   };
 }

@@ -65,6 +65,18 @@ export interface SnapshotMessage {
   /** Simulated time per wall time. */
   speedup: number;
   done: boolean;
+  /**
+   * Only on a resync after a gap (a gateway that lost its MQTT broker and is back): the stretch of
+   * simulated time whose telemetry never arrived. Draw it as a gap in the timeline; the snapshot's
+   * coverage already holds what was painted meanwhile.
+   */
+  gap?: TelemetryGap;
+}
+
+/** Simulated ms [fromT, toT] whose telemetry a viewer missed (see SnapshotMessage.gap). */
+export interface TelemetryGap {
+  fromT: number;
+  toT: number;
 }
 export interface TelemetryMessage { type: 'telemetry'; seq: number; sim: string; t: number; vehicles: WireVehicle[]; progress: WireProgress }
 export interface EventMessage { type: 'event'; seq: number; sim: string; t: number; event: SimEvent }

@@ -15,24 +15,48 @@ export interface RecordedBroadcast {
 export interface TelemetryRecording {
   header: TelemetryRecordingHeader;
   broadcasts: RecordedBroadcast[];
+  /**
+   * Set when the file ends in the middle of a line (the recorder was killed, the power went): the
+   * number of that line, which was left out; every complete line before it is kept.
+   */
+  cutLine?: number;
 }
 
 const TYPES = new Set(['telemetry', 'event', 'control', 'snapshot']);
 
-function invalid(line: number, message: string): never {
-  throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `recording line ${line}: ${message}`, { line });
+function invalidLine(line: number, message: string, source?: string): never {
+  throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
 }
 
 /**
- * Parses a recording made with `--record` (or createBroadcastRecorder).
- * @throws TelemetryError `TELEMETRY_RECORDING_INVALID` naming the line
+ * The lines of an NDJSON recording, and the number of a last line cut short: text that does not
+ * end with a newline and is not JSON was being written when the writer stopped.
+ */
+export function recordingLines(text: string): { lines: string[]; cutLine?: number } {
+  const lines = text.split('\n');
+  const last = lines[lines.length - 1];
+  if (last.trim() === '') return { lines };
+  try {
+    JSON.parse(last);
+    return { lines };
+  } catch {
+    return { lines: lines.slice(0, -1), cutLine: lines.length };
+  }
+}
+
+/**
+ * Parses a recording made with `--record` (or createBroadcastRecorder). A last line cut short is
+ * left out and reported as `cutLine`; a bad line anywhere else is an error.
+ * @param source - file name for messages
+ * @throws TelemetryError `TELEMETRY_RECORDING_INVALID` naming the file and the line
  * @example
  * ```ts
  * const { header, broadcasts } = readTelemetryRecording(readFileSync('run.ndjson', 'utf8'));
  * ```
  */
-export function readTelemetryRecording(text: string): TelemetryRecording {
-  const lines = text.split('\n');
+export function readTelemetryRecording(text: string, source?: string): TelemetryRecording {
+  const { lines, cutLine } = recordingLines(text);
+  const invalid: (line: number, message: string) => never = (line, message) => invalidLine(line, message, source);
   let header: TelemetryRecordingHeader | undefined;
   const broadcasts: RecordedBroadcast[] = [];
   let lastAt = 0;
@@ -60,5 +84,5 @@ export function readTelemetryRecording(text: string): TelemetryRecording {
     broadcasts.push({ at, message: message as unknown as BroadcastMessage });
   });
   if (!header) invalid(1, 'empty recording');
-  return { header, broadcasts };
+  return cutLine === undefined ? { header, broadcasts } : { header, broadcasts, cutLine };
 }

@@ -30,7 +30,7 @@ function toUpdate(m: BroadcastMessage, tracker: FeedStateTracker): FeedUpdate {
       tracker.reset(m.description);
       tracker.setPaused(m.paused);
       tracker.setSpeedup(m.speedup);
-      return { kind: 'reset' };
+      return m.gap ? { kind: 'reset', gap: m.gap } : { kind: 'reset' };
   }
 }
 

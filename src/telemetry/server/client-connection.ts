@@ -38,6 +38,8 @@ export class ClientConnection {
   alive = true;
   /** Wall ms of the last rate-limit error sent (one per second at most). */
   lastLimitErrorMs = -Infinity;
+  /** Rate-limit warnings in a row (one a second at most; reset after a quiet second). */
+  floodStrikes = 0;
   /** Frames skipped while behind (for stats). */
   skipped = 0;
 

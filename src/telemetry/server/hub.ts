@@ -29,7 +29,7 @@ export function updateMessage(feed: TelemetryFeed, u: FeedUpdate): BroadcastMess
     case 'control':
       return { type: 'control', sim: feed.id, action: u.action, ok: true, paused: u.paused, speedup: u.speedup };
     case 'reset':
-      return snapshotMessage(feed);
+      return u.gap ? { ...snapshotMessage(feed), gap: u.gap } : snapshotMessage(feed);
   }
 }
 
@@ -88,7 +88,8 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
 
   const broadcast = (ch: Channel, u: FeedUpdate) => {
     const e = encodeMessage(updateMessage(ch.feed, u));
-    ch.snapshot = u.kind === 'reset' ? e : undefined;
+    // A late joiner's snapshot never carries a gap: it saw nothing before.
+    ch.snapshot = u.kind === 'reset' && !u.gap ? e : undefined;
     stats.broadcasts++;
     onBroadcast?.(ch.feed.id, e);
     for (const client of ch.subscribers) {

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TelemetryError } from '../../errors.js';
 import type { SimulationFactory } from '../../sim/index.js';
 import type { TelemetryFeed } from '../feed/types.js';
+import { isLoopbackHost, type OriginPolicy } from './http-guard.js';
 
 /** Serves non-WebSocket HTTP requests; return `false` to fall through to the server's 404. */
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
@@ -31,8 +32,19 @@ export interface TelemetryServerOptions {
   startOn?: 'listen' | 'subscribe';
   /** Secret that `control` messages must carry; without it control is disabled. */
   token?: string;
-  /** Browser origins allowed to connect (e.g. `http://127.0.0.1:8080`); default any. Requests without Origin (non-browsers) always pass. */
-  allowedOrigins?: string[];
+  /**
+   * Browser origins allowed to open the WebSocket: a list (e.g. `http://127.0.0.1:8080`), `'same-host'` (the page's
+   * own host: Origin's host:port equals the Host asked for, whatever address the server is reached at) or `'any'`.
+   * Default: `'any'` on a loopback host, `'same-host'` on any other (the LAN). Requests without Origin (non-browsers) always pass.
+   */
+  allowedOrigins?: OriginPolicy;
+  /** Content-Security-Policy of every HTTP answer (default {@link defaultCsp}: own scripts, styles, images, the socket). */
+  csp?: string;
+  /**
+   * Rate-limit warnings (one a second at most, while a client keeps going over `maxMessagesPerSecond`) a client gets
+   * in a row before it is closed with 1008 (policy violation, {@link CLOSE_POLICY_VIOLATION}); default 5.
+   */
+  floodWarnings?: number;
   /** Largest client frame, bytes (default 65536); bigger closes the connection with 1009. */
   maxPayloadBytes?: number;
   /** Most simultaneous WebSocket connections (default 2000); more get `error` and close 1013. */
@@ -56,8 +68,15 @@ export interface TelemetryServerOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedServerOptions = Required<Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'recordMaxBytes' | 'staticHandler' | 'simulations' | 'feeds'>>
-  & Pick<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'record' | 'recordMaxBytes' | 'staticHandler'> & { simulations: SimulationFactory[]; feeds: TelemetryFeed[] };
+export type ResolvedServerOptions = Required<Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler' | 'simulations' | 'feeds'>>
+  & Pick<TelemetryServerOptions, 'token' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler'> & { simulations: SimulationFactory[]; feeds: TelemetryFeed[]; allowedOrigins: OriginPolicy };
+
+function originPolicy(o: TelemetryServerOptions, host: string): OriginPolicy {
+  const p = o.allowedOrigins;
+  if (p === undefined) return isLoopbackHost(host) ? 'any' : 'same-host';
+  if (p === 'any' || p === 'same-host' || (Array.isArray(p) && p.every((x) => typeof x === 'string'))) return p;
+  throw new TelemetryError('TELEMETRY_INVALID_OPTION', "allowedOrigins must be 'any', 'same-host' or a list of origins", { key: 'allowedOrigins' });
+}
 
 function check(key: string, value: number, min: number, max: number, integer = false): number {
   if (!(typeof value === 'number' && value >= min && value <= max) || (integer && !Number.isInteger(value))) {
@@ -82,9 +101,11 @@ export function resolveServerOptions(o: TelemetryServerOptions): ResolvedServerO
   }
   const paths = o.paths ?? ['/', '/ws'];
   if (!paths.every((p) => p.startsWith('/'))) throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'paths must start with "/"', { key: 'paths', value: paths });
+  const host = o.host ?? '127.0.0.1';
+  if (o.csp !== undefined && (typeof o.csp !== 'string' || /[\r\n]/.test(o.csp))) throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'csp must be a one-line string', { key: 'csp' });
   return {
     port: check('port', o.port ?? 0, 0, 65535, true),
-    host: o.host ?? '127.0.0.1',
+    host,
     simulations,
     feeds,
     staticHandler: o.staticHandler,
@@ -93,7 +114,9 @@ export function resolveServerOptions(o: TelemetryServerOptions): ResolvedServerO
     loopDelayMs: check('loopDelayMs', o.loopDelayMs ?? 5000, 0, 3_600_000),
     startOn: o.startOn ?? 'listen',
     token: o.token,
-    allowedOrigins: o.allowedOrigins,
+    allowedOrigins: originPolicy(o, host),
+    csp: o.csp,
+    floodWarnings: check('floodWarnings', o.floodWarnings ?? 5, 1, 1_000_000, true),
     maxPayloadBytes: check('maxPayloadBytes', o.maxPayloadBytes ?? 65_536, 64, 16 * 2 ** 20, true),
     maxConnections: check('maxConnections', o.maxConnections ?? 2000, 1, 1_000_000, true),
     maxMessagesPerSecond: check('maxMessagesPerSecond', o.maxMessagesPerSecond ?? 20, 0.1, 100_000),

@@ -13,7 +13,9 @@ import { errorMessage, type TelemetryErrorCode } from '../protocol/errors.js';
 import { PROTOCOL } from '../protocol/messages.js';
 import { parseClientMessage } from '../protocol/parse-client.js';
 import { createBroadcastRecorder, type BroadcastRecorder } from '../record/recorder.js';
+import { withTimeout } from '../timeout.js';
 import { ClientConnection } from './client-connection.js';
+import { answerUnhandled, originAllowed, setSecurityHeaders } from './http-guard.js';
 import { createHub, type Hub, type HubStats } from './hub.js';
 import { resolveServerOptions, type TelemetryServerOptions } from './options.js';
 import { tokenMatches } from './token.js';
@@ -22,6 +24,10 @@ import { tokenMatches } from './token.js';
 export const CLOSE_GOING_AWAY = 1001;
 /** Close code when the server is full ("try again later"). */
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+/** Close code for a client that kept flooding after `floodWarnings` rate-limit warnings ("policy violation", RFC 6455 §7.4.1). */
+export const CLOSE_POLICY_VIOLATION = 1008;
+/** Close code after a frame over `maxPayloadBytes` ("message too big", RFC 6455 §7.4.1); `TELEMETRY_TOO_LARGE` comes first. */
+export const CLOSE_MESSAGE_TOO_BIG = 1009;
 
 /** A running telemetry server. */
 export interface TelemetryServer {
@@ -121,6 +127,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   };
 
   const http = createServer((req, res) => {
+    setSecurityHeaders(req, res, o.csp);
     try {
       if (o.staticHandler && o.staticHandler(req, res) !== false) return;
     } catch {
@@ -128,9 +135,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
       res.end();
       return;
     }
-    const body = 'agrisim telemetry: connect a WebSocket to /ws\n';
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    answerUnhandled(req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
 
@@ -139,15 +144,21 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     if (!client.congested) client.send(encodeMessage(errorMessage(code, message, sim)));
   };
 
-  const onMessage = (client: ClientConnection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
-    if (!client.limiter.take(performance.now())) {
-      const now = performance.now();
-      if (now - client.lastLimitErrorMs >= 1000) {
-        client.lastLimitErrorMs = now;
-        reply(client, 'TELEMETRY_RATE_LIMITED', `more than ${o.maxMessagesPerSecond} messages per second; messages are being dropped`);
-      }
-      return;
+  /** A message over the rate: warn once a second; a client warned `floodWarnings` seconds in a row is closed. */
+  const onFlood = (client: ClientConnection) => {
+    const now = performance.now();
+    if (now - client.lastLimitErrorMs < 1000) return;
+    client.floodStrikes = now - client.lastLimitErrorMs < 2000 ? client.floodStrikes + 1 : 1;
+    client.lastLimitErrorMs = now;
+    if (client.floodStrikes <= o.floodWarnings) {
+      return reply(client, 'TELEMETRY_RATE_LIMITED', `more than ${o.maxMessagesPerSecond} messages per second; messages are being dropped (warning ${client.floodStrikes} of ${o.floodWarnings})`);
     }
+    client.send(encodeMessage(errorMessage('TELEMETRY_RATE_LIMITED', `still more than ${o.maxMessagesPerSecond} messages per second after ${o.floodWarnings} warnings: closing (${CLOSE_POLICY_VIOLATION})`)));
+    client.ws.close(CLOSE_POLICY_VIOLATION, 'rate limit');
+  };
+
+  const onMessage = (client: ClientConnection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    if (!client.limiter.take(performance.now())) return onFlood(client);
     if (isBinary) return reply(client, 'TELEMETRY_BAD_MESSAGE', 'binary frames are not part of agrisim/1: send JSON text');
     const parsed = parseClientMessage(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'));
     if (!parsed.ok) return reply(client, parsed.code, parsed.message);
@@ -165,6 +176,11 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
       if (!feed.control) return reply(client, 'TELEMETRY_BAD_MESSAGE', `simulation "${m.sim}" takes no control`, m.sim);
       try {
         feed.control(m.action, m.value);
+        // Subscribers got the acknowledgement as a broadcast; a controller watching nothing gets its own.
+        if (!client.subscriptions.has(m.sim)) {
+          const st = feed.state();
+          client.send(encodeMessage({ type: 'control', sim: m.sim, action: m.action, ok: true, paused: st.paused, speedup: st.speedup }));
+        }
       } catch (e) {
         const code = e instanceof TelemetryError && e.code.startsWith('TELEMETRY_') ? (e.code as TelemetryErrorCode) : 'TELEMETRY_BAD_MESSAGE';
         reply(client, code, (e as Error).message, m.sim);
@@ -172,10 +188,19 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     }
   };
 
+  /** Frame sent before ws closes a connection with 1009 for an oversize frame. */
+  const tooLarge = encodeMessage(errorMessage('TELEMETRY_TOO_LARGE', `a frame over ${o.maxPayloadBytes} bytes: closing (${CLOSE_MESSAGE_TOO_BIG})`));
   const onConnection = (ws: WebSocket) => {
     const client = new ClientConnection(ws, o.maxMessagesPerSecond, o.highWaterBytes);
     // A socket error (reset, oversize frame: ws closes with 1009) only ends this client.
     ws.on('error', () => {});
+    // ws closes an oversize frame's connection itself (receiverOnError calls ws.close(1009) before
+    // emitting 'error', when sending is no longer possible): say why first, in the same order.
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) => {
+      if (code === CLOSE_MESSAGE_TOO_BIG) client.send(tooLarge);
+      close(code, reason);
+    };
     if (clients.size >= o.maxConnections) {
       ws.send(frameWithSeq(encodeMessage(errorMessage('TELEMETRY_TOO_MANY_CONNECTIONS', `the server is at its limit of ${o.maxConnections} connections; try again later`)), 1));
       ws.close(CLOSE_TRY_AGAIN_LATER, 'server full');
@@ -202,8 +227,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '/').split('?')[0];
     if (!o.paths.includes(path)) return refuseUpgrade(socket, 404, 'Not Found');
-    const origin = req.headers.origin;
-    if (origin !== undefined && o.allowedOrigins && !o.allowedOrigins.includes(origin)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!originAllowed(req, o.allowedOrigins)) return refuseUpgrade(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, onConnection);
   });
 
@@ -243,7 +267,10 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
 
   let closing: Promise<void> | undefined;
   const addFeed = (feed: TelemetryFeed): void => {
-    if (closing) return feed.stop();
+    if (closing) {
+      feed.stop();
+      return;
+    }
     if (hub.feed(feed.id)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `a simulation "${feed.id}" is already served`, { key: 'feed.id', value: feed.id });
     hub.add(feed);
     feeds.push(feed);
@@ -270,13 +297,16 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
         c.ws.once('close', () => resolve());
         c.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
       }));
-      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, o.closeTimeoutMs).unref())]);
+      // The recording is flushed while clients close, not after: it must not wait on them.
+      const flushed = recorder ? withTimeout(recorder.close(), o.closeTimeoutMs).then(() => undefined, (e: unknown) => e) : undefined;
+      await withTimeout(Promise.all(closed), o.closeTimeoutMs);
       for (const c of clients) c.ws.terminate();
-      await new Promise<void>((resolve) => {
+      await withTimeout(new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
-      });
-      await recorder?.close();
+      }), o.closeTimeoutMs);
+      const failed = await flushed;
+      if (failed) throw failed;
     })());
 
   return {

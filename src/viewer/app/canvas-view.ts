@@ -178,5 +178,11 @@ export function createCanvasView(container: HTMLElement): FieldView {
       dirty = true;
     },
     destroy: () => canvas.remove(),
+    project: (lonLat) => {
+      if (!pr) return undefined;
+      const [x, y] = pr.px(lonLat);
+      const k = canvas.width / Math.max(1, canvas.clientWidth);
+      return [x / k, y / k];
+    },
   };
 }

@@ -62,6 +62,14 @@ const EN = {
   'err.TELEMETRY_UNAUTHORIZED': 'Wrong control token',
   'err.TELEMETRY_CONTROL_DISABLED': 'This server takes no controls',
   'err.TELEMETRY_UNKNOWN_SIM': 'No such simulation on this server',
+  // block runs (a fleet on a whole block)
+  makespan: 'Whole block done at',
+  depotQueue: 'Waiting at the depot',
+  paddiesDone: 'Paddies done',
+  machines: 'machines',
+  'act.road': 'on the road',
+  'act.queued': 'waiting at the depot',
+  'ev.paddy-done': 'paddy done',
 };
 
 export type StringKey = keyof typeof EN;
@@ -122,6 +130,14 @@ const VI: Record<StringKey, string> = {
   'err.TELEMETRY_UNAUTHORIZED': 'Sai mã điều khiển',
   'err.TELEMETRY_CONTROL_DISABLED': 'Máy chủ này không nhận lệnh điều khiển',
   'err.TELEMETRY_UNKNOWN_SIM': 'Máy chủ không có mô phỏng này',
+  // block runs (a fleet on a whole block)
+  makespan: 'Cả cánh đồng xong lúc',
+  depotQueue: 'Đang chờ ở điểm nạp',
+  paddiesDone: 'Số thửa đã xong',
+  machines: 'máy',
+  'act.road': 'đang đi trên đường',
+  'act.queued': 'chờ ở điểm nạp',
+  'ev.paddy-done': 'xong một thửa',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en: EN, vi: VI };

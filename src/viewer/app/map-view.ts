@@ -105,5 +105,9 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     renderedCoverageFeatures: () => (ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),
     resize: () => map.resize(),
     destroy: () => map.remove(),
+    project: (lonLat) => {
+      const p = map.project(lonLat);
+      return [p.x, p.y];
+    },
   };
 }

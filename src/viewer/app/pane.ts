@@ -2,6 +2,7 @@
  * One simulation on screen: its own socket (subscribe, resubscribe after a reconnect),
  * field view, coverage model, smooth machine motion, side panel and controls.
  */
+import { createBlockUi } from './block-ui.js';
 import { buildControls, showSpeedup } from './controls.js';
 import { CoverageModel } from './coverage.js';
 import { t, tDynamic, type Lang } from './i18n.js';
@@ -48,6 +49,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const message = $('.message');
   const controls = $('.controls');
   const panel = createPanel($('.stats'));
+  const blockUi = createBlockUi(mapEl, $('.stats'));
 
   let lang: Lang = 'en';
   let simId = opts.simId;
@@ -142,6 +144,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     glides.clear();
     resetCoverage();
     state = { vehicles: [], guidance: {}, done: false };
+    blockUi.snapshot(undefined, undefined, []);
     lastMessage = { key: 'waiting' };
     showMessage();
     subscribe();
@@ -177,6 +180,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     setPaused(m.paused === true);
     setSpeedup(m.speedup);
     takeVehicles(m.vehicles ?? [], performance.now());
+    blockUi.snapshot(d.block, m.progress, m.vehicles ?? []);
     lastMessage = state.done ? { key: 'done' } : { key: 'event', text: '' };
     showMessage();
   };
@@ -185,6 +189,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     coverage.add(m.vehicles);
     state.progress = m.progress;
     takeVehicles(m.vehicles, performance.now());
+    blockUi.telemetry(m.progress, m.vehicles);
   };
   const onMessage = (m: ServerMessage) => {
     if (m.type === 'hello') {
@@ -237,6 +242,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
         coverageAt = now;
       }
       view.setVehicles(marks);
+      blockUi.frame(view);
     }
     if (panelDirty) {
       panel.update(state);
@@ -252,6 +258,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     setLang(l: Lang) {
       lang = l;
       panel.setLang(l);
+      blockUi.setLang(l);
       applyLabels(root, l);
       setConn(connState);
       showMessage();
@@ -287,6 +294,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       paused,
       speedup,
       progress: state.progress,
+      block: blockUi.debug(),
       vehicles: state.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, performance.now()) })),
     }),
   };

@@ -40,6 +40,8 @@ export interface FieldView {
   renderedCoverageFeatures(): number;
   resize(): void;
   destroy(): void;
+  /** Screen position of `[lon, lat]` in CSS pixels from the map's top-left (overlays such as the block layer draw with it), undefined before the view is framed. */
+  project?(lonLat: [number, number]): [number, number] | undefined;
 }
 
 /** Colours shared by both renderers. */

@@ -1,0 +1,189 @@
+/**
+ * createFleetSimulation: a block plan's whole fleet in one step-driven, deterministic
+ * {@link Simulation}: every machine drives its own route with the single-paddy agent (GNSS
+ * and steering error, tank/battery/trays, faults), all paint one coverage raster of the
+ * block, refills at a depot wait for its crews, road legs run at road speed.
+ */
+import type { MachinePlan } from '../../block/index.js';
+import type { RefillStop } from '../../plan/index.js';
+import { Agent } from '../agent.js';
+import { buildLegs } from '../build-legs.js';
+import { createCoverageRaster, type CoverageRaster } from '../coverage-raster.js';
+import { steeringModel } from '../error-models.js';
+import { computeMetrics } from '../metrics.js';
+import { createRng, type Rng } from '../random.js';
+import { vehicleState } from '../report.js';
+import type { SimDescription, SimEvent, SimProgress, Simulation } from '../types.js';
+import type { WorkItem } from '../work-split.js';
+import { blockDescription, blockPlanDrawing } from './block-description.js';
+import { createDepotQueues, type DepotQueues } from './depot-queue.js';
+import { householdMetrics, machineMetrics, paddyMetrics, type FleetMetrics } from './fleet-metrics.js';
+import { resolveFleetInput, type FleetSimulationInput, type ResolvedFleetInput } from './fleet-options.js';
+import { createPaddyTracker, flagPaddyEnds } from './paddy-tracker.js';
+
+/** A block run: a {@link Simulation} whose metrics are {@link FleetMetrics}; its raster is exposed read-only. */
+export interface FleetRun extends Simulation {
+  metrics(): FleetMetrics;
+  readonly raster: CoverageRaster;
+  /** Simulated time so far, ms. */
+  readonly timeMs: number;
+}
+
+/** A machine's route as work items (block metres are already one frame). */
+function workItems(m: MachinePlan): WorkItem[] {
+  const stops = new Map<number, RefillStop>();
+  for (const r of m.refills) stops.set(r.afterSegment, r);
+  return m.route.map((segment, si) => ({
+    segment,
+    planIndex: 0,
+    refillAfter: stops.get(si),
+    ...(segment.paddy !== undefined ? { paddy: segment.paddy } : {}),
+    ...(segment.road ? { road: true } : {}),
+  }));
+}
+
+function makeAgent(m: MachinePlan, cfg: ResolvedFleetInput, rng: Rng, raster: CoverageRaster, queues: DepotQueues): Agent {
+  const vrng = rng.fork(`vehicle:${m.id}`);
+  const steering = steeringModel(cfg.guidance, m.vehicle.kind);
+  // drones fly between paddies at transit speed; ground machines drive field roads at road speed
+  const roadSpeedMps = m.vehicle.kind === 'ground' ? cfg.roadSpeedMps : undefined;
+  const legs = buildLegs(workItems(m), { vehicle: m.vehicle, steering, rng: vrng.fork('legs'), start: m.start, roadSpeedMps });
+  const depot = cfg.plan.block.depots.find((d) => d.id === m.depot);
+  return new Agent({
+    id: m.id, vehicle: m.vehicle, guidance: cfg.guidance, steering, legs, servicePoint: depot?.at ?? m.start, raster,
+    faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, refillGate: queues,
+  });
+}
+
+/** ETA of one machine, s: its pace so far over the work left, or the plan's time before it has a pace. */
+function machineEtaS(a: Agent, elapsedS: number, plannedS: number): number {
+  if (a.done) return 0;
+  const f = a.totals.workTotalM > 0 ? a.totals.workDoneM / a.totals.workTotalM : 1;
+  return f > 0.05 ? (elapsedS * (1 - f)) / f : Math.max(0, plannedS - elapsedS);
+}
+
+/**
+ * Makes a simulation of a whole block worked by a fleet: one run, one clock, several machines.
+ *
+ * @param input - the block plan, guidance, seed, tick (ms), raster cell, faults, road speed
+ * @returns a step-driven simulation; its frames' `progress` carries `paddyCoveredPct`, `depotQueue`
+ *   and `makespanS`, its description carries the `block`
+ * @throws SimError `SIM_INVALID_OPTION` naming the bad key
+ * @example
+ * ```ts
+ * import { readBlockFile, planBlock, createFleetSimulation, runToEnd } from 'agrisim';
+ * const plan = planBlock(await readBlockFile('fields/thai-binh-block.geojson'), 'drone', { machines: 2 });
+ * const { metrics } = runToEnd(createFleetSimulation({ plan, seed: 7 }));
+ * // metrics.makespanS: when the second drone landed; metrics.depots[0].waitS: time spent queueing
+ * ```
+ */
+export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
+  const cfg = resolveFleetInput(input);
+  const { plan } = cfg;
+  const proj = plan.block.projection;
+  const maxWidth = Math.max(...plan.machines.map((m) => m.vehicle.workingWidthM));
+  const raster = createCoverageRaster(plan.block.paddies.map((p) => p.polygon), { marginM: maxWidth + 5, ...cfg.raster, perPolygon: true });
+  const queues = createDepotQueues(plan.block.depots);
+  const rng = createRng(cfg.seed);
+  const agents = plan.machines.map((m) => makeAgent(m, cfg, rng, raster, queues));
+  const works = agents.map((a) => flagPaddyEnds(a.cfg.legs));
+  const paddyIds = plan.block.paddies.map((p) => p.id);
+  const tracker = createPaddyTracker(paddyIds, agents, works);
+  const plannedS = plan.machines.map((m) => m.metrics?.timeS?.total ?? plan.metrics.makespanS);
+  const reportRng = rng.fork('report');
+  const fieldAreaM2 = plan.block.paddies.reduce((a, p) => a + p.areaHa * 10_000, 0);
+  const dtS = cfg.tickMs / 1000;
+  const paddyEveryTicks = Math.max(1, Math.round(1000 / cfg.tickMs));
+  let t = 0;
+  let ticks = 0;
+  let done = false;
+  let description: SimDescription | undefined;
+  let paddyPct: number[] = paddyIds.map(() => 0);
+
+  const refreshPaddies = () => {
+    const pp = raster.perPolygon!;
+    paddyPct = paddyIds.map((_, i) => Math.round((1000 * pp.covered[i]) / Math.max(1, pp.fieldCells[i])) / 10);
+  };
+  const progress = (): SimProgress => {
+    const st = raster.stats;
+    const elapsedS = t / 1000;
+    let etaS = 0;
+    agents.forEach((a, i) => (etaS = Math.max(etaS, machineEtaS(a, elapsedS, plannedS[i]))));
+    if (done) etaS = 0;
+    return {
+      coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
+      coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
+      elapsedS: Math.round(elapsedS * 10) / 10,
+      etaS: Math.round(etaS * 10) / 10,
+      paddyCoveredPct: paddyPct,
+      depotQueue: queues.lengths(),
+      makespanS: Math.round((elapsedS + etaS) * 10) / 10,
+    };
+  };
+  const stopAtLimit = (events: SimEvent[]) => {
+    for (const a of agents) {
+      if (a.done) continue;
+      events.push({ t, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t, vehicleId: a.id, type: 'done' });
+      a.done = true;
+      a.endMs = t;
+    }
+  };
+
+  return {
+    raster,
+    get timeMs() {
+      return t;
+    },
+    get done() {
+      return done;
+    },
+    describe() {
+      description ??= {
+        id: cfg.id,
+        name: cfg.name,
+        planGeoJson: blockPlanDrawing(plan),
+        vehicles: plan.machines.map((m) => ({ id: m.id, kind: m.vehicle.id, workingWidthM: m.vehicle.workingWidthM, guidance: cfg.guidance })),
+        fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
+        tickMs: cfg.tickMs,
+        seed: cfg.seed,
+        block: blockDescription(plan),
+      };
+      return description;
+    },
+    step() {
+      if (done) return undefined;
+      const events: SimEvent[] = [];
+      if (t === 0) {
+        for (const a of agents) events.push({ t: 0, vehicleId: a.id, type: 'start' }, { t: 0, vehicleId: a.id, type: 'sortie-start' });
+      }
+      t += cfg.tickMs;
+      ticks++;
+      for (const a of agents) a.step(dtS, t, events);
+      queues.tick(dtS);
+      tracker.update(t, events);
+      if (agents.every((a) => a.done)) done = true;
+      else if (t / 1000 >= cfg.maxSimS) {
+        stopAtLimit(events);
+        done = true;
+      }
+      if (done || ticks % paddyEveryTicks === 0) refreshPaddies();
+      const vehicles = agents.map((a) => vehicleState(a, proj, reportRng));
+      return { t, vehicles, progress: progress(), events };
+    },
+    metrics() {
+      if (!done) refreshPaddies();
+      const base = computeMetrics(agents, raster, cfg.guidance, cfg.seed, t / 1000, fieldAreaM2);
+      const machines = machineMetrics(plan, agents);
+      const paddies = paddyMetrics(plan, paddyPct, tracker.doneS());
+      return {
+        ...base,
+        makespanS: Math.max(0, ...machines.map((m) => m.endS)),
+        planMakespanS: plan.metrics.makespanS,
+        machines,
+        paddies,
+        depots: queues.stats(),
+        households: householdMetrics(paddies),
+      };
+    },
+  };
+}
