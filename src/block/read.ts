@@ -12,7 +12,7 @@ import type { PolygonM, XY } from '../geometry/index.js';
 import { signedArea, withWinding } from '../geometry/index.js';
 import { kmlToBlockCollection } from './kml.js';
 import { BLOCK_KINDS, DEFAULT_ROAD_WIDTH_M, checkBlockProperties, type BlockKind } from './schema.js';
-import type { Block, BlockDepot, BlockMachineKind, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
+import type { Block, BlockDepot, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -104,15 +104,6 @@ export const BLOCK_PROPERTIES_SCHEMAS = {
   nofly: NoflyPropertiesSchema,
 } as const;
 
-/** Properties of a road, as read. */
-export type RoadProperties = v.InferOutput<typeof RoadPropertiesSchema>;
-/** Properties of a depot, as read. */
-export type DepotProperties = v.InferOutput<typeof DepotPropertiesSchema>;
-/** Properties of a gate, as read. */
-export type GateProperties = v.InferOutput<typeof GatePropertiesSchema>;
-/** Properties of a paddy, as read. */
-export type PaddyProperties = v.InferOutput<typeof PaddyPropertiesSchema>;
-
 /** A problem with one property: its key (`widthM`) and what is wrong. */
 export interface PropertyProblem {
   key: string;

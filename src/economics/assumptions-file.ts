@@ -55,8 +55,6 @@ export const AssumptionsListSchema = v.looseObject({
 /** An assumptions file: either shape. */
 export const AssumptionsFileSchema = v.union([AssumptionsObjectSchema, AssumptionsListSchema]);
 
-/** An assumptions file, as written. */
-export type AssumptionsFile = v.InferOutput<typeof AssumptionsFileSchema>;
 /** Overrides by assumption key, as the file gives them. */
 export type AssumptionOverrides = Record<string, number>;
 

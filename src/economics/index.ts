@@ -21,7 +21,7 @@ export { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues as defaultAssumptionValu
 export { resolveAssumptions, checkAssumption, parseAssumptionNumber, assumptionEntries } from './resolve-assumptions.js';
 export type { ResolvedAssumptions, MeasuredValue } from './resolve-assumptions.js';
 export { parseAssumptionsFile, AssumptionsFileSchema } from './assumptions-file.js';
-export type { AssumptionsFile, AssumptionOverrides } from './assumptions-file.js';
+export type { AssumptionOverrides } from './assumptions-file.js';
 export { measuredAssumptions, isGuided, measuredRunOf } from './run-measurements.js';
 export type { MetricsLike } from './run-measurements.js';
 export { ownershipCost } from './ownership-cost.js';
