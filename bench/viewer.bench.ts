@@ -87,7 +87,7 @@ export async function run(): Promise<BenchSection> {
   try {
     const loads: Record<string, Load> = {};
     for (const renderer of ['canvas', 'maplibre']) {
-      const url = `${base}?lang=en&sim=${one.id}${renderer === 'canvas' ? '&renderer=canvas' : ''}`;
+      const url = `${base}?lang=en&sim=${one.id}${renderer === 'canvas' ? '&renderer=canvas' : '&renderer=maplibre'}`;
       const runs: Load[] = [];
       for (let i = 0; i < REPEATS; i++) runs.push(await loadOnce(browser, url));
       loads[renderer] = { bytes: median(runs.map((r) => r.bytes)), requests: runs[0].requests, firstRenderMs: median(runs.map((r) => r.firstRenderMs)) };
@@ -100,7 +100,7 @@ export async function run(): Promise<BenchSection> {
     }
     // Interleaved 1- and 10-machine runs, median of each: the machine's load drifts during a run.
     for (const renderer of ['maplibre', 'canvas']) {
-      const q = renderer === 'canvas' ? '&renderer=canvas' : '';
+      const q = renderer === 'canvas' ? '&renderer=canvas' : '&renderer=maplibre';
       const f1: number[] = [];
       const f10: number[] = [];
       for (let i = 0; i < REPEATS; i++) {

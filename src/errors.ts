@@ -53,6 +53,16 @@ export const ERROR_CODES = {
   ECON_INVALID_AREA: { exit: 2, meaning: 'an area that is not a positive number' },
   ECON_RUN_INVALID: { exit: 3, meaning: 'a simulated run (recording or simulate --json output) that cannot be read' },
   ECON_RUN_MISMATCH: { exit: 2, meaning: 'a simulated run of a machine that does not do the chosen operation' },
+  // prescription maps (variable-rate zones)
+  PRESCRIPTION_PARSE: { exit: 3, meaning: 'a prescription file that is not GeoJSON, a shapefile or ISOXML TaskData' },
+  PRESCRIPTION_EMPTY: { exit: 3, meaning: 'a prescription with no zone' },
+  PRESCRIPTION_UNKNOWN_UNIT: { exit: 3, meaning: 'a zone without a rate in kg/ha or L/ha (or in another unit)' },
+  PRESCRIPTION_MIXED_UNITS: { exit: 3, meaning: 'zones in kg/ha and in L/ha in one map' },
+  PRESCRIPTION_NEGATIVE_RATE: { exit: 3, meaning: 'a zone rate that is negative or not a number' },
+  PRESCRIPTION_BAD_GEOMETRY: { exit: 3, meaning: 'a zone whose geometry is not a valid Polygon or MultiPolygon' },
+  PRESCRIPTION_ZONE_OVERLAP: { exit: 3, meaning: 'two zones that overlap inside the field' },
+  PRESCRIPTION_MISSES_FIELD: { exit: 3, meaning: 'a prescription none of whose zones touches the field' },
+  PRESCRIPTION_INVALID_OPTION: { exit: 2, meaning: 'a prescription, wind or buffer option out of range' },
   // block (a co-op's consolidated block: exit 3 bad block file, 4 cannot plan)
   BLOCK_PARSE: { exit: 3, meaning: 'the block file is not a GeoJSON FeatureCollection or KML' },
   BLOCK_UNKNOWN_KIND: { exit: 3, meaning: 'a block feature whose kind is not paddy, road, gate, depot or nofly' },
@@ -74,6 +84,10 @@ export const ERROR_CODES = {
   CLI_USAGE: { exit: 2, meaning: 'wrong command-line usage' },
   IO_READ: { exit: 3, meaning: 'a file that cannot be read' },
   IO_WRITE: { exit: 5, meaning: 'a file that cannot be written' },
+  // a farmer's own paddy over HTTP (src/own-paddy)
+  PADDY_BAD_REQUEST: { exit: 2, meaning: 'a paddy request that is not JSON with a field and a machine' },
+  PADDY_BODY_TOO_LARGE: { exit: 2, meaning: 'a paddy request body over the size limit' },
+  PADDY_RATE_LIMITED: { exit: 1, meaning: 'too many paddy requests from one client' },
   // viewer
   VIEWER_BUILD: { exit: 1, meaning: 'the web viewer bundle could not be built' },
   VIEWER_INVALID_OPTION: { exit: 2, meaning: 'a viewer option out of range' },
@@ -110,6 +124,8 @@ export class SimError extends AgrisimError {}
 export class TelemetryError extends AgrisimError {}
 /** Invalid economics input. */
 export class EconomicsError extends AgrisimError {}
+/** Bad prescription map (variable-rate zones) or dose option. */
+export class PrescriptionError extends AgrisimError {}
 /** Bad block input or a block that cannot be planned. */
 export class BlockError extends AgrisimError {}
 /** Web viewer build and option errors. */

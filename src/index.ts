@@ -20,7 +20,7 @@
 
 // ── Errors: every refusal carries a stable code ────────────────────────────────────────────
 export {
-  AgrisimError, FieldError, PlanError, VehicleError, SimError, TelemetryError, EconomicsError, ViewerError, BlockError,
+  AgrisimError, FieldError, PlanError, VehicleError, SimError, TelemetryError, EconomicsError, ViewerError, BlockError, PrescriptionError,
   ERROR_CODES, isAgrisimError,
 } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -39,7 +39,13 @@ export type { Vehicle, VehicleOverrides, Payload, Battery } from './vehicles/ind
 
 // ── Field: read and validate paddies (GeoJSON, KML) ────────────────────────────────────────
 export { readFieldFile, parseFields, sniffFieldFormat, fieldFromRings, fieldFromMetres, fieldToGeoJsonFeature, DEFAULT_FIELD_LIMITS } from './field/index.js';
-export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, FieldLimits } from './field/index.js';
+export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, FieldLimits, FieldWarning } from './field/index.js';
+
+// ── Prescription: variable-rate zone maps (GeoJSON, shapefile, ISOXML) clipped to a field ───
+export {
+  parsePrescriptionGeoJson, readPrescriptionShapefile, parsePrescriptionIsoxml, readPrescriptionFile, clipPrescription, withoutBuffer, polygonsAreaM2,
+} from './prescription/index.js';
+export type { Prescription, PrescriptionZone, RawPrescription, RawZone, RateUnit, ClipOptions, ShapefileParts, BufferedField } from './prescription/index.js';
 
 // ── Plan: coverage plans and their file formats ────────────────────────────────────────────
 export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
@@ -74,6 +80,8 @@ export { createFleetSimulation } from './sim/index.js';
 export type {
   FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats, BlockDescription,
 } from './sim/index.js';
+export { parseWind, doseTable } from './sim/index.js';
+export type { DoseOptions, DoseMetrics, ZoneDose, WindOptions } from './sim/index.js';
 
 // ── Telemetry: WebSocket server, recordings, NMEA, MQTT, the client ────────────────────────
 export {

@@ -29,6 +29,8 @@ export interface MetricsLike {
   inputUnit?: string;
   fieldAreaHa?: number;
   vehicles?: number;
+  /** Dose raster figures of a variable-rate or windy run (simulate --json `metrics.dose`). */
+  dose?: { emittedKg: number; prescribedKg: number; onTargetKg: number };
 }
 
 /**
@@ -48,6 +50,7 @@ export function measuredRunOf(m: MetricsLike, fieldAreaHa?: number, vehicles?: n
     ...(m.inputUsed !== undefined ? { inputUsed: m.inputUsed } : {}),
     ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}),
     vehicles: vehicles ?? m.vehicles ?? 1,
+    ...(m.dose ? { dose: { emittedKg: m.dose.emittedKg, prescribedKg: m.dose.prescribedKg, onTargetKg: m.dose.onTargetKg } } : {}),
   };
 }
 
@@ -59,6 +62,7 @@ const T = {
     overlap: 'overlap', gap: 'gaps', ofField: '% of the field (coverage raster)',
     cycles: (c: string, ha: string) => `${c} battery cycles for ${ha} ha`,
     fuel: (l: string, h: string) => `${l} L of fuel in ${h} machine hours`,
+    dose: (emitted: string, prescribed: string, on: string) => `${emitted} kg spread for ${prescribed} kg prescribed (${on} kg landed on target; dose raster)`,
   },
   vi: {
     run: (label: string, g: string) => `lần mô phỏng ${label} (${g === 'manual' ? 'lái bằng mắt' : g.toUpperCase()})`,
@@ -67,6 +71,7 @@ const T = {
     overlap: 'chồng lấn', gap: 'bỏ sót', ofField: '% diện tích (lưới phủ)',
     cycles: (c: string, ha: string) => `${c} lần sạc pin cho ${ha} ha`,
     fuel: (l: string, h: string) => `${l} L nhiên liệu trong ${h} giờ máy`,
+    dose: (emitted: string, prescribed: string, on: string) => `rải ${emitted} kg cho ${prescribed} kg theo bản đồ bón (${on} kg rơi đúng ruộng; lưới liều)`,
   },
 };
 
@@ -108,6 +113,13 @@ export function measuredAssumptions(operation: Operation, run: RunSummary, lang:
     if (!g) return out;
     out['drone.capacityHaPerH'] = capacity(g);
     out['drone.overlapPct'] = pct(g, 'overlap');
+    // with a dose raster the extra product is measured, not inferred from the coverage overlap:
+    // what left the tank beyond the prescription (the assumption's range 0–15 % bounds it)
+    const d = g.dose;
+    if (d && d.prescribedKg > 0) {
+      const extraPct = Math.min(15, Math.max(0, (100 * (d.emittedKg - d.prescribedKg)) / d.prescribedKg));
+      out['drone.overlapPct'] = { value: r(extraPct, 3), source: `${w.run(run.label, g.guidance)}: ${w.dose(n(d.emittedKg), n(d.prescribedKg), n(d.onTargetKg))} → ${n(extraPct)} %` };
+    }
     const cycles = g.energy?.batteryCycles;
     if (cycles !== undefined && g.areaCoveredHa > 0) {
       out['drone.batteryCyclesPerHa'] = { value: r(cycles / g.areaCoveredHa, 4), source: `${w.run(run.label, g.guidance)}: ${w.cycles(n(cycles), n(g.areaCoveredHa))}` };

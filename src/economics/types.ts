@@ -99,6 +99,8 @@ export interface MeasuredRun {
   inputUnit?: string;
   /** Machines sharing the work (capacity is the fleet's); default 1. */
   vehicles?: number;
+  /** Dose raster figures of a variable-rate run: product spread, prescribed and landed on target, kg. */
+  dose?: { emittedKg: number; prescribedKg: number; onTargetKg: number };
 }
 
 /** What the model takes from a simulation: the guided run and, when made, the manual-driven one. */

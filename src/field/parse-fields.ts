@@ -4,7 +4,7 @@ import { fieldError } from './feature-ref.js';
 import { checkCoordRanges } from './coord-range.js';
 import { resolveLimits, type FieldLimits } from './limits.js';
 import { parseGeoJsonText } from './parse-geojson.js';
-import { parseKmlText } from './parse-kml.js';
+import { parseKmlText, type FieldWarning } from './parse-kml.js';
 import { toField } from './to-field.js';
 import type { Field } from './types.js';
 import { validateRing, type VertexBudget } from './validate-ring.js';
@@ -20,6 +20,8 @@ export interface ParseFieldsOptions extends Partial<FieldLimits> {
   sourceName?: string;
   /** Skip Point/LineString/null geometries instead of refusing them (FIELD_UNSUPPORTED_GEOMETRY). Default false. */
   ignoreOtherGeometries?: boolean;
+  /** Told what was left out (KML pins, paths, empty placemarks: always skipped, never refused). */
+  onWarning?: (warning: FieldWarning) => void;
 }
 
 /** Guesses the format from the first character: `<` means KML (XML), anything else GeoJSON. */
@@ -34,7 +36,8 @@ export function sniffFieldFormat(text: string): FieldFormat {
  *
  * Accepted: a GeoJSON FeatureCollection, Feature, or bare Polygon / MultiPolygon /
  * GeometryCollection (its polygons are taken, like a MultiPolygon's); KML Placemarks with
- * Polygon or MultiGeometry. Ids: feature `id`, else `properties.id`, else `field-<n>` (n from 1
+ * Polygon or MultiGeometry, in Folders, with Styles (Google Earth, My Maps); KML pins and paths
+ * are skipped and reported to `onWarning`. Ids: feature `id`, else `properties.id`, else `field-<n>` (n from 1
  * in input order); the k-th polygon of a MultiPolygon/GeometryCollection gets `<id>-<k>`.
  * Names: `properties.name` (KML `<name>`), else the id. Rings may wind either way; they are
  * returned outer CCW and holes CW. Consecutive duplicate positions are dropped silently.
@@ -66,7 +69,12 @@ export function parseFields(text: string, opts: ParseFieldsOptions = {}): Field[
     });
   }
   const format = opts.format ?? sniffFieldFormat(text);
-  const root = format === 'kml' ? parseKmlText(text, src) : parseGeoJsonText(text.replace(/^\uFEFF/, ''), src);
+  let root: unknown;
+  if (format === 'kml') {
+    const parsed = parseKmlText(text, src);
+    parsed.warnings.forEach((w) => opts.onWarning?.(w));
+    root = parsed.geojson;
+  } else root = parseGeoJsonText(text.replace(/^\uFEFF/, ''), src);
   const raws = collectPolygons(root, { sourceName: src, ignoreOtherGeometries: opts.ignoreOtherGeometries, limits });
   const budget: VertexBudget = { used: 0, max: limits.maxVertices };
   return raws.map((raw) => {

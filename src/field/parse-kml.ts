@@ -15,15 +15,94 @@ export function xmlProblem(e: unknown): string {
 }
 
 /**
- * Parses KML text (Google Earth) to a GeoJSON FeatureCollection with @tmcw/togeojson:
- * each Placemark is a Feature; its `<name>` becomes `properties.name`, its `id` attribute the
- * feature id; a MultiGeometry becomes a GeometryCollection. Coordinates stay as written
- * (KML is `lon,lat[,alt]`), so ring checks happen later as for GeoJSON.
- * @throws FieldError FIELD_PARSE when the XML is malformed or is not KML
+ * Something in the input that was left out rather than refused: a Google Earth pin, a path,
+ * a placemark without geometry. Field readers report these through `onWarning`.
  */
-export function parseKmlText(text: string, sourceName?: string): unknown {
+export interface FieldWarning {
+  /** Stable code: `FIELD_IGNORED_GEOMETRY`. */
+  code: 'FIELD_IGNORED_GEOMETRY';
+  /** English sentence naming the placemark and what was ignored. */
+  message: string;
+  /** 0-based placemark index in the file (document order, folders flattened). */
+  index: number;
+  /** The placemark's `<name>`, when it has one. */
+  name?: string;
+  /** What was ignored: `Point`, `LineString`, `MultiPoint`, … or `null` for no geometry. */
+  type: string | null;
+}
+
+/** The parsed KML as GeoJSON (polygons only) and what was ignored. */
+export interface ParsedKml {
+  geojson: { type: 'FeatureCollection'; features: Record<string, unknown>[] };
+  warnings: FieldWarning[];
+}
+
+type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] } | null;
+const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
+
+/** Keeps the polygons of a geometry (a MultiGeometry's polygon members); lists the types dropped. */
+function keepPolygons(g: Geometry, dropped: (string | null)[]): Geometry {
+  if (!g) {
+    dropped.push(null);
+    return null;
+  }
+  if (POLYGONAL.has(g.type)) return g;
+  if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
+    const kept = g.geometries.map((m) => keepPolygons(m, dropped)).filter((m): m is NonNullable<Geometry> => m !== null);
+    if (kept.length === 0) return null;
+    return kept.length === g.geometries.length ? g : { type: 'GeometryCollection', geometries: kept };
+  }
+  dropped.push(g.type);
+  return null;
+}
+
+/**
+ * Drops what is not a paddy from KML as Google Earth and Google My Maps write it: pins
+ * (Point), paths (LineString, gx:Track), placemarks without geometry; a MultiGeometry keeps its
+ * polygons. Each placemark that lost something gives one warning. Folders are already flattened
+ * by togeojson (document order), and styles are only properties, so both pass.
+ */
+export function polygonsOnly(fc: { features: Record<string, unknown>[] }, sourceName?: string): ParsedKml {
   const src = sourceName ? `${sourceName}: ` : '';
-  let doc;
+  const warnings: FieldWarning[] = [];
+  const features: Record<string, unknown>[] = [];
+  fc.features.forEach((f, index) => {
+    const dropped: (string | null)[] = [];
+    const geometry = keepPolygons((f.geometry ?? null) as Geometry, dropped);
+    const props = (f.properties ?? {}) as Record<string, unknown>;
+    const name = typeof props.name === 'string' && props.name ? props.name : undefined;
+    if (dropped.length) {
+      const what = [...new Set(dropped.map((d) => d ?? 'no geometry'))].join(', ');
+      warnings.push({
+        code: 'FIELD_IGNORED_GEOMETRY',
+        message: `${src}placemark ${index}${name ? ` ("${name}")` : ''}: ${what} ignored (only polygons become paddies)`,
+        index,
+        ...(name ? { name } : {}),
+        type: dropped[0],
+      });
+    }
+    if (geometry) features.push({ ...f, geometry });
+  });
+  return { geojson: { type: 'FeatureCollection', features }, warnings };
+}
+
+/**
+ * Parses KML text (Google Earth, Google My Maps) to GeoJSON with @tmcw/togeojson: each
+ * Placemark, in whatever Folder, is a Feature; its `<name>` becomes `properties.name`, its `id`
+ * attribute the feature id; `<Style>`/`<StyleMap>` only add properties; a MultiGeometry becomes
+ * a GeometryCollection. Pins, paths and empty placemarks are left out with a warning (see
+ * {@link polygonsOnly}). Coordinates stay as written (KML is `lon,lat[,alt]`), so ring checks
+ * happen later as for GeoJSON.
+ * @throws FieldError FIELD_PARSE when the XML is malformed or is not KML
+ * @example
+ * ```ts
+ * const { geojson, warnings } = parseKmlText(myMapsExport, 'ruong.kml');
+ * warnings[0]?.message; // 'ruong.kml: placemark 0 ("Cổng"): Point ignored (only polygons become paddies)'
+ * ```
+ */
+export function parseKmlText(text: string, sourceName?: string): ParsedKml {
+  const src = sourceName ? `${sourceName}: ` : '';
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = new DOMParser({
       onError: (level, msg) => {
@@ -41,5 +120,6 @@ export function parseKmlText(text: string, sourceName?: string): unknown {
       source: sourceName,
     });
   }
-  return kml(doc, { skipNullGeometry: false });
+  const fc = kml(doc, { skipNullGeometry: false }) as unknown as { features: Record<string, unknown>[] };
+  return polygonsOnly(fc, sourceName);
 }

@@ -8,7 +8,7 @@ import { AgrisimError, SimError, VehicleError } from '../errors.js';
 import { jsonProblem, readFieldFile, type Field } from '../field/index.js';
 import { toXY } from '../geodesy/index.js';
 import { planField, type Plan } from '../plan/index.js';
-import { createSimulation, type FaultOptions, type Guidance, type SimRun, type SimulationFactory } from '../sim/index.js';
+import { createSimulation, type DoseOptions, type FaultOptions, type Guidance, type SimRun, type SimulationFactory } from '../sim/index.js';
 import { getVehicle, type Vehicle } from '../vehicles/index.js';
 import { validateScenario, type Scenario, type ScenarioVehicle } from './schema.js';
 
@@ -20,6 +20,10 @@ export interface ScenarioLoadOptions {
   faults?: boolean | Partial<FaultOptions>;
   cellM?: number;
   tickMs?: number;
+  /** Changes each paddy before it is planned (e.g. takes a water buffer strip out: `withoutBuffer`). */
+  fieldTransform?: (field: Field) => Field;
+  /** Dose model of every run (prescriptions per plan, wind, buffers), made once from the plans. */
+  dose?: (plans: Plan[]) => DoseOptions | undefined;
 }
 
 /** A planned scenario, ready to run. */
@@ -80,11 +84,12 @@ interface Prepared {
   vehicles: Vehicle[];
 }
 
-async function prepare(obj: unknown, baseDir: string, source: string): Promise<Prepared> {
+async function prepare(obj: unknown, baseDir: string, source: string, transform?: (f: Field) => Field): Promise<Prepared> {
   const scenario = validateScenario(obj, source);
   const fieldPath = await resolveFieldPath(scenario.field, baseDir);
   if (!(await exists(fieldPath))) bad(source, 'field', `names ${scenario.field}, which does not exist (looked for ${fieldPath})`);
-  const fields = pickPaddies(await readFieldFile(fieldPath), scenario.paddies, source);
+  const picked = pickPaddies(await readFieldFile(fieldPath), scenario.paddies, source);
+  const fields = transform ? picked.map(transform) : picked;
   const vehicles = scenario.vehicles.map((sv, i) => buildVehicle(sv, i, scenario, source));
   const w = vehicles[0].workingWidthM;
   vehicles.forEach((v, i) => {
@@ -102,6 +107,9 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
   const sp = scenario.servicePoint ? toXY(plans[0].field.projection, scenario.servicePoint) : undefined;
   const id = options.guidance ? `${scenario.id}-${options.guidance}` : scenario.id;
   const name = options.guidance ? `${scenario.name} (${GUIDANCE_LABEL[options.guidance] ?? options.guidance})` : scenario.name;
+  // the CLI's --wind (in options.dose) wins over the scenario's wind
+  const asked = options.dose?.(plans);
+  const dose = scenario.wind ? { ...asked, wind: asked?.wind ?? scenario.wind } : asked;
   return {
     id,
     name,
@@ -118,6 +126,7 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
         raster: { cellM: options.cellM ?? scenario.cellM },
         faults: options.faults ?? scenario.faults ?? true,
         servicePoint: sp,
+        ...(dose ? { dose } : {}),
       }),
   };
 }
@@ -127,7 +136,7 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
  * @throws SimError `SIM_SCENARIO_INVALID`; FieldError / PlanError from reading and planning the field
  */
 export async function scenarioFromObject(obj: unknown, baseDir: string, source = 'scenario', options: ScenarioLoadOptions = {}): Promise<LoadedScenario> {
-  return makeFactory(await prepare(obj, baseDir, source), options);
+  return makeFactory(await prepare(obj, baseDir, source, options.fieldTransform), options);
 }
 
 async function readScenarioJson(path: string): Promise<unknown> {

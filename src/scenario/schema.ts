@@ -70,6 +70,14 @@ export const ScenarioSchema = v.strictObject({
   tickMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60_000))),
   cellM: v.optional(v.pipe(finite, v.minValue(0.01), v.maxValue(100))),
   faults: v.optional(FaultsSchema),
+  /** Wind over the field: the run keeps a dose raster with drift (m/s, compass degrees it blows from, gust σ m/s). */
+  wind: v.optional(
+    v.strictObject({
+      speedMps: v.pipe(finite, v.minValue(0), v.maxValue(30)),
+      fromDeg: v.pipe(finite, v.description('compass degrees the wind blows from (0 = north, 90 = east)')),
+      gustSigmaMps: v.optional(v.pipe(finite, v.minValue(0), v.maxValue(15))),
+    }),
+  ),
 });
 
 /** Figures a scenario may change on a vehicle profile. */

@@ -9,6 +9,7 @@ import { startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } 
 import { cornerRules } from './build-legs.js';
 import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';
 import type { CoverageRaster } from './coverage-raster.js';
+import type { DoseModel } from './dose/index.js';
 import type { SteeringModel } from './error-models.js';
 import type { FaultOptions } from './faults.js';
 import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
@@ -28,6 +29,8 @@ export interface AgentConfig {
   faults: FaultOptions;
   batteryReserve: number;
   rng: Rng;
+  /** Dose model of the run and this machine's index in it (variable rate, pattern, drift). */
+  dose?: { model: DoseModel; index: number };
   /** Block runs: the depot crews a refill must wait for (absent: refills start at once). */
   refillGate?: RefillGate;
 }
@@ -176,10 +179,10 @@ export class Agent {
       this.nextLeg();
       return remaining;
     }
-    return this.move(leg, remaining);
+    return this.move(leg, remaining, tMs / 1000 - remaining);
   }
 
-  private move(leg: Leg, remaining: number): number {
+  private move(leg: Leg, remaining: number, tStartS: number): number {
     const v = this.cfg.vehicle;
     const k = this.piece;
     const a = v.accelMps2;
@@ -201,10 +204,12 @@ export class Agent {
       const w = v.workingWidthM;
       const onA = Math.max(this.s, leg.implementFromM);
       let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
-      const need = on * w * this.load.perM2;
+      const dose = this.cfg.dose;
+      const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
+      const need = on * w * perM2;
       const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
       if (need > allow) {
-        on = Math.max(0, allow) / (w * this.load.perM2);
+        on = Math.max(0, allow) / (w * perM2);
         const cut = onA + on;
         tUsed *= (cut - this.s) / Math.max(1e-9, s1 - this.s);
         s1 = cut;
@@ -212,8 +217,11 @@ export class Agent {
         needReturn = true;
       }
       if (on > 0) {
-        const used = on * w * this.load.perM2;
-        this.loadLeft -= used;
+        const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.s);
+        const used = dose
+          ? dose.model.spread(dose.index, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), pieceDir(leg, k), tStartS + spanS(onA - this.s), spanS(on))
+          : on * w * this.load.perM2;
+        this.loadLeft = Math.max(0, this.loadLeft - used);
         this.totals.applied += used;
         this.totals.workDoneM += on;
         const dir = pieceDir(leg, k);

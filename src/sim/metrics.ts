@@ -4,6 +4,7 @@
 import type { Agent } from './agent.js';
 import { TRANSPLANTER_FUEL_L_PER_H } from './consumables.js';
 import type { CoverageRaster } from './coverage-raster.js';
+import type { DoseMetrics } from './dose/index.js';
 import type { Guidance, SimMetrics } from './types.js';
 
 /** SimMetrics plus the extras the simulator knows. */
@@ -19,6 +20,8 @@ export interface RunMetrics extends SimMetrics {
   /** Distance driven or flown by all vehicles, m. */
   distanceM: number;
   vehicles: number;
+  /** Dose per prescription zone, off target, into buffers (runs with a dose model only). */
+  dose?: DoseMetrics;
 }
 
 const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;

@@ -8,6 +8,7 @@ import type { Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { DEFAULT_BATTERY_RESERVE } from './consumables.js';
 import type { RasterOptions } from './coverage-raster.js';
+import type { DoseOptions } from './dose/index.js';
 import { resolveFaults, type FaultOptions } from './faults.js';
 import type { Guidance } from './types.js';
 
@@ -40,6 +41,8 @@ export interface SimulationInput {
   servicePoint?: XY;
   /** Longest simulated run, s, before it is stopped with a `sim-time-limit` fault (default: 20× the plans' time + 1 h). */
   maxSimS?: number;
+  /** Dose raster, prescriptions, wind and drift (absent: no dose model, the run is as before). */
+  dose?: DoseOptions;
   id?: string;
   name?: string;
 }
@@ -55,6 +58,7 @@ export interface ResolvedInput {
   batteryReserve: number;
   servicePoint: XY;
   maxSimS: number;
+  dose?: DoseOptions;
   id: string;
   name: string;
 }
@@ -111,6 +115,7 @@ export function resolveInput(input: SimulationInput): ResolvedInput {
     batteryReserve,
     servicePoint,
     maxSimS,
+    ...(input.dose ? { dose: input.dose } : {}),
     id: input.id ?? `sim-${plans[0].field.id}`,
     name: input.name ?? `${plans.map((p) => p.field.name).join(', ')} (${vehicles.map((v) => `${v.vehicle.id}/${v.guidance}`).join(', ')})`,
   };

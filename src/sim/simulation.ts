@@ -6,6 +6,7 @@ import type { PolygonM, XY } from '../geometry/index.js';
 import { Agent } from './agent.js';
 import { buildLegs } from './build-legs.js';
 import { createCoverageRaster, type CoverageRaster } from './coverage-raster.js';
+import { DoseModel, doseMetrics, resolveDose } from './dose/index.js';
 import { steeringModel } from './error-models.js';
 import { computeMetrics, type RunMetrics } from './metrics.js';
 import { resolveInput, type SimulationInput } from './options.js';
@@ -19,6 +20,8 @@ import { collectWork, splitWork, type FrameConvert } from './work-split.js';
 export interface SimRun extends Simulation {
   metrics(): RunMetrics;
   readonly raster: CoverageRaster;
+  /** The dose model, when the run has one (`input.dose`): its raster holds kg per cell. */
+  readonly dose?: DoseModel;
   /** Simulated time so far, ms. */
   readonly timeMs: number;
 }
@@ -55,6 +58,9 @@ export function createSimulation(input: SimulationInput): SimRun {
   const raster = createCoverageRaster(polygons, { marginM: maxWidth + 5, ...cfg.raster });
   const parts = splitWork(collectWork(cfg.plans, convert), cfg.vehicles.length);
   const rng = createRng(cfg.seed);
+  const dose = cfg.dose
+    ? new DoseModel(resolveDose(cfg.dose, cfg.plans, convert), cfg.vehicles.map((v) => ({ widthM: v.vehicle.workingWidthM, heightM: v.vehicle.altitudeM })), rng.fork('dose'))
+    : undefined;
   const sp: XY = [cfg.servicePoint[0], cfg.servicePoint[1]];
   const agents = cfg.vehicles.map((v, i) => {
     const vrng = rng.fork(`vehicle:${i}`);
@@ -62,7 +68,7 @@ export function createSimulation(input: SimulationInput): SimRun {
     const legs = buildLegs(parts[i], { vehicle: v.vehicle, steering, rng: vrng.fork('legs'), start: sp });
     return new Agent({
       id: v.id, vehicle: v.vehicle, guidance: v.guidance, steering, legs, servicePoint: sp, raster,
-      faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng,
+      faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, ...(dose ? { dose: { model: dose, index: i } } : {}),
     });
   });
   const reportRng = rng.fork('report');
@@ -90,6 +96,7 @@ export function createSimulation(input: SimulationInput): SimRun {
 
   return {
     raster,
+    ...(dose ? { dose } : {}),
     get timeMs() {
       return t;
     },
@@ -115,6 +122,7 @@ export function createSimulation(input: SimulationInput): SimRun {
         for (const a of agents) events.push({ t: 0, vehicleId: a.id, type: 'start' }, { t: 0, vehicleId: a.id, type: 'sortie-start' });
       }
       t += cfg.tickMs;
+      dose?.stepWind(dtS);
       for (const a of agents) a.step(dtS, t, events);
       if (agents.every((a) => a.done)) done = true;
       else if (t / 1000 >= cfg.maxSimS) {
@@ -128,7 +136,8 @@ export function createSimulation(input: SimulationInput): SimRun {
       return { t, vehicles: agents.map((a) => vehicleState(a, proj, reportRng)), progress: progress(), events };
     },
     metrics() {
-      return computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);
+      const m = computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);
+      return dose ? { ...m, dose: doseMetrics(dose, agents.reduce((a, g) => a + g.totals.applied, 0)) } : m;
     },
   };
 }

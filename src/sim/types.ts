@@ -37,6 +37,8 @@ export interface VehicleState {
   sortie: number;
   tank?: { kg: number; capacityKg: number };
   battery?: { pct: number };
+  /** Variable-rate runs: the zone set-point and the rate the controller delivers (kg or L per ha), mean flow over the tick (kg/s, unrounded). */
+  dose?: { setPointPerHa: number; ratePerHa: number; flowKgPerS: number };
   trays?: { left: number; capacity: number };
 }
 

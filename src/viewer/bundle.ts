@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { ViewerError } from '../errors.js';
 import { indexHtml } from './html.js';
 
@@ -15,6 +15,8 @@ import { indexHtml } from './html.js';
 export interface ViewerAsset {
   body: Buffer;
   gzip: Buffer;
+  /** Brotli, compressed once at build: ~10–20 % smaller than gzip for JS. */
+  br: Buffer;
   contentType: string;
 }
 
@@ -24,6 +26,8 @@ export type ViewerAssets = Map<string, ViewerAsset>;
 export interface BuildViewerOptions {
   /** Minify the app bundle (default true). */
   minify?: boolean;
+  /** Language when neither `?lang=` nor a stored choice says (the demo: `vi`); default: the browser's. */
+  defaultLang?: 'vi' | 'en';
 }
 
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), 'app');
@@ -31,19 +35,27 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
 
-function asset(name: string, body: Buffer | string): ViewerAsset {
+/** Files up to this size get brotli's best (slow) quality. */
+const BROTLI_MAX_Q11_BYTES = 128 * 1024;
+
+/** One served file, kept raw, gzipped and brotli-compressed. */
+export function asset(name: string, body: Buffer | string): ViewerAsset {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const ext = name.slice(name.lastIndexOf('.'));
-  return { body: buf, gzip: gzipSync(buf, { level: 6 }), contentType: TYPES[ext] ?? 'application/octet-stream' };
+  // Quality 11 for the small first-load files; 5 for MapLibre's megabyte (q11 there takes seconds at start-up).
+  const quality = buf.length <= BROTLI_MAX_Q11_BYTES ? 11 : 5;
+  const br = brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  return { body: buf, gzip: gzipSync(buf, { level: 6 }), br, contentType: TYPES[ext] ?? 'application/octet-stream' };
 }
 
 async function bundleApp(appDir: string, minify: boolean): Promise<{ name: string; text: Uint8Array }[]> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: { viewer: join(appDir, 'main.ts') },
+    entryPoints: { viewer: join(appDir, 'main.ts'), sw: join(appDir, 'sw.ts') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -109,7 +121,7 @@ export async function buildViewerAssets(options: BuildViewerOptions = {}): Promi
   try {
     const files = (await prebuiltViewerFiles()) ?? (await bundleViewerFiles(options));
     const assets: ViewerAssets = new Map();
-    assets.set('index.html', asset('index.html', indexHtml('viewer.js')));
+    assets.set('index.html', asset('index.html', indexHtml('viewer.js', options.defaultLang)));
     for (const [name, body] of files) assets.set(name, asset(name, body));
     return assets;
   } catch (e) {

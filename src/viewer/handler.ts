@@ -4,19 +4,24 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAgrisimError, ViewerError } from '../errors.js';
-import { buildViewerAssets, type BuildViewerOptions, type ViewerAssets } from './bundle.js';
+import { buildViewerAssets, type BuildViewerOptions, type ViewerAsset, type ViewerAssets } from './bundle.js';
+import { joinAsset } from './join.js';
 
 export interface ViewerHandlerOptions extends BuildViewerOptions {
   /** URL path the viewer lives under, starting and ending with `/` (default `/`). */
   basePath?: string;
-  /** Send gzip to browsers that accept it (default true). */
+  /** Send brotli or gzip to browsers that accept it (default true). */
   gzip?: boolean;
+  /** URL other phones should open (the page's QR code, `join.json`); default: the URL the request came by. */
+  joinUrl?: string;
 }
 
 /** Answers a request when it is for a viewer file; returns false to let the server go on. */
 export type ViewerHandler = ((req: IncomingMessage, res: ServerResponse) => boolean) & {
   /** Resolves once the files are built (rejects with `VIEWER_BUILD`). */
   ready: Promise<void>;
+  /** Sets the URL in the page's QR code (the CLI calls it once it knows the LAN address). */
+  setJoinUrl(url: string): void;
 };
 
 function checkBase(basePath: string): string {
@@ -35,11 +40,18 @@ export function assetName(pathname: string, basePath: string): string | undefine
 }
 
 /** Files the viewer always has; code-split chunks are `chunk-<hash>.js`. Other paths fall through. */
-const FIXED_NAMES = new Set(['index.html', 'viewer.js', 'viewer.css', 'maplibre-gl.css', 'maplibre-gl-worker.mjs']);
+const FIXED_NAMES = new Set(['index.html', 'viewer.js', 'viewer.css', 'maplibre-gl.css', 'maplibre-gl-worker.mjs', 'sw.js', 'join.json']);
 
-function send(req: IncomingMessage, res: ServerResponse, a: { body: Buffer; gzip: Buffer; contentType: string }, gzip: boolean): void {
-  const useGzip = gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = useGzip ? a.gzip : a.body;
+/** The encoding to send: brotli when accepted, else gzip, else none. */
+export function pickEncoding(acceptEncoding: string, compress: boolean): 'br' | 'gzip' | undefined {
+  if (!compress) return undefined;
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  return /\bgzip\b/.test(acceptEncoding) ? 'gzip' : undefined;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, a: ViewerAsset, gzip: boolean): void {
+  const encoding = pickEncoding(String(req.headers['accept-encoding'] ?? ''), gzip);
+  const body = encoding === 'br' ? a.br : encoding === 'gzip' ? a.gzip : a.body;
   const headers: Record<string, string | number> = {
     'content-type': a.contentType,
     'content-length': body.length,
@@ -47,7 +59,7 @@ function send(req: IncomingMessage, res: ServerResponse, a: { body: Buffer; gzip
     'x-content-type-options': 'nosniff',
     vary: 'accept-encoding',
   };
-  if (useGzip) headers['content-encoding'] = 'gzip';
+  if (encoding) headers['content-encoding'] = encoding;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -68,6 +80,7 @@ function send(req: IncomingMessage, res: ServerResponse, a: { body: Buffer; gzip
 export function createViewerHandler(options: ViewerHandlerOptions = {}): ViewerHandler {
   const basePath = checkBase(options.basePath ?? '/');
   const gzip = options.gzip ?? true;
+  let joinUrl = options.joinUrl;
   let assets: ViewerAssets | undefined;
   let failure: Error | undefined;
   const ready = buildViewerAssets(options).then(
@@ -92,7 +105,7 @@ export function createViewerHandler(options: ViewerHandlerOptions = {}): ViewerH
     const name = assetName(pathname, basePath);
     if (!name) return false;
     const answer = () => {
-      const a = assets?.get(name);
+      const a = name === 'join.json' ? assets && joinAsset(joinUrl, req.headers.host, basePath) : assets?.get(name);
       if (a) send(req, res, a, gzip);
       else if (failure) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -106,5 +119,5 @@ export function createViewerHandler(options: ViewerHandlerOptions = {}): ViewerH
     else ready.then(answer, answer);
     return true;
   };
-  return Object.assign(handler, { ready });
+  return Object.assign(handler, { ready, setJoinUrl: (url: string) => void (joinUrl = url) });
 }

@@ -57,6 +57,9 @@ describe('agrisim demo (what npm start runs)', () => {
       'thai-binh-block-drones', 'thai-binh-block-transplanters',
       'thai-binh-drone-rtk', 'thai-binh-drone-manual', 'thai-binh-transplanter-rtk', 'thai-binh-transplanter-manual',
     ]);
+    // every interface by default (phones on the Wi-Fi), but the printed URL we open is loopback
+    expect(['::', '0.0.0.0']).toContain(started.host);
+    expect(String(started.httpUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await fetch(String(started.httpUrl));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');

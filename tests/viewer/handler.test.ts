@@ -43,7 +43,9 @@ describe('createViewerHandler', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const html = page.body.toString();
-    for (const ref of ['viewer.js', 'viewer.css', 'maplibre-gl.css']) expect(html).toContain(ref);
+    for (const ref of ['viewer.js', 'viewer.css']) expect(html).toContain(ref);
+    expect(html).not.toContain('maplibre-gl.css'); // linked by the app with the map, not on first load
+    expect((await get(port, '/maplibre-gl.css')).status).toBe(200);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//); // nothing from a CDN
     const js = await get(port, '/viewer.js');
     expect(js.headers['content-type']).toMatch(/javascript/);

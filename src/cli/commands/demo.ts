@@ -18,6 +18,7 @@ import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
 import { measuredRunOf } from '../savings-input.js';
 import { loadBlockScenario, type BlockFactory } from '../block-run.js';
+import { ANY_HOST } from '../join.js';
 import { portOption, serveUntilSignal, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim demo [options]
@@ -30,7 +31,8 @@ two fleets and the four runs live: open the printed URL on a phone or a projecto
 
 options:
   --port N          HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
-  --host H          interface (default 127.0.0.1; 0.0.0.0 to let phones on the LAN in)
+  --host H          interface (default every one, :: and 0.0.0.0: phones on the same Wi-Fi
+                    open a printed URL or scan the QR code; 127.0.0.1 keeps it to this machine)
   --speedup K       live runs' simulated time per wall time (default 20)
   --token T         secret for the viewer's pause/resume/speed controls (default $AGRISIM_TOKEN)
   --lang vi|en|both language of the savings summary (default both)
@@ -179,10 +181,10 @@ export const command: CliCommand = {
     }
     if (values['no-serve']) return EXIT.OK;
 
-    const staticHandler = await viewerHandler(json, 'demo');
+    const staticHandler = await viewerHandler(json, 'demo', 'vi');
     return serveUntilSignal(
       {
-        port, host: values.host ?? '127.0.0.1', speedup, loop: true,
+        port, host: values.host ?? ANY_HOST, speedup, loop: true,
         simulations: [...fleets, ...machines.flatMap((m) => [m.guided, m.manual])],
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined),
         ...(staticHandler ? { staticHandler } : {}),

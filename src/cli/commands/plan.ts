@@ -11,6 +11,8 @@ import { getVehicle } from '../../vehicles/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
+import { PRESCRIPTION_HELP, readDoseInput, type DoseInput } from '../prescription-input.js';
+import type { Prescription } from '../../prescription/index.js';
 
 const HELP = `usage: agrisim plan <field.geojson|field.kml> [options]
 
@@ -29,6 +31,7 @@ options:
                                  or --format. Several fields: one file per field, FILE-<fieldId>.ext
   --format geojson|kml|qgc|isoxml   export format; without --out the export goes to stdout (one field)
   --firmware ardupilot|px4       QGroundControl export: autopilot firmware (default ardupilot)
+${PRESCRIPTION_HELP}
   --workers N                    worker threads for many fields (default: auto, from 1,000 fields on an
                                  idle machine; 0 = this thread); results are the same either way
   --json                         print the metrics (DESIGN.md "Plan metrics"), one JSON line per field
@@ -48,6 +51,7 @@ interface Parsed {
   firmware: 'ardupilot' | 'px4';
   json: boolean;
   workers?: number;
+  dose: { prescription?: string; buffer?: string };
 }
 
 function parseStart(value: string | undefined): [number, number] | undefined {
@@ -71,6 +75,8 @@ function parse(argv: string[]): Parsed {
     firmware: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'boolean' },
+    prescription: { type: 'string' },
+    buffer: { type: 'string' },
   });
   const workers = numberOption(values.workers, 'workers', 0, 64);
   if (workers !== undefined && !Number.isInteger(workers)) throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
@@ -108,6 +114,7 @@ function parse(argv: string[]): Parsed {
     firmware: (values.firmware as 'ardupilot' | 'px4' | undefined) ?? 'ardupilot',
     json: values.json ?? false,
     workers,
+    dose: { prescription: values.prescription, buffer: values.buffer },
   };
 }
 
@@ -147,11 +154,28 @@ function totals(plans: Plan[], failed: number): string {
 }
 
 
+/** The prescription part of `plan --json`: unit, default rate, product prescribed, zones. */
+function prescriptionJson(rx: Prescription) {
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
+    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
+  };
+}
+
+function prescriptionLine(rx: Prescription): string {
+  const u = rx.unit === 'kg/ha' ? 'kg' : 'L';
+  const zones = rx.zones.map((z) => `${z.id} ${fmt(z.ratePerHa)} ${rx.unit} on ${fmt(z.areaM2 / 10_000, 3)} ha`).join(', ');
+  return `zones       ${zones}; ${fmt(rx.prescribedKg, 2)} ${u} in all`;
+}
+
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
     const p = parse(argv);
-    const fields = await readFieldFile(p.file);
+    const doseInput: DoseInput = await readDoseInput(p.dose);
+    // KML pins and paths are skipped, never refused: say so on stderr (stdout stays the plan).
+    const fields = (await readFieldFile(p.file, { onWarning: (w) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`) })).map(doseInput.transform);
     if (p.out === undefined && p.format !== undefined && fields.length > 1)
       throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
     const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
@@ -176,9 +200,11 @@ export const command: CliCommand = {
         continue;
       }
       plans.push(plan);
+      const rx = doseInput.prescriptionFor(plan.field, plan.vehicle, fields.length > 1);
+      const extra = { ...(rx ? { prescription: rx } : {}), ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}) };
       let written: string | undefined;
       if (p.format !== undefined) {
-        const text = exportPlan(plan, p.format, { firmware: p.firmware });
+        const text = exportPlan(plan, p.format, { firmware: p.firmware }, extra);
         if (p.out === undefined) {
           process.stdout.write(text);
           return EXIT.OK;
@@ -187,8 +213,9 @@ export const command: CliCommand = {
         await writeTextFile(path, text);
         written = `${path} (${p.format})`;
       }
-      if (p.json) process.stdout.write(JSON.stringify(plan.metrics) + '\n');
-      else blocks.push(summary(plan, written));
+      const rxJson = rx ? { prescription: prescriptionJson(rx) } : {};
+      if (p.json) process.stdout.write(JSON.stringify({ ...plan.metrics, ...rxJson, ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}) }) + '\n');
+      else blocks.push(summary(plan, written) + (rx ? `\n${prescriptionLine(rx)}` : '') + (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : ''));
     }
     if (!p.json) {
       if (fields.length > 1) blocks.push(totals(plans, fields.length - plans.length));

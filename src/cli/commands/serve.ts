@@ -16,6 +16,7 @@ import { startTelemetryServer, type TelemetryServer } from '../../telemetry/inde
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { SHUTDOWN_BUDGET_MS, stopSignal, TIMED_OUT, withTimeout } from '../stop-signal.js';
+import { ANY_HOST, ANY_HOST_V4, isNoIpv6, joinUrlOf, lanUrls, loopbackUrl, terminalQr } from '../join.js';
 
 const HELP = `usage: agrisim serve [options]
 
@@ -24,7 +25,8 @@ http://HOST:PORT/ and the WebSocket telemetry (protocol agrisim/1) at ws://HOST:
 
 options:
   --port N             HTTP/WebSocket port (default $PORT, else 8080; 0 = any free port)
-  --host H             interface to listen on (default 127.0.0.1; 0.0.0.0 for the LAN)
+  --host H             interface to listen on (default every one, :: and 0.0.0.0, so phones
+                       on the same Wi-Fi can join; 127.0.0.1 keeps it to this machine)
   --scenario FILE      scenario to run (repeatable; default every sims/*.json);
                        FILE#rtk,manual runs it once per guidance on the same plan
                        (ids <id>-rtk, <id>-manual: the viewer shows them side by side)
@@ -92,13 +94,20 @@ export function checkWritable(path: string): void {
   }
 }
 
-/** Loads the viewer's handler, or runs without a page when it cannot be built (said on stderr as `agrisim <label>`). */
-export async function viewerHandler(json: boolean, label = 'serve'): Promise<StaticHandler | undefined> {
+/**
+ * Loads the viewer's handler with the "my paddy" endpoint beside it (POST api/paddy), or runs
+ * without a page when it cannot be built (said on stderr as `agrisim <label>`).
+ * @param defaultLang - page language when the visitor has not chosen one (the demo: `vi`)
+ */
+export async function viewerHandler(json: boolean, label = 'serve', defaultLang?: 'vi' | 'en'): Promise<StaticHandler | undefined> {
   try {
     const { createViewerHandler } = await import('../../viewer/index.js');
-    const h = createViewerHandler();
-    await h.ready;
-    return h;
+    const { createOwnPaddyHandler } = await import('../../own-paddy/index.js');
+    const viewer = createViewerHandler(defaultLang ? { defaultLang } : {});
+    await viewer.ready;
+    const paddy = createOwnPaddyHandler();
+    const both: StaticHandler = (req, res) => paddy(req, res) || viewer(req, res);
+    return Object.assign(both, { ready: viewer.ready, setJoinUrl: viewer.setJoinUrl });
   } catch (e) {
     if (!json) process.stderr.write(`agrisim ${label}: viewer unavailable (${(e as Error).message}); serving WebSocket only\n`);
     return undefined;
@@ -117,13 +126,31 @@ export interface CommonFlags {
   label: string;
 }
 
+/** Starts the server on `opts.host` (default every interface); without IPv6, `::` falls back to `0.0.0.0`. */
+async function startOnHost(opts: TelemetryServerOptions): Promise<TelemetryServer> {
+  const host = opts.host ?? ANY_HOST;
+  try {
+    return await startTelemetryServer({ ...opts, host });
+  } catch (e) {
+    if (host !== ANY_HOST || !isNoIpv6(e)) throw e;
+    return startTelemetryServer({ ...opts, host: ANY_HOST_V4 });
+  }
+}
+
+/** A handler that can be told the URL phones should open (the viewer's QR code). */
+type JoinAware = { setJoinUrl?: (url: string) => void };
+
 /**
- * Starts the server (and NMEA), prints where, waits for SIGINT/SIGTERM (or `until`), shuts
- * down and returns the exit code.
+ * Starts the server (and NMEA), prints where — the loopback URL, every LAN URL and a QR code
+ * of the first — waits for SIGINT/SIGTERM (or `until`), shuts down and returns the exit code.
  */
 export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
   // Viewers get 1 s to answer the close handshake: the whole stop must fit in SHUTDOWN_BUDGET_MS.
-  const server: TelemetryServer = await startTelemetryServer({ closeTimeoutMs: 1000, ...opts });
+  const server: TelemetryServer = await startOnHost({ closeTimeoutMs: 1000, ...opts });
+  const lan = lanUrls(server.host, server.port);
+  const joinUrl = joinUrlOf(server.host, server.port);
+  const localUrl = loopbackUrl(server.host, server.port);
+  (opts.staticHandler as JoinAware | undefined)?.setJoinUrl?.(joinUrl);
   let nmea: NmeaServer | undefined;
   let mqtt: MqttPublisher | undefined;
   try {
@@ -132,7 +159,7 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
       const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
       const feed = a ? server.feeds.find((f) => f.id === a) : b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : server.feeds[0];
       if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
-      nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: opts.host, startUtc: flags.nmeaStart });
+      nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
     }
   } catch (e) {
     await mqtt?.close();
@@ -143,10 +170,12 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
   const stopped = stopSignal(until);
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ event: 'started', url: server.url, httpUrl: server.httpUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
+    process.stdout.write(JSON.stringify({ event: 'started', url: localUrl.replace(/^http/, 'ws') + 'ws', httpUrl: localUrl, host: server.host, lanUrls: lan, joinUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
   } else {
-    const lines = [`agrisim ${flags.label}: ${server.httpUrl}  (WebSocket ${server.url})`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
-    if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: tcp://${opts.host ?? '127.0.0.1'}:${nmea.port}`);
+    const lines = [`agrisim ${flags.label}: ${localUrl}  (WebSocket ${localUrl.replace(/^http/, 'ws')}ws)`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
+    if (lan.length) lines.push('Phones on the same Wi-Fi / Điện thoại cùng mạng Wi-Fi:', ...lan.map((u) => `  ${u}`), await terminalQr(joinUrl));
+    else lines.push(`Only this machine can open it (--host ${server.host}) / Chỉ máy này mở được.`);
+    if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: ${localUrl.replace(/^http:\/\/(.*):\d+\/$/, 'tcp://$1')}:${nmea.port}`);
     if (mqtt) lines.push(`  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`);
     lines.push('Press Ctrl+C to stop.');
     process.stdout.write(lines.join('\n') + '\n');
@@ -236,7 +265,7 @@ export const command: CliCommand = {
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json);
     return serveUntilSignal(
       {
-        port, host: values.host ?? '127.0.0.1', simulations, speedup, loop: values.loop ?? false,
+        port, host: values.host ?? ANY_HOST, simulations, speedup, loop: values.loop ?? false,
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined), record: values.record, startOn,
         ...(recordMaxMb ? { recordMaxBytes: Math.round(recordMaxMb * 1e6) } : {}),
         ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}), ...(maxConnections ? { maxConnections } : {}),

@@ -15,7 +15,8 @@ import type { FleetMetrics, RunMetrics, SimFrame, Guidance, SimulationFactory } 
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { progressBar } from '../progress.js';
 import { onStopSignal, type StopSignalName } from '../stop-signal.js';
-import { simCompareTable, simMetricsTable } from '../../sim/index.js';
+import { simCompareTable, simMetricsTable, doseTable } from '../../sim/index.js';
+import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
 import { blockSummary } from '../block-summary.js';
 import { MAX_MACHINES } from '../../block/index.js';
@@ -44,6 +45,8 @@ options:
   --record FILE                  write the run to NDJSON (header, one frame per line, metrics);
                                  lines are written whole every 250 ms, and SIGINT/SIGTERM/SIGHUP
                                  end the run there with its metrics line (marked "interrupted")
+${PRESCRIPTION_HELP}
+${WIND_HELP}
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
   -h, --help                     this help
@@ -195,6 +198,9 @@ export const command: CliCommand = {
       record: { type: 'string' },
       compare: { type: 'boolean' },
       json: { type: 'boolean' },
+      prescription: { type: 'string' },
+      wind: { type: 'string' },
+      buffer: { type: 'string' },
     });
     if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field or scenario file (see --help)');
     if (values.vehicle !== undefined && !['drone', 'transplanter'].includes(values.vehicle)) {
@@ -212,13 +218,16 @@ export const command: CliCommand = {
       cellM: numberOption(values.cell, 'cell', 0.01, 100),
       ...(values.faults ? { faults: values.faults === 'on' } : {}),
     };
+    const doseInput = await readDoseInput(values);
+    if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
+    load.dose = doseInput.doseFor;
     const guidance = values.guidance as Guidance | undefined;
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
       if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
       else {
-        process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + '\n');
+        process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + (r.metrics.dose ? `\n\n${doseTable(r.metrics.dose)}` : '') + '\n');
         if ('makespanS' in r.metrics) process.stdout.write(blockSummary(r.metrics as FleetMetrics) + '\n');
       }
       return EXIT.OK;

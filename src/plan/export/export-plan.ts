@@ -5,6 +5,7 @@ import { planToGeoJson } from './geojson.js';
 import { planToIsoxml } from './isoxml.js';
 import { planToKml } from './kml.js';
 import { planToQgcPlan, type QgcPlanOptions } from './qgc.js';
+import type { PrescriptionExport } from './prescription-parts.js';
 
 /**
  * Serialises a plan to text in one of the export formats.
@@ -13,6 +14,8 @@ import { planToQgcPlan, type QgcPlanOptions } from './qgc.js';
  * @param format - `geojson` (compact JSON), `kml`, `qgc` (QGroundControl `.plan` JSON) or
  *   `isoxml` (TASKDATA.XML)
  * @param qgc - options of the QGroundControl export (firmware, spreader command…)
+ * @param extra - a prescription clipped to the plan's field and water buffer strips: GeoJSON gets
+ *   `zone`/`buffer` features, ISOXML treatment zones, QGroundControl rate changes at zone borders
  * @returns the file content
  * @throws PlanError `PLAN_INVALID_OPTION` for an unknown format
  * @example
@@ -23,16 +26,16 @@ import { planToQgcPlan, type QgcPlanOptions } from './qgc.js';
  * writeFileSync('paddy.kml', exportPlan(planField(paddy, getVehicle('drone')), 'kml'));
  * ```
  */
-export function exportPlan(plan: Plan, format: PlanFormat, qgc: QgcPlanOptions = {}): string {
+export function exportPlan(plan: Plan, format: PlanFormat, qgc: QgcPlanOptions = {}, extra: PrescriptionExport = {}): string {
   switch (format) {
     case 'geojson':
-      return JSON.stringify(planToGeoJson(plan)) + '\n';
+      return JSON.stringify(planToGeoJson(plan, extra)) + '\n';
     case 'kml':
       return planToKml(plan);
     case 'qgc':
-      return JSON.stringify(planToQgcPlan(plan, qgc), null, 2) + '\n';
+      return JSON.stringify(planToQgcPlan(plan, { ...qgc, ...(extra.prescription ? { prescription: extra.prescription } : {}) }), null, 2) + '\n';
     case 'isoxml':
-      return planToIsoxml(plan);
+      return planToIsoxml(plan, extra);
     default:
       throw new PlanError('PLAN_INVALID_OPTION', `unknown export format "${String(format)}"; known: ${PLAN_FORMATS.join(', ')}`, {
         key: 'format',

@@ -1,15 +1,17 @@
 import type { PlanMetrics, Plan, RefillStop, RouteSegment } from '../types.js';
 import { polylineLength } from '../../geometry/index.js';
 import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
+import { multiPolygonOf, type PrescriptionExport } from './prescription-parts.js';
 
 /** Every `properties.kind` of a plan feature (DESIGN.md "Plan output"). */
-export type PlanFeatureKind = 'boundary' | 'hole' | 'headland' | 'cell' | 'swath' | 'turn' | 'transit' | 'refill';
+export type PlanFeatureKind = 'boundary' | 'hole' | 'headland' | 'cell' | 'swath' | 'turn' | 'transit' | 'refill' | 'zone' | 'buffer';
 
 /** Geometry types used by plan features. */
 export type PlanGeometry =
   | { type: 'Point'; coordinates: [number, number] }
   | { type: 'LineString'; coordinates: [number, number][] }
-  | { type: 'Polygon'; coordinates: [number, number][][] };
+  | { type: 'Polygon'; coordinates: [number, number][][] }
+  | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
 
 /**
  * One plan feature. `seq` is the order along the route, from 1: route segments and refill stops
@@ -32,6 +34,8 @@ export interface PlanFeatureCollection {
     vehicleId: string;
     /** Where the machine starts and refills, `[lon, lat]`. */
     servicePoint: [number, number];
+    /** Plans exported with a prescription: its unit, default rate and product prescribed, kg (L). */
+    prescription?: { unit: string; defaultRatePerHa: number; prescribedKg: number; zones: number };
   };
   features: PlanFeature[];
 }
@@ -75,6 +79,22 @@ function staticFeatures(plan: Plan, ll: ReturnType<typeof lonLatOf>): PlanFeatur
   return out;
 }
 
+/** Zones (`kind: zone`, with `rateKgPerHa` or `rateLPerHa` so the features read back as a prescription) and water buffer strips. */
+function prescriptionFeatures(extra: PrescriptionExport, ll: ReturnType<typeof lonLatOf>): PlanFeature[] {
+  const rx = extra.prescription;
+  const zones: PlanFeature[] = (rx?.zones ?? []).map((z) => ({
+    type: 'Feature',
+    properties: { kind: 'zone', seq: 0, id: z.id, [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa, areaHa: Math.round(z.areaM2) / 10_000, isDefault: z.isDefault },
+    geometry: { type: 'MultiPolygon', coordinates: multiPolygonOf(z.polygons, ll) },
+  }));
+  const buffers: PlanFeature[] = (extra.buffer ?? []).map((p, i) => ({
+    type: 'Feature',
+    properties: { kind: 'buffer', seq: 0, buffer: i + 1 },
+    geometry: { type: 'MultiPolygon', coordinates: multiPolygonOf([p], ll) },
+  }));
+  return [...zones, ...buffers];
+}
+
 /**
  * Converts a plan to the DESIGN.md "Plan output" GeoJSON: a FeatureCollection in WGS84
  * (coordinates rounded to 1e-8 degree) with `boundary`, `hole`, `headland` (closed LineString per
@@ -92,9 +112,14 @@ function staticFeatures(plan: Plan, ll: ReturnType<typeof lonLatOf>): PlanFeatur
  * console.log(fc.features.filter((f) => f.properties.kind === 'swath').length, fc.properties.agrisim.coveragePct);
  * ```
  */
-export function planToGeoJson(plan: Plan): PlanFeatureCollection {
+export function planToGeoJson(plan: Plan, extra: PrescriptionExport = {}): PlanFeatureCollection {
   const ll = lonLatOf(plan);
-  const features = [...staticFeatures(plan, ll), ...routeFeatures(plan.route, plan.refills, ll, plan.vehicle.workingWidthM)];
+  const features = [
+    ...staticFeatures(plan, ll),
+    ...prescriptionFeatures(extra, ll),
+    ...routeFeatures(plan.route, plan.refills, ll, plan.vehicle.workingWidthM),
+  ];
+  const rx = extra.prescription;
   return {
     type: 'FeatureCollection',
     properties: {
@@ -103,6 +128,7 @@ export function planToGeoJson(plan: Plan): PlanFeatureCollection {
       fieldName: plan.field.name,
       vehicleId: plan.vehicle.id,
       servicePoint: ll(plan.servicePoint),
+      ...(rx ? { prescription: { unit: rx.unit, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: Math.round(rx.prescribedKg * 1000) / 1000, zones: rx.zones.length } } : {}),
     },
     features,
   };

@@ -11,3 +11,5 @@ export { planToIsoxml } from './isoxml.js';
 export { exportPlan } from './export-plan.js';
 export { planFormatFromPath, PLAN_FORMATS, PLAN_FORMAT_EXTENSIONS } from './format.js';
 export type { PlanFormat } from './format.js';
+export { zoneRuns, treatmentZones, rateDdi } from './prescription-parts.js';
+export type { PrescriptionExport } from './prescription-parts.js';

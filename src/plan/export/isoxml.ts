@@ -16,6 +16,7 @@ import { polylineLength } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 import type { Plan, RouteSegment } from '../types.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
+import { bufferPlns, treatmentZones, type PrescriptionExport } from './prescription-parts.js';
 import { escapeXml, xmlAttrs } from './xml.js';
 
 /** ISOXML designators are at most 32 characters. */
@@ -108,7 +109,13 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
  * guidance groups with one guidance pattern per swath (AB lines; headland passes as curves), and a
  * planned task referencing the partfield.
  *
+ * With a prescription the task carries it as a polygon prescription: one treatment zone (TZN) per
+ * zone with its polygon (PLN type 2) and rate set-point (PDV, DDI 0006 mg/m² or 0001 mm³/m²) of
+ * product PDT1, the default zone (TSK H) and an out-of-field zone at rate 0 (TSK J); water buffer
+ * strips are PLN type 11 (BufferZone) of the partfield.
+ *
  * @param plan - a plan from `planField`
+ * @param extra - a prescription clipped to the plan's field and water buffer strips (optional)
  * @returns the XML text of TASKDATA.XML
  * @example
  * ```ts
@@ -119,14 +126,17 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
  * writeFileSync('TASKDATA/TASKDATA.XML', planToIsoxml(planField(paddy, getVehicle('transplanter'))));
  * ```
  */
-export function planToIsoxml(plan: Plan): string {
+export function planToIsoxml(plan: Plan, extra: PrescriptionExport = {}): string {
   const ll = lonLatOf(plan);
+  const rx = extra.prescription;
+  const zones = rx ? treatmentZones(rx, ll, rx.unit === 'kg/ha' ? 'Urea' : 'Spray mix') : undefined;
   const [outer, ...holes] = plan.field.lonLat;
   const name = plan.field.name;
   const pfd = [
     `<PFD${xmlAttrs({ A: 'PFD1', C: designator(name), D: Math.round(plan.field.areaM2), E: 'CTR1', F: 'FRM1' })}>`,
     pln(1, `${name} boundary`, { exterior: outer, interiors: holes }, plan.field.areaM2),
     ...headlandPlns(plan, ll),
+    ...bufferPlns(extra.buffer ?? [], ll),
     `<PNT${xmlAttrs({ A: 3, B: 'Service point (refill)', C: ll(plan.servicePoint)[1], D: ll(plan.servicePoint)[0] })}/>`,
     ...guidanceGroups(plan, ll),
     '</PFD>',
@@ -136,8 +146,11 @@ export function planToIsoxml(plan: Plan): string {
     '<ISO11783_TaskData VersionMajor="4" VersionMinor="3" ManagementSoftwareManufacturer="agrisim" ManagementSoftwareVersion="0.1.0" DataTransferOrigin="1">',
     '<CTR A="CTR1" B="agrisim"/>',
     `<FRM${xmlAttrs({ A: 'FRM1', B: designator(String(plan.field.properties.farm ?? 'Farm')), I: 'CTR1' })}/>`,
+    ...(zones ? [zones.pdt] : []),
     ...pfd,
-    `<TSK${xmlAttrs({ A: 'TSK1', B: designator(`${plan.vehicle.id} ${name}`), C: 'CTR1', D: 'FRM1', E: 'PFD1', G: 1 })}/>`,
+    zones
+      ? `<TSK${xmlAttrs({ A: 'TSK1', B: designator(`${plan.vehicle.id} ${name}`), C: 'CTR1', D: 'FRM1', E: 'PFD1', G: 1, H: zones.defaultCode, J: zones.outOfFieldCode })}>\n${zones.tzns.join('\n')}\n</TSK>`
+      : `<TSK${xmlAttrs({ A: 'TSK1', B: designator(`${plan.vehicle.id} ${name}`), C: 'CTR1', D: 'FRM1', E: 'PFD1', G: 1 })}/>`,
     '</ISO11783_TaskData>',
     '',
   ].join('\n');

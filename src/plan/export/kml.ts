@@ -12,6 +12,8 @@ const STYLES: Record<PlanFeatureKind, { line: string; width: number; fill?: stri
   turn: { line: 'ff00a5ff', width: 2 },
   transit: { line: 'ffff00ff', width: 1 },
   refill: { line: 'ffffffff', width: 1 },
+  zone: { line: 'ff0088ff', width: 1, fill: '330088ff' },
+  buffer: { line: 'ffff0000', width: 1, fill: '44ff0000' },
 };
 
 const FOLDERS: [PlanFeatureKind, string][] = [
@@ -31,8 +33,11 @@ function geometryKml(f: PlanFeature): string {
   const g = f.geometry;
   if (g.type === 'Point') return `<Point><coordinates>${coords([g.coordinates])}</coordinates></Point>`;
   if (g.type === 'LineString') return `<LineString><tessellate>1</tessellate><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
-  const [outer, ...inner] = g.coordinates;
   const ring = (r: [number, number][]) => `<LinearRing><coordinates>${coords(r)}</coordinates></LinearRing>`;
+  const polygon = ([outer, ...inner]: [number, number][][]) =>
+    `<Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>${inner.map((r) => `<innerBoundaryIs>${ring(r)}</innerBoundaryIs>`).join('')}</Polygon>`;
+  if (g.type === 'MultiPolygon') return `<MultiGeometry>${g.coordinates.map(polygon).join('')}</MultiGeometry>`;
+  const [outer, ...inner] = g.coordinates;
   return `<Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>${inner.map((r) => `<innerBoundaryIs>${ring(r)}</innerBoundaryIs>`).join('')}</Polygon>`;
 }
 

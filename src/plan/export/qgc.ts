@@ -12,6 +12,8 @@
 import type { Plan, RouteSegment } from '../types.js';
 import type { XY } from '../../geometry/index.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
+import { zoneRuns } from './prescription-parts.js';
+import type { Prescription } from '../../prescription/index.js';
 
 /** MAVLink MAV_CMD numbers used here (common.xml). */
 export const MAV_CMD = {
@@ -44,6 +46,14 @@ export interface QgcPlanOptions {
   relay?: number;
   /** Waypoint altitude above home, m (default: the vehicle's `altitudeM`). */
   altitudeM?: number;
+  /**
+   * A prescription clipped to the plan's field: swaths get a waypoint where they cross a zone
+   * border and a DO_SET_SERVO on `rateServo` setting the metering rate there (PWM linear from
+   * `pwmOff` at 0 to `pwmOn` at the highest zone rate), as ArduPilot's servo-driven spreaders take it.
+   */
+  prescription?: Prescription;
+  /** Servo output of the metering (rate) drive (default 10). */
+  rateServo?: number;
 }
 
 /** Defaults of {@link QgcPlanOptions}. */
@@ -54,6 +64,7 @@ export const QGC_DEFAULTS = {
   pwmOn: 1900,
   pwmOff: 1100,
   relay: 0,
+  rateServo: 10,
 };
 
 /** One QGroundControl SimpleItem. */
@@ -161,6 +172,15 @@ export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFil
     list.reverse = rev;
     list.push(MAV_CMD.DO_SET_REVERSE, MAV_FRAME.MISSION, [rev ? 1 : 0, 0, 0, 0, 0, 0, 0]);
   };
+  const rx = opts.prescription;
+  const rateMax = rx ? Math.max(1e-9, ...rx.zones.map((z) => z.ratePerHa)) : 1;
+  let rateNow = NaN;
+  const setRate = (ratePerHa: number | undefined) => {
+    if (ratePerHa === undefined || ratePerHa === rateNow) return;
+    rateNow = ratePerHa;
+    const pwm = Math.round(o.pwmOff + ((o.pwmOn - o.pwmOff) * ratePerHa) / rateMax);
+    list.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.rateServo, pwm, 0, 0, 0, 0, 0]);
+  };
   const same = (a: XY | undefined, b: XY) => a !== undefined && Math.hypot(a[0] - b[0], a[1] - b[1]) < 0.01;
 
   const start = plan.route[0]?.points[0] ?? plan.servicePoint;
@@ -172,7 +192,13 @@ export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFil
     setImplement(s.kind === 'swath');
     setReverse(s.reverse);
     setSpeed(segmentSpeed(plan, s));
-    for (const p of s.points.slice(1)) if (!same(list.last, p)) waypoint(p);
+    if (rx && s.kind === 'swath') {
+      // a rate command runs when the waypoint before it is reached: at the swath start, then at each border
+      for (const run of zoneRuns(s.points, rx)) {
+        setRate(run.ratePerHa);
+        for (const p of run.points.slice(1)) if (!same(list.last, p)) waypoint(p);
+      }
+    } else for (const p of s.points.slice(1)) if (!same(list.last, p)) waypoint(p);
     const r = refillsAfter.get(i);
     if (!r) return;
     setImplement(false);

@@ -27,6 +27,12 @@ export function vehicleElement(kind: string, color: string, label: string): HTML
  * then falls back to the canvas view).
  */
 export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
+  // MapLibre's CSS comes with the map, not with the page: the first load on a phone stays small.
+  if (!document.querySelector('link[data-maplibre-css]')) {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'maplibre-gl.css' });
+    link.dataset.maplibreCss = '';
+    document.head.appendChild(link);
+  }
   setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
   const map = new MlMap({
     container,

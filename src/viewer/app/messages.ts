@@ -12,6 +12,8 @@ export interface SimOffer {
   /** Optional hints a server may add: guidance of its vehicles, the field it shares. */
   guidance?: string;
   field?: string;
+  /** Vehicle ids of the run (their count names a fleet). */
+  vehicles?: string[];
 }
 
 /** Vehicle state as sent in a telemetry frame (the local x/y are not sent). */

@@ -8,18 +8,23 @@ import { CoverageModel } from './coverage.js';
 import { t, tDynamic, type Lang } from './i18n.js';
 import { poseAt, startGlide, type Glide } from './interpolate.js';
 import type { ServerMessage, SimOffer, SnapshotMessage, TelemetryMessage, WireVehicle } from './messages.js';
+import type { SimEvent } from '../../sim/types.js';
 import { applyLabels, createPanel, type PanelState } from './panel.js';
 import { connectSocket, type ConnectionState } from './socket.js';
 import type { FieldView, PlanFeatureCollection, VehicleMark } from './view.js';
 import { createCanvasView } from './canvas-view.js';
 import { webglAvailable } from './webgl.js';
+import { simLabel, vehicleLabel } from './names.js';
+
+/** Which field view: the light 2D drawing (default on phones: no MapLibre download) or the MapLibre map. */
+export type Renderer = 'canvas' | 'maplibre';
 
 export interface PaneOptions {
   wsUrl: string;
   /** Wanted simulation id; the first (or `index`-th) offered when absent or unknown. */
   simId?: string;
   index: number;
-  renderer: 'auto' | 'canvas';
+  renderer: Renderer;
   tilesUrl?: string;
   onHello(simulations: SimOffer[], control: boolean): void;
 }
@@ -34,7 +39,7 @@ const PANE_HTML =
   `<span class="sim-name" data-testid="sim-name"></span>` +
   `<span class="paused-badge" data-testid="paused" data-i18n="paused" hidden></span>` +
   `<span class="connection" data-testid="connection" data-state="connecting" role="status" aria-live="polite"></span></div>` +
-  `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div></div>` +
+  `<div class="pane-body"><div class="map" data-testid="map"><div class="map-note" data-testid="map-note"></div><div class="attribution" data-testid="attribution" hidden></div></div>` +
   `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
   `<div class="controls" data-testid="controls" hidden></div></aside></div>`;
 
@@ -50,6 +55,8 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const controls = $('.controls');
   const panel = createPanel($('.stats'));
   const blockUi = createBlockUi(mapEl, $('.stats'));
+  /** Machine kind of each simulation seen in a snapshot, for its label. */
+  const kinds = new Map<string, string>();
 
   let lang: Lang = 'en';
   let simId = opts.simId;
@@ -71,7 +78,13 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   let telemetryCount = 0;
   let paused = false;
   let speedup: number | undefined;
-  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string; code?: string } = { key: 'waiting' };
+  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string; code?: string; event?: SimEvent } = { key: 'waiting' };
+  /** `Máy cấy 1: nạp khay mạ` — the machine by its kind and number, the event and its detail in the page's language. */
+  const eventText = (ev: SimEvent) => {
+    const i = state.vehicles.findIndex((v) => v.id === ev.vehicleId);
+    const who = i >= 0 ? vehicleLabel(lang, state.vehicles[i].kind, state.vehicles.slice(0, i).filter((v) => v.kind === state.vehicles[i].kind).length) : ev.vehicleId;
+    return `${who}: ${tDynamic(lang, 'ev', ev.type)}${ev.detail ? ` (${tDynamic(lang, 'detail', ev.detail)})` : ''}`;
+  };
 
   // Known server error codes in the page's language; others as the server wrote them.
   const errorText = (code: string, text: string) => {
@@ -84,6 +97,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       m.key === 'waiting' ? t(lang, 'waiting')
       : m.key === 'done' ? t(lang, 'done')
       : m.key === 'error' ? errorText(m.code ?? '', m.text ?? '')
+      : m.event ? eventText(m.event)
       : (m.text ?? '');
     message.classList.toggle('error', m.key === 'error');
   };
@@ -110,21 +124,36 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     coverageShown = -1;
     coverageDoneShown = -1;
   };
-  const fallback = () => {
-    mapEl.classList.add('no-webgl');
-    $('.map-note').dataset.i18n = 'noWebgl';
+  const useCanvas = (why?: 'noWebgl') => {
+    mapEl.classList.toggle('no-webgl', why === 'noWebgl');
+    const note = $('.map-note');
+    if (why) note.dataset.i18n = why;
+    else {
+      delete note.dataset.i18n;
+      note.textContent = '';
+    }
     applyLabels(mapEl, lang);
     attachView(createCanvasView(mapEl));
   };
-  if (opts.renderer === 'canvas' || !webglAvailable()) fallback();
-  else {
+  /** Swaps the field view; MapLibre (and its CSS) is downloaded only the first time it is asked for. */
+  let viewToken = 0;
+  const setRenderer = (r: Renderer, tilesUrl?: string) => {
+    const mine = ++viewToken;
+    view?.destroy();
+    view = undefined;
+    mapEl.querySelectorAll('canvas.field-canvas, .maplibregl-canvas-container, .maplibregl-control-container, .maplibregl-marker').forEach((e) => e.remove());
+    if (r === 'canvas') return useCanvas();
+    if (!webglAvailable()) return useCanvas('noWebgl');
     import('./map-view.js')
-      .then((m) => attachView(m.createMapView(mapEl, opts.tilesUrl)))
+      .then((m) => {
+        if (mine === viewToken) attachView(m.createMapView(mapEl, tilesUrl));
+      })
       .catch((e: unknown) => {
         console.warn('agrisim: MapLibre failed, using the 2D fallback', e);
-        fallback();
+        if (mine === viewToken) useCanvas('noWebgl');
       });
-  }
+  };
+  setRenderer(opts.renderer, opts.tilesUrl);
 
   /** New coverage (another simulation, a snapshot): the finished layer is re-sent at once. */
   const resetCoverage = (trails?: SnapshotMessage['coverage']) => {
@@ -152,9 +181,10 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   select.addEventListener('change', () => chooseSim(select.value));
 
   const fillSelect = () => {
-    select.replaceChildren(...offers.map((o) => new Option(o.name || o.id, o.id, false, o.id === simId)));
+    select.replaceChildren(...offers.map((o) => new Option(simLabel(lang, o, kinds), o.id, false, o.id === simId)));
     select.hidden = offers.length < 2;
-    $('.sim-name').textContent = offers.length < 2 ? (offers.find((o) => o.id === simId)?.name ?? '') : '';
+    const offer = offers.find((o) => o.id === simId);
+    $('.sim-name').textContent = offers.length < 2 && offer ? simLabel(lang, offer, kinds) : '';
   };
 
   const takeVehicles = (vehicles: WireVehicle[], nowMs: number) => {
@@ -170,6 +200,11 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     for (const v of d.vehicles ?? []) {
       widths.set(v.id, v.workingWidthM);
       state.guidance[v.id] = v.guidance;
+    }
+    const kind = d.vehicles?.[0]?.kind;
+    if (kind && kinds.get(m.sim) !== kind) {
+      kinds.set(m.sim, kind);
+      fillSelect();
     }
     plan = d.planGeoJson as PlanFeatureCollection | undefined;
     if (plan) view?.setPlan(plan);
@@ -204,7 +239,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       const evs = m.events ?? (m.event ? [m.event] : []);
       for (const ev of evs) {
         if (ev.type === 'done' && evs.length && state.vehicles.every((v) => v.activity === 'done' || v.id === ev.vehicleId)) state.done = true;
-        lastMessage = ev.type === 'done' && state.done ? { key: 'done' } : { key: 'event', text: `${ev.vehicleId}: ${tDynamic(lang, 'ev', ev.type)}${ev.detail ? ` (${ev.detail})` : ''}` };
+        lastMessage = ev.type === 'done' && state.done ? { key: 'done' } : { key: 'event', event: ev };
       }
       panelDirty = true;
       showMessage();
@@ -261,8 +296,10 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       blockUi.setLang(l);
       applyLabels(root, l);
       setConn(connState);
+      fillSelect();
       showMessage();
     },
+    setRenderer,
     setToken(tok: string | undefined) {
       token = tok || undefined;
       controls.hidden = !token;

@@ -9,6 +9,7 @@ import type { WireVehicle } from './messages.js';
 import { liveSavings, type ProgressSavingsFields } from './savings.js';
 import type { SimProgress } from '../../sim/index.js';
 import { vehicleColor } from './view.js';
+import { vehicleLabel } from './names.js';
 
 /** What the panel shows. */
 export interface PanelState {
@@ -50,7 +51,7 @@ function vehicleCard(v: WireVehicle, i: number): HTMLElement {
   card.className = 'vehicle-card';
   card.dataset.vehicle = v.id;
   card.innerHTML =
-    `<div class="vc-head"><span class="swatch" style="background:${vehicleColor(i)}"></span><b>${v.id.replace(/[<&>"]/g, '')}</b> <span class="guidance" data-testid="guidance"></span> <span class="activity" data-testid="activity"></span></div>` +
+    `<div class="vc-head"><span class="swatch" style="background:${vehicleColor(i)}"></span><b data-testid="vehicle-name" title="${v.id.replace(/[<&>"]/g, '')}"></b> <span class="guidance" data-testid="guidance"></span> <span class="activity" data-testid="activity"></span></div>` +
     `<div class="vc-grid">` +
     stat('speed', 'speed') +
     (v.trays ? stat('trays', 'trays') : stat('tank', 'tank')) +
@@ -91,6 +92,7 @@ export function createPanel(root: HTMLElement) {
     }
     s.vehicles.forEach((v, i) => {
       const card = list.children[i] as HTMLElement;
+      setText(card, 'vehicle-name', vehicleLabel(lang, v.kind, s.vehicles.slice(0, i).filter((o) => o.kind === v.kind).length));
       setText(card, 'speed', formatSpeed(lang, v.speedMps));
       if (v.trays) setText(card, 'trays', `${formatNumber(lang, v.trays.left)} / ${formatNumber(lang, v.trays.capacity)}`);
       else if (v.tank) setText(card, 'tank', `${formatNumber(lang, v.tank.kg, 1)} / ${formatNumber(lang, v.tank.capacityKg)} kg`);

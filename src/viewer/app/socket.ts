@@ -8,6 +8,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 export interface ReconnectingSocket {
   send(message: ClientMessage): boolean;
+  /** Reconnects at once (after the phone wakes, or when the network is back). */
+  reconnectNow(): void;
   close(): void;
   readonly state: ConnectionState;
 }
@@ -17,6 +19,13 @@ export interface SocketHandlers {
   onMessage(message: ServerMessage): void;
   onState(state: ConnectionState): void;
 }
+
+/**
+ * A page hidden (phone asleep, tab in the background) or frozen longer than this reconnects
+ * when it comes back, even if the socket looks open: a sleeping phone's socket is often dead
+ * without a close event, and the new connection's snapshot resyncs the picture at once.
+ */
+export const WAKE_RESYNC_MS = 5000;
 
 /** First and longest wait between reconnect attempts, ms. */
 export const RECONNECT_MIN_MS = 250;
@@ -66,7 +75,7 @@ export function connectSocket(url: string, handlers: SocketHandlers): Reconnecti
       handlers.onOpen();
     };
     sock.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return;
+      if (ws !== sock || typeof ev.data !== 'string') return;
       const m = parseServerMessage(ev.data);
       if (m) handlers.onMessage(m);
     };
@@ -75,9 +84,45 @@ export function connectSocket(url: string, handlers: SocketHandlers): Reconnecti
     };
     sock.onerror = () => sock.close();
   }
+  /** Drops the socket (if any) and connects again now, back-off reset. */
+  const reconnectNow = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    attempt = 0;
+    const old = ws;
+    ws = undefined;
+    old?.close();
+    setState('connecting');
+    open();
+  };
+  let hiddenAt: number | undefined;
+  const onWake = () => {
+    if (document.visibilityState === 'hidden') {
+      hiddenAt ??= performance.now();
+      return;
+    }
+    const slept = hiddenAt !== undefined && performance.now() - hiddenAt >= WAKE_RESYNC_MS;
+    hiddenAt = undefined;
+    if (slept || state !== 'connected') reconnectNow();
+  };
+  const onFreeze = () => void (hiddenAt ??= performance.now());
+  const onOnline = () => state !== 'connected' && reconnectNow();
+  document.addEventListener('visibilitychange', onWake);
+  document.addEventListener('freeze', onFreeze);
+  document.addEventListener('resume', onWake);
+  window.addEventListener('pageshow', onWake);
+  window.addEventListener('online', onOnline);
+  const unlisten = () => {
+    document.removeEventListener('visibilitychange', onWake);
+    document.removeEventListener('freeze', onFreeze);
+    document.removeEventListener('resume', onWake);
+    window.removeEventListener('pageshow', onWake);
+    window.removeEventListener('online', onOnline);
+  };
   handlers.onState(state);
   open();
   return {
+    reconnectNow,
     send(message: ClientMessage): boolean {
       if (!ws || ws.readyState !== WebSocket.OPEN) return false;
       ws.send(JSON.stringify(message));
@@ -85,6 +130,7 @@ export function connectSocket(url: string, handlers: SocketHandlers): Reconnecti
     },
     close(): void {
       closed = true;
+      unlisten();
       clearTimeout(timer);
       ws?.close();
     },

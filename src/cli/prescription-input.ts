@@ -1,0 +1,82 @@
+/**
+ * `--prescription ZONES`, `--wind SPEED@FROM[~GUST]` and `--buffer M` of `simulate` and `plan`:
+ * read once, then applied per paddy (buffer strip taken out before planning, map clipped to the
+ * worked paddy, the vehicle's own rate where the map has no zone and no default).
+ */
+import { AgrisimError } from '../errors.js';
+import type { Field } from '../field/index.js';
+import type { PolygonM } from '../geometry/index.js';
+import type { Plan } from '../plan/index.js';
+import { clipPrescription, readPrescriptionFile, withoutBuffer, type Prescription, type RawPrescription } from '../prescription/index.js';
+import { parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';
+import type { Vehicle } from '../vehicles/index.js';
+import { numberOption } from './command.js';
+
+/** Help lines shared by both commands. */
+export const PRESCRIPTION_HELP = `  --prescription FILE            variable-rate zones: GeoJSON (rateKgPerHa or rateLPerHa, id), shapefile
+                                 (.zip, or .shp with its .dbf/.prj beside it) or ISOXML TASKDATA.XML (TZN);
+                                 the field outside every zone gets the map's default rate, else the vehicle's
+  --buffer M                     water buffer strip along the paddy edge, m: not spread on; drift into it is reported`;
+export const WIND_HELP = `  --wind SPEED@FROM[~GUST]       wind, m/s @ compass degrees it blows from, optional gust σ m/s (e.g. 6@270~1.5);
+                                 with --prescription, --buffer or --wind the run keeps a dose raster (--json: dose)`;
+
+/** The parsed options, ready to apply to fields and plans. */
+export interface DoseInput {
+  map?: RawPrescription;
+  mapPath?: string;
+  bufferM?: number;
+  wind?: WindOptions;
+  /** Buffer strips by field id, filled by {@link DoseInput.transform}. */
+  buffers: Map<string, PolygonM[]>;
+  /** Takes the buffer strip out of a paddy (identity without `--buffer`). */
+  transform(field: Field): Field;
+  /**
+   * The map clipped to a (worked) paddy, or undefined without `--prescription`. With `allowMiss`
+   * a paddy the map does not touch gets the default rate all over (one paddy of several).
+   */
+  prescriptionFor(field: Field, vehicle: Vehicle, allowMiss?: boolean): Prescription | undefined;
+  /** Dose options of a run over these plans, or undefined when none of the three options was given. */
+  doseFor(plans: Plan[]): DoseOptions | undefined;
+}
+
+/** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
+export async function readDoseInput(values: { prescription?: string; wind?: string; buffer?: string }): Promise<DoseInput> {
+  const bufferM = numberOption(values.buffer, 'buffer', 0, 100);
+  let wind: WindOptions | undefined;
+  try {
+    wind = values.wind !== undefined ? parseWind(values.wind) : undefined;
+  } catch (e) {
+    throw new AgrisimError('CLI_USAGE', `--wind: ${(e as Error).message}`);
+  }
+  const map = values.prescription !== undefined ? await readPrescriptionFile(values.prescription) : undefined;
+  const buffers = new Map<string, PolygonM[]>();
+  const input: DoseInput = {
+    ...(map ? { map, mapPath: values.prescription } : {}),
+    ...(bufferM !== undefined ? { bufferM } : {}),
+    ...(wind ? { wind } : {}),
+    buffers,
+    transform(field) {
+      if (!bufferM) return field;
+      const b = withoutBuffer(field, bufferM);
+      buffers.set(field.id, b.buffer);
+      return b.worked;
+    },
+    prescriptionFor(field, vehicle, allowMiss = false) {
+      if (!map) return undefined;
+      const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
+      return clipPrescription(map, field, { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss });
+    },
+    doseFor(plans) {
+      if (!map && bufferM === undefined && !wind) return undefined;
+      // several paddies: the map may cover some of them, but it must touch at least one
+      const prescriptions = plans.map((p) => input.prescriptionFor(p.field, p.vehicle, plans.length > 1));
+      if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) input.prescriptionFor(plans[0].field, plans[0].vehicle);
+      return {
+        prescriptions,
+        buffers: plans.map((p) => buffers.get(p.field.id) ?? []),
+        ...(wind ? { wind } : {}),
+      };
+    },
+  };
+  return input;
+}

@@ -1,0 +1,136 @@
+/**
+ * Dose metrics of a run (the `dose` object of `simulate --json`): per zone the product prescribed
+ * and applied, the mean rate and its spread (CV), product off target and in buffers, and the
+ * share of the field under- or over-dosed.
+ */
+import { BUFFER, OFF } from './dose-raster.js';
+import type { DoseModel } from './dose-model.js';
+
+/** Dose of one prescription zone. */
+export interface ZoneDose {
+  /** Zone id from the map (`default` for the uncovered rest). */
+  id: string;
+  /** Prescribed rate, kg/ha (L/ha for liquids). */
+  rateKgPerHa: number;
+  /** Zone area, ha. */
+  areaHa: number;
+  /** Rate × area, kg. */
+  prescribedKg: number;
+  /** Product landed on the zone's cells, kg. */
+  appliedKg: number;
+  /** Mean of the zone's cell rates, kg/ha. */
+  meanRateKgPerHa: number;
+  /** Coefficient of variation of the cell rates, %. */
+  cvPct: number;
+}
+
+/** The `dose` object of the run metrics. */
+export interface DoseMetrics {
+  /** Unit of the rates: kg/ha (granules) or L/ha (spray; amounts in L are reported in the kg fields, density 1). */
+  unit: 'kg/ha' | 'L/ha';
+  /** Spread pattern and drift model used. */
+  product: 'granular' | 'liquid';
+  /** Dose raster cell, m. */
+  cellM: number;
+  /** Mean wind (m/s, degrees it blows from) and gust σ (m/s). */
+  wind: { speedMps: number; fromDeg: number; gustSigmaMps: number };
+  /** Rate controller time constant, s. */
+  rateTauS: number;
+  /** Set-point look-ahead, s. */
+  lookAheadS: number;
+  /** One entry per prescription zone (the `default` zone included). */
+  zones: ZoneDose[];
+  /** Product the zones prescribe, kg. */
+  prescribedKg: number;
+  /** Product that left the machines (flow integrated over time), kg. */
+  emittedKg: number;
+  /** Landed on the prescription zones, kg. */
+  onTargetKg: number;
+  /** Landed outside every paddy, in holes, or carried beyond the raster, kg. */
+  offTargetKg: number;
+  /** Landed in water buffer strips, kg. */
+  intoBufferKg: number;
+  /** Field area dosed under 80 % / over 120 % of its prescription, %. */
+  underDosedPct: number;
+  /** Field area dosed over 120 % of its prescription, %. */
+  overDosedPct: number;
+  /** Share of the off-target product that landed downwind of the field's centre, % (0 when none). */
+  offTargetDownwindPct: number;
+}
+
+/** Tolerance band for under/over-dosing: ±20 % of the prescription. */
+export const DOSE_TOLERANCE = 0.2;
+
+const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Computes the dose metrics from the model's raster. */
+export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
+  const { raster, cfg } = model;
+  const zs = cfg.zones.map(() => ({ kg: 0, n: 0, sum: 0, sum2: 0, under: 0, over: 0 }));
+  let offKg = 0, bufferKg = 0, fieldCells = 0, downKg = 0;
+  const toHa = 10_000 / raster.cellAreaM2;
+  // downwind side: beyond the line through the zones' bounding-box centre, across the wind
+  const [ci, cj] = zonesCentreCell(model);
+  const [tx, ty] = model.wind.towardUnit;
+  for (let j = 0; j < raster.rows; j++) {
+    for (let i = 0; i < raster.cols; i++) {
+      const k = j * raster.cols + i;
+      const c = raster.cellClass[k], kg = raster.massKg[k];
+      if (c === OFF) {
+        offKg += kg;
+        if (kg > 0 && (i - ci) * tx + (j - cj) * ty > 0) downKg += kg;
+      } else if (c === BUFFER) bufferKg += kg;
+      else {
+        const z = zs[c];
+        const rate = kg * toHa;
+        const want = cfg.zones[c].ratePerHa;
+        z.kg += kg; z.n++; z.sum += rate; z.sum2 += rate * rate;
+        if (rate < want * (1 - DOSE_TOLERANCE)) z.under++;
+        else if (rate > want * (1 + DOSE_TOLERANCE)) z.over++;
+        fieldCells++;
+      }
+    }
+  }
+  const zones: ZoneDose[] = cfg.zones.map((zone, c) => {
+    const z = zs[c];
+    const mean = z.n ? z.sum / z.n : 0;
+    const sd = z.n > 1 ? Math.sqrt(Math.max(0, (z.sum2 - z.n * mean * mean) / (z.n - 1))) : 0;
+    const areaM2 = zone.polygons.reduce((a, p) => a + ringArea(p.outer) - p.holes.reduce((b, h) => b + ringArea(h), 0), 0);
+    return {
+      id: zone.id, rateKgPerHa: zone.ratePerHa, areaHa: r(areaM2 / 10_000, 4), prescribedKg: r((zone.ratePerHa * areaM2) / 10_000),
+      appliedKg: r(z.kg), meanRateKgPerHa: r(mean, 2), cvPct: r(mean > 0 ? (100 * sd) / mean : 0, 2),
+    };
+  });
+  const under = zs.reduce((a, z) => a + z.under, 0), over = zs.reduce((a, z) => a + z.over, 0);
+  const lost = raster.lostKg + model.driftLostKg;
+  return {
+    unit: cfg.unit, product: cfg.product, cellM: raster.cellM,
+    wind: { speedMps: cfg.wind.speedMps, fromDeg: cfg.wind.fromDeg, gustSigmaMps: cfg.wind.gustSigmaMps ?? 0 },
+    rateTauS: cfg.rateTauS, lookAheadS: cfg.lookAheadS,
+    zones,
+    prescribedKg: r(zones.reduce((a, z) => a + z.prescribedKg, 0)),
+    emittedKg: r(emittedKg),
+    onTargetKg: r(zs.reduce((a, z) => a + z.kg, 0)),
+    offTargetKg: r(offKg + lost),
+    intoBufferKg: r(bufferKg),
+    underDosedPct: r((100 * under) / Math.max(1, fieldCells), 2),
+    overDosedPct: r((100 * over) / Math.max(1, fieldCells), 2),
+    offTargetDownwindPct: r(offKg > 0 ? (100 * downKg) / offKg : 0, 2),
+  };
+}
+
+function ringArea(ring: readonly (readonly number[])[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  return Math.abs(a) / 2;
+}
+
+/** Cell indices (fractional) of the centre of the zones' bounding box. */
+function zonesCentreCell(model: DoseModel): [number, number] {
+  const { raster, cfg } = model;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const z of cfg.zones) for (const p of z.polygons) for (const [x, y] of p.outer) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  return [((minX + maxX) / 2 - raster.originX) / raster.cellM - 0.5, ((minY + maxY) / 2 - raster.originY) / raster.cellM - 0.5];
+}

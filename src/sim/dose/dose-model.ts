@@ -1,0 +1,209 @@
+/**
+ * The dose model of a run: every machine's rate controller, the spread pattern and drift of the
+ * product, the wind, and the dose raster they fill. The agents call {@link DoseModel.spread} for
+ * each stretch they work; nothing here reads the clock or Math.random.
+ */
+import type { PolygonM, XY } from '../../geometry/index.js';
+import type { Rng } from '../random.js';
+import { createDoseRaster, type DoseRaster } from './dose-raster.js';
+import { granuleDrift, LIQUID_DRIFT_MAX_M, sprayDrift, type GranuleDrift } from './drift.js';
+import { granularFootprint, liquidFootprint, type Footprint } from './footprint.js';
+import { DEFAULT_RATE_TAU_S, stepRate, type RateController } from './rate-controller.js';
+import { granularPattern, liquidPattern, type SpreadPattern } from './spread-pattern.js';
+import { CALM, createWind, type WindOptions, type WindState } from './wind.js';
+
+/** One zone of the dose model, in the run's frame (the first plan's metres). */
+export interface DoseZone {
+  id: string;
+  ratePerHa: number;
+  polygons: PolygonM[];
+}
+
+/** Resolved settings of a dose model. */
+export interface DoseModelConfig {
+  zones: DoseZone[];
+  buffer: PolygonM[];
+  unit: 'kg/ha' | 'L/ha';
+  product: 'granular' | 'liquid';
+  wind: WindOptions;
+  cellM: number;
+  rateTauS: number;
+  lookAheadS: number;
+}
+
+/** One machine as the dose model sees it. */
+export interface DoseMachine {
+  widthM: number;
+  heightM: number;
+}
+
+/** Running totals of one machine. */
+interface MachineState {
+  ctl: RateController;
+  setPerHa: number;
+  lastT: number;
+  emittedKg: number;
+  tickKg: number;
+  pattern: SpreadPattern;
+  granules?: GranuleDrift;
+  fp?: Footprint;
+  /** Heading and (quantised) wind the cached footprint was built for. */
+  fpKey: [number, number, number];
+}
+
+export class DoseModel {
+  readonly cfg: DoseModelConfig;
+  readonly raster: DoseRaster;
+  readonly wind: WindState;
+  private readonly machines: MachineState[];
+  private readonly widths: number[];
+  /** Product carried past the raster by drift, kg (off target). */
+  driftLostKg = 0;
+  private tickS = 0.1;
+
+  constructor(cfg: DoseModelConfig, machines: readonly DoseMachine[], rng: Rng) {
+    this.cfg = cfg;
+    this.wind = createWind(cfg.wind, rng.fork('wind'));
+    const maxW = Math.max(...machines.map((m) => m.widthM));
+    const reach = cfg.product === 'liquid' ? LIQUID_DRIFT_MAX_M + maxW : maxW + 6 * (cfg.wind.speedMps + 3 * (cfg.wind.gustSigmaMps ?? 0));
+    this.raster = createDoseRaster(cfg.zones.map((z) => z.polygons), cfg.buffer, cfg.cellM, reach + 2);
+    // lateral samples one cell apart: with bilinear splats they add up evenly, as the along-track points do
+    const stepM = this.raster.cellM;
+    const startRate = cfg.zones[0]?.ratePerHa ?? 0;
+    this.widths = machines.map((m) => m.widthM);
+    this.machines = machines.map((m) => ({
+      ctl: { rate: startRate, tauS: cfg.rateTauS },
+      setPerHa: startRate,
+      lastT: 0,
+      emittedKg: 0,
+      tickKg: 0,
+      pattern: cfg.product === 'liquid' ? liquidPattern(m.widthM, m.heightM, stepM) : granularPattern(m.widthM, stepM),
+      ...(cfg.product === 'granular' ? { granules: granuleDrift(Math.max(0.5, m.heightM)) } : {}),
+      fpKey: [NaN, NaN, NaN],
+    }));
+  }
+
+  /** Advances the wind one tick (called once per tick before the machines move). */
+  stepWind(dtS: number): void {
+    this.wind.step(dtS);
+    this.tickS = dtS;
+    for (const m of this.machines) m.tickKg = 0;
+  }
+
+  /** Rate the controller delivers now, kg (or L) per m², for tank checks. */
+  perM2(i: number): number {
+    return this.machines[i].ctl.rate / 10_000;
+  }
+
+  /** Product emitted so far by machine `i`, kg. */
+  emittedKg(i: number): number {
+    return this.machines[i].emittedKg;
+  }
+
+  /** Mean flow of machine `i` over the last tick, kg/s. */
+  flowKgPerS(i: number): number {
+    return this.machines[i].tickKg / this.tickS;
+  }
+
+  /** Set-point now (the zone under the look-ahead point), kg/ha. */
+  setPointPerHa(i: number): number {
+    return this.machines[i].setPerHa;
+  }
+
+  private setPoint(m: MachineState, x: number, y: number): number {
+    const c = this.raster.classAt(x, y);
+    // off the zones (past a swath end, over a buffer) the task controller keeps the last set-point
+    if (c >= 0) m.setPerHa = this.cfg.zones[c].ratePerHa;
+    return m.setPerHa;
+  }
+
+  /**
+   * The footprint for this heading and wind. It is rebuilt when the heading turns or the wind
+   * moves 0.5 m/s from the speed it was built for; in between, a gust shifts the whole footprint
+   * downwind by the change of the mean carry (granules) — a shift of a few cm per 0.1 m/s.
+   */
+  private footprint(i: number, m: MachineState, dir: XY): Footprint {
+    const w = this.wind;
+    const key = m.fpKey;
+    if (m.fp && Math.abs(key[0] - dir[0]) < 1e-4 && Math.abs(key[1] - dir[1]) < 1e-4 && Math.abs(key[2] - w.speedMps) < 0.5) return m.fp;
+    m.fpKey = [dir[0], dir[1], w.speedMps];
+    m.fp = m.granules
+      ? granularFootprint(m.pattern, m.granules, dir, w.towardUnit, w.speedMps)
+      : liquidFootprint(m.pattern, sprayDrift(w.speedMps), dir, w.towardUnit, this.widths[i] / 2);
+    return m.fp;
+  }
+
+  /** Mean downwind carry of the granules at `windMps`, m (0 for liquids). */
+  private meanCarryM(m: MachineState, windMps: number): number {
+    const g = m.granules;
+    if (!g || !(windMps > 0)) return 0;
+    let s = 0;
+    for (let c = 0; c < g.fractions.length; c++) s += g.fractions[c] * g.carryM(c, windMps);
+    return s;
+  }
+
+  /**
+   * Machine `i` spreads while moving from `a` to `b` (true positions) along unit `dir`, starting
+   * at simulated time `tS` and taking `dtS`. Returns the product emitted, kg.
+   */
+  spread(i: number, a: XY, b: XY, dir: XY, tS: number, dtS: number): number {
+    const m = this.machines[i];
+    const distM = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (distM <= 1e-9 || dtS <= 0) return 0;
+    const vMps = distM / dtS;
+    const look = vMps * this.cfg.lookAheadS;
+    if (tS > m.lastT + 1e-9) stepRate(m.ctl, this.setPoint(m, a[0] + dir[0] * look, a[1] + dir[1] * look), tS - m.lastT);
+    const fp = this.footprint(i, m, dir);
+    const gust = this.meanCarryM(m, this.wind.speedMps) - this.meanCarryM(m, m.fpKey[2]);
+    const gx = this.wind.towardUnit[0] * gust, gy = this.wind.towardUnit[1] * gust;
+    // one spreading point per cell of travel: bilinear splats at cell spacing add up evenly
+    const n = Math.max(1, Math.ceil(distM / this.raster.cellM));
+    const ds = distM / n, dts = dtS / n;
+    const ux = (b[0] - a[0]) / distM, uy = (b[1] - a[1]) / distM;
+    const kgPerRate = (this.widths[i] * ds) / 10_000;
+    // first-order lag stepped exactly over dts: r ← set + (r − set)·e; the mean over the step is set + (r − set)·k
+    const e = Math.exp(-dts / m.ctl.tauS), k = (m.ctl.tauS * (1 - e)) / dts;
+    const { dx, dy, weights } = fp;
+    const np = weights.length;
+    const raster = this.raster;
+    const { originX: ox, originY: oy, cols, massKg: mass } = raster;
+    const inv = 1 / raster.cellM, cols1 = cols - 1, rows1 = raster.rows - 1;
+    let total = 0, lost = 0;
+    let rate = m.ctl.rate;
+    for (let s = 0; s < n; s++) {
+      const px = a[0] + ux * (s + 0.5) * ds, py = a[1] + uy * (s + 0.5) * ds;
+      const set = this.setPoint(m, px + dir[0] * look, py + dir[1] * look);
+      const mean = set + (rate - set) * k;
+      rate = set + (rate - set) * e;
+      const kg = mean * kgPerRate;
+      total += kg;
+      // the raster's bilinear deposit, inlined: this loop is the dose model's hot path
+      const fx0 = (px + gx - ox) * inv - 0.5, fy0 = (py + gy - oy) * inv - 0.5;
+      for (let q = 0; q < np; q++) {
+        const w = kg * weights[q];
+        const fx = fx0 + dx[q] * inv, fy = fy0 + dy[q] * inv;
+        const ix = Math.floor(fx), iy = Math.floor(fy);
+        if (ix < 0 || iy < 0 || ix >= cols1 || iy >= rows1) {
+          lost += w;
+          continue;
+        }
+        const tx = fx - ix, ty = fy - iy, c = iy * cols + ix;
+        const wy0 = w * (1 - ty), wy1 = w * ty;
+        mass[c] += wy0 * (1 - tx);
+        mass[c + 1] += wy0 * tx;
+        mass[c + cols] += wy1 * (1 - tx);
+        mass[c + cols + 1] += wy1 * tx;
+      }
+    }
+    raster.lostKg += lost;
+    m.ctl.rate = rate;
+    this.driftLostKg += total * fp.lostFraction;
+    m.lastT = tS + dtS;
+    m.emittedKg += total;
+    m.tickKg += total;
+    return total;
+  }
+}
+
+/** Defaults of a dose model. */
+export const DOSE_DEFAULTS = { cellM: 0.5, rateTauS: DEFAULT_RATE_TAU_S, wind: CALM } as const;
