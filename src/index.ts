@@ -109,6 +109,8 @@ export type {
   SavingsInput, ResolvedAssumptions, OwnershipInput, OwnershipCost, ModelCheck, ReportOptions, PlanGeoJsonLike,
 } from './economics/index.js';
 export type { ProgressSavings, BreakEven, Verdict, SourceDef, HouseholdInput, HouseholdSavings, LabourPeakInput, LabourPeak } from './economics/index.js';
+export { parseAssumptionsFile } from './economics/index.js';
+export type { AssumptionOverrides } from './economics/index.js';
 
 // ── Viewer: the live web page, to mount on a telemetry server ──────────────────────────────
 export { createViewerHandler } from './viewer/index.js';

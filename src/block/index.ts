@@ -21,6 +21,7 @@ export type {
 } from './types.js';
 export { parseBlock, readBlockFile } from './read.js';
 export type { ParseBlockOptions } from './read.js';
+export { BlockFeatureCollectionSchema } from './schema.js';
 export { planBlock, MAX_MACHINES } from './plan-block.js';
 export { householdSchedule } from './metrics.js';
 export type { WorkSchedule } from './metrics.js';

@@ -11,15 +11,12 @@ import { localProjection, toXY, type LocalProjection } from '../geodesy/index.js
 import type { PolygonM, XY } from '../geometry/index.js';
 import { signedArea, withWinding } from '../geometry/index.js';
 import { kmlToBlockCollection } from './kml.js';
-import type { Block, BlockDepot, BlockMachineKind, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
+import { BLOCK_KINDS, DEFAULT_ROAD_WIDTH_M, checkBlockProperties, type BlockKind } from './schema.js';
+import type { Block, BlockDepot, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every `properties.kind` a block feature may have. */
-export const BLOCK_KINDS = ['paddy', 'road', 'gate', 'depot', 'nofly'] as const;
-/** Default road width, m (DESIGN.md "Block input"). */
-export const DEFAULT_ROAD_WIDTH_M = 3;
 
 /** Options of {@link parseBlock}. */
 export interface ParseBlockOptions {
@@ -98,25 +95,18 @@ function paddyOf(f: RawFeature, proj: LocalProjection, src: string): BlockPaddy 
     throw new BlockError('BLOCK_PADDY_INVALID', `paddy "${f.id}" (feature ${f.index}): ${e.message} [${e.code}]`, { id: f.id, feature: f.index, fieldCode: e.code });
   }
   const polygon = ringsOf(f, field.lonLat, proj);
-  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-  return { id: f.id, owner: str(f.props.owner), name: str(f.props.name) || f.id, areaHa: field.areaM2 / 10_000, polygon, lonLat: field.lonLat, properties: f.props };
+  const { owner, name } = propsOf(f, 'paddy', 'BLOCK_PADDY_INVALID');
+  return { id: f.id, owner: owner === undefined ? '' : String(owner), name: name === undefined || name === '' ? f.id : String(name), areaHa: field.areaM2 / 10_000, polygon, lonLat: field.lonLat, properties: f.props };
 }
 
-function numberProp(f: RawFeature, key: string, dflt: number): number {
-  const v = f.props[key];
-  if (v === undefined || v === null || v === '') return dflt;
-  const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw fail('BLOCK_BAD_GEOMETRY', f, `${key} must be a positive number, got ${JSON.stringify(v)}`);
-  return n;
-}
-
-function servesOf(f: RawFeature): BlockMachineKind[] {
-  let v = f.props.serves;
-  if (v === undefined || v === null || v === '') return ['drone', 'transplanter'];
-  if (typeof v === 'string') v = v.trim().startsWith('[') ? JSON.parse(v) : v.split(/[,;\s]+/).filter(Boolean);
-  if (!Array.isArray(v) || v.some((k) => k !== 'drone' && k !== 'transplanter'))
-    throw fail('BLOCK_BAD_GEOMETRY', f, `serves must list drone and/or transplanter, got ${JSON.stringify(f.props.serves)}`);
-  return v as BlockMachineKind[];
+/** The feature's properties checked by its kind's schema (schema.ts), typed and normalised. */
+function propsOf<K extends BlockKind>(f: RawFeature, kind: K, code: 'BLOCK_BAD_GEOMETRY' | 'BLOCK_PADDY_INVALID' = 'BLOCK_BAD_GEOMETRY') {
+  const checked = checkBlockProperties(kind, f.props);
+  if (checked.ok) return checked.value;
+  const { key, problem, value } = checked.problem;
+  const why = `properties.${key} ${problem}, got ${JSON.stringify(value)}`;
+  if (code === 'BLOCK_PADDY_INVALID') throw new BlockError(code, `${label(f)}: ${why}`, { id: f.id, feature: f.index, kind: f.kind, key });
+  throw fail(code, f, why, { key });
 }
 
 function toBlock(raws: RawFeature[], name: string, src: string): Block {
@@ -133,7 +123,8 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
   const roads: BlockRoad[] = raws.filter((f) => f.kind === 'road').flatMap((f) => {
     expectType(f, 'LineString', 'MultiLineString');
     const lines = (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
-    const widthM = numberProp(f, 'widthM', DEFAULT_ROAD_WIDTH_M);
+    const given = propsOf(f, 'road').widthM;
+    const widthM = typeof given === 'number' ? given : DEFAULT_ROAD_WIDTH_M;
     return lines.map((l, k) => {
       if (!Array.isArray(l) || l.length < 2) throw fail('BLOCK_BAD_GEOMETRY', f, 'a road needs at least 2 positions');
       return { id: lines.length > 1 ? `${f.id}-${k + 1}` : f.id, points: l.map((c) => toXY(proj, position(f, c))), widthM };
@@ -144,8 +135,14 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
     const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
     return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj) }));
   });
-  const depots: BlockDepot[] = raws.filter((f) => f.kind === 'depot').map((f) => ({ id: f.id, at: pt(f), serves: servesOf(f), crews: Math.round(numberProp(f, 'crews', 1)) }));
-  const gates = raws.filter((f) => f.kind === 'gate').map((f) => ({ id: f.id, at: pt(f), paddy: f.props.paddy === undefined ? '' : String(f.props.paddy) }));
+  const depots: BlockDepot[] = raws.filter((f) => f.kind === 'depot').map((f) => {
+    const { serves, crews } = propsOf(f, 'depot');
+    return { id: f.id, at: pt(f), serves: Array.isArray(serves) ? serves : ['drone', 'transplanter'], crews: Math.round(typeof crews === 'number' ? crews : 1) };
+  });
+  const gates = raws.filter((f) => f.kind === 'gate').map((f) => {
+    const { paddy } = propsOf(f, 'gate');
+    return { id: f.id, at: pt(f), paddy: paddy === undefined || paddy === null ? '' : String(paddy) };
+  });
   const paddies = paddyRaws.map((f) => paddyOf(f, proj, src));
   return { name, projection: proj, paddies, roads, gates, depots, nofly };
 }

@@ -20,6 +20,8 @@ export { OPERATIONS } from './types.js';
 export { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues as defaultAssumptionValues } from './assumptions.js';
 export { resolveAssumptions, checkAssumption, parseAssumptionNumber, assumptionEntries } from './resolve-assumptions.js';
 export type { ResolvedAssumptions, MeasuredValue } from './resolve-assumptions.js';
+export { parseAssumptionsFile, AssumptionsFileSchema } from './assumptions-file.js';
+export type { AssumptionOverrides } from './assumptions-file.js';
 export { measuredAssumptions, isGuided, measuredRunOf } from './run-measurements.js';
 export type { MetricsLike } from './run-measurements.js';
 export { ownershipCost } from './ownership-cost.js';

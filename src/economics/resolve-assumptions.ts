@@ -5,6 +5,7 @@
  */
 import { EconomicsError } from '../errors.js';
 import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues, sourceText, unitOf } from './assumptions.js';
+import { assumptionValueProblem, unknownAssumptionMessage } from './assumptions-file.js';
 import { formatNumber } from '../units/index.js';
 import type { AssumptionEntry, AssumptionValues, Lang, Operation } from './types.js';
 
@@ -28,19 +29,10 @@ export interface ResolvedAssumptions {
  * @throws EconomicsError `ECON_UNKNOWN_KEY` (naming the closest keys), `ECON_INVALID_VALUE`
  */
 export function checkAssumption(key: string, value: unknown): number {
-  const def = ASSUMPTIONS_BY_KEY.get(key);
-  if (!def) {
-    const near = ASSUMPTIONS.map((a) => a.key).filter((k) => k.toLowerCase().includes(key.toLowerCase().split('.').pop() ?? key)).slice(0, 5);
-    throw new EconomicsError('ECON_UNKNOWN_KEY', `unknown assumption "${key}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (see agrisim savings --help)`, { key });
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be a finite number (${def.unit}), got ${JSON.stringify(value)}`, { key, value });
-  }
-  const { positive, min, max } = def.valid;
-  if (positive && !(value > 0)) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be greater than 0 (${def.unit}), got ${value}`, { key, value });
-  if (min !== undefined && value < min) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be at least ${min} (${def.unit}), got ${value}`, { key, value });
-  if (max !== undefined && value > max) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be at most ${max} (${def.unit}), got ${value}`, { key, value });
-  return value;
+  if (!ASSUMPTIONS_BY_KEY.has(key)) throw new EconomicsError('ECON_UNKNOWN_KEY', unknownAssumptionMessage(key), { key });
+  const problem = assumptionValueProblem(key, value);
+  if (problem) throw new EconomicsError('ECON_INVALID_VALUE', `${key} ${problem}, got ${JSON.stringify(value)}`, { key, value });
+  return value as number;
 }
 
 /**

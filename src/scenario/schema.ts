@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { SimError } from '../errors.js';
+import { deepestIssue, isUnknownKey, issueKeyPath } from '../validation/index.js';
 
 const finite = v.pipe(v.number(), v.finite());
 const nonNegative = v.pipe(finite, v.minValue(0));
@@ -89,33 +90,9 @@ export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 // Kept for messages: the keys a user may write at each level.
 const TOP_KEYS = Object.keys(ScenarioSchema.entries);
 
-/** `vehicles[0].overrides.trays` from a valibot issue path. */
-function keyOf(path: unknown[]): string {
-  let key = '';
-  for (const item of path) {
-    const k = (item as { key: unknown }).key;
-    key += typeof k === 'number' ? `[${k}]` : key ? `.${String(k)}` : String(k);
-  }
-  return key || '(root)';
-}
-
-/** An issue with its full path (a union's branch issues carry paths relative to the union). */
-type Located = { issue: v.BaseIssue<unknown>; path: unknown[] };
-
-/** A union's failure names the branch issue that got furthest into the value (`faults.meteor`). */
-function deepest(issue: v.BaseIssue<unknown>, prefix: unknown[] = []): Located {
-  const own = [...prefix, ...(issue.path ?? [])];
-  let best: Located = { issue, path: own };
-  for (const sub of issue.issues ?? []) {
-    const d = deepest(sub, own);
-    if (d.path.length > best.path.length) best = d;
-  }
-  return best;
-}
-
 /** The first issue as a sentence a user can act on. */
 function problemOf(issue: v.BaseIssue<unknown>, key: string): string {
-  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+  if (isUnknownKey(issue)) {
     return key.includes('.') || key.includes('[') ? 'is not a known key here' : `is not a scenario key (known: ${TOP_KEYS.join(', ')})`;
   }
   return `is invalid: ${issue.message}`;
@@ -138,7 +115,7 @@ export function validateScenario(obj: unknown, source = 'scenario'): Scenario {
   }
   const result = v.safeParse(ScenarioSchema, obj, { abortEarly: true });
   if (result.success) return result.output;
-  const { issue, path } = deepest(result.issues[0]);
-  const key = keyOf(path);
+  const { issue, path } = deepestIssue(result.issues[0]);
+  const key = issueKeyPath(path);
   throw new SimError('SIM_SCENARIO_INVALID', `${source}: "${key}" ${problemOf(issue, key)}`, { key, source });
 }

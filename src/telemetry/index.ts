@@ -14,6 +14,7 @@ export type {
 export { encodeMessage, frameWithSeq } from './protocol/encode.js';
 export type { EncodedMessage } from './protocol/encode.js';
 export { parseClientMessage } from './protocol/parse-client.js';
+export { ClientMessageSchema } from './protocol/client-schema.js';
 export type { ParsedClient } from './protocol/parse-client.js';
 export { errorMessage } from './protocol/errors.js';
 export type { TelemetryErrorCode } from './protocol/errors.js';

@@ -2,6 +2,7 @@
  * Pure protocol pieces: encode-once framing, client-message checks, token compare, rate
  * limiter, coverage trail simplification, feed state.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createCoverageTrails, createFeedStateTracker, createRateLimiter, encodeMessage, frameWithSeq, parseClientMessage, tokenMatches,
@@ -117,5 +118,32 @@ describe('feed state', () => {
     expect(s.state().done).toBe(true);
     s.reset();
     expect(s.state()).toMatchObject({ t: 0, vehicles: [], coverage: [], paused: true, done: false });
+  });
+});
+
+describe('client messages: schema declared once (client-schema.ts), JSON Schema from it', () => {
+  it('each refusal says which field is wrong', () => {
+    const said = (text: string) => {
+      const r = parseClientMessage(text);
+      return r.ok ? 'ok' : r.message;
+    };
+    expect(said('{"type":"subscribe"}')).toBe('"subscribe" needs "sim": a simulation id');
+    expect(said('{"type":"unsubscribe","sim":""}')).toBe('"unsubscribe" needs "sim": a simulation id');
+    expect(said('{"type":"control","sim":"a"}')).toBe('control needs "action": pause, resume, speed or restart');
+    expect(said('{"type":"control","sim":"a","action":"jump"}')).toBe('control needs "action": pause, resume, speed or restart');
+    expect(said('{"type":"control","sim":"a","action":"pause","token":5}')).toBe('"token" must be a string');
+    expect(said('{"type":"control","sim":"a","action":"speed","value":"x"}')).toBe('control "speed" needs "value": a speed-up factor > 0');
+    expect(said('{"type":"control","sim":"a","action":"speed","speedup":-2}')).toBe('control "speed" needs "value": a speed-up factor > 0');
+    expect(said('{"type":"dance"}')).toBe('unknown message type "dance" (expected subscribe, unsubscribe or control)');
+    const long = parseClientMessage(`{"type":"control","sim":"a","action":"pause","token":"${'t'.repeat(300)}"}`);
+    expect(long.ok && long.message.type === 'control' && long.message.token?.length).toBe(256);
+  });
+
+  it('docs/schemas/telemetry-client.schema.json has one shape per message type', () => {
+    const json = JSON.parse(readFileSync('docs/schemas/telemetry-client.schema.json', 'utf8'));
+    expect(json.oneOf.map((s: { properties: { type: { const: string } } }) => s.properties.type.const)).toEqual(['subscribe', 'unsubscribe', 'control']);
+    expect(json.oneOf[2].properties.action.enum).toEqual(['pause', 'resume', 'speed', 'restart']);
+    expect(json.oneOf[0].properties.sim).toMatchObject({ type: 'string', minLength: 1, maxLength: 256 });
+    expect(json.oneOf[2].required).toEqual(['type', 'sim', 'action']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText, blockSavingsTable,
+  ASSUMPTIONS, OPERATIONS, checkArea, parseAssumptionsFile, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText, blockSavingsTable,
   type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
 } from '../../economics/index.js';
 import { saoToHa } from '../../units/index.js';
@@ -47,7 +47,9 @@ options:
                    (people a day by hand within block.windowDays vs the fleet's crew)
   --machines N     fleet size for --block (default 1)
   --set KEY=VALUE  override an assumption (repeatable), e.g. --set wageVndPerDay=250000
-  --assumptions FILE.json   overrides from a JSON object {"KEY": number, …}
+  --assumptions FILE.json   overrides from a JSON object {"KEY": number, …} or a saved
+                   --json report's {"assumptions": [{"key", "value"}, …]}
+                   (JSON Schema: docs/schemas/assumptions.schema.json)
   --list-assumptions        print every assumption key, default, unit and source
   --lang vi|en     language of the table and report (default vi)
   --json           print the JSON report
@@ -71,7 +73,7 @@ function parseSet(items: string[]): Record<string, number> {
   return out;
 }
 
-async function readAssumptionFile(path: string): Promise<Record<string, unknown>> {
+async function readAssumptionFile(path: string): Promise<Record<string, number>> {
   const text = await readTextFile(path);
   let obj: unknown;
   try {
@@ -79,16 +81,8 @@ async function readAssumptionFile(path: string): Promise<Record<string, unknown>
   } catch (e) {
     throw new EconomicsError('ECON_INVALID_VALUE', `${path}: not JSON: ${jsonProblem(e)}`, { path });
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: expected a JSON object {"KEY": number, …}`, { path });
-  const o = obj as Record<string, unknown>;
-  // Accept the report's own list too: {"assumptions": [{key, value}, …]}.
-  if (Array.isArray(o.assumptions)) {
-    const entries = o.assumptions as unknown[];
-    const bad = entries.findIndex((a) => !a || typeof a !== 'object' || typeof (a as { key?: unknown }).key !== 'string');
-    if (bad >= 0) throw new EconomicsError('ECON_INVALID_VALUE', `${path}: assumptions[${bad}] must be {"key": "…", "value": number}`, { path });
-    return Object.fromEntries((entries as { key: string; value: unknown }[]).map((a) => [a.key, a.value]));
-  }
-  return o;
+  // Either {"KEY": number, …} or the report's own list {"assumptions": [{key, value}, …]}.
+  return parseAssumptionsFile(obj, path);
 }
 
 async function runBlock(path: string, values: { operation?: string; ownership?: string; machines?: string; lang?: string; json?: boolean; set?: string[]; assumptions?: string; 'area-ha'?: string; 'area-sao'?: string; run?: string[]; field?: string }): Promise<number> {

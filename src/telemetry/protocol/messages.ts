@@ -5,6 +5,8 @@
  */
 import type { SimDescription, SimEvent, SimProgress, VehicleState } from '../../sim/index.js';
 import type { ProgressSavings } from '../../economics/index.js';
+import type { InferOutput } from 'valibot';
+import type { ControlMessageSchema, SubscribeMessageSchema, UnsubscribeMessageSchema } from './client-schema.js';
 
 /**
  * Progress as it goes on the wire: the simulator's, plus the savings of the area done so far
@@ -91,8 +93,11 @@ export type Unsequenced<M> = M extends { seq: number } ? Omit<M, 'seq'> : never;
 /** What a feed broadcasts to one simulation's subscribers. */
 export type BroadcastMessage = Unsequenced<SnapshotMessage | TelemetryMessage | EventMessage | ControlAckMessage>;
 
-export interface SubscribeMessage { type: 'subscribe'; sim: string }
-export interface UnsubscribeMessage { type: 'unsubscribe'; sim: string }
-export interface ControlMessage { type: 'control'; sim: string; action: ControlAction; token?: string; value?: number }
+/** Start receiving a simulation (type inferred from client-schema.ts). */
+export type SubscribeMessage = InferOutput<typeof SubscribeMessageSchema>;
+/** Stop receiving a simulation. */
+export type UnsubscribeMessage = InferOutput<typeof UnsubscribeMessageSchema>;
+/** Pause, resume, change speed or restart a simulation (`speedup` is read as `value`). */
+export type ControlMessage = Omit<InferOutput<typeof ControlMessageSchema>, 'speedup'>;
 /** Anything a client may send. */
 export type ClientMessage = SubscribeMessage | UnsubscribeMessage | ControlMessage;

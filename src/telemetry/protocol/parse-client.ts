@@ -1,21 +1,28 @@
 /**
- * Validation of what clients send: anything that is not one of the three known messages with
- * well-typed fields becomes an `error` answer, never an exception that escapes.
+ * Validation of what clients send, with the schemas of client-schema.ts: anything that is not
+ * one of the three known messages with well-typed fields becomes an `error` answer, never an
+ * exception that escapes.
  */
-import type { ClientMessage, ControlAction } from './messages.js';
+import * as v from 'valibot';
+import { CLIENT_TYPES, ClientMessageSchema } from './client-schema.js';
+import type { ClientMessage } from './messages.js';
 import type { TelemetryErrorCode } from './errors.js';
 
 /** Result of {@link parseClientMessage}: the message, or the error to answer with. */
 export type ParsedClient = { ok: true; message: ClientMessage } | { ok: false; code: TelemetryErrorCode; message: string };
 
-const ACTIONS: ReadonlySet<string> = new Set<ControlAction>(['pause', 'resume', 'speed', 'restart']);
-/** Longest simulation id or token accepted, characters. */
-const MAX_FIELD_CHARS = 256;
-
 const fail = (code: TelemetryErrorCode, message: string): ParsedClient => ({ ok: false, code, message });
+const SPEED = 'control "speed" needs "value": a speed-up factor > 0';
+type ClientType = (typeof CLIENT_TYPES)[number];
 
-function shortString(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_CHARS;
+/** The schema's sentence for an issue; a missing key gets its field's own sentence (`"subscribe" needs "sim"…`). */
+function sentenceOf(issue: v.BaseIssue<unknown>, type: ClientType): string {
+  const key = issue.path?.at(-1)?.key;
+  const schema = ClientMessageSchema.options.find((o) => o.entries.type.literal === type);
+  const entry = typeof key === 'string' && schema ? (schema.entries as Record<string, v.GenericSchema>)[key] : undefined;
+  if (issue.input !== undefined || !entry) return issue.message;
+  const own = v.safeParse(entry, undefined);
+  return own.success ? issue.message : own.issues[0].message;
 }
 
 /**
@@ -36,23 +43,19 @@ export function parseClientMessage(text: string): ParsedClient {
     return fail('TELEMETRY_BAD_JSON', 'the frame is not JSON');
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail('TELEMETRY_BAD_MESSAGE', 'a message must be a JSON object with a "type"');
-  const m = obj as Record<string, unknown>;
-  const type = m.type;
-  if (type !== 'subscribe' && type !== 'unsubscribe' && type !== 'control') {
-    return fail('TELEMETRY_BAD_MESSAGE', `unknown message type ${JSON.stringify(typeof type === 'string' ? type.slice(0, 40) : type ?? null)} (expected subscribe, unsubscribe or control)`);
+  const type = (obj as { type?: unknown }).type;
+  if (!(CLIENT_TYPES as readonly unknown[]).includes(type)) {
+    const shown = JSON.stringify(typeof type === 'string' ? type.slice(0, 40) : (type ?? null));
+    return fail('TELEMETRY_BAD_MESSAGE', `unknown message type ${shown} (expected ${CLIENT_TYPES.slice(0, -1).join(', ')} or ${CLIENT_TYPES.at(-1)})`);
   }
-  if (!shortString(m.sim)) return fail('TELEMETRY_BAD_MESSAGE', `"${type}" needs "sim": a simulation id`);
-  if (type !== 'control') return { ok: true, message: { type, sim: m.sim } };
-  if (typeof m.action !== 'string' || !ACTIONS.has(m.action)) {
-    return fail('TELEMETRY_BAD_MESSAGE', 'control needs "action": pause, resume, speed or restart');
-  }
-  if (m.token !== undefined && typeof m.token !== 'string') return fail('TELEMETRY_BAD_MESSAGE', '"token" must be a string');
-  const value = m.value ?? m.speedup;
-  if (m.action === 'speed' && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-    return fail('TELEMETRY_BAD_MESSAGE', 'control "speed" needs "value": a speed-up factor > 0');
-  }
-  const message: ClientMessage = { type, sim: m.sim, action: m.action as ControlAction };
-  if (typeof m.token === 'string') message.token = m.token.slice(0, MAX_FIELD_CHARS);
-  if (typeof value === 'number') message.value = value;
+  const result = v.safeParse(ClientMessageSchema, obj, { abortEarly: true });
+  if (!result.success) return fail('TELEMETRY_BAD_MESSAGE', sentenceOf(result.issues[0], type as ClientType));
+  const parsed = result.output;
+  if (parsed.type !== 'control') return { ok: true, message: { type: parsed.type, sim: parsed.sim } };
+  const value = parsed.value ?? parsed.speedup;
+  if (parsed.action === 'speed' && !(value !== undefined && Number.isFinite(value) && value > 0)) return fail('TELEMETRY_BAD_MESSAGE', SPEED);
+  const message: ClientMessage = { type: 'control', sim: parsed.sim, action: parsed.action };
+  if (parsed.token !== undefined) message.token = parsed.token;
+  if (value !== undefined) message.value = value;
   return { ok: true, message };
 }
