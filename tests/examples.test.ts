@@ -74,7 +74,7 @@ describe('examples', () => {
   it('live-feed.ts starts a simulation in-process and prints its snapshot, then telemetry moving forward', async () => {
     const lines = await example('live-feed.ts', [], { UPDATES: '8' });
     expect(lines[0]).toMatch(/^connected to ws:\/\/127\.0\.0\.1:\d+\/ws: 1 simulation\(s\); watching thai-binh-drone /);
-    expect(lines[1]).toMatch(/^snapshot  t=[\d.]+ s, 1 vehicle\(s\), covered 0\.0 %$/);
+    expect(lines[1]).toMatch(/^snapshot {2}t=[\d.]+ s, 1 vehicle\(s\), covered 0\.0 %$/);
     const tele = lines.filter((l) => l.startsWith('telemetry'));
     expect(tele).toHaveLength(8);
     const parsed = tele.map((l) => {

@@ -59,7 +59,7 @@ const CHUNK = 1 << 16;
  * @throws AgrisimError `IO_READ`
  */
 export async function headAndTailLines(path: string): Promise<{ first: string; last: string; size: number }> {
-  let fh;
+  let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, 'r');
   } catch (e) {
@@ -97,7 +97,7 @@ export async function headAndTailLines(path: string): Promise<{ first: string; l
 async function readRunFile(path: string): Promise<Part> {
   const { first, last } = await headAndTailLines(path);
   if (first.startsWith('{') && /^\{\s*"type"\s*:\s*"header"/.test(first)) {
-    let rec;
+    let rec: ReturnType<typeof replayRecording>;
     try {
       // The header and the metrics line are a valid recording without frames: replayRecording checks both.
       rec = replayRecording(`${first}\n${last === first ? '' : last}\n`);
@@ -161,7 +161,7 @@ interface PlanFeature { properties?: { kind?: string } | null; geometry?: { type
  */
 export function fieldOfPlan(obj: unknown): { field: object; vehicleId?: string } | undefined {
   const fc = obj as { type?: string; features?: PlanFeature[]; properties?: { agrisim?: { vehicle?: { id?: string } } } };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return undefined;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return undefined;
   const outer = (k: string) => fc.features!.filter((f) => f.properties?.kind === k && f.geometry?.type === 'Polygon').map((f) => (f.geometry!.coordinates as Ring[])[0]);
   const boundaries = outer('boundary');
   if (!boundaries.length) return undefined;

@@ -114,7 +114,7 @@ export function parseKmlText(text: string, sourceName?: string): ParsedKml {
     throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${why}`, { source: sourceName, cause: why });
   }
   const root = doc.documentElement;
-  if (!root || root.localName !== 'kml') {
+  if (root?.localName !== 'kml') {
     const name = root && /^[A-Za-z_][\w.:-]{0,39}$/.test(root.nodeName) ? `<${root.nodeName}>` : 'not <kml>';
     throw new FieldError('FIELD_PARSE', `${src}not KML: the root element is ${name}, expected <kml>`, {
       source: sourceName,

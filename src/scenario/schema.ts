@@ -10,8 +10,6 @@ import { deepestIssue, isUnknownKey, issueKeyPath } from '../validation/index.js
 
 const finite = v.pipe(v.number(), v.finite());
 const nonNegative = v.pipe(finite, v.minValue(0));
-/** A number ≥ 0 or a [min, max] pair of them (fault durations and sizes). */
-const rateOrRange = v.union([nonNegative, v.tuple([nonNegative, nonNegative])]);
 
 /** Figures a scenario may change on a vehicle profile (each a number ≥ 0). */
 export const ScenarioOverridesSchema = v.strictObject({

@@ -15,7 +15,7 @@ import type { FaultOptions } from './faults.js';
 import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
 import { paintBar, paintDisc } from './paint.js';
 import type { Rng } from './random.js';
-import type { Guidance, SimEvent, VehicleState } from './types.js';
+import type { Guidance, SimEvent, } from './types.js';
 
 /** Everything an agent needs. */
 export interface AgentConfig {

@@ -81,7 +81,7 @@ export function resolveInput(input: SimulationInput): ResolvedInput {
   if (!Array.isArray(vIn) || vIn.length === 0 || vIn.length > 100) bad('vehicles', 'must be 1 to 100 vehicles', vIn?.length);
   const ids = new Set<string>();
   const vehicles = vIn.map((v, i) => {
-    if (!v || !v.vehicle || typeof v.vehicle.workingWidthM !== 'number' || !v.vehicle.payload) bad(`vehicles[${i}].vehicle`, 'is not a Vehicle profile');
+    if (!v?.vehicle || typeof v.vehicle.workingWidthM !== 'number' || !v.vehicle.payload) bad(`vehicles[${i}].vehicle`, 'is not a Vehicle profile');
     if (!GUIDANCES.includes(v.guidance)) bad(`vehicles[${i}].guidance`, `must be one of ${GUIDANCES.join(', ')}, got ${String(v.guidance)}`, v.guidance);
     const id = v.id ?? `${v.vehicle.id}-${i + 1}`;
     if (ids.has(id)) bad(`vehicles[${i}].id`, `duplicate id "${id}"`, id);

@@ -108,7 +108,6 @@ export interface SimMetrics {
   faults: number;
 }
 
-export type { XY };
 
 /** What a consumer needs to draw a run before its first frame: the plan(s) and the machines. */
 export interface SimDescription {

@@ -19,7 +19,6 @@ const BOWTIE = { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3505, 20.
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  // biome-ignore lint/suspicious/noExplicitAny: a JSON answer read field by field in the assertions
   json: Record<string, any>;
 }
 

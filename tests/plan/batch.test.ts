@@ -33,7 +33,7 @@ function sequential(fs: Field[], options: PlanOptions): string[] {
 describe('planFieldsParallel', () => {
   it('gives the sequential plans, in input order, on two workers, and the same again on a second run', async () => {
     const progress: [number, string][] = [];
-    const a = await planFieldsParallel(fields, drone, {}, { workers: 2, minFieldsForWorkers: 0, onProgress: (d, n, id) => progress.push([d, id]) });
+    const a = await planFieldsParallel(fields, drone, {}, { workers: 2, minFieldsForWorkers: 0, onProgress: (d, _n, id) => progress.push([d, id]) });
     expect(a.map((r) => (isAgrisimError(r) ? r.code : r.field.id))).toEqual(fields.map((f) => f.id));
     expect(a.map(text)).toEqual(sequential(fields, {}));
     // Like planField, each plan holds the caller's own field and vehicle objects.

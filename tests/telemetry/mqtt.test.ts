@@ -118,7 +118,7 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     expect(snaps[1].description).toEqual(snaps[0].description);
     expect(snaps[2].description).toEqual(snaps[0].description);
     // 20 telemetry frames on each gateway after both snapshots: the same frames, and the simulator's.
-    const [ta, tb] = await Promise.all([a, b].map((c) => c.count((m) => m.type === 'telemetry', 25)));
+    const [ta, _tb] = await Promise.all([a, b].map((c) => c.count((m) => m.type === 'telemetry', 25)));
     const direct1 = await direct.count((m) => m.type === 'telemetry', 25);
     const fromSim = new Set(direct.messages.filter((m) => m.type === 'telemetry').map(key));
     const inB = new Set(b.messages.filter((m) => m.type === 'telemetry').map(key));

@@ -2,5 +2,4 @@ export { buildRoute } from './build-route.js';
 export type { RouteOptions } from './build-route.js';
 export { boustrophedon, skipOrder } from './order-swaths.js';
 export type { SwathVisit } from './order-swaths.js';
-export { ringFrom } from './ring-from.js';
 export { appendPasses } from './append-passes.js';

@@ -1,5 +1,4 @@
 export { planTurn } from './plan-turn.js';
 export type { Turn, TurnSpace } from './plan-turn.js';
-export { uTurn, omegaTurn, kTurn, stopTurn, withReverseTail, backedUp } from './shapes.js';
+export { uTurn, omegaTurn, kTurn, stopTurn } from './shapes.js';
 export type { TurnShape, TurnLeg } from './shapes.js';
-export { arcPoints } from './arc.js';

@@ -110,7 +110,7 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const sendRaw = (m: object): boolean => {
-    if (!ws || ws.readyState !== 1) return false;
+    if (ws?.readyState !== 1) return false;
     ws.send(JSON.stringify(m));
     return true;
   };

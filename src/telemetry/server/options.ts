@@ -8,7 +8,7 @@ import type { TelemetryFeed } from '../feed/types.js';
 import { isLoopbackHost, type OriginPolicy } from './http-guard.js';
 
 /** Serves non-WebSocket HTTP requests; return `false` to fall through to the server's 404. */
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean | undefined;
 
 /** Options of startTelemetryServer. */
 export interface TelemetryServerOptions {

@@ -5,8 +5,6 @@
 import * as units from '../../units/index.js';
 import type { Lang } from './i18n.js';
 
-export const SAO_M2 = units.SAO_M2;
-
 /** A number with a fixed count of decimals, grouped per language. */
 export const formatNumber = (lang: Lang, value: number, decimals = 0): string =>
   Number.isFinite(value) ? units.formatNumber(value, lang, decimals) : '–';
