@@ -1,5 +1,3 @@
-import type { XY } from '../geometry/index.js';
-
 /**
  * Contract between the simulator and its consumers (telemetry, viewer, economics).
  * Plain data only, JSON-serialisable, so frames can be recorded to NDJSON and replayed.

@@ -38,11 +38,11 @@ export interface TelemetryServerOptions {
    * Default: `'any'` on a loopback host, `'same-host'` on any other (the LAN). Requests without Origin (non-browsers) always pass.
    */
   allowedOrigins?: OriginPolicy;
-  /** Content-Security-Policy of every HTTP answer (default {@link defaultCsp}: own scripts, styles, images, the socket). */
+  /** Content-Security-Policy of every HTTP answer (default: the viewer's own scripts, styles and images, https or local map tiles, the socket). */
   csp?: string;
   /**
    * Rate-limit warnings (one a second at most, while a client keeps going over `maxMessagesPerSecond`) a client gets
-   * in a row before it is closed with 1008 (policy violation, {@link CLOSE_POLICY_VIOLATION}); default 5.
+   * in a row before it is closed with 1008 (policy violation, `CLOSE_POLICY_VIOLATION`); default 5.
    */
   floodWarnings?: number;
   /** Largest client frame, bytes (default 65536); bigger closes the connection with 1009. */
