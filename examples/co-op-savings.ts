@@ -1,7 +1,7 @@
 /**
  * What would a co-operative save on 50 ha of rice by hiring a fertilizer drone and a
  * GNSS-guided transplanter instead of doing the work by hand? Thái Bình defaults, every
- * figure with its source in ../shared/ECONOMICS.md; override any assumption by key.
+ * figure with its source in docs/economics.md; override any assumption by key.
  *
  *   npx tsx examples/co-op-savings.ts [areaHa] [vi|en]
  */

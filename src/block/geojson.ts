@@ -1,5 +1,5 @@
 /**
- * The block plan as GeoJSON (DESIGN.md "Block plan output"): the block's paddies (`boundary`
+ * The block plan as GeoJSON (docs/contracts.md "Block plan output"): the block's paddies (`boundary`
  * with `paddy`, `owner`; `hole`), roads, gates, depots and nofly areas, then every machine's
  * route written by the plan stage's route writer, each feature tagged with `vehicle` and, inside
  * a paddy, `paddy`; `seq` counts along each machine's route. Metrics in `properties.agrisim`.
@@ -52,7 +52,7 @@ function blockFeatures(block: Block, ll: (xy: readonly number[]) => [number, num
 }
 
 /**
- * Converts a block plan to GeoJSON (DESIGN.md "Block plan output").
+ * Converts a block plan to GeoJSON (docs/contracts.md "Block plan output").
  * @example
  * ```ts
  * import { readBlockFile, planBlock, blockPlanToGeoJson } from 'agrisim';

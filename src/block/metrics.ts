@@ -1,5 +1,5 @@
 /**
- * Block metrics (DESIGN.md "Block plan output" `properties.agrisim`) from the machines'
+ * Block metrics (docs/contracts.md "Block plan output" `properties.agrisim`) from the machines'
  * routes and timeline, and the per-household schedule.
  */
 import { BlockError } from '../errors.js';

@@ -49,7 +49,7 @@ function context(kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[]
 
 /**
  * Plans one operation (spreading with drones, or transplanting) on a whole block with a fleet
- * of `machines` machines of one kind (DESIGN.md "Block command", "Block plan output").
+ * of `machines` machines of one kind (docs/contracts.md "Block command", "Block plan output").
  *
  * @param block - a block from `readBlockFile` / `parseBlock`
  * @param kind - `drone` or `transplanter`

@@ -1,5 +1,5 @@
 /**
- * Reading a block (DESIGN.md "Block input"): GeoJSON or KML text → features sorted by kind,
+ * Reading a block (docs/contracts.md "Block input"): GeoJSON or KML text → features sorted by kind,
  * paddies validated by the field stage, everything projected to metres on one local
  * projection whose origin is the first paddy's first vertex (as the independent checker does).
  */
@@ -148,7 +148,7 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
 }
 
 /**
- * Reads a block from GeoJSON or KML text (DESIGN.md "Block input"), without the cross-feature
+ * Reads a block from GeoJSON or KML text (docs/contracts.md "Block input"), without the cross-feature
  * checks (see `validateBlock`). A Polygon without `kind` is taken as a paddy.
  * @throws BlockError BLOCK_PARSE, BLOCK_UNKNOWN_KIND, BLOCK_DUPLICATE_ID, BLOCK_BAD_GEOMETRY, BLOCK_PADDY_INVALID, BLOCK_NO_PADDY
  */

@@ -1,5 +1,5 @@
 /**
- * Block input (DESIGN.md "Block input"): the properties of each feature kind and the
+ * Block input (docs/contracts.md "Block input"): the properties of each feature kind and the
  * FeatureCollection they sit in, declared once with valibot. The reader (read.ts) checks every
  * feature's properties with these schemas and takes their typed, normalised values; the
  * geometric checks (overlap, reachability, distances) stay code in validate.ts; `npm run schemas`
@@ -13,7 +13,7 @@ import type { BlockMachineKind } from './types.js';
 export const BLOCK_KINDS = ['paddy', 'road', 'gate', 'depot', 'nofly'] as const;
 /** One of {@link BLOCK_KINDS}. */
 export type BlockKind = (typeof BLOCK_KINDS)[number];
-/** Default road width, m (DESIGN.md "Block input"). */
+/** Default road width, m (docs/contracts.md "Block input"). */
 export const DEFAULT_ROAD_WIDTH_M = 3;
 
 const MACHINE_KINDS = ['drone', 'transplanter'] as const satisfies readonly BlockMachineKind[];

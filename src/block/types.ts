@@ -1,6 +1,6 @@
 /**
  * The block stage's data: a co-op's consolidated block (paddies, field roads, gates, depots,
- * no-fly areas) on one local projection, and the plan of a fleet working it (DESIGN.md
+ * no-fly areas) on one local projection, and the plan of a fleet working it (docs/contracts.md
  * "Block input", "Block plan output"). Plain data only, in metres.
  */
 import type { LocalProjection } from '../geodesy/index.js';
@@ -8,7 +8,7 @@ import type { PolygonM, XY } from '../geometry/index.js';
 import type { RefillStop, RouteSegment } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 
-/** The two machine kinds a block is planned for (DESIGN.md "Block command" `--vehicle`). */
+/** The two machine kinds a block is planned for (docs/contracts.md "Block command" `--vehicle`). */
 export type BlockMachineKind = 'drone' | 'transplanter';
 
 /** One household's paddy, in block metres. */
@@ -81,7 +81,7 @@ export interface BlockRouteSegment extends RouteSegment {
   road?: boolean;
 }
 
-/** Per-machine metrics, exactly DESIGN.md "Block plan output" `vehicles[]`. */
+/** Per-machine metrics, exactly docs/contracts.md "Block plan output" `vehicles[]`. */
 export interface BlockVehicleMetrics {
   id: string;
   kind: BlockMachineKind;
@@ -93,7 +93,7 @@ export interface BlockVehicleMetrics {
   timeS: { working: number; turning: number; transit: number; refill: number; total: number };
 }
 
-/** Per-paddy metrics, DESIGN.md `paddies[]`. */
+/** Per-paddy metrics, docs/contracts.md `paddies[]`. */
 export interface BlockPaddyMetrics {
   id: string;
   owner: string;
@@ -103,7 +103,7 @@ export interface BlockPaddyMetrics {
   vehicles: string[];
 }
 
-/** Block metrics, exactly DESIGN.md "Block plan output" `properties.agrisim`. */
+/** Block metrics, exactly docs/contracts.md "Block plan output" `properties.agrisim`. */
 export interface BlockMetrics {
   block: { paddies: number; areaHa: number; areaSao: number };
   vehicles: BlockVehicleMetrics[];

@@ -1,5 +1,5 @@
 /**
- * Cross-feature checks of a block (DESIGN.md "Block input"): overlapping paddies, gates near
+ * Cross-feature checks of a block (docs/contracts.md "Block input"): overlapping paddies, gates near
  * their paddy and a road, depots on the road network, a depot for the machine kind, and — for
  * ground machines — every paddy reachable from a depot through a gate. Also builds the road
  * network the route stage drives on.
@@ -9,11 +9,11 @@ import { bbox, boxesMeet, distToPolygon, overlapAreaM2 } from './geom.js';
 import { buildRoadGraph, shortestFrom, type RoadAttachment, type RoadGraph } from './roads.js';
 import type { Block, BlockMachineKind } from './types.js';
 
-/** Paddies may share a bund line; more than this in common is an overlap, m² (DESIGN.md). */
+/** Paddies may share a bund line; more than this in common is an overlap, m² (docs/contracts.md). */
 export const MAX_PADDY_OVERLAP_M2 = 1;
-/** A gate lies within this of its paddy, m (DESIGN.md). */
+/** A gate lies within this of its paddy, m (docs/contracts.md). */
 export const GATE_TO_PADDY_M = 3;
-/** A gate or ground depot lies within the road's widthM/2 plus this of a road, m (DESIGN.md). */
+/** A gate or ground depot lies within the road's widthM/2 plus this of a road, m (docs/contracts.md). */
 export const ROAD_REACH_M = 3;
 
 /** The road network of a validated block, for ground routes. */

@@ -11,7 +11,7 @@ import { createFleetSimulation, type FleetRun } from '../sim/index.js';
 import type { FaultOptions } from '../sim/index.js';
 import type { Guidance, SimulationFactory } from '../sim/index.js';
 
-/** Feature kinds that make a GeoJSON/KML file a block (DESIGN.md "Block input"). */
+/** Feature kinds that make a GeoJSON/KML file a block (docs/contracts.md "Block input"). */
 const BLOCK_KINDS = /^(paddy|road|gate|depot)$/;
 
 /** A block scenario file (`sims/*.json` with `block`): which block, which fleet, how guided. */

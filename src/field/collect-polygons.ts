@@ -93,7 +93,7 @@ function collectFeature(f: unknown, index: number, opts: CollectOptions, out: Ra
     throw fieldError('FIELD_PARSE', bare, 'not a GeoJSON Feature (no "type": "Feature")');
   }
   const properties = isObj(f.properties) ? f.properties : {};
-  // a co-op block file (DESIGN.md "Block input") also holds roads, gates, depots and nofly areas: not fields
+  // a co-op block file (docs/contracts.md "Block input") also holds roads, gates, depots and nofly areas: not fields
   if (typeof properties.kind === 'string' && NOT_FIELD_KINDS.has(properties.kind)) return;
   const givenId = featureId(f, properties);
   const id = givenId ?? `field-${index + 1}`;

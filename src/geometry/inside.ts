@@ -27,7 +27,7 @@ export function pointInPolygon(p: XY, poly: PolygonM): boolean {
 
 /**
  * True when `p` lies in the polygon or within `tolM` of its boundary — the test the plan
- * checker applies to every route point (DESIGN.md: tolerance 0.05 m).
+ * checker applies to every route point (docs/contracts.md: tolerance 0.05 m).
  */
 export function pointInPolygonTol(p: XY, poly: PolygonM, tolM: number): boolean {
   if (!pointInRing(p, poly.outer) && distToRing(p, poly.outer) > tolM) return false;

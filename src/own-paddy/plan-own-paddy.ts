@@ -11,7 +11,7 @@ import { planField } from '../plan/index.js';
 import { createSimulation, runToEnd, type Guidance, type SimMetrics } from '../sim/index.js';
 import { getVehicle } from '../vehicles/index.js';
 
-/** Machines a farmer can choose, and the operation each one does (ECONOMICS.md). */
+/** Machines a farmer can choose, and the operation each one does (docs/economics.md). */
 export const PADDY_MACHINES = { drone: 'fertilizing', transplanter: 'transplanting' } as const satisfies Record<string, Operation>;
 export type PaddyMachine = keyof typeof PADDY_MACHINES;
 

@@ -61,7 +61,7 @@ export interface Cell {
   swathCount: number;
 }
 
-/** Plan metrics, exactly the shape of DESIGN.md "Plan metrics" plus a few extra fields. */
+/** Plan metrics, exactly the shape of docs/contracts.md "Plan metrics" plus a few extra fields. */
 export interface PlanMetrics {
   fieldId: string;
   field: { areaHa: number; areaSao: number; holes: number };

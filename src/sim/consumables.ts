@@ -10,9 +10,9 @@ import type { Vehicle } from '../vehicles/index.js';
  */
 export const DRONE_EMPTY_KG = 50;
 
-/** Transplanter fuel per hectare, L/ha: ECONOMICS.md "transplanter fuel 4.5 L/ha" (manufacturers). */
+/** Transplanter fuel per hectare, L/ha: docs/economics.md "transplanter fuel 4.5 L/ha" (manufacturers). */
 export const TRANSPLANTER_FUEL_L_PER_HA = 4.5;
-/** Riding transplanter capacity, ha/h: ECONOMICS.md "0.25 ha/h" (manufacturers, field efficiency 70 %). */
+/** Riding transplanter capacity, ha/h: docs/economics.md "0.25 ha/h" (manufacturers, field efficiency 70 %). */
 export const TRANSPLANTER_CAPACITY_HA_PER_H = 0.25;
 /** Engine fuel rate, L/h = 4.5 L/ha × 0.25 ha/h: fuel then follows engine time, so slow manual work burns more. */
 export const TRANSPLANTER_FUEL_L_PER_H = TRANSPLANTER_FUEL_L_PER_HA * TRANSPLANTER_CAPACITY_HA_PER_H;

@@ -60,7 +60,7 @@ const GUIDED_SPEED = { workSpeedFactor: 1, turnSpeedFactor: 1, transitSpeedFacto
 
 /**
  * Manual speeds are calibrated so that manual field time is about 1/(1 − 0.35) ≈ 1.5× the
- * guided time: ECONOMICS.md "GNSS guidance effect" (published guidance trials: field time −35 %).
+ * guided time: docs/economics.md "GNSS guidance effect" (published guidance trials: field time −35 %).
  * Manual spread is calibrated so guided vs manual differ by a few % of overlap and gap, the order
  * of the same trials (overlaps −6 %, gaps −16 %), not to reproduce them exactly.
  */
@@ -82,7 +82,7 @@ export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'g
       maxM: 0.063,
       ...GUIDED_COMMON,
       ...GUIDED_SPEED,
-      source: 'ECONOMICS.md "GNSS guidance effect": max lateral error 6.3 cm (published guidance trials); σ 2.5 cm (John Deere RTK ±2.5 cm)',
+      source: 'docs/economics.md "GNSS guidance effect": max lateral error 6.3 cm (published guidance trials); σ 2.5 cm (John Deere RTK ±2.5 cm)',
     };
   }
   if (guidance === 'gnss') {
@@ -99,7 +99,7 @@ export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'g
   return {
     // A pilot judging a 7 m swath from the bund sees less than a driver following the
     // previous row: σ 0.5 m (drone) and 0.3 m (transplanter), the 0.3–0.5 m of the brief,
-    // assumption consistent with manual-vs-guided pass-to-pass trials cited in ECONOMICS.md.
+    // assumption consistent with manual-vs-guided pass-to-pass trials cited in docs/economics.md.
     sigmaM: drone ? 0.5 : 0.3,
     tauS: drone ? 15 : 20,
     maxM: Infinity,
@@ -109,7 +109,7 @@ export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'g
     shortEndMaxM: drone ? 2 : 0.5,
     cornerCutM: drone ? [0.5, 2] : [0.3, 1],
     ...MANUAL_SPEED,
-    source: 'assumption, calibrated to ECONOMICS.md "GNSS guidance effect" (overlaps −6 %, gaps −16 %, field time −35 %)',
+    source: 'assumption, calibrated to docs/economics.md "GNSS guidance effect" (overlaps −6 %, gaps −16 %, field time −35 %)',
   };
 }
 

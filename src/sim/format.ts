@@ -72,5 +72,5 @@ export function simCompareTable(name: string, g: RunMetrics, m: RunMetrics): str
   const head = `  ${'metric'.padEnd(22)} ${g.guidance.padStart(10)} ${'manual'.padStart(10)} ${'guided − manual'.padStart(16)}`;
   const lines = rows.map(([k, a, b, d]) => `  ${k.padEnd(22)} ${n(a, d).padStart(10)} ${n(b, d).padStart(10)} ${n(a - b, d).padStart(16)}`);
   const timeSaved = m.timeS.total > 0 ? (100 * (m.timeS.total - g.timeS.total)) / m.timeS.total : 0;
-  return [name, head, ...lines, `  guidance saves ${n(timeSaved, 1)} % of field time (ECONOMICS.md trials: 35 %)`].join('\n');
+  return [name, head, ...lines, `  guidance saves ${n(timeSaved, 1)} % of field time (docs/economics.md trials: 35 %)`].join('\n');
 }

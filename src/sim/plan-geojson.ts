@@ -1,5 +1,5 @@
 /**
- * The plans of a run as one DESIGN.md plan FeatureCollection (WGS84), written by the plan
+ * The plans of a run as one docs/contracts.md plan FeatureCollection (WGS84), written by the plan
  * stage's one GeoJSON writer (`planToGeoJson`) for each plan and joined: every feature also
  * carries its `fieldId`, `seq` counts along the whole run. Enough for a viewer to draw the run
  * before its first frame. `properties.agrisim` holds each plan's metrics without `planMs` (a

@@ -111,7 +111,7 @@ export interface SimMetrics {
 export interface SimDescription {
   id: string;
   name: string;
-  /** Plan(s) as a DESIGN.md plan GeoJSON FeatureCollection (WGS84): boundary, holes, headland, swaths, turns… */
+  /** Plan(s) as a docs/contracts.md plan GeoJSON FeatureCollection (WGS84): boundary, holes, headland, swaths, turns… */
   planGeoJson: { type: 'FeatureCollection'; features: unknown[]; properties?: Record<string, unknown> };
   vehicles: { id: string; kind: string; workingWidthM: number; guidance: Guidance }[];
   /** Area to cover, ha (holes excluded). */

@@ -1,5 +1,5 @@
 /**
- * Telemetry stage: simulations streamed live over WebSocket (protocol `agrisim/1`, DESIGN.md
+ * Telemetry stage: simulations streamed live over WebSocket (protocol `agrisim/1`, docs/contracts.md
  * "Telemetry over WebSocket"), NMEA 0183 over TCP, NDJSON record and replay. The protocol
  * pieces (messages, encoding, client-message checks, hub, feeds) do not depend on where the
  * data comes from, so gateways can reuse them. Named exports only; the client library is

@@ -1,6 +1,6 @@
 /**
  * Areas: the local unit of the Red River Delta, 1 sào Bắc Bộ = 360 m² (so 1 ha = 27.78 sào;
- * Vietnamese customary measure, as in DESIGN.md), and hectares. The one home of both constants.
+ * Vietnamese customary measure, as in docs/contracts.md), and hectares. The one home of both constants.
  */
 
 /** 1 sào Bắc Bộ (northern Vietnam) in m². */

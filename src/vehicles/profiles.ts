@@ -2,7 +2,7 @@ import type { Vehicle } from './types.js';
 
 /**
  * Fertilizer drone, DJI Agras T40 class with its spreading system.
- * Figures from ../shared/ECONOMICS.md (DJI Agras T40 specifications) unless noted.
+ * Figures from docs/economics.md (DJI Agras T40 specifications) unless noted.
  */
 export const DRONE: Vehicle = {
   id: 'drone',
@@ -23,24 +23,24 @@ export const DRONE: Vehicle = {
   sources: {
     workingWidthM:
       'DJI Agras T40 spec gives up to 11 m spray swath; granular urea is spread at an effective 5–8 m in practice: 7 m is an assumption, override with --width',
-    workSpeedMps: 'DJI Agras T40 specifications: max operating speed 7 m/s (ECONOMICS.md)',
+    workSpeedMps: 'DJI Agras T40 specifications: max operating speed 7 m/s (docs/economics.md)',
     transitSpeedMps: 'DJI Agras T40 specifications: max flight speed 10 m/s',
     accelMps2: 'assumption: gentle acceleration of a loaded 90–100 kg multirotor',
     stopTurnS: 'assumption: yaw 180° and settle at a swath end, about 3 s',
     headlandLaps: 'assumption: one boundary lap so edges get product (DJI field-edge spreading)',
     altitudeM: 'DJI guidance for spreading: 2–3 m above the crop',
-    'payload.capacityKg': 'DJI Agras T40 spreading tank rated 50 kg; 40 kg is a typical working fill (ECONOMICS.md: 40 L / 50 kg)',
+    'payload.capacityKg': 'DJI Agras T40 spreading tank rated 50 kg; 40 kg is a typical working fill (docs/economics.md: 40 L / 50 kg)',
     'payload.rateKgPerHa':
-      'one urea top-dressing ≈ 1/3 of 200 kg/ha/season (ECONOMICS.md urea rate; Vietnamese rice fertilizer recommendations)',
+      'one urea top-dressing ≈ 1/3 of 200 kg/ha/season (docs/economics.md urea rate; Vietnamese rice fertilizer recommendations)',
     'payload.refillS': 'assumption: 1 min to reload a 40 kg bag at the field edge',
-    'battery.enduranceS': 'ECONOMICS.md: ~7 min hover at full load (DJI Agras T40 specifications)',
+    'battery.enduranceS': 'docs/economics.md: ~7 min hover at full load (DJI Agras T40 specifications)',
     'battery.swapS': 'assumption: 1 min battery swap by a two-person crew',
   },
 };
 
 /**
  * 6-row riding rice transplanter with GNSS auto-steer (Kubota/Yanmar class), 30 cm rows.
- * Figures from ../shared/ECONOMICS.md unless noted.
+ * Figures from docs/economics.md unless noted.
  */
 export const TRANSPLANTER: Vehicle = {
   id: 'transplanter',
@@ -58,17 +58,17 @@ export const TRANSPLANTER: Vehicle = {
   altitudeM: 0,
   payload: { kind: 'trays', trays: 18, traysPerHa: 200, refillS: 120 },
   sources: {
-    workingWidthM: 'Kubota/Yanmar 6-row transplanters: 6 rows × 30 cm = 1.8 m (ECONOMICS.md)',
+    workingWidthM: 'Kubota/Yanmar 6-row transplanters: 6 rows × 30 cm = 1.8 m (docs/economics.md)',
     minTurnRadiusM:
       'assumption: 6-row riding transplanters turn in a headland of 2 laps (~3.6 m); 2 m is a conservative path radius',
-    workSpeedMps: 'ECONOMICS.md: 2 km/h working speed (ASABE D497 range 1.5–3 km/h)',
+    workSpeedMps: 'docs/economics.md: 2 km/h working speed (ASABE D497 range 1.5–3 km/h)',
     turnSpeedMps: 'assumption: 1.8 km/h in headland turns in mud',
     transitSpeedMps: 'assumption: 3.6 km/h road gear inside the paddy',
     reverseSpeedMps: 'assumption: 1.4 km/h in reverse during K-turns',
     accelMps2: 'assumption',
     headlandLaps: 'assumption: 2 laps leave room for a turn of radius 2 m; the headland is planted last',
     'payload.trays': 'assumption: 6 trays on the planting platform + 12 on the spare racks',
-    'payload.traysPerHa': 'ECONOMICS.md: 200 trays/ha (mechanised transplanting guides, range 180–250)',
+    'payload.traysPerHa': 'docs/economics.md: 200 trays/ha (mechanised transplanting guides, range 180–250)',
     'payload.refillS': 'assumption: 2 min to load 12 trays from the bund',
   },
 };

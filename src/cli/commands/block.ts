@@ -1,7 +1,7 @@
 /**
  * `agrisim block <block file>`: plan one operation (spreading with drones or transplanting) for
  * a co-op's whole block with a fleet of N machines; print the fleet and household summary (or
- * the DESIGN.md block metrics as JSON) and write the fleet's plan.
+ * the docs/contracts.md block metrics as JSON) and write the fleet's plan.
  */
 import { AgrisimError } from '../../errors.js';
 import { blockPlanToGeoJson, exportMachine, householdSchedule, planBlock, readBlockFile, type BlockMachineKind, type BlockPlan } from '../../block/index.js';
@@ -26,7 +26,7 @@ options:
   --firmware ardupilot|px4       QGroundControl export: autopilot firmware (default ardupilot)
   --hours-per-day H              working hours a day for the household schedule (default 8)
   --start-day D                  number of the first working day (default 1)
-  --json                         print the block metrics (DESIGN.md "Block plan output")
+  --json                         print the block metrics (docs/contracts.md "Block plan output")
   -h, --help                     this help
 
 exit codes: 0 ok, 2 usage, 3 bad block file (code BLOCK_…), 4 cannot plan, 5 cannot write`;

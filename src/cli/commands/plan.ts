@@ -1,6 +1,6 @@
 /**
  * `agrisim plan <field file>`: plan coverage of every field in a GeoJSON/KML file for a drone or
- * a transplanter; print a summary (or the DESIGN.md metrics as JSON lines) and export the plan.
+ * a transplanter; print a summary (or the docs/contracts.md metrics as JSON lines) and export the plan.
  */
 import { AgrisimError, isAgrisimError } from '../../errors.js';
 import { readFieldFile } from '../../field/index.js';
@@ -34,7 +34,7 @@ options:
 ${PRESCRIPTION_HELP}
   --workers N                    worker threads for many fields (default: auto, from 1,000 fields on an
                                  idle machine; 0 = this thread); results are the same either way
-  --json                         print the metrics (DESIGN.md "Plan metrics"), one JSON line per field
+  --json                         print the metrics (docs/contracts.md "Plan metrics"), one JSON line per field
   -h, --help                     this help
 
 exit codes: 0 ok, 2 usage, 3 bad field file, 4 field cannot be planned, 5 cannot write`;

@@ -1,6 +1,6 @@
 /**
  * The field map: boundary, holes and the plan's working swaths and turns from a plan GeoJSON
- * FeatureCollection (DESIGN.md "Plan output"), drawn as plain SVG on a local equirectangular
+ * FeatureCollection (docs/contracts.md "Plan output"), drawn as plain SVG on a local equirectangular
  * projection (metres east/north of the centre), north up.
  */
 import { metresPerDegree } from '../../geodesy/index.js';

@@ -3,7 +3,7 @@ import { polylineLength } from '../../geometry/index.js';
 import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
 import { multiPolygonOf, type PrescriptionExport } from './prescription-parts.js';
 
-/** Every `properties.kind` of a plan feature (DESIGN.md "Plan output"). */
+/** Every `properties.kind` of a plan feature (docs/contracts.md "Plan output"). */
 export type PlanFeatureKind = 'boundary' | 'hole' | 'headland' | 'cell' | 'swath' | 'turn' | 'transit' | 'refill' | 'zone' | 'buffer';
 
 /** Geometry types used by plan features. */
@@ -96,7 +96,7 @@ function prescriptionFeatures(extra: PrescriptionExport, ll: ReturnType<typeof l
 }
 
 /**
- * Converts a plan to the DESIGN.md "Plan output" GeoJSON: a FeatureCollection in WGS84
+ * Converts a plan to the docs/contracts.md "Plan output" GeoJSON: a FeatureCollection in WGS84
  * (coordinates rounded to 1e-8 degree) with `boundary`, `hole`, `headland` (closed LineString per
  * lap centre line), `cell`, then the route in order — `swath` (implement on; headland passes carry
  * `headlandLap` ≥ 0), `turn` (`turnType`, `reverse`), `transit` (`purpose`), `refill` (Point at the

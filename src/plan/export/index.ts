@@ -1,5 +1,5 @@
 /**
- * Plan exports: GeoJSON (DESIGN.md "Plan output"), KML 2.2, QGroundControl `.plan` and
+ * Plan exports: GeoJSON (docs/contracts.md "Plan output"), KML 2.2, QGroundControl `.plan` and
  * ISO 11783-10 TASKDATA.XML. Named exports only.
  */
 export { planToGeoJson, routeFeatures } from './geojson.js';

@@ -52,7 +52,7 @@ function placemarkName(f: PlanFeature): string {
 /**
  * The boundary placemark with the holes as inner rings: drawn that way in Google Earth, and read
  * back by `readFieldFile` as the field itself (same area), not as the field with its holes filled.
- * The GeoJSON keeps boundary and holes apart (DESIGN.md kinds); the hole placemarks stay too.
+ * The GeoJSON keeps boundary and holes apart (docs/contracts.md kinds); the hole placemarks stay too.
  */
 function withHoles(f: PlanFeature, holes: PlanFeature[]): PlanFeature {
   if (f.properties.kind !== 'boundary' || f.geometry.type !== 'Polygon') return f;

@@ -2,7 +2,7 @@ import { toLonLat } from '../../geodesy/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { Plan } from '../types.js';
 
-/** Exported coordinates are rounded to 1e-8 degree (≈ 1.1 mm of latitude), DESIGN.md "Plan output". */
+/** Exported coordinates are rounded to 1e-8 degree (≈ 1.1 mm of latitude), docs/contracts.md "Plan output". */
 export const EXPORT_DEG_DECIMALS = 8;
 const SCALE = 10 ** EXPORT_DEG_DECIMALS;
 

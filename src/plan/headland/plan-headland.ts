@@ -23,7 +23,7 @@ export interface Headland {
 
 /**
  * Rounding a lap's corners to the turning radius cuts them off. Accept it while a lap loses
- * under 0.2 % of the field's area, so coverage stays well over DESIGN.md's 99.5 %; on
+ * under 0.2 % of the field's area, so coverage stays well over docs/contracts.md's 99.5 %; on
  * small spiky fields the sharp lap is kept and the corners are left to the driver.
  */
 const MAX_SMOOTHING_LOSS = 0.002;

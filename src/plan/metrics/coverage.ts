@@ -1,7 +1,7 @@
 import { bounds } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 
-/** Coverage of a field by working footprints, as DESIGN.md defines it. */
+/** Coverage of a field by working footprints, as docs/contracts.md defines it. */
 export interface CoverageEstimate {
   coveragePct: number;
   overlapPct: number;
@@ -9,7 +9,7 @@ export interface CoverageEstimate {
 }
 
 /**
- * Corners a machine cannot reach without spreading outside the field (DESIGN.md "Quality
+ * Corners a machine cannot reach without spreading outside the field (docs/contracts.md "Quality
  * bars"): near each vertex whose field-side angle is under 160°, a disc of radius
  * (w/2)/sin(angle/2), at most 3·w.
  */

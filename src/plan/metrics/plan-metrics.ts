@@ -9,7 +9,7 @@ import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
 import { estimateCoverage } from './coverage.js';
 import { segmentTimeS } from './segment-time.js';
 
-/** The checker's tolerance for route points outside the field, m (DESIGN.md). */
+/** The checker's tolerance for route points outside the field, m (docs/contracts.md). */
 export const OUTSIDE_TOLERANCE_M = 0.05;
 
 /**
@@ -50,7 +50,7 @@ export interface MetricsInput {
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 
-/** Computes DESIGN.md "Plan metrics" from a finished route. */
+/** Computes docs/contracts.md "Plan metrics" from a finished route. */
 export function planMetrics(m: MetricsInput): PlanMetrics {
   const { field, vehicle: v, route } = m;
   const len = { working: 0, turning: 0, transit: 0 };

@@ -26,7 +26,7 @@ export interface SweepPlan {
   cellAngles?: number[];
   /** Pieces per cell, bottom to top. */
   swaths: SweepSwath[][];
-  /** Swath lines (the DESIGN.md swath count). */
+  /** Swath lines (the docs/contracts.md swath count). */
   lines: number;
   /** Pieces: swaths actually driven. */
   pieces: number;

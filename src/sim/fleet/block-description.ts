@@ -46,7 +46,7 @@ export function blockDescription(plan: BlockPlan): BlockDescription {
   };
 }
 
-/** A DESIGN.md plan FeatureCollection for drawing: boundaries, holes and swaths of every machine. */
+/** A docs/contracts.md plan FeatureCollection for drawing: boundaries, holes and swaths of every machine. */
 export function blockPlanDrawing(plan: BlockPlan): SimDescription['planGeoJson'] {
   const ll = lonLatOf(plan.block.projection);
   const features: Feature[] = [];

@@ -34,7 +34,7 @@ export interface DepotQueues extends RefillGate {
   tick(dtS: number): void;
 }
 
-/** How close a refill point must be to a depot to use its crews, m (DESIGN.md: a drone's refill ends within 5 m of a depot). */
+/** How close a refill point must be to a depot to use its crews, m (docs/contracts.md: a drone's refill ends within 5 m of a depot). */
 export const DEPOT_RADIUS_M = 5;
 
 interface DepotLine {

@@ -1,5 +1,5 @@
 /**
- * What clients may send (DESIGN.md "Telemetry over WebSocket"): the three client messages,
+ * What clients may send (docs/contracts.md "Telemetry over WebSocket"): the three client messages,
  * declared once with valibot. messages.ts infers their types from these schemas (type-only, so
  * browser code stays free of valibot), parse-client.ts checks frames with them, and
  * `npm run schemas` writes docs/schemas/telemetry-client.schema.json for gateway authors.

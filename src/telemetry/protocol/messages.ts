@@ -1,5 +1,5 @@
 /**
- * The wire contract of DESIGN.md "Telemetry over WebSocket" (protocol `agrisim/1`): JSON text
+ * The wire contract of docs/contracts.md "Telemetry over WebSocket" (protocol `agrisim/1`): JSON text
  * frames, one message per frame, each with `type` and a per-connection increasing `seq`.
  * Types only (plus the version constant), so browser code and gateways can import them freely.
  */

@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { buildStyle, COVERAGE_LAYERS, metresToPixels } from './map-style.js';
 import { bboxOf, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
-/** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (DESIGN.md home case). */
+/** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (docs/contracts.md home case). */
 const HOME: [number, number] = [106.35, 20.65];
 
 /** An arrow pointing north; the marker rotates it to the heading. */

@@ -1,5 +1,5 @@
 /**
- * Telemetry messages as the viewer reads them (DESIGN.md "Telemetry over WebSocket").
+ * Telemetry messages as the viewer reads them (docs/contracts.md "Telemetry over WebSocket").
  * Type-only: the browser bundle imports no runtime code from other stages. Fields the
  * viewer does not use are left out; unknown fields are ignored.
  */

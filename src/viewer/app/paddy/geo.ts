@@ -9,7 +9,7 @@ const M_PER_DEG_LAT = 111_320;
 export type LonLat = [number, number];
 export type XY = [number, number];
 
-/** Default home: Quỳnh Phụ, Thái Bình (DESIGN.md home case), where the demo's block lies. */
+/** Default home: Quỳnh Phụ, Thái Bình (docs/contracts.md home case), where the demo's block lies. */
 export const HOME: LonLat = [106.35, 20.65];
 
 export function toLonLat(home: LonLat, p: XY): LonLat {
