@@ -98,8 +98,12 @@ function invalidLine(line: number, message: string, source?: string): never {
   throw new SimError('SIM_REPLAY_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
 }
 
-/** The lines of NDJSON text, without a last line cut short (no newline, not JSON), and that line's number. */
-function completeLines(text: string): { lines: string[]; cutLine?: number } {
+/**
+ * The lines of an NDJSON recording (a simulator's or a telemetry server's), and the number of a
+ * last line cut short: text that does not end with a newline and is not JSON was being written
+ * when the writer stopped.
+ */
+export function recordingLines(text: string): { lines: string[]; cutLine?: number } {
   const lines = text.split('\n');
   const last = lines[lines.length - 1];
   if (last.trim() === '') return { lines };
@@ -126,7 +130,7 @@ function completeLines(text: string): { lines: string[]; cutLine?: number } {
  * ```
  */
 export function replayRecording(text: string, source?: string): SimRecording {
-  const { lines, cutLine } = completeLines(text);
+  const { lines, cutLine } = recordingLines(text);
   const invalid: (line: number, message: string) => never = (line, message) => invalidLine(line, message, source);
   let header: SimRecordingHeader | undefined;
   const frames: SimFrame[] = [];

@@ -2,6 +2,7 @@
  * Reads a telemetry recording (./format.ts) back into its header and timed broadcasts.
  */
 import { TelemetryError } from '../../errors.js';
+import { recordingLines } from '../../sim/index.js';
 import type { BroadcastMessage } from '../protocol/messages.js';
 import { TELEMETRY_RECORDING_FORMAT, type TelemetryRecordingHeader } from './format.js';
 
@@ -26,22 +27,6 @@ const TYPES = new Set(['telemetry', 'event', 'control', 'snapshot']);
 
 function invalidLine(line: number, message: string, source?: string): never {
   throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
-}
-
-/**
- * The lines of an NDJSON recording, and the number of a last line cut short: text that does not
- * end with a newline and is not JSON was being written when the writer stopped.
- */
-export function recordingLines(text: string): { lines: string[]; cutLine?: number } {
-  const lines = text.split('\n');
-  const last = lines[lines.length - 1];
-  if (last.trim() === '') return { lines };
-  try {
-    JSON.parse(last);
-    return { lines };
-  } catch {
-    return { lines: lines.slice(0, -1), cutLine: lines.length };
-  }
 }
 
 /**
