@@ -119,7 +119,7 @@ function planLines(m: MachineDemo): string {
   const ha = plans.reduce((a, p) => a + p.metrics.field.areaHa, 0);
   const swaths = plans.reduce((a, p) => a + p.metrics.swaths.count, 0);
   const minCov = Math.min(...plans.map((p) => p.metrics.coveragePct));
-  return `${m.guided.scenario.name}\n  plan: ${plans.length} paddies, ${ha.toFixed(2)} ha, ${swaths} swaths, coverage ≥ ${minCov.toFixed(1)} %`;
+  return `${m.guided.scenario.name}\n  plan: ${plans.length} ${plans.length === 1 ? 'paddy' : 'paddies'}, ${ha.toFixed(2)} ha, ${swaths} swaths, coverage ≥ ${minCov.toFixed(1)} %`;
 }
 
 export const command: CliCommand = {
