@@ -69,6 +69,20 @@ function bad(key: string, message: string, value?: unknown): never {
   throw new SimError('SIM_INVALID_OPTION', `${key}: ${message}`, { key, value });
 }
 
+/**
+ * Seed, tick and battery reserve of a run (one field's or a fleet's), with their defaults and
+ * checks; throws `SIM_INVALID_OPTION` naming the key.
+ */
+export function runNumbers(input: { seed?: number; tickMs?: number; batteryReserve?: number }): { seed: number; tickMs: number; batteryReserve: number } {
+  const seed = input.seed ?? 1;
+  if (!Number.isInteger(seed)) bad('seed', `must be an integer, got ${seed}`, seed);
+  const tickMs = input.tickMs ?? 100;
+  if (!Number.isInteger(tickMs) || tickMs < 1 || tickMs > 60_000) bad('tickMs', `must be a whole number of ms from 1 to 60000, got ${tickMs}`, tickMs);
+  const batteryReserve = input.batteryReserve ?? DEFAULT_BATTERY_RESERVE;
+  if (!(batteryReserve >= 0 && batteryReserve < 0.9)) bad('batteryReserve', `must be in [0, 0.9), got ${batteryReserve}`, batteryReserve);
+  return { seed, tickMs, batteryReserve };
+}
+
 /** Fills defaults and validates; throws `SIM_INVALID_OPTION`. */
 export function resolveInput(input: SimulationInput): ResolvedInput {
   if (!input || typeof input !== 'object') bad('input', 'must be an object');
@@ -88,12 +102,7 @@ export function resolveInput(input: SimulationInput): ResolvedInput {
     ids.add(id);
     return { vehicle: v.vehicle, guidance: v.guidance, id };
   });
-  const seed = input.seed ?? 1;
-  if (!Number.isInteger(seed)) bad('seed', `must be an integer, got ${seed}`, seed);
-  const tickMs = input.tickMs ?? 100;
-  if (!Number.isInteger(tickMs) || tickMs < 1 || tickMs > 60_000) bad('tickMs', `must be a whole number of ms from 1 to 60000, got ${tickMs}`, tickMs);
-  const batteryReserve = input.batteryReserve ?? DEFAULT_BATTERY_RESERVE;
-  if (!(batteryReserve >= 0 && batteryReserve < 0.9)) bad('batteryReserve', `must be in [0, 0.9), got ${batteryReserve}`, batteryReserve);
+  const { seed, tickMs, batteryReserve } = runNumbers(input);
   const faults = resolveFaults(input.faults);
   for (const [k, v] of Object.entries(faults)) {
     const nums = Array.isArray(v) ? v : [v];

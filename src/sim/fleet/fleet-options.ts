@@ -4,9 +4,9 @@
  */
 import type { BlockPlan } from '../../block/index.js';
 import { SimError } from '../../errors.js';
-import { DEFAULT_BATTERY_RESERVE } from '../consumables.js';
 import type { RasterOptions } from '../coverage-raster.js';
 import { resolveFaults, type FaultOptions } from '../faults.js';
+import { runNumbers } from '../options.js';
 import type { Guidance } from '../types.js';
 
 /** What to simulate: a planned block and how its fleet is guided. */
@@ -71,12 +71,7 @@ export function resolveFleetInput(input: FleetSimulationInput): ResolvedFleetInp
   if (plan.block.paddies.length === 0) bad('plan.block.paddies', 'a block needs at least one paddy');
   const guidance = input.guidance ?? 'rtk';
   if (!GUIDANCES.includes(guidance)) bad('guidance', `must be one of ${GUIDANCES.join(', ')}, got ${String(guidance)}`, guidance);
-  const seed = input.seed ?? 1;
-  if (!Number.isInteger(seed)) bad('seed', `must be an integer, got ${seed}`, seed);
-  const tickMs = input.tickMs ?? 100;
-  if (!Number.isInteger(tickMs) || tickMs < 1 || tickMs > 60_000) bad('tickMs', `must be a whole number of ms from 1 to 60000, got ${tickMs}`, tickMs);
-  const batteryReserve = input.batteryReserve ?? DEFAULT_BATTERY_RESERVE;
-  if (!(batteryReserve >= 0 && batteryReserve < 0.9)) bad('batteryReserve', `must be in [0, 0.9), got ${batteryReserve}`, batteryReserve);
+  const { seed, tickMs, batteryReserve } = runNumbers(input);
   const roadSpeedMps = input.roadSpeedMps;
   if (roadSpeedMps !== undefined && !(roadSpeedMps > 0 && roadSpeedMps <= 30)) bad('roadSpeedMps', `must be > 0 and ≤ 30 m/s, got ${roadSpeedMps}`, roadSpeedMps);
   const faults = resolveFaults(input.faults);
