@@ -65,6 +65,11 @@ export interface TelemetryServerOptions {
   paths?: string[];
   /** How long close() waits for clients to answer the close handshake, ms (default 2000). */
   closeTimeoutMs?: number;
+  /**
+   * How often clients that fell behind are checked for a drained backlog (they then get a fresh
+   * snapshot), ms (default 250). Broadcasts check too; this catches paused or finished feeds.
+   */
+  resyncMs?: number;
 }
 
 /** Options with every default filled in. */
@@ -127,5 +132,6 @@ export function resolveServerOptions(o: TelemetryServerOptions): ResolvedServerO
     recordMaxBytes: o.recordMaxBytes === undefined ? undefined : check('recordMaxBytes', o.recordMaxBytes, 1024, Number.MAX_SAFE_INTEGER),
     paths,
     closeTimeoutMs: check('closeTimeoutMs', o.closeTimeoutMs ?? 2000, 0, 60_000),
+    resyncMs: check('resyncMs', o.resyncMs ?? 250, 10, 60_000),
   };
 }
