@@ -6,21 +6,18 @@
  * measured by bench "reliability"; these tests assert what does not depend on the machine's speed.
  */
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import { createManualFeed } from '../../src/telemetry/index.js';
 import { createViewerHandler } from '../../src/viewer/index.js';
 import { client, description, progress, vehicle, type TestClient } from './helpers.js';
+import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
-const servers: TelemetryServer[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close();
-});
+const { serve } = useTelemetryServers();
 
 describe('guards', () => {
   it('after 500 connections dropped at once, a new client gets hello and the server has forgotten them all', async () => {
-    const srv = await startTelemetryServer({ feeds: [createManualFeed(description('m'))], maxConnections: 1000 });
-    servers.push(srv);
+    const srv = await serve({ feeds: [createManualFeed(description('m'))], maxConnections: 1000 });
     const storm: WebSocket[] = [];
     for (let i = 0; i < 500; i += 50) {
       await Promise.all(Array.from({ length: 50 }, () => new Promise<void>((resolve, reject) => {
@@ -52,8 +49,7 @@ describe('guards', () => {
   it('50 clients that stop reading hold at most their capped backlog; the server\'s memory stays flat', async () => {
     const highWaterBytes = 65_536;
     const feed = createManualFeed(description('m', 40));
-    const srv = await startTelemetryServer({ feeds: [feed], highWaterBytes, maxBroadcastHz: 1000 });
-    servers.push(srv);
+    const srv = await serve({ feeds: [feed], highWaterBytes, maxBroadcastHz: 1000 });
     const paused: TestClient[] = [];
     for (let i = 0; i < 50; i++) {
       const c = await client(srv.url);
@@ -95,8 +91,7 @@ describe('guards', () => {
   }, 120_000);
 
   it('traversal tries get 404 and never a file outside the viewer\'s own assets', async () => {
-    const srv = await startTelemetryServer({ feeds: [createManualFeed(description('m'))], staticHandler: createViewerHandler() });
-    servers.push(srv);
+    const srv = await serve({ feeds: [createManualFeed(description('m'))], staticHandler: createViewerHandler() });
     const tries = [
       '/../package.json', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/..\\..\\etc\\passwd', '/....//....//etc/passwd',
       '/viewer.js/../../src/index.ts', '/%252e%252e/etc/passwd', '/etc/passwd', '//etc/passwd', '/./../../../etc/passwd',

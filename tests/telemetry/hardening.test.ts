@@ -5,30 +5,16 @@
  * that watches nothing, and bounded shutdown.
  */
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
-  createManualFeed, defaultCsp, originAllowed, startTelemetryServer, type TelemetryServer,
+  createManualFeed, defaultCsp, originAllowed, startTelemetryServer,
 } from '../../src/telemetry/index.js';
 import { resolveServerOptions } from '../../src/telemetry/server/options.js';
-import { client, description, type Msg, type TestClient } from './helpers.js';
+import { client, description, type Msg } from './helpers.js';
+import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
-const servers: TelemetryServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function serve(opts: Parameters<typeof startTelemetryServer>[0]) {
-  const s = await startTelemetryServer(opts);
-  servers.push(s);
-  return s;
-}
-async function connect(url: string, options?: WebSocket.ClientOptions) {
-  const c = await client(url, options);
-  clients.push(c);
-  return c;
-}
+const { serve, connect } = useTelemetryServers();
 
 function http(port: number, method: string, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {

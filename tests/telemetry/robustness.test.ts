@@ -5,27 +5,12 @@
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { Subject } from 'rxjs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type WebSocket from 'ws';
-import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
-import { client, description, progress, scenario, vehicle, type Msg, type TestClient } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createManualFeed, startTelemetryServer } from '../../src/telemetry/index.js';
+import { description, progress, scenario, vehicle, type Msg } from './helpers.js';
+import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
-const servers: TelemetryServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function serve(opts: Parameters<typeof startTelemetryServer>[0]) {
-  const s = await startTelemetryServer(opts);
-  servers.push(s);
-  return s;
-}
-async function connect(url: string, options?: WebSocket.ClientOptions) {
-  const c = await client(url, options);
-  clients.push(c);
-  return c;
-}
+const { serve, connect } = useTelemetryServers();
 const errorCode = (code: string) => (m: Msg) => m.type === 'error' && m.code === code;
 
 describe('bad frames', () => {

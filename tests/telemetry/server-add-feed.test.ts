@@ -3,21 +3,12 @@
  * simulation is published, or cleared, after it started): open connections get a fresh hello,
  * can subscribe at once, and later connections see the new list — over real sockets.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
-import { client, description, progress, vehicle, type Msg, type TestClient } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createManualFeed } from '../../src/telemetry/index.js';
+import { description, progress, vehicle, type Msg } from './helpers.js';
+import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
-const servers: TelemetryServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function connect(url: string) {
-  const c = await client(url);
-  clients.push(c);
-  return c;
-}
+const { serve, connect } = useTelemetryServers();
 const isType = (t: string) => (m: Msg) => m.type === t;
 const ids = (m: Msg) => (m.simulations as { id: string }[]).map((s) => s.id);
 
@@ -25,8 +16,7 @@ describe('telemetry server feeds added after start', () => {
   it('sends an open connection a new hello listing the added simulation, which it can subscribe to: snapshot, then telemetry', async () => {
     const first = createManualFeed(description('first'));
     const lines: string[] = [];
-    const srv = await startTelemetryServer({ feeds: [first], record: (l) => lines.push(l) });
-    servers.push(srv);
+    const srv = await serve({ feeds: [first], record: (l) => lines.push(l) });
     const early = await connect(srv.url);
     expect(ids(await early.next(isType('hello')))).toEqual(['first']);
 
@@ -62,8 +52,7 @@ describe('telemetry server feeds added after start', () => {
 
   it('refuses a second feed with an id already served (TELEMETRY_INVALID_OPTION) and keeps serving the first', async () => {
     const feed = createManualFeed(description('m'));
-    const srv = await startTelemetryServer({ feeds: [feed] });
-    servers.push(srv);
+    const srv = await serve({ feeds: [feed] });
     expect(() => srv.addFeed(createManualFeed(description('m', 3)))).toThrow(expect.objectContaining({ code: 'TELEMETRY_INVALID_OPTION', exitCode: 2 }));
     const c = await connect(srv.url);
     expect((await c.next(isType('hello'))).simulations).toEqual([{ id: 'm', name: 'test m', vehicles: ['v0'] }]);
@@ -72,8 +61,7 @@ describe('telemetry server feeds added after start', () => {
   it('removes a feed: open connections get a hello without it, its subscribers hear no more of it, and it is unknown from then on', async () => {
     const keep = createManualFeed(description('keep'));
     const gone = createManualFeed(description('gone'));
-    const srv = await startTelemetryServer({ feeds: [keep, gone] });
-    servers.push(srv);
+    const srv = await serve({ feeds: [keep, gone] });
     const c = await connect(srv.url);
     await c.next(isType('hello'));
     c.send({ type: 'subscribe', sim: 'gone' });

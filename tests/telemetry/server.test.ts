@@ -2,27 +2,13 @@
  * The telemetry server over real sockets: handshake, snapshot then deltas in order, late
  * joiners, many clients, a slow client, restarts, shutdown code.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCoverageTrails, createManualFeed, PROTOCOL, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import { describe, expect, it } from 'vitest';
+import { createCoverageTrails, createManualFeed, PROTOCOL } from '../../src/telemetry/index.js';
 import type { Simulation, SimulationFactory } from '../../src/sim/types.js';
-import { body, client, description, progress, scenario, vehicle, type Msg, type TestClient } from './helpers.js';
+import { body, description, progress, scenario, vehicle, type Msg } from './helpers.js';
+import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
-const servers: TelemetryServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.ws.terminate();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function serve(opts: Parameters<typeof startTelemetryServer>[0]) {
-  const s = await startTelemetryServer(opts);
-  servers.push(s);
-  return s;
-}
-async function connect(url: string) {
-  const c = await client(url);
-  clients.push(c);
-  return c;
-}
+const { serve, connect } = useTelemetryServers();
 const isType = (t: string) => (m: Msg) => m.type === t;
 
 describe('telemetry server with a simulation', () => {
