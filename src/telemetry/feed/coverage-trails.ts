@@ -68,31 +68,31 @@ export function createCoverageTrails(widthOf: (vehicleId: string) => number, opt
   return {
     add(vehicles) {
       for (const v of vehicles) {
-        const p: LonLat = [v.lon, v.lat];
-        const o = open.get(v.id);
+        const position: LonLat = [v.lon, v.lat];
+        const pass = open.get(v.id);
         if (!v.implementOn) {
-          if (o) {
-            commit(o);
+          if (pass) {
+            commit(pass);
             open.delete(v.id);
           }
           continue;
         }
-        if (!o) {
-          const points: LonLat[] = [p];
+        if (!pass) {
+          const points: LonLat[] = [position];
           let list = passes.get(v.id);
           if (!list) passes.set(v.id, (list = []));
           list.push(points);
           open.set(v.id, { points });
           continue;
         }
-        if (o.dir) {
-          const a = o.points[o.points.length - 1];
-          const [off] = offLineM(a, o.dir, p);
-          const [, len] = offLineM(a, p, p);
-          if (off > tol || len > maxSeg) commit(o);
+        if (pass.dir) {
+          const last = pass.points[pass.points.length - 1];
+          const [off] = offLineM(last, pass.dir, position);
+          const [, len] = offLineM(last, position, position);
+          if (off > tol || len > maxSeg) commit(pass);
         }
-        o.dir ??= p;
-        o.pending = p;
+        pass.dir ??= position;
+        pass.pending = position;
       }
     },
     trails() {

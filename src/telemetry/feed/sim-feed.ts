@@ -38,10 +38,10 @@ export function checkSpeedup(k: unknown, key = 'speedup'): number {
 
 /** The `hello` entry of a factory's runs. */
 export function offerOf(factory: SimulationFactory, sim: Simulation, extra: Partial<SimOffer> = {}): SimOffer {
-  const d = sim.describe();
-  const guidance = [...new Set(d.vehicles.map((v) => v.guidance))].join('+');
+  const description = sim.describe();
+  const guidance = [...new Set(description.vehicles.map((v) => v.guidance))].join('+');
   const field = (factory as { scenario?: { field?: string } }).scenario?.field;
-  return { id: factory.id, name: factory.name, guidance, ...(field ? { field } : {}), vehicles: d.vehicles.map((v) => v.id), ...extra };
+  return { id: factory.id, name: factory.name, guidance, ...(field ? { field } : {}), vehicles: description.vehicles.map((v) => v.id), ...extra };
 }
 
 /**
@@ -91,12 +91,12 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
     clearTimeout(flushTimer);
     flushTimer = undefined;
     if (!latest) return;
-    const f = latest;
+    const frame = latest;
     latest = undefined;
     lastSentMs = performance.now();
     // Savings of the area done so far, from the economics stage; from the measured run once it is done.
-    const progress = savings.add(f.progress, sim.done ? finalMetrics() : undefined);
-    emit({ kind: 'telemetry', t: f.t, vehicles: f.vehicles.map(toWireVehicle), progress });
+    const progress = savings.add(frame.progress, sim.done ? finalMetrics() : undefined);
+    emit({ kind: 'telemetry', t: frame.t, vehicles: frame.vehicles.map(toWireVehicle), progress });
   };
   const onFrame = (f: SimFrame) => {
     for (const event of f.events) emit({ kind: 'event', t: event.t, event });

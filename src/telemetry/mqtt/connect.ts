@@ -12,14 +12,14 @@ const SCHEMES = ['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'];
 
 /** Checks a broker URL. @throws TelemetryError `TELEMETRY_MQTT_URL` */
 export function checkMqttUrl(url: string): URL {
-  let u: URL;
+  let parsed: URL;
   try {
-    u = new URL(url);
+    parsed = new URL(url);
   } catch {
     throw new TelemetryError('TELEMETRY_MQTT_URL', `not a URL: "${url}" (e.g. mqtt://127.0.0.1:1883)`, { url });
   }
-  if (!SCHEMES.includes(u.protocol)) throw new TelemetryError('TELEMETRY_MQTT_URL', `MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, got "${url}"`, { url });
-  return u;
+  if (!SCHEMES.includes(parsed.protocol)) throw new TelemetryError('TELEMETRY_MQTT_URL', `MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, got "${url}"`, { url });
+  return parsed;
 }
 
 /** Options of {@link connectMqtt}. */

@@ -79,9 +79,9 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
 
   const maybeCreate = (sim: string) => {
     if (feeds.has(sim)) return;
-    const d = descriptions.get(sim), s = snapshots.get(sim);
-    if (!d || !s) return;
-    const feed = createMqttFeed(d, s);
+    const description = descriptions.get(sim), snapshot = snapshots.get(sim);
+    if (!description || !snapshot) return;
+    const feed = createMqttFeed(description, snapshot);
     server?.addFeed(feed); // found after start: viewers get a hello listing it (throws on a clashing id: dropped)
     feeds.set(sim, feed);
   };
@@ -104,28 +104,28 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
       if (where.kind === 'description') forget(where.sim);
       return;
     }
-    let m: unknown;
+    let parsed: unknown;
     try {
-      m = JSON.parse(payload.toString('utf8'));
+      parsed = JSON.parse(payload.toString('utf8'));
     } catch {
       return void dropped++;
     }
     const feed = feeds.get(where.sim);
     switch (where.kind) {
       case 'description':
-        if (!isMqttDescription(m, where.sim)) return void dropped++;
-        descriptions.set(where.sim, m);
-        if (feed) feed.describe(m);
+        if (!isMqttDescription(parsed, where.sim)) return void dropped++;
+        descriptions.set(where.sim, parsed);
+        if (feed) feed.describe(parsed);
         else maybeCreate(where.sim);
         return;
       case 'snapshot':
-        if (!isMqttSnapshot(m, where.sim)) return void dropped++;
-        snapshots.set(where.sim, m);
-        if (feed) feed.rebase(m);
+        if (!isMqttSnapshot(parsed, where.sim)) return void dropped++;
+        snapshots.set(where.sim, parsed);
+        if (feed) feed.rebase(parsed);
         else maybeCreate(where.sim);
         return;
       default:
-        if (feed && isMqttUpdate(m, where.sim)) feed.apply(m);
+        if (feed && isMqttUpdate(parsed, where.sim)) feed.apply(parsed);
         else dropped++;
     }
   };

@@ -29,21 +29,21 @@ const same = (a: LonLat, b: LonLat) => a[0] === b[0] && a[1] === b[1];
 
 /** Base coverage followed by coverage since: a pass that continues across the seam is joined. */
 export function joinCoverage(base: CoverageTrail[], since: CoverageTrail[]): CoverageTrail[] {
-  const out = base.map((c) => ({ ...c, passes: [...c.passes] }));
-  for (const c of since) {
-    const b = out.find((o) => o.vehicleId === c.vehicleId);
-    if (!b) {
-      out.push({ ...c, passes: [...c.passes] });
+  const out = base.map((trail) => ({ ...trail, passes: [...trail.passes] }));
+  for (const trail of since) {
+    const joined = out.find((known) => known.vehicleId === trail.vehicleId);
+    if (!joined) {
+      out.push({ ...trail, passes: [...trail.passes] });
       continue;
     }
-    const passes = [...c.passes];
-    const last = b.passes[b.passes.length - 1];
+    const passes = [...trail.passes];
+    const last = joined.passes[joined.passes.length - 1];
     const first = passes[0];
     if (last && first && same(last[last.length - 1], first[0])) {
-      b.passes[b.passes.length - 1] = [...last, ...first.slice(1)];
+      joined.passes[joined.passes.length - 1] = [...last, ...first.slice(1)];
       passes.shift();
     }
-    b.passes.push(...passes);
+    joined.passes.push(...passes);
   }
   return out;
 }

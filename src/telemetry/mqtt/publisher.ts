@@ -50,9 +50,9 @@ export interface MqttPublisher {
 
 /** The field level of a feed: its offer's field file name without folder and extension (`thai-binh-block`), else `field`. */
 export function fieldLevelOf(feed: TelemetryFeed): string {
-  const f = feed.offer().field;
-  if (!f) return 'field';
-  const base = f.split(/[\\/]/).pop() ?? f;
+  const fieldFile = feed.offer().field;
+  if (!fieldFile) return 'field';
+  const base = fieldFile.split(/[\\/]/).pop() ?? fieldFile;
   return base.replace(/\.(geojson|json|kml)$/i, '') || 'field';
 }
 
@@ -96,13 +96,13 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
     paths.set(feed.id, path);
     let run = 0;
     const describe = () => {
-      const d: MqttDescription = { offer: feed.offer(), description: feed.state().description };
-      publish(simTopic(path, 'description'), d, 1, true);
+      const retained: MqttDescription = { offer: feed.offer(), description: feed.state().description };
+      publish(simTopic(path, 'description'), retained, 1, true);
     };
     const snapshot = () => {
       const { description: _d, ...rest } = feed.state();
-      const s: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
-      return publish(simTopic(path, 'snapshot'), s, 1, true);
+      const retained: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
+      return publish(simTopic(path, 'snapshot'), retained, 1, true);
     };
     const update = (u: FeedUpdate) => {
       let m: MqttUpdate;

@@ -38,8 +38,8 @@ export type MqttTopicKind = 'description' | 'snapshot' | 'telemetry' | 'event';
  */
 export function topicLevel(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const s = name.replace(/[+#/\u0000-\u001f\u007f]/g, '_').replace(/^\$/, '_');
-  return s.length ? s : '_';
+  const level = name.replace(/[+#/\u0000-\u001f\u007f]/g, '_').replace(/^\$/, '_');
+  return level.length ? level : '_';
 }
 
 /** Where one simulation publishes. */

@@ -57,21 +57,21 @@ export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaS
   const highWater = options.highWaterBytes ?? 65_536;
   const sockets = new Set<Socket>();
   let updates = 0;
-  const tcp = createServer((s) => {
-    sockets.add(s);
-    s.setNoDelay(true);
-    s.on('error', () => s.destroy());
-    s.on('close', () => sockets.delete(s));
+  const tcp = createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
     // Readers may talk (gpsd probes with ?WATCH or binary queries); we only stream.
-    s.on('data', () => {});
+    socket.on('data', () => {});
   });
-  const sub: Subscription = feed.updates$.subscribe((u) => {
-    if (u.kind !== 'telemetry' || sockets.size === 0) return;
-    const v = u.vehicles.find((x) => x.id === vehicle);
-    if (!v) return;
-    const text = nmeaSentences(v, new Date(startMs + u.t), options).join('');
+  const sub: Subscription = feed.updates$.subscribe((update) => {
+    if (update.kind !== 'telemetry' || sockets.size === 0) return;
+    const streamed = update.vehicles.find((candidate) => candidate.id === vehicle);
+    if (!streamed) return;
+    const text = nmeaSentences(streamed, new Date(startMs + update.t), options).join('');
     updates++;
-    for (const s of sockets) if (s.writableLength < highWater) s.write(text);
+    for (const socket of sockets) if (socket.writableLength < highWater) socket.write(text);
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -93,10 +93,10 @@ export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaS
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         sub.unsubscribe();
-        for (const s of sockets) s.end();
+        for (const socket of sockets) socket.end();
         tcp.close(() => resolve());
         setTimeout(() => {
-          for (const s of sockets) s.destroy();
+          for (const socket of sockets) socket.destroy();
         }, 500).unref();
       })),
   };

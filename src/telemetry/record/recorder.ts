@@ -51,30 +51,30 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
   let bytes = 0;
   let truncated = false;
   if (typeof target === 'string') {
-    const s = createWriteStream(target, { flags: 'w' });
-    s.on('error', (e) => (failure = e));
-    stream = s;
+    const file = createWriteStream(target, { flags: 'w' });
+    file.on('error', (error) => (failure = error));
+    stream = file;
     out = (line) => {
       if (failure) return;
-      if (s.writableLength > maxPending) truncated = true;
-      else s.write(line);
+      if (file.writableLength > maxPending) truncated = true;
+      else file.write(line);
     };
   } else out = target;
   const write = (line: string) => {
     if (truncated) return;
-    const n = Buffer.byteLength(line);
-    if (bytes + n > maxBytes) {
+    const lineBytes = Buffer.byteLength(line);
+    if (bytes + lineBytes > maxBytes) {
       truncated = true;
       return;
     }
-    bytes += n;
+    bytes += lineBytes;
     out(line);
   };
   let lines = 0;
   const header: TelemetryRecordingHeader = {
     type: 'header', format: TELEMETRY_RECORDING_FORMAT, protocol: PROTOCOL, startedAt: new Date().toISOString(),
-    simulations: feeds.map((f) => f.offer()),
-    states: Object.fromEntries(feeds.map((f) => [f.id, f.state()])),
+    simulations: feeds.map((feed) => feed.offer()),
+    states: Object.fromEntries(feeds.map((feed) => [feed.id, feed.state()])),
   };
   write(JSON.stringify(header) + '\n');
   lines++;
@@ -87,17 +87,17 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
     },
     close() {
       if (!stream) return Promise.resolve();
-      const s = stream;
+      const file = stream;
       stream = undefined;
       const fail = () => new AgrisimError('IO_WRITE', `cannot write recording ${String(target)}: ${failure?.message}`, { path: target });
       if (failure) return Promise.reject(fail());
       return new Promise<void>((resolve, reject) => {
-        s.once('error', (e) => {
-          failure ??= e;
+        file.once('error', (error) => {
+          failure ??= error;
           reject(fail());
         });
-        s.end((e?: Error | null) => {
-          if (e) failure ??= e;
+        file.end((error?: Error | null) => {
+          if (error) failure ??= error;
           if (failure) reject(fail());
           else resolve();
         });

@@ -44,11 +44,11 @@ function toUpdate(m: BroadcastMessage, tracker: FeedStateTracker): FeedUpdate {
  * ```
  */
 export function createReplayFeeds(rec: TelemetryRecording, options: ReplayOptions = {}): TelemetryFeed[] {
-  const k = checkSpeedup(options.speedup ?? 1);
+  const speedup = checkSpeedup(options.speedup ?? 1);
   const channels = new Map(rec.header.simulations.map((offer) => {
-    const s = rec.header.states[offer.id];
-    const tracker = createFeedStateTracker(s.description, s.speedup);
-    tracker.setPaused(s.paused);
+    const state = rec.header.states[offer.id];
+    const tracker = createFeedStateTracker(state.description, state.speedup);
+    tracker.setPaused(state.paused);
     return [offer.id, { offer, tracker, updates: new Subject<FeedUpdate>() }];
   }));
   let i = 0;
@@ -59,14 +59,14 @@ export function createReplayFeeds(rec: TelemetryRecording, options: ReplayOption
   const play = () => {
     const now = performance.now();
     const { broadcasts } = rec;
-    while (i < broadcasts.length && t0 + broadcasts[i].at / k <= now + 0.5) {
+    while (i < broadcasts.length && t0 + broadcasts[i].at / speedup <= now + 0.5) {
       const { message } = broadcasts[i++];
       const ch = channels.get(message.sim)!;
-      const u = toUpdate(message, ch.tracker);
-      ch.tracker.apply(u);
-      ch.updates.next(u);
+      const update = toUpdate(message, ch.tracker);
+      ch.tracker.apply(update);
+      ch.updates.next(update);
     }
-    if (i < broadcasts.length) timer = setTimeout(play, Math.max(0, t0 + broadcasts[i].at / k - performance.now()));
+    if (i < broadcasts.length) timer = setTimeout(play, Math.max(0, t0 + broadcasts[i].at / speedup - performance.now()));
     else options.onEnd?.();
   };
   return [...channels.entries()].map(([id, ch]) => ({

@@ -87,11 +87,11 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   if (!host) return false;
   try {
     // Both through URL, so a default port written out (`:80` in Host) compares equal to none.
-    const o = new URL(origin);
+    const page = new URL(origin);
     // A page served from this machine's loopback (only a program here can serve one) may open
     // the socket through a local relay or port forward; DNS-rebinding pages have other names.
-    if (LOOPBACK_HOSTS.has(o.hostname)) return true;
-    return o.host === new URL(`${o.protocol}//${host}`).host;
+    if (LOOPBACK_HOSTS.has(page.hostname)) return true;
+    return page.host === new URL(`${page.protocol}//${host}`).host;
   } catch {
     return false; // `null` (a file:// page, a sandboxed frame) and garbage
   }

@@ -15,8 +15,11 @@ export type BroadcastListener = (sim: string, e: EncodedMessage) => void;
 
 /** The snapshot message body of a feed's current state. */
 export function snapshotMessage(feed: TelemetryFeed): Unsequenced<SnapshotMessage> {
-  const s = feed.state();
-  return { type: 'snapshot', sim: feed.id, description: s.description, t: s.t, vehicles: s.vehicles, progress: s.progress, coverage: s.coverage, paused: s.paused, speedup: s.speedup, done: s.done };
+  const state = feed.state();
+  return {
+    type: 'snapshot', sim: feed.id, description: state.description, t: state.t, vehicles: state.vehicles, progress: state.progress, coverage: state.coverage,
+    paused: state.paused, speedup: state.speedup, done: state.done,
+  };
 }
 
 /** The broadcast message of one feed update (a reset becomes a snapshot of the new state). */
@@ -86,14 +89,14 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
     }
   };
 
-  const broadcast = (ch: Channel, u: FeedUpdate) => {
-    const e = encodeMessage(updateMessage(ch.feed, u));
+  const broadcast = (ch: Channel, update: FeedUpdate) => {
+    const encoded = encodeMessage(updateMessage(ch.feed, update));
     // A late joiner's snapshot never carries a gap: it saw nothing before.
-    ch.snapshot = u.kind === 'reset' && !u.gap ? e : undefined;
+    ch.snapshot = update.kind === 'reset' && !update.gap ? encoded : undefined;
     stats.broadcasts++;
-    onBroadcast?.(ch.feed.id, e);
+    onBroadcast?.(ch.feed.id, encoded);
     for (const client of ch.subscribers) {
-      if (client.deliver(ch.feed.id, e)) stats.framesSent++;
+      if (client.deliver(ch.feed.id, encoded)) stats.framesSent++;
       else {
         stats.framesSkipped++;
         lagging.add(client);
@@ -106,11 +109,12 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
   // (an unhandled rxjs error would be rethrown asynchronously and end the process).
   const listen = (ch: Channel) => {
     ch.sub = ch.feed.updates$.subscribe({
-      next: (u) => broadcast(ch, u),
-      error: (e: unknown) => {
-        const m = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${e instanceof Error ? e.message : String(e)}`, ch.feed.id));
-        for (const client of ch.subscribers) client.send(m);
-        onFeedError?.(ch.feed.id, e);
+      next: (update) => broadcast(ch, update),
+      error: (failure: unknown) => {
+        const why = failure instanceof Error ? failure.message : String(failure);
+        const stopped = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${why}`, ch.feed.id));
+        for (const client of ch.subscribers) client.send(stopped);
+        onFeedError?.(ch.feed.id, failure);
       },
     });
   };
