@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killLeftoverProcesses, portFree, startCliProcess } from '../helpers/cli-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -112,4 +113,24 @@ describe('the installed package (npm pack → npm install --omit=dev → plain n
     expect(esmRow).toContain('🟢');
     expect(esmRow).not.toMatch(/💀|❌|⚠️/);
   });
+});
+
+describe('the installed bin stops as one process on a signal (issue 20)', () => {
+  killLeftoverProcesses();
+  // The bin runs the CLI in its own process: the signal reaches the server itself, nothing is left running.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    it(`serve under plain node: ${signal} → exit 0 with its "stopped" line, port free`, async () => {
+      const bin = join(app, 'node_modules/agrisim/bin/agrisim.js');
+      const args = [bin, 'serve', '--scenario', 'node_modules/agrisim/sims/thai-binh-drone.json', '--port', '0', '--host', '127.0.0.1', '--no-viewer', '--speedup', '50', '--json'];
+      const cli = await startCliProcess(process.execPath, args, { cwd: app });
+      const port = cli.started.port as number;
+      expect(await portFree(port)).toBe(false);
+      cli.proc.kill(signal);
+      // Generous bound (the budget is 3 s, measured by bench "reliability"): a hang fails, a busy machine does not.
+      const exit = await cli.exitWithin(20_000);
+      expect(exit, cli.stderr()).toEqual({ code: 0, signal: null });
+      expect(cli.lines().at(-1)).toMatchObject({ event: 'stopped', signal });
+      expect(await portFree(port)).toBe(true);
+    }, 90_000);
+  }
 });
