@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   TELEMETRY_MQTT_URL: { exit: 2, meaning: 'an MQTT broker URL that is not mqtt://, mqtts://, ws:// or wss://' },
   TELEMETRY_MQTT_CONNECT: { exit: 1, meaning: 'the MQTT broker cannot be reached or refused the connection' },
   TELEMETRY_MQTT_NO_SIMS: { exit: 1, meaning: 'no simulation is published on the MQTT broker (within the wait)' },
+  TELEMETRY_ABORTED: { exit: 0, meaning: 'start-up abandoned (a stop signal or AbortSignal) before the server or gateway was ready' },
   // economics
   ECON_UNKNOWN_KEY: { exit: 2, meaning: 'an assumption key that does not exist' },
   ECON_INVALID_VALUE: { exit: 2, meaning: 'an assumption value out of its allowed range' },

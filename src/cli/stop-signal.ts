@@ -45,11 +45,41 @@ export function onStopSignal(handler: (signal: StopSignalName) => void): () => v
   };
 }
 
+/** Stop signals watched from a command's first line: start-up steps abort on them, the run ends on them. */
+export interface StopWatch {
+  /** Aborted on the first stop signal (its reason is the signal's name): hand it to start-up steps that wait. */
+  readonly abort: AbortSignal;
+  /** Resolves with the first stop signal's name. */
+  readonly stopped: Promise<StopSignalName>;
+}
+
+/**
+ * Watches the stop signals from now on, for the whole command: a signal during start-up (a
+ * broker that does not answer, a gateway waiting for its first simulation, a long plan) aborts
+ * the step that waits and ends the command cleanly (exit 0, a `stopped` line) instead of killing
+ * the process mid-step. The handlers stay until the process exits.
+ * @example
+ * ```ts
+ * const stop = watchStopSignals();
+ * const gw = await startMqttGateway({ mqttUrl, abortSignal: stop.abort });
+ * const signal = await stop.stopped;
+ * ```
+ */
+export function watchStopSignals(): StopWatch {
+  const controller = new AbortController();
+  const stopped = new Promise<StopSignalName>((resolve) => onStopSignal((signal) => {
+    controller.abort(signal);
+    resolve(signal);
+  }));
+  return { abort: controller.signal, stopped };
+}
+
 /**
  * Waits for SIGINT, SIGTERM or SIGHUP (or `until`), for long-running commands (serve, gateway).
  * The handlers stay for the whole shutdown (see {@link onStopSignal}); the close itself is
  * bounded by the caller.
  *
+ * @param watch - signals watched since the command started (see {@link watchStopSignals}); default: from now on
  * @returns the signal's name, or `end` when `until` settled first
  * @example
  * ```ts
@@ -57,14 +87,15 @@ export function onStopSignal(handler: (signal: StopSignalName) => void): () => v
  * await server.close();
  * ```
  */
-export function stopSignal(until?: Promise<unknown>): Promise<string> {
+export function stopSignal(until?: Promise<unknown>, watch?: StopWatch): Promise<string> {
   let settled = false;
   return new Promise<string>((done) => {
-    const finish = (s: string) => {
-      if (!settled) done(s);
+    const finish = (signal: string) => {
+      if (!settled) done(signal);
       settled = true;
     };
-    onStopSignal(finish);
+    if (watch) void watch.stopped.then(finish);
+    else onStopSignal(finish);
     until?.then(() => finish('end'), () => finish('end'));
   });
 }

@@ -1,24 +1,31 @@
 /**
- * A real CLI process for signal tests: started with `--json`, awaited on its `started` line
- * (event-based, bounded), signalled, and awaited on its exit; and whether a port is free again.
- * Processes still running after a test are killed (afterEach of the calling file).
+ * A real CLI process for signal tests: spawned, awaited on an output line (event-based,
+ * bounded) such as its `--json` `started` line, signalled, and awaited on its exit; and whether
+ * a port is free again. Processes still running after a test are killed (see killLeftoverProcesses).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 
-/** A started CLI process. */
-export interface RunningCli {
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+/** A spawned CLI process. */
+export interface CliProcess {
   proc: ChildProcess;
-  /** Its `started` JSON line. */
-  started: Record<string, unknown>;
   stdout(): string;
   stderr(): string;
-  /** Its JSON lines so far. */
+  /** Its stdout JSON lines so far. */
   lines(): Record<string, unknown>[];
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  exit: Promise<Exit>;
+  /** Resolves once `pattern` appears on stdout or stderr; rejects when the process exits first or after `timeoutMs`. */
+  output(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Resolves with the exit, or with `undefined` after `timeoutMs` (the process is then SIGKILLed). */
-  exitWithin(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined>;
+  exitWithin(timeoutMs: number): Promise<Exit | undefined>;
+}
+
+/** A CLI process that printed its `started` line. */
+export interface RunningCli extends CliProcess {
+  started: Record<string, unknown>;
 }
 
 const running: ChildProcess[] = [];
@@ -30,7 +37,47 @@ export function killLeftoverProcesses(): void {
   });
 }
 
-const jsonLines = (text: string) => text.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+const jsonLines = (text: string) => text.split('\n').filter((line) => line.startsWith('{') && line.endsWith('}')).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/** Spawns `command args`, collecting its output. */
+export function spawnCliProcess(command: string, args: string[], options: { cwd?: string } = {}): CliProcess {
+  const proc = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(proc);
+  let out = '';
+  let err = '';
+  const watchers = new Set<() => void>();
+  const collect = (append: (chunk: string) => void) => (chunk: Buffer) => {
+    append(String(chunk));
+    for (const watcher of [...watchers]) watcher();
+  };
+  proc.stdout!.on('data', collect((chunk) => (out += chunk)));
+  proc.stderr!.on('data', collect((chunk) => (err += chunk)));
+  const exit = new Promise<Exit>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  const output = (pattern: RegExp, timeoutMs = 60_000) => new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      watchers.delete(check);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (pattern.test(out) || pattern.test(err)) settle();
+    };
+    const timer = setTimeout(() => settle(new Error(`${args.join(' ')}: no ${pattern} within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`)), timeoutMs);
+    watchers.add(check);
+    void exit.then((e) => settle(new Error(`${args.join(' ')} exited ${e.code ?? e.signal} before ${pattern}; stdout: ${out}; stderr: ${err}`)));
+    check();
+  });
+  const exitWithin = async (timeoutMs: number) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+    const outcome = await Promise.race([exit, late]);
+    clearTimeout(timer);
+    if (!outcome) proc.kill('SIGKILL');
+    return outcome;
+  };
+  return { proc, stdout: () => out, stderr: () => err, lines: () => jsonLines(out), exit, output, exitWithin };
+}
 
 /**
  * Runs `command args` (add `--json` yourself) and resolves on its `started` line.
@@ -42,35 +89,11 @@ const jsonLines = (text: string) => text.split('\n').filter((line) => line.start
  * expect(await cli.exitWithin(15_000)).toEqual({ code: 0, signal: null });
  * ```
  */
-export function startCliProcess(command: string, args: string[], options: { cwd?: string; startTimeoutMs?: number } = {}): Promise<RunningCli> {
-  const proc = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(proc);
-  let out = '';
-  let err = '';
-  proc.stderr!.on('data', (chunk) => (err += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  const exitWithin = async (timeoutMs: number) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
-    const outcome = await Promise.race([exit, late]);
-    clearTimeout(timer);
-    if (!outcome) proc.kill('SIGKILL');
-    return outcome;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')}: no "started" line within ${options.startTimeoutMs ?? 60_000} ms; stderr: ${err}`)), options.startTimeoutMs ?? 60_000);
-    proc.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const started = jsonLines(out.split('\n').slice(0, -1).join('\n')).find((line) => line.event === 'started');
-      if (!started) return;
-      clearTimeout(timer);
-      resolve({ proc, started, stdout: () => out, stderr: () => err, lines: () => jsonLines(out), exit, exitWithin });
-    });
-    void exit.then((e) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${e.code ?? e.signal} before starting: ${err}`));
-    });
-  });
+export async function startCliProcess(command: string, args: string[], options: { cwd?: string; startTimeoutMs?: number } = {}): Promise<RunningCli> {
+  const cli = spawnCliProcess(command, args, options);
+  await cli.output(/"event":"started"[^\n]*\n/, options.startTimeoutMs ?? 60_000);
+  const started = cli.lines().find((line) => line.event === 'started')!;
+  return { ...cli, started };
 }
 
 /** True once nothing listens on the port on 127.0.0.1 (a fresh server can take it). */

@@ -6,8 +6,8 @@
 import { AgrisimError } from '../../errors.js';
 import { startMqttGateway } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
-import { stopSignal } from '../stop-signal.js';
-import { originOption, portOption, shutDown, viewerHandler } from './serve.js';
+import { stopSignal, watchStopSignals } from '../stop-signal.js';
+import { isAborted, originOption, portOption, shutDown, viewerHandler } from './serve.js';
 
 const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
 
@@ -58,7 +58,10 @@ export const command: CliCommand = {
     const json = values.json ?? false;
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json, 'gateway');
     if (!json) process.stderr.write(`agrisim gateway: subscribing to ${values.mqtt}${values.farm ? ` (farm ${values.farm})` : ''} …\n`);
+    // From here on a stop signal ends it cleanly, also while the broker does not answer or no simulation is published yet.
+    const stop = watchStopSignals();
     const gw = await startMqttGateway({
+      abortSignal: stop.abort,
       mqttUrl: values.mqtt,
       port,
       host: values.host ?? '127.0.0.1',
@@ -68,8 +71,17 @@ export const command: CliCommand = {
       ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}),
       closeTimeoutMs: 1000,
       ...(staticHandler ? { staticHandler } : {}),
+    }).catch((e: unknown) => {
+      if (isAborted(e)) return undefined;
+      throw e;
     });
-    const stopped = stopSignal(); // before the started line: a supervisor may signal as soon as it reads it
+    if (!gw) {
+      const signal = await stop.stopped;
+      if (json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, received: 0, broadcasts: 0, framesSent: 0 }) + '\n');
+      else process.stdout.write(`agrisim gateway: stopped (${signal}) before serving\n`);
+      return EXIT.OK;
+    }
+    const stopped = stopSignal(undefined, stop); // before the started line: a supervisor may signal as soon as it reads it
     const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
     if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
     else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');

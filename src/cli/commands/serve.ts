@@ -6,7 +6,7 @@
 import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AgrisimError } from '../../errors.js';
+import { AgrisimError, isAgrisimError } from '../../errors.js';
 import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
 import type { Guidance, SimulationFactory } from '../../sim/index.js';
 import { loadBlockScenario, readBlockScenario } from '../block-run.js';
@@ -15,7 +15,7 @@ import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../tele
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/index.js';
 import type { StaticHandler, TelemetryServerOptions } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
-import { SHUTDOWN_BUDGET_MS, stopSignal, TIMED_OUT, withTimeout } from '../stop-signal.js';
+import { SHUTDOWN_BUDGET_MS, stopSignal, TIMED_OUT, watchStopSignals, withTimeout, type StopWatch } from '../stop-signal.js';
 import { ANY_HOST, ANY_HOST_V4, isNoIpv6, joinUrlOf, lanUrls, loopbackUrl, terminalQr } from '../join.js';
 
 const HELP = `usage: agrisim serve [options]
@@ -124,6 +124,8 @@ export interface CommonFlags {
   mqtt?: string;
   farm?: string;
   label: string;
+  /** Stop signals watched since the command started (default: from the server's start on). */
+  stop?: StopWatch;
 }
 
 /** Starts the server on `opts.host` (default every interface); without IPv6, `::` falls back to `0.0.0.0`. */
@@ -140,58 +142,91 @@ async function startOnHost(opts: TelemetryServerOptions): Promise<TelemetryServe
 /** A handler that can be told the URL phones should open (the viewer's QR code). */
 type JoinAware = { setJoinUrl?: (url: string) => void };
 
-/**
- * Starts the server (and NMEA), prints where — the loopback URL, every LAN URL and a QR code
- * of the first — waits for SIGINT/SIGTERM (or `until`), shuts down and returns the exit code.
- */
-export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
-  // Viewers get 1 s to answer the close handshake: the whole stop must fit in SHUTDOWN_BUDGET_MS.
-  const server: TelemetryServer = await startOnHost({ closeTimeoutMs: 1000, ...opts });
-  const lan = lanUrls(server.host, server.port);
-  const joinUrl = joinUrlOf(server.host, server.port);
-  const localUrl = loopbackUrl(server.host, server.port);
-  (opts.staticHandler as JoinAware | undefined)?.setJoinUrl?.(joinUrl);
-  let nmea: NmeaServer | undefined;
-  let mqtt: MqttPublisher | undefined;
+/** What runs beside the server: the NMEA stream and the MQTT publisher. */
+interface Extras {
+  nmea?: NmeaServer;
+  mqtt?: MqttPublisher;
+}
+
+/** Starts the MQTT publisher and the NMEA stream the flags ask for; on failure closes what started, and the server. */
+async function startExtras(server: TelemetryServer, flags: CommonFlags, stop: StopWatch): Promise<Extras> {
+  const extras: Extras = {};
   try {
-    if (flags.mqtt) mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm });
+    if (flags.mqtt) extras.mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm, abortSignal: stop.abort });
     if (flags.nmeaPort !== undefined) {
       const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
       const feed = a ? server.feeds.find((f) => f.id === a) : b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : server.feeds[0];
       if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
-      nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
+      extras.nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
     }
+    return extras;
   } catch (e) {
-    await mqtt?.close();
-    await server.close();
+    await shutDown(flags.label, flags.json, [['MQTT', extras.mqtt?.close()], ['recording and viewers', server.close()]]);
     throw e;
   }
-  // Listening for signals before saying where: a supervisor may signal as soon as it reads the line.
-  const stopped = stopSignal(until);
+}
+
+/** Says where it listens: the loopback URL, every LAN URL and a QR code of the first (or one JSON line). */
+async function printStarted(server: TelemetryServer, extras: Extras, flags: CommonFlags, joinUrl: string): Promise<void> {
+  const { nmea, mqtt } = extras;
+  const lan = lanUrls(server.host, server.port);
+  const localUrl = loopbackUrl(server.host, server.port);
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
     process.stdout.write(JSON.stringify({ event: 'started', url: localUrl.replace(/^http/, 'ws') + 'ws', httpUrl: localUrl, host: server.host, lanUrls: lan, joinUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
-  } else {
-    const lines = [`agrisim ${flags.label}: ${localUrl}  (WebSocket ${localUrl.replace(/^http/, 'ws')}ws)`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
-    if (lan.length) lines.push('Phones on the same Wi-Fi / Điện thoại cùng mạng Wi-Fi:', ...lan.map((u) => `  ${u}`), await terminalQr(joinUrl));
-    else lines.push(`Only this machine can open it (--host ${server.host}) / Chỉ máy này mở được.`);
-    if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: ${localUrl.replace(/^http:\/\/(.*):\d+\/$/, 'tcp://$1')}:${nmea.port}`);
-    if (mqtt) lines.push(`  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`);
-    lines.push('Press Ctrl+C to stop.');
-    process.stdout.write(lines.join('\n') + '\n');
+    return;
   }
+  const lines = [`agrisim ${flags.label}: ${localUrl}  (WebSocket ${localUrl.replace(/^http/, 'ws')}ws)`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
+  if (lan.length) lines.push('Phones on the same Wi-Fi / Điện thoại cùng mạng Wi-Fi:', ...lan.map((u) => `  ${u}`), await terminalQr(joinUrl));
+  else lines.push(`Only this machine can open it (--host ${server.host}) / Chỉ máy này mở được.`);
+  if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: ${localUrl.replace(/^http:\/\/(.*):\d+\/$/, 'tcp://$1')}:${nmea.port}`);
+  if (mqtt) lines.push(`  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`);
+  lines.push('Press Ctrl+C to stop.');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The last words: a `stopped` JSON line, or a sentence (and a word on a recording cut at its cap). */
+export function printStopped(label: string, json: boolean, signal: string, stats: Partial<ReturnType<TelemetryServer['stats']>>): void {
+  const { broadcasts = 0, framesSent = 0, recordedLines = 0, recordingTruncated = false } = stats;
+  if (json) return void process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts, framesSent, recordedLines, recordingTruncated }) + '\n');
+  process.stdout.write(`agrisim ${label}: stopped (${signal}); ${broadcasts} broadcasts, ${framesSent} frames sent\n`);
+  if (recordingTruncated) process.stderr.write(`agrisim ${label}: the recording stopped early at its size cap (${recordedLines} lines kept)\n`);
+}
+
+/** True for a start-up abandoned by a stop signal (see watchStopSignals): the command then ends with exit 0. */
+export function isAborted(e: unknown): boolean {
+  return isAgrisimError(e) && e.code === 'TELEMETRY_ABORTED';
+}
+
+/**
+ * Starts the server (and NMEA, MQTT), prints where, waits for SIGINT/SIGTERM/SIGHUP (or
+ * `until`), shuts down and returns the exit code. A signal while MQTT connects ends it the same way.
+ */
+export async function serveUntilSignal(opts: TelemetryServerOptions, flags: CommonFlags, until?: Promise<void>): Promise<number> {
+  const stop = flags.stop ?? watchStopSignals();
+  // Viewers get 1 s to answer the close handshake: the whole stop must fit in SHUTDOWN_BUDGET_MS.
+  const server: TelemetryServer = await startOnHost({ closeTimeoutMs: 1000, ...opts });
+  const joinUrl = joinUrlOf(server.host, server.port);
+  (opts.staticHandler as JoinAware | undefined)?.setJoinUrl?.(joinUrl);
+  let extras: Extras;
+  try {
+    extras = await startExtras(server, flags, stop);
+  } catch (e) {
+    if (!isAborted(e)) throw e;
+    printStopped(flags.label, flags.json, await stop.stopped, server.stats());
+    return EXIT.OK;
+  }
+  // Signals are watched before saying where: a supervisor may signal as soon as it reads the line.
+  const stopped = stopSignal(until, stop);
+  await printStarted(server, extras, flags, joinUrl);
   const signal = await stopped;
   const stats = server.stats();
   await shutDown(flags.label, flags.json, [
     ['recording and viewers', server.close()],
-    ['NMEA stream', nmea?.close()],
-    ['MQTT', mqtt?.close()],
+    ['NMEA stream', extras.nmea?.close()],
+    ['MQTT', extras.mqtt?.close()],
   ]);
-  if (flags.json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts: stats.broadcasts, framesSent: stats.framesSent, recordedLines: stats.recordedLines, recordingTruncated: stats.recordingTruncated }) + '\n');
-  else {
-    process.stdout.write(`agrisim ${flags.label}: stopped (${signal}); ${stats.broadcasts} broadcasts, ${stats.framesSent} frames sent\n`);
-    if (stats.recordingTruncated) process.stderr.write(`agrisim ${flags.label}: the recording stopped early at its size cap (${stats.recordedLines} lines kept)\n`);
-  }
+  printStopped(flags.label, flags.json, signal, stats);
   return EXIT.OK;
 }
 

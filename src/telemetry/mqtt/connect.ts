@@ -1,6 +1,7 @@
 /**
  * Connects an MQTT client with agrisim's error codes: a bad URL is TELEMETRY_MQTT_URL, a
  * broker that cannot be reached (or refuses) within `connectTimeoutMs` is TELEMETRY_MQTT_CONNECT,
+ * an attempt abandoned through `abortSignal` is TELEMETRY_ABORTED,
  * instead of the `mqtt` package's default of retrying for ever. The `mqtt` package is loaded
  * on first use.
  */
@@ -30,6 +31,35 @@ export interface ConnectMqttOptions {
   clientId?: string;
   /** Last will: published by the broker if this client vanishes. */
   will?: { topic: string; payload: string; qos: 0 | 1; retain: boolean };
+  /**
+   * Abandons the attempt when aborted (a stop signal while the broker does not answer):
+   * the connection is dropped and the promise rejects with `TELEMETRY_ABORTED`.
+   */
+  abortSignal?: AbortSignal;
+}
+
+/** The coded error of a start-up abandoned through `abortSignal`. */
+export function abortedError(what: string, abortSignal: AbortSignal): TelemetryError {
+  const reason = typeof abortSignal.reason === 'string' ? abortSignal.reason : 'aborted';
+  return new TelemetryError('TELEMETRY_ABORTED', `${what}: stopped (${reason}) before it was ready`, { reason });
+}
+
+/** Waits for the first connection; rejects on an error, after `timeoutMs`, or when `abortSignal` aborts (with that reason). */
+function firstConnection(client: MqttClient, timeoutMs: number, abortSignal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      abortSignal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onAbort = () => settle(Object.assign(new Error('aborted'), { aborted: true }));
+    const timer = setTimeout(() => settle(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    client.once('connect', () => settle());
+    client.once('error', (error) => settle(error));
+    if (abortSignal?.aborted) onAbort();
+    else abortSignal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
@@ -45,6 +75,7 @@ export interface ConnectMqttOptions {
 export async function connectMqtt(url: string, options: ConnectMqttOptions = {}): Promise<MqttClient> {
   checkMqttUrl(url);
   const timeoutMs = options.connectTimeoutMs ?? 5000;
+  if (options.abortSignal?.aborted) throw abortedError(`connecting to ${url}`, options.abortSignal);
   // Loaded on first use: importing the library (or the CLI) should not pay for the MQTT client.
   const { default: mqtt } = await import('mqtt');
   const client = mqtt.connect(url, {
@@ -58,20 +89,11 @@ export async function connectMqtt(url: string, options: ConnectMqttOptions = {})
     ...(options.will ? { will: options.will } : {}),
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      client.once('connect', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      client.once('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-    });
-  } catch (e) {
+    await firstConnection(client, timeoutMs, options.abortSignal);
+  } catch (error) {
     client.end(true);
-    throw new TelemetryError('TELEMETRY_MQTT_CONNECT', `cannot connect to MQTT broker ${url}: ${(e as Error).message}`, { url });
+    if (options.abortSignal?.aborted) throw abortedError(`connecting to ${url}`, options.abortSignal);
+    throw new TelemetryError('TELEMETRY_MQTT_CONNECT', `cannot connect to MQTT broker ${url}: ${(error as Error).message}`, { url });
   }
   // After the first connection, errors are transient (the client reconnects); keep them from crashing the process.
   client.on('error', () => {});

@@ -12,7 +12,7 @@ import { TelemetryError } from '../../errors.js';
 import { startTelemetryServer, type TelemetryServer } from '../server/server.js';
 import { TIMED_OUT, withTimeout } from '../timeout.js';
 import type { TelemetryServerOptions } from '../server/options.js';
-import { connectMqtt, type ConnectMqttOptions } from './connect.js';
+import { abortedError, connectMqtt, type ConnectMqttOptions } from './connect.js';
 import { createMqttFeed, type MqttFeed } from './mqtt-feed.js';
 import { isMqttDescription, isMqttSnapshot, isMqttUpdate } from './check-wire.js';
 import { parseSimTopic, simFilter } from './topics.js';
@@ -32,6 +32,53 @@ export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetrySe
   waitForSimsMs?: number;
 }
 
+/** Waits `ms`, or less when `abortSignal` aborts first. */
+function pause(ms: number, abortSignal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      abortSignal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    abortSignal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Waits for `step`, or rejects with `TELEMETRY_ABORTED` as soon as `abortSignal` aborts (the step is left to fail on its own). */
+function unlessAborted<T>(step: Promise<T>, abortSignal: AbortSignal | undefined, what: string): Promise<T> {
+  if (!abortSignal) return step;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(what, abortSignal));
+    if (abortSignal.aborted) return onAbort();
+    abortSignal.addEventListener('abort', onAbort, { once: true });
+    step.then(resolve, reject).finally(() => abortSignal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Waits `discoverMs` for the retained simulations; when none came, up to `waitForSimsMs` for a first
+ * one (then `discoverMs` more for the others of a batch). Checked every 100 ms and at once on abort.
+ * @throws TelemetryError `TELEMETRY_MQTT_NO_SIMS`, `TELEMETRY_ABORTED`
+ */
+async function discoverSimulations(found: () => number, options: { discoverMs: number; waitForSimsMs: number; abortSignal?: AbortSignal; what: string; url: string }): Promise<void> {
+  const { discoverMs, waitForSimsMs, abortSignal } = options;
+  const checkAbort = () => {
+    if (abortSignal?.aborted) throw abortedError(`waiting for simulations on ${options.url}`, abortSignal);
+  };
+  await pause(discoverMs, abortSignal);
+  checkAbort();
+  if (found() > 0) return;
+  const startMs = Date.now();
+  while (found() === 0 && Date.now() - startMs < waitForSimsMs) {
+    await pause(Math.min(100, waitForSimsMs), abortSignal);
+    checkAbort();
+  }
+  if (found() === 0) throw new TelemetryError('TELEMETRY_MQTT_NO_SIMS', `no simulation published under ${options.what} on ${options.url} within ${waitForSimsMs} ms`, { url: options.url });
+  await pause(discoverMs, abortSignal);
+  checkAbort();
+}
+
 /** A running gateway. */
 export interface MqttGateway {
   readonly server: TelemetryServer;
@@ -48,7 +95,8 @@ export interface MqttGateway {
 
 /**
  * Connects to the broker, waits `discoverMs` for the retained simulations, and serves them.
- * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`, `TELEMETRY_MQTT_NO_SIMS`, `TELEMETRY_LISTEN`
+ * @throws TelemetryError `TELEMETRY_MQTT_URL`, `TELEMETRY_MQTT_CONNECT`, `TELEMETRY_MQTT_NO_SIMS`, `TELEMETRY_LISTEN`;
+ *   `TELEMETRY_ABORTED` when `abortSignal` aborts before it serves (connecting, or waiting for simulations)
  * @example
  * ```ts
  * import { startMqttGateway } from 'agrisim';
@@ -57,8 +105,8 @@ export interface MqttGateway {
  * ```
  */
 export async function startMqttGateway(options: MqttGatewayOptions): Promise<MqttGateway> {
-  const { mqttUrl, farm, prefix, discoverMs = 500, waitForSimsMs = Infinity, connectTimeoutMs, clientId, will, ...serverOptions } = options;
-  const client = await connectMqtt(mqttUrl, { connectTimeoutMs, clientId, will });
+  const { mqttUrl, farm, prefix, discoverMs = 500, waitForSimsMs = Infinity, connectTimeoutMs, clientId, will, abortSignal, ...serverOptions } = options;
+  const client = await connectMqtt(mqttUrl, { connectTimeoutMs, clientId, will, abortSignal });
   const feeds = new Map<string, MqttFeed>();
   const descriptions = new Map<string, MqttDescription>();
   const snapshots = new Map<string, MqttSnapshot>();
@@ -141,20 +189,13 @@ export async function startMqttGateway(options: MqttGatewayOptions): Promise<Mqt
   const filters = (['description', 'snapshot', 'telemetry', 'event'] as const).map((k) => simFilter(k, { prefix, farm }));
   try {
     // QoS 1 for the subscription: the broker then delivers QoS 1 messages at QoS 1 (events, snapshots), QoS 0 stay 0.
-    await client.subscribeAsync(filters, { qos: 1 });
-    await new Promise((r) => setTimeout(r, discoverMs));
-    if (feeds.size === 0) {
-      // Started before any simulator: wait for the first, then give the others of a batch a moment.
-      const t0 = Date.now();
-      while (feeds.size === 0 && Date.now() - t0 < waitForSimsMs) await new Promise((r) => setTimeout(r, 100));
-      if (feeds.size === 0)
-        throw new TelemetryError('TELEMETRY_MQTT_NO_SIMS', `no simulation published under ${filters[1]} on ${mqttUrl} within ${waitForSimsMs} ms`, { url: mqttUrl });
-      await new Promise((r) => setTimeout(r, discoverMs));
-    }
+    await unlessAborted(client.subscribeAsync(filters, { qos: 1 }), abortSignal, `subscribing on ${mqttUrl}`);
+    await discoverSimulations(() => feeds.size, { discoverMs, waitForSimsMs, abortSignal, what: filters[1], url: mqttUrl });
     server = await startTelemetryServer({ ...serverOptions, feeds: [...feeds.values()] });
-  } catch (e) {
-    await client.endAsync(true);
-    throw e;
+  } catch (error) {
+    // Forced: a broker that went away would never answer a polite disconnect.
+    await withTimeout(client.endAsync(true), 1000).catch(() => TIMED_OUT);
+    throw error;
   }
   const srv = server;
   let closed: Promise<void> | undefined;
