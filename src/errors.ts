@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   PLAN_TOO_MANY_SWATHS: { exit: 4, meaning: 'more swaths than the limit allows' },
   PLAN_TOO_COMPLEX: { exit: 4, meaning: 'a field whose boundary has more vertices than plan in about 2 s (simplify it)' },
   PLAN_START_TOO_FAR: { exit: 3, meaning: 'a start, service point or depot too far from its field' },
+  PLAN_BATCH_TOO_LARGE: { exit: 4, meaning: 'a batch of fields whose estimated planning time is over the batch limit (split it)' },
   // vehicles
   VEHICLE_UNKNOWN: { exit: 2, meaning: 'no vehicle profile with that id' },
   VEHICLE_INVALID: { exit: 2, meaning: 'a vehicle parameter out of range' },

@@ -48,7 +48,7 @@ export {
 export type { Prescription, PrescriptionZone, RawPrescription, RawZone, RateUnit, ClipOptions, ShapefileParts, BufferedField } from './prescription/index.js';
 
 // ── Plan: coverage plans and their file formats ────────────────────────────────────────────
-export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
+export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, BATCH_LIMITS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
 export type {
   Plan, PlanOptions, PlanMetrics, RouteSegment, RefillStop, Sortie, Cell, SegmentKind, Headland,
   BatchOptions, FieldPlanResult, PlanFormat, PlanFeature, PlanFeatureCollection, PlanFeatureKind, PlanGeometry, QgcPlanOptions, QgcPlanFile,

@@ -12,6 +12,7 @@ import type { Field } from '../../field/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import { planField } from '../plan-field.js';
 import type { Plan, PlanOptions } from '../types.js';
+import { checkBatchPlanTime } from './batch-guard.js';
 import type { PlanJob, PlanJobResult, WireError, WorkerReady } from './messages.js';
 
 /** Defaults of {@link planFieldsParallel}'s batch options. */
@@ -51,6 +52,12 @@ export interface BatchOptions {
   minFieldsForWorkers?: number;
   /** Called after each field, in completion order: fields done so far, total, and the field's id. */
   onProgress?: (done: number, total: number, fieldId: string) => void;
+  /**
+   * Most estimated planning time of the whole batch, CPU seconds of one core (default
+   * `BATCH_LIMITS.maxBatchPlanS`, 300; 0 = no limit). Over it the batch is refused before
+   * any work with `PLAN_BATCH_TOO_LARGE`.
+   */
+  maxBatchPlanS?: number;
 }
 
 const ERROR_CLASSES: Record<string, new (code: ErrorCode, message: string, details?: Record<string, unknown>) => AgrisimError> = {
@@ -102,8 +109,10 @@ export function workerCount(n: number, batch: BatchOptions = {}): number {
  * enough fields for it to pay off. The result for field `i` is at index `i`, and equals
  * what `planField(fields[i], vehicle, options)` returns (except `metrics.planMs`, a wall
  * time) or throws with a stable code. A non-agrisim error (a bug) or a worker that dies
- * rejects the whole batch.
+ * rejects the whole batch. A batch estimated to take longer than `batch.maxBatchPlanS` to plan
+ * is refused before any work.
  *
+ * @throws PlanError `PLAN_BATCH_TOO_LARGE` (see `BATCH_LIMITS`), `PLAN_INVALID_OPTION`
  * @param fields - validated fields (see `parseFields`, `readFieldFile`)
  * @param vehicle - a machine profile (see `getVehicle`)
  * @param options - planner options, as for `planField`
@@ -123,6 +132,7 @@ export async function planFieldsParallel(
   options: PlanOptions = {},
   batch: BatchOptions = {},
 ): Promise<FieldPlanResult[]> {
+  checkBatchPlanTime(fields, vehicle.workingWidthM, options, batch.maxBatchPlanS);
   const n = workerCount(fields.length, batch);
   if (n === 0) return planInThread(fields, vehicle, options, batch);
 
