@@ -42,7 +42,11 @@ function once<T>(p: ChildProcess, key: string, timeoutMs = 60_000): Promise<T> {
   });
 }
 
-export interface Result { delivered: number; p50: number; p99: number; cpuPct: number; rssMB: number; framesPerCpuS: number }
+export interface Result {
+  delivered: number; p50: number; p99: number; cpuPct: number; rssMB: number; framesPerCpuS: number;
+  /** p99 of the wall ms one tick took the server to hand its frame to every socket. */
+  sendP99: number;
+}
 
 /** One server kind under `clients` clients (exported for bench "reliability"). */
 export async function measure(kind: 'agrisim' | 'raw', clients: number): Promise<Result> {
@@ -53,7 +57,7 @@ export async function measure(kind: 'agrisim' | 'raw', clients: number): Promise
     try {
       await once(cl, 'ready');
       server.send({ go: true });
-      const s = await once<{ cpuMs: number; wallMs: number; rssMaxMB: number }>(server, 'done', 120_000);
+      const s = await once<{ cpuMs: number; wallMs: number; rssMaxMB: number; sendP99Ms: number }>(server, 'done', 120_000);
       await new Promise((r) => setTimeout(r, 500));
       cl.send({ finish: true });
       const c = await once<{ received: number; p50: number; p99: number }>(cl, 'received');
@@ -64,6 +68,7 @@ export async function measure(kind: 'agrisim' | 'raw', clients: number): Promise
         cpuPct: (100 * s.cpuMs) / s.wallMs,
         rssMB: s.rssMaxMB,
         framesPerCpuS: c.received / (s.cpuMs / 1000),
+        sendP99: s.sendP99Ms,
       };
     } finally {
       cl.kill();
