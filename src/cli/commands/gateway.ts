@@ -31,7 +31,7 @@ options:
   -h, --help           this help
 
 SIGINT, SIGTERM and SIGHUP stop it within 3 s (viewers closed with 1001, the broker
-connection dropped if it does not answer). After a broker outage every viewer gets a fresh
+connection dropped if it does not answer), also while it connects or waits (--wait). After a broker outage every viewer gets a fresh
 snapshot whose "gap" names the simulated time it missed.
 
 exit codes: 0 stopped by a signal, 1 broker unreachable / nothing published / cannot listen, 2 usage`;
