@@ -186,7 +186,7 @@ async function printStarted(server: TelemetryServer, extras: Extras, flags: Comm
 }
 
 /** The last words: a `stopped` JSON line, or a sentence (and a word on a recording cut at its cap). */
-export function printStopped(label: string, json: boolean, signal: string, stats: Partial<ReturnType<TelemetryServer['stats']>>): void {
+function printStopped(label: string, json: boolean, signal: string, stats: Partial<ReturnType<TelemetryServer['stats']>>): void {
   const { broadcasts = 0, framesSent = 0, recordedLines = 0, recordingTruncated = false } = stats;
   if (json) return void process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts, framesSent, recordedLines, recordingTruncated }) + '\n');
   process.stdout.write(`agrisim ${label}: stopped (${signal}); ${broadcasts} broadcasts, ${framesSent} frames sent\n`);
