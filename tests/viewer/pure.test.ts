@@ -5,9 +5,9 @@ import { pickLang, t } from '../../src/viewer/app/i18n.js';
 import { angleDelta, lerpPose, poseAt, startGlide } from '../../src/viewer/app/interpolate.js';
 import { metresToPixels } from '../../src/viewer/app/map-style.js';
 import { liveSavings } from '../../src/viewer/app/savings.js';
-import { backoffMs } from '../../src/viewer/app/socket.js';
+import { reconnectDelayMs } from '../../src/telemetry/client/index.js';
 import { bboxOf } from '../../src/viewer/app/view.js';
-import type { WireVehicle } from '../../src/viewer/app/messages.js';
+import type { WireVehicle } from '../../src/telemetry/client/index.js';
 
 const vehicle = (over: Partial<WireVehicle>): WireVehicle => ({
   id: 'drone-1', kind: 'drone', lat: 20.65, lon: 106.35, altM: 3, headingDeg: 0, speedMps: 5, fix: 'rtk-fixed',
@@ -97,7 +97,7 @@ describe('coverage strips', () => {
   });
   it('skips points under 0.3 m apart and starts from a snapshot', () => {
     const cov = new CoverageModel(() => 1.8);
-    cov.reset([{ vehicleId: 'tp', widthM: 1.8, trails: [[[106.35, 20.65], [106.3501, 20.65]]] }]);
+    cov.reset([{ vehicleId: 'tp', widthM: 1.8, passes: [[[106.35, 20.65], [106.3501, 20.65]]] }]);
     expect(cov.passes).toHaveLength(1);
     cov.add([vehicle({ id: 'tp' })]);
     cov.add([vehicle({ id: 'tp', lon: 106.35 + 1e-7 })]);
@@ -121,7 +121,7 @@ describe('map helpers', () => {
     expect(bboxOf({ type: 'FeatureCollection', features: [] })).toBeUndefined();
   });
   it('backs off reconnects from 0.25 s to at most 4 s', () => {
-    expect([0, 1, 2, 3, 4, 10].map(backoffMs)).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect([0, 1, 2, 3, 4, 10].map((n) => reconnectDelayMs(n))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
   });
 });
 

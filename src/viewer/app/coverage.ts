@@ -4,7 +4,7 @@
  * extended by every telemetry frame.
  */
 import { metresPerDegree } from '../../geodesy/index.js';
-import type { WireCoverageTrail, WireVehicle } from './messages.js';
+import type { CoverageTrail, WireVehicle } from '../../telemetry/client/index.js';
 
 export type LonLat = [number, number];
 
@@ -43,14 +43,12 @@ export class CoverageModel {
   constructor(private widthOf: (vehicleId: string) => number) {}
 
   /** Replaces everything with the snapshot's trails. */
-  reset(trails: WireCoverageTrail[] = []): void {
+  reset(trails: CoverageTrail[] = []): void {
     this.passes.length = 0;
     this.open.clear();
     this.shownDone.clear();
     for (const tr of trails) {
-      const vehicleId = tr.vehicleId ?? tr.id ?? '?';
-      const runs = tr.trails ?? tr.passes ?? (tr.points ? [tr.points] : []);
-      for (const run of runs) if (run.length > 0) this.passes.push({ vehicleId, widthM: tr.widthM, points: run.slice() });
+      for (const run of tr.passes) if (run.length > 0) this.passes.push({ vehicleId: tr.vehicleId, widthM: tr.widthM, points: run.slice() });
     }
     this.version++;
     this.doneVersion++;
