@@ -6,6 +6,8 @@
 import type { ServerMessage, SimOffer, SnapshotMessage } from '../../telemetry/client/index.js';
 import { createBlockUi } from './block-ui.js';
 import { buildControls, showSpeedup } from './controls.js';
+import { createDoseLegend } from './dose-legend.js';
+import { doseScaleOf } from './dose-scale.js';
 import type { Lang } from './i18n.js';
 import { simLabel } from './names.js';
 import { applyLabels, createPanel } from './panel.js';
@@ -58,6 +60,7 @@ function buildPane(root: HTMLElement, opts: PaneOptions) {
     simName: $('.sim-name'),
     panel: createPanel($('.stats')),
     blockUi: createBlockUi(mapEl, $('.stats')),
+    legend: createDoseLegend(mapEl),
   };
 }
 type PaneParts = ReturnType<typeof buildPane>;
@@ -92,7 +95,8 @@ function createSimChooser(parts: PaneParts, lang: () => Lang) {
 /** Creates a pane inside `root`. */
 export function createPane(root: HTMLElement, opts: PaneOptions) {
   const parts = buildPane(root, opts);
-  const { run, status, slot, refresher, blockUi, panel, controls } = parts;
+  const { run, status, slot, refresher, blockUi, panel, controls, legend } = parts;
+  const showLegend = () => legend.show(doseScaleOf(slot.plan), status.lang);
   const chooser = createSimChooser(parts, () => status.lang);
   const socket = connectViewer(opts.wsUrl, status.setConn);
   let simId = opts.simId;
@@ -111,6 +115,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
     if (id === simId) return;
     simId = id;
     slot.setPlan(undefined);
+    showLegend();
     run.clear();
     refresher.resetDone();
     blockUi.snapshot(undefined, undefined, []);
@@ -122,6 +127,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
   const onSnapshot = (m: SnapshotMessage) => {
     if (chooser.learnKind(m.sim, m.description?.vehicles?.[0]?.kind)) chooser.fill(simId);
     slot.setPlan(m.description?.planGeoJson as PlanFeatureCollection | undefined);
+    showLegend();
     run.snapshot(m, performance.now());
     refresher.resetDone();
     status.setPaused(m.paused === true);
@@ -172,6 +178,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       applyLabels(root, l);
       status.setLang(l);
       chooser.fill(simId);
+      showLegend();
     },
     setRenderer: slot.setRenderer,
     setToken(tok: string | undefined) {
@@ -207,6 +214,8 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       speedup: status.speedup,
       progress: run.panel.progress,
       block: blockUi.debug(),
+      /** Variable-rate runs: the legend's scale, and the rate of every strip painted so far. */
+      dose: { scale: doseScaleOf(slot.plan), stripRates: run.coverage.passes.flatMap((p) => p.ratePerHa ?? []) },
       vehicles: run.debugVehicles(performance.now()),
     }),
   };
