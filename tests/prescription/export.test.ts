@@ -3,7 +3,6 @@
  * the ISO 11783-10 v4.3 schema and read back), QGroundControl rate changes at zone borders,
  * GeoJSON zone features that read back as a prescription.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   clipPrescription, exportPlan, getVehicle, parsePrescriptionGeoJson, parsePrescriptionIsoxml, planField, planToGeoJson, planToQgcPlan,

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFields } from '../../../src/field/index.js';
