@@ -56,6 +56,68 @@ export function fieldLevelOf(feed: TelemetryFeed): string {
   return base.replace(/\.(geojson|json|kml)$/i, '') || 'field';
 }
 
+/** Publishes one value; returns the payload's size in bytes (0 when offline: nothing is queued). */
+type Publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean) => number;
+
+/**
+ * Publishes one feed under `path`: its retained description and snapshot now, after every
+ * reconnect and periodically (no faster than `maxSnapshotBytesPerS`), and each update live.
+ * @returns what undoes it (feed subscription, timer, client listener)
+ */
+function publishFeed(client: MqttClient, feed: TelemetryFeed, path: SimTopicPath, publish: Publish, options: MqttPublisherOptions): (() => void)[] {
+  const everyMs = options.snapshotEveryMs ?? 1000;
+  const maxBytesPerS = options.maxSnapshotBytesPerS ?? 65_536;
+  let run = 0;
+  const describe = () => {
+    const retained: MqttDescription = { offer: feed.offer(), description: feed.state().description };
+    publish(simTopic(path, 'description'), retained, 1, true);
+  };
+  const snapshot = () => {
+    const { description: _d, ...rest } = feed.state();
+    const retained: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
+    return publish(simTopic(path, 'snapshot'), retained, 1, true);
+  };
+  const publishUpdate = (change: FeedUpdate) => {
+    let message: MqttUpdate;
+    switch (change.kind) {
+      case 'telemetry':
+        publish(simTopic(path, 'telemetry'), { type: 'telemetry', sim: feed.id, t: change.t, vehicles: change.vehicles, progress: change.progress } satisfies MqttUpdate, 0, false);
+        if (options.perVehicle !== false) for (const machine of change.vehicles) publish(vehicleTopic(path, machine.id), { sim: feed.id, t: change.t, ...machine }, 0, false);
+        return;
+      case 'event':
+        message = { type: 'event', sim: feed.id, t: change.t, event: change.event };
+        break;
+      case 'control':
+        message = { type: 'control', sim: feed.id, action: change.action, ok: true, paused: change.paused, speedup: change.speedup };
+        break;
+      case 'reset':
+        // New run: new description (maybe), fresh snapshot, then tell live gateways.
+        run++;
+        describe();
+        snapshot();
+        message = { type: 'reset', sim: feed.id, run };
+        break;
+    }
+    publish(simTopic(path, 'event'), message, 1, false);
+    if (change.kind === 'control' || (change.kind === 'event' && change.event.type === 'done')) snapshot();
+  };
+  describe();
+  snapshot();
+  const again = () => {
+    describe();
+    snapshot();
+  };
+  client.on('connect', again); // after a broker outage (clean session: the retained state may be gone)
+  const sub = feed.updates$.subscribe(publishUpdate);
+  let timer: ReturnType<typeof setTimeout>;
+  const periodic = () => {
+    const bytes = snapshot();
+    timer = setTimeout(periodic, Math.max(everyMs, (1000 * bytes) / maxBytesPerS));
+  };
+  timer = setTimeout(periodic, everyMs);
+  return [() => client.off('connect', again), () => sub.unsubscribe(), () => clearTimeout(timer)];
+}
+
 /**
  * Connects to the broker and publishes every feed until closed.
  * @param feeds - e.g. `server.feeds` of a running telemetry server
@@ -72,15 +134,13 @@ export function fieldLevelOf(feed: TelemetryFeed): string {
  */
 export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], options: MqttPublisherOptions): Promise<MqttPublisher> {
   const client = await connectMqtt(options.url, options);
-  const everyMs = options.snapshotEveryMs ?? 1000;
-  const maxBytesPerS = options.maxSnapshotBytesPerS ?? 65_536;
   const paths = new Map<string, SimTopicPath>();
   /** What close() undoes: feed subscriptions, timers, client listeners. */
   const cleanups: (() => void)[] = [];
   let count = 0;
 
   /** Publishes; returns the payload's size in bytes. */
-  const publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean): number => {
+  const publish: Publish = (topic, payload, qos, retain) => {
     // Offline, nothing is queued (mqtt.js would keep QoS 1 messages in memory for as long as the
     // broker is away): retained state is sent afresh on reconnect, and gateways show the missed
     // stretch as a gap (their viewers get a snapshot with `gap`).
@@ -94,55 +154,7 @@ export async function publishFeedsToMqtt(feeds: readonly TelemetryFeed[], option
   for (const feed of feeds) {
     const path: SimTopicPath = { prefix: options.prefix, farm: options.farm ?? 'demo', field: fieldLevelOf(feed), sim: feed.id };
     paths.set(feed.id, path);
-    let run = 0;
-    const describe = () => {
-      const retained: MqttDescription = { offer: feed.offer(), description: feed.state().description };
-      publish(simTopic(path, 'description'), retained, 1, true);
-    };
-    const snapshot = () => {
-      const { description: _d, ...rest } = feed.state();
-      const retained: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
-      return publish(simTopic(path, 'snapshot'), retained, 1, true);
-    };
-    const update = (u: FeedUpdate) => {
-      let m: MqttUpdate;
-      switch (u.kind) {
-        case 'telemetry':
-          publish(simTopic(path, 'telemetry'), { type: 'telemetry', sim: feed.id, t: u.t, vehicles: u.vehicles, progress: u.progress } satisfies MqttUpdate, 0, false);
-          if (options.perVehicle !== false) for (const v of u.vehicles) publish(vehicleTopic(path, v.id), { sim: feed.id, t: u.t, ...v }, 0, false);
-          return;
-        case 'event':
-          m = { type: 'event', sim: feed.id, t: u.t, event: u.event };
-          break;
-        case 'control':
-          m = { type: 'control', sim: feed.id, action: u.action, ok: true, paused: u.paused, speedup: u.speedup };
-          break;
-        case 'reset':
-          // New run: new description (maybe), fresh snapshot, then tell live gateways.
-          run++;
-          describe();
-          snapshot();
-          m = { type: 'reset', sim: feed.id, run };
-          break;
-      }
-      publish(simTopic(path, 'event'), m, 1, false);
-      if (u.kind === 'control' || (u.kind === 'event' && u.event.type === 'done')) snapshot();
-    };
-    describe();
-    snapshot();
-    const again = () => {
-      describe();
-      snapshot();
-    };
-    client.on('connect', again); // after a broker outage (clean session: the retained state may be gone)
-    const sub = feed.updates$.subscribe(update);
-    let timer: ReturnType<typeof setTimeout>;
-    const periodic = () => {
-      const bytes = snapshot();
-      timer = setTimeout(periodic, Math.max(everyMs, (1000 * bytes) / maxBytesPerS));
-    };
-    timer = setTimeout(periodic, everyMs);
-    cleanups.push(() => client.off('connect', again), () => sub.unsubscribe(), () => clearTimeout(timer));
+    cleanups.push(...publishFeed(client, feed, path, publish, options));
   }
 
   let closed: Promise<void> | undefined;
