@@ -138,7 +138,10 @@ class Page {
   togglePaddy(): void {
     const on = !document.body.classList.contains('paddy-open');
     document.body.classList.toggle('paddy-open', on);
-    if (this.paddy) return this.paddy.show(on);
+    if (this.paddy) {
+      this.paddy.show(on);
+      return;
+    }
     void import('./paddy/paddy-view.js').then((m) => {
       const view = m.createPaddyView(document.querySelector<HTMLElement>('main.paddy')!, { lang: this.lang });
       view.show(document.body.classList.contains('paddy-open'));
