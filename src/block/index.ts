@@ -24,6 +24,7 @@ export type { ParseBlockOptions } from './read.js';
 export { BlockFeatureCollectionSchema } from './schema.js';
 export { planBlock, MAX_MACHINES } from './plan-block.js';
 export { householdSchedule } from './metrics.js';
+export { paddyField } from './paddy-plan.js';
 export type { WorkSchedule } from './metrics.js';
 export { blockPlanToGeoJson } from './geojson.js';
 export type { BlockFeature, BlockPlanFeatureCollection } from './geojson.js';

@@ -55,6 +55,15 @@ function pieces(paddy: BlockPaddy, cut: PolygonM[]): PolygonM[] {
   return subtractPolygons(paddy.polygon, cut).filter((p) => polygonAreaM2(p) > 1);
 }
 
+/**
+ * A paddy of a block as a field (block projection and metres), e.g. to clip a prescription map to it.
+ * @param paddy - one of `block.paddies`
+ * @param block - its block
+ */
+export function paddyField(paddy: BlockPaddy, block: Block): Field {
+  return fieldOf(paddy, paddy.polygon, 0, block);
+}
+
 function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
   return {
     id: k === 0 ? paddy.id : `${paddy.id}-${k + 1}`,

@@ -9,7 +9,7 @@ import { planBlock, readBlockFile, type BlockMachineKind, type BlockPlan } from 
 import { AgrisimError, SimError } from '../errors.js';
 import { createFleetSimulation, type FleetRun } from '../sim/index.js';
 import type { FaultOptions } from '../sim/index.js';
-import type { Guidance, SimulationFactory } from '../sim/index.js';
+import type { DoseOptions, Guidance, SimulationFactory } from '../sim/index.js';
 
 /** Feature kinds that make a GeoJSON/KML file a block (docs/contracts.md "Block input"). */
 const BLOCK_KINDS = /^(paddy|road|gate|depot)$/;
@@ -37,6 +37,8 @@ export interface BlockRunOptions {
   faults?: boolean | Partial<FaultOptions>;
   cellM?: number;
   tickMs?: number;
+  /** Dose options of the planned block (`--prescription`, `--wind`, `--buffer`): read once per plan. */
+  blockDose?: (plan: BlockPlan) => DoseOptions | undefined;
 }
 
 /** A planned block and fleet: `create()` makes a fresh run (restart = create again). */
@@ -109,6 +111,8 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
   // named per guidance when one is asked for, as guided-vs-manual pairs of single-paddy scenarios are
   const id = options.guidance ? `${s.id}-${options.guidance}` : s.id;
   const name = options.guidance ? `${s.name} (${GUIDANCE_LABEL[options.guidance]})` : s.name;
+  // clipped once (coded PRESCRIPTION_… errors surface at load), shared by every fresh run
+  const dose = options.blockDose?.(plan);
   return {
     id,
     name,
@@ -121,6 +125,7 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
         faults: options.faults ?? s.faults ?? false,
         raster: { cellM: options.cellM ?? s.cellM },
         tickMs: options.tickMs ?? s.tickMs,
+        ...(dose ? { dose } : {}),
       }),
   };
 }

@@ -3,7 +3,8 @@
  * read once, then applied per paddy (buffer strip taken out before planning, map clipped to the
  * worked paddy, the vehicle's own rate where the map has no zone and no default).
  */
-import { AgrisimError } from '../errors.js';
+import { paddyField, type BlockPlan } from '../block/index.js';
+import { AgrisimError, PrescriptionError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import type { PolygonM } from '../geometry/index.js';
 import type { Plan } from '../plan/index.js';
@@ -37,6 +38,11 @@ export interface DoseInput {
   prescriptionFor(field: Field, vehicle: Vehicle, allowMiss?: boolean): Prescription | undefined;
   /** Dose options of a run over these plans, or undefined when none of the three options was given. */
   doseFor(plans: Plan[]): DoseOptions | undefined;
+  /**
+   * Dose options of a block run (per paddy, block order), or undefined when none of the three
+   * options was given. The map must touch at least one paddy; the others get the default rate.
+   */
+  doseForBlock(plan: BlockPlan): DoseOptions | undefined;
 }
 
 /** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
@@ -76,6 +82,18 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
         buffers: plans.map((p) => buffers.get(p.field.id) ?? []),
         ...(wind ? { wind } : {}),
       };
+    },
+    doseForBlock(plan) {
+      if (!map && bufferM === undefined && !wind) return undefined;
+      const vehicle = plan.machines[0].vehicle;
+      const fields = plan.block.paddies.map((p) => paddyField(p, plan.block));
+      const prescriptions = fields.map((f) => input.prescriptionFor(f, vehicle, true));
+      if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) {
+        throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${plan.block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
+          field: plan.block.name, zones: map.zones.map((z) => z.id),
+        });
+      }
+      return { ...(map ? { prescriptions } : {}), ...(wind ? { wind } : {}) };
     },
   };
   return input;

@@ -21,6 +21,9 @@ import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, t
 import { blockSummary } from '../block-summary.js';
 import { MAX_MACHINES } from '../../block/index.js';
 
+/** How a run is loaded: a scenario's options and, for a block, its dose per plan. */
+type SimulateLoad = ScenarioLoadOptions & Pick<BlockRunOptions, 'blockDose'>;
+
 /** A scenario or block run factory: what runOne needs. */
 type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
 
@@ -64,7 +67,7 @@ function machinesOption(opts: Record<string, string | boolean | undefined>): num
   return numberOption((opts.machines ?? opts.vehicles) as string | undefined, 'machines', 1, 100) ?? 1;
 }
 
-async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<RunFactory> {
+async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: SimulateLoad): Promise<RunFactory> {
   const abs = resolve(path);
   const blockOpts: BlockRunOptions = { ...load };
   // --paddies N picks paddies of the file to run as fields (one plan each), block file or not;
@@ -216,7 +219,7 @@ export const command: CliCommand = {
     const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
     if (seed !== undefined && !Number.isInteger(seed)) throw new AgrisimError('CLI_USAGE', `--seed must be a whole number, got "${values.seed}"`);
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 1e9);
-    const load: ScenarioLoadOptions = {
+    const load: SimulateLoad = {
       seed,
       cellM: numberOption(values.cell, 'cell', 0.01, 100),
       ...(values.faults ? { faults: values.faults === 'on' } : {}),
@@ -224,6 +227,7 @@ export const command: CliCommand = {
     const doseInput = await readDoseInput(values);
     if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
     load.dose = doseInput.doseFor;
+    load.blockDose = doseInput.doseForBlock;
     const guidance = values.guidance as Guidance | undefined;
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
