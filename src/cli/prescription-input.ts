@@ -3,7 +3,7 @@
  * read once, then applied per paddy (buffer strip taken out before planning, map clipped to the
  * worked paddy, the vehicle's own rate where the map has no zone and no default).
  */
-import { paddyField, type BlockPlan } from '../block/index.js';
+import { blockBufferStrips, paddyBufferSplit, paddyField, type BlockPlan } from '../block/index.js';
 import { AgrisimError, PrescriptionError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import type { PolygonM } from '../geometry/index.js';
@@ -18,6 +18,9 @@ export const PRESCRIPTION_HELP = `  --prescription FILE            variable-rate
                                  (.zip, or .shp with its .dbf/.prj beside it) or ISOXML TASKDATA.XML (TZN);
                                  the field outside every zone gets the map's default rate, else the vehicle's
   --buffer M                     water buffer strip along the paddy edge, m: not spread on; drift into it is reported`;
+/** Help lines of `simulate` on a block. */
+export const BLOCK_BUFFER_HELP = `                                 (on a block: the no-spray distance from its buffer features (canals, ponds)
+                                 that give no bufferM; a block with buffer features always reports intoBufferKg)`;
 export const WIND_HELP = `  --wind SPEED@FROM[~GUST]       wind, m/s @ compass degrees it blows from, optional gust σ m/s (e.g. 6@270~1.5);
                                  with --prescription, --buffer or --wind the run keeps a dose raster (--json: dose)`;
 
@@ -84,16 +87,20 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       };
     },
     doseForBlock(plan) {
-      if (!map && bufferM === undefined && !wind) return undefined;
+      const { block } = plan;
+      const water = (block.buffers?.length ?? 0) > 0;
+      if (!map && bufferM === undefined && !wind && !water) return undefined;
       const vehicle = plan.machines[0].vehicle;
-      const fields = plan.block.paddies.map((p) => paddyField(p, plan.block));
-      const prescriptions = fields.map((f) => input.prescriptionFor(f, vehicle, true));
+      const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
+      const prescriptions = block.paddies.map((p) =>
+        map ? clipPrescription(map, paddyField(p, block), { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss: true, exclude: paddyBufferSplit(block, p).strip }) : undefined,
+      );
       if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) {
         throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${plan.block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
           field: plan.block.name, zones: map.zones.map((z) => z.id),
         });
       }
-      return { ...(map ? { prescriptions } : {}), ...(wind ? { wind } : {}) };
+      return { ...(map ? { prescriptions } : {}), ...(water ? { buffers: blockBufferStrips(block) } : {}), ...(wind ? { wind } : {}) };
     },
   };
   return input;

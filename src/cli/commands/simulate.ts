@@ -16,13 +16,13 @@ import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js
 import { progressBar } from '../progress.js';
 import { onStopSignal, type StopSignalName } from '../stop-signal.js';
 import { simCompareTable, simMetricsTable, doseTable } from '../../sim/index.js';
-import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
+import { BLOCK_BUFFER_HELP, PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
 import { blockSummary } from '../block-summary.js';
 import { MAX_MACHINES } from '../../block/index.js';
 
 /** How a run is loaded: a scenario's options and, for a block, its dose per plan. */
-type SimulateLoad = ScenarioLoadOptions & Pick<BlockRunOptions, 'blockDose'>;
+type SimulateLoad = ScenarioLoadOptions & Pick<BlockRunOptions, 'blockDose' | 'bufferM'>;
 
 /** A scenario or block run factory: what runOne needs. */
 type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
@@ -50,6 +50,7 @@ options:
                                  lines are written whole every 250 ms, and SIGINT/SIGTERM/SIGHUP
                                  end the run there with its metrics line (marked "interrupted")
 ${PRESCRIPTION_HELP}
+${BLOCK_BUFFER_HELP}
 ${WIND_HELP}
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
@@ -228,6 +229,7 @@ export const command: CliCommand = {
     if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
     load.dose = doseInput.doseFor;
     load.blockDose = doseInput.doseForBlock;
+    if (doseInput.bufferM !== undefined) load.bufferM = doseInput.bufferM;
     const guidance = values.guidance as Guidance | undefined;
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });

@@ -45,7 +45,7 @@ export interface DoseArea {
   /** Field or paddy id: tags its zones (`p1:high`) when there are several areas. */
   id: string;
   /** What may be spread on (a worked field: buffer strips out), in the area's frame. */
-  polygon: PolygonM;
+  polygons: PolygonM[];
   /** Rate where no prescription is given, per ha (the vehicle's own). */
   ownRatePerHa: number;
 }
@@ -54,7 +54,7 @@ export interface DoseArea {
 export function resolveDose(o: DoseOptions, plans: readonly Plan[], convert: Convert): DoseModelConfig {
   const areas = plans.map((plan) => ({
     id: plan.field.id,
-    polygon: plan.field.polygon,
+    polygons: [plan.field.polygon],
     ownRatePerHa: plan.vehicle.payload.kind === 'tank' ? plan.vehicle.payload.rateKgPerHa : 0,
   }));
   return resolveDoseAreas(o, areas, convert);
@@ -81,7 +81,7 @@ export function resolveDoseAreas(o: DoseOptions, areas: readonly DoseArea[], con
     const rx = rxs[pi];
     const tag = areas.length > 1 ? `${area.id}:` : '';
     if (!rx) {
-      zones.push({ id: `${tag}field`, ratePerHa: area.ownRatePerHa, polygons: move([area.polygon], f) });
+      zones.push({ id: `${tag}field`, ratePerHa: area.ownRatePerHa, polygons: move(area.polygons, f) });
       return;
     }
     if (rx.fieldId !== area.id) bad(`prescriptions[${pi}]`, `is clipped to field "${rx.fieldId}", not "${area.id}"`, rx.fieldId);

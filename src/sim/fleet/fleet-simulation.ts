@@ -4,7 +4,7 @@
  * and steering error, tank/battery/trays, faults), all paint one coverage raster of the
  * block, refills at a depot wait for its crews, road legs run at road speed.
  */
-import type { MachinePlan } from '../../block/index.js';
+import { paddyBufferSplit, type MachinePlan } from '../../block/index.js';
 import type { RefillStop } from '../../plan/index.js';
 import { Agent } from '../agent.js';
 import { buildLegs } from '../build-legs.js';
@@ -50,7 +50,8 @@ function blockDoseModel(cfg: ResolvedFleetInput, rng: Rng): DoseModel | undefine
   if (!cfg.dose) return undefined;
   const { plan } = cfg;
   const own = (v: MachinePlan['vehicle']) => (v.payload.kind === 'tank' ? v.payload.rateKgPerHa : 0);
-  const areas = plan.block.paddies.map((p) => ({ id: p.id, polygon: p.polygon, ownRatePerHa: own(plan.machines[0].vehicle) }));
+  // a paddy's strip by a water buffer is not a zone: product landing there is into the buffer
+  const areas = plan.block.paddies.map((p) => ({ id: p.id, polygons: paddyBufferSplit(plan.block, p).worked, ownRatePerHa: own(plan.machines[0].vehicle) }));
   const machines = plan.machines.map((m) => ({ widthM: m.vehicle.workingWidthM, heightM: m.vehicle.altitudeM }));
   return new DoseModel(resolveDoseAreas(cfg.dose, areas, (_, xy) => [xy[0], xy[1]]), machines, rng.fork('dose'));
 }
