@@ -9,8 +9,9 @@ import type { Field } from '../field/index.js';
 import type { PolygonM } from '../geometry/index.js';
 import type { Plan } from '../plan/index.js';
 import { clipPrescription, readPrescriptionFile, withoutBuffer, type Prescription, type RawPrescription } from '../prescription/index.js';
-import { parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';
-import type { Vehicle } from '../vehicles/index.js';
+import { downwindCarryM, parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';
+import { getVehicle, type Vehicle } from '../vehicles/index.js';
+import type { XY } from '../geometry/index.js';
 import { numberOption } from './command.js';
 
 /** Help lines shared by both commands. */
@@ -48,6 +49,20 @@ export interface DoseInput {
   doseForBlock(plan: BlockPlan): DoseOptions | undefined;
 }
 
+/**
+ * Where the product lands from where it leaves the drone in this wind (granules, or spray for an
+ * L/ha map), local metres: the buffer strip widens by it on the downwind edges. The drone
+ * profile's spreading height is used (`--wind` is about drones).
+ */
+function driftShift(map: RawPrescription | undefined, wind: WindOptions | undefined): XY | undefined {
+  if (!wind || !(wind.speedMps > 0)) return undefined;
+  const product = map?.zones[0]?.unit === 'L/ha' ? 'liquid' : 'granular';
+  const carryM = downwindCarryM(product, getVehicle('drone').altitudeM, wind.speedMps);
+  const rad = (wind.fromDeg * Math.PI) / 180;
+  // the wind blows from fromDeg toward the opposite bearing: east = sin, north = cos, negated
+  return [-Math.sin(rad) * carryM, -Math.cos(rad) * carryM];
+}
+
 /** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
 export async function readDoseInput(values: { prescription?: string; wind?: string; buffer?: string }): Promise<DoseInput> {
   const bufferM = numberOption(values.buffer, 'buffer', 0, 100);
@@ -59,6 +74,7 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
   }
   const map = values.prescription !== undefined ? await readPrescriptionFile(values.prescription) : undefined;
   const buffers = new Map<string, PolygonM[]>();
+  const shift = driftShift(map, wind);
   const input: DoseInput = {
     ...(map ? { map, mapPath: values.prescription } : {}),
     ...(bufferM !== undefined ? { bufferM } : {}),
@@ -66,7 +82,7 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
     buffers,
     transform(field) {
       if (!bufferM) return field;
-      const b = withoutBuffer(field, bufferM);
+      const b = withoutBuffer(field, bufferM, shift ? { driftShiftM: shift } : {});
       buffers.set(field.id, b.buffer);
       return b.worked;
     },

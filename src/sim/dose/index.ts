@@ -11,3 +11,5 @@ export { doseTable } from './format-dose.js';
 export type { DoseRaster } from './dose-raster.js';
 export { parseWind } from './wind.js';
 export type { WindOptions } from './wind.js';
+export { predictPlanDose } from './predict.js';
+export { downwindCarryM } from './drift.js';
