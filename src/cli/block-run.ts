@@ -117,7 +117,7 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
 }
 
 /** The block with `--buffer M` as the no-spray distance of the water buffers that give none. */
-function withBufferM(block: Block, bufferM: number | undefined): Block {
+export function withBufferM(block: Block, bufferM: number | undefined): Block {
   if (bufferM === undefined || !block.buffers?.length) return block;
   return { ...block, buffers: block.buffers.map((b) => ({ ...b, bufferM: b.bufferM ?? bufferM })) };
 }

@@ -47,6 +47,10 @@ export interface DoseInput {
    * options was given. The map must touch at least one paddy; the others get the default rate.
    */
   doseForBlock(plan: BlockPlan): DoseOptions | undefined;
+  /** The map clipped to every paddy of a block (strips by water buffers left out), or undefined without `--prescription`. */
+  paddyPrescriptions(plan: BlockPlan): (Prescription | undefined)[] | undefined;
+  /** One prescription of the whole block (zones `paddy:zone`, block metres), for the machines' exports. */
+  blockPrescription(plan: BlockPlan): Prescription | undefined;
 }
 
 /**
@@ -61,6 +65,15 @@ function driftShift(map: RawPrescription | undefined, wind: WindOptions | undefi
   const rad = (wind.fromDeg * Math.PI) / 180;
   // the wind blows from fromDeg toward the opposite bearing: east = sin, north = cos, negated
   return [-Math.sin(rad) * carryM, -Math.cos(rad) * carryM];
+}
+
+/** The prescription part of `plan --json` and `block --json`: unit, default rate, product prescribed, zones. */
+export function prescriptionJson(rx: Prescription) {
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
+    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
+  };
 }
 
 /** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
@@ -106,17 +119,34 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       const { block } = plan;
       const water = (block.buffers?.length ?? 0) > 0;
       if (!map && bufferM === undefined && !wind && !water) return undefined;
+      const prescriptions = input.paddyPrescriptions(plan);
+      return { ...(prescriptions ? { prescriptions } : {}), ...(water ? { buffers: blockBufferStrips(block) } : {}), ...(wind ? { wind } : {}) };
+    },
+    paddyPrescriptions(plan) {
+      if (!map) return undefined;
+      const { block } = plan;
       const vehicle = plan.machines[0].vehicle;
       const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
       const prescriptions = block.paddies.map((p) =>
-        map ? clipPrescription(map, paddyField(p, block), { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss: true, exclude: paddyBufferSplit(block, p).strip }) : undefined,
+        clipPrescription(map, paddyField(p, block), { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss: true, exclude: paddyBufferSplit(block, p).strip }),
       );
-      if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) {
-        throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${plan.block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
-          field: plan.block.name, zones: map.zones.map((z) => z.id),
+      if (prescriptions.every((rx) => rx.zones.every((z) => z.isDefault))) {
+        throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
+          field: block.name, zones: map.zones.map((z) => z.id),
         });
       }
-      return { ...(map ? { prescriptions } : {}), ...(water ? { buffers: blockBufferStrips(block) } : {}), ...(wind ? { wind } : {}) };
+      return prescriptions;
+    },
+    blockPrescription(plan) {
+      const each = input.paddyPrescriptions(plan);
+      if (!each) return undefined;
+      const zones = each.flatMap((rx, i) => rx!.zones.map((z) => ({ ...z, id: `${plan.block.paddies[i].id}:${z.id}` })));
+      const first = each[0]!;
+      return {
+        fieldId: plan.block.name, unit: first.unit, product: first.product, defaultRatePerHa: first.defaultRatePerHa, zones,
+        dropped: [...new Set(each.flatMap((rx) => rx!.dropped))].filter((id) => each.every((rx) => rx!.dropped.includes(id))),
+        prescribedKg: each.reduce((a, rx) => a + rx!.prescribedKg, 0),
+      };
     },
   };
   return input;

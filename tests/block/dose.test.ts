@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paddyField, parseBlock, planBlock, type BlockPlan } from '../../src/block/index.js';
+import { readFileSync } from 'node:fs';
+import { command as blockCommand } from '../../src/cli/commands/block.js';
 import { command as simulate } from '../../src/cli/commands/simulate.js';
 import { ERROR_CODES, type AgrisimError } from '../../src/errors.js';
 import { clipPrescription, parsePrescriptionGeoJson } from '../../src/prescription/index.js';
@@ -34,6 +36,10 @@ function run(wind?: WindOptions, seed = 1): FleetMetrics {
 }
 
 async function cli(...argv: string[]): Promise<{ exit: number; stdout: string; code?: string }> {
+  return runCommand(simulate, argv);
+}
+
+async function runCommand(cmd: typeof simulate, argv: string[]): Promise<{ exit: number; stdout: string; code?: string }> {
   let stdout = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout += String(chunk);
@@ -41,7 +47,7 @@ async function cli(...argv: string[]): Promise<{ exit: number; stdout: string; c
   });
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    return { exit: await simulate.run(argv), stdout };
+    return { exit: await cmd.run(argv), stdout };
   } catch (e) {
     const error = e as AgrisimError;
     if (!error.code) throw e;
@@ -99,5 +105,24 @@ describe('simulate BLOCK --prescription', () => {
     writeFileSync(away, JSON.stringify(twoPaddyZones(5000)));
     expect(await cli(BLOCK, '--prescription', away)).toMatchObject({ exit: 3, code: 'PRESCRIPTION_MISSES_FIELD' });
     expect(await cli('fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--wind', '3@90')).toMatchObject({ code: 'SIM_INVALID_OPTION' });
+  }, 60_000);
+});
+
+describe('block --prescription', () => {
+  it('--json adds the zones per paddy; each machine\'s .plan changes the rate servo for 50 and 110 kg/ha', async () => {
+    const out = join(dir, 'fleet.plan');
+    const r = await runCommand(blockCommand, [BLOCK, '--machines', '2', '--prescription', ZONES, '--out', out, '--json']);
+    expect(r.exit).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.prescription.zones.map((z: { id: string; ratePerHa: number }) => [z.id, z.ratePerHa])).toEqual([['a:low', 50], ['b:high', 110]]);
+    expect(m.prescription.prescribedKg).toBeCloseTo(38.4, 2);
+    const pwm = new Set<number>();
+    for (const machine of m.vehicles as { id: string }[]) {
+      const mission = JSON.parse(readFileSync(join(dir, `fleet-${machine.id}.plan`), 'utf8'));
+      for (const it of mission.mission.items) if (it.command === 183 && it.params[0] === 10) pwm.add(it.params[1]);
+    }
+    // PWM linear from 1100 at 0 to 1900 at the highest rate (110 kg/ha)
+    expect(pwm).toEqual(new Set([1100 + Math.round((800 * 50) / 110), 1900]));
+    expect(await runCommand(blockCommand, ['fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--prescription', ZONES])).toMatchObject({ exit: 2, code: 'CLI_USAGE' });
   }, 60_000);
 });

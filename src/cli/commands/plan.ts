@@ -11,7 +11,7 @@ import { getVehicle } from '../../vehicles/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
-import { PRESCRIPTION_HELP, readDoseInput, type DoseInput } from '../prescription-input.js';
+import { PRESCRIPTION_HELP, prescriptionJson, readDoseInput, type DoseInput } from '../prescription-input.js';
 import { predictPlanDose, type DoseMetrics } from '../../sim/index.js';
 import type { Prescription } from '../../prescription/index.js';
 
@@ -158,15 +158,6 @@ function totals(plans: Plan[], failed: number): string {
   return `total: ${plans.length} field${plans.length === 1 ? '' : 's'} planned${failed ? `, ${failed} failed` : ''}; ${fmt(ha, 3)} ha = ${fmt(ha * 27.7778, 1)} sào, ${clock(timeS)} of work, ${fmt(timeS ? ha / (timeS / 3600) : 0, 3)} ha/h`;
 }
 
-
-/** The prescription part of `plan --json`: unit, default rate, product prescribed, zones. */
-function prescriptionJson(rx: Prescription) {
-  const r3 = (v: number) => Math.round(v * 1000) / 1000;
-  return {
-    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
-    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
-  };
-}
 
 /** The predicted drift of `plan --wind --json`: where the product of the planned swaths lands. */
 function driftJson(d: DoseMetrics) {
