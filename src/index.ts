@@ -56,8 +56,8 @@ export type {
 
 // ── Block: a co-op's consolidated block planned for a fleet ────────────────────────────────
 export { readBlockFile, parseBlock, planBlock, householdSchedule, blockPlanToGeoJson, exportMachine, MAX_MACHINES } from './block/index.js';
-export { blockBufferStrips, paddyField, BlockScenarioSchema } from './block/index.js';
-export type { BlockBuffer, BlockScenarioFile } from './block/index.js';
+export { blockBufferStrips, paddyField } from './block/index.js';
+export type { BlockBuffer } from './block/index.js';
 export type {
   Block, BlockPaddy, BlockRoad, BlockGate, BlockDepot, BlockNofly, BlockMachineKind, BlockRouteSegment, BlockVehicleMetrics, BlockPaddyMetrics,
   BlockMetrics, MachinePlan, BlockPlan, BlockPlanOptions, HouseholdSummary, WorkSchedule, ParseBlockOptions, BlockPlanFeatureCollection, BlockFeature,

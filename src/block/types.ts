@@ -59,7 +59,9 @@ export interface BlockNofly {
 
 /** A water buffer (canal, pond): product may not land in it; spreading stops `bufferM` from it. */
 export interface BlockBuffer {
+  /** The feature's id (a MultiPolygon gives one BlockBuffer per polygon, same id). */
   id: string;
+  /** The water, block metres. */
   polygon: PolygonM;
   /** No-spray distance from the water, m, as given (`properties.bufferM`); absent: 0 unless the run sets one. */
   bufferM?: number;
