@@ -139,7 +139,7 @@ export const DRIFT_EDGE_PCT = 1;
 /**
  * How far downwind of where it leaves the machine the product typically lands, m: for granules the
  * mass-weighted ballistic carry from `heightM`; for spray the distance at which the field-crop
- * drift deposit falls to {@link DRIFT_EDGE_PCT} of the rate. 0 in calm air. The planner widens a
+ * drift deposit falls to `DRIFT_EDGE_PCT` (1 %) of the rate. 0 in calm air. The planner widens a
  * water buffer strip by this much on the field's downwind edges.
  */
 export function downwindCarryM(product: 'granular' | 'liquid', heightM: number, windMps: number): number {
