@@ -85,6 +85,19 @@ describe('block dose: two drones, one zone per paddy', () => {
   }, 120_000);
 });
 
+describe('block run description', () => {
+  it('carries each paddy\'s zones (kind zone, with the rate) for a viewer to draw beside the dose', () => {
+    const p = plan();
+    const map = parsePrescriptionGeoJson(twoPaddyZones());
+    const prescriptions = p.block.paddies.map((paddy) => clipPrescription(map, paddyField(paddy, p.block), { allowMiss: true }));
+    const sim = createFleetSimulation({ plan: p, dose: { prescriptions } });
+    const zones = (sim.describe().planGeoJson.features as { properties: Record<string, unknown> }[]).filter((f) => f.properties.kind === 'zone');
+    expect(zones.map((f) => [f.properties.id, f.properties.paddy, f.properties.rateKgPerHa])).toEqual([['a:low', 'a', 50], ['b:high', 'b', 110]]);
+    const plain = createFleetSimulation({ plan: p }).describe().planGeoJson.features as { properties: Record<string, unknown> }[];
+    expect(plain.some((f) => f.properties.kind === 'zone')).toBe(false);
+  });
+});
+
 describe('simulate BLOCK --prescription', () => {
   it('--json: metrics.dose per paddy zone beside the fleet metrics; the table prints the zones', async () => {
     const r = await cli(BLOCK, '--machines', '2', '--prescription', ZONES, '--wind', '4@0', '--cell', '1', '--json');

@@ -158,7 +158,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       description ??= {
         id: cfg.id,
         name: cfg.name,
-        planGeoJson: blockPlanDrawing(plan),
+        planGeoJson: blockPlanDrawing(plan, cfg.dose),
         vehicles: plan.machines.map((m) => ({ id: m.id, kind: m.vehicle.id, workingWidthM: m.vehicle.workingWidthM, guidance: cfg.guidance })),
         fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
         tickMs: cfg.tickMs,
