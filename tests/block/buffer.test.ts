@@ -11,6 +11,7 @@ import { blockBufferStrips, blockPlanToGeoJson, parseBlock, planBlock, type Bloc
 import { command as simulate } from '../../src/cli/commands/simulate.js';
 import type { BlockError } from '../../src/errors.js';
 import { createFleetSimulation, runToEnd } from '../../src/sim/index.js';
+import { checkBlock } from '../helpers/check-block.js';
 import { doseBlock, rect } from './dose-block.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-block-buffer-'));
@@ -78,6 +79,13 @@ describe('the buffer rule: the spreader stays shut within bufferM of the water',
     const strips = blockBufferStrips(plan(5).block);
     const stripM2 = strips[0][0] ? Math.abs(strips[0][0].outer.reduce((a, q, i, r) => a + q[0] * r[(i + 1) % r.length][1] - r[(i + 1) % r.length][0] * q[1], 0)) / 2 : 0;
     expect(stripM2).toBeCloseTo(60 * 4, 0);
+    // the independent checker knows no buffers: the only thing it finds is the strip left unspread
+    // (4 of 40 m: 90 % of each paddy is the worked part, the swaths' edge reaches a little past it)
+    const checked = checkBlock(JSON.stringify(doseBlock({ bufferM: 5 })), blockPlanToGeoJson(plan(5)));
+    expect(checked.problems).toHaveLength(1);
+    expect(checked.problems[0]).toMatch(/^coverage < 99\.5 % on 2 paddies/);
+    expect(checked.coverageMinPct).toBeGreaterThan(89.5);
+    expect(checkBlock(JSON.stringify(doseBlock({ bufferM: 0 })), blockPlanToGeoJson(plan(0))).problems).toEqual([]);
   }, 60_000);
 
   it('wind toward the canal: product still drifts into the strip and canal, much less when the plan leaves the strip out', () => {

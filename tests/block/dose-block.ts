@@ -16,8 +16,8 @@ export function doseBlock(canal?: { bufferM?: number }): object {
     type: 'FeatureCollection',
     name: 'two paddies by a canal',
     features: [
-      { type: 'Feature', id: 'a', properties: { kind: 'paddy', owner: 'A' }, geometry: { type: 'Polygon', coordinates: rect(0, 0, 60, 40) } },
-      { type: 'Feature', id: 'b', properties: { kind: 'paddy', owner: 'B' }, geometry: { type: 'Polygon', coordinates: rect(62, 0, 122, 40) } },
+      { type: 'Feature', id: 'a', properties: { kind: 'paddy', id: 'a', owner: 'A' }, geometry: { type: 'Polygon', coordinates: rect(0, 0, 60, 40) } },
+      { type: 'Feature', id: 'b', properties: { kind: 'paddy', id: 'b', owner: 'B' }, geometry: { type: 'Polygon', coordinates: rect(62, 0, 122, 40) } },
       { type: 'Feature', id: 'depot', properties: { kind: 'depot', serves: ['drone'] }, geometry: { type: 'Point', coordinates: ll([61, -5]) } },
       ...(canal
         ? [{ type: 'Feature', id: 'canal', properties: { kind: 'buffer', name: 'Kênh', ...(canal.bufferM !== undefined ? { bufferM: canal.bufferM } : {}) }, geometry: { type: 'Polygon', coordinates: rect(-10, 41, 132, 45) } }]
