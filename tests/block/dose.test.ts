@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paddyField, parseBlock, planBlock, type BlockPlan } from '../../src/block/index.js';
 import { readFileSync } from 'node:fs';
@@ -82,6 +83,27 @@ describe('block dose: two drones, one zone per paddy', () => {
     expect(windy.offTargetKg).toBeGreaterThan(calm.offTargetKg * 1.5);
     expect(windy.offTargetDownwindPct).toBeGreaterThan(60);
     expect(run(wind)).toEqual(run(wind));
+  }, 120_000);
+});
+
+describe('block dose properties (seeded)', () => {
+  it('mass balance for the fleet: flow integrated over time = fuel of both tanks = product landed, within 0.5 %', () => {
+    const p = plan();
+    const map = parsePrescriptionGeoJson(twoPaddyZones());
+    const prescriptions = p.block.paddies.map((paddy) => clipPrescription(map, paddyField(paddy, p.block), { allowMiss: true }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 8, noNaN: true }), fc.integer({ min: 0, max: 359 }), (seed, windMps, fromDeg) => {
+        const sim = createFleetSimulation({ plan: p, seed, raster: { cellM: 0.5 }, dose: { prescriptions, cellM: 1, wind: { speedMps: windMps, fromDeg, gustSigmaMps: 1 } } });
+        let flowKg = 0;
+        const { metrics } = runToEnd(sim, { onFrame: (f) => f.vehicles.forEach((v) => (flowKg += (v.dose?.flowKgPerS ?? 0) * 0.1)) });
+        const raster = sim.dose!.raster;
+        const landedKg = raster.massKg.reduce((a, b) => a + b, 0) + raster.lostKg + sim.dose!.driftLostKg;
+        expect(metrics.inputUsed).toBeGreaterThan(30);
+        expect(Math.abs(flowKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
+        expect(Math.abs(landedKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
+      }),
+      { seed: 18, numRuns: 3 },
+    );
   }, 120_000);
 });
 
