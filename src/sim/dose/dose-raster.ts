@@ -80,8 +80,9 @@ export function createDoseRaster(zones: readonly PolygonM[][], buffer: readonly 
   const originX = minX - marginM, originY = minY - marginM;
   const massKg = new Float64Array(cols * rows);
   const cellClass = new Int16Array(cols * rows).fill(OFF);
-  classify(cellClass, cols, rows, originX, originY, cell, buffer, BUFFER);
   zones.forEach((polys, k) => classify(cellClass, cols, rows, originX, originY, cell, polys, k));
+  // a buffer strip drawn over a zone is a buffer: no product is meant to land there
+  classify(cellClass, cols, rows, originX, originY, cell, buffer, BUFFER);
   const inv = 1 / cell;
   const raster: DoseRaster = {
     cellM: cell, cellAreaM2: cell * cell, cols, rows, originX, originY, massKg, cellClass, lostKg: 0,
