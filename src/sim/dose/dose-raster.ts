@@ -7,6 +7,7 @@
 import { SimError } from '../../errors.js';
 import { bounds } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
+import type { RasterGrid } from '../raster-grid.js';
 
 /** Cell class of a cell off every paddy. */
 export const OFF = -1;
@@ -14,13 +15,7 @@ export const OFF = -1;
 export const BUFFER = -2;
 
 /** A dose raster; see the file comment. */
-export interface DoseRaster {
-  readonly cellM: number;
-  readonly cellAreaM2: number;
-  readonly cols: number;
-  readonly rows: number;
-  readonly originX: number;
-  readonly originY: number;
+export interface DoseRaster extends RasterGrid {
   /** Product per cell, kg, row-major from (originX, originY). */
   readonly massKg: Float64Array;
   /** Class per cell: zone index, {@link BUFFER} or {@link OFF}. */
