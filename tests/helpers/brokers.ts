@@ -62,7 +62,12 @@ export async function startMosquitto(program: string): Promise<Mosquitto> {
     watchers.add(check);
     check();
   });
-  await logged(/Opening ipv4 listen socket on port/g, 1, 30_000);
+  try {
+    await logged(/Opening ipv4 listen socket on port/g, 1, 30_000);
+  } catch (error) {
+    proc.kill('SIGKILL'); // never leave a broker behind
+    throw error;
+  }
   return {
     proc,
     port,
