@@ -7,7 +7,7 @@ import type { TurnSpace } from '../turns/plan-turn.js';
 import type { RefillStop, RouteSegment, Sortie } from '../types.js';
 
 /** DJI Agras return-to-home low-battery threshold defaults to about 25–30 %: keep 25 % in reserve. */
-const BATTERY_RESERVE = 0.25;
+export const BATTERY_RESERVE = 0.25;
 
 export interface SortiePlan {
   route: RouteSegment[];
@@ -16,12 +16,13 @@ export interface SortiePlan {
 }
 
 /** Product (kg) or trays used per metre of swath. */
-function usePerM(v: Vehicle): number {
+export function usePerM(v: Vehicle): number {
   const ha = v.workingWidthM / 10_000;
   return v.payload.kind === 'tank' ? ha * v.payload.rateKgPerHa : ha * v.payload.traysPerHa;
 }
 
-function capacity(v: Vehicle): number {
+/** Tank (kg) or trays of one load. */
+export function capacity(v: Vehicle): number {
   return v.payload.kind === 'tank' ? v.payload.capacityKg : v.payload.trays;
 }
 
