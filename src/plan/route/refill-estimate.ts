@@ -6,7 +6,7 @@
  */
 import type { XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
-import { BATTERY_RESERVE, capacity, usePerM } from '../sorties/split-sorties.js';
+import { capacity, usableBatteryS, usePerM } from '../sorties/split-sorties.js';
 
 /** A cell worked one way: its swaths in the order driven, each from its first point to its second. */
 export type DrivenSwaths = [XY, XY][];
@@ -26,7 +26,7 @@ function turnS(from: XY, to: XY, v: Vehicle): number {
 export function refillTripsS(cells: DrivenSwaths[], from: XY, servicePoint: XY, v: Vehicle): number {
   if (v.kind === 'ground') return 0;
   const perM = usePerM(v), cap = capacity(v);
-  const batteryS = v.battery ? v.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
+  const batteryS = usableBatteryS(v);
   const back = (p: XY) => dist(p, servicePoint) / v.transitSpeedMps;
   let used = 0, flownS = back(from), worked = 0, tripsS = 0, pos = from;
   for (const cell of cells)

@@ -7,7 +7,7 @@ import type { TurnSpace } from '../turns/plan-turn.js';
 import type { RefillStop, RouteSegment, Sortie } from '../types.js';
 
 /** DJI Agras return-to-home low-battery threshold defaults to about 25–30 %: keep 25 % in reserve. */
-export const BATTERY_RESERVE = 0.25;
+const BATTERY_RESERVE = 0.25;
 
 export interface SortiePlan {
   route: RouteSegment[];
@@ -24,6 +24,11 @@ export function usePerM(v: Vehicle): number {
 /** Tank (kg) or trays of one load. */
 export function capacity(v: Vehicle): number {
   return v.payload.kind === 'tank' ? v.payload.capacityKg : v.payload.trays;
+}
+
+/** Flight time before a drone must turn back: its battery less the reserve, s (unbounded without a battery). */
+export function usableBatteryS(v: Vehicle): number {
+  return v.battery ? v.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
 }
 
 /**
