@@ -210,8 +210,8 @@ export async function run(): Promise<BenchSection> {
       'ratioToTurfArea: planning time ÷ turf area() of the same fields in the same run (the machine-speed baseline).',
       'Goals (issue 3): ≥ 200 fields/s for typical 1–5 ha fields; a 1,000-swath field in < 100 ms.',
       'Real set (issue 17): fields/real, planner metrics and the independent checker (check-plan.mjs); the main rows are bench/plan-real-main.json, the planner before issue 17 measured on the same fields. Goals: coverage ≥ 99.5 % every field, overlap median ≤ 5 % drone / ≤ 2.5 % transplanter, ≥ 200 fields/s.',
-      'Real set, this branch: cpuFieldsPerS is fields over this process’s CPU time (user + system, best of 3), the steadier one-core figure on a shared machine; loadAvg1m the 1-minute load average when it was measured (2 cores); *MedianM the median path length by kind (plan metrics lengthByKindM).',
       'Fields2Cover is not in this bench: see bench/README.md.',
+      'Real set, this branch: cpuFieldsPerS is fields over this process’s CPU time (user + system, best of 3), the steadier one-core figure on a shared machine; loadAvg1m the 1-minute load average when it was measured (2 cores); *MedianM the median path length by kind (plan metrics lengthByKindM).',
     ],
   };
 }
