@@ -2,6 +2,7 @@
  * Typed telemetry client for Node and the browser: `connectTelemetry(url)` gives rxjs
  * Observables of the server's messages, reconnects with back-off and resubscribes (the
  * server answers each subscribe with a fresh snapshot, so a consumer resumes from it).
+ * Every frame is checked against the protocol's schema (server-schema.ts) before it is passed on.
  * Imports no Node module: in the browser it uses the global WebSocket; in Node without one
  * (Node 20) it loads the `ws` package on first use.
  */
@@ -9,10 +10,11 @@ import { BehaviorSubject, filter, type Observable, Subject } from 'rxjs';
 import type {
   ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
 } from '../protocol/messages.js';
+import { parseServerMessage } from '../protocol/parse-server.js';
 
 export type {
   ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
-  SimOffer, WireVehicle, CoverageTrail, LonLat,
+  SimOffer, WireVehicle, CoverageTrail, LonLat, ClientMessage,
 } from '../protocol/messages.js';
 
 /** The part of the WebSocket API the client uses (browser WebSocket and `ws` both have it). */
@@ -56,6 +58,11 @@ export interface TelemetryConnection {
   readonly events$: Observable<EventMessage>;
   readonly errors$: Observable<ErrorMessage>;
   readonly controls$: Observable<ControlAckMessage>;
+  /**
+   * Frames that failed the protocol's schema (server-schema.ts), each as `path: problem`; they
+   * are not passed on. A server of another protocol version shows up here.
+   */
+  readonly invalid$: Observable<string>;
   /** Current state and every change. */
   readonly state$: Observable<ConnectionState>;
   readonly state: ConnectionState;
@@ -68,6 +75,11 @@ export interface TelemetryConnection {
   control(sim: string, action: ControlAction, value?: number): boolean;
   /** Sends any message; false when not connected. */
   send(message: object): boolean;
+  /**
+   * Drops the socket (if any) and connects again now, back-off reset: for a phone that wakes
+   * up with a socket that looks open but died while it slept (the new snapshot resyncs it).
+   */
+  reconnectNow(): void;
   /** Closes for good (completes the Observables). */
   close(): void;
 }
@@ -79,6 +91,14 @@ function defaultWebSocket(): Promise<WebSocketConstructor> {
   // A computed specifier keeps browser bundlers from pulling in `ws`.
   const name = 'ws';
   return (wsModule ??= import(/* @vite-ignore */ name).then((m: { WebSocket: WebSocketConstructor }) => m.WebSocket));
+}
+
+/**
+ * Wait before reconnect attempt `attempt` (0 first): doubles per failed attempt from
+ * `minDelayMs`, capped at `maxDelayMs`.
+ */
+export function reconnectDelayMs(attempt: number, minDelayMs = 250, maxDelayMs = 4000): number {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** Math.max(0, attempt));
 }
 
 const ofType = <T extends ServerMessage>(type: T['type']) => filter((m: ServerMessage): m is T => m.type === type);
@@ -102,6 +122,7 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
   const maxDelay = options.maxDelayMs ?? 4000;
   const sims = new Set(options.subscribe ?? []);
   const messages = new Subject<ServerMessage>();
+  const invalid = new Subject<string>();
   const state$ = new BehaviorSubject<ConnectionState>('connecting');
   let ws: WebSocketLike | undefined;
   let closed = false;
@@ -119,12 +140,13 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     if (options.reconnect === false) return finish();
     state$.next('reconnecting');
     clearTimeout(timer);
-    timer = setTimeout(open, Math.min(maxDelay, minDelay * 2 ** attempt++));
+    timer = setTimeout(open, reconnectDelayMs(attempt++, minDelay, maxDelay));
   };
   const finish = () => {
     if (state$.value === 'closed') return;
     state$.next('closed');
     messages.complete();
+    invalid.complete();
     state$.complete();
   };
   async function open(): Promise<void> {
@@ -146,14 +168,11 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
       for (const sim of sims) sendRaw({ type: 'subscribe', sim });
     };
     sock.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return;
-      let m: unknown;
-      try {
-        m = JSON.parse(ev.data);
-      } catch {
-        return;
-      }
-      if (m && typeof m === 'object' && typeof (m as { type?: unknown }).type === 'string') messages.next(m as ServerMessage);
+      // A socket dropped by reconnectNow() may still deliver a frame or two: ignore them.
+      if (ws !== sock || typeof ev.data !== 'string') return;
+      const parsed = parseServerMessage(ev.data);
+      if (parsed.ok) messages.next(parsed.message);
+      else invalid.next(parsed.problem);
     };
     sock.onclose = () => {
       if (ws === sock) {
@@ -175,6 +194,7 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     events$: messages$.pipe(ofType<EventMessage>('event')),
     errors$: messages$.pipe(ofType<ErrorMessage>('error')),
     controls$: messages$.pipe(ofType<ControlAckMessage>('control')),
+    invalid$: invalid.asObservable(),
     state$: state$.asObservable(),
     get state() {
       return state$.value;
@@ -192,6 +212,16 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     },
     control: (sim, action, value) => sendRaw({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
     send: sendRaw,
+    reconnectNow() {
+      if (closed || options.reconnect === false) return;
+      clearTimeout(timer);
+      attempt = 0;
+      const old = ws;
+      ws = undefined;
+      old?.close(1000);
+      state$.next('connecting');
+      void open();
+    },
     close() {
       if (closed) return;
       closed = true;

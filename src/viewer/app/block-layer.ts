@@ -5,7 +5,7 @@
  * colour. It asks the view where a lon/lat falls on screen, so it follows panning and zoom.
  */
 import type { BlockDescription, SimProgress } from '../../sim/types.js';
-import type { WireVehicle } from './messages.js';
+import type { WireVehicle } from '../../telemetry/client/index.js';
 import { vehicleColor } from './view.js';
 
 type LonLat = [number, number];

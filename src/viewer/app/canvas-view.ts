@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { metresPerDegree } from '../../geodesy/index.js';
+import { doseColor, doseScaleOf, type DoseScale } from './dose-scale.js';
 import { bboxOf, COLORS, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
 
@@ -44,6 +45,28 @@ function tracePath(ctx: CanvasRenderingContext2D, pr: Projector, g: Geometry): v
   else if (g.type === 'MultiLineString') g.coordinates.forEach((l) => line(l, false));
 }
 
+/** Strips coloured by rate are nearly opaque: their colour is the reading, not their overlap. */
+const DOSE_STRIP_OPACITY = 0.85;
+
+/** Prescription zones: a light fill in the colour of their rate, outlined dashed. */
+function drawZones(ctx: CanvasRenderingContext2D, pr: Projector, zones: PlanFeatureCollection['features'], scale: DoseScale): void {
+  for (const z of zones) {
+    const rate = Number(z.properties?.rateKgPerHa ?? z.properties?.rateLPerHa);
+    ctx.beginPath();
+    tracePath(ctx, pr, z.geometry);
+    ctx.globalAlpha = 0.35;
+    ctx.fillStyle = doseColor(rate, scale);
+    ctx.fill('evenodd');
+    ctx.globalAlpha = 0.9;
+    ctx.setLineDash([5, 3]);
+    ctx.strokeStyle = doseColor(rate, scale);
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.globalAlpha = 1;
+}
+
 /** Creates the canvas view inside `container`. */
 export function createCanvasView(container: HTMLElement): FieldView {
   const canvas = document.createElement('canvas');
@@ -53,6 +76,8 @@ export function createCanvasView(container: HTMLElement): FieldView {
   const base = document.createElement('canvas');
   const bctx = base.getContext('2d')!;
   let plan: PlanFeatureCollection | undefined;
+  /** Variable-rate runs: zones and strips coloured by rate. */
+  let dose: DoseScale | undefined;
   let coverageDone: FeatureCollection | undefined;
   let coverageOpen: FeatureCollection | undefined;
   let pr: Projector | undefined;
@@ -89,13 +114,16 @@ export function createCanvasView(container: HTMLElement): FieldView {
     };
     fill('boundary', COLORS.fieldFill);
     fill('hole', COLORS.hole);
+    if (dose) drawZones(bctx, pr, byKind('zone'), dose);
     bctx.lineCap = 'butt';
     bctx.lineJoin = 'round';
     for (const f of [...(coverageDone?.features ?? []), ...(coverageOpen?.features ?? [])]) {
       bctx.beginPath();
       tracePath(bctx, pr, f.geometry);
-      bctx.strokeStyle = COLORS.coverage;
-      bctx.globalAlpha = COLORS.coverageOpacity;
+      const rate = f.properties?.ratePerHa;
+      const byRate = dose && typeof rate === 'number';
+      bctx.strokeStyle = byRate ? doseColor(rate, dose!) : COLORS.coverage;
+      bctx.globalAlpha = byRate ? DOSE_STRIP_OPACITY : COLORS.coverageOpacity;
       bctx.lineWidth = Math.max(1, Number(f.properties?.widthM ?? 1) * pr.pxPerM);
       bctx.stroke();
     }
@@ -158,6 +186,7 @@ export function createCanvasView(container: HTMLElement): FieldView {
     renderer: 'canvas',
     setPlan(p) {
       plan = p;
+      dose = doseScaleOf(p);
       rendered = false;
       dirty = true;
       draw(lastMarks);

@@ -6,7 +6,7 @@
  * `ws=<WebSocket URL>` (default: `/ws` on the page's own host and port).
  */
 import { t, pickLang, type Lang } from './i18n.js';
-import type { SimOffer } from './messages.js';
+import type { SimOffer } from '../../telemetry/client/index.js';
 import { applyLabels } from './panel.js';
 import { createPane, type Pane, type Renderer } from './pane.js';
 import { loadTiles, saveTiles, tilesAttribution, type TilesSetting } from './tiles.js';

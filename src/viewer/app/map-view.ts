@@ -4,8 +4,9 @@
  */
 import { Map as MlMap, Marker, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { doseColorExpression, doseScaleOf } from './dose-scale.js';
 import { buildStyle, COVERAGE_LAYERS, metresToPixels } from './map-style.js';
-import { bboxOf, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
+import { bboxOf, COLORS, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
 /** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (docs/contracts.md home case). */
 const HOME: [number, number] = [106.35, 20.65];
@@ -59,8 +60,22 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
       performance.mark('agrisim:field-rendered');
     }
   };
+  /** Variable-rate runs: zones by prescribed rate, strips by the rate applied (others stay blue). */
+  const applyDoseColours = (plan: PlanFeatureCollection) => {
+    const scale = doseScaleOf(plan);
+    if (!scale) return;
+    const zoneColour = doseColorExpression(scale, ['coalesce', ['get', 'rateKgPerHa'], ['get', 'rateLPerHa']]);
+    const ramp = doseColorExpression(scale, ['get', 'ratePerHa']);
+    map.setPaintProperty('zone-fill', 'fill-color', zoneColour);
+    map.setPaintProperty('zone-line', 'line-color', zoneColour);
+    for (const id of COVERAGE_LAYERS) {
+      map.setPaintProperty(id, 'line-color', ['case', ['has', 'ratePerHa'], ramp, COLORS.coverage]);
+      map.setPaintProperty(id, 'line-opacity', ['case', ['has', 'ratePerHa'], 0.85, COLORS.coverageOpacity]);
+    }
+  };
   const applyPlan = (plan: PlanFeatureCollection) => {
     (map.getSource('plan') as GeoJSONSource).setData(plan);
+    applyDoseColours(plan);
     const bbox = bboxOf(plan);
     if (bbox) {
       const lat = (bbox[1] + bbox[3]) / 2;
