@@ -1,4 +1,4 @@
-export { buildRoute, routeCandidates, shortestRoute } from './build-route.js';
+export { buildRoute } from './build-route.js';
 export type { RouteOptions } from './build-route.js';
 export { boustrophedon, skipOrder } from './order-swaths.js';
 export type { SwathVisit } from './order-swaths.js';
