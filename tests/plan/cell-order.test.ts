@@ -99,15 +99,18 @@ describe('path length by kind (plan metrics lengthByKindM)', () => {
   it('splits the tomb paddy’s route into work, headland, gap, turn, transit and refill metres that add up', async () => {
     const [tomb] = await readFieldFile('fields/paddy-with-tomb.geojson');
     for (const v of ['drone', 'transplanter'] as const) {
-      const m = planField(tomb, getVehicle(v)).metrics;
-      const k = m.lengthByKindM!;
-      expect(k.work).toBeGreaterThan(0);
-      expect(k.headland).toBeGreaterThan(0);
+      const plan = planField(tomb, getVehicle(v));
+      const m = plan.metrics, k = m.lengthByKindM!;
+      const metres = (keep: (s: RouteSegment) => boolean) => plan.route.filter(keep).reduce((a, s) => a + polylineLength(s.points), 0);
+      expect(k.work).toBeCloseTo(metres((s) => s.kind === 'swath' && s.headlandLap < 0 && !s.gapFill), 0);
+      expect(k.headland).toBeCloseTo(metres((s) => s.kind === 'swath' && s.headlandLap >= 0), 0);
+      expect(k.refill).toBeCloseTo(metres((s) => s.transitPurpose === 'refill'), 0);
+      expect(k.work).toBeGreaterThan(500);
       expect(k.work + k.headland + k.gapFill).toBeCloseTo(m.lengthM.working, 0);
       expect(k.turn).toBe(m.lengthM.turning);
       expect(k.transit + k.refill).toBeCloseTo(m.lengthM.transit, 0);
       expect(k.total).toBe(m.lengthM.total);
-      if (v === 'transplanter') expect(k.refill).toBe(0); // trays come to the machine
+      if (v === 'transplanter') expect([k.headland > 0, k.refill]).toEqual([true, 0]); // two laps; trays come to the machine
       else expect(k.refill).toBeGreaterThan(0);
     }
   });
