@@ -123,29 +123,48 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
   return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
 
-/** `segmentCrossesPolygon` on the grid: the same bounding-box filter and proper-crossing test per edge. */
+/** Whether edge k passes the bounding-box filter and properly crosses p–q (segmentCrossesPolygon's tests). */
+function edgeCrosses(g: EdgeGrid, k: number, px: number, py: number, qx: number, qy: number): boolean {
+  const { edges } = g;
+  const e = 4 * k, ax = edges[e], ay = edges[e + 1], bx = edges[e + 2], by = edges[e + 3];
+  if (Math.max(ax, bx) < Math.min(px, qx) || Math.min(ax, bx) > Math.max(px, qx) || Math.max(ay, by) < Math.min(py, qy) || Math.min(ay, by) > Math.max(py, qy))
+    return false;
+  const d1 = orient(ax, ay, bx, by, px, py), d2 = orient(ax, ay, bx, by, qx, qy);
+  const d3 = orient(px, py, qx, qy, ax, ay), d4 = orient(px, py, qx, qy, bx, by);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/** `segmentCrossesPolygon` on the grid: the same bounding-box filter and proper-crossing test per edge, over the cells of {@link forCells}. */
 export function gridSegmentCrosses(g: EdgeGrid, px: number, py: number, qx: number, qy: number): boolean {
-  const minX = Math.min(px, qx), maxX = Math.max(px, qx), minY = Math.min(py, qy), maxY = Math.max(py, qy);
   const q = ++g.query;
-  const { edges, idx, start, stamp } = g;
-  let found = false;
-  forCells(g, px, py, qx, qy, (c) => {
-    if (found) return;
-    for (let m = start[c], end = start[c + 1]; m < end; m++) {
-      const k = idx[m];
-      if (stamp[k] === q) continue;
-      stamp[k] = q;
-      const e = 4 * k, ax = edges[e], ay = edges[e + 1], bx = edges[e + 2], by = edges[e + 3];
-      if (Math.max(ax, bx) < minX || Math.min(ax, bx) > maxX || Math.max(ay, by) < minY || Math.min(ay, by) > maxY) continue;
-      const d1 = orient(ax, ay, bx, by, px, py), d2 = orient(ax, ay, bx, by, qx, qy);
-      const d3 = orient(px, py, qx, qy, ax, ay), d4 = orient(px, py, qx, qy, bx, by);
-      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-        found = true;
-        return;
-      }
+  const { idx, start, stamp, x0, y0, cellM, nx, ny } = g;
+  // the rows and columns forCells visits, written out (this runs once per visibility test)
+  const r0 = Math.max(0, Math.floor((Math.min(py, qy) - y0) / cellM));
+  const r1 = Math.min(ny - 1, Math.floor((Math.max(py, qy) - y0) / cellM));
+  const dy = qy - py;
+  for (let r = r0; r <= r1; r++) {
+    let xlo: number, xhi: number;
+    if (dy === 0) [xlo, xhi] = px < qx ? [px, qx] : [qx, px];
+    else {
+      const bandLo = y0 + r * cellM, bandHi = bandLo + cellM;
+      let t0 = (bandLo - py) / dy, t1 = (bandHi - py) / dy;
+      if (t0 > t1) [t0, t1] = [t1, t0];
+      t0 = Math.max(0, t0);
+      t1 = Math.min(1, t1);
+      if (t0 > t1) continue;
+      const u = px + t0 * (qx - px), v = px + t1 * (qx - px);
+      [xlo, xhi] = u < v ? [u, v] : [v, u];
     }
-  });
-  return found;
+    const c0 = Math.max(0, Math.floor((xlo - x0) / cellM) - 1), c1 = Math.min(nx - 1, Math.floor((xhi - x0) / cellM) + 1);
+    for (let c = r * nx + c0, end = r * nx + c1; c <= end; c++)
+      for (let m = start[c], stop = start[c + 1]; m < stop; m++) {
+        const k = idx[m];
+        if (stamp[k] === q) continue;
+        stamp[k] = q;
+        if (edgeCrosses(g, k, px, py, qx, qy)) return true;
+      }
+  }
+  return false;
 }
 
 /**

@@ -65,6 +65,17 @@ export function segmentCrossesPolygon(p: XY, q: XY, poly: PolygonM): boolean {
 }
 
 /**
+ * `polylineInside([p, q], poly)` when whether p and q lie in the polygon (`pointInPolygon`) is
+ * already known: the same answer, without testing the ends again.
+ */
+export function segmentInside(p: XY, q: XY, poly: PolygonM, pIn: boolean, qIn: boolean): boolean {
+  if (!pIn || !qIn) {
+    if (!pointInPolygonTol(p, poly, 0) || !pointInPolygonTol(q, poly, 0)) return false;
+  }
+  return !segmentCrossesPolygon(p, q, poly);
+}
+
+/**
  * True when the whole polyline stays inside the polygon: every vertex inside (or within `tolM`
  * of the boundary) and no edge crossing a ring. When both ends are strictly inside only the
  * crossings are tested: a connected path that starts inside and never crosses the boundary

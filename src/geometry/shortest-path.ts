@@ -1,4 +1,4 @@
-import { polylineInside } from './inside.js';
+import { pointInPolygon, polylineInside, segmentInside } from './inside.js';
 import type { PolygonM, XY } from './types.js';
 
 /**
@@ -26,13 +26,15 @@ export function reflexVertices(poly: PolygonM): XY[] {
 interface Visibility {
   field: PolygonM;
   seen: Int8Array;
+  /** Whether each waypoint lies in the field (`pointInPolygon`), once. */
+  inside: boolean[];
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
 
 function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
   const hit = visibilityCache.get(waypoints);
   if (hit && hit.field === field && hit.seen.length === waypoints.length * waypoints.length) return hit;
-  const made = { field, seen: new Int8Array(waypoints.length * waypoints.length) };
+  const made = { field, seen: new Int8Array(waypoints.length * waypoints.length), inside: waypoints.map((w) => pointInPolygon(w, field)) };
   visibilityCache.set(waypoints, made);
   return made;
 }
@@ -49,11 +51,14 @@ export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[
   if (polylineInside([a, b], field)) return [a, b];
   const nodes: XY[] = [a, b, ...waypoints];
   const n = nodes.length, m = waypoints.length;
-  const vis = visibilityOf(field, waypoints).seen;
+  const { seen: vis, inside } = visibilityOf(field, waypoints);
+  // whether each node lies in the field, so a segment test does not test its ends again
+  const aIn = pointInPolygon(a, field), bIn = pointInPolygon(b, field);
+  const isIn = (u: number) => (u === 0 ? aIn : u === 1 ? bIn : inside[u - 2]);
   const sees = (u: number, v: number): boolean => {
-    if (u < 2 || v < 2) return polylineInside([nodes[u], nodes[v]], field);
+    if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, isIn(u), isIn(v));
     const k = (u - 2) * m + (v - 2);
-    if (vis[k] === 0) vis[k] = polylineInside([nodes[u], nodes[v]], field) ? 1 : 2;
+    if (vis[k] === 0) vis[k] = segmentInside(nodes[u], nodes[v], field, inside[u - 2], inside[v - 2]) ? 1 : 2;
     return vis[k] === 1;
   };
   const distTo = new Float64Array(n).fill(Infinity);
