@@ -21,6 +21,9 @@ interface EdgeTable {
 
 const tables = new WeakMap<PolygonM, EdgeTable>();
 
+/** Up to this many edges (one ring) the plain loop over them is cheaper than building a table. */
+const PLAIN_MAX_EDGES = 16;
+
 /** Buckets per edge: about one edge per bucket keeps a query near constant time. */
 const BUCKETS_PER_EDGE = 1;
 
@@ -76,6 +79,15 @@ function tableOf(poly: PolygonM): EdgeTable {
  * treat polygons as immutable (replace a ring rather than edit its points).
  */
 export function lineCrossings(poly: PolygonM, y: number, out: number[]): void {
+  if (poly.holes.length === 0 && poly.outer.length <= PLAIN_MAX_EDGES) {
+    // a few edges: the plain loop is cheaper than a table
+    const ring = poly.outer;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[j], b = ring[i];
+      if (a[1] > y !== b[1] > y) out.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+    }
+    return;
+  }
   const t = tableOf(poly);
   if (!(y >= t.y0 && y <= t.y1)) return;
   const k = t.perM > 0 ? Math.min(t.start.length - 2, Math.floor((y - t.y0) * t.perM)) : 0;
