@@ -103,6 +103,102 @@ export function reconnectDelayMs(attempt: number, minDelayMs = 250, maxDelayMs =
 
 const ofType = <T extends ServerMessage>(type: T['type']) => filter((m: ServerMessage): m is T => m.type === type);
 
+/** What the socket loop tells the connection. */
+interface LinkEvents {
+  opened(): void;
+  frame(text: string): void;
+  state(state: ConnectionState): void;
+  ended(): void;
+}
+
+/** One connection's socket and its reconnect loop with back-off (internal to {@link connectTelemetry}). */
+class TelemetryLink {
+  private ws: WebSocketLike | undefined;
+  private closed = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: TelemetryClientOptions,
+    private readonly on: LinkEvents,
+  ) {}
+
+  send(message: object): boolean {
+    if (this.ws?.readyState !== 1) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  async open(): Promise<void> {
+    if (this.closed) return;
+    let sock: WebSocketLike;
+    try {
+      const Ctor = this.options.WebSocket ?? (await defaultWebSocket());
+      if (this.closed) return;
+      sock = new Ctor(this.url);
+    } catch {
+      this.retry();
+      return;
+    }
+    this.attach(sock);
+  }
+
+  private attach(sock: WebSocketLike): void {
+    this.ws = sock;
+    sock.onopen = () => {
+      this.attempt = 0;
+      this.on.opened();
+    };
+    sock.onmessage = (ev) => {
+      // A socket dropped by reconnectNow() may still deliver a frame or two: ignore them.
+      if (this.ws === sock && typeof ev.data === 'string') this.on.frame(ev.data);
+    };
+    sock.onclose = () => {
+      if (this.ws !== sock) return;
+      this.ws = undefined;
+      this.retry();
+    };
+    // an error is followed by close (which brings the retry)
+    sock.onerror = () => {};
+  }
+
+  private retry(): void {
+    if (this.closed) return;
+    if (this.options.reconnect === false) {
+      this.closed = true;
+      this.on.ended();
+      return;
+    }
+    this.on.state('reconnecting');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.open(), reconnectDelayMs(this.attempt++, this.options.minDelayMs, this.options.maxDelayMs));
+  }
+
+  reconnectNow(): void {
+    if (this.closed || this.options.reconnect === false) return;
+    clearTimeout(this.timer);
+    this.attempt = 0;
+    this.drop();
+    this.on.state('connecting');
+    void this.open();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.drop();
+    this.on.ended();
+  }
+
+  private drop(): void {
+    const old = this.ws;
+    this.ws = undefined;
+    old?.close(1000);
+  }
+}
+
 /**
  * Connects to an agrisim telemetry server.
  * @param url - e.g. `ws://127.0.0.1:8080/ws`
@@ -118,73 +214,32 @@ const ofType = <T extends ServerMessage>(type: T['type']) => filter((m: ServerMe
  * ```
  */
 export function connectTelemetry(url: string, options: TelemetryClientOptions = {}): TelemetryConnection {
-  const minDelay = options.minDelayMs ?? 250;
-  const maxDelay = options.maxDelayMs ?? 4000;
   const sims = new Set(options.subscribe ?? []);
   const messages = new Subject<ServerMessage>();
   const invalid = new Subject<string>();
   const state$ = new BehaviorSubject<ConnectionState>('connecting');
-  let ws: WebSocketLike | undefined;
-  let closed = false;
-  let attempt = 0;
   let opens = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const sendRaw = (m: object): boolean => {
-    if (ws?.readyState !== 1) return false;
-    ws.send(JSON.stringify(m));
-    return true;
-  };
-  const retry = () => {
-    if (closed) return;
-    if (options.reconnect === false) return finish();
-    state$.next('reconnecting');
-    clearTimeout(timer);
-    timer = setTimeout(open, reconnectDelayMs(attempt++, minDelay, maxDelay));
-  };
-  const finish = () => {
-    if (state$.value === 'closed') return;
-    state$.next('closed');
-    messages.complete();
-    invalid.complete();
-    state$.complete();
-  };
-  async function open(): Promise<void> {
-    if (closed) return;
-    let sock: WebSocketLike;
-    try {
-      const Ctor = options.WebSocket ?? (await defaultWebSocket());
-      if (closed) return;
-      sock = new Ctor(url);
-    } catch {
-      retry();
-      return;
-    }
-    ws = sock;
-    sock.onopen = () => {
-      attempt = 0;
+  const link: TelemetryLink = new TelemetryLink(url, options, {
+    opened() {
       opens++;
       state$.next('open');
-      for (const sim of sims) sendRaw({ type: 'subscribe', sim });
-    };
-    sock.onmessage = (ev) => {
-      // A socket dropped by reconnectNow() may still deliver a frame or two: ignore them.
-      if (ws !== sock || typeof ev.data !== 'string') return;
-      const parsed = parseServerMessage(ev.data);
+      for (const sim of sims) link.send({ type: 'subscribe', sim });
+    },
+    frame(text) {
+      const parsed = parseServerMessage(text);
       if (parsed.ok) messages.next(parsed.message);
       else invalid.next(parsed.problem);
-    };
-    sock.onclose = () => {
-      if (ws === sock) {
-        ws = undefined;
-        retry();
-      }
-    };
-    sock.onerror = () => {
-      // close follows (and brings the retry)
-    };
-  }
-  void open();
+    },
+    state: (s) => state$.next(s),
+    ended() {
+      if (state$.value === 'closed') return;
+      state$.next('closed');
+      messages.complete();
+      invalid.complete();
+      state$.complete();
+    },
+  });
+  void link.open();
   const messages$ = messages.asObservable();
   return {
     messages$,
@@ -204,32 +259,16 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     },
     subscribe(sim) {
       sims.add(sim);
-      sendRaw({ type: 'subscribe', sim });
+      link.send({ type: 'subscribe', sim });
     },
     unsubscribe(sim) {
       sims.delete(sim);
-      sendRaw({ type: 'unsubscribe', sim });
+      link.send({ type: 'unsubscribe', sim });
     },
-    control: (sim, action, value) => sendRaw({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
-    send: sendRaw,
-    reconnectNow() {
-      if (closed || options.reconnect === false) return;
-      clearTimeout(timer);
-      attempt = 0;
-      const old = ws;
-      ws = undefined;
-      old?.close(1000);
-      state$.next('connecting');
-      void open();
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      clearTimeout(timer);
-      const s = ws;
-      ws = undefined;
-      s?.close(1000);
-      finish();
-    },
+    control: (sim, action, value) =>
+      link.send({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
+    send: (message) => link.send(message),
+    reconnectNow: () => link.reconnectNow(),
+    close: () => link.close(),
   };
 }

@@ -23,17 +23,35 @@ export function vehicleElement(kind: string, color: string, label: string): HTML
   return el;
 }
 
+/** MapLibre's CSS comes with the map, not with the page: the first load on a phone stays small. */
+function loadMapLibreCss(): void {
+  if (document.querySelector('link[data-maplibre-css]')) return;
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'maplibre-gl.css' });
+  link.dataset.maplibreCss = '';
+  document.head.appendChild(link);
+}
+
+/** Machine markers, made on first sight and moved and turned every frame. */
+function createMarkers(map: MlMap): (marks: VehicleMark[]) => void {
+  const markers = new Map<string, Marker>();
+  return (marks) =>
+    marks.forEach((m, i) => {
+      let mk = markers.get(m.id);
+      if (!mk) {
+        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
+        markers.set(m.id, mk);
+      }
+      mk.setLngLat([m.pose.lon, m.pose.lat]);
+      mk.setRotation(m.pose.headingDeg);
+    });
+}
+
 /**
  * Creates the MapLibre view in `container`; throws when WebGL cannot start (the caller
  * then falls back to the canvas view).
  */
 export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
-  // MapLibre's CSS comes with the map, not with the page: the first load on a phone stays small.
-  if (!document.querySelector('link[data-maplibre-css]')) {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'maplibre-gl.css' });
-    link.dataset.maplibreCss = '';
-    document.head.appendChild(link);
-  }
+  loadMapLibreCss();
   setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
   const map = new MlMap({
     container,
@@ -45,7 +63,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     pitchWithRotate: false,
     fadeDuration: 0,
   });
-  const markers = new Map<string, Marker>();
+  const placeMarkers = createMarkers(map);
   let planSet = false;
   let rendered = false;
   let fieldCount = 0;
@@ -110,17 +128,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
       if (c.done) setSource('coverage-done', c.done);
       setSource('coverage-open', c.open);
     },
-    setVehicles(marks: VehicleMark[]) {
-      marks.forEach((m, i) => {
-        let mk = markers.get(m.id);
-        if (!mk) {
-          mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
-          markers.set(m.id, mk);
-        }
-        mk.setLngLat([m.pose.lon, m.pose.lat]);
-        mk.setRotation(m.pose.headingDeg);
-      });
-    },
+    setVehicles: placeMarkers,
     fieldRendered: () => rendered,
     renderedFieldFeatures: () => fieldCount,
     renderedCoverageFeatures: () => (ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),

@@ -92,6 +92,42 @@ function createSimChooser(parts: PaneParts, lang: () => Lang) {
   };
 }
 
+/** A pane's state for tests and benchmarks (window.__agrisim). */
+function paneDebug(parts: PaneParts, simId: string | undefined, frames: number) {
+  const { slot, run, status, blockUi } = parts;
+  return {
+    simId,
+    renderer: slot.view?.renderer,
+    fieldRendered: slot.view?.fieldRendered() ?? false,
+    fieldFeatures: slot.view?.renderedFieldFeatures() ?? 0,
+    planFeatures: slot.plan?.features.length ?? 0,
+    coveragePasses: run.coverage.passes.length,
+    coverageFeatures: slot.view?.renderedCoverageFeatures() ?? 0,
+    frames,
+    telemetryCount: run.telemetryFrames,
+    connection: status.connection,
+    paused: status.paused,
+    speedup: status.speedup,
+    progress: run.panel.progress,
+    block: blockUi.debug(),
+    /** Variable-rate runs: the legend's scale, and the rate of every strip painted so far. */
+    dose: { scale: doseScaleOf(slot.plan), stripRates: run.coverage.passes.flatMap((p) => p.ratePerHa ?? []) },
+    vehicles: run.debugVehicles(performance.now()),
+  };
+}
+
+/** One animation frame: coverage refreshed when due, machines placed, block overlay, panel when changed. */
+function paneFrame(parts: PaneParts, nowMs: number): void {
+  const { slot, run, refresher, blockUi, panel } = parts;
+  const view = slot.view;
+  if (view) {
+    refresher.refresh(view, nowMs);
+    view.setVehicles(run.marks(nowMs));
+    blockUi.frame(view);
+  }
+  if (run.takePanelChange()) panel.update(run.panel);
+}
+
 /** Creates a pane inside `root`. */
 export function createPane(root: HTMLElement, opts: PaneOptions) {
   const parts = buildPane(root, opts);
@@ -159,13 +195,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
 
   const stopFrames = startFrameLoop((now) => {
     frames++;
-    const view = slot.view;
-    if (view) {
-      refresher.refresh(view, now);
-      view.setVehicles(run.marks(now));
-      blockUi.frame(view);
-    }
-    if (run.takePanelChange()) panel.update(run.panel);
+    paneFrame(parts, now);
   });
   const resize = new ResizeObserver(() => slot.view?.resize());
   resize.observe(parts.mapEl);
@@ -199,25 +229,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       root.replaceChildren();
     },
     /** State for tests and benchmarks (window.__agrisim). */
-    debug: () => ({
-      simId,
-      renderer: slot.view?.renderer,
-      fieldRendered: slot.view?.fieldRendered() ?? false,
-      fieldFeatures: slot.view?.renderedFieldFeatures() ?? 0,
-      planFeatures: slot.plan?.features.length ?? 0,
-      coveragePasses: run.coverage.passes.length,
-      coverageFeatures: slot.view?.renderedCoverageFeatures() ?? 0,
-      frames,
-      telemetryCount: run.telemetryFrames,
-      connection: status.connection,
-      paused: status.paused,
-      speedup: status.speedup,
-      progress: run.panel.progress,
-      block: blockUi.debug(),
-      /** Variable-rate runs: the legend's scale, and the rate of every strip painted so far. */
-      dose: { scale: doseScaleOf(slot.plan), stripRates: run.coverage.passes.flatMap((p) => p.ratePerHa ?? []) },
-      vehicles: run.debugVehicles(performance.now()),
-    }),
+    debug: () => paneDebug(parts, simId, frames),
   };
 }
 
