@@ -7,10 +7,11 @@
  * Run alone: `npx tsx bench/plan.bench.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { area as turfArea } from '@turf/turf';
 import { fieldFromMetres, fieldToGeoJsonFeature, readFieldFile } from '../src/field/index.js';
 import type { Field } from '../src/field/types.js';
-import { planField } from '../src/plan/index.js';
+import { planField, type Plan } from '../src/plan/index.js';
 import { getVehicle } from '../src/vehicles/index.js';
 import { randomParsedField, RANDOM_FIELD_KINDS } from '../tests/helpers/random-fields.js';
 import { checkPlan } from '../tests/helpers/check-plan.js';
@@ -27,14 +28,25 @@ const ORIGIN: [number, number] = [106.35, 20.65];
 
 /** CPU-ish wall time of `fn` over `fields`, best of `runs` after one warm-up. */
 function timeMs(fields: Field[], fn: (f: Field) => unknown, runs = 2): number {
+  return timeBoth(fields, fn, runs).wallMs;
+}
+
+/**
+ * Wall and CPU time (this process, user + system) of `fn` over `fields`, each the best of `runs`
+ * after one warm-up. On a shared machine the CPU time is the steadier "one core" figure: it
+ * leaves out the time other processes had the core.
+ */
+function timeBoth(fields: Field[], fn: (f: Field) => unknown, runs = 2): { wallMs: number; cpuMs: number } {
   for (const f of fields.slice(0, 20)) fn(f);
-  let best = Infinity;
+  let wallMs = Infinity, cpuMs = Infinity;
   for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage(), t0 = performance.now();
     for (const f of fields) fn(f);
-    best = Math.min(best, performance.now() - t0);
+    wallMs = Math.min(wallMs, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
   }
-  return best;
+  return { wallMs, cpuMs };
 }
 
 /** Wall time of one turf `area` pass over every field, averaged over ≥ 100 ms of passes. */
@@ -121,6 +133,12 @@ interface MainRecord {
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/** Median path length by kind over some plans, m (plan metrics `lengthByKindM`). */
+function byKindMedians(plans: Plan[]): Record<string, number> {
+  const kinds = ['work', 'headland', 'turn', 'transit', 'refill'] as const;
+  return Object.fromEntries(kinds.map((k) => [`${k}MedianM`, Math.round(median(plans.map((p) => p.metrics.lengthByKindM?.[k] ?? 0)))]));
+}
+
 /**
  * The real-field set (fields/real, public boundaries): coverage, overlap, swaths against the
  * lower bound, path length and fields/s, by the planner's own metrics and by the independent
@@ -134,7 +152,8 @@ export async function realSet(): Promise<Record<string, number | string>[]> {
   const features = fields.map((f) => fieldToGeoJsonFeature(f));
   const out: Record<string, number | string>[] = [];
   for (const vehicle of VEHICLE_IDS) {
-    const ms = timeMs(fields, (f) => planReal(f, vehicle));
+    const load = loadavg()[0];
+    const { wallMs: ms, cpuMs } = timeBoth(fields, (f) => planReal(f, vehicle), 3);
     const plans = fields.map((f) => planReal(f, vehicle));
     const rows = plans.map((p) => rowOf(p, vehicle));
     const checks = plans.map((p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number });
@@ -158,6 +177,13 @@ export async function realSet(): Promise<Record<string, number | string>[]> {
         fieldsPerS: fps,
         ...(name === 'this branch' ? { ratioToTurfArea: Math.round(ms / baselineMs), outsidePts: sum(checks.map((x) => x.outsidePts)) } : {}),
       });
+    out.push({
+      case: `real set (${fields.length} fields): this branch, one core by CPU time, median path by kind`,
+      vehicle,
+      cpuFieldsPerS: Math.round(fields.length / (cpuMs / 1000)),
+      loadAvg1m: +load.toFixed(2),
+      ...byKindMedians(plans),
+    });
   }
   return out;
 }
@@ -185,6 +211,7 @@ export async function run(): Promise<BenchSection> {
       'Goals (issue 3): ≥ 200 fields/s for typical 1–5 ha fields; a 1,000-swath field in < 100 ms.',
       'Real set (issue 17): fields/real, planner metrics and the independent checker (check-plan.mjs); the main rows are bench/plan-real-main.json, the planner before issue 17 measured on the same fields. Goals: coverage ≥ 99.5 % every field, overlap median ≤ 5 % drone / ≤ 2.5 % transplanter, ≥ 200 fields/s.',
       'Fields2Cover is not in this bench: see bench/README.md.',
+      'Real set, this branch: cpuFieldsPerS is fields over this process’s CPU time (user + system, best of 3), the steadier one-core figure on a shared machine; loadAvg1m the 1-minute load average when it was measured (2 cores); *MedianM the median path length by kind (plan metrics lengthByKindM).',
     ],
   };
 }

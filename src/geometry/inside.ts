@@ -1,3 +1,4 @@
+import { edgeGridOf, gridPointInPolygon, gridSegmentCrosses } from './edge-grid.js';
 import { distToSegment } from './ring.js';
 import type { PolygonM, Ring, XY } from './types.js';
 
@@ -20,6 +21,8 @@ export function distToRing(p: XY, ring: Ring): number {
 
 /** True when `p` is inside the polygon's outer ring and outside all its holes. */
 export function pointInPolygon(p: XY, poly: PolygonM): boolean {
+  const g = edgeGridOf(poly);
+  if (g) return gridPointInPolygon(g, p[0], p[1]);
   if (!pointInRing(p, poly.outer)) return false;
   for (const h of poly.holes) if (pointInRing(p, h)) return false;
   return true;
@@ -48,6 +51,8 @@ export function segmentsCross(p: XY, q: XY, a: XY, b: XY): boolean {
 
 /** True when the segment p–q properly crosses any edge of the polygon's rings. */
 export function segmentCrossesPolygon(p: XY, q: XY, poly: PolygonM): boolean {
+  const g = edgeGridOf(poly);
+  if (g) return gridSegmentCrosses(g, p[0], p[1], q[0], q[1]);
   const minX = Math.min(p[0], q[0]), maxX = Math.max(p[0], q[0]), minY = Math.min(p[1], q[1]), maxY = Math.max(p[1], q[1]);
   for (const ring of [poly.outer, ...poly.holes]) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
@@ -57,6 +62,17 @@ export function segmentCrossesPolygon(p: XY, q: XY, poly: PolygonM): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `polylineInside([p, q], poly)` when whether p and q lie in the polygon (`pointInPolygon`) is
+ * already known: the same answer, without testing the ends again.
+ */
+export function segmentInside(p: XY, q: XY, poly: PolygonM, pIn: boolean, qIn: boolean): boolean {
+  if (!pIn || !qIn) {
+    if (!pointInPolygonTol(p, poly, 0) || !pointInPolygonTol(q, poly, 0)) return false;
+  }
+  return !segmentCrossesPolygon(p, q, poly);
 }
 
 /**

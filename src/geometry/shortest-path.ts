@@ -1,4 +1,4 @@
-import { polylineInside } from './inside.js';
+import { pointInPolygon, polylineInside, segmentInside } from './inside.js';
 import type { PolygonM, XY } from './types.js';
 
 /**
@@ -18,16 +18,49 @@ export function reflexVertices(poly: PolygonM): XY[] {
 }
 
 /**
+ * Which waypoint can see which, filled in as searches ask (0 not yet tested, 1 visible, 2 not),
+ * ordered pairs (u → v tested as the segment u–v, exactly as the search tests it). One plan asks
+ * hundreds of shortest paths over the same field and waypoints (transits, refill trips, fallback
+ * turns); the waypoint-to-waypoint tests are the bulk of each search and repeat across them.
+ */
+interface Visibility {
+  field: PolygonM;
+  seen: Int8Array;
+  /** Whether each waypoint lies in the field (`pointInPolygon`), once. */
+  inside: boolean[];
+}
+const visibilityCache = new WeakMap<XY[], Visibility>();
+
+function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
+  const hit = visibilityCache.get(waypoints);
+  if (hit && hit.field === field && hit.seen.length === waypoints.length * waypoints.length) return hit;
+  const made = { field, seen: new Int8Array(waypoints.length * waypoints.length), inside: waypoints.map((w) => pointInPolygon(w, field)) };
+  visibilityCache.set(waypoints, made);
+  return made;
+}
+
+/**
  * Shortest path from `a` to `b` that stays inside `field`: straight when it can be, else
  * through the reflex corners of `waypoints` (usually the field inset by a small margin, so
- * the path keeps clear of the boundary). Visibility graph searched with Dijkstra.
+ * the path keeps clear of the boundary). Visibility graph searched with Dijkstra; the
+ * waypoint-to-waypoint visibility is kept per `waypoints` array (do not mutate it between calls).
  *
  * @returns the path (first point `a`, last `b`), or undefined when `b` cannot be reached
  */
 export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
   const nodes: XY[] = [a, b, ...waypoints];
-  const n = nodes.length;
+  const n = nodes.length, m = waypoints.length;
+  const { seen: vis, inside } = visibilityOf(field, waypoints);
+  // whether each node lies in the field, so a segment test does not test its ends again
+  const aIn = pointInPolygon(a, field), bIn = pointInPolygon(b, field);
+  const isIn = (u: number) => (u === 0 ? aIn : u === 1 ? bIn : inside[u - 2]);
+  const sees = (u: number, v: number): boolean => {
+    if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, isIn(u), isIn(v));
+    const k = (u - 2) * m + (v - 2);
+    if (vis[k] === 0) vis[k] = segmentInside(nodes[u], nodes[v], field, inside[u - 2], inside[v - 2]) ? 1 : 2;
+    return vis[k] === 1;
+  };
   const distTo = new Float64Array(n).fill(Infinity);
   const prev = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
@@ -42,7 +75,7 @@ export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[
       if (done[v] || v === u) continue;
       const d = distTo[u] + Math.hypot(nodes[v][0] - nodes[u][0], nodes[v][1] - nodes[u][1]);
       if (d >= distTo[v]) continue;
-      if (!polylineInside([nodes[u], nodes[v]], field)) continue;
+      if (!sees(u, v)) continue;
       distTo[v] = d;
       prev[v] = u;
     }

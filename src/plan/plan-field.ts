@@ -9,7 +9,7 @@ import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
 import { appendPasses } from './route/append-passes.js';
-import { buildRoute } from './route/build-route.js';
+import { routeCandidates, shortestRoute } from './route/build-route.js';
 import { checkPlanComplexity } from './complexity.js';
 import { servicePoint } from './service-point.js';
 import { splitSorties } from './sorties/split-sorties.js';
@@ -91,10 +91,11 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: PLAN_DEFAULTS.insideTolM };
   const near = options.startLonLat ? toXY(field.projection, options.startLonLat) : poly.outer[0];
   const start = servicePoint(navigable.length ? navigable : [poly], near);
-  const planned = buildRoute(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
-  const worked = coverageGrid(poly, planned.filter((s) => s.kind === 'swath').map((s) => s.points), w, PLAN_DEFAULTS.gapSamples);
+  // cell orders worth building; the gap passes are the same for all (coverage ignores order)
+  const candidates = routeCandidates(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
+  const worked = coverageGrid(poly, candidates[0].filter((s) => s.kind === 'swath').map((s) => s.points), w, PLAN_DEFAULTS.gapSamples);
   const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
-  const route = appendPasses(planned, gaps, space, start);
+  const route = shortestRoute(candidates.map((planned) => appendPasses(planned, gaps, space, start)), vehicle, start, space);
   const split =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }

@@ -72,6 +72,13 @@ export interface PlanMetrics {
   coveragePct: number;
   overlapPct: number;
   lengthM: { working: number; turning: number; transit: number; total: number };
+  /**
+   * Path length by kind, m: `work` (cell swaths), `headland` (headland laps), `gapFill` (gap
+   * passes), together `lengthM.working`; `turn` (= `lengthM.turning`); `transit` (to, between and
+   * from cells and laps) and `refill` (to and from the service point for refills), together
+   * `lengthM.transit`; and `total`. Always set by `planField` (block machine routes leave it out).
+   */
+  lengthByKindM?: { work: number; headland: number; gapFill: number; turn: number; transit: number; refill: number; total: number };
   turns: { count: number; outsideField: number; fallback: number; byType: Record<string, number> };
   sorties: { count: number; refills: number };
   timeS: { working: number; turning: number; transit: number; refill: number; total: number };

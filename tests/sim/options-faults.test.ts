@@ -43,7 +43,11 @@ describe('options, faults, reported vs true position, several vehicles', () => {
     const cleared = frames.filter((f) => f.events.some((e) => e.type === 'fault-cleared' && e.detail === 'rtk-lost'));
     expect(lost.length).toBeGreaterThan(0);
     expect(cleared.length).toBeGreaterThanOrEqual(lost.length - 1);
-    const fixedErr = frames.filter((f) => f.vehicles[0].fix === 'rtk-fixed').map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
+    // the error built up on GNSS takes a moment to steer out after the fix returns: leave out the
+    // first ten frames (1 s at the default 100 ms tick) on RTK fixed after each loss (a route that
+    // regains the fix mid-turn shows it)
+    const settled = frames.filter((f, i) => f.vehicles[0].fix === 'rtk-fixed' && frames.slice(Math.max(0, i - 10), i).every((p) => p.vehicles[0].fix === 'rtk-fixed'));
+    const fixedErr = settled.map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
     const gnssErr = frames.filter((f) => f.vehicles[0].fix === 'gnss').map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
     expect(Math.max(...fixedErr)).toBeLessThan(0.12);
     expect(Math.max(...gnssErr)).toBeGreaterThan(0.1);

@@ -50,11 +50,19 @@ export interface MetricsInput {
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 
+/** The `lengthByKindM` key a segment's length counts under. */
+function kindOf(s: RouteSegment): 'work' | 'headland' | 'gapFill' | 'turn' | 'transit' | 'refill' {
+  if (s.kind === 'turn') return 'turn';
+  if (s.kind === 'transit') return s.transitPurpose === 'refill' ? 'refill' : 'transit';
+  return s.gapFill ? 'gapFill' : s.headlandLap >= 0 ? 'headland' : 'work';
+}
+
 /** Computes docs/contracts.md "Plan metrics" from a finished route. */
 export function planMetrics(m: MetricsInput): PlanMetrics {
   const { field, vehicle: v, route } = m;
   const len = { working: 0, turning: 0, transit: 0 };
   const time = { working: 0, turning: 0, transit: 0 };
+  const byKind = { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 };
   const byType: Record<string, number> = {};
   let turns = 0, outside = 0, fallback = 0;
   for (let i = 0; i < route.length; i++) {
@@ -63,6 +71,7 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
     const key = s.kind === 'swath' ? 'working' : s.kind === 'turn' ? 'turning' : 'transit';
     len[key] += l;
     time[key] += t;
+    byKind[kindOf(s)] += l;
     if (s.kind !== 'turn') continue;
     const startsTurn = i === 0 || route[i - 1].kind !== 'turn';
     const ok = polylineInside(s.points, field.polygon, OUTSIDE_TOLERANCE_M);
@@ -99,6 +108,15 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
       working: round(len.working, 1),
       turning: round(len.turning, 1),
       transit: round(len.transit, 1),
+      total: round(len.working + len.turning + len.transit, 1),
+    },
+    lengthByKindM: {
+      work: round(byKind.work, 1),
+      headland: round(byKind.headland, 1),
+      gapFill: round(byKind.gapFill, 1),
+      turn: round(byKind.turn, 1),
+      transit: round(byKind.transit, 1),
+      refill: round(byKind.refill, 1),
       total: round(len.working + len.turning + len.transit, 1),
     },
     turns: { count: turns, outsideField: outside, fallback, byType },

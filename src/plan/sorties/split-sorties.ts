@@ -16,13 +16,19 @@ export interface SortiePlan {
 }
 
 /** Product (kg) or trays used per metre of swath. */
-function usePerM(v: Vehicle): number {
+export function usePerM(v: Vehicle): number {
   const ha = v.workingWidthM / 10_000;
   return v.payload.kind === 'tank' ? ha * v.payload.rateKgPerHa : ha * v.payload.traysPerHa;
 }
 
-function capacity(v: Vehicle): number {
+/** Tank (kg) or trays of one load. */
+export function capacity(v: Vehicle): number {
   return v.payload.kind === 'tank' ? v.payload.capacityKg : v.payload.trays;
+}
+
+/** Flight time before a drone must turn back: its battery less the reserve, s (unbounded without a battery). */
+export function usableBatteryS(v: Vehicle): number {
+  return v.battery ? v.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
 }
 
 /**

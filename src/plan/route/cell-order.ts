@@ -1,0 +1,170 @@
+/**
+ * The order cells are worked in and the corner each is entered at: a small generalised TSP over
+ * the cells' entry points (each cell one cluster, each way of working it one node: which end it
+ * starts at, which direction, which pattern). Exact (Held–Karp over cells × ways) up to
+ * {@link EXACT_MAX_CELLS} cells, else nearest-first improved by 2-opt, the ways re-chosen
+ * along each candidate order by a chain DP.
+ */
+import type { XY } from '../../geometry/index.js';
+
+/** One way of working a cell: where it starts and ends, and its own time (turns), s. */
+export interface CellWay {
+  entry: XY;
+  exit: XY;
+  costS: number;
+}
+
+/** A cell order: cell index and chosen way, in the order worked. */
+export type CellTour = { cell: number; way: number }[];
+
+/** Held–Karp is exact up to this many cells (2^8 subsets × 8 cells × ≤ 8 ways). */
+export const EXACT_MAX_CELLS = 8;
+
+/** What leaving the cells from `p` costs (to the next headland lap or back to the start), s. */
+export type EndCostS = (p: XY) => number;
+
+/** Travel time between two points, s (straight: the estimate; transits follow paths inside). */
+export type TravelS = (a: XY, b: XY) => number;
+
+/** Estimated time of a tour: travel from `start`, each way's own cost, travel between, the end. */
+export function tourCostS(ways: CellWay[][], tour: CellTour, start: XY, travel: TravelS, end: EndCostS): number {
+  let pos = start, t = 0;
+  for (const { cell, way } of tour) {
+    const w = ways[cell][way];
+    t += travel(pos, w.entry) + w.costS;
+    pos = w.exit;
+  }
+  return t + end(pos);
+}
+
+/** The best ways along a fixed cell sequence (a chain DP over the ways of each cell). */
+function bestWays(ways: CellWay[][], seq: number[], start: XY, travel: TravelS, end: EndCostS): CellTour {
+  let cost = ways[seq[0]].map((w) => travel(start, w.entry) + w.costS);
+  const back: number[][] = [];
+  for (let k = 1; k < seq.length; k++) {
+    const prev = ways[seq[k - 1]], here = ways[seq[k]];
+    const from: number[] = [];
+    cost = here.map((w) => {
+      let best = Infinity, arg = 0;
+      prev.forEach((p, j) => {
+        const c = cost[j] + travel(p.exit, w.entry);
+        if (c < best) [best, arg] = [c, j];
+      });
+      from.push(arg);
+      return best + w.costS;
+    });
+    back.push(from);
+  }
+  const last = ways[seq[seq.length - 1]];
+  let arg = 0;
+  cost.forEach((c, j) => {
+    if (c + end(last[j].exit) < cost[arg] + end(last[arg].exit)) arg = j;
+  });
+  const tour: CellTour = [];
+  for (let k = seq.length - 1; k >= 0; k--) {
+    tour.push({ cell: seq[k], way: arg });
+    if (k > 0) arg = back[k - 1][arg];
+  }
+  return tour.reverse();
+}
+
+/** Held–Karp over (visited cells, last cell, its way): the cheapest tour by the estimate. */
+function exactTour(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS): CellTour {
+  const n = ways.length, full = (1 << n) - 1;
+  const offset: number[] = [];
+  let nodes = 0;
+  for (const list of ways) {
+    offset.push(nodes);
+    nodes += list.length;
+  }
+  const cellOf: number[] = [], wayOf: number[] = [];
+  ways.forEach((list, c) => list.forEach((_, w) => [cellOf.push(c), wayOf.push(w)]));
+  const at = (v: number) => ways[cellOf[v]][wayOf[v]];
+  const cost = new Float64Array((full + 1) * nodes).fill(Infinity);
+  const prev = new Int32Array((full + 1) * nodes).fill(-1);
+  for (let v = 0; v < nodes; v++) cost[(1 << cellOf[v]) * nodes + v] = travel(start, at(v).entry) + at(v).costS;
+  for (let mask = 1; mask <= full; mask++)
+    for (let v = 0; v < nodes; v++) {
+      const here = cost[mask * nodes + v];
+      if (here === Infinity || !(mask & (1 << cellOf[v]))) continue;
+      for (let c = 0; c < n; c++) {
+        if (mask & (1 << c)) continue;
+        const next = mask | (1 << c);
+        for (let w = 0; w < ways[c].length; w++) {
+          const u = offset[c] + w;
+          const t = here + travel(at(v).exit, ways[c][w].entry) + ways[c][w].costS;
+          if (t < cost[next * nodes + u]) {
+            cost[next * nodes + u] = t;
+            prev[next * nodes + u] = v;
+          }
+        }
+      }
+    }
+  let best = 0;
+  for (let v = 1; v < nodes; v++) if (cost[full * nodes + v] + end(at(v).exit) < cost[full * nodes + best] + end(at(best).exit)) best = v;
+  const tour: CellTour = [];
+  for (let mask = full, v = best; v >= 0; ) {
+    tour.push({ cell: cellOf[v], way: wayOf[v] });
+    const p = prev[mask * nodes + v];
+    mask &= ~(1 << cellOf[v]);
+    v = p;
+  }
+  return tour.reverse();
+}
+
+/** Nearest-first (as the planner did before), then 2-opt on the cell sequence with the ways re-chosen. */
+function improvedTour(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS, greedy: CellTour): CellTour {
+  let best = greedy, bestS = tourCostS(ways, greedy, start, travel, end);
+  let seq = greedy.map((s) => s.cell);
+  for (let improved = true, rounds = 0; improved && rounds < 20; rounds++) {
+    improved = false;
+    for (let i = 0; i < seq.length - 1; i++)
+      for (let j = i + 1; j < seq.length; j++) {
+        const cand = [...seq.slice(0, i), ...seq.slice(i, j + 1).reverse(), ...seq.slice(j + 1)];
+        const tour = bestWays(ways, cand, start, travel, end);
+        const s = tourCostS(ways, tour, start, travel, end);
+        if (s < bestS - 1e-9) [best, bestS, seq, improved] = [tour, s, cand, true];
+      }
+  }
+  return best;
+}
+
+/** Tours scored whole after the search: the planner's old order and at most this many others. */
+export const MAX_CANDIDATES = 1;
+
+/**
+ * Cell tours worth building, best estimate first after `greedy` (nearest entry first, the
+ * planner's old order, always first so a tie keeps it). The search (exact up to
+ * {@link EXACT_MAX_CELLS} cells, else 2-opt) minimises the travel and turn estimate; `extraS`
+ * adds what that estimate cannot split by cell (refill trips, which depend on the work done
+ * before), so the search's tour and every way of a lone cell are scored whole, and the best
+ * {@link MAX_CANDIDATES} that beat `greedy` follow it.
+ *
+ * @param ways - per cell, its ways of being worked (at least one each)
+ * @param start - where the machine is when the cells begin
+ * @param travel - travel time estimate between two points, s
+ * @param end - time from the last exit to what follows the cells, s
+ * @param greedy - the nearest-first tour
+ * @param extraS - a tour's further estimated time, s (default none)
+ */
+export function candidateTours(
+  ways: CellWay[][],
+  start: XY,
+  travel: TravelS,
+  end: EndCostS,
+  greedy: CellTour,
+  extraS: (tour: CellTour) => number = () => 0,
+): CellTour[] {
+  if (ways.length === 0) return [[]];
+  const search = ways.length <= EXACT_MAX_CELLS ? exactTour(ways, start, travel, end) : improvedTour(ways, start, travel, end, greedy);
+  const others = [search, ...(ways.length === 1 ? ways[0].map((_, way) => [{ cell: 0, way }]) : [])];
+  const score = (t: CellTour) => tourCostS(ways, t, start, travel, end) + extraS(t);
+  const key = (t: CellTour) => t.map((s) => `${s.cell}.${s.way}`).join(',');
+  const greedyS = score(greedy);
+  const seen = new Set([key(greedy)]);
+  const better = others
+    .map((t) => ({ t, s: score(t) }))
+    .filter(({ t, s }) => s < greedyS - 1e-9 && !seen.has(key(t)) && seen.add(key(t)))
+    .sort((u, v) => u.s - v.s);
+  return [greedy, ...better.slice(0, MAX_CANDIDATES).map((c) => c.t)];
+}
