@@ -2,9 +2,10 @@
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
  * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
-import { offsetPolygons } from '../geometry/index.js';
-import type { PolygonM } from '../geometry/index.js';
+import { offsetPolygons, rotate } from '../geometry/index.js';
+import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
+import { coverageGrid } from './metrics/coverage.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { perCellRegions } from './swaths/per-cell.js';
@@ -48,7 +49,7 @@ function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: 
   const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces);
   if (!cells) return one;
   const split: Layout = { ...one, sweep: cells };
-  return layoutCostM(split, fieldAreaM2, vehicle) < layoutCostM(one, fieldAreaM2, vehicle) ? split : one;
+  return layoutCostM(split, poly, fieldAreaM2, vehicle) < layoutCostM(one, poly, fieldAreaM2, vehicle) ? split : one;
 }
 
 /**
@@ -83,25 +84,62 @@ function turnS(v: Vehicle): number {
   return (Math.PI * R + w) / v.turnSpeedMps + Math.max(0, 2 * R - w) / (v.reverseSpeedMps || v.turnSpeedMps);
 }
 
+/** Raster cells of the overlap and gap estimate of {@link layoutCostM} (coarse: it only ranks layouts). */
+const ESTIMATE_SAMPLES = 2_500;
+
+/**
+ * A layout's working paths in the world frame: each swath as a segment at its cell's angle,
+ * each headland lap as a closed ring.
+ */
+function layoutPaths(l: Layout): XY[][] {
+  const paths: XY[][] = [];
+  l.sweep.swaths.forEach((cell, i) => {
+    const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
+    for (const s of cell) paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+  });
+  for (const rings of l.headland.rings) for (const r of rings) paths.push([...r, r[0]]);
+  return paths;
+}
+
+/**
+ * Worked twice and not worked at all, m², on a coarse raster of the layout's footprints
+ * (docs/contracts.md discs, unreachable corners left out).
+ */
+export function footprintEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
+  const g = coverageGrid(field, layoutPaths(l), widthM, ESTIMATE_SAMPLES);
+  let twice = 0, none = 0;
+  for (let k = 0; k < g.passes.length; k++) {
+    if (!g.inField[k] || g.excluded[k]) continue;
+    if (g.passes[k] >= 2) twice++;
+    else if (g.passes[k] === 0) none++;
+  }
+  const cellM2 = g.stepM * g.stepM;
+  return { overlapM2: twice * cellM2, gapM2: none * cellM2 };
+}
+
+/**
+ * A square metre left bare costs this many square metres worked twice: it needs a gap pass
+ * (a transit there, a short pass that overlaps what is around it) or it is left unworked.
+ */
+const GAP_WEIGHT = 4;
+
 /**
  * Estimated work of a layout, in metres of swath: swaths and laps; per swath a turn (its
  * time, {@link turnS}, at working speed); half the field's breadth per cell after the first; and every
- * square metre worked twice counted again as the metres of swath it costs ((footprint in the
- * field − field area) / width), weighted by {@link OVERLAP_WEIGHT}.
+ * square metre worked twice (or, weighted by {@link GAP_WEIGHT}, left bare) counted again as the
+ * metres of swath it costs (area / width), weighted by {@link OVERLAP_WEIGHT}.
  */
-export function layoutCostM(l: Layout, fieldAreaM2: number, vehicle: Vehicle): number {
+export function layoutCostM(l: Layout, field: PolygonM, fieldAreaM2: number, vehicle: Vehicle): number {
   const widthM = vehicle.workingWidthM;
   let swathM = 0;
   for (const cell of l.sweep.swaths) for (const s of cell) swathM += s.x1 - s.x0;
   let lapM = 0;
   for (const rings of l.headland.rings)
     for (const r of rings) for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
-  // the two half-disc ends of each swath's footprint run under the laps
-  const caps = l.headland.laps > 0 ? (Math.PI * widthM * widthM) / 4 : 0;
-  const footprintM2 = (swathM + lapM) * widthM + l.sweep.pieces * caps;
+  const { overlapM2, gapM2 } = footprintEstimate(l, field, widthM);
   const turnM = turnS(vehicle) * vehicle.workSpeedMps;
   const transitM = Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2) / 2;
-  return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * Math.max(0, footprintM2 - fieldAreaM2)) / widthM;
+  return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * (overlapM2 + GAP_WEIGHT * gapM2)) / widthM;
 }
 
 /**
@@ -112,5 +150,13 @@ export function layoutCostM(l: Layout, fieldAreaM2: number, vehicle: Vehicle): n
  */
 export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
   const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
-  return layoutWith(poly, vehicle, options.headlandLaps ?? vehicle.headlandLaps, fixed, fieldAreaM2);
+  const laps = options.headlandLaps ?? vehicle.headlandLaps;
+  const one = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
+  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps === 0) return one;
+  const none = layoutWith(poly, vehicle, 0, fixed, fieldAreaM2);
+  const waste = (l: Layout) => {
+    const e = footprintEstimate(l, poly, vehicle.workingWidthM);
+    return e.overlapM2 + GAP_WEIGHT * e.gapM2;
+  };
+  return waste(none) <= waste(one) ? none : one;
 }

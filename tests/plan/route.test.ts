@@ -23,15 +23,19 @@ describe('swath orders', () => {
 
 describe('planField', () => {
   const paddy = fieldM([rectM(200, 30, 20)], 'long-paddy');
-  it('drone on a 200 × 30 m paddy: 3 swaths inside one 7 m lap, sorties by tank', () => {
+  it('drone on a 200 × 30 m paddy: no lap (it turns on the spot), 5 swaths, sorties by tank', () => {
     const plan = planField(paddy, getVehicle('drone'));
     const m = plan.metrics;
     expect(m.field.areaHa).toBeCloseTo(0.6, 3);
     expect(m.field.areaSao).toBeCloseTo(6000 / 360, 1);
-    expect(m.swaths.count).toBe(3); // ceil((30 − 2·7) / 7)
+    // a lap would leave 3 swaths inside it (ceil((30 − 2·7) / 7)) and its caps under the lap:
+    // more worked twice than the 5 swaths' 5 m of leftover alone
+    expect(m.swaths.count).toBe(5);
     expect(m.swaths.lowerBound).toBe(5); // ceil(30 / 7)
     expect(m.swaths.angleDeg).toBeCloseTo(20, 3);
-    expect(m.swaths.headlandPasses).toBe(1);
+    expect(m.swaths.headlandPasses).toBe(0);
+    expect(m.overlapPct).toBeLessThan(planField(paddy, getVehicle('drone'), { headlandLaps: 1 }).metrics.overlapPct);
+    expect(planField(paddy, getVehicle('drone'), { headlandLaps: 1 }).metrics.swaths.count).toBe(3);
     // 0.6 ha × 70 kg/ha = 42 kg > one 40 kg tank: one refill
     expect(m.sorties.count).toBe(2);
     expect(m.sorties.refills).toBe(1);
@@ -98,7 +102,8 @@ describe('headland laps around holes', () => {
     const kindOf = (s: { kind: string; headlandLap: number; points: [number, number][] }) =>
       s.kind !== 'swath' ? undefined : s.headlandLap < 0 ? 'swath' : signedArea(s.points) < 0 ? 'hole-lap' : 'boundary-lap';
     const order = (v: 'drone' | 'transplanter') => {
-      const kinds = planField(tomb, getVehicle(v)).route.map(kindOf).filter((k) => k !== undefined);
+      // the drone with its lap asked for (by default it chooses none where that works less twice)
+      const kinds = planField(tomb, getVehicle(v), v === 'drone' ? { headlandLaps: 1 } : {}).route.map(kindOf).filter((k) => k !== undefined);
       return kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]); // runs
     };
     // two laps around the hole (one run), the swaths, two boundary laps (gap passes may follow)
