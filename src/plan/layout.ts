@@ -2,7 +2,7 @@
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
  * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
-import { offsetPolygons, rotate } from '../geometry/index.js';
+import { convexHull, offsetPolygons, rotate } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { coverageGrid } from './metrics/coverage.js';
@@ -44,12 +44,48 @@ function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: 
   const area = headland.laps === 0 ? offsetPolygons([poly], -EDGE_INSET_M, 'miter') : headland.inner;
   const angleRad = fixedAngle ?? bestAngle(poly, area, w).angleRad;
   const bound = swathBound(poly, headland, w, vehicle, area);
-  const one: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
+  let one: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
   if (fixedAngle !== undefined) return one;
+  one = leastWorkAngle(one, poly, bound, vehicle, fieldAreaM2);
   const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces);
   if (!cells) return one;
   const split: Layout = { ...one, sweep: cells };
   return layoutCostM(split, poly, fieldAreaM2, vehicle) < layoutCostM(one, poly, fieldAreaM2, vehicle) ? split : one;
+}
+
+/** Hull edges tried as sweep directions beside the fewest-swath angle, longest first. */
+const ALTERNATIVE_EDGES = 4;
+
+/**
+ * The fewest-swath angle leaves the field's other long edges slanting across the swaths: along
+ * each, a wedge that the outermost swath and the lap (or the swath beyond the edge) both work.
+ * Sweeping along another long hull edge with no more swaths can work less twice; the layout of
+ * least estimated work ({@link layoutCostM}) among them wins.
+ */
+function leastWorkAngle(best: Layout, poly: PolygonM, bound: PolygonM[], vehicle: Vehicle, fieldAreaM2: number): Layout {
+  const w = vehicle.workingWidthM;
+  const hull = convexHull(poly.outer);
+  const edges = hull
+    .map((a, i) => {
+      const b = hull[(i + 1) % hull.length];
+      return { lengthM: Math.hypot(b[0] - a[0], b[1] - a[1]), angleRad: Math.atan2(b[1] - a[1], b[0] - a[0]) };
+    })
+    .sort((u, v) => v.lengthM - u.lengthM)
+    .slice(0, ALTERNATIVE_EDGES);
+  const lines = sweepLines(best.area, best.angleRad, w);
+  let pick = best, pickCost = layoutCostM(best, poly, fieldAreaM2, vehicle);
+  const tried: number[] = [best.angleRad];
+  for (const { angleRad } of edges) {
+    const same = (a: number) => Math.abs(Math.sin(a - angleRad)) < 0.01;
+    if (tried.some(same) || sweepLines(best.area, angleRad, w) > lines) continue;
+    tried.push(angleRad);
+    const sweep = sweepSwaths(best.area, angleRad, w, bound);
+    if (sweep.pieces > best.sweep.pieces) continue;
+    const l: Layout = { ...best, angleRad, sweep };
+    const cost = layoutCostM(l, poly, fieldAreaM2, vehicle);
+    if (cost < pickCost) [pick, pickCost] = [l, cost];
+  }
+  return pick;
 }
 
 /**
