@@ -120,6 +120,16 @@ function turnS(v: Vehicle): number {
   return (Math.PI * R + w) / v.turnSpeedMps + Math.max(0, 2 * R - w) / (v.reverseSpeedMps || v.turnSpeedMps);
 }
 
+/**
+ * The lap plan's swath caps under the lap that the no-lap plan must beat by this share. The
+ * contract's disc footprint (docs/contracts.md) counts every cap as worked twice; the
+ * simulation's bar footprint counts none (the bar stops at the lap's inner edge). A spinner's
+ * real pattern lies between: half, so a no-lap plan is taken only where it wins under both
+ * models by a margin (on a 30 × 200 m paddy the lap stays: its 15 % leftover runs along
+ * shorter swaths).
+ */
+const BAR_CAP_SHARE = 0.5;
+
 /** Raster cells of the overlap and gap estimate of {@link layoutCostM} (coarse: it only ranks layouts). */
 const ESTIMATE_SAMPLES = 2_500;
 
@@ -190,9 +200,14 @@ export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOption
   const one = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
   if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps === 0) return one;
   const none = layoutWith(poly, vehicle, 0, fixed, fieldAreaM2);
-  const waste = (l: Layout) => {
-    const e = footprintEstimate(l, poly, vehicle.workingWidthM);
+  const w = vehicle.workingWidthM;
+  const disc = (l: Layout) => {
+    const e = footprintEstimate(l, poly, w);
     return e.overlapM2 + GAP_WEIGHT * e.gapM2;
   };
-  return waste(none) <= waste(one) ? none : one;
+  const [discNone, discOne] = [disc(none), disc(one)];
+  // the simulation paints a bar across the swath: its ends stop at the lap's inner edge, where
+  // the disc's round caps run under the lap; without them the lap must still not lose
+  const capsM2 = one.sweep.pieces * ((Math.PI * w * w) / 4);
+  return discNone <= discOne - capsM2 * BAR_CAP_SHARE ? none : one;
 }

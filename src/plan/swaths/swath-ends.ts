@@ -4,25 +4,20 @@ import type { PolygonM } from '../../geometry/index.js';
 const EPS_M = 1e-4;
 
 /**
- * Where a swath on the line y must start and end so that its footprint covers its own strip
- * lo < y' < hi of `part` (the connected piece its centre interval [a, b] belongs to) right to the
- * part's edge, and runs no further. With `discRadiusM` 0 the footprint is a bar across the
- * swath as wide as the strip (the simulation paints such bars): the strip's extent in x, so
- * where the edge slants across the strip the swath runs to the strip's far corner. With the
- * docs/contracts.md footprint, a disc of radius r swept along the swath, its round cap reaches
- * sqrt(r² − dy²) past each end at height dy: the end is the largest of (edge − that reach) over
- * the strip, which stops the swath short of a square edge (by the cap's depth at the strip's
- * corners) and less far past a slanted one. Exact for polygons: the extent changes linearly
- * between the band's edges and the vertices inside it (and edge − reach is convex there), so
- * only lines at the band's edges and just either side of each vertex are sampled; the piece
- * is followed outwards from y, line by line, through the intervals that overlap it.
+ * Where a swath on the line y must start and end so that its implement, a bar across it as wide
+ * as the strip lo < y' < hi (the simulation paints such bars), covers its own strip of `part`
+ * (the connected piece its centre interval [a, b] belongs to) right to the part's edge, and
+ * runs no further: the strip's extent in x. Exact for polygons: the extent changes linearly
+ * between the band's edges and the vertices inside it, so only lines at the band's edges and
+ * just either side of each vertex are sampled; the piece is followed outwards from y, line by
+ * line, through the intervals that overlap it. Where the part's edge slants across the strip
+ * the swath runs past its centre interval to the strip's far corner.
  *
  * @param part - one connected part of the area, in the sweep frame
- * @param discRadiusM - the footprint disc's radius (half the working width), 0 for a bar
- * @returns [x0, x1]: ⊇ [a, b] for a bar; for a disc possibly inside it, and x0 > x1 when the
- *   caps alone cover the strip
+ * @param _radiusM - half the working width (hi − y and y − lo are at most this)
+ * @returns [x0, x1] ⊇ [a, b]
  */
-export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, discRadiusM = 0): [number, number] {
+export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, _radiusM: number): [number, number] {
   // the edges that meet the band, once: each sample line below crosses only these
   const edges: number[] = [];
   const down: number[] = [lo + EPS_M], up: number[] = [hi - EPS_M];
@@ -37,9 +32,7 @@ export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a:
   down.sort((u, v) => v - u);
   up.sort((u, v) => u - v);
   const xs: number[] = [];
-  // a disc footprint's cap covers the radius past the end on the centre line itself, so the
-  // ends may fall inside [a, b]
-  let x0 = a + discRadiusM, x1 = b - discRadiusM;
+  let x0 = a, x1 = b;
   for (const ys of [down, up]) {
     let c0 = a, c1 = b;
     for (const sy of ys) {
@@ -58,10 +51,8 @@ export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a:
         }
       if (n0 > n1) break;
       [c0, c1] = [n0, n1];
-      // a disc footprint's cap reaches sqrt(r² − dy²) past the swath's end at this line
-      const reach = discRadiusM > 0 ? Math.sqrt(Math.max(0, discRadiusM * discRadiusM - (sy - y) * (sy - y))) : 0;
-      if (c0 + reach < x0) x0 = c0 + reach;
-      if (c1 - reach > x1) x1 = c1 - reach;
+      if (c0 < x0) x0 = c0;
+      if (c1 > x1) x1 = c1;
     }
   }
   return [x0, x1];

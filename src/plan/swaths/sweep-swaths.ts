@@ -121,21 +121,13 @@ export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
   };
 }
 
-/** The shortest swath laid, m (a piece whose strip the footprint's caps alone would cover). */
-const MIN_SWATH_M = 0.2;
-
-/** Pieces of one line with their ends where their footprint meets the area's edge across their strip, clipped to `bound`. */
+/** Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`. */
 function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number, hi: number, line: number, radiusM: number): SweepSwath[] {
   const boundIv = lineIntervals(bound, y);
   const here: SweepSwath[] = [];
   let lastBound = -1;
   for (const [a, b] of lineIntervals([part], y)) {
     let [x0, x1] = bandExtent(part, y, lo, hi, a, b, radiusM);
-    if (x1 - x0 < MIN_SWATH_M) {
-      // the caps alone would cover the strip: a stub in the middle of the piece, so it has a heading
-      const c = Math.min(b, Math.max(a, (x0 + x1) / 2));
-      [x0, x1] = [c - MIN_SWATH_M / 2, c + MIN_SWATH_M / 2];
-    }
     const k = boundIv.findIndex(([u, v]) => u <= (a + b) / 2 && (a + b) / 2 <= v);
     if (k >= 0) [x0, x1] = [Math.max(x0, boundIv[k][0]), Math.min(x1, boundIv[k][1])];
     const prev = here[here.length - 1];

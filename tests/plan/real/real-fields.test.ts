@@ -85,6 +85,11 @@ describe('real-field regression set (fields/real)', () => {
         expect(excess(now)).toBeLessThanOrEqual(excess(was));
       });
 
+      if (vehicle === 'drone')
+        it('meets the issue 17 overlap goal: median ≤ 5 % (no lap where the drone does not need one)', () => {
+          expect(median(rows.get(vehicle)!.map((r) => r.overlapPct))).toBeLessThanOrEqual(5);
+        });
+
       it('passes the independent checker on the three fields of lowest baseline coverage', () => {
         const hardest = baseline.rows
           .filter((r) => r.vehicle === vehicle && !KNOWN_UNDER_BAR[vehicle].includes(r.field))
