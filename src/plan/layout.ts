@@ -53,8 +53,8 @@ function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: 
   return layoutCostM(split, poly, fieldAreaM2, vehicle) < layoutCostM(one, poly, fieldAreaM2, vehicle) ? split : one;
 }
 
-/** Hull edges tried as sweep directions beside the fewest-swath angle, longest first. */
-const ALTERNATIVE_EDGES = 4;
+/** Hull edges tried as sweep directions beside the fewest-swath angle, longest first (8: drone overlap median 4.4 % on fields/real, 4.7 % with 4). */
+const ALTERNATIVE_EDGES = 8;
 
 /**
  * The fewest-swath angle leaves the field's other long edges slanting across the swaths: along
