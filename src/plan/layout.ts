@@ -190,9 +190,11 @@ export function layoutCostM(l: Layout, field: PolygonM, fieldAreaM2: number, veh
 
 /**
  * Headland, swath area, sweep angle and swaths of a field for a vehicle; laps come from the
- * options, else the vehicle. Multirotors keep their lap although they turn in place: without it
- * a swath's footprint either spreads past the boundary at its ends or leaves the strip's corners
- * bare (the simulation paints both), so the lap is what keeps the product inside the field.
+ * options, else the vehicle. A multirotor turns in place and needs no turning room: unless the
+ * options fix the laps, its profile's lap is dropped where the plan without it works less area
+ * twice. The lap's use is at slanted ends, where a swath's footprint would spread past the
+ * boundary or leave the strip's corners bare; its cost is the swath caps under it and the
+ * lap's own corners. The estimate is a coarse raster of both layouts' footprints.
  */
 export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
   const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
