@@ -7,6 +7,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Server and browser tests bind ports and spawn processes; two cores.
     maxWorkers: 2,
+    // expect.poll waits for an event (a page drawn, a socket back): on a busy 2-core machine that
+    // can take seconds, so the default wait is generous; a poll that passes returns at once.
+    expect: { poll: { timeout: 15_000 } },
     // In CI only, a failed test runs once more: the network, broker and browser tests wait on
     // real sockets and processes on a shared 2-core machine, where a rare stall (seen ~1 in 20
     // runs of the telemetry folder) is the machine, not the code. Locally there is no retry, so

@@ -9,7 +9,7 @@ import type { GenericSchema } from 'valibot';
 import { ScenarioSchema } from '../src/scenario/schema.js';
 import { AssumptionsFileSchema } from '../src/economics/index.js';
 import { BlockFeatureCollectionSchema } from '../src/block/index.js';
-import { ClientMessageSchema } from '../src/telemetry/index.js';
+import { ClientMessageSchema, ServerMessageSchema } from '../src/telemetry/index.js';
 
 /** Each file format: its schema file name, title and valibot schema. */
 export const FILE_SCHEMAS: { file: string; title: string; schema: GenericSchema }[] = [
@@ -17,6 +17,7 @@ export const FILE_SCHEMAS: { file: string; title: string; schema: GenericSchema 
   { file: 'assumptions.schema.json', title: 'agrisim savings --assumptions file', schema: AssumptionsFileSchema },
   { file: 'block.schema.json', title: 'agrisim block input (GeoJSON FeatureCollection)', schema: BlockFeatureCollectionSchema },
   { file: 'telemetry-client.schema.json', title: 'agrisim/1 telemetry: a client message (subscribe, unsubscribe, control)', schema: ClientMessageSchema },
+  { file: 'telemetry-server.schema.json', title: 'agrisim/1 telemetry: a server message (hello, snapshot, telemetry, event, error, control)', schema: ServerMessageSchema },
 ];
 
 /** The JSON Schema text of one format, as committed. */

@@ -22,7 +22,7 @@ export type { SteeringModel } from './error-models.js';
 export { DRONE_EMPTY_KG, TRANSPLANTER_FUEL_L_PER_HA, DEFAULT_BATTERY_RESERVE } from './consumables.js';
 export { simulate$, createSimController } from './observable.js';
 export type { SimulateOptions, SimController } from './observable.js';
-export { recordRun, recordToString, createSimRecorder, replayRecording, replaySimulation, recordingLines, SIM_RECORDING_FORMAT } from './record.js';
+export { recordRun, recordToString, createSimRecorder, replayRecording, replaySimulation, recordingObjects, SIM_RECORDING_FORMAT } from './record.js';
 export type { SimRecording, SimRecordingHeader, SimRecorder } from './record.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';
 export { createFleetSimulation } from './fleet/index.js';

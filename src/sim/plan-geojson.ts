@@ -6,14 +6,21 @@
  * wall-clock time would break byte-identical recordings).
  */
 import { planToGeoJson, type Plan } from '../plan/index.js';
+import type { DoseOptions } from './dose/index.js';
 import type { SimDescription } from './types.js';
 
-/** Converts plans to one FeatureCollection; `properties.agrisim` holds each plan's metrics. */
-export function plansToGeoJson(plans: readonly Plan[]): SimDescription['planGeoJson'] {
+/**
+ * Converts plans to one FeatureCollection; `properties.agrisim` holds each plan's metrics. With a
+ * dose model, each plan's prescription zones (`kind: zone`, with their rate) and water buffers
+ * (`kind: buffer`) come too, so a viewer can draw the prescription beside the dose applied.
+ */
+export function plansToGeoJson(plans: readonly Plan[], dose?: Pick<DoseOptions, 'prescriptions' | 'buffers'>): SimDescription['planGeoJson'] {
   const features: unknown[] = [];
   let seqBase = 0;
-  for (const plan of plans) {
-    const fc = planToGeoJson(plan);
+  for (const [i, plan] of plans.entries()) {
+    const prescription = dose?.prescriptions?.[i];
+    const buffer = dose?.buffers?.[i];
+    const fc = planToGeoJson(plan, { ...(prescription ? { prescription } : {}), ...(buffer ? { buffer } : {}) });
     let last = 0;
     for (const f of fc.features) {
       const seq = f.properties.seq > 0 ? f.properties.seq + seqBase : 0;

@@ -99,20 +99,39 @@ function invalidLine(line: number, message: string, source?: string): never {
 }
 
 /**
- * The lines of an NDJSON recording (a simulator's or a telemetry server's), and the number of a
- * last line cut short: text that does not end with a newline and is not JSON was being written
- * when the writer stopped.
+ * The JSON objects of an NDJSON recording (a simulator's or a telemetry server's), each with its
+ * 1-based line number, blank lines skipped, and the number of a last line cut short: text that
+ * does not end with a newline and is not JSON was being written when the writer stopped. A line
+ * anywhere else that is not a JSON object goes to `invalid` (each reader throws its own code).
  */
-export function recordingLines(text: string): { lines: string[]; cutLine?: number } {
-  const lines = text.split('\n');
+export function recordingObjects(
+  text: string,
+  invalid: (line: number, message: string) => never,
+): { objects: { line: number; obj: Record<string, unknown> }[]; cutLine?: number } {
+  let lines = text.split('\n');
+  let cutLine: number | undefined;
   const last = lines[lines.length - 1];
-  if (last.trim() === '') return { lines };
-  try {
-    JSON.parse(last);
-    return { lines };
-  } catch {
-    return { lines: lines.slice(0, -1), cutLine: lines.length };
+  if (last.trim() !== '') {
+    try {
+      JSON.parse(last);
+    } catch {
+      cutLine = lines.length;
+      lines = lines.slice(0, -1);
+    }
   }
+  const objects: { line: number; obj: Record<string, unknown> }[] = [];
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(raw);
+    } catch {
+      invalid(i + 1, 'not JSON');
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) invalid(i + 1, 'not a JSON object');
+    objects.push({ line: i + 1, obj: obj as Record<string, unknown> });
+  });
+  return cutLine === undefined ? { objects } : { objects, cutLine };
 }
 
 /**
@@ -130,36 +149,28 @@ export function recordingLines(text: string): { lines: string[]; cutLine?: numbe
  * ```
  */
 export function replayRecording(text: string, source?: string): SimRecording {
-  const { lines, cutLine } = recordingLines(text);
   const invalid: (line: number, message: string) => never = (line, message) => invalidLine(line, message, source);
+  const { objects, cutLine } = recordingObjects(text, invalid);
   let header: SimRecordingHeader | undefined;
   const frames: SimFrame[] = [];
   let metrics: SimMetrics | undefined;
   let interrupted: string | undefined;
-  lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let obj: Record<string, unknown>;
-    try {
-      obj = JSON.parse(raw);
-    } catch {
-      invalid(i + 1, 'not JSON');
-    }
-    if (!obj || typeof obj !== 'object') invalid(i + 1, 'not a JSON object');
-    if (i === 0) {
+  for (const { line, obj } of objects) {
+    if (line === 1) {
       if (obj.type !== 'header' || obj.format !== SIM_RECORDING_FORMAT) invalid(1, `not an ${SIM_RECORDING_FORMAT} header`);
       header = obj as unknown as SimRecordingHeader;
-      return;
+      continue;
     }
     if (obj.type === 'metrics') {
       metrics = obj.metrics as SimMetrics;
       if (typeof obj.interrupted === 'string') interrupted = obj.interrupted;
-      return;
+      continue;
     }
     if (typeof obj.t !== 'number' || !Array.isArray(obj.vehicles) || !Array.isArray(obj.events) || typeof obj.progress !== 'object') {
-      invalid(i + 1, 'a frame needs t, vehicles, progress and events');
+      invalid(line, 'a frame needs t, vehicles, progress and events');
     }
     frames.push(obj as unknown as SimFrame);
-  });
+  }
   if (!header) invalid(1, 'empty recording');
   return { header, frames, metrics, ...(cutLine !== undefined ? { cutLine } : {}), ...(interrupted ? { interrupted } : {}) };
 }

@@ -107,7 +107,7 @@ export function createSimulation(input: SimulationInput): SimRun {
       description ??= {
         id: cfg.id,
         name: cfg.name,
-        planGeoJson: plansToGeoJson(cfg.plans),
+        planGeoJson: plansToGeoJson(cfg.plans, cfg.dose),
         vehicles: cfg.vehicles.map((v) => ({ id: v.id, kind: v.vehicle.id, workingWidthM: v.vehicle.workingWidthM, guidance: v.guidance })),
         fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
         tickMs: cfg.tickMs,

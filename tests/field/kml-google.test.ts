@@ -3,11 +3,11 @@
  * ExtendedData, MultiGeometry, pins and paths. Polygons become paddies; pins and paths are
  * left out with a warning (FIELD_IGNORED_GEOMETRY), never refused.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFields, type FieldWarning } from '../../src/field/index.js';
 import { FieldError } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
 
 const MY_MAPS = readFileSync('tests/fixtures/field/my-maps-export.kml', 'utf8');
 
@@ -93,8 +93,8 @@ describe('KML from Google Earth Pro', () => {
 });
 
 describe('agrisim plan with a My Maps export', () => {
-  it('plans the paddies (exit 0) and warns on stderr for each pin and path', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'plan', 'tests/fixtures/field/my-maps-export.kml', '--json'], { encoding: 'utf8', timeout: 60_000 });
+  it('plans the paddies (exit 0) and warns on stderr for each pin and path', async () => {
+    const r = await runCli('plan', 'tests/fixtures/field/my-maps-export.kml', '--json');
     expect(r.status).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('agrisim plan: warning:'));
     expect(warnings).toHaveLength(3);

@@ -1,22 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { replayRecording } from '../../src/sim/index.js';
+import { runCli } from '../helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-cli-'));
 
+/** `agrisim simulate ARGS…` in-process (tests/helpers/cli.ts), as `{ code, stdout, stderr }`. */
 async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...args], { encoding: 'utf8' });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+  const r = await runCli('simulate', ...args);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('agrisim simulate', () => {

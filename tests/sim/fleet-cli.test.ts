@@ -1,19 +1,18 @@
 /**
- * `agrisim simulate BLOCK` as a process: a block file is planned for the fleet and run as one
+ * `agrisim simulate BLOCK` (the CLI in-process; `replay` as a process): a block file is planned for the fleet and run as one
  * simulation; `--json` gives the makespan, per machine and per paddy; `--machines` and its
  * alias `--vehicles` agree; `--record` writes NDJSON that `agrisim replay` serves exactly.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { replayRecording, type SimFrame } from '../../src/sim/index.js';
 import { gridBlock } from '../helpers/block-gen.js';
+import { runCli } from '../helpers/cli.js';
 import { client } from '../telemetry/helpers.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-fleet-cli-'));
 // six paddies of two households in one band between two field roads, a depot on the west road
 const BLOCK = join(dir, 'block.geojson');
@@ -23,14 +22,10 @@ afterEach(() => {
   for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
 });
 
+/** The CLI in-process (tests/helpers/cli.ts), as `{ code, stdout, stderr }`. */
 async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    return { code: 0, ...r };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+  const r = await runCli(...args);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('agrisim simulate BLOCK --machines N', () => {

@@ -3,6 +3,7 @@ import { readFieldFile } from '../../src/field/index.js';
 import type { Field } from '../../src/field/types.js';
 import { planField } from '../../src/plan/index.js';
 import type { Plan } from '../../src/plan/types.js';
+import { createSimulation, runToEnd, type RunMetrics } from '../../src/sim/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 
 /** Every sample field file (GeoJSON) in fields/. */
@@ -23,3 +24,11 @@ export async function samplePlan(file: string, vehicle: 'drone' | 'transplanter'
   if (!planCache.has(key)) planCache.set(key, planField((await sampleFields(file))[index], getVehicle(vehicle)));
   return planCache.get(key)!;
 }
+
+/** The metrics of one run per seed of a plan with the given guidance (faults off, 0.5 m raster). */
+export function runsWith(plan: Plan, guidance: 'rtk' | 'manual', seeds: readonly number[], tickMs: number): RunMetrics[] {
+  return seeds.map((seed) => runToEnd(createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance }], seed, tickMs, raster: { cellM: 0.5 } })).metrics);
+}
+
+/** The mean of one figure over runs. */
+export const meanOf = (runs: readonly RunMetrics[], figure: (m: RunMetrics) => number): number => runs.reduce((a, m) => a + figure(m), 0) / runs.length;

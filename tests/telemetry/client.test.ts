@@ -6,6 +6,8 @@ import { firstValueFrom, filter, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectTelemetry, type TelemetryConnection } from '../../src/telemetry/client/index.js';
 import { createManualFeed, startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import { createFleetSimulation } from '../../src/sim/index.js';
+import { gridBlockPlan } from '../helpers/grid-block-plan.js';
 import { description, progress, scenario, vehicle } from './helpers.js';
 
 const servers: TelemetryServer[] = [];
@@ -59,6 +61,44 @@ describe('connectTelemetry', () => {
     expect(states).toContain('open');
     feed2.push({ kind: 'telemetry', t: 5100, vehicles: [vehicle('v0', 5100)], progress: progress(5100) });
     expect((await firstValueFrom(conn.telemetry$)).t).toBe(5100);
+  });
+
+  it('passes every frame of a real field run and a block fleet run through the protocol schema, refusing none', async () => {
+    const field = await scenario('thai-binh-drone');
+    const plan = gridBlockPlan({ cols: 2, rows: 2, kind: 'drone', machines: 2, capacityKg: 10 });
+    const block = { id: 'block', name: 'grid block', create: () => createFleetSimulation({ plan, seed: 1, raster: { cellM: 0.5 } }) };
+    const srv = await startTelemetryServer({ simulations: [field, block], speedup: 300, token: 'tok' });
+    servers.push(srv);
+    const conn = connectTelemetry(srv.url, { subscribe: [field.id, 'block'], token: 'tok' });
+    conns.push(conn);
+    const refused: string[] = [];
+    conn.invalid$.subscribe((p) => refused.push(p));
+    const seen = new Set<string>();
+    conn.messages$.subscribe((m) => seen.add(m.type === 'telemetry' || m.type === 'snapshot' || m.type === 'event' ? `${m.type} ${m.sim}` : m.type));
+    await firstValueFrom(conn.events$.pipe(filter((e) => e.sim === 'block')));
+    await firstValueFrom(conn.telemetry$.pipe(filter((m) => m.sim === field.id), take(20), toArray()));
+    conn.control('block', 'pause');
+    await firstValueFrom(conn.controls$);
+    expect(refused).toEqual([]);
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['control', 'event block', 'hello', 'snapshot block', `snapshot ${field.id}`, 'telemetry block', `telemetry ${field.id}`]),
+    );
+  }, 30_000);
+
+  it('reconnects at once when asked (a phone waking up), resuming from a fresh snapshot', async () => {
+    const feed = createManualFeed(description('m'));
+    const srv = await startTelemetryServer({ feeds: [feed] });
+    servers.push(srv);
+    const conn = connectTelemetry(srv.url, { subscribe: ['m'], minDelayMs: 60_000 });
+    conns.push(conn);
+    await firstValueFrom(conn.snapshots$);
+    feed.push({ kind: 'telemetry', t: 700, vehicles: [vehicle('v0', 700)], progress: progress(700) });
+    conn.reconnectNow();
+    expect(conn.state).toBe('connecting');
+    // the long back-off does not apply: the new socket opens now and its snapshot has the latest state
+    const snap = await firstValueFrom(conn.snapshots$);
+    expect(snap.t).toBe(700);
+    expect(conn.opens).toBe(2);
   });
 
   it('gives up when reconnect is off, completing its streams', async () => {

@@ -5,9 +5,10 @@ import { pickLang, t } from '../../src/viewer/app/i18n.js';
 import { angleDelta, lerpPose, poseAt, startGlide } from '../../src/viewer/app/interpolate.js';
 import { metresToPixels } from '../../src/viewer/app/map-style.js';
 import { liveSavings } from '../../src/viewer/app/savings.js';
-import { backoffMs } from '../../src/viewer/app/socket.js';
+import { doseColor, doseScaleOf } from '../../src/viewer/app/dose-scale.js';
+import { reconnectDelayMs } from '../../src/telemetry/client/index.js';
 import { bboxOf } from '../../src/viewer/app/view.js';
-import type { WireVehicle } from '../../src/viewer/app/messages.js';
+import type { WireVehicle } from '../../src/telemetry/client/index.js';
 
 const vehicle = (over: Partial<WireVehicle>): WireVehicle => ({
   id: 'drone-1', kind: 'drone', lat: 20.65, lon: 106.35, altM: 3, headingDeg: 0, speedMps: 5, fix: 'rtk-fixed',
@@ -97,12 +98,36 @@ describe('coverage strips', () => {
   });
   it('skips points under 0.3 m apart and starts from a snapshot', () => {
     const cov = new CoverageModel(() => 1.8);
-    cov.reset([{ vehicleId: 'tp', widthM: 1.8, trails: [[[106.35, 20.65], [106.3501, 20.65]]] }]);
+    cov.reset([{ vehicleId: 'tp', widthM: 1.8, passes: [[[106.35, 20.65], [106.3501, 20.65]]] }]);
     expect(cov.passes).toHaveLength(1);
     cov.add([vehicle({ id: 'tp' })]);
     cov.add([vehicle({ id: 'tp', lon: 106.35 + 1e-7 })]);
     expect(cov.passes[1].points).toHaveLength(1);
     expect(nearDistanceM([106.35, 20.65], [106.35, 20.651])).toBeCloseTo(111.195, 2);
+  });
+});
+
+describe('dose map', () => {
+  const zone = (rate: number) => ({ type: 'Feature' as const, properties: { kind: 'zone', rateKgPerHa: rate }, geometry: null as never });
+  it('cuts a pass where the delivered rate moves more than 5 %, continuing from the last point', () => {
+    const cov = new CoverageModel(() => 9);
+    const at = (lon: number, ratePerHa: number) => vehicle({ id: 'd', lon, dose: { setPointPerHa: 110, ratePerHa, flowKgPerS: 0 } });
+    cov.add([at(106.35, 50)]);
+    cov.add([at(106.35001, 51)]); // +2 %: same strip
+    cov.add([at(106.35002, 60)]); // +20 % of 50: a new strip from the last point
+    cov.add([at(106.35003, 110)]);
+    expect(cov.passes.map((p) => p.ratePerHa)).toEqual([50, 60, 110]);
+    expect(cov.passes[1].points[0]).toEqual(cov.passes[0].points.at(-1));
+    expect(cov.toGeoJson().features.map((f) => f.properties?.ratePerHa)).toEqual([50, 60, 110]);
+  });
+  it('spans the ±20 % band around the prescriptions and clamps outside it', () => {
+    const scale = doseScaleOf({ type: 'FeatureCollection', features: [zone(110), zone(50)] })!;
+    expect(scale).toEqual({ unit: 'kg/ha', minPerHa: 50, maxPerHa: 110, lowPerHa: 40, highPerHa: 132 });
+    expect(doseColor(40, scale)).toBe('rgb(68, 1, 84)');
+    expect(doseColor(0, scale)).toBe('rgb(68, 1, 84)');
+    expect(doseColor(132, scale)).toBe('rgb(253, 231, 37)');
+    expect(doseColor(86, scale)).toBe('rgb(33, 145, 140)'); // the middle stop
+    expect(doseScaleOf({ type: 'FeatureCollection', features: [] })).toBeUndefined();
   });
 });
 
@@ -121,7 +146,7 @@ describe('map helpers', () => {
     expect(bboxOf({ type: 'FeatureCollection', features: [] })).toBeUndefined();
   });
   it('backs off reconnects from 0.25 s to at most 4 s', () => {
-    expect([0, 1, 2, 3, 4, 10].map(backoffMs)).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect([0, 1, 2, 3, 4, 10].map((n) => reconnectDelayMs(n))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
   });
 });
 

@@ -7,9 +7,10 @@ import { closeSync, openSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
-import { loadScenario, scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
+import { loadScenario, scenarioFactories, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
 import type { Guidance, SimulationFactory } from '../../sim/index.js';
 import { loadBlockScenario, readBlockScenario } from '../block-run.js';
+import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/index.js';
 import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../telemetry/index.js';
@@ -31,6 +32,9 @@ options:
                        FILE#rtk,manual runs it once per guidance on the same plan
                        (ids <id>-rtk, <id>-manual: the viewer shows them side by side)
   --speedup K          simulated time per wall time (default 10)
+${PRESCRIPTION_HELP}
+${WIND_HELP}
+                                 (field scenarios; the viewer shows the zones and the dose applied)
   --loop               start each run over 5 s after it ends
   --token T            secret for control messages (pause, resume, speed, restart);
                        default $AGRISIM_TOKEN; without one, control is disabled
@@ -66,23 +70,23 @@ function defaultScenarios(): string[] {
 const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
 
 /** As {@link loadScenarioSpec}, and a block scenario (`block` key) runs its whole fleet as one simulation. */
-export async function loadServeSpec(spec: string): Promise<SimulationFactory[]> {
+export async function loadServeSpec(spec: string, load: ScenarioLoadOptions = {}): Promise<SimulationFactory[]> {
   const hash = spec.lastIndexOf('#');
   const path = hash < 0 ? spec : spec.slice(0, hash);
-  if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec);
+  if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec, load);
   const guidance = hash < 0 ? [] : spec.slice(hash + 1).split(',').filter(Boolean);
   if (guidance.some((g) => !GUIDANCE.includes(g))) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
   return loadBlockScenario(path, guidance as Guidance[]);
 }
 
 /** Loads `FILE` or `FILE#g1,g2` (one run per guidance on the same plan). */
-export async function loadScenarioSpec(spec: string): Promise<LoadedScenario[]> {
+export async function loadScenarioSpec(spec: string, load: ScenarioLoadOptions = {}): Promise<LoadedScenario[]> {
   const hash = spec.lastIndexOf('#');
-  if (hash < 0) return [await loadScenario(spec)];
+  if (hash < 0) return [await loadScenario(spec, load)];
   const guidance = spec.slice(hash + 1).split(',').filter(Boolean);
   const bad = guidance.find((g) => !GUIDANCE.includes(g));
   if (bad !== undefined || guidance.length === 0) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
-  return scenarioFactories(spec.slice(0, hash), { guidance: guidance as Guidance[] });
+  return scenarioFactories(spec.slice(0, hash), { ...load, guidance: guidance as Guidance[] });
 }
 
 /** Fails early (IO_WRITE, exit 5) when the recording file cannot be created. */
@@ -247,6 +251,9 @@ export const command: CliCommand = {
       mqtt: { type: 'string' },
       farm: { type: 'string' },
       json: { type: 'boolean' },
+      prescription: { type: 'string' },
+      wind: { type: 'string' },
+      buffer: { type: 'string' },
     });
     if (positionals.length) throw new AgrisimError('CLI_USAGE', `serve takes no positional arguments (got ${positionals.join(' ')}); use --scenario`);
     const startOn = values['start-on'] ?? 'listen';
@@ -258,7 +265,9 @@ export const command: CliCommand = {
     const recordMaxMb = numberOption(values['record-max-mb'], 'record-max-mb', 0.01, 1_000_000);
     if (values.record) checkWritable(values.record);
     const files = values.scenario ?? defaultScenarios();
-    const simulations = (await Promise.all(files.map(loadServeSpec))).flat();
+    const doseInput = await readDoseInput(values);
+    const load: ScenarioLoadOptions = { dose: doseInput.doseFor, ...(doseInput.bufferM ? { fieldTransform: doseInput.transform } : {}) };
+    const simulations = (await Promise.all(files.map((f) => loadServeSpec(f, load)))).flat();
     const json = values.json ?? false;
     if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
     else if (values.farm !== undefined) throw new AgrisimError('CLI_USAGE', '--farm names the farm in MQTT topics: it needs --mqtt URL');

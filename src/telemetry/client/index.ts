@@ -2,6 +2,7 @@
  * Typed telemetry client for Node and the browser: `connectTelemetry(url)` gives rxjs
  * Observables of the server's messages, reconnects with back-off and resubscribes (the
  * server answers each subscribe with a fresh snapshot, so a consumer resumes from it).
+ * Every frame is checked against the protocol's schema (server-schema.ts) before it is passed on.
  * Imports no Node module: in the browser it uses the global WebSocket; in Node without one
  * (Node 20) it loads the `ws` package on first use.
  */
@@ -9,10 +10,11 @@ import { BehaviorSubject, filter, type Observable, Subject } from 'rxjs';
 import type {
   ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
 } from '../protocol/messages.js';
+import { parseServerMessage } from '../protocol/parse-server.js';
 
 export type {
   ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
-  SimOffer, WireVehicle, CoverageTrail, LonLat,
+  SimOffer, WireVehicle, CoverageTrail, LonLat, ClientMessage,
 } from '../protocol/messages.js';
 
 /** The part of the WebSocket API the client uses (browser WebSocket and `ws` both have it). */
@@ -56,6 +58,11 @@ export interface TelemetryConnection {
   readonly events$: Observable<EventMessage>;
   readonly errors$: Observable<ErrorMessage>;
   readonly controls$: Observable<ControlAckMessage>;
+  /**
+   * Frames that failed the protocol's schema (server-schema.ts), each as `path: problem`; they
+   * are not passed on. A server of another protocol version shows up here.
+   */
+  readonly invalid$: Observable<string>;
   /** Current state and every change. */
   readonly state$: Observable<ConnectionState>;
   readonly state: ConnectionState;
@@ -68,6 +75,11 @@ export interface TelemetryConnection {
   control(sim: string, action: ControlAction, value?: number): boolean;
   /** Sends any message; false when not connected. */
   send(message: object): boolean;
+  /**
+   * Drops the socket (if any) and connects again now, back-off reset: for a phone that wakes
+   * up with a socket that looks open but died while it slept (the new snapshot resyncs it).
+   */
+  reconnectNow(): void;
   /** Closes for good (completes the Observables). */
   close(): void;
 }
@@ -81,7 +93,111 @@ function defaultWebSocket(): Promise<WebSocketConstructor> {
   return (wsModule ??= import(/* @vite-ignore */ name).then((m: { WebSocket: WebSocketConstructor }) => m.WebSocket));
 }
 
+/**
+ * Wait before reconnect attempt `attempt` (0 first): doubles per failed attempt from
+ * `minDelayMs`, capped at `maxDelayMs`.
+ */
+export function reconnectDelayMs(attempt: number, minDelayMs = 250, maxDelayMs = 4000): number {
+  return Math.min(maxDelayMs, minDelayMs * 2 ** Math.max(0, attempt));
+}
+
 const ofType = <T extends ServerMessage>(type: T['type']) => filter((m: ServerMessage): m is T => m.type === type);
+
+/** What the socket loop tells the connection. */
+interface LinkEvents {
+  opened(): void;
+  frame(text: string): void;
+  state(state: ConnectionState): void;
+  ended(): void;
+}
+
+/** One connection's socket and its reconnect loop with back-off (internal to {@link connectTelemetry}). */
+class TelemetryLink {
+  private ws: WebSocketLike | undefined;
+  private closed = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: TelemetryClientOptions,
+    private readonly on: LinkEvents,
+  ) {}
+
+  send(message: object): boolean {
+    if (this.ws?.readyState !== 1) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  async open(): Promise<void> {
+    if (this.closed) return;
+    let sock: WebSocketLike;
+    try {
+      const Ctor = this.options.WebSocket ?? (await defaultWebSocket());
+      if (this.closed) return;
+      sock = new Ctor(this.url);
+    } catch {
+      this.retry();
+      return;
+    }
+    this.attach(sock);
+  }
+
+  private attach(sock: WebSocketLike): void {
+    this.ws = sock;
+    sock.onopen = () => {
+      this.attempt = 0;
+      this.on.opened();
+    };
+    sock.onmessage = (ev) => {
+      // A socket dropped by reconnectNow() may still deliver a frame or two: ignore them.
+      if (this.ws === sock && typeof ev.data === 'string') this.on.frame(ev.data);
+    };
+    sock.onclose = () => {
+      if (this.ws !== sock) return;
+      this.ws = undefined;
+      this.retry();
+    };
+    // an error is followed by close (which brings the retry)
+    sock.onerror = () => {};
+  }
+
+  private retry(): void {
+    if (this.closed) return;
+    if (this.options.reconnect === false) {
+      this.closed = true;
+      this.on.ended();
+      return;
+    }
+    this.on.state('reconnecting');
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.open(), reconnectDelayMs(this.attempt++, this.options.minDelayMs, this.options.maxDelayMs));
+  }
+
+  reconnectNow(): void {
+    if (this.closed || this.options.reconnect === false) return;
+    clearTimeout(this.timer);
+    this.attempt = 0;
+    this.drop();
+    this.on.state('connecting');
+    void this.open();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.drop();
+    this.on.ended();
+  }
+
+  private drop(): void {
+    const old = this.ws;
+    this.ws = undefined;
+    old?.close(1000);
+  }
+}
 
 /**
  * Connects to an agrisim telemetry server.
@@ -98,74 +214,32 @@ const ofType = <T extends ServerMessage>(type: T['type']) => filter((m: ServerMe
  * ```
  */
 export function connectTelemetry(url: string, options: TelemetryClientOptions = {}): TelemetryConnection {
-  const minDelay = options.minDelayMs ?? 250;
-  const maxDelay = options.maxDelayMs ?? 4000;
   const sims = new Set(options.subscribe ?? []);
   const messages = new Subject<ServerMessage>();
+  const invalid = new Subject<string>();
   const state$ = new BehaviorSubject<ConnectionState>('connecting');
-  let ws: WebSocketLike | undefined;
-  let closed = false;
-  let attempt = 0;
   let opens = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const sendRaw = (m: object): boolean => {
-    if (ws?.readyState !== 1) return false;
-    ws.send(JSON.stringify(m));
-    return true;
-  };
-  const retry = () => {
-    if (closed) return;
-    if (options.reconnect === false) return finish();
-    state$.next('reconnecting');
-    clearTimeout(timer);
-    timer = setTimeout(open, Math.min(maxDelay, minDelay * 2 ** attempt++));
-  };
-  const finish = () => {
-    if (state$.value === 'closed') return;
-    state$.next('closed');
-    messages.complete();
-    state$.complete();
-  };
-  async function open(): Promise<void> {
-    if (closed) return;
-    let sock: WebSocketLike;
-    try {
-      const Ctor = options.WebSocket ?? (await defaultWebSocket());
-      if (closed) return;
-      sock = new Ctor(url);
-    } catch {
-      retry();
-      return;
-    }
-    ws = sock;
-    sock.onopen = () => {
-      attempt = 0;
+  const link: TelemetryLink = new TelemetryLink(url, options, {
+    opened() {
       opens++;
       state$.next('open');
-      for (const sim of sims) sendRaw({ type: 'subscribe', sim });
-    };
-    sock.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return;
-      let m: unknown;
-      try {
-        m = JSON.parse(ev.data);
-      } catch {
-        return;
-      }
-      if (m && typeof m === 'object' && typeof (m as { type?: unknown }).type === 'string') messages.next(m as ServerMessage);
-    };
-    sock.onclose = () => {
-      if (ws === sock) {
-        ws = undefined;
-        retry();
-      }
-    };
-    sock.onerror = () => {
-      // close follows (and brings the retry)
-    };
-  }
-  void open();
+      for (const sim of sims) link.send({ type: 'subscribe', sim });
+    },
+    frame(text) {
+      const parsed = parseServerMessage(text);
+      if (parsed.ok) messages.next(parsed.message);
+      else invalid.next(parsed.problem);
+    },
+    state: (s) => state$.next(s),
+    ended() {
+      if (state$.value === 'closed') return;
+      state$.next('closed');
+      messages.complete();
+      invalid.complete();
+      state$.complete();
+    },
+  });
+  void link.open();
   const messages$ = messages.asObservable();
   return {
     messages$,
@@ -175,6 +249,7 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     events$: messages$.pipe(ofType<EventMessage>('event')),
     errors$: messages$.pipe(ofType<ErrorMessage>('error')),
     controls$: messages$.pipe(ofType<ControlAckMessage>('control')),
+    invalid$: invalid.asObservable(),
     state$: state$.asObservable(),
     get state() {
       return state$.value;
@@ -184,22 +259,16 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
     },
     subscribe(sim) {
       sims.add(sim);
-      sendRaw({ type: 'subscribe', sim });
+      link.send({ type: 'subscribe', sim });
     },
     unsubscribe(sim) {
       sims.delete(sim);
-      sendRaw({ type: 'unsubscribe', sim });
+      link.send({ type: 'unsubscribe', sim });
     },
-    control: (sim, action, value) => sendRaw({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
-    send: sendRaw,
-    close() {
-      if (closed) return;
-      closed = true;
-      clearTimeout(timer);
-      const s = ws;
-      ws = undefined;
-      s?.close(1000);
-      finish();
-    },
+    control: (sim, action, value) =>
+      link.send({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
+    send: (message) => link.send(message),
+    reconnectNow: () => link.reconnectNow(),
+    close: () => link.close(),
   };
 }

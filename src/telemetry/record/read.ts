@@ -2,7 +2,7 @@
  * Reads a telemetry recording (./format.ts) back into its header and timed broadcasts.
  */
 import { TelemetryError } from '../../errors.js';
-import { recordingLines } from '../../sim/index.js';
+import { recordingObjects } from '../../sim/index.js';
 import type { BroadcastMessage } from '../protocol/messages.js';
 import { TELEMETRY_RECORDING_FORMAT, type TelemetryRecordingHeader } from './format.js';
 
@@ -40,34 +40,26 @@ function invalidLine(line: number, message: string, source?: string): never {
  * ```
  */
 export function readTelemetryRecording(text: string, source?: string): TelemetryRecording {
-  const { lines, cutLine } = recordingLines(text);
   const invalid: (line: number, message: string) => never = (line, message) => invalidLine(line, message, source);
+  const { objects, cutLine } = recordingObjects(text, invalid);
   let header: TelemetryRecordingHeader | undefined;
   const broadcasts: RecordedBroadcast[] = [];
   let lastAt = 0;
-  lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let obj: Record<string, unknown>;
-    try {
-      obj = JSON.parse(raw);
-    } catch {
-      invalid(i + 1, 'not JSON');
-    }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) invalid(i + 1, 'not a JSON object');
+  for (const { line, obj } of objects) {
     if (!header) {
-      if (obj.type !== 'header' || obj.format !== TELEMETRY_RECORDING_FORMAT) invalid(i + 1, `not an ${TELEMETRY_RECORDING_FORMAT} header`);
-      if (!Array.isArray(obj.simulations) || !obj.states || typeof obj.states !== 'object') invalid(i + 1, 'the header needs simulations and states');
+      if (obj.type !== 'header' || obj.format !== TELEMETRY_RECORDING_FORMAT) invalid(line, `not an ${TELEMETRY_RECORDING_FORMAT} header`);
+      if (!Array.isArray(obj.simulations) || !obj.states || typeof obj.states !== 'object') invalid(line, 'the header needs simulations and states');
       header = obj as unknown as TelemetryRecordingHeader;
-      for (const s of header.simulations) if (!header.states[s.id]?.description) invalid(i + 1, `no state for simulation "${s.id}"`);
-      return;
+      for (const s of header.simulations) if (!header.states[s.id]?.description) invalid(line, `no state for simulation "${s.id}"`);
+      continue;
     }
     const { at, ...message } = obj;
-    if (typeof at !== 'number' || !(at >= lastAt)) invalid(i + 1, '"at" must be a number of ms, never decreasing');
-    if (typeof message.type !== 'string' || !TYPES.has(message.type)) invalid(i + 1, `unknown message type ${JSON.stringify(message.type)}`);
-    if (typeof message.sim !== 'string' || !header.states[message.sim]) invalid(i + 1, `names simulation ${JSON.stringify(message.sim)}, which the header does not offer`);
+    if (typeof at !== 'number' || !(at >= lastAt)) invalid(line, '"at" must be a number of ms, never decreasing');
+    if (typeof message.type !== 'string' || !TYPES.has(message.type)) invalid(line, `unknown message type ${JSON.stringify(message.type)}`);
+    if (typeof message.sim !== 'string' || !header.states[message.sim]) invalid(line, `names simulation ${JSON.stringify(message.sim)}, which the header does not offer`);
     lastAt = at;
     broadcasts.push({ at, message: message as unknown as BroadcastMessage });
-  });
+  }
   if (!header) invalid(1, 'empty recording');
   return cutLine === undefined ? { header, broadcasts } : { header, broadcasts, cutLine };
 }

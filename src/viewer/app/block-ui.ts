@@ -6,7 +6,7 @@ import type { BlockDescription, SimProgress } from '../../sim/types.js';
 import { createBlockLayer } from './block-layer.js';
 import { createBlockPanel } from './block-panel.js';
 import type { Lang } from './i18n.js';
-import type { WireVehicle } from './messages.js';
+import type { WireVehicle } from '../../telemetry/client/index.js';
 import type { FieldView } from './view.js';
 
 /** Creates the block display of a pane: overlay in `mapEl`, panel section in `panelEl` (the pane's stats). */

@@ -4,8 +4,9 @@
  * plan. Static layers are drawn once into an offscreen canvas; each frame blits it and
  * draws the machines.
  */
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { metresPerDegree } from '../../geodesy/index.js';
+import { doseColor, doseScaleOf, type DoseScale } from './dose-scale.js';
 import { bboxOf, COLORS, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
 
@@ -44,6 +45,113 @@ function tracePath(ctx: CanvasRenderingContext2D, pr: Projector, g: Geometry): v
   else if (g.type === 'MultiLineString') g.coordinates.forEach((l) => line(l, false));
 }
 
+/** Strips coloured by rate are nearly opaque: their colour is the reading, not their overlap. */
+const DOSE_STRIP_OPACITY = 0.85;
+
+/** Prescription zones: a light fill in the colour of their rate, outlined dashed. */
+function drawZones(ctx: CanvasRenderingContext2D, pr: Projector, zones: PlanFeatureCollection['features'], scale: DoseScale): void {
+  for (const z of zones) {
+    const rate = Number(z.properties?.rateKgPerHa ?? z.properties?.rateLPerHa);
+    ctx.beginPath();
+    tracePath(ctx, pr, z.geometry);
+    ctx.globalAlpha = 0.35;
+    ctx.fillStyle = doseColor(rate, scale);
+    ctx.fill('evenodd');
+    ctx.globalAlpha = 0.9;
+    ctx.setLineDash([5, 3]);
+    ctx.strokeStyle = doseColor(rate, scale);
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** Fills and strokes the features of one kind. */
+function paintKind(ctx: CanvasRenderingContext2D, pr: Projector, features: Feature[], style: { fill?: string; stroke?: string; width?: number; dash?: number[] }): void {
+  ctx.setLineDash(style.dash ?? []);
+  for (const f of features) {
+    ctx.beginPath();
+    tracePath(ctx, pr, f.geometry);
+    if (style.fill) {
+      ctx.fillStyle = style.fill;
+      ctx.fill('evenodd');
+    }
+    if (style.stroke) {
+      ctx.strokeStyle = style.stroke;
+      ctx.lineWidth = style.width ?? 1;
+      ctx.stroke();
+    }
+  }
+  ctx.setLineDash([]);
+}
+
+/** Coverage strips at the implement's width: blue and translucent, or (variable rate) in the colour of their rate. */
+function drawStrips(ctx: CanvasRenderingContext2D, pr: Projector, strips: readonly Feature[], dose: DoseScale | undefined): void {
+  ctx.lineCap = 'butt';
+  ctx.lineJoin = 'round';
+  for (const f of strips) {
+    ctx.beginPath();
+    tracePath(ctx, pr, f.geometry);
+    const rate = f.properties?.ratePerHa;
+    const byRate = dose && typeof rate === 'number';
+    ctx.strokeStyle = byRate ? doseColor(rate, dose) : COLORS.coverage;
+    ctx.globalAlpha = byRate ? DOSE_STRIP_OPACITY : COLORS.coverageOpacity;
+    ctx.lineWidth = Math.max(1, Number(f.properties?.widthM ?? 1) * pr.pxPerM);
+    ctx.stroke();
+  }
+}
+
+/**
+ * The static picture (everything but the machines) fitted to w×h: field, holes, prescription
+ * zones, coverage strips, planned path, boundary. Undefined before there is a plan to frame.
+ */
+function drawStatic(
+  ctx: CanvasRenderingContext2D, w: number, h: number, plan: PlanFeatureCollection | undefined, dose: DoseScale | undefined, strips: readonly Feature[],
+): { projector: Projector; fieldCount: number } | undefined {
+  ctx.fillStyle = COLORS.background;
+  ctx.fillRect(0, 0, w, h);
+  const bbox = plan && bboxOf(plan);
+  if (!plan || !bbox) return undefined;
+  const pr = fitProjector(bbox, w, h);
+  const byKind = (k: string) => plan.features.filter((f) => f.properties?.kind === k && f.geometry);
+  paintKind(ctx, pr, byKind('boundary'), { fill: COLORS.fieldFill });
+  paintKind(ctx, pr, byKind('hole'), { fill: COLORS.hole });
+  if (dose) drawZones(ctx, pr, byKind('zone'), dose);
+  drawStrips(ctx, pr, strips, dose);
+  ctx.globalAlpha = 0.7;
+  paintKind(ctx, pr, byKind('swath'), { stroke: COLORS.swath, width: 0.8 });
+  paintKind(ctx, pr, byKind('turn'), { stroke: COLORS.turn, width: 0.8 });
+  paintKind(ctx, pr, byKind('transit'), { stroke: COLORS.transit, width: 1, dash: [4, 4] });
+  paintKind(ctx, pr, byKind('headland'), { stroke: COLORS.headland, width: 1, dash: [6, 4] });
+  ctx.globalAlpha = 1;
+  paintKind(ctx, pr, byKind('boundary'), { stroke: COLORS.boundary, width: 2 });
+  paintKind(ctx, pr, byKind('hole'), { stroke: COLORS.boundary, width: 1.5 });
+  return { projector: pr, fieldCount: byKind('boundary').length + byKind('hole').length };
+}
+
+/** Each machine as an arrow rotated to its heading, in its own colour. */
+function drawMarks(ctx: CanvasRenderingContext2D, pr: Projector, marks: readonly VehicleMark[]): void {
+  marks.forEach((m, i) => {
+    const [x, y] = pr.px([m.pose.lon, m.pose.lat]);
+    ctx.save();
+    ctx.translate(x, y);
+    ctx.rotate((m.pose.headingDeg * Math.PI) / 180);
+    ctx.beginPath();
+    ctx.moveTo(0, -11);
+    ctx.lineTo(8, 9);
+    ctx.lineTo(0, 4);
+    ctx.lineTo(-8, 9);
+    ctx.closePath();
+    ctx.fillStyle = vehicleColor(i);
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1.5;
+    ctx.fill();
+    ctx.stroke();
+    ctx.restore();
+  });
+}
+
 /** Creates the canvas view inside `container`. */
 export function createCanvasView(container: HTMLElement): FieldView {
   const canvas = document.createElement('canvas');
@@ -53,6 +161,8 @@ export function createCanvasView(container: HTMLElement): FieldView {
   const base = document.createElement('canvas');
   const bctx = base.getContext('2d')!;
   let plan: PlanFeatureCollection | undefined;
+  /** Variable-rate runs: zones and strips coloured by rate. */
+  let dose: DoseScale | undefined;
   let coverageDone: FeatureCollection | undefined;
   let coverageOpen: FeatureCollection | undefined;
   let pr: Projector | undefined;
@@ -72,53 +182,9 @@ export function createCanvasView(container: HTMLElement): FieldView {
   };
 
   const drawBase = () => {
-    bctx.fillStyle = COLORS.background;
-    bctx.fillRect(0, 0, base.width, base.height);
-    if (!plan) return;
-    const bbox = bboxOf(plan);
-    if (!bbox) return;
-    pr = fitProjector(bbox, base.width, base.height);
-    const byKind = (k: string) => plan!.features.filter((f) => f.properties?.kind === k && f.geometry);
-    const fill = (k: string, color: string) => {
-      for (const f of byKind(k)) {
-        bctx.beginPath();
-        tracePath(bctx, pr!, f.geometry);
-        bctx.fillStyle = color;
-        bctx.fill('evenodd');
-      }
-    };
-    fill('boundary', COLORS.fieldFill);
-    fill('hole', COLORS.hole);
-    bctx.lineCap = 'butt';
-    bctx.lineJoin = 'round';
-    for (const f of [...(coverageDone?.features ?? []), ...(coverageOpen?.features ?? [])]) {
-      bctx.beginPath();
-      tracePath(bctx, pr, f.geometry);
-      bctx.strokeStyle = COLORS.coverage;
-      bctx.globalAlpha = COLORS.coverageOpacity;
-      bctx.lineWidth = Math.max(1, Number(f.properties?.widthM ?? 1) * pr.pxPerM);
-      bctx.stroke();
-    }
-    bctx.globalAlpha = 0.7;
-    const stroke = (k: string, color: string, width: number, dash: number[] = []) => {
-      bctx.setLineDash(dash);
-      for (const f of byKind(k)) {
-        bctx.beginPath();
-        tracePath(bctx, pr!, f.geometry);
-        bctx.strokeStyle = color;
-        bctx.lineWidth = width;
-        bctx.stroke();
-      }
-    };
-    stroke('swath', COLORS.swath, 0.8);
-    stroke('turn', COLORS.turn, 0.8);
-    stroke('transit', COLORS.transit, 1, [4, 4]);
-    stroke('headland', COLORS.headland, 1, [6, 4]);
-    bctx.globalAlpha = 1;
-    stroke('boundary', COLORS.boundary, 2);
-    stroke('hole', COLORS.boundary, 1.5);
-    bctx.setLineDash([]);
-    fieldCount = byKind('boundary').length + byKind('hole').length;
+    const drawn = drawStatic(bctx, base.width, base.height, plan, dose, [...(coverageDone?.features ?? []), ...(coverageOpen?.features ?? [])]);
+    pr = drawn?.projector;
+    fieldCount = drawn?.fieldCount ?? 0;
   };
 
   const draw = (marks: VehicleMark[]) => {
@@ -133,24 +199,7 @@ export function createCanvasView(container: HTMLElement): FieldView {
       rendered = true;
       performance.mark('agrisim:field-rendered');
     }
-    marks.forEach((m, i) => {
-      const [x, y] = pr!.px([m.pose.lon, m.pose.lat]);
-      ctx.save();
-      ctx.translate(x, y);
-      ctx.rotate((m.pose.headingDeg * Math.PI) / 180);
-      ctx.beginPath();
-      ctx.moveTo(0, -11);
-      ctx.lineTo(8, 9);
-      ctx.lineTo(0, 4);
-      ctx.lineTo(-8, 9);
-      ctx.closePath();
-      ctx.fillStyle = vehicleColor(i);
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1.5;
-      ctx.fill();
-      ctx.stroke();
-      ctx.restore();
-    });
+    drawMarks(ctx, pr, marks);
   };
 
   let lastMarks: VehicleMark[] = [];
@@ -158,6 +207,7 @@ export function createCanvasView(container: HTMLElement): FieldView {
     renderer: 'canvas',
     setPlan(p) {
       plan = p;
+      dose = doseScaleOf(p);
       rendered = false;
       dirty = true;
       draw(lastMarks);

@@ -2,7 +2,7 @@
  * Pause / resume / speed / restart buttons of one pane. Built only when the user has given
  * the server's control token; every control message carries it.
  */
-import type { ControlAction } from './messages.js';
+import type { ControlAction } from '../../telemetry/client/index.js';
 
 /** Speed-ups offered in the menu (simulated seconds per wall second). */
 export const SPEEDUPS = [1, 2, 5, 10, 20, 50, 100];

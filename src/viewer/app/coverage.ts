@@ -4,7 +4,7 @@
  * extended by every telemetry frame.
  */
 import { metresPerDegree } from '../../geodesy/index.js';
-import type { WireCoverageTrail, WireVehicle } from './messages.js';
+import type { CoverageTrail, WireVehicle } from '../../telemetry/client/index.js';
 
 export type LonLat = [number, number];
 
@@ -12,6 +12,21 @@ export interface Pass {
   vehicleId: string;
   widthM: number;
   points: LonLat[];
+  /** Variable-rate runs: the rate the machine delivered along this pass (kg or L per ha). */
+  ratePerHa?: number;
+}
+
+/**
+ * A variable-rate pass is cut where the delivered rate moves this share away from the rate it
+ * started with, so each strip can be coloured by one rate: 5 % is a quarter of the ±20 % band a
+ * dose counts as under or over (docs/contracts.md `dose`), fine enough to see the ramp at a border.
+ */
+export const RATE_STEP = 0.05;
+
+/** True when `rate` is far enough from the pass's rate to start a new strip. */
+function rateMoved(pass: Pass, rate: number | undefined): boolean {
+  if (rate === undefined || pass.ratePerHa === undefined) return rate !== pass.ratePerHa;
+  return Math.abs(rate - pass.ratePerHa) > RATE_STEP * Math.max(1, Math.abs(pass.ratePerHa));
 }
 
 /** Points closer than this to the previous one are skipped, m (keeps long runs light). */
@@ -43,14 +58,12 @@ export class CoverageModel {
   constructor(private widthOf: (vehicleId: string) => number) {}
 
   /** Replaces everything with the snapshot's trails. */
-  reset(trails: WireCoverageTrail[] = []): void {
+  reset(trails: CoverageTrail[] = []): void {
     this.passes.length = 0;
     this.open.clear();
     this.shownDone.clear();
     for (const tr of trails) {
-      const vehicleId = tr.vehicleId ?? tr.id ?? '?';
-      const runs = tr.trails ?? tr.passes ?? (tr.points ? [tr.points] : []);
-      for (const run of runs) if (run.length > 0) this.passes.push({ vehicleId, widthM: tr.widthM, points: run.slice() });
+      for (const run of tr.passes) if (run.length > 0) this.passes.push({ vehicleId: tr.vehicleId, widthM: tr.widthM, points: run.slice() });
     }
     this.version++;
     this.doneVersion++;
@@ -69,10 +82,14 @@ export class CoverageModel {
         }
         continue;
       }
-      if (!cur) {
-        const pass: Pass = { vehicleId: v.id, widthM: this.widthOf(v.id), points: [p] };
+      const rate = v.dose?.ratePerHa;
+      if (!cur || rateMoved(cur, rate)) {
+        // a new strip starts where the last one ended, so a rate change leaves no gap
+        const points: LonLat[] = cur ? [cur.points[cur.points.length - 1], p] : [p];
+        const pass: Pass = { vehicleId: v.id, widthM: this.widthOf(v.id), points, ...(rate !== undefined ? { ratePerHa: rate } : {}) };
         this.passes.push(pass);
         this.open.set(v.id, pass);
+        if (cur) this.doneVersion++;
         this.version++;
       } else if (nearDistanceM(cur.points[cur.points.length - 1], p) >= MIN_STEP_M) {
         cur.points.push(p);
@@ -81,7 +98,7 @@ export class CoverageModel {
     }
   }
 
-  /** GeoJSON of the passes: one LineString per pass with `widthM` and `vehicleId`. */
+  /** GeoJSON of the passes: one LineString per pass with `widthM`, `vehicleId` and, on variable-rate runs, `ratePerHa`. */
   toGeoJson(passes: readonly Pass[] = this.passes): GeoJSON.FeatureCollection {
     return {
       type: 'FeatureCollection',
@@ -89,7 +106,7 @@ export class CoverageModel {
         .filter((p) => p.points.length > 1)
         .map((p) => ({
           type: 'Feature',
-          properties: { widthM: p.widthM, vehicleId: p.vehicleId },
+          properties: { widthM: p.widthM, vehicleId: p.vehicleId, ...(p.ratePerHa !== undefined ? { ratePerHa: p.ratePerHa } : {}) },
           geometry: { type: 'LineString', coordinates: p.points },
         })),
     };

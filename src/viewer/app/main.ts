@@ -6,7 +6,7 @@
  * `ws=<WebSocket URL>` (default: `/ws` on the page's own host and port).
  */
 import { t, pickLang, type Lang } from './i18n.js';
-import type { SimOffer } from './messages.js';
+import type { SimOffer } from '../../telemetry/client/index.js';
 import { applyLabels } from './panel.js';
 import { createPane, type Pane, type Renderer } from './pane.js';
 import { loadTiles, saveTiles, tilesAttribution, type TilesSetting } from './tiles.js';
@@ -49,71 +49,110 @@ function registerServiceWorker(): void {
     .catch(() => undefined);
 }
 
-function start(): void {
-  const header = document.querySelector<HTMLElement>('header.top')!;
-  const panesEl = document.querySelector<HTMLElement>('main.panes')!;
-  header.innerHTML = HEADER_HTML;
-  const $ = <T extends HTMLElement>(sel: string) => header.querySelector<T>(sel)!;
-  const compareBox = $<HTMLInputElement>('[data-testid="compare"]');
-  const defaultLang = document.documentElement.dataset.defaultLang ?? null;
-  let lang: Lang = pickLang(params.get('lang') ?? storedLang() ?? defaultLang, navigator.languages ?? [navigator.language]);
-  let token = params.get('token') ?? undefined;
-  const wsUrl = defaultWsUrl(location, params.get('ws'));
-  let tiles: TilesSetting = params.get('tiles') ? { url: params.get('tiles')!, attribution: params.get('attribution') ?? '' } : loadTiles();
-  let renderer: Renderer = params.get('renderer') === 'maplibre' || tiles.url ? 'maplibre' : 'canvas';
-  const panes: Pane[] = [];
-  let paddy: { setLang(l: Lang): void; show(on: boolean): void } | undefined;
+/** The page: header actions, language, map setting and the panes (one, or two to compare). */
+class Page {
+  readonly header = document.querySelector<HTMLElement>('header.top')!;
+  private readonly panesEl = document.querySelector<HTMLElement>('main.panes')!;
+  readonly panes: Pane[] = [];
+  lang: Lang;
+  renderer: Renderer;
+  token = params.get('token') ?? undefined;
+  tiles: TilesSetting = params.get('tiles') ? { url: params.get('tiles')!, attribution: params.get('attribution') ?? '' } : loadTiles();
+  private readonly wsUrl = defaultWsUrl(location, params.get('ws'));
+  private paddy: { setLang(l: Lang): void; show(on: boolean): void } | undefined;
 
-  const showAttribution = () => {
-    const text = renderer === 'maplibre' && tiles.url ? tilesAttribution(lang, tiles) : '';
+  constructor() {
+    this.header.innerHTML = HEADER_HTML;
+    const defaultLang = document.documentElement.dataset.defaultLang ?? null;
+    this.lang = pickLang(params.get('lang') ?? storedLang() ?? defaultLang, navigator.languages ?? [navigator.language]);
+    this.renderer = params.get('renderer') === 'maplibre' || this.tiles.url ? 'maplibre' : 'canvas';
+  }
+
+  $<T extends HTMLElement>(sel: string): T {
+    return this.header.querySelector<T>(sel)!;
+  }
+
+  /** The online map's credit under each map (only when the detailed map shows online tiles). */
+  showAttribution(): void {
+    const text = this.renderer === 'maplibre' && this.tiles.url ? tilesAttribution(this.lang, this.tiles) : '';
     document.querySelectorAll<HTMLElement>('[data-testid="attribution"]').forEach((el) => {
       el.textContent = text;
       el.hidden = !text;
     });
-  };
-  const showToggle = () => {
-    $('[data-testid="map-toggle"]').dataset.i18n = renderer === 'maplibre' ? 'mapPlain' : 'mapDetailed';
-    applyLabels(header, lang);
-  };
-  const setRenderer = (r: Renderer) => {
-    renderer = r;
-    showToggle();
-    panes.forEach((p) => p.setRenderer(r, tiles.url || undefined));
-    showAttribution();
-  };
-  const setLang = (l: Lang) => {
-    lang = l;
+  }
+
+  showToggle(): void {
+    this.$('[data-testid="map-toggle"]').dataset.i18n = this.renderer === 'maplibre' ? 'mapPlain' : 'mapDetailed';
+    applyLabels(this.header, this.lang);
+  }
+
+  setRenderer(r: Renderer): void {
+    this.renderer = r;
+    this.showToggle();
+    for (const p of this.panes) p.setRenderer(r, this.tiles.url || undefined);
+    this.showAttribution();
+  }
+
+  setLang(l: Lang): void {
+    this.lang = l;
     document.documentElement.lang = l;
     document.title = t(l, 'title');
-    applyLabels(header, l);
-    header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
-    panes.forEach((p) => p.setLang(l));
-    paddy?.setLang(l);
-    showAttribution();
-  };
-  const onHello = (sims: SimOffer[], control: boolean) => {
-    (compareBox.parentElement as HTMLElement).hidden = sims.length < 2;
-    // A server without a token refuses every control: no token field then.
-    $('details.token').hidden = !control;
-  };
-  const addPane = (index: number, simId?: string) => {
-    const el = document.createElement('section');
-    panesEl.appendChild(el);
-    const pane = createPane(el, { wsUrl, simId, index, renderer, tilesUrl: tiles.url || undefined, onHello });
-    pane.setLang(lang);
-    pane.setToken(token);
-    panes.push(pane);
-    panesEl.dataset.count = String(panes.length);
-    showAttribution();
-  };
-  const setCompare = (on: boolean) => {
-    compareBox.checked = on;
-    if (on && panes.length < 2) addPane(1, params.get('compare') !== '1' ? (params.get('compare') ?? undefined) : undefined);
-    if (!on) while (panes.length > 1) panes.pop()!.destroy();
-    panesEl.dataset.count = String(panes.length);
-  };
+    applyLabels(this.header, l);
+    this.header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
+    for (const p of this.panes) p.setLang(l);
+    this.paddy?.setLang(l);
+    this.showAttribution();
+  }
 
-  header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
+  setToken(token: string | undefined): void {
+    this.token = token;
+    for (const p of this.panes) p.setToken(token);
+  }
+
+  /** The first `hello`: the compare switch only with two simulations, the token field only when the server takes control. */
+  private onHello(sims: SimOffer[], control: boolean): void {
+    (this.$('[data-testid="compare"]').parentElement as HTMLElement).hidden = sims.length < 2;
+    this.$('details.token').hidden = !control;
+  }
+
+  addPane(index: number, simId?: string): void {
+    const el = document.createElement('section');
+    this.panesEl.appendChild(el);
+    const onHello = (sims: SimOffer[], control: boolean) => this.onHello(sims, control);
+    const pane = createPane(el, { wsUrl: this.wsUrl, simId, index, renderer: this.renderer, tilesUrl: this.tiles.url || undefined, onHello });
+    pane.setLang(this.lang);
+    pane.setToken(this.token);
+    this.panes.push(pane);
+    this.panesEl.dataset.count = String(this.panes.length);
+    this.showAttribution();
+  }
+
+  setCompare(on: boolean): void {
+    this.$<HTMLInputElement>('[data-testid="compare"]').checked = on;
+    if (on && this.panes.length < 2) this.addPane(1, params.get('compare') !== '1' ? (params.get('compare') ?? undefined) : undefined);
+    if (!on) while (this.panes.length > 1) this.panes.pop()!.destroy();
+    this.panesEl.dataset.count = String(this.panes.length);
+  }
+
+  /** "My paddy": opens or closes the drawing board (loaded the first time). */
+  togglePaddy(): void {
+    const on = !document.body.classList.contains('paddy-open');
+    document.body.classList.toggle('paddy-open', on);
+    if (this.paddy) {
+      this.paddy.show(on);
+      return;
+    }
+    void import('./paddy/paddy-view.js').then((m) => {
+      const view = m.createPaddyView(document.querySelector<HTMLElement>('main.paddy')!, { lang: this.lang });
+      view.show(document.body.classList.contains('paddy-open'));
+      this.paddy = view;
+    });
+  }
+}
+
+/** Language buttons (the choice is remembered), compare switch, token form. */
+function bindHeader(page: Page): void {
+  page.header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) =>
     b.addEventListener('click', () => {
       const l = b.dataset.lang as Lang;
       try {
@@ -121,43 +160,44 @@ function start(): void {
       } catch {
         /* private mode: the choice lasts for this page only */
       }
-      setLang(l);
+      page.setLang(l);
     }),
   );
-  compareBox.addEventListener('change', () => setCompare(compareBox.checked));
-  $('details.token form').addEventListener('submit', (ev) => {
+  const compareBox = page.$<HTMLInputElement>('[data-testid="compare"]');
+  compareBox.addEventListener('change', () => page.setCompare(compareBox.checked));
+  page.$('details.token form').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    token = ($<HTMLInputElement>('[data-testid="token-input"]').value || '').trim() || undefined;
-    panes.forEach((p) => p.setToken(token));
+    page.setToken((page.$<HTMLInputElement>('[data-testid="token-input"]').value || '').trim() || undefined);
   });
-  $('[data-testid="map-toggle"]').addEventListener('click', () => setRenderer(renderer === 'maplibre' ? 'canvas' : 'maplibre'));
-  $('[data-testid="invite"]').addEventListener('click', () => void showInvite(lang));
-  const tilesForm = $<HTMLFormElement>('details.tiles form');
-  (tilesForm.elements.namedItem('url') as HTMLInputElement).value = tiles.url;
-  (tilesForm.elements.namedItem('attribution') as HTMLInputElement).value = tiles.attribution;
-  tilesForm.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    tiles = saveTiles({ url: (tilesForm.elements.namedItem('url') as HTMLInputElement).value, attribution: (tilesForm.elements.namedItem('attribution') as HTMLInputElement).value });
-    setRenderer(tiles.url ? 'maplibre' : renderer);
-    $<HTMLDetailsElement>('details.tiles').open = false;
-  });
-  $('[data-testid="my-paddy"]').addEventListener('click', () => {
-    const on = !document.body.classList.contains('paddy-open');
-    document.body.classList.toggle('paddy-open', on);
-    if (paddy) return paddy.show(on);
-    void import('./paddy/paddy-view.js').then((m) => {
-      const view = m.createPaddyView(document.querySelector<HTMLElement>('main.paddy')!, { lang });
-      view.show(document.body.classList.contains('paddy-open'));
-      paddy = view;
-    });
-  });
+  page.$('[data-testid="map-toggle"]').addEventListener('click', () => page.setRenderer(page.renderer === 'maplibre' ? 'canvas' : 'maplibre'));
+  page.$('[data-testid="invite"]').addEventListener('click', () => void showInvite(page.lang));
+  page.$('[data-testid="my-paddy"]').addEventListener('click', () => page.togglePaddy());
+}
 
-  addPane(0, params.get('sim') ?? undefined);
-  if (params.get('compare')) setCompare(true);
-  setLang(lang);
-  showToggle();
+/** The online map setting: a raster tile URL and its credit, kept in the browser. */
+function bindTilesForm(page: Page): void {
+  const form = page.$<HTMLFormElement>('details.tiles form');
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  field('url').value = page.tiles.url;
+  field('attribution').value = page.tiles.attribution;
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    page.tiles = saveTiles({ url: field('url').value, attribution: field('attribution').value });
+    page.setRenderer(page.tiles.url ? 'maplibre' : page.renderer);
+    page.$<HTMLDetailsElement>('details.tiles').open = false;
+  });
+}
+
+function start(): void {
+  const page = new Page();
+  bindHeader(page);
+  bindTilesForm(page);
+  page.addPane(0, params.get('sim') ?? undefined);
+  if (params.get('compare')) page.setCompare(true);
+  page.setLang(page.lang);
+  page.showToggle();
   registerServiceWorker();
-  (window as unknown as { __agrisim: unknown }).__agrisim = { panes: () => panes.map((p) => p.debug()), lang: () => lang, renderer: () => renderer };
+  (window as unknown as { __agrisim: unknown }).__agrisim = { panes: () => page.panes.map((p) => p.debug()), lang: () => page.lang, renderer: () => page.renderer };
 }
 
 start();

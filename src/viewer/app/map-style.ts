@@ -31,6 +31,9 @@ export function planLayers(latDeg: number): LayerSpecification[] {
   return [
     { id: 'field-fill', type: 'fill', source: 'plan', filter: kind('boundary'), paint: { 'fill-color': COLORS.fieldFill } },
     { id: 'hole-fill', type: 'fill', source: 'plan', filter: kind('hole'), paint: { 'fill-color': COLORS.hole } },
+    // prescription zones, coloured by rate once the plan's dose scale is known (map-view.ts)
+    { id: 'zone-fill', type: 'fill', source: 'plan', filter: kind('zone'), paint: { 'fill-color': COLORS.fieldFill, 'fill-opacity': 0.35 } },
+    { id: 'zone-line', type: 'line', source: 'plan', filter: kind('zone'), paint: { 'line-color': COLORS.boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] } },
     ...COVERAGE_LAYERS.map((id): LayerSpecification => ({ id, type: 'line', source: id, layout: { 'line-cap': 'butt', 'line-join': 'round' },
       paint: { 'line-color': COLORS.coverage, 'line-opacity': COLORS.coverageOpacity, 'line-width': metresToPixels(latDeg) } })),
     { id: 'headland', type: 'line', source: 'plan', filter: kind('headland'), paint: { 'line-color': COLORS.headland, 'line-width': 1, 'line-dasharray': [3, 2] } },

@@ -4,8 +4,9 @@
  */
 import { Map as MlMap, Marker, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { doseColorExpression, doseScaleOf } from './dose-scale.js';
 import { buildStyle, COVERAGE_LAYERS, metresToPixels } from './map-style.js';
-import { bboxOf, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
+import { bboxOf, COLORS, vehicleColor, type CoverageLayers, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
 /** Default centre before the plan arrives: Quỳnh Phụ, Thái Bình (docs/contracts.md home case). */
 const HOME: [number, number] = [106.35, 20.65];
@@ -22,17 +23,35 @@ export function vehicleElement(kind: string, color: string, label: string): HTML
   return el;
 }
 
+/** MapLibre's CSS comes with the map, not with the page: the first load on a phone stays small. */
+function loadMapLibreCss(): void {
+  if (document.querySelector('link[data-maplibre-css]')) return;
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'maplibre-gl.css' });
+  link.dataset.maplibreCss = '';
+  document.head.appendChild(link);
+}
+
+/** Machine markers, made on first sight and moved and turned every frame. */
+function createMarkers(map: MlMap): (marks: VehicleMark[]) => void {
+  const markers = new Map<string, Marker>();
+  return (marks) =>
+    marks.forEach((m, i) => {
+      let mk = markers.get(m.id);
+      if (!mk) {
+        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
+        markers.set(m.id, mk);
+      }
+      mk.setLngLat([m.pose.lon, m.pose.lat]);
+      mk.setRotation(m.pose.headingDeg);
+    });
+}
+
 /**
  * Creates the MapLibre view in `container`; throws when WebGL cannot start (the caller
  * then falls back to the canvas view).
  */
 export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
-  // MapLibre's CSS comes with the map, not with the page: the first load on a phone stays small.
-  if (!document.querySelector('link[data-maplibre-css]')) {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'maplibre-gl.css' });
-    link.dataset.maplibreCss = '';
-    document.head.appendChild(link);
-  }
+  loadMapLibreCss();
   setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
   const map = new MlMap({
     container,
@@ -44,7 +63,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     pitchWithRotate: false,
     fadeDuration: 0,
   });
-  const markers = new Map<string, Marker>();
+  const placeMarkers = createMarkers(map);
   let planSet = false;
   let rendered = false;
   let fieldCount = 0;
@@ -59,8 +78,22 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
       performance.mark('agrisim:field-rendered');
     }
   };
+  /** Variable-rate runs: zones by prescribed rate, strips by the rate applied (others stay blue). */
+  const applyDoseColours = (plan: PlanFeatureCollection) => {
+    const scale = doseScaleOf(plan);
+    if (!scale) return;
+    const zoneColour = doseColorExpression(scale, ['coalesce', ['get', 'rateKgPerHa'], ['get', 'rateLPerHa']]);
+    const ramp = doseColorExpression(scale, ['get', 'ratePerHa']);
+    map.setPaintProperty('zone-fill', 'fill-color', zoneColour);
+    map.setPaintProperty('zone-line', 'line-color', zoneColour);
+    for (const id of COVERAGE_LAYERS) {
+      map.setPaintProperty(id, 'line-color', ['case', ['has', 'ratePerHa'], ramp, COLORS.coverage]);
+      map.setPaintProperty(id, 'line-opacity', ['case', ['has', 'ratePerHa'], 0.85, COLORS.coverageOpacity]);
+    }
+  };
   const applyPlan = (plan: PlanFeatureCollection) => {
     (map.getSource('plan') as GeoJSONSource).setData(plan);
+    applyDoseColours(plan);
     const bbox = bboxOf(plan);
     if (bbox) {
       const lat = (bbox[1] + bbox[3]) / 2;
@@ -95,17 +128,7 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
       if (c.done) setSource('coverage-done', c.done);
       setSource('coverage-open', c.open);
     },
-    setVehicles(marks: VehicleMark[]) {
-      marks.forEach((m, i) => {
-        let mk = markers.get(m.id);
-        if (!mk) {
-          mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
-          markers.set(m.id, mk);
-        }
-        mk.setLngLat([m.pose.lon, m.pose.lat]);
-        mk.setRotation(m.pose.headingDeg);
-      });
-    },
+    setVehicles: placeMarkers,
     fieldRendered: () => rendered,
     renderedFieldFeatures: () => fieldCount,
     renderedCoverageFeatures: () => (ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),

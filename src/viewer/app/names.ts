@@ -5,7 +5,7 @@
  * name only when it knows nothing better.
  */
 import { t, tDynamic, type Lang, type StringKey } from './i18n.js';
-import type { SimOffer } from './messages.js';
+import type { SimOffer } from '../../telemetry/client/index.js';
 
 /** Machine kinds with a name in every language (`kind.<kind>`). */
 const KINDS = new Set(['drone', 'transplanter']);

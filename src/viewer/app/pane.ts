@@ -1,23 +1,24 @@
 /**
- * One simulation on screen: its own socket (subscribe, resubscribe after a reconnect),
- * field view, coverage model, smooth machine motion, side panel and controls.
+ * One simulation on screen: its connection (subscribe, resubscribe after a reconnect), field
+ * view, run model, side panel, block display and controls, wired together. The parts live in
+ * pane-status.ts, pane-view.ts, pane-run.ts and pane-frame.ts.
  */
+import type { ServerMessage, SimOffer, SnapshotMessage } from '../../telemetry/client/index.js';
 import { createBlockUi } from './block-ui.js';
 import { buildControls, showSpeedup } from './controls.js';
-import { CoverageModel } from './coverage.js';
-import { t, tDynamic, type Lang } from './i18n.js';
-import { poseAt, startGlide, type Glide } from './interpolate.js';
-import type { ServerMessage, SimOffer, SnapshotMessage, TelemetryMessage, WireVehicle } from './messages.js';
-import type { SimEvent } from '../../sim/types.js';
-import { applyLabels, createPanel, type PanelState } from './panel.js';
-import { connectSocket, type ConnectionState } from './socket.js';
-import type { FieldView, PlanFeatureCollection, VehicleMark } from './view.js';
-import { createCanvasView } from './canvas-view.js';
-import { webglAvailable } from './webgl.js';
-import { simLabel, vehicleLabel } from './names.js';
+import { createDoseLegend } from './dose-legend.js';
+import { doseScaleOf } from './dose-scale.js';
+import type { Lang } from './i18n.js';
+import { simLabel } from './names.js';
+import { applyLabels, createPanel } from './panel.js';
+import { createCoverageRefresher, startFrameLoop } from './pane-frame.js';
+import { createRun } from './pane-run.js';
+import { createPaneStatus } from './pane-status.js';
+import { createViewSlot, type Renderer } from './pane-view.js';
+import { connectViewer } from './socket.js';
+import type { PlanFeatureCollection } from './view.js';
 
-/** Which field view: the light 2D drawing (default on phones: no MapLibre download) or the MapLibre map. */
-export type Renderer = 'canvas' | 'maplibre';
+export type { Renderer } from './pane-view.js';
 
 export interface PaneOptions {
   wsUrl: string;
@@ -29,11 +30,6 @@ export interface PaneOptions {
   onHello(simulations: SimOffer[], control: boolean): void;
 }
 
-/** How often coverage strips are re-sent to the view, ms. */
-export const COVERAGE_REFRESH_MS = 250;
-/** How often, at most, the finished strips are re-sent (re-indexing all of them is the costly part), ms. */
-export const DONE_REFRESH_MS = 2000;
-
 const PANE_HTML =
   `<div class="pane-head"><select class="sim-select" data-testid="sim-select" aria-label="simulation"></select>` +
   `<span class="sim-name" data-testid="sim-name"></span>` +
@@ -43,297 +39,197 @@ const PANE_HTML =
   `<aside class="panel"><div class="stats"></div><div class="message" data-testid="message"></div>` +
   `<div class="controls" data-testid="controls" hidden></div></aside></div>`;
 
-/** Creates a pane inside `root`. */
-export function createPane(root: HTMLElement, opts: PaneOptions) {
+/** Builds the pane's elements and its parts (status, view, run, panel, block display). */
+function buildPane(root: HTMLElement, opts: PaneOptions) {
   root.classList.add('pane');
   root.innerHTML = PANE_HTML;
   const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
   const mapEl = $('.map');
-  const select = $<HTMLSelectElement>('.sim-select');
-  const conn = $('.connection');
-  const message = $('.message');
   const controls = $('.controls');
-  const panel = createPanel($('.stats'));
-  const blockUi = createBlockUi(mapEl, $('.stats'));
+  const run = createRun();
+  const refresher = createCoverageRefresher(run.coverage);
+  const status = createPaneStatus(
+    { root, connection: $('.connection'), pausedBadge: $('.paused-badge'), message: $('.message'), controls },
+    () => run.vehicles,
+  );
+  const slot = createViewSlot(mapEl, () => status.lang, () => refresher.reset());
+  slot.setRenderer(opts.renderer, opts.tilesUrl);
+  return {
+    root, mapEl, controls, run, refresher, status, slot,
+    select: $<HTMLSelectElement>('.sim-select'),
+    simName: $('.sim-name'),
+    panel: createPanel($('.stats')),
+    blockUi: createBlockUi(mapEl, $('.stats')),
+    legend: createDoseLegend(mapEl),
+  };
+}
+type PaneParts = ReturnType<typeof buildPane>;
+
+/** The simulation chooser: the offers from `hello`, labelled by machine kind once a snapshot named it. */
+function createSimChooser(parts: PaneParts, lang: () => Lang) {
   /** Machine kind of each simulation seen in a snapshot, for its label. */
   const kinds = new Map<string, string>();
-
-  let lang: Lang = 'en';
-  let simId = opts.simId;
   let offers: SimOffer[] = [];
-  let token: string | undefined;
-  let connState: ConnectionState = 'connecting';
-  let view: FieldView | undefined;
-  let plan: PlanFeatureCollection | undefined;
-  const widths = new Map<string, number>();
-  const coverage = new CoverageModel((id) => widths.get(id) ?? 1);
-  let coverageShown = -1;
-  let coverageDoneShown = -1;
-  let doneAt = 0;
-  let coverageAt = 0;
-  const glides = new Map<string, Glide>();
-  let state: PanelState = { vehicles: [], guidance: {}, done: false };
-  let panelDirty = false;
-  let frames = 0;
-  let telemetryCount = 0;
-  let paused = false;
-  let speedup: number | undefined;
-  let lastMessage: { key: 'waiting' | 'done' | 'error' | 'event'; text?: string; code?: string; event?: SimEvent } = { key: 'waiting' };
-  /** `Máy cấy 1: nạp khay mạ` — the machine by its kind and number, the event and its detail in the page's language. */
-  const eventText = (ev: SimEvent) => {
-    const i = state.vehicles.findIndex((v) => v.id === ev.vehicleId);
-    const who = i >= 0 ? vehicleLabel(lang, state.vehicles[i].kind, state.vehicles.slice(0, i).filter((v) => v.kind === state.vehicles[i].kind).length) : ev.vehicleId;
-    return `${who}: ${tDynamic(lang, 'ev', ev.type)}${ev.detail ? ` (${tDynamic(lang, 'detail', ev.detail)})` : ''}`;
+  const fill = (simId: string | undefined) => {
+    parts.select.replaceChildren(...offers.map((o) => new Option(simLabel(lang(), o, kinds), o.id, false, o.id === simId)));
+    parts.select.hidden = offers.length < 2;
+    const offer = offers.find((o) => o.id === simId);
+    parts.simName.textContent = offers.length < 2 && offer ? simLabel(lang(), offer, kinds) : '';
   };
+  return {
+    fill,
+    /** New offers; returns the simulation to show (the wanted one if offered, else the `index`-th). */
+    offer(list: SimOffer[], wanted: string | undefined, index: number): string | undefined {
+      offers = list;
+      return wanted && offers.some((o) => o.id === wanted) ? wanted : offers[Math.min(index, offers.length - 1)]?.id;
+    },
+    /** A snapshot named the machine kind of `simId`; true when the labels changed. */
+    learnKind(simId: string, kind: string | undefined): boolean {
+      if (!kind || kinds.get(simId) === kind) return false;
+      kinds.set(simId, kind);
+      return true;
+    },
+  };
+}
 
-  // Known server error codes in the page's language; others as the server wrote them.
-  const errorText = (code: string, text: string) => {
-    const known = tDynamic(lang, 'err', code);
-    return known !== code ? `${known} (${code})` : `${code}: ${text}`;
+/** A pane's state for tests and benchmarks (window.__agrisim). */
+function paneDebug(parts: PaneParts, simId: string | undefined, frames: number) {
+  const { slot, run, status, blockUi } = parts;
+  return {
+    simId,
+    renderer: slot.view?.renderer,
+    fieldRendered: slot.view?.fieldRendered() ?? false,
+    fieldFeatures: slot.view?.renderedFieldFeatures() ?? 0,
+    planFeatures: slot.plan?.features.length ?? 0,
+    coveragePasses: run.coverage.passes.length,
+    coverageFeatures: slot.view?.renderedCoverageFeatures() ?? 0,
+    frames,
+    telemetryCount: run.telemetryFrames,
+    connection: status.connection,
+    paused: status.paused,
+    speedup: status.speedup,
+    progress: run.panel.progress,
+    block: blockUi.debug(),
+    /** Variable-rate runs: the legend's scale, and the rate of every strip painted so far. */
+    dose: { scale: doseScaleOf(slot.plan), stripRates: run.coverage.passes.flatMap((p) => p.ratePerHa ?? []) },
+    vehicles: run.debugVehicles(performance.now()),
   };
-  const showMessage = () => {
-    const m = lastMessage;
-    message.textContent =
-      m.key === 'waiting' ? t(lang, 'waiting')
-      : m.key === 'done' ? t(lang, 'done')
-      : m.key === 'error' ? errorText(m.code ?? '', m.text ?? '')
-      : m.event ? eventText(m.event)
-      : (m.text ?? '');
-    message.classList.toggle('error', m.key === 'error');
-  };
-  const setPaused = (p: boolean) => {
-    paused = p;
-    $('.paused-badge').hidden = !p;
-  };
-  const setSpeedup = (k: number | undefined) => {
-    if (typeof k !== 'number') return;
-    speedup = k;
-    showSpeedup(controls, k);
-  };
-  const setConn = (s: ConnectionState) => {
-    connState = s;
-    conn.dataset.state = s;
-    conn.textContent = t(lang, s);
-    root.classList.toggle('offline', s !== 'connected');
-  };
+}
 
-  // Field view: MapLibre when WebGL works, else the 2D canvas.
-  const attachView = (v: FieldView) => {
-    view = v;
-    if (plan) v.setPlan(plan);
-    coverageShown = -1;
-    coverageDoneShown = -1;
-  };
-  const useCanvas = (why?: 'noWebgl') => {
-    mapEl.classList.toggle('no-webgl', why === 'noWebgl');
-    const note = $('.map-note');
-    if (why) note.dataset.i18n = why;
-    else {
-      delete note.dataset.i18n;
-      note.textContent = '';
-    }
-    applyLabels(mapEl, lang);
-    attachView(createCanvasView(mapEl));
-  };
-  /** Swaps the field view; MapLibre (and its CSS) is downloaded only the first time it is asked for. */
-  let viewToken = 0;
-  const setRenderer = (r: Renderer, tilesUrl?: string) => {
-    const mine = ++viewToken;
-    view?.destroy();
-    view = undefined;
-    mapEl.querySelectorAll('canvas.field-canvas, .maplibregl-canvas-container, .maplibregl-control-container, .maplibregl-marker').forEach((e) => e.remove());
-    if (r === 'canvas') return useCanvas();
-    if (!webglAvailable()) return useCanvas('noWebgl');
-    import('./map-view.js')
-      .then((m) => {
-        if (mine === viewToken) attachView(m.createMapView(mapEl, tilesUrl));
-      })
-      .catch((e: unknown) => {
-        console.warn('agrisim: MapLibre failed, using the 2D fallback', e);
-        if (mine === viewToken) useCanvas('noWebgl');
-      });
-  };
-  setRenderer(opts.renderer, opts.tilesUrl);
+/** One animation frame: coverage refreshed when due, machines placed, block overlay, panel when changed. */
+function paneFrame(parts: PaneParts, nowMs: number): void {
+  const { slot, run, refresher, blockUi, panel } = parts;
+  const view = slot.view;
+  if (view) {
+    refresher.refresh(view, nowMs);
+    view.setVehicles(run.marks(nowMs));
+    blockUi.frame(view);
+  }
+  if (run.takePanelChange()) panel.update(run.panel);
+}
 
-  /** New coverage (another simulation, a snapshot): the finished layer is re-sent at once. */
-  const resetCoverage = (trails?: SnapshotMessage['coverage']) => {
-    coverage.reset(trails);
-    coverageDoneShown = -1;
-  };
-
+/** Creates a pane inside `root`. */
+export function createPane(root: HTMLElement, opts: PaneOptions) {
+  const parts = buildPane(root, opts);
+  const { run, status, slot, refresher, blockUi, panel, controls, legend } = parts;
+  const showLegend = () => legend.show(doseScaleOf(slot.plan), status.lang);
+  const chooser = createSimChooser(parts, () => status.lang);
+  const socket = connectViewer(opts.wsUrl, status.setConn);
+  let simId = opts.simId;
+  /** The simulation the connection subscribes to (and resubscribes after every reconnect). */
   let subscribedTo: string | undefined;
-  const subscribe = () => {
-    if (simId && socket.send({ type: 'subscribe', sim: simId })) subscribedTo = simId;
+  const subscribe = (id: string) => {
+    if (subscribedTo === id) return;
+    if (subscribedTo) socket.unsubscribe(subscribedTo);
+    socket.subscribe(id);
+    subscribedTo = id;
   };
+  let token: string | undefined;
+  let frames = 0;
+
   const chooseSim = (id: string) => {
     if (id === simId) return;
-    if (simId) socket.send({ type: 'unsubscribe', sim: simId });
     simId = id;
-    plan = undefined;
-    glides.clear();
-    resetCoverage();
-    state = { vehicles: [], guidance: {}, done: false };
+    slot.setPlan(undefined);
+    showLegend();
+    run.clear();
+    refresher.resetDone();
     blockUi.snapshot(undefined, undefined, []);
-    lastMessage = { key: 'waiting' };
-    showMessage();
-    subscribe();
+    status.show({ key: 'waiting' });
+    subscribe(id);
   };
-  select.addEventListener('change', () => chooseSim(select.value));
+  parts.select.addEventListener('change', () => chooseSim(parts.select.value));
 
-  const fillSelect = () => {
-    select.replaceChildren(...offers.map((o) => new Option(simLabel(lang, o, kinds), o.id, false, o.id === simId)));
-    select.hidden = offers.length < 2;
-    const offer = offers.find((o) => o.id === simId);
-    $('.sim-name').textContent = offers.length < 2 && offer ? simLabel(lang, offer, kinds) : '';
-  };
-
-  const takeVehicles = (vehicles: WireVehicle[], nowMs: number) => {
-    for (const v of vehicles) glides.set(v.id, startGlide(glides.get(v.id), { lon: v.lon, lat: v.lat, headingDeg: v.headingDeg }, nowMs));
-    state.vehicles = vehicles;
-    panelDirty = true;
-  };
   const onSnapshot = (m: SnapshotMessage) => {
-    // Tolerant of a server that sends less: no description means no plan and 1 m strips.
-    const d: Partial<SnapshotMessage['description']> = m.description ?? {};
-    widths.clear();
-    state.guidance = {};
-    for (const v of d.vehicles ?? []) {
-      widths.set(v.id, v.workingWidthM);
-      state.guidance[v.id] = v.guidance;
-    }
-    const kind = d.vehicles?.[0]?.kind;
-    if (kind && kinds.get(m.sim) !== kind) {
-      kinds.set(m.sim, kind);
-      fillSelect();
-    }
-    plan = d.planGeoJson as PlanFeatureCollection | undefined;
-    if (plan) view?.setPlan(plan);
-    resetCoverage(m.coverage);
-    glides.clear();
-    state.done = m.done === true;
-    state.progress = m.progress;
-    setPaused(m.paused === true);
-    setSpeedup(m.speedup);
-    takeVehicles(m.vehicles ?? [], performance.now());
-    blockUi.snapshot(d.block, m.progress, m.vehicles ?? []);
-    lastMessage = state.done ? { key: 'done' } : { key: 'event', text: '' };
-    showMessage();
-  };
-  const onTelemetry = (m: TelemetryMessage) => {
-    telemetryCount++;
-    coverage.add(m.vehicles);
-    state.progress = m.progress;
-    takeVehicles(m.vehicles, performance.now());
-    blockUi.telemetry(m.progress, m.vehicles);
+    if (chooser.learnKind(m.sim, m.description?.vehicles?.[0]?.kind)) chooser.fill(simId);
+    slot.setPlan(m.description?.planGeoJson as PlanFeatureCollection | undefined);
+    showLegend();
+    run.snapshot(m, performance.now());
+    refresher.resetDone();
+    status.setPaused(m.paused === true);
+    status.setSpeedup(m.speedup);
+    blockUi.snapshot(m.description?.block, m.progress, m.vehicles ?? []);
+    status.show(run.panel.done ? { key: 'done' } : { key: 'event' });
   };
   const onMessage = (m: ServerMessage) => {
     if (m.type === 'hello') {
-      offers = m.simulations ?? [];
-      if (!simId || !offers.some((o) => o.id === simId)) simId = offers[Math.min(opts.index, offers.length - 1)]?.id;
-      fillSelect();
-      opts.onHello(offers, m.control !== false);
-      if (subscribedTo !== simId) subscribe();
-    } else if (m.type === 'snapshot' && m.sim === simId) onSnapshot(m);
-    else if (m.type === 'telemetry' && m.sim === simId) onTelemetry(m);
-    else if (m.type === 'event' && m.sim === simId) {
-      const evs = m.events ?? (m.event ? [m.event] : []);
-      for (const ev of evs) {
-        if (ev.type === 'done' && evs.length && state.vehicles.every((v) => v.activity === 'done' || v.id === ev.vehicleId)) state.done = true;
-        lastMessage = ev.type === 'done' && state.done ? { key: 'done' } : { key: 'event', event: ev };
-      }
-      panelDirty = true;
-      showMessage();
-    } else if (m.type === 'control' && m.sim === simId) {
-      if (typeof m.paused === 'boolean') setPaused(m.paused);
-      setSpeedup(m.speedup);
-    }
-    else if (m.type === 'error') {
-      lastMessage = { key: 'error', code: m.code, text: m.message };
-      showMessage();
+      simId = chooser.offer(m.simulations ?? [], simId, opts.index);
+      if (simId) subscribe(simId);
+      chooser.fill(simId);
+      opts.onHello(m.simulations ?? [], m.control !== false);
+    } else if (m.type === 'error') status.show({ key: 'error', code: m.code, text: m.message });
+    else if (m.sim !== simId) return;
+    else if (m.type === 'snapshot') onSnapshot(m);
+    else if (m.type === 'telemetry') {
+      run.telemetry(m, performance.now());
+      blockUi.telemetry(m.progress, m.vehicles);
+    } else if (m.type === 'event') {
+      const ev = run.event(m);
+      status.show(ev.type === 'done' && run.panel.done ? { key: 'done' } : { key: 'event', event: ev });
+    } else if (m.type === 'control') {
+      if (typeof m.paused === 'boolean') status.setPaused(m.paused);
+      status.setSpeedup(m.speedup);
     }
   };
-  const socket = connectSocket(opts.wsUrl, {
-    onOpen: () => {
-      subscribedTo = undefined;
-      subscribe();
-    },
-    onMessage, onState: setConn });
+  socket.messages$.subscribe(onMessage);
 
-  // The animation loop: machines glide every frame; coverage and panel refresh when changed.
-  let raf = 0;
-  const loop = (now: number) => {
+  const stopFrames = startFrameLoop((now) => {
     frames++;
-    if (view) {
-      const marks: VehicleMark[] = state.vehicles.map((v) => ({ id: v.id, kind: v.kind, implementOn: v.implementOn, pose: poseAt(glides.get(v.id)!, now) }));
-      if (coverage.version !== coverageShown && now - coverageAt >= COVERAGE_REFRESH_MS) {
-        // Finished passes are re-sent at most every DONE_REFRESH_MS (at once after a reset).
-        const refreshDone = coverage.doneVersion !== coverageDoneShown && (coverageDoneShown < 0 || now - doneAt >= DONE_REFRESH_MS);
-        view.setCoverage(coverage.layers(refreshDone));
-        coverageShown = coverage.version;
-        if (refreshDone) {
-          coverageDoneShown = coverage.doneVersion;
-          doneAt = now;
-        }
-        coverageAt = now;
-      }
-      view.setVehicles(marks);
-      blockUi.frame(view);
-    }
-    if (panelDirty) {
-      panel.update(state);
-      panelDirty = false;
-    }
-    raf = requestAnimationFrame(loop);
-  };
-  raf = requestAnimationFrame(loop);
-  new ResizeObserver(() => view?.resize()).observe(mapEl);
+    paneFrame(parts, now);
+  });
+  const resize = new ResizeObserver(() => slot.view?.resize());
+  resize.observe(parts.mapEl);
 
   return {
     el: root,
     setLang(l: Lang) {
-      lang = l;
       panel.setLang(l);
       blockUi.setLang(l);
       applyLabels(root, l);
-      setConn(connState);
-      fillSelect();
-      showMessage();
+      status.setLang(l);
+      chooser.fill(simId);
+      showLegend();
     },
-    setRenderer,
+    setRenderer: slot.setRenderer,
     setToken(tok: string | undefined) {
       token = tok || undefined;
       controls.hidden = !token;
       if (token && !controls.childElementCount) {
         buildControls(controls, (action, value) => simId && token && socket.send({ type: 'control', sim: simId, action, value, token }));
-        applyLabels(controls, lang);
-        showSpeedup(controls, speedup);
+        applyLabels(controls, status.lang);
+        showSpeedup(controls, status.speedup);
       }
     },
     chooseSim,
     destroy() {
-      cancelAnimationFrame(raf);
+      stopFrames();
+      resize.disconnect();
       socket.close();
-      view?.destroy();
+      slot.destroy();
       root.replaceChildren();
     },
     /** State for tests and benchmarks (window.__agrisim). */
-    debug: () => ({
-      simId,
-      renderer: view?.renderer,
-      fieldRendered: view?.fieldRendered() ?? false,
-      fieldFeatures: view?.renderedFieldFeatures() ?? 0,
-      planFeatures: plan?.features.length ?? 0,
-      coveragePasses: coverage.passes.length,
-      coverageFeatures: view?.renderedCoverageFeatures() ?? 0,
-      frames,
-      telemetryCount,
-      connection: connState,
-      paused,
-      speedup,
-      progress: state.progress,
-      block: blockUi.debug(),
-      vehicles: state.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, performance.now()) })),
-    }),
+    debug: () => paneDebug(parts, simId, frames),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { formatDuration, formatHa, formatNumber, formatPct, formatSao, formatSpeed, formatVnd } from './format.js';
 import { t, tDynamic, type Lang, type StringKey } from './i18n.js';
-import type { WireVehicle } from './messages.js';
+import type { WireVehicle } from '../../telemetry/client/index.js';
 import { liveSavings, type ProgressSavingsFields } from './savings.js';
 import type { SimProgress } from '../../sim/index.js';
 import { vehicleColor } from './view.js';

@@ -1,24 +1,12 @@
 /**
- * A small reconnecting WebSocket for the browser: backs off 0.25 s → 4 s, reports its
- * state, and lets the caller resubscribe on every (re)open.
+ * The viewer's connection: the one telemetry client (`connectTelemetry`, which reconnects with
+ * back-off 0.25 s → 4 s and resubscribes), plus what only a phone's browser needs — a page that
+ * slept or went offline reconnects when it comes back.
  */
-import { parseServerMessage, type ClientMessage, type ServerMessage } from './messages.js';
+import { connectTelemetry, type TelemetryConnection } from '../../telemetry/client/index.js';
 
+/** The connection badge's states. */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
-
-export interface ReconnectingSocket {
-  send(message: ClientMessage): boolean;
-  /** Reconnects at once (after the phone wakes, or when the network is back). */
-  reconnectNow(): void;
-  close(): void;
-  readonly state: ConnectionState;
-}
-
-export interface SocketHandlers {
-  onOpen(): void;
-  onMessage(message: ServerMessage): void;
-  onState(state: ConnectionState): void;
-}
 
 /**
  * A page hidden (phone asleep, tab in the background) or frozen longer than this reconnects
@@ -27,74 +15,23 @@ export interface SocketHandlers {
  */
 export const WAKE_RESYNC_MS = 5000;
 
-/** First and longest wait between reconnect attempts, ms. */
-export const RECONNECT_MIN_MS = 250;
-export const RECONNECT_MAX_MS = 4000;
-
-/** Next back-off delay: doubles per failed attempt, capped. */
-export function backoffMs(attempt: number): number {
-  return Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** Math.max(0, attempt));
+/**
+ * Connects the page to `url` and keeps it connected across sleep and network changes.
+ * `onState` gets the badge state at once and on every change.
+ * @example
+ * const conn = connectViewer('ws://127.0.0.1:8080/ws', console.log);
+ * conn.subscribe('thai-binh-drone');
+ */
+export function connectViewer(url: string, onState: (state: ConnectionState) => void): TelemetryConnection {
+  const conn = connectTelemetry(url);
+  conn.state$.subscribe((s) => onState(s === 'open' ? 'connected' : s === 'connecting' ? 'connecting' : 'disconnected'));
+  const unlisten = reconnectOnWake(conn);
+  conn.state$.subscribe({ complete: unlisten });
+  return conn;
 }
 
-/**
- * Opens `url` and keeps it open.
- * @example
- * const s = connectSocket('ws://127.0.0.1:8080/ws', { onOpen: () => s.send({ type: 'subscribe', sim: 'a' }), onMessage: console.log, onState: console.log });
- */
-export function connectSocket(url: string, handlers: SocketHandlers): ReconnectingSocket {
-  let ws: WebSocket | undefined;
-  let attempt = 0;
-  let closed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let state: ConnectionState = 'connecting';
-  const setState = (s: ConnectionState) => {
-    if (s !== state) {
-      state = s;
-      handlers.onState(s);
-    }
-  };
-  const retry = () => {
-    if (closed) return;
-    setState('disconnected');
-    clearTimeout(timer);
-    timer = setTimeout(open, backoffMs(attempt++));
-  };
-  function open(): void {
-    if (closed) return;
-    let sock: WebSocket;
-    try {
-      sock = new WebSocket(url);
-    } catch {
-      retry();
-      return;
-    }
-    ws = sock;
-    sock.onopen = () => {
-      attempt = 0;
-      setState('connected');
-      handlers.onOpen();
-    };
-    sock.onmessage = (ev) => {
-      if (ws !== sock || typeof ev.data !== 'string') return;
-      const m = parseServerMessage(ev.data);
-      if (m) handlers.onMessage(m);
-    };
-    sock.onclose = () => {
-      if (ws === sock) retry();
-    };
-    sock.onerror = () => sock.close();
-  }
-  /** Drops the socket (if any) and connects again now, back-off reset. */
-  const reconnectNow = () => {
-    if (closed) return;
-    clearTimeout(timer);
-    attempt = 0;
-    const old = ws;
-    ws = undefined;
-    old?.close();
-    setState('connecting');
-    open();
-  };
+/** Listens for the page waking, resuming or coming back online; returns the un-listener. */
+function reconnectOnWake(conn: TelemetryConnection): () => void {
   let hiddenAt: number | undefined;
   const onWake = () => {
     if (document.visibilityState === 'hidden') {
@@ -103,39 +40,19 @@ export function connectSocket(url: string, handlers: SocketHandlers): Reconnecti
     }
     const slept = hiddenAt !== undefined && performance.now() - hiddenAt >= WAKE_RESYNC_MS;
     hiddenAt = undefined;
-    if (slept || state !== 'connected') reconnectNow();
+    if (slept || conn.state !== 'open') conn.reconnectNow();
   };
   const onFreeze = () => void (hiddenAt ??= performance.now());
-  const onOnline = () => state !== 'connected' && reconnectNow();
-  document.addEventListener('visibilitychange', onWake);
-  document.addEventListener('freeze', onFreeze);
-  document.addEventListener('resume', onWake);
-  window.addEventListener('pageshow', onWake);
-  window.addEventListener('online', onOnline);
-  const unlisten = () => {
-    document.removeEventListener('visibilitychange', onWake);
-    document.removeEventListener('freeze', onFreeze);
-    document.removeEventListener('resume', onWake);
-    window.removeEventListener('pageshow', onWake);
-    window.removeEventListener('online', onOnline);
-  };
-  handlers.onState(state);
-  open();
-  return {
-    reconnectNow,
-    send(message: ClientMessage): boolean {
-      if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-      ws.send(JSON.stringify(message));
-      return true;
-    },
-    close(): void {
-      closed = true;
-      unlisten();
-      clearTimeout(timer);
-      ws?.close();
-    },
-    get state() {
-      return state;
-    },
+  const onOnline = () => conn.state !== 'open' && conn.reconnectNow();
+  const listeners: [EventTarget, string, () => void][] = [
+    [document, 'visibilitychange', onWake],
+    [document, 'freeze', onFreeze],
+    [document, 'resume', onWake],
+    [window, 'pageshow', onWake],
+    [window, 'online', onOnline],
+  ];
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn);
+  return () => {
+    for (const [target, type, fn] of listeners) target.removeEventListener(type, fn);
   };
 }

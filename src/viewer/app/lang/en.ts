@@ -36,6 +36,8 @@ export const EN = {
   waiting: 'Waiting for the simulation…',
   paused: 'paused',
   noWebgl: 'WebGL unavailable: simple 2D drawing',
+  doseTitle: 'Rate',
+  doseNote: 'zones: prescribed · strips: applied',
   'fix.rtk-fixed': 'RTK fixed',
   'fix.rtk-float': 'RTK float',
   'fix.dgps': 'DGPS',

@@ -38,6 +38,8 @@ export const VI: Record<StringKey, string> = {
   waiting: 'Đang chờ mô phỏng…',
   paused: 'tạm dừng',
   noWebgl: 'Không có WebGL: bản vẽ 2D đơn giản',
+  doseTitle: 'Lượng bón',
+  doseNote: 'nền vùng: cần bón · vệt: đã bón',
   'fix.rtk-fixed': 'RTK cố định',
   'fix.rtk-float': 'RTK thả nổi',
   'fix.dgps': 'DGPS',

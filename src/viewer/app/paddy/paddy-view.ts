@@ -60,18 +60,58 @@ function resultHtml(lang: Lang, a: PaddyAnswer): string {
     `${formatNumber(lang, s.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`;
 }
 
+/** What the message line says: planning, or a coded error from the server (in the page's language) or the network. */
+type PaddyMessage = { code?: string; text: string; texts?: Record<Lang, string> };
+
+function messageText(lang: Lang, message: PaddyMessage | undefined): string {
+  if (!message) return '';
+  if (message.code === 'PADDY_NETWORK') return t(lang, 'err.PADDY_NETWORK');
+  return message.code ? (message.texts?.[lang] ?? message.text) : t(lang, 'planning');
+}
+
+/** Asks the server (POST api/paddy) to plan and simulate a paddy: its answer, or the message to show. */
+async function requestPaddy(body: Record<string, unknown>, machine: string, lang: Lang): Promise<{ answer?: PaddyAnswer; message?: PaddyMessage }> {
+  try {
+    const r = await fetch(`api/paddy?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, machine, lang }) });
+    const j = (await r.json()) as PaddyAnswer & { error?: Note };
+    return j.error ? { message: { code: j.error.code, text: j.error.message, texts: j.error.messages } } : { answer: j };
+  } catch {
+    return { message: { code: 'PADDY_NETWORK', text: '' } };
+  }
+}
+
+/** Undo, clear, back, plan (the drawn corners) and file upload (GeoJSON or KML). */
+function bindPaddyControls(root: HTMLElement, $: (id: string) => HTMLElement, board: ReturnType<typeof createBoard>, send: (body: Record<string, unknown>) => Promise<void>): void {
+  $('paddy-undo').addEventListener('click', () => board.undo());
+  $('paddy-clear').addEventListener('click', () => board.clear());
+  $('paddy-back').addEventListener('click', () => {
+    document.body.classList.remove('paddy-open');
+    root.hidden = true;
+  });
+  $('paddy-plan').addEventListener('click', () => {
+    // Fewer than 3 corners is still sent: the server's FIELD_RING_TOO_SHORT says what is missing.
+    void send({ field: board.corners.length ? polygonOf(HOME, board.corners) : null });
+  });
+  $('paddy-file').addEventListener('change', async (ev) => {
+    const file = (ev.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    await send({ field: text, format: /\.kml$/i.test(file.name) || /^\s*</.test(text) ? 'kml' : 'geojson' });
+  });
+}
+
 export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
   root.innerHTML = HTML;
   const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(`[data-testid="${sel}"]`)!;
   let lang = opts.lang;
   let answer: PaddyAnswer | undefined;
   let replay: Replay | undefined;
-  let message: { code?: string; text: string; texts?: Record<Lang, string> } | undefined;
+  let message: PaddyMessage | undefined;
   const canvas = $<HTMLCanvasElement>('paddy-canvas');
   const resultMap = $('paddy-result-map');
   const showMessage = () => {
     const m = $('paddy-message');
-    m.textContent = !message ? '' : message.code === 'PADDY_NETWORK' ? t(lang, 'err.PADDY_NETWORK') : message.code ? (message.texts?.[lang] ?? message.text) : t(lang, 'planning');
+    m.textContent = messageText(lang, message);
     m.classList.toggle('error', Boolean(message?.code));
   };
   const showDrawInfo = (corners: XY[]) => {
@@ -104,44 +144,23 @@ export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
     showResult();
     $('paddy-notes').replaceChildren();
     $<HTMLButtonElement>('paddy-plan').disabled = true;
-    try {
-      const r = await fetch(`api/paddy?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, machine: $<HTMLSelectElement>('paddy-machine').value, lang }) });
-      const j = (await r.json()) as PaddyAnswer & { error?: Note };
-      if (j.error) message = { code: j.error.code, text: j.error.message, texts: j.error.messages };
-      else {
-        answer = j;
-        message = undefined;
-        canvas.hidden = true;
-        resultMap.hidden = false;
-        board.setEnabled(false);
-        replay?.destroy();
-        replay = playRun(resultMap, j.plan.geojson, j.run.trace, j.machine, j.plan.workingWidthM, () => root.classList.add('replayed'));
-      }
-    } catch {
-      message = { code: 'PADDY_NETWORK', text: '' };
-    } finally {
-      $<HTMLButtonElement>('paddy-plan').disabled = false;
+    const reply = await requestPaddy(body, $<HTMLSelectElement>('paddy-machine').value, lang);
+    $<HTMLButtonElement>('paddy-plan').disabled = false;
+    answer = reply.answer;
+    message = reply.message;
+    if (reply.answer) {
+      canvas.hidden = true;
+      resultMap.hidden = false;
+      board.setEnabled(false);
+      replay?.destroy();
+      const a = reply.answer;
+      replay = playRun(resultMap, a.plan.geojson, a.run.trace, a.machine, a.plan.workingWidthM, () => root.classList.add('replayed'));
     }
     showMessage();
     showResult();
   };
 
-  $('paddy-undo').addEventListener('click', () => board.undo());
-  $('paddy-clear').addEventListener('click', () => board.clear());
-  $('paddy-back').addEventListener('click', () => {
-    document.body.classList.remove('paddy-open');
-    root.hidden = true;
-  });
-  $('paddy-plan').addEventListener('click', () => {
-    // Fewer than 3 corners is still sent: the server's FIELD_RING_TOO_SHORT says what is missing.
-    void send({ field: board.corners.length ? polygonOf(HOME, board.corners) : null });
-  });
-  $<HTMLInputElement>('paddy-file').addEventListener('change', async (ev) => {
-    const file = (ev.target as HTMLInputElement).files?.[0];
-    if (!file) return;
-    const text = await file.text();
-    await send({ field: text, format: /\.kml$/i.test(file.name) || /^\s*</.test(text) ? 'kml' : 'geojson' });
-  });
+  bindPaddyControls(root, $, board, send);
 
   const setLang = (l: Lang) => {
     lang = l;
