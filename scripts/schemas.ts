@@ -8,7 +8,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { ScenarioSchema } from '../src/scenario/schema.js';
 import { AssumptionsFileSchema } from '../src/economics/index.js';
-import { BlockFeatureCollectionSchema } from '../src/block/index.js';
+import { BlockFeatureCollectionSchema, BlockScenarioSchema } from '../src/block/index.js';
 import { ClientMessageSchema, ServerMessageSchema } from '../src/telemetry/index.js';
 
 /** Each file format: its schema file name, title and valibot schema. */
@@ -16,6 +16,7 @@ export const FILE_SCHEMAS: { file: string; title: string; schema: GenericSchema 
   { file: 'scenario.schema.json', title: 'agrisim scenario (sims/*.json)', schema: ScenarioSchema },
   { file: 'assumptions.schema.json', title: 'agrisim savings --assumptions file', schema: AssumptionsFileSchema },
   { file: 'block.schema.json', title: 'agrisim block input (GeoJSON FeatureCollection)', schema: BlockFeatureCollectionSchema },
+  { file: 'block-scenario.schema.json', title: 'agrisim block scenario (sims/*.json with "block")', schema: BlockScenarioSchema },
   { file: 'telemetry-client.schema.json', title: 'agrisim/1 telemetry: a client message (subscribe, unsubscribe, control)', schema: ClientMessageSchema },
   { file: 'telemetry-server.schema.json', title: 'agrisim/1 telemetry: a server message (hello, snapshot, telemetry, event, error, control)', schema: ServerMessageSchema },
 ];

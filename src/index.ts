@@ -45,7 +45,7 @@ export type { Field, FieldFormat, ParseFieldsOptions, FieldMeta, FieldFeature, F
 export {
   parsePrescriptionGeoJson, readPrescriptionShapefile, parsePrescriptionIsoxml, readPrescriptionFile, clipPrescription, withoutBuffer, polygonsAreaM2,
 } from './prescription/index.js';
-export type { Prescription, PrescriptionZone, RawPrescription, RawZone, RateUnit, ClipOptions, ShapefileParts, BufferedField } from './prescription/index.js';
+export type { Prescription, PrescriptionZone, RawPrescription, RawZone, RateUnit, ClipOptions, ShapefileParts, BufferedField, BufferOptions } from './prescription/index.js';
 
 // ── Plan: coverage plans and their file formats ────────────────────────────────────────────
 export { planField, PLAN_DEFAULTS, planFieldsParallel, workerCount, BATCH_DEFAULTS, QGC_DEFAULTS, exportPlan, planToGeoJson, planToKml, planToQgcPlan, planToIsoxml, planFormatFromPath, PLAN_FORMATS } from './plan/index.js';
@@ -56,6 +56,8 @@ export type {
 
 // ── Block: a co-op's consolidated block planned for a fleet ────────────────────────────────
 export { readBlockFile, parseBlock, planBlock, householdSchedule, blockPlanToGeoJson, exportMachine, MAX_MACHINES } from './block/index.js';
+export { blockBufferStrips, paddyField } from './block/index.js';
+export type { BlockBuffer } from './block/index.js';
 export type {
   Block, BlockPaddy, BlockRoad, BlockGate, BlockDepot, BlockNofly, BlockMachineKind, BlockRouteSegment, BlockVehicleMetrics, BlockPaddyMetrics,
   BlockMetrics, MachinePlan, BlockPlan, BlockPlanOptions, HouseholdSummary, WorkSchedule, ParseBlockOptions, BlockPlanFeatureCollection, BlockFeature,
@@ -80,7 +82,7 @@ export { createFleetSimulation } from './sim/index.js';
 export type {
   FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats, BlockDescription,
 } from './sim/index.js';
-export { parseWind, doseTable } from './sim/index.js';
+export { parseWind, doseTable, predictPlanDose, downwindCarryM } from './sim/index.js';
 export type { DoseOptions, DoseMetrics, ZoneDose, WindOptions } from './sim/index.js';
 
 // ── Telemetry: WebSocket server, recordings, NMEA, MQTT, the client ────────────────────────

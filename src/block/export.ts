@@ -5,7 +5,7 @@
  */
 import { toLonLat } from '../geodesy/index.js';
 import { convexHull, offsetPolygons, polylineLength, type XY } from '../geometry/index.js';
-import { exportPlan, type Plan, type PlanFormat, type QgcPlanOptions } from '../plan/index.js';
+import { exportPlan, type Plan, type PlanFormat, type PrescriptionExport, type QgcPlanOptions } from '../plan/index.js';
 import { polygonAreaM2 } from './geom.js';
 import type { BlockPlan, MachinePlan } from './types.js';
 
@@ -51,13 +51,16 @@ export function machineAsPlan(plan: BlockPlan, m: MachinePlan): Plan {
 }
 
 /**
- * Exports one machine's route in a plan format (`qgc`, `isoxml`, `kml`, `geojson`).
+ * Exports one machine's route in a plan format (`qgc`, `isoxml`, `kml`, `geojson`); `extra`
+ * carries a prescription (the paddies' zones, block metres) and buffer strips as for one field.
  * @example
  * ```ts
  * const plan = planBlock(block, 'drone', { machines: 2 });
  * for (const m of plan.machines) writeFileSync(`${m.id}.plan`, exportMachine(plan, m, 'qgc'));
  * ```
  */
-export function exportMachine(plan: BlockPlan, m: MachinePlan, format: PlanFormat, qgc: QgcPlanOptions = {}): string {
-  return exportPlan(machineAsPlan(plan, m), format, qgc);
+export function exportMachine(plan: BlockPlan, m: MachinePlan, format: PlanFormat, qgc: QgcPlanOptions = {}, extra: PrescriptionExport = {}): string {
+  const asPlan = machineAsPlan(plan, m);
+  const prescription = extra.prescription ? { ...extra.prescription, fieldId: asPlan.field.id } : undefined;
+  return exportPlan(asPlan, format, qgc, { ...extra, ...(prescription ? { prescription } : {}) });
 }

@@ -12,10 +12,10 @@ import type { Block, BlockMetrics, BlockPlan } from './types.js';
 /** Exported coordinates: 1e-8 degree, as single-field plans. */
 const DEG_SCALE = 1e8;
 
-/** A feature of the block itself in the plan: `road`, `gate`, `depot` or `nofly` (`seq` 0). */
+/** A feature of the block itself in the plan: `road`, `gate`, `depot`, `nofly` or `buffer` (`seq` 0). */
 export interface BlockFeature {
   type: 'Feature';
-  properties: { kind: 'road' | 'gate' | 'depot' | 'nofly'; seq: 0; id: string; [key: string]: unknown };
+  properties: { kind: 'road' | 'gate' | 'depot' | 'nofly' | 'buffer'; seq: 0; id: string; [key: string]: unknown };
   geometry: PlanFeature['geometry'];
 }
 
@@ -48,6 +48,8 @@ function blockFeatures(block: Block, ll: (xy: readonly number[]) => [number, num
   for (const g of block.gates) out.push({ type: 'Feature', properties: { kind: 'gate', seq: 0, id: g.id, paddy: g.paddy }, geometry: { type: 'Point', coordinates: ll(g.at) } });
   for (const d of block.depots) out.push({ type: 'Feature', properties: { kind: 'depot', seq: 0, id: d.id, serves: d.serves, crews: d.crews }, geometry: { type: 'Point', coordinates: ll(d.at) } });
   for (const n of block.nofly) out.push({ type: 'Feature', properties: { kind: 'nofly', seq: 0, id: n.id }, geometry: { type: 'Polygon', coordinates: [ring(n.polygon.outer), ...n.polygon.holes.map(ring)] } });
+  for (const b of block.buffers ?? [])
+    out.push({ type: 'Feature', properties: { kind: 'buffer', seq: 0, id: b.id, bufferM: b.bufferM ?? 0 }, geometry: { type: 'Polygon', coordinates: [ring(b.polygon.outer), ...b.polygon.holes.map(ring)] } });
   return out;
 }
 

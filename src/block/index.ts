@@ -9,6 +9,7 @@ export type {
   BlockGate,
   BlockDepot,
   BlockNofly,
+  BlockBuffer,
   BlockMachineKind,
   BlockRouteSegment,
   BlockVehicleMetrics,
@@ -22,8 +23,13 @@ export type {
 export { parseBlock, readBlockFile } from './read.js';
 export type { ParseBlockOptions } from './read.js';
 export { BlockFeatureCollectionSchema } from './schema.js';
+export { BlockScenarioSchema } from './scenario-schema.js';
+export type { BlockScenarioFile } from './scenario-schema.js';
 export { planBlock, MAX_MACHINES } from './plan-block.js';
 export { householdSchedule } from './metrics.js';
+export { paddyField } from './paddy-plan.js';
+export { blockBufferStrips, paddyBufferSplit } from './buffers.js';
+export type { PaddyBufferSplit } from './buffers.js';
 export type { WorkSchedule } from './metrics.js';
 export { blockPlanToGeoJson } from './geojson.js';
 export type { BlockFeature, BlockPlanFeatureCollection } from './geojson.js';

@@ -16,6 +16,7 @@ const FOLDER_KINDS: [RegExp, string][] = [
   [/^(gate|gates|cổng|cửa)/, 'gate'],
   [/^(depot|depots|kho|bãi|điểm nạp)/, 'depot'],
   [/^(no[- ]?fly|nofly|cấm bay|vùng cấm)/, 'nofly'],
+  [/^(buffer|buffers|water|canal|pond|kênh|mương|ao|vùng đệm)/, 'buffer'],
 ];
 
 /** The kind a folder name implies, if any. */

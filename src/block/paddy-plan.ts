@@ -2,7 +2,8 @@
  * Each paddy planned with the field planner, in block metres: ground machines start and end at
  * the service point nearest the paddy's gate (tray reloads there or where they stand); drones
  * start nearest their depot and leave refills to the block's sortie split. Parts of a paddy
- * under a `nofly` area are cut out first (worked around, never over).
+ * under a `nofly` area are cut out first (worked around, never over); drones leave out the strip
+ * within a water buffer's `bufferM` (see buffers.ts).
  */
 import { AgrisimError } from '../errors.js';
 import type { Field } from '../field/index.js';
@@ -12,6 +13,7 @@ import { offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import { paddyBufferSplit } from './buffers.js';
 import { fillGaps, routeAroundNofly } from './nofly-clip.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
 
@@ -50,9 +52,18 @@ function noflyNear(paddy: BlockPaddy, block: Block, marginM: number): PolygonM[]
 }
 
 /** Ground machines work the paddy less its nofly areas (they drive around them, never over). */
-function pieces(paddy: BlockPaddy, cut: PolygonM[]): PolygonM[] {
-  if (cut.length === 0) return [paddy.polygon];
-  return subtractPolygons(paddy.polygon, cut).filter((p) => polygonAreaM2(p) > 1);
+function pieces(polys: PolygonM[], cut: PolygonM[]): PolygonM[] {
+  if (cut.length === 0) return polys;
+  return polys.flatMap((poly) => subtractPolygons(poly, cut)).filter((p) => polygonAreaM2(p) > 1);
+}
+
+/**
+ * A paddy of a block as a field (block projection and metres), e.g. to clip a prescription map to it.
+ * @param paddy - one of `block.paddies`
+ * @param block - its block
+ */
+export function paddyField(paddy: BlockPaddy, block: Block): Field {
+  return fieldOf(paddy, paddy.polygon, 0, block);
 }
 
 function fieldOf(paddy: BlockPaddy, polygon: PolygonM, k: number, block: Block): Field {
@@ -124,7 +135,9 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
     const start = toLonLat(block.projection, gate ? gate.at : near);
     const drone = kind === 'drone' && fly !== undefined;
     const cut = noflyNear(paddy, block, drone ? DRONE_NOFLY_MARGIN_M : NOFLY_MARGIN_M);
-    const plans = (drone ? [paddy.polygon] : pieces(paddy, cut)).map((poly, k) => {
+    // drones spread: the strip by a water buffer is left out, so the spreader stays shut over it
+    const base = drone ? paddyBufferSplit(block, paddy).worked : [paddy.polygon];
+    const plans = (drone ? base : pieces(base, cut)).map((poly, k) => {
       const field = fieldOf(paddy, poly, k, block);
       const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
       const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
@@ -139,7 +152,7 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
       }
       done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
       return plan;
-    }).filter((p): p is Plan => p !== undefined).map((plan) => (drone && cut.length ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(paddy, cut), vehicle.workingWidthM, fly) } : plan));
+    }).filter((p): p is Plan => p !== undefined).map((plan) => (drone && cut.length ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(base, cut), vehicle.workingWidthM, fly) } : plan));
     let inPaddyS = 0;
     for (const p of plans) {
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);

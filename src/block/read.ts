@@ -12,7 +12,7 @@ import type { PolygonM, XY } from '../geometry/index.js';
 import { signedArea, withWinding } from '../geometry/index.js';
 import { kmlToBlockCollection } from './kml.js';
 import { BLOCK_KINDS, DEFAULT_ROAD_WIDTH_M, checkBlockProperties, type BlockKind } from './schema.js';
-import type { Block, BlockDepot, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
+import type { Block, BlockBuffer, BlockDepot, BlockNofly, BlockPaddy, BlockRoad } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -135,6 +135,12 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
     const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
     return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj) }));
   });
+  const buffers: BlockBuffer[] = raws.filter((f) => f.kind === 'buffer').flatMap((f) => {
+    expectType(f, 'Polygon', 'MultiPolygon');
+    const { bufferM } = propsOf(f, 'buffer');
+    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
+    return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj), ...(typeof bufferM === 'number' ? { bufferM } : {}) }));
+  });
   const depots: BlockDepot[] = raws.filter((f) => f.kind === 'depot').map((f) => {
     const { serves, crews } = propsOf(f, 'depot');
     return { id: f.id, at: pt(f), serves: Array.isArray(serves) ? serves : ['drone', 'transplanter'], crews: Math.round(typeof crews === 'number' ? crews : 1) };
@@ -144,7 +150,7 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
     return { id: f.id, at: pt(f), paddy: paddy === undefined || paddy === null ? '' : String(paddy) };
   });
   const paddies = paddyRaws.map((f) => paddyOf(f, proj, src));
-  return { name, projection: proj, paddies, roads, gates, depots, nofly };
+  return { name, projection: proj, paddies, roads, gates, depots, nofly, ...(buffers.length ? { buffers } : {}) };
 }
 
 /**

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import type { BlockMachineKind } from './types.js';
 
 /** Every `properties.kind` a block feature may have. */
-export const BLOCK_KINDS = ['paddy', 'road', 'gate', 'depot', 'nofly'] as const;
+export const BLOCK_KINDS = ['paddy', 'road', 'gate', 'depot', 'nofly', 'buffer'] as const;
 /** One of {@link BLOCK_KINDS}. */
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 /** Default road width, m (docs/contracts.md "Block input"). */
@@ -95,6 +95,29 @@ export const DepotPropertiesSchema = v.looseObject({
 /** Properties of a no-fly area. */
 export const NoflyPropertiesSchema = v.looseObject({ kind: v.literal('nofly'), ...common });
 
+/** A number ≥ 0, or numeric text (KML), as a number. */
+const NON_NEGATIVE = 'must be a number ≥ 0';
+function nonNegative(what: string) {
+  const message = NON_NEGATIVE;
+  return v.pipe(
+    v.union([
+      v.pipe(v.number(message), v.finite(message), v.minValue(0, message), v.maxValue(100, message)),
+      v.pipe(v.string(message), v.regex(/^\s*\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i, message), v.transform(Number), v.maxValue(100, message)),
+    ], message),
+    v.description(what),
+  );
+}
+
+/**
+ * Properties of a water buffer (canal, pond, well): no product may land in it, and spreading stops
+ * `bufferM` from it (the product label's no-spray distance to surface water).
+ */
+export const BufferPropertiesSchema = v.looseObject({
+  kind: v.literal('buffer'),
+  ...common,
+  bufferM: v.optional(v.union([blank, nonNegative('no-spray distance from the water, m (0–100); default 0: only the water itself, or `--buffer M`')], NON_NEGATIVE)),
+});
+
 /** The properties schema of each kind. */
 export const BLOCK_PROPERTIES_SCHEMAS = {
   paddy: PaddyPropertiesSchema,
@@ -102,6 +125,7 @@ export const BLOCK_PROPERTIES_SCHEMAS = {
   gate: GatePropertiesSchema,
   depot: DepotPropertiesSchema,
   nofly: NoflyPropertiesSchema,
+  buffer: BufferPropertiesSchema,
 } as const;
 
 /** A problem with one property: its key (`widthM`) and what is wrong. */
@@ -140,7 +164,7 @@ const point = v.object({ type: v.literal('Point'), coordinates: position });
 const feature = <P extends v.GenericSchema, G extends v.GenericSchema>(properties: P, geometry: G, what: string) =>
   v.pipe(v.object({ type: v.literal('Feature'), id: v.optional(text), properties, geometry }), v.description(what));
 
-/** A block: one GeoJSON FeatureCollection of paddies, roads, gates, depots and no-fly areas. */
+/** A block: one GeoJSON FeatureCollection of paddies, roads, gates, depots, no-fly areas and water buffers. */
 export const BlockFeatureCollectionSchema = v.object({
   type: v.literal('FeatureCollection'),
   name: v.optional(v.string()),
@@ -151,6 +175,7 @@ export const BlockFeatureCollectionSchema = v.object({
       feature(GatePropertiesSchema, point, 'gate: where a ground machine leaves a road for a paddy'),
       feature(DepotPropertiesSchema, point, 'depot: where machines take off, refill and load'),
       feature(NoflyPropertiesSchema, v.union([polygon, multiPolygon]), 'nofly: houses, trees, graves, power lines'),
+      feature(BufferPropertiesSchema, v.union([polygon, multiPolygon]), 'buffer: water (canal, pond) no product may land in; drones stop spreading bufferM from it'),
     ]),
   ),
 });

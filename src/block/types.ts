@@ -57,6 +57,16 @@ export interface BlockNofly {
   polygon: PolygonM;
 }
 
+/** A water buffer (canal, pond): product may not land in it; spreading stops `bufferM` from it. */
+export interface BlockBuffer {
+  /** The feature's id (a MultiPolygon gives one BlockBuffer per polygon, same id). */
+  id: string;
+  /** The water, block metres. */
+  polygon: PolygonM;
+  /** No-spray distance from the water, m, as given (`properties.bufferM`); absent: 0 unless the run sets one. */
+  bufferM?: number;
+}
+
 /** A validated block, projected to metres on one local projection. */
 export interface Block {
   /** The block's name (file name or `properties.name` of the collection). */
@@ -68,6 +78,8 @@ export interface Block {
   gates: BlockGate[];
   depots: BlockDepot[];
   nofly: BlockNofly[];
+  /** Water buffers (`kind: "buffer"`); absent or empty when the block has none. */
+  buffers?: BlockBuffer[];
 }
 
 /**

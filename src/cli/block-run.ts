@@ -5,30 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { planBlock, readBlockFile, type BlockMachineKind, type BlockPlan } from '../block/index.js';
+import * as v from 'valibot';
+import { BlockScenarioSchema, planBlock, readBlockFile, type Block, type BlockMachineKind, type BlockPlan, type BlockScenarioFile } from '../block/index.js';
 import { AgrisimError, SimError } from '../errors.js';
+import { deepestIssue, isUnknownKey, issueKeyPath } from '../validation/index.js';
 import { createFleetSimulation, type FleetRun } from '../sim/index.js';
 import type { FaultOptions } from '../sim/index.js';
-import type { Guidance, SimulationFactory } from '../sim/index.js';
+import type { DoseOptions, Guidance, SimulationFactory } from '../sim/index.js';
 
 /** Feature kinds that make a GeoJSON/KML file a block (docs/contracts.md "Block input"). */
 const BLOCK_KINDS = /^(paddy|road|gate|depot)$/;
 
-/** A block scenario file (`sims/*.json` with `block`): which block, which fleet, how guided. */
-export interface BlockScenario {
-  id: string;
-  name: string;
-  description?: string;
-  /** Block file, relative to the repository (the folder above sims/) or the scenario's folder. */
-  block: string;
-  vehicle: BlockMachineKind;
-  machines: number;
-  guidance?: Guidance;
-  seed?: number;
-  faults?: boolean;
-  cellM?: number;
-  tickMs?: number;
-}
+/** A block scenario file (`sims/*.json` with `block`): which block, which fleet, how guided (BlockScenarioSchema). */
+export type BlockScenario = Omit<BlockScenarioFile, 'machines'> & { machines: number };
 
 /** What a block run can be changed by when loaded (CLI flags). */
 export interface BlockRunOptions {
@@ -37,6 +26,10 @@ export interface BlockRunOptions {
   faults?: boolean | Partial<FaultOptions>;
   cellM?: number;
   tickMs?: number;
+  /** No-spray distance of the block's water buffers that give no `bufferM`, m (`--buffer M`). */
+  bufferM?: number;
+  /** Dose options of the planned block (`--prescription`, `--wind`, `--buffer`): read once per plan. */
+  blockDose?: (plan: BlockPlan) => DoseOptions | undefined;
 }
 
 /** A planned block and fleet: `create()` makes a fresh run (restart = create again). */
@@ -79,26 +72,19 @@ function bad(source: string, key: string, problem: string): never {
   throw new SimError('SIM_SCENARIO_INVALID', `${source}: "${key}" ${problem}`, { key, source });
 }
 
-/** Checks a block scenario object; throws `SIM_SCENARIO_INVALID` naming the key. */
+const BLOCK_SCENARIO_KEYS = Object.keys(BlockScenarioSchema.entries);
+
+/** Checks a block scenario object with its schema; throws `SIM_SCENARIO_INVALID` naming the key. */
 export function validateBlockScenario(obj: Record<string, unknown>, source: string): BlockScenario {
-  const str = (k: string) => (typeof obj[k] === 'string' && (obj[k] as string).length > 0 ? (obj[k] as string) : bad(source, k, 'must be a non-empty string'));
-  const kind = obj.vehicle;
-  if (kind !== 'drone' && kind !== 'transplanter') bad(source, 'vehicle', `must be "drone" or "transplanter", got ${JSON.stringify(kind)}`);
-  const machines = obj.machines ?? 1;
-  if (!Number.isInteger(machines) || (machines as number) < 1 || (machines as number) > 50) bad(source, 'machines', `must be a whole number from 1 to 50, got ${JSON.stringify(machines)}`);
-  if (obj.guidance !== undefined && !['rtk', 'gnss', 'manual'].includes(obj.guidance as string)) bad(source, 'guidance', 'must be rtk, gnss or manual');
-  if (obj.seed !== undefined && !Number.isInteger(obj.seed)) bad(source, 'seed', 'must be a whole number');
-  if (obj.faults !== undefined && typeof obj.faults !== 'boolean') bad(source, 'faults', 'must be true or false');
-  for (const k of ['cellM', 'tickMs'] as const) if (obj[k] !== undefined && !(typeof obj[k] === 'number' && (obj[k] as number) > 0)) bad(source, k, 'must be a number > 0');
-  return {
-    id: str('id'), name: str('name'), block: str('block'), vehicle: kind, machines: machines as number,
-    ...(typeof obj.description === 'string' ? { description: obj.description } : {}),
-    ...(obj.guidance !== undefined ? { guidance: obj.guidance as Guidance } : {}),
-    ...(obj.seed !== undefined ? { seed: obj.seed as number } : {}),
-    ...(obj.faults !== undefined ? { faults: obj.faults as boolean } : {}),
-    ...(obj.cellM !== undefined ? { cellM: obj.cellM as number } : {}),
-    ...(obj.tickMs !== undefined ? { tickMs: obj.tickMs as number } : {}),
-  };
+  const result = v.safeParse(BlockScenarioSchema, obj, { abortEarly: true });
+  if (result.success) {
+    const { machines, ...rest } = result.output;
+    return { ...rest, machines: machines ?? 1 };
+  }
+  const { issue, path } = deepestIssue(result.issues[0]);
+  const key = issueKeyPath(path);
+  if (isUnknownKey(issue)) bad(source, key, key.includes('.') ? 'is not a known key here' : `is not a block scenario key (known: ${BLOCK_SCENARIO_KEYS.join(', ')})`);
+  bad(source, key, path.length > 1 ? `is invalid: ${issue.message}` : issue.message);
 }
 
 const GUIDANCE_LABEL: Record<Guidance, string> = { rtk: 'RTK guided', gnss: 'single GNSS guided', manual: 'driven by eye' };
@@ -109,6 +95,10 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
   // named per guidance when one is asked for, as guided-vs-manual pairs of single-paddy scenarios are
   const id = options.guidance ? `${s.id}-${options.guidance}` : s.id;
   const name = options.guidance ? `${s.name} (${GUIDANCE_LABEL[options.guidance]})` : s.name;
+  // clipped once (coded PRESCRIPTION_… errors surface at load), shared by every fresh run;
+  // the CLI's --wind wins over the scenario's wind
+  const asked = options.blockDose?.(plan);
+  const dose = s.wind ? { ...asked, wind: asked?.wind ?? s.wind } : asked;
   return {
     id,
     name,
@@ -121,8 +111,15 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
         faults: options.faults ?? s.faults ?? false,
         raster: { cellM: options.cellM ?? s.cellM },
         tickMs: options.tickMs ?? s.tickMs,
+        ...(dose ? { dose } : {}),
       }),
   };
+}
+
+/** The block with `--buffer M` as the no-spray distance of the water buffers that give none. */
+export function withBufferM(block: Block, bufferM: number | undefined): Block {
+  if (bufferM === undefined || !block.buffers?.length) return block;
+  return { ...block, buffers: block.buffers.map((b) => ({ ...b, bufferM: b.bufferM ?? bufferM })) };
 }
 
 /**
@@ -130,7 +127,7 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
  * @throws BlockError `BLOCK_…` (exit 3) for a bad block; PlanError (exit 4) when a paddy cannot be planned
  */
 export async function loadBlockFile(path: string, kind: BlockMachineKind, machines: number, options: BlockRunOptions = {}): Promise<BlockFactory> {
-  const plan = planBlock(await readBlockFile(path), kind, { machines });
+  const plan = planBlock(withBufferM(await readBlockFile(path), options.bufferM), kind, { machines });
   const stem = basename(path).replace(/\.[^.]+$/, '');
   return blockFactory(plan, { id: `${stem}-${kind}-${machines}`, name: `${plan.block.name}: ${machines} × ${kind}`, vehicle: kind, machines, field: path }, options);
 }
@@ -152,7 +149,7 @@ export async function blockScenarioFromObject(obj: Record<string, unknown>, base
   const s = validateBlockScenario(obj, source);
   const path = await blockPath(s.block, baseDir);
   if (!(await isBlockFile(path))) bad(source, 'block', `names ${s.block}, which is missing or not a block file (features with kind paddy, road, gate, depot)`);
-  const plan = planBlock(await readBlockFile(path), s.vehicle, { machines: s.machines });
+  const plan = planBlock(withBufferM(await readBlockFile(path), options.bufferM), s.vehicle, { machines: s.machines });
   return blockFactory(plan, { ...s, field: s.block }, options);
 }
 

@@ -3,13 +3,15 @@
  * read once, then applied per paddy (buffer strip taken out before planning, map clipped to the
  * worked paddy, the vehicle's own rate where the map has no zone and no default).
  */
-import { AgrisimError } from '../errors.js';
+import { blockBufferStrips, paddyBufferSplit, paddyField, type BlockPlan } from '../block/index.js';
+import { AgrisimError, PrescriptionError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import type { PolygonM } from '../geometry/index.js';
 import type { Plan } from '../plan/index.js';
 import { clipPrescription, readPrescriptionFile, withoutBuffer, type Prescription, type RawPrescription } from '../prescription/index.js';
-import { parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';
-import type { Vehicle } from '../vehicles/index.js';
+import { downwindCarryM, parseWind, type DoseOptions, type WindOptions } from '../sim/index.js';
+import { getVehicle, type Vehicle } from '../vehicles/index.js';
+import type { XY } from '../geometry/index.js';
 import { numberOption } from './command.js';
 
 /** Help lines shared by both commands. */
@@ -17,6 +19,9 @@ export const PRESCRIPTION_HELP = `  --prescription FILE            variable-rate
                                  (.zip, or .shp with its .dbf/.prj beside it) or ISOXML TASKDATA.XML (TZN);
                                  the field outside every zone gets the map's default rate, else the vehicle's
   --buffer M                     water buffer strip along the paddy edge, m: not spread on; drift into it is reported`;
+/** Help lines of `simulate` on a block. */
+export const BLOCK_BUFFER_HELP = `                                 (on a block: the no-spray distance from its buffer features (canals, ponds)
+                                 that give no bufferM; a block with buffer features always reports intoBufferKg)`;
 export const WIND_HELP = `  --wind SPEED@FROM[~GUST]       wind, m/s @ compass degrees it blows from, optional gust σ m/s (e.g. 6@270~1.5);
                                  with --prescription, --buffer or --wind the run keeps a dose raster (--json: dose)`;
 
@@ -37,6 +42,38 @@ export interface DoseInput {
   prescriptionFor(field: Field, vehicle: Vehicle, allowMiss?: boolean): Prescription | undefined;
   /** Dose options of a run over these plans, or undefined when none of the three options was given. */
   doseFor(plans: Plan[]): DoseOptions | undefined;
+  /**
+   * Dose options of a block run (per paddy, block order), or undefined when none of the three
+   * options was given. The map must touch at least one paddy; the others get the default rate.
+   */
+  doseForBlock(plan: BlockPlan): DoseOptions | undefined;
+  /** The map clipped to every paddy of a block (strips by water buffers left out), or undefined without `--prescription`. */
+  paddyPrescriptions(plan: BlockPlan): (Prescription | undefined)[] | undefined;
+  /** One prescription of the whole block (zones `paddy:zone`, block metres), for the machines' exports. */
+  blockPrescription(plan: BlockPlan): Prescription | undefined;
+}
+
+/**
+ * Where the product lands from where it leaves the drone in this wind (granules, or spray for an
+ * L/ha map), local metres: the buffer strip widens by it on the downwind edges. The drone
+ * profile's spreading height is used (`--wind` is about drones).
+ */
+function driftShift(map: RawPrescription | undefined, wind: WindOptions | undefined): XY | undefined {
+  if (!wind || !(wind.speedMps > 0)) return undefined;
+  const product = map?.zones[0]?.unit === 'L/ha' ? 'liquid' : 'granular';
+  const carryM = downwindCarryM(product, getVehicle('drone').altitudeM, wind.speedMps);
+  const rad = (wind.fromDeg * Math.PI) / 180;
+  // the wind blows from fromDeg toward the opposite bearing: east = sin, north = cos, negated
+  return [-Math.sin(rad) * carryM, -Math.cos(rad) * carryM];
+}
+
+/** The prescription part of `plan --json` and `block --json`: unit, default rate, product prescribed, zones. */
+export function prescriptionJson(rx: Prescription) {
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
+    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
+  };
 }
 
 /** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
@@ -50,6 +87,7 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
   }
   const map = values.prescription !== undefined ? await readPrescriptionFile(values.prescription) : undefined;
   const buffers = new Map<string, PolygonM[]>();
+  const shift = driftShift(map, wind);
   const input: DoseInput = {
     ...(map ? { map, mapPath: values.prescription } : {}),
     ...(bufferM !== undefined ? { bufferM } : {}),
@@ -57,7 +95,7 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
     buffers,
     transform(field) {
       if (!bufferM) return field;
-      const b = withoutBuffer(field, bufferM);
+      const b = withoutBuffer(field, bufferM, shift ? { driftShiftM: shift } : {});
       buffers.set(field.id, b.buffer);
       return b.worked;
     },
@@ -75,6 +113,39 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
         prescriptions,
         buffers: plans.map((p) => buffers.get(p.field.id) ?? []),
         ...(wind ? { wind } : {}),
+      };
+    },
+    doseForBlock(plan) {
+      const { block } = plan;
+      const water = (block.buffers?.length ?? 0) > 0;
+      if (!map && bufferM === undefined && !wind && !water) return undefined;
+      const prescriptions = input.paddyPrescriptions(plan);
+      return { ...(prescriptions ? { prescriptions } : {}), ...(water ? { buffers: blockBufferStrips(block) } : {}), ...(wind ? { wind } : {}) };
+    },
+    paddyPrescriptions(plan) {
+      if (!map) return undefined;
+      const { block } = plan;
+      const vehicle = plan.machines[0].vehicle;
+      const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
+      const prescriptions = block.paddies.map((p) =>
+        clipPrescription(map, paddyField(p, block), { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss: true, exclude: paddyBufferSplit(block, p).strip }),
+      );
+      if (prescriptions.every((rx) => rx.zones.every((z) => z.isDefault))) {
+        throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
+          field: block.name, zones: map.zones.map((z) => z.id),
+        });
+      }
+      return prescriptions;
+    },
+    blockPrescription(plan) {
+      const each = input.paddyPrescriptions(plan);
+      if (!each) return undefined;
+      const zones = each.flatMap((rx, i) => rx!.zones.map((z) => ({ ...z, id: `${plan.block.paddies[i].id}:${z.id}` })));
+      const first = each[0]!;
+      return {
+        fieldId: plan.block.name, unit: first.unit, product: first.product, defaultRatePerHa: first.defaultRatePerHa, zones,
+        dropped: [...new Set(each.flatMap((rx) => rx!.dropped))].filter((id) => each.every((rx) => rx!.dropped.includes(id))),
+        prescribedKg: each.reduce((a, rx) => a + rx!.prescribedKg, 0),
       };
     },
   };

@@ -10,12 +10,11 @@ import { checkArea, computeSavings } from './savings.js';
 import { resolveAssumptions } from './resolve-assumptions.js';
 import { machineSpec } from './machines.js';
 import { METHODS } from './operations.js';
-import { saoToHa } from '../units/index.js';
+import { saoToHa, roundTo } from '../units/index.js';
 
 /** Longest window accepted, days (a season). */
 export const MAX_WINDOW_DAYS = 120;
 
-const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 function positive(key: string, value: unknown, max = Infinity, integer = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max || (integer && !Number.isInteger(value))) {
@@ -81,15 +80,15 @@ export function householdSavings(input: HouseholdInput): HouseholdSavings {
   return {
     ...(input.id !== undefined ? { id: input.id } : {}),
     areaSao,
-    areaHa: r(areaHa, 4),
+    areaHa: roundTo(areaHa, 4),
     manualVnd: report.manual.totalVnd,
     mechanizedVnd: report.mechanized.totalVnd,
     savingsVnd: report.savings.vnd,
     savingsPct: report.savings.pct,
     manualPersonDays: report.manual.personDays,
-    manualDays: r(manualDays, 2),
-    mechanizedDays: r(mechanizedDays, 2),
-    daysSaved: r(manualDays - mechanizedDays, 2),
+    manualDays: roundTo(manualDays, 2),
+    mechanizedDays: roundTo(mechanizedDays, 2),
+    daysSaved: roundTo(manualDays - mechanizedDays, 2),
   };
 }
 
@@ -154,13 +153,13 @@ export function labourPeak(input: LabourPeakInput): LabourPeak {
     areaHa,
     windowDays,
     manualPersonDays,
-    manualPersonsPerDay: r(manualPersonDays / windowDays, 2),
-    manualDays: r(manualDays, 2),
+    manualPersonsPerDay: roundTo(manualPersonDays / windowDays, 2),
+    manualDays: roundTo(manualDays, 2),
     machines,
     fleetCrewPersons: machines * spec.crewPersons,
-    fleetDays: r(fleetDays, 2),
+    fleetDays: roundTo(fleetDays, 2),
     fitsWindow: fleetDays <= windowDays,
     machinesNeeded: Math.ceil(areaHa / (haPerMachineDay * windowDays) - 1e-9),
-    daysSaved: r(manualDays - fleetDays, 2),
+    daysSaved: roundTo(manualDays - fleetDays, 2),
   };
 }

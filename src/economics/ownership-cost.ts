@@ -68,9 +68,9 @@ export function ownershipCost(m: OwnershipInput): OwnershipCost {
   const paidVnd = m.priceVnd - Math.min(subsidy, cap);
   const salvageVnd = (m.priceVnd * m.salvagePct) / 100;
   const depreciation = Math.max(0, paidVnd - salvageVnd) / yearsOfUse;
-  const s = m.interestSupport;
+  const support = m.interestSupport;
   // Interest the state pays, as a share of the interest over the years of use.
-  const supportShare = s ? Math.min(1, (s.fullYears + 0.5 * s.halfYears) / yearsOfUse) : 0;
+  const supportShare = support ? Math.min(1, (support.fullYears + 0.5 * support.halfYears) / yearsOfUse) : 0;
   const interest = ((m.interestPctPerYear / 100) * (paidVnd + salvageVnd) / 2) * (1 - supportShare);
   const tih = (m.tihPctPerYear / 100) * m.priceVnd;
   const fixedVndPerYear = depreciation + interest + tih;

@@ -7,9 +7,10 @@
 import { EconomicsError } from '../errors.js';
 import type { MeasuredValue } from './resolve-assumptions.js';
 import type { Lang, MeasuredRun, Operation, RunSummary } from './types.js';
-import { formatNumber } from '../units/index.js';
+import { formatNumber, roundTo } from '../units/index.js';
 
-const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+/** Rounded to `decimals` places (3 unless said). */
+const r = (v: number, decimals = 3) => roundTo(v, decimals);
 
 /** True for a run steered by GNSS (RTK or single-frequency), false for a person by eye. */
 export function isGuided(run: MeasuredRun): boolean {

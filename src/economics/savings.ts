@@ -13,7 +13,7 @@ import { measuredAssumptions } from './run-measurements.js';
 import { machineCostPerHa, manualCostPerHa, METHODS } from './operations.js';
 import { breakEven } from './break-even.js';
 import { sensitivity } from './sensitivity.js';
-import { haToSao, perSao } from '../units/index.js';
+import { haToSao, perSao, roundTo } from '../units/index.js';
 import { modelChecks } from './checks.js';
 
 /** Largest area accepted, ha (a province is about 150 000 ha; this bounds typos). */
@@ -69,15 +69,14 @@ export function checkOwnership(ownership: unknown): Ownership {
 }
 
 const r0 = (v: number) => Math.round(v);
-const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 /** A per-ha block scaled to `areaHa` and rounded (VND to the đồng, days to 0.001, hours to 0.01). */
 export function scaleBlock(b: CostBlock, areaHa: number): CostBlock {
   return {
     method: b.method,
-    personDays: r(b.personDays * areaHa, 3),
-    hours: r(b.hours * areaHa, 2),
-    machineHours: r(b.machineHours * areaHa, 2),
+    personDays: roundTo(b.personDays * areaHa, 3),
+    hours: roundTo(b.hours * areaHa, 2),
+    machineHours: roundTo(b.machineHours * areaHa, 2),
     laborVnd: r0(b.laborVnd * areaHa),
     machineVnd: r0(b.machineVnd * areaHa),
     inputVnd: r0(b.inputVnd * areaHa),
@@ -131,21 +130,21 @@ export function computeSavings(input: SavingsInput): SavingsReport {
   const manual = scaleBlock(perHa.manual, areaHa);
   const mechanized = scaleBlock(perHa.mechanized, areaHa);
   const savingsVnd = manual.totalVnd - mechanized.totalVnd;
-  const pct = (saved: number) => (manual.totalVnd > 0 ? r((100 * saved) / manual.totalVnd, 1) : 0);
+  const pct = (saved: number) => (manual.totalVnd > 0 ? roundTo((100 * saved) / manual.totalVnd, 1) : 0);
   const savingsPerHa = perHa.manual.totalVnd - perHa.mechanized.totalVnd;
   const assumptions = assumptionEntries(resolved, operation, lang);
   return {
     operation,
     ownership,
-    areaHa: r(areaHa, 4),
-    areaSao: r(haToSao(areaHa), 2),
+    areaHa: roundTo(areaHa, 4),
+    areaSao: roundTo(haToSao(areaHa), 2),
     manual,
     mechanized,
     alternatives: perHa.alternatives.map((b) => {
       const s = scaleBlock(b, areaHa);
       return { ...s, savingsVnd: manual.totalVnd - s.totalVnd, savingsPct: pct(manual.totalVnd - s.totalVnd) };
     }),
-    savings: { personDays: r(manual.personDays - mechanized.personDays, 3), vnd: savingsVnd, pct: pct(savingsVnd) },
+    savings: { personDays: roundTo(manual.personDays - mechanized.personDays, 3), vnd: savingsVnd, pct: pct(savingsVnd) },
     perHa: { manualVnd: r0(perHa.manual.totalVnd), mechanizedVnd: r0(perHa.mechanized.totalVnd), savingsVnd: r0(savingsPerHa) },
     perSao: { manualVnd: r0(perSao(perHa.manual.totalVnd)), mechanizedVnd: r0(perSao(perHa.mechanized.totalVnd)), savingsVnd: r0(perSao(savingsPerHa)) },
     lang,
@@ -202,13 +201,13 @@ export function savingsAtArea(report: SavingsReport, areaHa: number, method?: st
   return {
     operation: report.operation,
     ownership: report.ownership,
-    areaHa: r(ha, 4),
+    areaHa: roundTo(ha, 4),
     manualVnd,
     mechanizedVnd,
     savingsVnd: manualVnd - mechanizedVnd,
     method: block.method,
-    pct: report.manual.totalVnd > 0 ? r((100 * (report.manual.totalVnd - block.totalVnd)) / report.manual.totalVnd, 1) : 0,
-    personDaysSaved: r(per(report.manual.personDays - block.personDays) * ha, 3),
+    pct: report.manual.totalVnd > 0 ? roundTo((100 * (report.manual.totalVnd - block.totalVnd)) / report.manual.totalVnd, 1) : 0,
+    personDaysSaved: roundTo(per(report.manual.personDays - block.personDays) * ha, 3),
     perSaoSavingsVnd: r0(perSao(savedPerHa)),
     basis: report.run ? 'run' : 'defaults',
   };

@@ -41,7 +41,7 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     [w.total, ...blocks.map((b) => money(b.totalVnd))],
     [w.savings, '', money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`, ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`)],
   ];
-  const s = report.breakEvenSupport;
+  const breakEvens = report.breakEvenSupport;
   const lines = [
     `${w.title}: ${w.operation[report.operation]}, ${w.perSeason}`,
     `${w.area}: ${n(report.areaHa, 2)} ha = ${n(report.areaSao, 1)} ${w.sao}; ${w.ownership[report.ownership]}`,
@@ -51,8 +51,8 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     report.verdict.text,
     `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
     `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
-    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(s.without)}`,
-    `${w.breakEven}, ${w.withSupport}: ${supportSentence(s.with, s.without, lang)}`,
+    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(breakEvens.without)}`,
+    `${w.breakEven}, ${w.withSupport}: ${supportSentence(breakEvens.with, breakEvens.without, lang)}`,
     `${w.checks}: ${checksLine(report.checks, lang)}`,
     '',
     w.sensitivity,

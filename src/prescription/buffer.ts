@@ -7,7 +7,7 @@ import { PrescriptionError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import { toLonLat } from '../geodesy/index.js';
 import { offsetPolygons, signedArea, withWinding } from '../geometry/index.js';
-import type { PolygonM } from '../geometry/index.js';
+import type { PolygonM, XY } from '../geometry/index.js';
 import { clipPolygons, polygonsAreaM2 } from './clip-polygons.js';
 
 /** A field with its buffer strip taken out. */
@@ -20,10 +20,21 @@ export interface BufferedField {
   bufferM: number;
 }
 
+/** Options of {@link withoutBuffer}. */
+export interface BufferOptions {
+  /**
+   * Where product lands from where it leaves the machine, field metres (downwind carry × the unit
+   * vector the wind blows toward). The strip widens by it on the downwind edges: the spreader is
+   * shut that much earlier before the buffer, so the carried product still lands outside it.
+   */
+  driftShiftM?: XY;
+}
+
 /**
  * Takes a strip of `bufferM` metres along the field's boundary out of the worked area.
  * @param field - the paddy
  * @param bufferM - strip width, m (0 to 100)
+ * @param options - the drift shift that widens the strip downwind
  * @throws PrescriptionError `PRESCRIPTION_INVALID_OPTION` for a width out of range or one that leaves nothing to work
  * @example
  * ```ts
@@ -32,12 +43,18 @@ export interface BufferedField {
  * const { worked, buffer } = withoutBuffer(paddy, 3); // plan `worked`, measure drift into `buffer`
  * ```
  */
-export function withoutBuffer(field: Field, bufferM: number): BufferedField {
+export function withoutBuffer(field: Field, bufferM: number, options: BufferOptions = {}): BufferedField {
   if (!Number.isFinite(bufferM) || bufferM < 0 || bufferM > 100) {
     throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `buffer must be 0 to 100 m, got ${bufferM}`, { key: 'bufferM', value: bufferM });
   }
   if (bufferM === 0) return { worked: field, buffer: [], bufferM };
-  const pieces = offsetPolygons([field.polygon], -bufferM, 'miter');
+  const [sx, sy] = options.driftShiftM ?? [0, 0];
+  let pieces = offsetPolygons([field.polygon], -bufferM, 'miter');
+  if (Math.hypot(sx, sy) > 1e-3) {
+    // a point may be spread from only when its product, carried by (sx, sy), lands in the worked area
+    const back = (p: PolygonM): PolygonM => ({ outer: p.outer.map(([x, y]) => [x - sx, y - sy]), holes: p.holes.map((h) => h.map(([x, y]) => [x - sx, y - sy])) });
+    pieces = clipPolygons('intersection', pieces, pieces.map(back));
+  }
   const largest = pieces.sort((a, b) => polygonsAreaM2([b]) - polygonsAreaM2([a]))[0];
   if (!largest) {
     throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `a ${bufferM} m buffer leaves nothing of field "${field.id}" to work`, { key: 'bufferM', value: bufferM, field: field.id });

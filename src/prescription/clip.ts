@@ -22,6 +22,8 @@ export interface ClipOptions {
    * `PRESCRIPTION_MISSES_FIELD` (for one paddy of a block the map covers in part; default false).
    */
   allowMiss?: boolean;
+  /** Parts of the field not to be treated (water buffer strips), field metres: zones leave them out. */
+  exclude?: PolygonM[];
 }
 
 /**
@@ -52,7 +54,7 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
   if (!(defaultRatePerHa >= 0) || !Number.isFinite(defaultRatePerHa)) {
     throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${defaultRatePerHa}`, { zone: 'default' });
   }
-  const fieldPolys: PolygonM[] = [field.polygon];
+  const fieldPolys: PolygonM[] = options.exclude?.length ? clipPolygons('difference', [field.polygon], options.exclude) : [field.polygon];
   const zones: PrescriptionZone[] = [];
   const dropped: string[] = [];
   for (const z of map.zones) {

@@ -13,4 +13,4 @@ export { clipPrescription } from './clip.js';
 export type { ClipOptions } from './clip.js';
 export { polygonsAreaM2 } from './clip-polygons.js';
 export { withoutBuffer } from './buffer.js';
-export type { BufferedField } from './buffer.js';
+export type { BufferedField, BufferOptions } from './buffer.js';

@@ -10,6 +10,7 @@
  */
 import { SimError } from '../errors.js';
 import type { PolygonM, XY } from '../geometry/index.js';
+import type { RasterGrid } from './raster-grid.js';
 
 /** Options of {@link createCoverageRaster}. */
 export interface RasterOptions {
@@ -45,13 +46,7 @@ export interface RasterStats {
 }
 
 /** A coverage raster; see the file comment. */
-export interface CoverageRaster {
-  readonly cellM: number;
-  readonly cellAreaM2: number;
-  readonly cols: number;
-  readonly rows: number;
-  readonly originX: number;
-  readonly originY: number;
+export interface CoverageRaster extends RasterGrid {
   readonly stats: RasterStats;
   /** Pass counts, row-major from (originX, originY) (read-only view). */
   readonly counts: Uint8Array;

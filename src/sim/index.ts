@@ -29,5 +29,5 @@ export { createFleetSimulation } from './fleet/index.js';
 export type {
   FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats,
 } from './fleet/index.js';
-export { doseTable, parseWind } from './dose/index.js';
+export { doseTable, parseWind, predictPlanDose, downwindCarryM } from './dose/index.js';
 export type { DoseOptions, DoseMetrics, ZoneDose, WindOptions, DoseModel, DoseRaster } from './dose/index.js';

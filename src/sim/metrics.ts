@@ -6,6 +6,7 @@ import { TRANSPLANTER_FUEL_L_PER_H } from './consumables.js';
 import type { CoverageRaster } from './coverage-raster.js';
 import type { DoseMetrics } from './dose/index.js';
 import type { Guidance, SimMetrics } from './types.js';
+import { roundTo } from '../units/index.js';
 
 /** SimMetrics plus the extras the simulator knows. */
 export interface RunMetrics extends SimMetrics {
@@ -24,7 +25,8 @@ export interface RunMetrics extends SimMetrics {
   dose?: DoseMetrics;
 }
 
-const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+/** Rounded to `decimals` places (3 unless said). */
+const r = (v: number, decimals = 3) => roundTo(v, decimals);
 
 /** Computes metrics; `elapsedS` is the simulated time so far (the fleet's makespan once done). */
 export function computeMetrics(

@@ -26,25 +26,8 @@ export interface SimRun extends Simulation {
   readonly timeMs: number;
 }
 
-/**
- * Makes a simulation of one or more vehicles working one or more planned paddies. Several
- * vehicles split the route into contiguous shares of equal working length. Nothing in the
- * model reads the clock or Math.random: the same input and seed give the same frames.
- *
- * @param input - plans, vehicles with guidance, seed, tick (ms), raster cell, faults
- * @returns a step-driven simulation (`step()` one tick at a time; see `simulate$` and `runToEnd`)
- * @throws SimError `SIM_INVALID_OPTION` naming the bad key
- * @example
- * ```ts
- * import { readFieldFile, getVehicle, planField, createSimulation, runToEnd } from 'agrisim';
- * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
- * const drone = getVehicle('drone');
- * const sim = createSimulation({ plan: planField(paddy, drone), vehicles: [{ vehicle: drone, guidance: 'rtk' }], seed: 7 });
- * const { metrics } = runToEnd(sim); // metrics.coveredPct ≈ 99
- * ```
- */
-export function createSimulation(input: SimulationInput): SimRun {
-  const cfg = resolveInput(input);
+/** The run's pieces: one frame for every plan, the coverage raster, the dose model and one agent per vehicle. */
+function setUpRun(cfg: ReturnType<typeof resolveInput>) {
   const proj = cfg.plans[0].field.projection;
   const convert: FrameConvert = (pi, xy) => {
     if (pi === 0) return [xy[0], xy[1]];
@@ -71,28 +54,63 @@ export function createSimulation(input: SimulationInput): SimRun {
       faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, ...(dose ? { dose: { model: dose, index: i } } : {}),
     });
   });
-  const reportRng = rng.fork('report');
+  return { proj, raster, dose, agents, reportRng: rng.fork('report') };
+}
+
+/**
+ * Progress at `tMs`: covered % and ha from the raster; the remaining time from the share of
+ * work done, or from the planner's estimate until 1 % is done.
+ */
+function runProgress(raster: CoverageRaster, agents: readonly Agent[], tMs: number, done: boolean, plannedS: number): SimFrame['progress'] {
+  const st = raster.stats;
+  const doneM = agents.reduce((a, g) => a + g.totals.workDoneM, 0);
+  const totalM = agents.reduce((a, g) => a + g.totals.workTotalM, 0);
+  const f = totalM > 0 ? doneM / totalM : 1;
+  const elapsedS = tMs / 1000;
+  const etaS = done ? 0 : f > 0.01 ? (elapsedS * (1 - f)) / f : Math.max(0, plannedS - elapsedS);
+  return {
+    coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
+    coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
+    elapsedS: Math.round(elapsedS * 10) / 10,
+    etaS: Math.round(etaS * 10) / 10,
+  };
+}
+
+/** Ends every machine still working at the run's time limit (a `sim-time-limit` fault, then `done`). */
+function stopAtTimeLimit(agents: readonly Agent[], tMs: number, events: SimEvent[]): void {
+  for (const a of agents) {
+    if (a.done) continue;
+    events.push({ t: tMs, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t: tMs, vehicleId: a.id, type: 'done' });
+    a.done = true;
+  }
+}
+
+/**
+ * Makes a simulation of one or more vehicles working one or more planned paddies. Several
+ * vehicles split the route into contiguous shares of equal working length. Nothing in the
+ * model reads the clock or Math.random: the same input and seed give the same frames.
+ *
+ * @param input - plans, vehicles with guidance, seed, tick (ms), raster cell, faults
+ * @returns a step-driven simulation (`step()` one tick at a time; see `simulate$` and `runToEnd`)
+ * @throws SimError `SIM_INVALID_OPTION` naming the bad key
+ * @example
+ * ```ts
+ * import { readFieldFile, getVehicle, planField, createSimulation, runToEnd } from 'agrisim';
+ * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
+ * const drone = getVehicle('drone');
+ * const sim = createSimulation({ plan: planField(paddy, drone), vehicles: [{ vehicle: drone, guidance: 'rtk' }], seed: 7 });
+ * const { metrics } = runToEnd(sim); // metrics.coveredPct ≈ 99
+ * ```
+ */
+export function createSimulation(input: SimulationInput): SimRun {
+  const cfg = resolveInput(input);
+  const { proj, raster, dose, agents, reportRng } = setUpRun(cfg);
   const fieldAreaM2 = cfg.plans.reduce((a, p) => a + p.field.areaM2, 0);
   const plannedS = cfg.plans.reduce((a, p) => a + (p.metrics?.timeS?.total ?? 0), 0);
   const dtS = cfg.tickMs / 1000;
   let t = 0;
   let done = false;
   let description: SimDescription | undefined;
-
-  const progress = (): SimFrame['progress'] => {
-    const st = raster.stats;
-    const doneM = agents.reduce((a, g) => a + g.totals.workDoneM, 0);
-    const totalM = agents.reduce((a, g) => a + g.totals.workTotalM, 0);
-    const f = totalM > 0 ? doneM / totalM : 1;
-    const elapsedS = t / 1000;
-    const etaS = done ? 0 : f > 0.01 ? (elapsedS * (1 - f)) / f : Math.max(0, plannedS - elapsedS);
-    return {
-      coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
-      coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
-      elapsedS: Math.round(elapsedS * 10) / 10,
-      etaS: Math.round(etaS * 10) / 10,
-    };
-  };
 
   return {
     raster,
@@ -126,14 +144,10 @@ export function createSimulation(input: SimulationInput): SimRun {
       for (const a of agents) a.step(dtS, t, events);
       if (agents.every((a) => a.done)) done = true;
       else if (t / 1000 >= cfg.maxSimS) {
-        for (const a of agents) {
-          if (a.done) continue;
-          events.push({ t, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t, vehicleId: a.id, type: 'done' });
-          a.done = true;
-        }
+        stopAtTimeLimit(agents, t, events);
         done = true;
       }
-      return { t, vehicles: agents.map((a) => vehicleState(a, proj, reportRng)), progress: progress(), events };
+      return { t, vehicles: agents.map((a) => vehicleState(a, proj, reportRng)), progress: runProgress(raster, agents, t, done, plannedS), events };
     },
     metrics() {
       const m = computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);

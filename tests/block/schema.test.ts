@@ -71,7 +71,7 @@ describe('block input schema (declared once: properties checked by it, JSON Sche
     const json = JSON.parse(readFileSync('docs/schemas/block.schema.json', 'utf8'));
     const shapes = json.properties.features.items.anyOf;
     expect(shapes.map((s: { properties: { properties: { properties: { kind: { const: string } } } } }) => s.properties.properties.properties.kind.const)).toEqual([
-      'paddy', 'road', 'gate', 'depot', 'nofly',
+      'paddy', 'road', 'gate', 'depot', 'nofly', 'buffer',
     ]);
     expect(shapes[0].properties.properties.required ?? []).not.toContain('kind');
     expect(shapes[2].properties.geometry.properties.type.const).toBe('Point');

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { command as serve, loadServeSpec } from '../../src/cli/commands/serve.js';
 import { readDoseInput } from '../../src/cli/prescription-input.js';
 import { ERROR_CODES, type AgrisimError } from '../../src/index.js';
+import { doseBlock, twoPaddyZones } from '../block/dose-block.js';
 
 const ZONES = 'fields/prescriptions/paddy-40x120-zones.geojson';
 
@@ -24,6 +25,20 @@ describe('serve with a prescription', () => {
     const zones = features.filter((f) => f.properties.kind === 'zone').map((f) => [f.properties.id, f.properties.rateKgPerHa]);
     expect(zones).toEqual([['low', 50], ['high', 110]]);
     expect(features.filter((f) => f.properties.kind === 'buffer')).toHaveLength(1);
+  });
+
+  it('serves a block scenario with the map clipped per paddy, zones in the fleet run description', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agrisim-serve-block-dose-'));
+    writeFileSync(join(dir, 'block.geojson'), JSON.stringify(doseBlock({ bufferM: 3 })));
+    writeFileSync(join(dir, 'zones.geojson'), JSON.stringify(twoPaddyZones()));
+    const path = join(dir, 'fleet.json');
+    writeFileSync(path, JSON.stringify({ id: 'fleet', name: 'two drones', block: join(dir, 'block.geojson'), vehicle: 'drone', machines: 2, seed: 1 }));
+    const dose = await readDoseInput({ prescription: join(dir, 'zones.geojson') });
+    const [factory] = await loadServeSpec(path, { dose: dose.doseFor }, { blockDose: dose.doseForBlock });
+    const features = factory.create().describe().planGeoJson.features as { properties: Record<string, unknown> }[];
+    const zones = features.filter((f) => f.properties.kind === 'zone').map((f) => f.properties.rateKgPerHa);
+    expect(zones).toEqual(expect.arrayContaining([50, 110]));
+    expect(features.some((f) => f.properties.kind === 'buffer')).toBe(true);
   });
 
   it('refuses a map that misses the scenario paddies, naming them (exit 3), before listening', async () => {

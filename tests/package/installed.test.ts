@@ -100,7 +100,8 @@ describe('the installed package (npm pack → npm install --omit=dev → plain n
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     const args = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false'];
     run(process.execPath, [tsc, ...args, '--typeRoots', join(ROOT, 'node_modules/@types'), '--types', 'node', 'consumer.ts'], app);
-  });
+    // checking every published .d.ts (skipLibCheck off) takes ~20 s alone, more on a busy machine
+  }, 180_000);
 
   it('passes publint and attw (ESM-only profile)', () => {
     run(process.execPath, [join(ROOT, 'node_modules/publint/src/cli.js'), join(app, 'node_modules/agrisim')], ROOT);
@@ -111,5 +112,5 @@ describe('the installed package (npm pack → npm install --omit=dev → plain n
     const esmRow = attw.split('\n').find((l) => l.includes('node16 (from ESM)')) ?? '';
     expect(esmRow).toContain('🟢');
     expect(esmRow).not.toMatch(/💀|❌|⚠️/);
-  });
+  }, 180_000);
 });

@@ -8,6 +8,9 @@ import { blockPlanToGeoJson, exportMachine, householdSchedule, planBlock, readBl
 import { PLAN_FORMATS, type PlanFormat } from '../../plan/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { pickByExtension, suffixedPath, writeTextFile } from '../io.js';
+import { withBufferM } from '../block-run.js';
+import { prescriptionJson, readDoseInput } from '../prescription-input.js';
+import type { Prescription } from '../../prescription/index.js';
 
 const HELP = `usage: agrisim block <block.geojson|block.kml> --vehicle drone|transplanter --machines N [options]
 
@@ -24,6 +27,12 @@ options:
                                  machine, FILE-<machine>.ext
   --format geojson|kml|qgc|isoxml   export format (default: from --out's extension)
   --firmware ardupilot|px4       QGroundControl export: autopilot firmware (default ardupilot)
+  --prescription FILE            variable-rate zones (GeoJSON, shapefile, ISOXML TZN), clipped to every paddy
+                                 (the others get the map's default rate, else the drone's): .plan exports
+                                 change the rate servo ahead of each zone border, .xml carry treatment zones;
+                                 --json adds the zones per paddy (ids paddy:zone)
+  --buffer M                     no-spray distance from the block's buffer features (canals, ponds) that
+                                 give no bufferM: drones leave that strip of a paddy unspread
   --hours-per-day H              working hours a day for the household schedule (default 8)
   --start-day D                  number of the first working day (default 1)
   --json                         print the block metrics (docs/contracts.md "Block plan output")
@@ -43,6 +52,8 @@ interface Parsed {
   hoursPerDay: number;
   startDay: number;
   json: boolean;
+  prescription?: string;
+  buffer?: string;
 }
 
 function parse(argv: string[]): Parsed {
@@ -56,6 +67,8 @@ function parse(argv: string[]): Parsed {
     'hours-per-day': { type: 'string' },
     'start-day': { type: 'string' },
     json: { type: 'boolean' },
+    prescription: { type: 'string' },
+    buffer: { type: 'string' },
   });
   if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one block file (see --help)');
   const kind = values.vehicle ?? 'drone';
@@ -86,6 +99,8 @@ function parse(argv: string[]): Parsed {
     hoursPerDay: numberOption(values['hours-per-day'], 'hours-per-day', 0.5, 24) ?? 8,
     startDay,
     json: values.json ?? false,
+    prescription: values.prescription,
+    buffer: values.buffer,
   };
 }
 
@@ -114,7 +129,7 @@ function summary(plan: BlockPlan, p: Parsed, written: string[]): string {
   return lines.join('\n');
 }
 
-async function write(plan: BlockPlan, p: Parsed): Promise<string[]> {
+async function write(plan: BlockPlan, p: Parsed, rx: Prescription | undefined): Promise<string[]> {
   if (p.out === undefined || p.format === undefined) return [];
   if (p.format === 'geojson') {
     await writeTextFile(p.out, JSON.stringify(blockPlanToGeoJson(plan)) + '\n');
@@ -123,7 +138,7 @@ async function write(plan: BlockPlan, p: Parsed): Promise<string[]> {
   const out: string[] = [];
   for (const m of plan.machines) {
     const path = suffixedPath(p.out, m.id);
-    await writeTextFile(path, exportMachine(plan, m, p.format, { firmware: p.firmware }));
+    await writeTextFile(path, exportMachine(plan, m, p.format, { firmware: p.firmware }, rx ? { prescription: rx } : {}));
     out.push(`${path} (${p.format})`);
   }
   return out;
@@ -133,10 +148,14 @@ export const command: CliCommand = {
   help: HELP,
   async run(argv) {
     const p = parse(argv);
-    const block = await readBlockFile(p.file);
+    const doseInput = await readDoseInput({ prescription: p.prescription, buffer: p.buffer });
+    if (doseInput.map && p.kind !== 'drone') throw new AgrisimError('CLI_USAGE', '--prescription is for drones (they spread); transplanters plant trays');
+    const block = withBufferM(await readBlockFile(p.file), doseInput.bufferM);
     const plan = planBlock(block, p.kind, { machines: p.machines });
-    const written = await write(plan, p);
-    process.stdout.write((p.json ? JSON.stringify(plan.metrics) : summary(plan, p, written)) + '\n');
+    const rx = doseInput.blockPrescription(plan);
+    const written = await write(plan, p, rx);
+    const json = () => JSON.stringify(rx ? { ...plan.metrics, prescription: prescriptionJson(rx) } : plan.metrics);
+    process.stdout.write((p.json ? json() : summary(plan, p, written) + (rx ? `\nprescribed ${rx.prescribedKg.toFixed(2)} ${rx.unit === 'kg/ha' ? 'kg' : 'L'} over ${rx.zones.length} paddy zones` : '')) + '\n');
     return EXIT.OK;
   },
 };

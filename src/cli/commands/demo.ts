@@ -122,6 +122,50 @@ function planLines(m: MachineDemo): string {
   return `${m.guided.scenario.name}\n  plan: ${plans.length} ${plans.length === 1 ? 'paddy' : 'paddies'}, ${ha.toFixed(2)} ha, ${swaths} swaths, coverage ≥ ${minCov.toFixed(1)} %`;
 }
 
+/** Plans every demo scenario and runs each machine guided and by eye (with a progress bar on stderr). */
+async function prepareDemo(): Promise<{ fleets: BlockFactory[]; machines: MachineDemo[] }> {
+  const bar = progressBar(100);
+  let ticks = 0;
+  const tick = () => bar.tick(Math.min(99, ++ticks), 'simulating');
+  const fleets: BlockFactory[] = [];
+  for (const file of BLOCK_SCENARIOS) fleets.push(...(await loadBlockScenario(repoPath(file))));
+  const machines: MachineDemo[] = [];
+  for (const s of SCENARIOS) {
+    const [guided, manual] = await scenarioFactories(repoPath(s.file), { guidance: ['rtk', 'manual'] });
+    machines.push(measure(s.operation, guided, manual, tick));
+  }
+  bar.done();
+  return { fleets, machines };
+}
+
+/** Prints each fleet's plan and each machine's plan and savings (JSON lines, or text in `lang`). */
+function printDemo(fleets: BlockFactory[], machines: MachineDemo[], lang: string, json: boolean, out: (s: string) => void): void {
+  for (const f of fleets) {
+    if (json) out(JSON.stringify({ event: 'block', scenario: f.id, plan: { ...f.plan.metrics, planMs: undefined } }));
+    else out(fleetLines(f) + '\n');
+  }
+  for (const m of machines) {
+    if (json) out(JSON.stringify({ event: 'savings', scenario: m.guided.scenario.id, plans: m.guided.plans.map((p) => p.metrics), savings: m.report, savingsHired: m.hired }));
+    else {
+      out(planLines(m));
+      for (const l of lang === 'both' ? (['vi', 'en'] as const) : [lang as Lang]) out(savingsSummary(m.report, l, m.hired));
+      out('');
+    }
+  }
+}
+
+/** Writes one printable report per machine (`--report FILE`, the others beside it with the operation's suffix). */
+async function writeDemoReports(machines: MachineDemo[], reportPath: string, lang: string, json: boolean, out: (s: string) => void): Promise<void> {
+  for (const [i, m] of machines.entries()) {
+    const path = i === 0 ? reportPath : suffixedPath(reportPath, m.operation);
+    // The report in its language: texts (verdict, reasons, sources, units) come from the computation.
+    const r = m.report;
+    const inLang = computeSavings({ operation: r.operation, areaHa: r.areaHa, run: r.run, ownership: r.ownership, lang: lang === 'en' ? 'en' : 'vi' });
+    await writeTextFile(path, savingsReportHtml(inLang, { planGeoJson: m.planGeoJson, subtitle: m.guided.scenario.name }));
+    out(json ? JSON.stringify({ event: 'report', operation: m.operation, path }) : `report: ${path}`);
+  }
+}
+
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
@@ -143,42 +187,9 @@ export const command: CliCommand = {
     const json = values.json ?? false;
     const out = (s: string) => process.stdout.write(s + '\n');
 
-    const bar = progressBar(100);
-    let ticks = 0;
-    const tick = () => bar.tick(Math.min(99, ++ticks), 'simulating');
-    const fleets: BlockFactory[] = [];
-    for (const file of BLOCK_SCENARIOS) fleets.push(...(await loadBlockScenario(repoPath(file))));
-    const machines: MachineDemo[] = [];
-    for (const s of SCENARIOS) {
-      const [guided, manual] = await scenarioFactories(repoPath(s.file), { guidance: ['rtk', 'manual'] });
-      machines.push(measure(s.operation, guided, manual, tick));
-    }
-    bar.done();
-
-    for (const f of fleets) {
-      if (json) out(JSON.stringify({ event: 'block', scenario: f.id, plan: { ...f.plan.metrics, planMs: undefined } }));
-      else out(fleetLines(f) + '\n');
-    }
-    for (const m of machines) {
-      if (json) out(JSON.stringify({ event: 'savings', scenario: m.guided.scenario.id, plans: m.guided.plans.map((p) => p.metrics), savings: m.report, savingsHired: m.hired }));
-      else {
-        out(planLines(m));
-        for (const l of lang === 'both' ? (['vi', 'en'] as const) : [lang as Lang]) out(savingsSummary(m.report, l, m.hired));
-        out('');
-      }
-    }
-    if (values.report) {
-      for (const [i, m] of machines.entries()) {
-        const path = i === 0 ? values.report : suffixedPath(values.report, m.operation);
-        // The report in its language: texts (verdict, reasons, sources, units) come from the computation.
-        const r = m.report;
-        const inLang = computeSavings({ operation: r.operation, areaHa: r.areaHa, run: r.run, ownership: r.ownership, lang: lang === 'en' ? 'en' : 'vi' });
-        const html = savingsReportHtml(inLang, { planGeoJson: m.planGeoJson, subtitle: m.guided.scenario.name });
-        await writeTextFile(path, html);
-        if (json) out(JSON.stringify({ event: 'report', operation: m.operation, path }));
-        else out(`report: ${path}`);
-      }
-    }
+    const { fleets, machines } = await prepareDemo();
+    printDemo(fleets, machines, lang, json, out);
+    if (values.report) await writeDemoReports(machines, values.report, lang, json, out);
     if (values['no-serve']) return EXIT.OK;
 
     const staticHandler = await viewerHandler(json, 'demo', 'vi');

@@ -11,7 +11,8 @@ import { getVehicle } from '../../vehicles/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
-import { PRESCRIPTION_HELP, readDoseInput, type DoseInput } from '../prescription-input.js';
+import { PRESCRIPTION_HELP, prescriptionJson, readDoseInput, type DoseInput } from '../prescription-input.js';
+import { predictPlanDose, type DoseMetrics } from '../../sim/index.js';
 import type { Prescription } from '../../prescription/index.js';
 
 const HELP = `usage: agrisim plan <field.geojson|field.kml> [options]
@@ -32,6 +33,9 @@ options:
   --format geojson|kml|qgc|isoxml   export format; without --out the export goes to stdout (one field)
   --firmware ardupilot|px4       QGroundControl export: autopilot firmware (default ardupilot)
 ${PRESCRIPTION_HELP}
+  --wind SPEED@FROM[~GUST]       wind, m/s @ compass degrees it blows from: the plan predicts where the product
+                                 lands (--json: drift, from the dose model on the planned swaths, mean wind);
+                                 with --buffer the strip widens on the downwind edges by the drift carry
   --workers N                    worker threads for many fields (default: auto, from 1,000 fields on an
                                  idle machine; 0 = this thread); results are the same either way
   --json                         print the metrics (docs/contracts.md "Plan metrics"), one JSON line per field
@@ -51,7 +55,7 @@ interface Parsed {
   firmware: 'ardupilot' | 'px4';
   json: boolean;
   workers?: number;
-  dose: { prescription?: string; buffer?: string };
+  dose: { prescription?: string; buffer?: string; wind?: string };
 }
 
 function parseStart(value: string | undefined): [number, number] | undefined {
@@ -77,6 +81,7 @@ function parse(argv: string[]): Parsed {
     json: { type: 'boolean' },
     prescription: { type: 'string' },
     buffer: { type: 'string' },
+    wind: { type: 'string' },
   });
   const workers = numberOption(values.workers, 'workers', 0, 64);
   if (workers !== undefined && !Number.isInteger(workers)) throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
@@ -114,7 +119,7 @@ function parse(argv: string[]): Parsed {
     firmware: (values.firmware as 'ardupilot' | 'px4' | undefined) ?? 'ardupilot',
     json: values.json ?? false,
     workers,
-    dose: { prescription: values.prescription, buffer: values.buffer },
+    dose: { prescription: values.prescription, buffer: values.buffer, wind: values.wind },
   };
 }
 
@@ -154,13 +159,18 @@ function totals(plans: Plan[], failed: number): string {
 }
 
 
-/** The prescription part of `plan --json`: unit, default rate, product prescribed, zones. */
-function prescriptionJson(rx: Prescription) {
-  const r3 = (v: number) => Math.round(v * 1000) / 1000;
+/** The predicted drift of `plan --wind --json`: where the product of the planned swaths lands. */
+function driftJson(d: DoseMetrics) {
   return {
-    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
-    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
+    wind: d.wind, product: d.product, emittedKg: d.emittedKg, onTargetKg: d.onTargetKg, offTargetKg: d.offTargetKg,
+    offTargetPct: Math.round((10_000 * d.offTargetKg) / Math.max(1e-9, d.emittedKg)) / 100,
+    intoBufferKg: d.intoBufferKg, offTargetDownwindPct: d.offTargetDownwindPct,
   };
+}
+
+function driftLine(d: ReturnType<typeof driftJson>): string {
+  const u = d.product === 'liquid' ? 'L' : 'kg';
+  return `drift       ${fmt(d.wind.speedMps)} m/s from ${fmt(d.wind.fromDeg, 0)}°: ${fmt(d.offTargetKg, 2)} ${u} off target (${fmt(d.offTargetPct, 2)} %, ${fmt(d.offTargetDownwindPct, 0)} % of it downwind), ${fmt(d.intoBufferKg, 2)} ${u} into the buffer`;
 }
 
 function prescriptionLine(rx: Prescription): string {
@@ -214,8 +224,11 @@ export const command: CliCommand = {
         written = `${path} (${p.format})`;
       }
       const rxJson = rx ? { prescription: prescriptionJson(rx) } : {};
-      if (p.json) process.stdout.write(JSON.stringify({ ...plan.metrics, ...rxJson, ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}) }) + '\n');
-      else blocks.push(summary(plan, written) + (rx ? `\n${prescriptionLine(rx)}` : '') + (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : ''));
+      const drift = doseInput.wind && plan.vehicle.payload.kind === 'tank'
+        ? driftJson(predictPlanDose(plan, { wind: doseInput.wind, ...(rx ? { prescriptions: [rx] } : {}), buffers: [doseInput.buffers.get(plan.field.id) ?? []] }))
+        : undefined;
+      if (p.json) process.stdout.write(JSON.stringify({ ...plan.metrics, ...rxJson, ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}), ...(drift ? { drift } : {}) }) + '\n');
+      else blocks.push(summary(plan, written) + (rx ? `\n${prescriptionLine(rx)}` : '') + (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : '') + (drift ? `\n${driftLine(drift)}` : ''));
     }
     if (!p.json) {
       if (fields.length > 1) blocks.push(totals(plans, fields.length - plans.length));

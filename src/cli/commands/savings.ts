@@ -129,6 +129,43 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/** The options of `savings` as parsed. */
+type SavingsValues = {
+  operation?: string; 'area-ha'?: string; 'area-sao'?: string; field?: string; run?: string[]; seed?: string; ownership?: string;
+  set?: string[]; assumptions?: string; lang?: string; json?: boolean; report?: string;
+};
+
+/** Checks the options that go together (usage errors, exit 2) and reads the operation, language, ownership and area. */
+function checkSavingsOptions(values: SavingsValues) {
+  const all = values.operation === 'all';
+  const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
+  if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
+  if (all && (values.run !== undefined || values.field !== undefined)) throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
+  const lang = (values.lang ?? 'vi') as Lang;
+  if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
+  const ownership = (values.ownership ?? 'own') as Ownership;
+  if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+  if (values['area-ha'] !== undefined && values['area-sao'] !== undefined) throw new AgrisimError('CLI_USAGE', 'give --area-ha or --area-sao, not both');
+  if (values.field !== undefined && values.run !== undefined) throw new AgrisimError('CLI_USAGE', 'give --field or --run, not both');
+  const areaText = values['area-ha'] ?? values['area-sao'];
+  let areaHa: number | undefined;
+  if (areaText !== undefined) {
+    const n = Number(areaText.trim() === '' ? NaN : areaText);
+    const ha = values['area-ha'] !== undefined ? n : saoToHa(n);
+    areaHa = checkArea(Number.isFinite(n) ? ha : areaText);
+  }
+  return { all, operation, lang, ownership, areaHa };
+}
+
+/** Every operation compared on one area: a JSON array, the tables one after the other, one A4 page each. */
+async function printAllOperations(areaHa: number, ownership: Ownership, overrides: Record<string, unknown>, lang: Lang, values: SavingsValues): Promise<number> {
+  const reports = OPERATIONS.map((op) => computeSavings({ operation: op, areaHa, ownership, overrides, lang }));
+  if (values.report) await writeTextFile(values.report, savingsReportPagesHtml(reports));
+  if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else process.stdout.write(reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n');
+  return EXIT.OK;
+}
+
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
@@ -155,23 +192,8 @@ export const command: CliCommand = {
       return EXIT.OK;
     }
     if (values.block !== undefined) return runBlock(values.block, values);
-    const all = values.operation === 'all';
-    const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
-    if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
-    if (all && (values.run !== undefined || values.field !== undefined)) throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
-    const lang = (values.lang ?? 'vi') as Lang;
-    if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
-    const ownership = (values.ownership ?? 'own') as Ownership;
-    if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
-    if (values['area-ha'] !== undefined && values['area-sao'] !== undefined) throw new AgrisimError('CLI_USAGE', 'give --area-ha or --area-sao, not both');
-    if (values.field !== undefined && values.run !== undefined) throw new AgrisimError('CLI_USAGE', 'give --field or --run, not both');
-    const areaText = values['area-ha'] ?? values['area-sao'];
-    let areaHa: number | undefined;
-    if (areaText !== undefined) {
-      const n = Number(areaText.trim() === '' ? NaN : areaText);
-      const ha = values['area-ha'] !== undefined ? n : saoToHa(n);
-      areaHa = checkArea(Number.isFinite(n) ? ha : areaText);
-    }
+    const { all, operation, lang, ownership, areaHa: givenHa } = checkSavingsOptions(values);
+    let areaHa = givenHa;
     const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
     const overrides = { ...(values.assumptions ? await readAssumptionFile(values.assumptions) : {}), ...parseSet(values.set ?? []) };
 
@@ -188,14 +210,7 @@ export const command: CliCommand = {
     }
     if (areaHa === undefined) throw new AgrisimError('CLI_USAGE', 'give an area: --area-ha, --area-sao, --field or --run (see --help)');
 
-    if (all) {
-      // One report per operation: a JSON array, the tables one after the other, one A4 page each.
-      const reports = OPERATIONS.map((op) => computeSavings({ operation: op, areaHa: areaHa!, ownership, overrides, lang }));
-      if (values.report) await writeTextFile(values.report, savingsReportPagesHtml(reports));
-      if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-      else process.stdout.write(reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n');
-      return EXIT.OK;
-    }
+    if (all) return printAllOperations(areaHa, ownership, overrides, lang, values);
     const report = computeSavings({ operation, areaHa, ownership, overrides, run, lang });
     if (values.report) await writeTextFile(values.report, savingsReportHtml(report, { planGeoJson, subtitle }));
     if (values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

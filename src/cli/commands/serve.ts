@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
 import { loadScenario, scenarioFactories, type LoadedScenario, type ScenarioLoadOptions } from '../../scenario/index.js';
 import type { Guidance, SimulationFactory } from '../../sim/index.js';
-import { loadBlockScenario, readBlockScenario } from '../block-run.js';
+import { loadBlockScenario, readBlockScenario, type BlockRunOptions } from '../block-run.js';
 import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 import { startNmeaServer, type NmeaServer } from '../../telemetry/index.js';
 import { checkMqttUrl, publishFeedsToMqtt, type MqttPublisher } from '../../telemetry/index.js';
@@ -34,7 +34,7 @@ options:
   --speedup K          simulated time per wall time (default 10)
 ${PRESCRIPTION_HELP}
 ${WIND_HELP}
-                                 (field scenarios; the viewer shows the zones and the dose applied)
+                                 (field and block scenarios; the viewer shows the zones and the dose applied)
   --loop               start each run over 5 s after it ends
   --token T            secret for control messages (pause, resume, speed, restart);
                        default $AGRISIM_TOKEN; without one, control is disabled
@@ -70,13 +70,13 @@ function defaultScenarios(): string[] {
 const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
 
 /** As {@link loadScenarioSpec}, and a block scenario (`block` key) runs its whole fleet as one simulation. */
-export async function loadServeSpec(spec: string, load: ScenarioLoadOptions = {}): Promise<SimulationFactory[]> {
+export async function loadServeSpec(spec: string, load: ScenarioLoadOptions = {}, block: BlockRunOptions = {}): Promise<SimulationFactory[]> {
   const hash = spec.lastIndexOf('#');
   const path = hash < 0 ? spec : spec.slice(0, hash);
   if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec, load);
   const guidance = hash < 0 ? [] : spec.slice(hash + 1).split(',').filter(Boolean);
   if (guidance.some((g) => !GUIDANCE.includes(g))) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
-  return loadBlockScenario(path, guidance as Guidance[]);
+  return loadBlockScenario(path, guidance as Guidance[], block);
 }
 
 /** Loads `FILE` or `FILE#g1,g2` (one run per guidance on the same plan). */
@@ -267,7 +267,8 @@ export const command: CliCommand = {
     const files = values.scenario ?? defaultScenarios();
     const doseInput = await readDoseInput(values);
     const load: ScenarioLoadOptions = { dose: doseInput.doseFor, ...(doseInput.bufferM ? { fieldTransform: doseInput.transform } : {}) };
-    const simulations = (await Promise.all(files.map((f) => loadServeSpec(f, load)))).flat();
+    const block: BlockRunOptions = { blockDose: doseInput.doseForBlock, ...(doseInput.bufferM !== undefined ? { bufferM: doseInput.bufferM } : {}) };
+    const simulations = (await Promise.all(files.map((f) => loadServeSpec(f, load, block)))).flat();
     const json = values.json ?? false;
     if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
     else if (values.farm !== undefined) throw new AgrisimError('CLI_USAGE', '--farm names the farm in MQTT topics: it needs --mqtt URL');

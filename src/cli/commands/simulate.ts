@@ -16,10 +16,13 @@ import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js
 import { progressBar } from '../progress.js';
 import { onStopSignal, type StopSignalName } from '../stop-signal.js';
 import { simCompareTable, simMetricsTable, doseTable } from '../../sim/index.js';
-import { PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
+import { BLOCK_BUFFER_HELP, PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
 import { blockScenarioFromObject, isBlockFile, isBlockScenario, loadBlockFile, type BlockRunOptions } from '../block-run.js';
 import { blockSummary } from '../block-summary.js';
 import { MAX_MACHINES } from '../../block/index.js';
+
+/** How a run is loaded: a scenario's options and, for a block, its dose per plan. */
+type SimulateLoad = ScenarioLoadOptions & Pick<BlockRunOptions, 'blockDose' | 'bufferM'>;
 
 /** A scenario or block run factory: what runOne needs. */
 type RunFactory = SimulationFactory & { scenario: { id: string; name: string } };
@@ -47,6 +50,7 @@ options:
                                  lines are written whole every 250 ms, and SIGINT/SIGTERM/SIGHUP
                                  end the run there with its metrics line (marked "interrupted")
 ${PRESCRIPTION_HELP}
+${BLOCK_BUFFER_HELP}
 ${WIND_HELP}
   --compare                      run guided (--guidance, default rtk) and manual, side by side
   --json                         print JSON instead of a table
@@ -64,7 +68,7 @@ function machinesOption(opts: Record<string, string | boolean | undefined>): num
   return numberOption((opts.machines ?? opts.vehicles) as string | undefined, 'machines', 1, 100) ?? 1;
 }
 
-async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: ScenarioLoadOptions): Promise<RunFactory> {
+async function loadInput(path: string, opts: Record<string, string | boolean | undefined>, load: SimulateLoad): Promise<RunFactory> {
   const abs = resolve(path);
   const blockOpts: BlockRunOptions = { ...load };
   // --paddies N picks paddies of the file to run as fields (one plan each), block file or not;
@@ -216,7 +220,7 @@ export const command: CliCommand = {
     const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
     if (seed !== undefined && !Number.isInteger(seed)) throw new AgrisimError('CLI_USAGE', `--seed must be a whole number, got "${values.seed}"`);
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 1e9);
-    const load: ScenarioLoadOptions = {
+    const load: SimulateLoad = {
       seed,
       cellM: numberOption(values.cell, 'cell', 0.01, 100),
       ...(values.faults ? { faults: values.faults === 'on' } : {}),
@@ -224,6 +228,8 @@ export const command: CliCommand = {
     const doseInput = await readDoseInput(values);
     if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
     load.dose = doseInput.doseFor;
+    load.blockDose = doseInput.doseForBlock;
+    if (doseInput.bufferM !== undefined) load.bufferM = doseInput.bufferM;
     const guidance = values.guidance as Guidance | undefined;
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });

@@ -148,7 +148,7 @@ function reportBody(report: SavingsReport, options: ReportOptions): string {
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   const be = (v: number | null) => (v === null ? w.never : `${n(v, 1)} ${w.haPerYear}`);
-  const s = report.breakEvenSupport;
+  const breakEvens = report.breakEvenSupport;
   const neg = (v: number) => (v < 0 ? ' neg' : '');
   const perHa = perHaBlocks(report);
   const map = options.planGeoJson ? fieldMapSvg(options.planGeoJson, 330, 165, w.map) : '';
@@ -184,8 +184,8 @@ function reportBody(report: SavingsReport, options: ReportOptions): string {
     map ? `<div class="panel"><h2>${esc(w.map)}</h2>${map}</div>` : runPanel(report, lang),
     `</div>`,
     `<div class="notes"><b class="verdict ${report.verdict.kind}" data-verdict="${report.verdict.kind}">${esc(report.verdict.text)}</b><br>`,
-    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(s.without))}</span> `,
-    `${esc(w.withSupport)}: ${esc(supportSentence(s.with, s.without, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div>`,
+    `<span data-testid="break-even">${esc(w.breakEven)}, ${esc(w.withoutSupport)}: ${esc(breakEvenSentence(breakEvens.without))}</span> `,
+    `${esc(w.withSupport)}: ${esc(supportSentence(breakEvens.with, breakEvens.without, lang))}<br>${esc(w.checks)}: ${esc(checksLine(report.checks, lang))}</div>`,
     `<h2>${esc(w.assumptions)} <span class="tag">●</span> <small>${esc(w.fromRun)}</small> <span class="tag">✎</span> <small>${esc(w.overridden)}</small></h2>`,
     `<table class="assump" style="font-size:${tablePt.toFixed(2)}pt"><colgroup><col class="label"><col class="val"><col class="unit"><col class="range"><col class="src"></colgroup>`,
     `<tr><th>${esc(w.assumptions)}</th><th>${esc(w.value)}</th><th>${esc(w.unit)}</th><th>${esc(w.range)}</th><th>${esc(w.source)}</th></tr>${assumptionRows.join('')}</table>`,

@@ -81,6 +81,64 @@ export function zoneRuns(points: readonly XY[], rx: Prescription): { points: XY[
 }
 
 /**
+ * Look-ahead of rate changes, s: a set-point sent this long before the machine reaches a zone
+ * border makes the metering drive's first-order lag straddle the border (as ISOBUS task controllers
+ * compensate a declared latency). It equals the drive's time constant, 0.6 s, the simulator's
+ * rate controller default (src/sim/dose/rate-controller.ts; Fulton et al. 1999, ASAE Paper 991101).
+ */
+export const RATE_LOOK_AHEAD_S = 0.6;
+
+function cumulative(points: readonly XY[]): number[] {
+  const cum = [0];
+  for (let k = 1; k < points.length; k++) cum.push(cum[k - 1] + Math.hypot(points[k][0] - points[k - 1][0], points[k][1] - points[k - 1][1]));
+  return cum;
+}
+
+/** The polyline between distances `from` and `to` along it (`cum` its cumulative lengths). */
+function slice(points: readonly XY[], cum: readonly number[], from: number, to: number): XY[] {
+  const at = (d: number): XY => {
+    let k = 1;
+    while (k < cum.length - 1 && cum[k] < d) k++;
+    const span = cum[k] - cum[k - 1];
+    const t = span > 0 ? Math.min(1, Math.max(0, (d - cum[k - 1]) / span)) : 0;
+    return [points[k - 1][0] + (points[k][0] - points[k - 1][0]) * t, points[k - 1][1] + (points[k][1] - points[k - 1][1]) * t];
+  };
+  const out: XY[] = [at(from)];
+  for (let k = 1; k < points.length - 1; k++) if (cum[k] > from + 1e-6 && cum[k] < to - 1e-6) out.push(points[k]);
+  out.push(at(to));
+  return out;
+}
+
+/**
+ * {@link zoneRuns} with every rate change moved `leadM` back along the path (the look-ahead
+ * distance: {@link RATE_LOOK_AHEAD_S} × working speed), so the command that sets a zone's rate is
+ * reached that far before its border. A change is never moved before the swath start or the
+ * change before it; a run the look-ahead swallows whole disappears.
+ */
+export function zoneRunsAhead(points: readonly XY[], rx: Prescription, leadM: number): { points: XY[]; ratePerHa: number | undefined }[] {
+  const runs = zoneRuns(points, rx);
+  if (runs.length < 2 || !(leadM > 0)) return runs;
+  const cum = cumulative(points);
+  const total = cum[cum.length - 1];
+  // border k (between runs k−1 and k) at the distance where run k starts
+  const lengths = runs.map((r) => cumulative(r.points).at(-1)!);
+  const starts: number[] = [0];
+  for (let k = 1; k < runs.length; k++) starts.push(starts[k - 1] + lengths[k - 1]);
+  const moved = starts.map((d, k) => (k === 0 ? 0 : Math.max(0, d - leadM)));
+  for (let k = 1; k < moved.length; k++) moved[k] = Math.max(moved[k], moved[k - 1]);
+  const out: { points: XY[]; ratePerHa: number | undefined }[] = [];
+  runs.forEach((r, k) => {
+    const from = moved[k], to = k + 1 < runs.length ? moved[k + 1] : total;
+    if (to - from < 1e-6) return;
+    const last = out[out.length - 1];
+    const piece = slice(points, cum, from, to);
+    if (last && last.ratePerHa === r.ratePerHa) last.points.push(...piece.slice(1));
+    else out.push({ points: piece, ratePerHa: r.ratePerHa });
+  });
+  return out;
+}
+
+/**
  * ISO 11783-11 DDI of the rate set-point and the factor from per-hectare to its unit:
  * 0x0006 Setpoint Mass Per Area Application Rate (mg/m²) or 0x0001 Setpoint Volume Per Area
  * Application Rate (mm³/m²); 1 kg/ha = 100 mg/m², 1 L/ha = 100 mm³/m².

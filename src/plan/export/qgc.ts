@@ -12,7 +12,7 @@
 import type { Plan, RouteSegment } from '../types.js';
 import type { XY } from '../../geometry/index.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
-import { zoneRuns } from './prescription-parts.js';
+import { RATE_LOOK_AHEAD_S, zoneRunsAhead } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';
 
 /** MAVLink MAV_CMD numbers used here (common.xml). */
@@ -54,6 +54,12 @@ export interface QgcPlanOptions {
   prescription?: Prescription;
   /** Servo output of the metering (rate) drive (default 10). */
   rateServo?: number;
+  /**
+   * Rate changes are placed this long ahead of each zone border at working speed, s (default
+   * 0.6: the metering drive's time constant), so the drive's lag straddles the border; 0 puts
+   * them on the border.
+   */
+  rateLookAheadS?: number;
 }
 
 /** Defaults of {@link QgcPlanOptions}. */
@@ -65,6 +71,7 @@ export const QGC_DEFAULTS = {
   pwmOff: 1100,
   relay: 0,
   rateServo: 10,
+  rateLookAheadS: RATE_LOOK_AHEAD_S,
 };
 
 /** One QGroundControl SimpleItem. */
@@ -193,8 +200,10 @@ export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFil
     setReverse(s.reverse);
     setSpeed(segmentSpeed(plan, s));
     if (rx && s.kind === 'swath') {
-      // a rate command runs when the waypoint before it is reached: at the swath start, then at each border
-      for (const run of zoneRuns(s.points, rx)) {
+      // a rate command runs when the waypoint before it is reached: at the swath start, then the
+      // look-ahead distance before each border (the drive's lag × speed), where a waypoint is added
+      const leadM = Math.max(0, o.rateLookAheadS) * segmentSpeed(plan, s);
+      for (const run of zoneRunsAhead(s.points, rx, leadM)) {
         setRate(run.ratePerHa);
         for (const p of run.points.slice(1)) if (!same(list.last, p)) waypoint(p);
       }

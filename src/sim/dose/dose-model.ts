@@ -47,9 +47,14 @@ interface MachineState {
   pattern: SpreadPattern;
   granules?: GranuleDrift;
   fp?: Footprint;
-  /** Heading and (quantised) wind the cached footprint was built for. */
+  /** Heading and (quantised) wind the current footprint was built for. */
   fpKey: [number, number, number];
+  /** Footprints by heading (1e-4) and wind step. */
+  cache: Map<string, Footprint>;
 }
+
+/** Footprints kept per machine. */
+const FOOTPRINT_CACHE = 64;
 
 export class DoseModel {
   readonly cfg: DoseModelConfig;
@@ -80,6 +85,7 @@ export class DoseModel {
       pattern: cfg.product === 'liquid' ? liquidPattern(m.widthM, m.heightM, stepM) : granularPattern(m.widthM, stepM),
       ...(cfg.product === 'granular' ? { granules: granuleDrift(Math.max(0.5, m.heightM)) } : {}),
       fpKey: [NaN, NaN, NaN],
+      cache: new Map(),
     }));
   }
 
@@ -118,19 +124,29 @@ export class DoseModel {
   }
 
   /**
-   * The footprint for this heading and wind. It is rebuilt when the heading turns or the wind
-   * moves 0.5 m/s from the speed it was built for; in between, a gust shifts the whole footprint
-   * downwind by the change of the mean carry (granules) — a shift of a few cm per 0.1 m/s.
+   * The footprint for this heading and wind. Footprints are built for the wind speed rounded to
+   * 0.5 m/s and kept per heading and speed step (a field has few headings and gusts wander among
+   * a few steps, so they are built once and reused); in between, a gust shifts the whole
+   * footprint downwind by the change of the mean carry (granules) — a few cm per 0.1 m/s.
    */
   private footprint(i: number, m: MachineState, dir: XY): Footprint {
     const w = this.wind;
+    const speed = Math.round(w.speedMps * 2) / 2;
     const key = m.fpKey;
-    if (m.fp && Math.abs(key[0] - dir[0]) < 1e-4 && Math.abs(key[1] - dir[1]) < 1e-4 && Math.abs(key[2] - w.speedMps) < 0.5) return m.fp;
-    m.fpKey = [dir[0], dir[1], w.speedMps];
-    m.fp = m.granules
-      ? granularFootprint(m.pattern, m.granules, dir, w.towardUnit, w.speedMps)
-      : liquidFootprint(m.pattern, sprayDrift(w.speedMps), dir, w.towardUnit, this.widths[i] / 2);
-    return m.fp;
+    if (m.fp && key[0] === dir[0] && key[1] === dir[1] && key[2] === speed) return m.fp;
+    const id = `${Math.round(dir[0] * 1e4)},${Math.round(dir[1] * 1e4)},${speed}`;
+    let fp = m.cache.get(id);
+    if (!fp) {
+      fp = m.granules
+        ? granularFootprint(m.pattern, m.granules, dir, w.towardUnit, speed)
+        : liquidFootprint(m.pattern, sprayDrift(speed), dir, w.towardUnit, this.widths[i] / 2);
+      // bounded: a winding route (many headings) rebuilds rather than grows without end
+      if (m.cache.size >= FOOTPRINT_CACHE) m.cache.clear();
+      m.cache.set(id, fp);
+    }
+    m.fpKey = [dir[0], dir[1], speed];
+    m.fp = fp;
+    return fp;
   }
 
   /** Mean downwind carry of the granules at `windMps`, m (0 for liquids). */

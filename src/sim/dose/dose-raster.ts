@@ -7,6 +7,7 @@
 import { SimError } from '../../errors.js';
 import { bounds } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
+import type { RasterGrid } from '../raster-grid.js';
 
 /** Cell class of a cell off every paddy. */
 export const OFF = -1;
@@ -14,13 +15,7 @@ export const OFF = -1;
 export const BUFFER = -2;
 
 /** A dose raster; see the file comment. */
-export interface DoseRaster {
-  readonly cellM: number;
-  readonly cellAreaM2: number;
-  readonly cols: number;
-  readonly rows: number;
-  readonly originX: number;
-  readonly originY: number;
+export interface DoseRaster extends RasterGrid {
   /** Product per cell, kg, row-major from (originX, originY). */
   readonly massKg: Float64Array;
   /** Class per cell: zone index, {@link BUFFER} or {@link OFF}. */
@@ -80,8 +75,9 @@ export function createDoseRaster(zones: readonly PolygonM[][], buffer: readonly 
   const originX = minX - marginM, originY = minY - marginM;
   const massKg = new Float64Array(cols * rows);
   const cellClass = new Int16Array(cols * rows).fill(OFF);
-  classify(cellClass, cols, rows, originX, originY, cell, buffer, BUFFER);
   zones.forEach((polys, k) => classify(cellClass, cols, rows, originX, originY, cell, polys, k));
+  // a buffer strip drawn over a zone is a buffer: no product is meant to land there
+  classify(cellClass, cols, rows, originX, originY, cell, buffer, BUFFER);
   const inv = 1 / cell;
   const raster: DoseRaster = {
     cellM: cell, cellAreaM2: cell * cell, cols, rows, originX, originY, massKg, cellClass, lostKg: 0,

@@ -128,3 +128,31 @@ export function sprayDrift(windMps: number): SprayDrift {
   const lostFraction = Math.min(airborneFraction, D(LIQUID_DRIFT_MAX_M));
   return { airborneFraction, binsM, binFractions, lostFraction };
 }
+
+/**
+ * A spray strip is widened downwind until the drift deposit falls under this share of the
+ * applied rate, %. Assumption: 1 % is the deposit FOCUS and the German buffer tables treat as the
+ * edge of a no-spray strip for surface water (Rautmann et al. 2001 give 2.77 % at 1 m in 3 m/s).
+ */
+export const DRIFT_EDGE_PCT = 1;
+
+/**
+ * How far downwind of where it leaves the machine the product typically lands, m: for granules the
+ * mass-weighted ballistic carry from `heightM`; for spray the distance at which the field-crop
+ * drift deposit falls to `DRIFT_EDGE_PCT` (1 %) of the rate. 0 in calm air. The planner widens a
+ * water buffer strip by this much on the field's downwind edges.
+ */
+export function downwindCarryM(product: 'granular' | 'liquid', heightM: number, windMps: number): number {
+  if (!(windMps > 0)) return 0;
+  if (product === 'granular') {
+    const g = granuleDrift(Math.max(0.5, heightM));
+    let s = 0;
+    for (let c = 0; c < g.fractions.length; c++) s += g.fractions[c] * g.carryM(c, windMps);
+    return s;
+  }
+  const { a, b } = RAUTMANN_FIELD_CROPS;
+  const scale = windMps / DRIFT_REFERENCE_WIND_MPS;
+  // scale·a·x^b = DRIFT_EDGE_PCT ⇒ x = (DRIFT_EDGE_PCT / (scale·a))^(1/b), from the swath edge
+  const x = Math.pow(DRIFT_EDGE_PCT / (scale * a), 1 / b);
+  return Math.min(LIQUID_DRIFT_MAX_M, Math.max(0, x));
+}

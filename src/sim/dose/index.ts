@@ -3,7 +3,7 @@
  * raster and its metrics. The sim face re-exports what users need.
  */
 export { DoseModel } from './dose-model.js';
-export { resolveDose } from './resolve-dose.js';
+export { resolveDose, resolveDoseAreas } from './resolve-dose.js';
 export type { DoseOptions } from './resolve-dose.js';
 export { doseMetrics } from './dose-metrics.js';
 export type { DoseMetrics, ZoneDose } from './dose-metrics.js';
@@ -11,3 +11,5 @@ export { doseTable } from './format-dose.js';
 export type { DoseRaster } from './dose-raster.js';
 export { parseWind } from './wind.js';
 export type { WindOptions } from './wind.js';
+export { predictPlanDose } from './predict.js';
+export { downwindCarryM } from './drift.js';

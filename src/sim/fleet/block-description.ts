@@ -7,7 +7,8 @@
  */
 import type { BlockPlan } from '../../block/index.js';
 import { toLonLat, type LocalProjection } from '../../geodesy/index.js';
-import type { XY } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
+import type { DoseOptions } from '../dose/index.js';
 import type { BlockDescription, SimDescription } from '../types.js';
 
 type LonLat = [number, number];
@@ -46,8 +47,29 @@ export function blockDescription(plan: BlockPlan): BlockDescription {
   };
 }
 
-/** A docs/contracts.md plan FeatureCollection for drawing: boundaries, holes and swaths of every machine. */
-export function blockPlanDrawing(plan: BlockPlan): SimDescription['planGeoJson'] {
+/**
+ * The dose parts of the drawing: each paddy's prescription zones (`kind: zone`, id `paddy:zone`,
+ * with `rateKgPerHa` or `rateLPerHa`) and the water buffers and strips (`kind: buffer`), as a
+ * single run's plan GeoJSON carries them, so a viewer draws the prescription beside the dose.
+ */
+function doseFeatures(ll: (p: XY) => LonLat, dose: Pick<DoseOptions, 'prescriptions' | 'buffers'>, paddies: readonly string[]): Feature[] {
+  const multi = (polys: readonly PolygonM[]) => polys.map((p) => ringsOf(ll, p.outer, p.holes));
+  const out: Feature[] = [];
+  dose.prescriptions?.forEach((rx, i) => {
+    for (const z of rx?.zones ?? []) {
+      const props = { kind: 'zone', seq: 0, id: `${paddies[i]}:${z.id}`, paddy: paddies[i], [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa, areaHa: Math.round(z.areaM2) / 10_000, isDefault: z.isDefault };
+      out.push({ type: 'Feature', properties: props, geometry: { type: 'MultiPolygon', coordinates: multi(z.polygons) } });
+    }
+  });
+  let n = 0;
+  for (const strips of dose.buffers ?? []) {
+    for (const p of strips ?? []) out.push({ type: 'Feature', properties: { kind: 'buffer', seq: 0, buffer: ++n }, geometry: { type: 'MultiPolygon', coordinates: multi([p]) } });
+  }
+  return out;
+}
+
+/** A docs/contracts.md plan FeatureCollection for drawing: boundaries, holes and swaths of every machine (and the dose's zones and buffers). */
+export function blockPlanDrawing(plan: BlockPlan, dose?: Pick<DoseOptions, 'prescriptions' | 'buffers'>): SimDescription['planGeoJson'] {
   const ll = lonLatOf(plan.block.projection);
   const features: Feature[] = [];
   let seq = 0;
@@ -72,5 +94,6 @@ export function blockPlanDrawing(plan: BlockPlan): SimDescription['planGeoJson']
       features.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
     }
   }
+  if (dose) features.push(...doseFeatures(ll, dose, plan.block.paddies.map((p) => p.id)));
   return { type: 'FeatureCollection', features, properties: { agrisim: { ...plan.metrics, planMs: undefined } } };
 }

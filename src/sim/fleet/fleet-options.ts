@@ -5,6 +5,7 @@
 import type { BlockPlan } from '../../block/index.js';
 import { SimError } from '../../errors.js';
 import type { RasterOptions } from '../coverage-raster.js';
+import type { DoseOptions } from '../dose/index.js';
 import { resolveFaults, type FaultOptions } from '../faults.js';
 import { runNumbers } from '../options.js';
 import type { Guidance } from '../types.js';
@@ -29,6 +30,11 @@ export interface FleetSimulationInput {
   roadSpeedMps?: number;
   /** Longest simulated run, s (default: 20× the planned makespan + 1 h). */
   maxSimS?: number;
+  /**
+   * Dose raster, prescriptions, wind and drift (drone blocks; absent: no dose model). Its
+   * `prescriptions` and `buffers` are per paddy, in `plan.block.paddies` order, in block metres.
+   */
+  dose?: DoseOptions;
   id?: string;
   name?: string;
 }
@@ -44,6 +50,7 @@ export interface ResolvedFleetInput {
   batteryReserve: number;
   roadSpeedMps?: number;
   maxSimS: number;
+  dose?: DoseOptions;
   id: string;
   name: string;
 }
@@ -77,6 +84,8 @@ export function resolveFleetInput(input: FleetSimulationInput): ResolvedFleetInp
   const faults = resolveFaults(input.faults);
   const maxSimS = input.maxSimS ?? 20 * (plan.metrics?.makespanS ?? 0) + 3600;
   if (!(maxSimS > 0)) bad('maxSimS', `must be > 0, got ${maxSimS}`, maxSimS);
+  if (input.dose && plan.machines.some((m) => m.vehicle.payload.kind !== 'tank'))
+    bad('dose', `spreads product from a tank: a block planned for ${plan.kind}s has none`, plan.kind);
   return {
     plan,
     guidance,
@@ -87,6 +96,7 @@ export function resolveFleetInput(input: FleetSimulationInput): ResolvedFleetInp
     batteryReserve,
     ...(roadSpeedMps !== undefined ? { roadSpeedMps } : {}),
     maxSimS,
+    ...(input.dose ? { dose: input.dose } : {}),
     id: input.id ?? `block-${plan.kind}-${plan.machines.length}`,
     name: input.name ?? `${plan.block.name}: ${fleetLabel(plan)} (${guidance})`,
   };

@@ -4,11 +4,12 @@
  * and steering error, tank/battery/trays, faults), all paint one coverage raster of the
  * block, refills at a depot wait for its crews, road legs run at road speed.
  */
-import type { MachinePlan } from '../../block/index.js';
+import { paddyBufferSplit, type MachinePlan } from '../../block/index.js';
 import type { RefillStop } from '../../plan/index.js';
 import { Agent } from '../agent.js';
 import { buildLegs } from '../build-legs.js';
 import { createCoverageRaster, type CoverageRaster } from '../coverage-raster.js';
+import { DoseModel, doseMetrics, resolveDoseAreas } from '../dose/index.js';
 import { steeringModel } from '../error-models.js';
 import { computeMetrics } from '../metrics.js';
 import { createRng, type Rng } from '../random.js';
@@ -25,6 +26,8 @@ import { createPaddyTracker, flagPaddyEnds } from './paddy-tracker.js';
 export interface FleetRun extends Simulation {
   metrics(): FleetMetrics;
   readonly raster: CoverageRaster;
+  /** The dose model, when the run has one (`input.dose`): its raster holds kg per cell. */
+  readonly dose?: DoseModel;
   /** Simulated time so far, ms. */
   readonly timeMs: number;
 }
@@ -42,7 +45,18 @@ function workItems(m: MachinePlan): WorkItem[] {
   }));
 }
 
-function makeAgent(m: MachinePlan, cfg: ResolvedFleetInput, rng: Rng, raster: CoverageRaster, queues: DepotQueues): Agent {
+/** The run's dose model (drone blocks with `input.dose`): zones per paddy, in block metres. */
+function blockDoseModel(cfg: ResolvedFleetInput, rng: Rng): DoseModel | undefined {
+  if (!cfg.dose) return undefined;
+  const { plan } = cfg;
+  const own = (v: MachinePlan['vehicle']) => (v.payload.kind === 'tank' ? v.payload.rateKgPerHa : 0);
+  // a paddy's strip by a water buffer is not a zone: product landing there is into the buffer
+  const areas = plan.block.paddies.map((p) => ({ id: p.id, polygons: paddyBufferSplit(plan.block, p).worked, ownRatePerHa: own(plan.machines[0].vehicle) }));
+  const machines = plan.machines.map((m) => ({ widthM: m.vehicle.workingWidthM, heightM: m.vehicle.altitudeM }));
+  return new DoseModel(resolveDoseAreas(cfg.dose, areas, (_, xy) => [xy[0], xy[1]]), machines, rng.fork('dose'));
+}
+
+function makeAgent(m: MachinePlan, index: number, cfg: ResolvedFleetInput, rng: Rng, raster: CoverageRaster, queues: DepotQueues, dose: DoseModel | undefined): Agent {
   const vrng = rng.fork(`vehicle:${m.id}`);
   const steering = steeringModel(cfg.guidance, m.vehicle.kind);
   // drones fly between paddies at transit speed; ground machines drive field roads at road speed
@@ -52,6 +66,7 @@ function makeAgent(m: MachinePlan, cfg: ResolvedFleetInput, rng: Rng, raster: Co
   return new Agent({
     id: m.id, vehicle: m.vehicle, guidance: cfg.guidance, steering, legs, servicePoint: depot?.at ?? m.start, raster,
     faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, refillGate: queues,
+    ...(dose ? { dose: { model: dose, index } } : {}),
   });
 }
 
@@ -85,7 +100,8 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
   const raster = createCoverageRaster(plan.block.paddies.map((p) => p.polygon), { marginM: maxWidth + 5, ...cfg.raster, perPolygon: true });
   const queues = createDepotQueues(plan.block.depots);
   const rng = createRng(cfg.seed);
-  const agents = plan.machines.map((m) => makeAgent(m, cfg, rng, raster, queues));
+  const dose = blockDoseModel(cfg, rng);
+  const agents = plan.machines.map((m, i) => makeAgent(m, i, cfg, rng, raster, queues, dose));
   const works = agents.map((a) => flagPaddyEnds(a.cfg.legs));
   const paddyIds = plan.block.paddies.map((p) => p.id);
   const tracker = createPaddyTracker(paddyIds, agents, works);
@@ -131,6 +147,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
 
   return {
     raster,
+    ...(dose ? { dose } : {}),
     get timeMs() {
       return t;
     },
@@ -141,7 +158,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       description ??= {
         id: cfg.id,
         name: cfg.name,
-        planGeoJson: blockPlanDrawing(plan),
+        planGeoJson: blockPlanDrawing(plan, cfg.dose),
         vehicles: plan.machines.map((m) => ({ id: m.id, kind: m.vehicle.id, workingWidthM: m.vehicle.workingWidthM, guidance: cfg.guidance })),
         fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
         tickMs: cfg.tickMs,
@@ -158,6 +175,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       }
       t += cfg.tickMs;
       ticks++;
+      dose?.stepWind(dtS);
       for (const a of agents) a.step(dtS, t, events);
       queues.tick(dtS);
       tracker.update(t, events);
@@ -183,6 +201,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
         paddies,
         depots: queues.stats(),
         households: householdMetrics(paddies),
+        ...(dose ? { dose: doseMetrics(dose, agents.reduce((a, g) => a + g.totals.applied, 0)) } : {}),
       };
     },
   };

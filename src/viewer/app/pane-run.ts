@@ -47,7 +47,7 @@ export function createRun() {
       panel = { vehicles: [], guidance: {}, done: false };
       panelChanged = true;
     },
-    /** A snapshot replaces the picture (tolerant of a server that sends less: no description, 1 m strips). */
+    /** A snapshot replaces the picture (its shape already checked by the client against the protocol schema). */
     snapshot(m: SnapshotMessage, nowMs: number) {
       const vehicles = m.description?.vehicles ?? [];
       widths.clear();
