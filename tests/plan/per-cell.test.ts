@@ -72,10 +72,11 @@ describe('per-cell sweep angles', () => {
     // laps' inner edge rounds the notch (an arc about the field's corner), so one arm's cell
     // reaches the corner: 40 m less one band of laps, the other 40 m less two
     const optimum = (w: number, laps: number) => Math.ceil((40 - laps * w) / w - 1e-9) + Math.ceil((40 - 2 * laps * w) / w - 1e-9);
-    for (const [id, laps] of [['drone', 1], ['transplanter', 2]] as const) {
+    // (the drone takes its one lap only where that works less twice; it may take none)
+    for (const [id, laps] of [['drone', [0, 1]], ['transplanter', [2]]] as const) {
       const plan = planField(field, getVehicle(id));
-      expect(plan.headland.laps).toBe(laps);
-      expect(plan.metrics.swaths.count, id).toBeLessThanOrEqual(optimum(plan.vehicle.workingWidthM, laps) + 1);
+      expect(laps).toContain(plan.headland.laps);
+      expect(plan.metrics.swaths.count, id).toBeLessThanOrEqual(optimum(plan.vehicle.workingWidthM, plan.headland.laps) + 1);
       expect(plan.metrics.coveragePct).toBeGreaterThanOrEqual(99.5);
     }
   });

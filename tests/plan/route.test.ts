@@ -28,10 +28,13 @@ describe('planField', () => {
     const m = plan.metrics;
     expect(m.field.areaHa).toBeCloseTo(0.6, 3);
     expect(m.field.areaSao).toBeCloseTo(6000 / 360, 1);
+    // the lap stays: without it 5 swaths leave the same 5 m of leftover along 200 m instead of 186 m,
+    // which only the contract's round caps under the lap would pay back (layout.ts BAR_CAP_SHARE)
     expect(m.swaths.count).toBe(3); // ceil((30 − 2·7) / 7)
     expect(m.swaths.lowerBound).toBe(5); // ceil(30 / 7)
     expect(m.swaths.angleDeg).toBeCloseTo(20, 3);
     expect(m.swaths.headlandPasses).toBe(1);
+    expect(planField(paddy, getVehicle('drone'), { headlandLaps: 0 }).metrics.swaths.count).toBe(5);
     // 0.6 ha × 70 kg/ha = 42 kg > one 40 kg tank: one refill
     expect(m.sorties.count).toBe(2);
     expect(m.sorties.refills).toBe(1);
@@ -98,7 +101,8 @@ describe('headland laps around holes', () => {
     const kindOf = (s: { kind: string; headlandLap: number; points: [number, number][] }) =>
       s.kind !== 'swath' ? undefined : s.headlandLap < 0 ? 'swath' : signedArea(s.points) < 0 ? 'hole-lap' : 'boundary-lap';
     const order = (v: 'drone' | 'transplanter') => {
-      const kinds = planField(tomb, getVehicle(v)).route.map(kindOf).filter((k) => k !== undefined);
+      // the drone with its lap asked for (by default it chooses none where that works less twice)
+      const kinds = planField(tomb, getVehicle(v), v === 'drone' ? { headlandLaps: 1 } : {}).route.map(kindOf).filter((k) => k !== undefined);
       return kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]); // runs
     };
     // two laps around the hole (one run), the swaths, two boundary laps (gap passes may follow)
@@ -106,5 +110,24 @@ describe('headland laps around holes', () => {
     const drone = order('drone');
     expect(drone[0]).toBe('swath');
     expect(drone.indexOf('hole-lap')).toBeGreaterThan(0);
+  });
+});
+
+describe('drone refills at swath ends', () => {
+  it('breaks a swath off for a refill only when over a quarter of the tank was left at its start', () => {
+    // 180 × 120 m: 2.16 ha × 70 kg/ha = 151 kg, four 40 kg tanks; swaths of ~120–180 m, a quarter tank is 204 m of swath
+    const field = fieldM([rectM(180, 120, 0)], 'refills');
+    const drone = getVehicle('drone');
+    const plan = planField(field, drone);
+    expect(plan.refills.length).toBeGreaterThanOrEqual(3);
+    const quarterTankM = (0.25 * 40) / ((drone.workingWidthM / 10_000) * 70);
+    const pieces = new Map<string, number>();
+    for (const s of plan.route)
+      if (s.kind === 'swath' && s.swathIndex >= 0) {
+        const key = `${s.cellId}/${s.swathIndex}`;
+        pieces.set(key, (pieces.get(key) ?? 0) + polylineLength(s.points));
+      }
+    const broken = plan.route.filter((s, i) => s.kind === 'swath' && plan.route.slice(i + 1).some((t) => t.kind === 'swath' && t.cellId === s.cellId && t.swathIndex === s.swathIndex && s.swathIndex >= 0));
+    for (const s of broken) expect(pieces.get(`${s.cellId}/${s.swathIndex}`)!).toBeGreaterThan(quarterTankM);
   });
 });

@@ -9,6 +9,12 @@ import type { RefillStop, RouteSegment, Sortie } from '../types.js';
 /** DJI Agras return-to-home low-battery threshold defaults to about 25–30 %: keep 25 % in reserve. */
 const BATTERY_RESERVE = 0.25;
 
+/**
+ * A drone with less than this share of a load left refills before a swath it could not finish
+ * rather than breaking the swath off (the rest of the tank is carried into the next sortie).
+ */
+const EARLY_REFILL_SHARE = 0.25;
+
 export interface SortiePlan {
   route: RouteSegment[];
   refills: RefillStop[];
@@ -85,12 +91,18 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     // ground machines reload before a swath the trays left would not finish, if a full load would
     const needs = polylineLength(s.points) * perM;
     if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap) stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
-    for (;;) {
+    for (let fresh = true; ; fresh = false) {
       const l = polylineLength(s.points);
       const byTank = perM > 0 ? (cap - used) / perM : Infinity;
       const returnS = polylineLength([s.points[s.points.length - 1], servicePoint]) / vehicle.transitSpeedMps;
       const byBattery = (batteryS - flownS - returnS) * vehicle.workSpeedMps;
       const canM = Math.min(byTank, byBattery);
+      if (!inPlace && fresh && worked > 0 && canM < l - 1e-6 && canM * perM < EARLY_REFILL_SHARE * cap) {
+        // refill before a swath a nearly empty drone would break off: the two footprints of a
+        // swath broken in the middle work a disc of the swath's width twice (docs/contracts.md)
+        refillAt(s.points[0], byTank <= byBattery ? 'tank' : 'battery');
+        continue;
+      }
       if (canM >= l - 1e-6) {
         used += l * perM;
         worked += l * vehicle.workingWidthM;
