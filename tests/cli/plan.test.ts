@@ -155,6 +155,16 @@ describe('agrisim plan on bad input: exit codes and the --json error shape', () 
 });
 
 describe('agrisim plan on a FeatureCollection of many fields (worker threads)', () => {
+  it('--max-batch-s lowers the batch planning-time limit (PLAN_BATCH_TOO_LARGE, exit 4, nothing written); 0 lifts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agrisim-cli-batch-limit-'));
+    const out = join(dir, 'plan.geojson');
+    const refused = await agrisim('plan', 'fields/thai-binh-block.geojson', '--max-batch-s', '0.001', '--out', out, '--json');
+    expect(refused.status).toBe(4);
+    expect(errorOf(refused)).toMatchObject({ code: 'PLAN_BATCH_TOO_LARGE', details: { limitS: 0.001 } });
+    expect(existsSync(out)).toBe(false);
+    expect((await agrisim('plan', 'fields/thai-binh-block.geojson', '--max-batch-s', '0', '--json')).status).toBe(0);
+    expect((await agrisim('plan', 'fields/thai-binh-block.geojson', '--max-batch-s', '-1', '--json')).status).toBe(2);
+  });
   it('--workers must be a whole number from 0 to 64', async () => {
     for (const w of ['-1', '1.5', 'many']) expect((await agrisim('plan', 'fields/paddy-40x120.geojson', '--workers', w, '--json')).status).toBe(2);
   });

@@ -38,6 +38,8 @@ ${PRESCRIPTION_HELP}
                                  with --buffer the strip widens on the downwind edges by the drift carry
   --workers N                    worker threads for many fields (default: auto, from 1,000 fields on an
                                  idle machine; 0 = this thread); results are the same either way
+  --max-batch-s S                refuse a batch estimated to take more than S s of one core to plan
+                                 (default 300; 0 = no limit): PLAN_BATCH_TOO_LARGE says how to split it
   --json                         print the metrics (docs/contracts.md "Plan metrics"), one JSON line per field
   -h, --help                     this help
 
@@ -55,6 +57,8 @@ interface Parsed {
   firmware: 'ardupilot' | 'px4';
   json: boolean;
   workers?: number;
+  /** `--max-batch-s`: the batch planning-time limit, s of one core. */
+  maxBatchPlanS?: number;
   dose: { prescription?: string; buffer?: string; wind?: string };
 }
 
@@ -82,6 +86,7 @@ function parse(argv: string[]): Parsed {
     prescription: { type: 'string' },
     buffer: { type: 'string' },
     wind: { type: 'string' },
+    'max-batch-s': { type: 'string' },
   });
   const workers = numberOption(values.workers, 'workers', 0, 64);
   if (workers !== undefined && !Number.isInteger(workers)) throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
@@ -119,6 +124,7 @@ function parse(argv: string[]): Parsed {
     firmware: (values.firmware as 'ardupilot' | 'px4' | undefined) ?? 'ardupilot',
     json: values.json ?? false,
     workers,
+    maxBatchPlanS: numberOption(values['max-batch-s'], 'max-batch-s', 0, 1e7),
     dose: { prescription: values.prescription, buffer: values.buffer, wind: values.wind },
   };
 }
@@ -195,6 +201,7 @@ export const command: CliCommand = {
       onProgress: (done, _n, id) => bar.tick(done, id),
       // an explicit --workers is obeyed whatever the batch size
       ...(p.workers !== undefined ? { workers: p.workers, minFieldsForWorkers: 0 } : {}),
+      ...(p.maxBatchPlanS !== undefined ? { maxBatchPlanS: p.maxBatchPlanS } : {}),
     });
     bar.done();
     const plans: Plan[] = [];
