@@ -33,7 +33,11 @@ function coldMs(n: number, vehicle: string, workers: number, runs: number): numb
     console.log(performance.now() - t0);`;
   const times: number[] = [];
   for (let i = 0; i < runs; i++)
-    times.push(Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()));
+    times.push(
+      Number(
+        execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim(),
+      ),
+    );
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
@@ -60,8 +64,10 @@ export async function run(): Promise<BenchSection> {
       seq.push(coldMs(n, vehicle, 0, 1));
       par.push(coldMs(n, vehicle, cores, 1));
     }
-    const seqMs = median(seq), parMs = median(par);
-    const seqMin = Math.min(...seq), parMin = Math.min(...par);
+    const seqMs = median(seq),
+      parMs = median(par);
+    const seqMin = Math.min(...seq),
+      parMin = Math.min(...par);
     rows.push({
       fields: n,
       vehicle,

@@ -41,7 +41,13 @@ function time(make: () => Simulation): Timed {
   return runs[1];
 }
 
-function row(name: string, vehicles: number, t: Timed, baselineX: number, extra: Record<string, number | string> = {}): Record<string, number | string> {
+function row(
+  name: string,
+  vehicles: number,
+  t: Timed,
+  baselineX: number,
+  extra: Record<string, number | string> = {},
+): Record<string, number | string> {
   const realTimeX = Math.round((t.simS * 1000) / t.wallMs);
   return {
     case: name,
@@ -85,11 +91,29 @@ const areaHa = (p: BlockPlan) => p.metrics.block.areaHa.toFixed(1);
 /** Runs the block simulator benchmark. */
 export async function run(): Promise<BenchSection> {
   const drone = getVehicle('drone');
-  const five = fieldFromMetres([[[0, 0], [250, 0], [250, 200], [0, 200]]], [106.35, 20.65], { id: 'bench-5ha' });
+  const five = fieldFromMetres(
+    [
+      [
+        [0, 0],
+        [250, 0],
+        [250, 200],
+        [0, 200],
+      ],
+    ],
+    [106.35, 20.65],
+    { id: 'bench-5ha' },
+  );
   const single = planField(five, drone);
   const base = time(() => createSimulation({ plan: single, vehicles: [{ vehicle: drone, guidance: 'rtk' }], seed: 1 }));
   const baselineX = (base.simS * 1000) / base.wallMs;
-  const spec = { origin: [106.35, 20.65] as [number, number], rotateDeg: 8, bands: 4, columnsM: Array.from({ length: 10 }, () => 30), depthM: 50, owners: ['Hộ A', 'Hộ B', 'Hộ C', 'Hộ D', 'Hộ E', 'Hộ F'] };
+  const spec = {
+    origin: [106.35, 20.65] as [number, number],
+    rotateDeg: 8,
+    bands: 4,
+    columnsM: Array.from({ length: 10 }, () => 30),
+    depthM: 50,
+    owners: ['Hộ A', 'Hộ B', 'Hộ C', 'Hộ D', 'Hộ E', 'Hộ F'],
+  };
   const block = parseBlock(JSON.stringify(gridBlock(spec)));
   const drones = planBlock(block, 'drone', { machines: 6 });
   const transplanters = planBlock(block, 'transplanter', { machines: 6 });
@@ -102,8 +126,8 @@ export async function run(): Promise<BenchSection> {
     ],
     notes: [
       'realTimeX = simulated seconds per wall second; the goal is ≥ 10,000 for the 80-paddy, 6-machine block.',
-      'vsSingleDrone = the case\'s realTimeX ÷ the baseline\'s (one drone on one 5 ha paddy), same run; vehicleTicksVsSingle multiplies by the machines: 1 means a fleet machine costs what a lone one does.',
-      'The plans come from planBlock (planning time is the block section\'s business); these figures measure the simulator only.',
+      "vsSingleDrone = the case's realTimeX ÷ the baseline's (one drone on one 5 ha paddy), same run; vehicleTicksVsSingle multiplies by the machines: 1 means a fleet machine costs what a lone one does.",
+      "The plans come from planBlock (planning time is the block section's business); these figures measure the simulator only.",
     ],
   };
 }

@@ -26,10 +26,19 @@ const FLEETS = [1, 2, 3, 6];
 function blocks(): [string, Block][] {
   const large = parseBlock(readFileSync('fields/quynh-phu-block-large.geojson', 'utf8'), { sourceName: 'quynh-phu-block-large' });
   const gen = gridBlock({
-    origin: [106.37, 20.63], rotateDeg: 8, bands: 4, depthM: 50, columnsM: [38, 42, 35, 45, 40, 36, 44, 40, 39, 41],
-    owners: ['An', 'Bình', 'Cường', 'Dung', 'Hải', 'Hoa', 'Long', 'Mai'], tombs: ['2,4', '5,7'], idPrefix: 'gen',
+    origin: [106.37, 20.63],
+    rotateDeg: 8,
+    bands: 4,
+    depthM: 50,
+    columnsM: [38, 42, 35, 45, 40, 36, 44, 40, 39, 41],
+    owners: ['An', 'Bình', 'Cường', 'Dung', 'Hải', 'Hoa', 'Long', 'Mai'],
+    tombs: ['2,4', '5,7'],
+    idPrefix: 'gen',
   });
-  return [['quynh-phu-block-large (43 paddies)', large], ['generated (80 paddies)', parseBlock(JSON.stringify(gen))]];
+  return [
+    ['quynh-phu-block-large (43 paddies)', large],
+    ['generated (80 paddies)', parseBlock(JSON.stringify(gen))],
+  ];
 }
 
 /** Every paddy planned alone with planField (no block, no reuse): the plan-time baseline. */
@@ -37,7 +46,18 @@ function perPaddyMs(block: Block, kind: BlockMachineKind): number {
   const v = getVehicle(kind);
   const t0 = performance.now();
   for (const p of block.paddies)
-    planField({ id: p.id, name: p.name, projection: block.projection, polygon: p.polygon, lonLat: p.lonLat, areaM2: p.areaHa * 10_000, properties: {} }, v);
+    planField(
+      {
+        id: p.id,
+        name: p.name,
+        projection: block.projection,
+        polygon: p.polygon,
+        lonLat: p.lonLat,
+        areaM2: p.areaHa * 10_000,
+        properties: {},
+      },
+      v,
+    );
   return performance.now() - t0;
 }
 
@@ -59,20 +79,31 @@ export async function run(): Promise<BenchSection> {
         const m = plan.metrics.makespanS;
         if (n === 1) one = m;
         rows.push({
-          block: name, kind, machines: n,
-          planMs: Math.round(planMs), planVsPerPaddy: r3(planMs / baseMs),
-          makespanS: Math.round(m), vsOne: r3(m / one), vsIdeal: r3(m / (one / n)),
-          naiveS: Math.round(naive.metrics.makespanS), vsNaive: r3(m / naive.metrics.makespanS),
+          block: name,
+          kind,
+          machines: n,
+          planMs: Math.round(planMs),
+          planVsPerPaddy: r3(planMs / baseMs),
+          makespanS: Math.round(m),
+          vsOne: r3(m / one),
+          vsIdeal: r3(m / (one / n)),
+          naiveS: Math.round(naive.metrics.makespanS),
+          vsNaive: r3(m / naive.metrics.makespanS),
           depotWaitS: Math.round(Math.max(0, ...plan.machines.map((v) => v.waitS))) || 0,
         });
         if (kind === 'drone' && n === 2) notes.push(`${name}: 2 drones at ${r3(m / one)} of one drone's makespan (goal ≤ 0.60)`);
         if (kind === 'transplanter' && n === 3) notes.push(`${name}: 3 transplanters at ${r3(m / one)} of one (goal ≤ 0.45)`);
-        if (n === 6 && name.startsWith('generated')) notes.push(`${name}: ${kind} × 6 planned in ${Math.round(planMs)} ms (goal ≤ 2,000 ms)`);
+        if (n === 6 && name.startsWith('generated'))
+          notes.push(`${name}: ${kind} × 6 planned in ${Math.round(planMs)} ms (goal ≤ 2,000 ms)`);
       }
     }
   }
-  notes.push('vsIdeal = makespan / (one machine / N); vsNaive = makespan / naive split (one route cut into N equal runs), same run; planVsPerPaddy = plan time / every paddy planned alone with planField');
-  notes.push('the makespan split (LPT greedy, moves and swaps on estimates, then moves on the exact timeline with the depot queue) is compared with the contiguous split refined the same way, and the better is kept; the naive baseline is not refined');
+  notes.push(
+    'vsIdeal = makespan / (one machine / N); vsNaive = makespan / naive split (one route cut into N equal runs), same run; planVsPerPaddy = plan time / every paddy planned alone with planField',
+  );
+  notes.push(
+    'the makespan split (LPT greedy, moves and swaps on estimates, then moves on the exact timeline with the depot queue) is compared with the contiguous split refined the same way, and the better is kept; the naive baseline is not refined',
+  );
   notes.push('plan time includes reusing the plan of a paddy that is a translated copy of one already planned (consolidated plots repeat)');
   return { name: 'Block: fleet plans (makespan and plan time)', rows, notes };
 }

@@ -34,8 +34,10 @@ function toKml(features: RandomFieldFeature[]): string {
   const ring = (r: number[][]) => `<LinearRing><coordinates>${r.map((p) => `${p[0]},${p[1]}`).join(' ')}</coordinates></LinearRing>`;
   const pm = features.map((f) => {
     const [outer, ...holes] = f.geometry.coordinates;
-    return `<Placemark id="${f.id}"><name>${f.properties.name}</name><Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>` +
-      `${holes.map((h) => `<innerBoundaryIs>${ring(h)}</innerBoundaryIs>`).join('')}</Polygon></Placemark>`;
+    return (
+      `<Placemark id="${f.id}"><name>${f.properties.name}</name><Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>` +
+      `${holes.map((h) => `<innerBoundaryIs>${ring(h)}</innerBoundaryIs>`).join('')}</Polygon></Placemark>`
+    );
   });
   return `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${pm.join('')}</Document></kml>`;
 }

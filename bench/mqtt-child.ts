@@ -15,9 +15,13 @@ const [role, mqttUrl] = process.argv.slice(2);
 const now = () => performance.timeOrigin + performance.now();
 
 const description: SimDescription = {
-  id: 'bench', name: 'bench feed', planGeoJson: { type: 'FeatureCollection', features: [] },
+  id: 'bench',
+  name: 'bench feed',
+  planGeoJson: { type: 'FeatureCollection', features: [] },
   vehicles: [0, 1].map((i) => ({ id: `drone-${i + 1}`, kind: 'drone', workingWidthM: 7, guidance: 'rtk' as const })),
-  fieldAreaHa: 5, tickMs: 100, seed: 1,
+  fieldAreaHa: 5,
+  tickMs: 100,
+  seed: 1,
 };
 
 function drive(push: (u: FeedUpdate) => void): () => void {
@@ -25,8 +29,20 @@ function drive(push: (u: FeedUpdate) => void): () => void {
   const timer = setInterval(() => {
     k++;
     const vehicles = description.vehicles.map((v, i) => ({
-      id: v.id, kind: 'drone', lat: 20.65 + i * 1e-4, lon: 106.35 + k * 7e-6, altM: 2.5, headingDeg: 90, speedMps: 7, fix: 'rtk-fixed' as const,
-      crossTrackErrorM: 0.02, implementOn: k % 50 < 40, activity: 'working' as const, sortie: 1, tank: { kg: 40 - k * 0.01, capacityKg: 40 }, battery: { pct: 90 },
+      id: v.id,
+      kind: 'drone',
+      lat: 20.65 + i * 1e-4,
+      lon: 106.35 + k * 7e-6,
+      altM: 2.5,
+      headingDeg: 90,
+      speedMps: 7,
+      fix: 'rtk-fixed' as const,
+      crossTrackErrorM: 0.02,
+      implementOn: k % 50 < 40,
+      activity: 'working' as const,
+      sortie: 1,
+      tank: { kg: 40 - k * 0.01, capacityKg: 40 },
+      battery: { pct: 90 },
     }));
     push({ kind: 'telemetry', t: now(), vehicles, progress: { coveredPct: k / 100, coveredHa: k / 2000, elapsedS: k / 10, etaS: 1000 } });
   }, 100);

@@ -43,7 +43,10 @@ function cpuS(pid: number): number {
 
 /** Starts a bench/mqtt-child.ts role; resolves with its first JSON line. */
 async function child(role: string, mqttUrl = ''): Promise<{ proc: ChildProcess; info: { url?: string } }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/mqtt-child.ts', role, mqttUrl], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/mqtt-child.ts', role, mqttUrl], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const info = await new Promise<{ url?: string }>((resolve, reject) => {
     let out = '';
     proc.stdout!.on('data', (d) => {
@@ -69,25 +72,31 @@ async function measure(url: string, n: number, pids: number[]): Promise<Record<s
   let frames = 0;
   const sockets: WebSocket[] = [];
   for (let i = 0; i < n; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
-      sockets.push(ws);
-      ws.on('open', () => {
-        ws.send(JSON.stringify({ type: 'subscribe', sim: 'bench' }));
-        resolve();
-      });
-      ws.on('error', reject);
-      ws.on('message', (d) => {
-        if (!measuring) return;
-        const s = d.toString();
-        if (!s.startsWith('{"type":"telemetry"')) return;
-        const m = /"t":([\d.]+)/.exec(s);
-        if (m) {
-          latencies.push(now() - Number(m[1]));
-          frames++;
-        }
-      });
-    })));
+    await Promise.all(
+      Array.from(
+        { length: Math.min(50, n - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(url, { perMessageDeflate: false });
+            sockets.push(ws);
+            ws.on('open', () => {
+              ws.send(JSON.stringify({ type: 'subscribe', sim: 'bench' }));
+              resolve();
+            });
+            ws.on('error', reject);
+            ws.on('message', (d) => {
+              if (!measuring) return;
+              const s = d.toString();
+              if (!s.startsWith('{"type":"telemetry"')) return;
+              const m = /"t":([\d.]+)/.exec(s);
+              if (m) {
+                latencies.push(now() - Number(m[1]));
+                frames++;
+              }
+            });
+          }),
+      ),
+    );
   }
   await sleep(1000); // let snapshots go out
   const cpu0 = pids.map(cpuS);
@@ -100,7 +109,14 @@ async function measure(url: string, n: number, pids: number[]): Promise<Record<s
   for (const ws of sockets) ws.terminate();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => +(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN).toFixed(1);
-  return { p50Ms: q(0.5), p95Ms: q(0.95), p99Ms: q(0.99), delivered: +(frames / (n * 10 * wallS)).toFixed(3), cpu0: +cpu[0].toFixed(3), cpu1: +(cpu[1] ?? 0).toFixed(3) };
+  return {
+    p50Ms: q(0.5),
+    p95Ms: q(0.95),
+    p99Ms: q(0.99),
+    delivered: +(frames / (n * 10 * wallS)).toFixed(3),
+    cpu0: +cpu[0].toFixed(3),
+    cpu1: +(cpu[1] ?? 0).toFixed(3),
+  };
 }
 
 export async function run(): Promise<BenchSection> {
@@ -115,14 +131,34 @@ export async function run(): Promise<BenchSection> {
       const direct = await child('direct');
       const d = await measure(direct.info.url!, n, [direct.proc.pid!]);
       await stop(direct.proc);
-      rows.push({ path: 'single process (serve)', viewers: n, p50Ms: d.p50Ms, p95Ms: d.p95Ms, p99Ms: d.p99Ms, delivered: d.delivered, serverCpu: d.cpu0, brokerCpu: '', viewersPerCore: Math.round(n / Math.max(d.cpu0, 0.01)) });
+      rows.push({
+        path: 'single process (serve)',
+        viewers: n,
+        p50Ms: d.p50Ms,
+        p95Ms: d.p95Ms,
+        p99Ms: d.p99Ms,
+        delivered: d.delivered,
+        serverCpu: d.cpu0,
+        brokerCpu: '',
+        viewersPerCore: Math.round(n / Math.max(d.cpu0, 0.01)),
+      });
 
       const pub = await child('publisher', mqttUrl);
       const gw = await child('gateway', mqttUrl);
       const g = await measure(gw.info.url!, n, [gw.proc.pid!, broker.pid!]);
       await stop(gw.proc);
       await stop(pub.proc);
-      rows.push({ path: 'broker + gateway', viewers: n, p50Ms: g.p50Ms, p95Ms: g.p95Ms, p99Ms: g.p99Ms, delivered: g.delivered, serverCpu: g.cpu0, brokerCpu: g.cpu1, viewersPerCore: Math.round(n / Math.max(g.cpu0, 0.01)) });
+      rows.push({
+        path: 'broker + gateway',
+        viewers: n,
+        p50Ms: g.p50Ms,
+        p95Ms: g.p95Ms,
+        p99Ms: g.p99Ms,
+        delivered: g.delivered,
+        serverCpu: g.cpu0,
+        brokerCpu: g.cpu1,
+        viewersPerCore: Math.round(n / Math.max(g.cpu0, 0.01)),
+      });
     }
   } finally {
     broker.kill();

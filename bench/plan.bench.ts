@@ -38,9 +38,11 @@ function timeMs(fields: Field[], fn: (f: Field) => unknown, runs = 2): number {
  */
 function timeBoth(fields: Field[], fn: (f: Field) => unknown, runs = 2): { wallMs: number; cpuMs: number } {
   for (const f of fields.slice(0, 20)) fn(f);
-  let wallMs = Infinity, cpuMs = Infinity;
+  let wallMs = Infinity,
+    cpuMs = Infinity;
   for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage(), t0 = performance.now();
+    const c0 = process.cpuUsage(),
+      t0 = performance.now();
     for (const f of fields) fn(f);
     wallMs = Math.min(wallMs, performance.now() - t0);
     const c = process.cpuUsage(c0);
@@ -100,7 +102,10 @@ function row(name: string, fields: Field[], vehicleId: 'drone' | 'transplanter',
 
 async function sampleFields(): Promise<Field[]> {
   const out: Field[] = [];
-  for (const file of readdirSync('fields').filter((f) => f.endsWith('.geojson')).sort()) out.push(...(await readFieldFile(`fields/${file}`)));
+  for (const file of readdirSync('fields')
+    .filter((f) => f.endsWith('.geojson'))
+    .sort())
+    out.push(...(await readFieldFile(`fields/${file}`)));
   return out;
 }
 
@@ -111,10 +116,23 @@ function generated(count: number, seed0: number, minAreaHa: number, maxAreaHa: n
 
 /** 1,000 transplanter swaths: an 1,800 × 30 m strip worked across (fixed angle), 999 turns. */
 function thousandSwaths(): Record<string, number | string> {
-  const strip = fieldFromMetres([[[0, 0], [1800, 0], [1800, 30], [0, 30]]], ORIGIN, { id: 'strip-1800x30', name: 'strip' });
+  const strip = fieldFromMetres(
+    [
+      [
+        [0, 0],
+        [1800, 0],
+        [1800, 30],
+        [0, 30],
+      ],
+    ],
+    ORIGIN,
+    { id: 'strip-1800x30', name: 'strip' },
+  );
   const vehicle = getVehicle('transplanter');
   planField(strip, vehicle, { angleDeg: 90, headlandLaps: 0 });
-  let best = Infinity, swaths = 0, turns = 0;
+  let best = Infinity,
+    swaths = 0,
+    turns = 0;
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
     const plan = planField(strip, vehicle, { angleDeg: 90, headlandLaps: 0 });
@@ -122,7 +140,15 @@ function thousandSwaths(): Record<string, number | string> {
     swaths = plan.metrics.swaths.count;
     turns = plan.metrics.turns.count;
   }
-  return { case: '1,000-swath strip, 1,800 × 30 m across', vehicle: 'transplanter', fields: 1, swaths, turns, planMs: +best.toFixed(1), goalMs: 100 };
+  return {
+    case: '1,000-swath strip, 1,800 × 30 m across',
+    vehicle: 'transplanter',
+    fields: 1,
+    swaths,
+    turns,
+    planMs: +best.toFixed(1),
+    goalMs: 100,
+  };
 }
 
 /** The planner on main before issue 17, measured on the same fields (tests/plan/real/update-baseline.ts --main). */
@@ -156,18 +182,27 @@ export async function realSet(): Promise<Record<string, number | string>[]> {
     const { wallMs: ms, cpuMs } = timeBoth(fields, (f) => planReal(f, vehicle), 3);
     const plans = fields.map((f) => planReal(f, vehicle));
     const rows = plans.map((p) => rowOf(p, vehicle));
-    const checks = plans.map((p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number });
+    const checks = plans.map(
+      (p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number },
+    );
     const was = main.rows.filter((r) => r.vehicle === vehicle);
     // measured in this run: the same planner held to the profile's headland laps (what main
     // plans), so the overlap the layout choice saves is a ratio within one run
     const lapsFixed = { headlandLaps: getVehicle(vehicle).headlandLaps };
     const fixedPlans = fields.map((f) => planField(f, getVehicle(vehicle), lapsFixed));
-    const fixedChecks = fixedPlans.map((p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number });
+    const fixedChecks = fixedPlans.map(
+      (p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number },
+    );
     const fixedOverlap = median(fixedChecks.map((x) => x.overlapPct));
     const baselineMs = turfPassMs(features);
     for (const [name, r, c, fps] of [
       ['main (before issue 17)', was, was.map((x) => x.checker), main.fieldsPerS[vehicle]],
-      [`this branch, ${lapsFixed.headlandLaps} profile lap(s) fixed (in-run baseline)`, fixedPlans.map((p) => rowOf(p, vehicle)), fixedChecks, undefined],
+      [
+        `this branch, ${lapsFixed.headlandLaps} profile lap(s) fixed (in-run baseline)`,
+        fixedPlans.map((p) => rowOf(p, vehicle)),
+        fixedChecks,
+        undefined,
+      ],
       ['this branch', rows, checks, Math.round(fields.length / (ms / 1000))],
     ] as const)
       out.push({
@@ -183,7 +218,9 @@ export async function realSet(): Promise<Record<string, number | string>[]> {
         pathMedianM: Math.round(median(r.map((x) => x.pathM))),
         ...(fps !== undefined ? { fieldsPerS: fps } : {}),
         checkerOverlapMedianToInRun: +(median(c.map((x) => x.overlapPct)) / fixedOverlap).toFixed(3),
-        ...(name === 'this branch' ? { ratioToTurfArea: Math.round(ms / baselineMs), outsidePts: sum(checks.map((x) => x.outsidePts)) } : {}),
+        ...(name === 'this branch'
+          ? { ratioToTurfArea: Math.round(ms / baselineMs), outsidePts: sum(checks.map((x) => x.outsidePts)) }
+          : {}),
       });
     out.push({
       case: `real set (${fields.length} fields): this branch, one core by CPU time, median path by kind`,

@@ -40,9 +40,19 @@ const FANOUT = (process.env.BENCH_RELIABILITY_SIZES ?? '1000,4000').split(',').m
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-function loadServer(ticks: number, kind: 'agrisim' | 'raw' = 'agrisim'): { proc: ChildProcess; ready: Promise<{ port: number }>; message: <T>(key: string, timeoutMs?: number) => Promise<T> } {
-  const proc = fork(join(here, 'telemetry', 'load-server.ts'), [kind, String(ticks), '10'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return { proc, ready: childMessage<{ port: number }>(proc, 'ready'), message: <T>(key: string, timeoutMs?: number) => childMessage<T>(proc, key, timeoutMs) };
+function loadServer(
+  ticks: number,
+  kind: 'agrisim' | 'raw' = 'agrisim',
+): { proc: ChildProcess; ready: Promise<{ port: number }>; message: <T>(key: string, timeoutMs?: number) => Promise<T> } {
+  const proc = fork(join(here, 'telemetry', 'load-server.ts'), [kind, String(ticks), '10'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return {
+    proc,
+    ready: childMessage<{ port: number }>(proc, 'ready'),
+    message: <T>(key: string, timeoutMs?: number) => childMessage<T>(proc, key, timeoutMs),
+  };
 }
 
 /** The next IPC message of a child that has `key`. */
@@ -77,7 +87,10 @@ const STORM_ROUNDS = 7;
 
 /** Opens 500 connections to `url` from another process, drops them at once, and returns the hello latency of the next connection. */
 async function stormThenHelloMs(url: string): Promise<number> {
-  const storm = fork(join(here, 'telemetry', 'storm-clients.ts'), [url, '500'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const storm = fork(join(here, 'telemetry', 'storm-clients.ts'), [url, '500'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
     await childMessage(storm, 'ready');
     const dropped = childMessage(storm, 'dropped');
@@ -105,7 +118,8 @@ async function helloAfterStorm(): Promise<Record<'agrisim' | 'raw', { idleMs: nu
     for (const kind of ['agrisim', 'raw'] as const) urls[kind] = `ws://127.0.0.1:${(await servers[kind].ready).port}/ws`;
     for (let i = 0; i < 10; i++) for (const kind of ['raw', 'agrisim'] as const) idle[kind].push(await helloMs(urls[kind]));
     for (let round = 0; round < STORM_ROUNDS; round++) {
-      for (const kind of round % 2 ? (['agrisim', 'raw'] as const) : (['raw', 'agrisim'] as const)) after[kind].push(await stormThenHelloMs(urls[kind]));
+      for (const kind of round % 2 ? (['agrisim', 'raw'] as const) : (['raw', 'agrisim'] as const))
+        after[kind].push(await stormThenHelloMs(urls[kind]));
     }
     return {
       agrisim: { idleMs: median(idle.agrisim), afterMs: median(after.agrisim) },
@@ -122,12 +136,22 @@ async function stormRows(): Promise<Record<string, number | string>[]> {
   const { agrisim: ours, raw, loadAvg } = await helloAfterStorm();
   return [
     {
-      measure: `hello after 500 connects dropped at once (median of ${STORM_ROUNDS}; load ${r2(loadAvg)})`, value: r1(ours.afterMs), unit: 'ms',
-      baseline: r1(raw.afterMs), 'baseline is': 'raw ws greeting after the same storm, same run', ratio: r2(ours.afterMs / raw.afterMs), goal: '< 200 ms',
+      measure: `hello after 500 connects dropped at once (median of ${STORM_ROUNDS}; load ${r2(loadAvg)})`,
+      value: r1(ours.afterMs),
+      unit: 'ms',
+      baseline: r1(raw.afterMs),
+      'baseline is': 'raw ws greeting after the same storm, same run',
+      ratio: r2(ours.afterMs / raw.afterMs),
+      goal: '< 200 ms',
     },
     {
-      measure: 'hello on an idle server (median of 10)', value: r1(ours.idleMs), unit: 'ms',
-      baseline: r1(raw.idleMs), 'baseline is': 'raw ws greeting, idle, same run', ratio: r2(ours.idleMs / raw.idleMs), goal: '(context)',
+      measure: 'hello on an idle server (median of 10)',
+      value: r1(ours.idleMs),
+      unit: 'ms',
+      baseline: r1(raw.idleMs),
+      'baseline is': 'raw ws greeting, idle, same run',
+      ratio: r2(ours.idleMs / raw.idleMs),
+      goal: '(context)',
     },
   ];
 }
@@ -168,16 +192,31 @@ async function fanoutRows(): Promise<Record<string, number | string>[]> {
     const raw = await measure('raw', n);
     const ours = await measure('agrisim', n);
     rows.push({
-      measure: `fan-out to ${n} clients: frames per server CPU s`, value: Math.round(ours.framesPerCpuS), unit: 'frames/CPU s',
-      baseline: Math.round(raw.framesPerCpuS), 'baseline is': 'raw ws broadcast, same run', ratio: r2(ours.framesPerCpuS / raw.framesPerCpuS), goal: '≥ 0.9',
+      measure: `fan-out to ${n} clients: frames per server CPU s`,
+      value: Math.round(ours.framesPerCpuS),
+      unit: 'frames/CPU s',
+      baseline: Math.round(raw.framesPerCpuS),
+      'baseline is': 'raw ws broadcast, same run',
+      ratio: r2(ours.framesPerCpuS / raw.framesPerCpuS),
+      goal: '≥ 0.9',
     });
     rows.push({
-      measure: `fan-out to ${n} clients: p99 latency (delivered ${r1(ours.delivered)} %; load ${r2(loadavg()[0])})`, value: r1(ours.p99), unit: 'ms',
-      baseline: r1(raw.p99), 'baseline is': 'raw ws p99, same run', ratio: r2(ours.p99 / raw.p99), goal: '< 100 ms',
+      measure: `fan-out to ${n} clients: p99 latency (delivered ${r1(ours.delivered)} %; load ${r2(loadavg()[0])})`,
+      value: r1(ours.p99),
+      unit: 'ms',
+      baseline: r1(raw.p99),
+      'baseline is': 'raw ws p99, same run',
+      ratio: r2(ours.p99 / raw.p99),
+      goal: '< 100 ms',
     });
     rows.push({
-      measure: `fan-out to ${n} clients: server send time per tick, p99`, value: r1(ours.sendP99), unit: 'ms',
-      baseline: r1(raw.sendP99), 'baseline is': 'raw ws send loop, same run', ratio: r2(ours.sendP99 / raw.sendP99), goal: '(server share of the p99)',
+      measure: `fan-out to ${n} clients: server send time per tick, p99`,
+      value: r1(ours.sendP99),
+      unit: 'ms',
+      baseline: r1(raw.sendP99),
+      'baseline is': 'raw ws send loop, same run',
+      ratio: r2(ours.sendP99 / raw.sendP99),
+      goal: '(server share of the p99)',
     });
   }
   return rows;
@@ -216,16 +255,30 @@ function planRows(): Record<string, number | string>[] {
     const base = median([planCpuMs(paddy, vehicle), planCpuMs(paddy, vehicle), planCpuMs(paddy, vehicle)]);
     for (const [name, field, v] of cases.filter((c) => c[2] === vehicle)) {
       const ms = planCpuMs(field, v);
-      rows.push({ measure: `plan CPU time: ${name}`, value: Math.round(ms), unit: 'CPU ms', baseline: Math.round(base), 'baseline is': `40 × 120 m paddy, ${vehicle}`, ratio: r1(ms / base), goal: '≤ 2000 ms' });
+      rows.push({
+        measure: `plan CPU time: ${name}`,
+        value: Math.round(ms),
+        unit: 'CPU ms',
+        baseline: Math.round(base),
+        'baseline is': `40 × 120 m paddy, ${vehicle}`,
+        ratio: r1(ms / base),
+        goal: '≤ 2000 ms',
+      });
     }
   }
   return rows;
 }
 
 /** SIGTERM → exit of a real `agrisim serve` process, ms; with `beforeSignal` run once it listens. */
-async function stopMs(args: string[], beforeSignal?: () => Promise<void>): Promise<{ stopMs: number; startMs: number; code: number | null }> {
+async function stopMs(
+  args: string[],
+  beforeSignal?: () => Promise<void>,
+): Promise<{ stopMs: number; startMs: number; code: number | null }> {
   const t0 = performance.now();
-  const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args, '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const exit = new Promise<number | null>((r) => p.on('exit', (code) => r(code)));
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -258,9 +311,17 @@ async function shutdownRows(): Promise<Record<string, number | string>[]> {
   const dir = mkdtempSync(join(tmpdir(), 'agrisim-bench-'));
   const base = ['serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-drone.json', '--speedup', '100'];
   const rec = await stopMs([...base, '--record', join(dir, 'rec.ndjson')], () => new Promise((r) => setTimeout(r, 2000)));
-  const rows: Record<string, number | string>[] = [{
-    measure: `SIGTERM → exit, serve --record (exit ${rec.code})`, value: Math.round(rec.stopMs), unit: 'ms', baseline: Math.round(rec.startMs), 'baseline is': 'start → listening, same process', ratio: r2(rec.stopMs / rec.startMs), goal: '≤ 3000 ms',
-  }];
+  const rows: Record<string, number | string>[] = [
+    {
+      measure: `SIGTERM → exit, serve --record (exit ${rec.code})`,
+      value: Math.round(rec.stopMs),
+      unit: 'ms',
+      baseline: Math.round(rec.startMs),
+      'baseline is': 'start → listening, same process',
+      ratio: r2(rec.stopMs / rec.startMs),
+      goal: '≤ 3000 ms',
+    },
+  ];
   const mosquitto = systemProgram('mosquitto');
   if (mosquitto) {
     // The broker stopped (it exits), and the broker stalled (SIGSTOP: it holds the connection and never answers).
@@ -273,27 +334,34 @@ async function shutdownRows(): Promise<Record<string, number | string>[]> {
         const up = await new Promise<boolean>((r) => {
           const s = connect(port, '127.0.0.1');
           s.once('connect', () => {
-          s.destroy();
-          r(true);
-        });
+            s.destroy();
+            r(true);
+          });
           s.once('error', () => r(false));
         });
         if (up) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      const away = () => new Promise<void>((resolve) => {
-        if (how === 'stalled') {
-          broker.kill('SIGSTOP');
-          setTimeout(resolve, 100);
-          return;
-        }
-        broker.once('exit', () => setTimeout(resolve, 500));
-        broker.kill('SIGTERM');
-      });
+      const away = () =>
+        new Promise<void>((resolve) => {
+          if (how === 'stalled') {
+            broker.kill('SIGSTOP');
+            setTimeout(resolve, 100);
+            return;
+          }
+          broker.once('exit', () => setTimeout(resolve, 500));
+          broker.kill('SIGTERM');
+        });
       const r = await stopMs([...base, '--mqtt', `mqtt://127.0.0.1:${port}`], away);
       broker.kill('SIGKILL');
       rows.push({
-        measure: `SIGTERM → exit, serve --mqtt with the broker ${how} (exit ${r.code})`, value: Math.round(r.stopMs), unit: 'ms', baseline: Math.round(r.startMs), 'baseline is': 'start → listening, same process', ratio: r2(r.stopMs / r.startMs), goal: '≤ 3000 ms',
+        measure: `SIGTERM → exit, serve --mqtt with the broker ${how} (exit ${r.code})`,
+        value: Math.round(r.stopMs),
+        unit: 'ms',
+        baseline: Math.round(r.startMs),
+        'baseline is': 'start → listening, same process',
+        ratio: r2(r.stopMs / r.startMs),
+        goal: '≤ 3000 ms',
       });
     }
   }
@@ -306,7 +374,15 @@ export async function run(): Promise<BenchSection> {
   if (PARTS.has('paused')) {
     const reading = await pausedGrowthMB(false);
     const paused = await pausedGrowthMB(true);
-    rows.push({ measure: `server RSS added by 50 paused clients over ${PAUSED_S} s`, value: r1(paused), unit: 'MB', baseline: r1(reading), 'baseline is': '50 reading clients, same run', ratio: r2(paused / Math.max(0.1, reading)), goal: '< 50 MB' });
+    rows.push({
+      measure: `server RSS added by 50 paused clients over ${PAUSED_S} s`,
+      value: r1(paused),
+      unit: 'MB',
+      baseline: r1(reading),
+      'baseline is': '50 reading clients, same run',
+      ratio: r2(paused / Math.max(0.1, reading)),
+      goal: '< 50 MB',
+    });
   }
   if (PARTS.has('plan')) rows.push(...planRows());
   if (PARTS.has('shutdown')) rows.push(...(await shutdownRows()));
@@ -319,20 +395,25 @@ export async function run(): Promise<BenchSection> {
       `Paused clients: 10 Hz telemetry of one machine for ${PAUSED_S} s (BENCH_PAUSED_S); RSS growth = peak − RSS when the ticks started.`,
       'Plan times are CPU time (process.cpuUsage) of one planField call, so a busy shared machine does not inflate them.',
       'Fan-out: 100 ticks at 10 Hz, server and clients in separate processes (bench "telemetry" method); sizes from BENCH_RELIABILITY_SIZES. ' +
-        'All N clients share one process, which reads their frames one after another: the p99 is mostly that process\'s queue on a shared 2-core machine; ' +
+        "All N clients share one process, which reads their frames one after another: the p99 is mostly that process's queue on a shared 2-core machine; " +
         '"server send time" is the server\'s own share (one tick handed to every socket).',
-      `Load average (1 min) when the section ended: ${loadavg().map((x) => x.toFixed(2)).join(', ')} on ${availableParallelism()} cores (the machine is shared).`,
+      `Load average (1 min) when the section ended: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')} on ${availableParallelism()} cores (the machine is shared).`,
     ],
   };
 }
 
 // `npx tsx bench/reliability.bench.ts` prints the section.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then((s) => {
-    console.table(s.rows);
-    process.exit(0);
-  }, (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  run().then(
+    (s) => {
+      console.table(s.rows);
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

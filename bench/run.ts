@@ -79,7 +79,15 @@ async function main(): Promise<void> {
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform} (host ${m.host}).`,
     '',
-    ...sections.flatMap((s) => [`## ${s.name}`, '', `From ${s.file}, ${s.wallS} s.`, '', markdownTable(s.rows), ...(s.notes ?? []).map((n) => `- ${n}`), '']),
+    ...sections.flatMap((s) => [
+      `## ${s.name}`,
+      '',
+      `From ${s.file}, ${s.wallS} s.`,
+      '',
+      markdownTable(s.rows),
+      ...(s.notes ?? []).map((n) => `- ${n}`),
+      '',
+    ]),
     ...(failures.length ? ['## Failed sections', '', ...failures.map((f) => `- ${f.file}: ${f.error}`), ''] : []),
   ].join('\n');
   writeFileSync(join(outDir, `${stem}.md`), md);

@@ -20,7 +20,18 @@ export interface BenchSection {
 const ORIGIN: [number, number] = [106.35, 20.65];
 
 function rectField(wM: number, hM: number, id: string): Field {
-  return fieldFromMetres([[[0, 0], [wM, 0], [wM, hM], [0, hM]]], ORIGIN, { id, name: id });
+  return fieldFromMetres(
+    [
+      [
+        [0, 0],
+        [wM, 0],
+        [wM, hM],
+        [0, hM],
+      ],
+    ],
+    ORIGIN,
+    { id, name: id },
+  );
 }
 
 /** The cheapest loop that still makes one frame-sized object per tick: the floor any simulator pays. */
@@ -35,7 +46,13 @@ function bareLoop(ticks: number): number {
   return performance.now() - t0;
 }
 
-interface Case { name: string; field: Field; vehicle: 'drone' | 'transplanter'; count: number; cellM: number }
+interface Case {
+  name: string;
+  field: Field;
+  vehicle: 'drone' | 'transplanter';
+  count: number;
+  cellM: number;
+}
 
 function runCase(c: Case): Record<string, number | string> {
   const v = getVehicle(c.vehicle);
@@ -51,7 +68,11 @@ function runCase(c: Case): Record<string, number | string> {
     if (i > 0) runs.push({ setupMs: t1 - t0, wallMs: performance.now() - t1, out });
   }
   runs.sort((a, b) => a.wallMs - b.wallMs);
-  const { setupMs, wallMs, out: { metrics, frames } } = runs[1];
+  const {
+    setupMs,
+    wallMs,
+    out: { metrics, frames },
+  } = runs[1];
   const bareMs = bareLoop(frames);
   const simS = metrics.timeS.total;
   return {
@@ -119,7 +140,13 @@ export async function run(): Promise<BenchSection> {
   const rows = [
     runCase({ name: '1 drone, 5 ha, 10 Hz, 0.25 m raster', field: five, vehicle: 'drone', count: 1, cellM: 0.25 }),
     runCase({ name: '10 drones, 5 ha, 10 Hz, 0.25 m raster', field: five, vehicle: 'drone', count: 10, cellM: 0.25 }),
-    runCase({ name: '1 transplanter, 1 ha, 10 Hz, 0.25 m raster', field: rectField(100, 100, 'bench-1ha'), vehicle: 'transplanter', count: 1, cellM: 0.25 }),
+    runCase({
+      name: '1 transplanter, 1 ha, 10 Hz, 0.25 m raster',
+      field: rectField(100, 100, 'bench-1ha'),
+      vehicle: 'transplanter',
+      count: 1,
+      cellM: 0.25,
+    }),
     memoryCase(),
   ];
   return {

@@ -21,7 +21,7 @@ export interface BenchSection {
 const here = dirname(fileURLToPath(import.meta.url));
 const TICKS = 100;
 const HZ = 10;
-const SIZES = (process.env.BENCH_TELEMETRY_SIZES ?? "100,500,1000").split(",").map(Number);
+const SIZES = (process.env.BENCH_TELEMETRY_SIZES ?? '100,500,1000').split(',').map(Number);
 
 function child(file: string, args: string[]): ChildProcess {
   return fork(join(here, 'telemetry', file), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -43,7 +43,12 @@ function once<T>(p: ChildProcess, key: string, timeoutMs = 60_000): Promise<T> {
 }
 
 export interface Result {
-  delivered: number; p50: number; p99: number; cpuPct: number; rssMB: number; framesPerCpuS: number;
+  delivered: number;
+  p50: number;
+  p99: number;
+  cpuPct: number;
+  rssMB: number;
+  framesPerCpuS: number;
   /** p99 of the wall ms one tick took the server to hand its frame to every socket. */
   sendP99: number;
 }
@@ -86,10 +91,19 @@ export async function run(): Promise<BenchSection> {
   for (const n of SIZES) {
     const raw = await measure('raw', n);
     const ours = await measure('agrisim', n);
-    for (const [server, r] of [['raw ws (ceiling)', raw], ['agrisim', ours]] as const) {
+    for (const [server, r] of [
+      ['raw ws (ceiling)', raw],
+      ['agrisim', ours],
+    ] as const) {
       rows.push({
-        clients: n, server, 'delivered %': r2(r.delivered), 'p50 ms': r1(r.p50), 'p99 ms': r1(r.p99),
-        'server CPU %': r1(r.cpuPct), 'server RSS MB': r1(r.rssMB), 'frames / CPU s': Math.round(r.framesPerCpuS),
+        clients: n,
+        server,
+        'delivered %': r2(r.delivered),
+        'p50 ms': r1(r.p50),
+        'p99 ms': r1(r.p99),
+        'server CPU %': r1(r.cpuPct),
+        'server RSS MB': r1(r.rssMB),
+        'frames / CPU s': Math.round(r.framesPerCpuS),
         'vs raw': server === 'agrisim' ? r2(r.framesPerCpuS / raw.framesPerCpuS) : 1,
       });
     }
@@ -100,15 +114,18 @@ export async function run(): Promise<BenchSection> {
     notes: [
       `${TICKS} ticks at ${HZ} Hz per case; one telemetry frame (~430 B) per tick to every client; server and clients in separate processes on the same 2-core machine.`,
       'latency = client receive wall time − server stamp; "vs raw" = frames delivered per server CPU second, agrisim ÷ raw ws broadcast in the same run.',
-      'agrisim encodes each tick once and splices each connection\'s seq into the frame; raw ws sends one identical string to all (no seq, no subscriptions, no backpressure checks).',
+      "agrisim encodes each tick once and splices each connection's seq into the frame; raw ws sends one identical string to all (no seq, no subscriptions, no backpressure checks).",
     ],
   };
 }
 
 // `npx tsx bench/telemetry.bench.ts` prints the section.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then((s) => console.table(s.rows), (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  run().then(
+    (s) => console.table(s.rows),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -25,16 +25,29 @@ const FPS_WINDOW_MS = 2000;
 
 /** Ten RTK drones sharing the Thái Bình block (the scenario format splits the route between them). */
 function tenDrones() {
-  return scenarioFromObject({
-    id: 'bench-ten-drones', name: 'bench: ten drones', field: 'fields/thai-binh-block.geojson',
-    vehicles: Array.from({ length: 10 }, (_, i) => ({ profile: 'drone', guidance: 'rtk', id: `drone-${i + 1}` })),
-    servicePoint: [106.3409, 20.6602], seed: 11, cellM: 0.5, faults: false,
-  }, resolve('sims'), 'bench');
+  return scenarioFromObject(
+    {
+      id: 'bench-ten-drones',
+      name: 'bench: ten drones',
+      field: 'fields/thai-binh-block.geojson',
+      vehicles: Array.from({ length: 10 }, (_, i) => ({ profile: 'drone', guidance: 'rtk', id: `drone-${i + 1}` })),
+      servicePoint: [106.3409, 20.6602],
+      seed: 11,
+      cellM: 0.5,
+      faults: false,
+    },
+    resolve('sims'),
+    'bench',
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface Load { bytes: number; requests: number; firstRenderMs: number }
+interface Load {
+  bytes: number;
+  requests: number;
+  firstRenderMs: number;
+}
 
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -46,7 +59,9 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const firstRenderMs = await page.evaluate(() => performance.getEntriesByName('agrisim:field-rendered')[0].startTime);
   await page.waitForTimeout(500); // let late requests (the worker) finish
   // Resource Timing sees the page, its scripts and the MapLibre worker's script (transferSize: headers + encoded body).
-  const all = (await page.evaluate(`[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => e.transferSize)`)) as number[];
+  const all = (await page.evaluate(
+    `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => e.transferSize)`,
+  )) as number[];
   await context.close();
   return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length, firstRenderMs };
 }
@@ -75,7 +90,14 @@ export async function run(): Promise<BenchSection> {
   const viewer = createViewerHandler();
   await viewer.ready;
   const [one, ten] = await Promise.all([loadScenario('sims/thai-binh-drone.json'), tenDrones()]);
-  const server = await startTelemetryServer({ port: 0, host: '127.0.0.1', simulations: [one, ten], staticHandler: viewer, speedup: 10, loop: true });
+  const server = await startTelemetryServer({
+    port: 0,
+    host: '127.0.0.1',
+    simulations: [one, ten],
+    staticHandler: viewer,
+    speedup: 10,
+    loop: true,
+  });
   const base = `http://127.0.0.1:${server.port}/`;
   const launched = await launchChromium();
   if (!launched) {
@@ -90,12 +112,19 @@ export async function run(): Promise<BenchSection> {
       const url = `${base}?lang=en&sim=${one.id}${renderer === 'canvas' ? '&renderer=canvas' : '&renderer=maplibre'}`;
       const runs: Load[] = [];
       for (let i = 0; i < REPEATS; i++) runs.push(await loadOnce(browser, url));
-      loads[renderer] = { bytes: median(runs.map((r) => r.bytes)), requests: runs[0].requests, firstRenderMs: median(runs.map((r) => r.firstRenderMs)) };
+      loads[renderer] = {
+        bytes: median(runs.map((r) => r.bytes)),
+        requests: runs[0].requests,
+        firstRenderMs: median(runs.map((r) => r.firstRenderMs)),
+      };
     }
     for (const [renderer, l] of Object.entries(loads)) {
       rows.push({
-        case: `page load, ${renderer}`, transferredKB: Math.round(l.bytes / 102.4) / 10, requests: l.requests,
-        firstFieldRenderMs: Math.round(l.firstRenderMs), weightVsFallback: Math.round((l.bytes / loads.canvas.bytes) * 100) / 100,
+        case: `page load, ${renderer}`,
+        transferredKB: Math.round(l.bytes / 102.4) / 10,
+        requests: l.requests,
+        firstFieldRenderMs: Math.round(l.firstRenderMs),
+        weightVsFallback: Math.round((l.bytes / loads.canvas.bytes) * 100) / 100,
       });
     }
     // Interleaved 1- and 10-machine runs, median of each: the machine's load drifts during a run.
@@ -108,8 +137,17 @@ export async function run(): Promise<BenchSection> {
         f10.push(await fps(browser, `${base}?lang=en&sim=${ten.id}${q}`));
       }
       const [m1, m10] = [median(f1), median(f10)];
-      rows.push({ case: `frame rate, ${renderer}, 1 machine`, fps: Math.round(m1 * 10) / 10, fpsRuns: f1.map((f) => Math.round(f)).join(' ') });
-      rows.push({ case: `frame rate, ${renderer}, 10 machines`, fps: Math.round(m10 * 10) / 10, fpsRuns: f10.map((f) => Math.round(f)).join(' '), vsOneMachine: Math.round((m10 / m1) * 100) / 100 });
+      rows.push({
+        case: `frame rate, ${renderer}, 1 machine`,
+        fps: Math.round(m1 * 10) / 10,
+        fpsRuns: f1.map((f) => Math.round(f)).join(' '),
+      });
+      rows.push({
+        case: `frame rate, ${renderer}, 10 machines`,
+        fps: Math.round(m10 * 10) / 10,
+        fpsRuns: f10.map((f) => Math.round(f)).join(' '),
+        vsOneMachine: Math.round((m10 / m1) * 100) / 100,
+      });
     }
   } finally {
     await browser.close();
@@ -122,11 +160,17 @@ export async function run(): Promise<BenchSection> {
       'Chromium headless with SwiftShader (software WebGL, no GPU), 1280×800, localhost; median of 3 loads with the cache off.',
       'transferredKB: Resource Timing transferSize (headers + encoded body) of the page and every resource incl. the MapLibre worker script, cache off via CDP Network.setCacheDisabled, gzip on; the 2D fallback skips the MapLibre chunk and worker.',
       'firstFieldRenderMs: navigation start to the performance mark set when the field is first on screen (MapLibre: queryRenderedFeatures finds it).',
-      'fps: requestAnimationFrame callbacks per second over 2 s while telemetry streams at 10 Hz (speed-up 10); median of 3 runs, 1- and 10-machine runs interleaved (fpsRuns lists each). SwiftShader draws WebGL on the CPU, so MapLibre figures follow the machine\'s load; a GPU does far better.',
+      "fps: requestAnimationFrame callbacks per second over 2 s while telemetry streams at 10 Hz (speed-up 10); median of 3 runs, 1- and 10-machine runs interleaved (fpsRuns lists each). SwiftShader draws WebGL on the CPU, so MapLibre figures follow the machine's load; a GPU does far better.",
     ],
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then((s) => console.log(JSON.stringify(s, null, 2)), (e) => { console.error(e); process.exitCode = 1; });
+  run().then(
+    (s) => console.log(JSON.stringify(s, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

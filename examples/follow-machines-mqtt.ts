@@ -27,7 +27,9 @@ await new Promise<void>((done) => {
     const m = JSON.parse(payload.toString('utf8')) as WireVehicle & { sim: string; t: number };
     // agrisim/<farm>/<field>/<sim>/vehicle/<vehicleId>
     const [, farm, field, sim, , vehicleId] = topic.split('/');
-    console.log(`${farm}/${field}/${sim} ${vehicleId}: ${m.activity} at ${m.lon.toFixed(6)},${m.lat.toFixed(6)}, ${m.speedMps.toFixed(1)} m/s, fix ${m.fix}${m.tank ? `, tank ${m.tank.kg.toFixed(1)} kg` : ''}`);
+    console.log(
+      `${farm}/${field}/${sim} ${vehicleId}: ${m.activity} at ${m.lon.toFixed(6)},${m.lat.toFixed(6)}, ${m.speedMps.toFixed(1)} m/s, fix ${m.fix}${m.tank ? `, tank ${m.tank.kg.toFixed(1)} kg` : ''}`,
+    );
     if (++seen === count) done();
   });
   // Every machine of every farm; the retained snapshots give each simulation's progress.

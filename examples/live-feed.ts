@@ -27,7 +27,9 @@ conn.subscribe(sim.id);
 
 // Times on the wire are simulated milliseconds since the start of the run.
 const s = (tMs: number) => `${(tMs / 1000).toFixed(1)} s`;
-conn.snapshots$.subscribe((m) => console.log(`snapshot  t=${s(m.t)}, ${m.vehicles.length} vehicle(s), covered ${m.progress.coveredPct.toFixed(1)} %`));
+conn.snapshots$.subscribe((m) =>
+  console.log(`snapshot  t=${s(m.t)}, ${m.vehicles.length} vehicle(s), covered ${m.progress.coveredPct.toFixed(1)} %`),
+);
 conn.events$.subscribe((m) => console.log(`event     t=${s(m.t)} ${m.event.vehicleId} ${m.event.type}`));
 
 let seen = 0;
@@ -35,7 +37,9 @@ await new Promise<void>((done) => {
   const sub = conn.telemetry$.subscribe((m) => {
     const v = m.vehicles[0];
     const tank = v.tank ? `, tank ${v.tank.kg.toFixed(1)} kg` : '';
-    console.log(`telemetry t=${s(m.t)} covered ${m.progress.coveredPct.toFixed(2)} % | ${v.id} ${v.activity} at ${v.lon.toFixed(6)},${v.lat.toFixed(6)} ${v.speedMps.toFixed(1)} m/s${tank}`);
+    console.log(
+      `telemetry t=${s(m.t)} covered ${m.progress.coveredPct.toFixed(2)} % | ${v.id} ${v.activity} at ${v.lon.toFixed(6)},${v.lat.toFixed(6)} ${v.speedMps.toFixed(1)} m/s${tank}`,
+    );
     if (++seen >= updates) {
       sub.unsubscribe();
       done();

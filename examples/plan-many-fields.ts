@@ -28,6 +28,8 @@ for (const r of results) {
   const m = r.metrics;
   ha += m.field.areaHa;
   hours += m.timeS.total / 3600;
-  console.log(`  ${r.field.id.padEnd(14)} ${m.field.areaHa.toFixed(3)} ha  ${String(m.swaths.count).padStart(3)} swaths  ${(m.timeS.total / 60).toFixed(1)} min`);
+  console.log(
+    `  ${r.field.id.padEnd(14)} ${m.field.areaHa.toFixed(3)} ha  ${String(m.swaths.count).padStart(3)} swaths  ${(m.timeS.total / 60).toFixed(1)} min`,
+  );
 }
 console.log(`total ${ha.toFixed(3)} ha in ${hours.toFixed(2)} h of transplanting (${(ha / hours).toFixed(3)} ha/h)`);

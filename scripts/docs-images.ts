@@ -16,18 +16,30 @@ const COLOURS = { swath: '#2e7d32', headland: '#66bb6a', turn: '#f9a825', transi
 /** One plan as an SVG: field, holes, working passes (footprint-wide, translucent), turns, transits. */
 function planSvg(plan: Plan, title: string, widthPx = 900): string {
   const rings = [plan.field.polygon.outer, ...plan.field.polygon.holes];
-  const xs = rings.flat().map((p) => p[0]), ys = rings.flat().map((p) => p[1]);
+  const xs = rings.flat().map((p) => p[0]),
+    ys = rings.flat().map((p) => p[1]);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const pad = 8, top = 44, scale = (widthPx - 2 * pad) / (x1 - x0), heightPx = Math.ceil((y1 - y0) * scale + 2 * pad + top);
+  const pad = 8,
+    top = 44,
+    scale = (widthPx - 2 * pad) / (x1 - x0),
+    heightPx = Math.ceil((y1 - y0) * scale + 2 * pad + top);
   const pt = (p: number[]) => `${(pad + (p[0] - x0) * scale).toFixed(1)},${(top + pad + (y1 - p[1]) * scale).toFixed(1)}`;
   const path = (pts: number[][]) => `M${pts.map(pt).join('L')}`;
   const w = plan.vehicle.workingWidthM * scale;
   const parts: string[] = [];
-  parts.push(`<path d="${rings.map((r) => path(r) + 'Z').join('')}" fill="#fff8e1" fill-rule="evenodd" stroke="#5d4037" stroke-width="2"/>`);
+  parts.push(
+    `<path d="${rings.map((r) => path(r) + 'Z').join('')}" fill="#fff8e1" fill-rule="evenodd" stroke="#5d4037" stroke-width="2"/>`,
+  );
   for (const s of plan.route) {
-    const colour = s.kind === 'swath' ? (s.headlandLap >= 0 ? COLOURS.headland : COLOURS.swath) : s.kind === 'turn' ? COLOURS.turn : COLOURS.transit;
-    if (s.kind === 'swath') parts.push(`<path d="${path(s.points)}" fill="none" stroke="${colour}" stroke-opacity="0.28" stroke-width="${w.toFixed(1)}" stroke-linecap="round" stroke-linejoin="round"/>`);
-    parts.push(`<path d="${path(s.points)}" fill="none" stroke="${colour}" stroke-width="${s.kind === 'transit' ? 1.5 : 1.2}"${s.kind === 'transit' ? ' stroke-dasharray="5 3"' : ''}/>`);
+    const colour =
+      s.kind === 'swath' ? (s.headlandLap >= 0 ? COLOURS.headland : COLOURS.swath) : s.kind === 'turn' ? COLOURS.turn : COLOURS.transit;
+    if (s.kind === 'swath')
+      parts.push(
+        `<path d="${path(s.points)}" fill="none" stroke="${colour}" stroke-opacity="0.28" stroke-width="${w.toFixed(1)}" stroke-linecap="round" stroke-linejoin="round"/>`,
+      );
+    parts.push(
+      `<path d="${path(s.points)}" fill="none" stroke="${colour}" stroke-width="${s.kind === 'transit' ? 1.5 : 1.2}"${s.kind === 'transit' ? ' stroke-dasharray="5 3"' : ''}/>`,
+    );
   }
   const m = plan.metrics;
   const caption = `${title}: ${m.field.areaHa.toFixed(2)} ha, ${plan.vehicle.name}`;
@@ -57,7 +69,9 @@ if (existsSync('/usr/bin/chromium')) {
   const { planToGeoJson } = await import('../src/plan/index.js');
   const plan = planField(paddy, getVehicle('transplanter'));
   const html = savingsReportHtml(computeSavings({ operation: 'transplanting', areaHa: plan.metrics.field.areaHa }), {
-    lang: 'vi', planGeoJson: planToGeoJson(plan) as never, subtitle: paddy.name,
+    lang: 'vi',
+    planGeoJson: planToGeoJson(plan) as never,
+    subtitle: paddy.name,
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });

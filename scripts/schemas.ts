@@ -17,8 +17,16 @@ export const FILE_SCHEMAS: { file: string; title: string; schema: GenericSchema 
   { file: 'assumptions.schema.json', title: 'agrisim savings --assumptions file', schema: AssumptionsFileSchema },
   { file: 'block.schema.json', title: 'agrisim block input (GeoJSON FeatureCollection)', schema: BlockFeatureCollectionSchema },
   { file: 'block-scenario.schema.json', title: 'agrisim block scenario (sims/*.json with "block")', schema: BlockScenarioSchema },
-  { file: 'telemetry-client.schema.json', title: 'agrisim/1 telemetry: a client message (subscribe, unsubscribe, control)', schema: ClientMessageSchema },
-  { file: 'telemetry-server.schema.json', title: 'agrisim/1 telemetry: a server message (hello, snapshot, telemetry, event, error, control)', schema: ServerMessageSchema },
+  {
+    file: 'telemetry-client.schema.json',
+    title: 'agrisim/1 telemetry: a client message (subscribe, unsubscribe, control)',
+    schema: ClientMessageSchema,
+  },
+  {
+    file: 'telemetry-server.schema.json',
+    title: 'agrisim/1 telemetry: a server message (hello, snapshot, telemetry, event, error, control)',
+    schema: ServerMessageSchema,
+  },
 ];
 
 /** The JSON Schema text of one format, as committed. */

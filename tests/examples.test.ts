@@ -25,7 +25,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs an example under tsx from the repository root; returns its stdout lines. */
 async function example(name: string, args: string[] = [], env: Record<string, string> = {}): Promise<string[]> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}`, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${name}`, ...args], {
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return stdout.trimEnd().split('\n');
 }
 
@@ -37,7 +40,11 @@ describe('examples', () => {
     const m = planField(field, getVehicle('drone')).metrics;
     expect(lines[0]).toBe(`field      ${field.name}: ${m.field.areaHa.toFixed(3)} ha (${m.field.areaSao.toFixed(1)} sào)`);
     expect(lines[1]).toBe(`swaths     ${m.swaths.count} at ${m.swaths.angleDeg}°, coverage ${m.coveragePct.toFixed(2)} %`);
-    const mission = JSON.parse(readFileSync(out, 'utf8')) as { fileType: string; groundStation: string; mission: { items: { command: number }[]; firmwareType: number } };
+    const mission = JSON.parse(readFileSync(out, 'utf8')) as {
+      fileType: string;
+      groundStation: string;
+      mission: { items: { command: number }[]; firmwareType: number };
+    };
     expect(mission.fileType).toBe('Plan');
     expect(mission.groundStation).toBe('QGroundControl');
     expect(mission.mission.firmwareType).toBe(3); // ArduPilot
@@ -46,7 +53,10 @@ describe('examples', () => {
   });
 
   it('plan-many-fields.ts plans the Thái Bình block the same on 2 worker threads as in one thread, and totals it', async () => {
-    const [inThread, onWorkers] = await Promise.all([example('plan-many-fields.ts'), example('plan-many-fields.ts', ['fields/thai-binh-block.geojson', '2'])]);
+    const [inThread, onWorkers] = await Promise.all([
+      example('plan-many-fields.ts'),
+      example('plan-many-fields.ts', ['fields/thai-binh-block.geojson', '2']),
+    ]);
     expect(inThread[0]).toBe('8 fields, no worker threads');
     expect(onWorkers[0]).toBe('8 fields, 2 worker threads');
     expect(onWorkers.slice(1)).toEqual(inThread.slice(1));
@@ -65,7 +75,9 @@ describe('examples', () => {
       const i = lines.indexOf('transplanting 50 ha (1388.89 sào), hired machine:');
       expect(i).toBeGreaterThan(0);
       expect(lines[i + 1]).toBe(`  manual      ${formatVnd(t.manual.totalVnd, lang)}, ${t.manual.personDays} person-days`);
-      expect(lines[i + 3]).toBe(`  saved       ${formatVnd(t.savings.vnd, lang)} (${t.savings.pct} %), ${t.savings.personDays} person-days`);
+      expect(lines[i + 3]).toBe(
+        `  saved       ${formatVnd(t.savings.vnd, lang)} (${t.savings.pct} %), ${t.savings.personDays} person-days`,
+      );
       // Manual transplanting on the Thái Bình defaults: 30 person-days/ha.
       expect(t.manual.personDays).toBe(1500);
     }
@@ -90,37 +102,42 @@ describe('examples', () => {
     expect(parsed[0].tankKg).toBeLessThanOrEqual(40); // the drone's tank, kg
   });
 
-  it.skipIf(!systemProgram('mosquitto'))('follow-machines-mqtt.ts follows the drone on its per-vehicle topic of a real broker', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const srv = createServer().listen(0, '127.0.0.1', () => {
-        const p = (srv.address() as { port: number }).port;
-        srv.close(() => resolve(p));
+  it.skipIf(!systemProgram('mosquitto'))(
+    'follow-machines-mqtt.ts follows the drone on its per-vehicle topic of a real broker',
+    async () => {
+      const port = await new Promise<number>((resolve) => {
+        const srv = createServer().listen(0, '127.0.0.1', () => {
+          const p = (srv.address() as { port: number }).port;
+          srv.close(() => resolve(p));
+        });
       });
-    });
-    const broker = spawn(systemProgram('mosquitto')!, ['-p', String(port)], { stdio: 'ignore' });
-    const url = `mqtt://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-        await new Promise((r) => setTimeout(r, 100));
+      const broker = spawn(systemProgram('mosquitto')!, ['-p', String(port)], { stdio: 'ignore' });
+      const url = `mqtt://127.0.0.1:${port}`;
+      for (let i = 0; ; i++) {
+        try {
+          await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
+          break;
+        } catch (e) {
+          if (i > 20) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
       }
-    }
-    const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
-    const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
-    try {
-      const lines = await example('follow-machines-mqtt.ts', [url, '6']);
-      const updates = lines.filter((l) => l.includes(' drone-1: '));
-      expect(updates).toHaveLength(6);
-      for (const l of updates) expect(l).toMatch(/^quynh-phu\/[^/ ]+\/thai-binh-drone drone-1: \w+ at 106\.\d{6},20\.\d{6}, [\d.]+ m\/s, fix rtk-\w+, tank [\d.]+ kg$/);
-      expect(lines.at(-1)).toMatch(/^thai-binh-drone: [\d.]+ % covered at the last snapshot$/);
-    } finally {
-      await pub.close();
-      await sim.close();
-      broker.kill();
-    }
-  });
+      const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
+      const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
+      try {
+        const lines = await example('follow-machines-mqtt.ts', [url, '6']);
+        const updates = lines.filter((l) => l.includes(' drone-1: '));
+        expect(updates).toHaveLength(6);
+        for (const l of updates)
+          expect(l).toMatch(
+            /^quynh-phu\/[^/ ]+\/thai-binh-drone drone-1: \w+ at 106\.\d{6},20\.\d{6}, [\d.]+ m\/s, fix rtk-\w+, tank [\d.]+ kg$/,
+          );
+        expect(lines.at(-1)).toMatch(/^thai-binh-drone: [\d.]+ % covered at the last snapshot$/);
+      } finally {
+        await pub.close();
+        await sim.close();
+        broker.kill();
+      }
+    },
+  );
 });
-

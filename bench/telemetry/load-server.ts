@@ -15,16 +15,34 @@ const hz = Number(hzArg);
 const send = (m: unknown) => process.send!(m);
 
 const description: SimDescription = {
-  id: 'bench', name: 'bench', planGeoJson: { type: 'FeatureCollection', features: [] },
-  vehicles: [{ id: 'drone-1', kind: 'drone', workingWidthM: 6, guidance: 'rtk' }], fieldAreaHa: 5.4, tickMs: 100, seed: 1,
+  id: 'bench',
+  name: 'bench',
+  planGeoJson: { type: 'FeatureCollection', features: [] },
+  vehicles: [{ id: 'drone-1', kind: 'drone', workingWidthM: 6, guidance: 'rtk' }],
+  fieldAreaHa: 5.4,
+  tickMs: 100,
+  seed: 1,
 };
 /** Wall-clock ms with sub-ms precision, comparable across processes. */
 const nowMs = () => performance.timeOrigin + performance.now();
-const vehicles = (i: number) => [{
-  id: 'drone-1', kind: 'drone', lat: 20.660200054 + i * 1e-7, lon: 106.340900391 + i * 1e-7, altM: 3, headingDeg: 344.83, speedMps: 5.183,
-  fix: 'rtk-fixed' as const, crossTrackErrorM: 0.043, implementOn: true, activity: 'working' as const, sortie: 1,
-  tank: { kg: 31.5, capacityKg: 40 }, battery: { pct: 71.25 },
-}];
+const vehicles = (i: number) => [
+  {
+    id: 'drone-1',
+    kind: 'drone',
+    lat: 20.660200054 + i * 1e-7,
+    lon: 106.340900391 + i * 1e-7,
+    altM: 3,
+    headingDeg: 344.83,
+    speedMps: 5.183,
+    fix: 'rtk-fixed' as const,
+    crossTrackErrorM: 0.043,
+    implementOn: true,
+    activity: 'working' as const,
+    sortie: 1,
+    tank: { kg: 31.5, capacityKg: 40 },
+    battery: { pct: 71.25 },
+  },
+];
 const progress = (i: number) => ({ coveredPct: i / 100, coveredHa: i / 1e4, elapsedS: i / 10, etaS: 2500 - i / 10 });
 
 async function main(): Promise<void> {
@@ -75,7 +93,14 @@ async function main(): Promise<void> {
           const c = process.cpuUsage(cpu0);
           const sorted = sendMs.sort((a, b) => a - b);
           const sendP99Ms = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
-          send({ done: true, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - t0, rssMaxMB: rssMax / 2 ** 20, rssStartMB, sendP99Ms });
+          send({
+            done: true,
+            cpuMs: (c.user + c.system) / 1000,
+            wallMs: performance.now() - t0,
+            rssMaxMB: rssMax / 2 ** 20,
+            rssStartMB,
+            sendP99Ms,
+          });
         }, 300);
       }
     };

@@ -11,12 +11,18 @@ const sockets: WebSocket[] = [];
 async function main(): Promise<void> {
   const count = Number(countArg);
   for (let i = 0; i < count; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, count - i) }, () => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(url);
-      sockets.push(ws);
-      ws.once('message', () => resolve());
-      ws.once('error', reject);
-    })));
+    await Promise.all(
+      Array.from(
+        { length: Math.min(50, count - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(url);
+            sockets.push(ws);
+            ws.once('message', () => resolve());
+            ws.once('error', reject);
+          }),
+      ),
+    );
   }
   process.send!({ ready: true });
   process.on('message', (m: { drop?: boolean }) => {

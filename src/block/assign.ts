@@ -37,10 +37,12 @@ export function estimateS(w: PaddyWork, ctx: SplitContext, m: number): number {
 
 /** Orders paddies nearest-first from machine `m`'s depot. */
 export function orderNearest(works: PaddyWork[], ctx: SplitContext, m: number): PaddyWork[] {
-  const left = works.slice(), out: PaddyWork[] = [];
+  const left = works.slice(),
+    out: PaddyWork[] = [];
   let cur: PaddyWork | undefined;
   while (left.length) {
-    let best = 0, bestD = Infinity;
+    let best = 0,
+      bestD = Infinity;
     left.forEach((w, i) => {
       const d = cur ? ctx.between(cur, w) : ctx.fromDepot(m, w);
       if (d < bestD - 1e-9) [best, bestD] = [i, d];
@@ -61,11 +63,28 @@ function improve(sets: PaddyWork[][], est: (w: PaddyWork, m: number) => number):
         if (m === M) return;
         const moved = Math.max(load[M] - est(w, M), load[m] + est(w, m));
         if (load[M] - moved > (best?.gain ?? 1e-6))
-          best = { gain: load[M] - moved, apply: () => { sets[M].splice(i, 1); other.push(w); load[M] -= est(w, M); load[m] += est(w, m); } };
+          best = {
+            gain: load[M] - moved,
+            apply: () => {
+              sets[M].splice(i, 1);
+              other.push(w);
+              load[M] -= est(w, M);
+              load[m] += est(w, m);
+            },
+          };
         other.forEach((q, j) => {
-          const a = load[M] - est(w, M) + est(q, M), b = load[m] - est(q, m) + est(w, m);
+          const a = load[M] - est(w, M) + est(q, M),
+            b = load[m] - est(q, m) + est(w, m);
           if (load[M] - Math.max(a, b) > (best?.gain ?? 1e-6))
-            best = { gain: load[M] - Math.max(a, b), apply: () => { sets[M][i] = q; other[j] = w; load[M] = a; load[m] = b; } };
+            best = {
+              gain: load[M] - Math.max(a, b),
+              apply: () => {
+                sets[M][i] = q;
+                other[j] = w;
+                load[M] = a;
+                load[m] = b;
+              },
+            };
         });
       });
     });

@@ -20,11 +20,22 @@ export function machineAsPlan(plan: BlockPlan, m: MachinePlan): Plan {
   const closed = [...fence.outer, fence.outer[0]].map((p) => toLonLat(proj, p));
   const order = new Map(m.paddies.map((id, i) => [id, i]));
   // cells are numbered per paddy: keep them apart (paddy k's cell c → k·100 + c)
-  const route = m.route.map((s) => ({ ...s, cellId: s.cellId >= 0 && s.paddy !== undefined ? (order.get(s.paddy) ?? 0) * 100 + s.cellId : s.cellId }));
+  const route = m.route.map((s) => ({
+    ...s,
+    cellId: s.cellId >= 0 && s.paddy !== undefined ? (order.get(s.paddy) ?? 0) * 100 + s.cellId : s.cellId,
+  }));
   const len = (k: string) => route.filter((s) => s.kind === k).reduce((a, s) => a + polylineLength(s.points), 0);
   const mm = m.metrics;
   return {
-    field: { id: m.id, name: `${plan.block.name} — ${m.id}`, projection: proj, polygon: fence, lonLat: [closed], areaM2: polygonAreaM2(fence), properties: { paddies: m.paddies } },
+    field: {
+      id: m.id,
+      name: `${plan.block.name} — ${m.id}`,
+      projection: proj,
+      polygon: fence,
+      lonLat: [closed],
+      areaM2: polygonAreaM2(fence),
+      properties: { paddies: m.paddies },
+    },
     vehicle: m.vehicle,
     headland: { laps: 0, rings: [] },
     cells: [],
@@ -43,7 +54,13 @@ export function machineAsPlan(plan: BlockPlan, m: MachinePlan): Plan {
       lengthM: { working: len('swath'), turning: len('turn'), transit: len('transit'), total: len('swath') + len('turn') + len('transit') },
       turns: { count: route.filter((s) => s.kind === 'turn').length, outsideField: 0, fallback: 0, byType: {} },
       sorties: { count: m.refills.length + 1, refills: m.refills.length },
-      timeS: { working: mm.timeS.working, turning: mm.timeS.turning, transit: mm.timeS.transit, refill: mm.timeS.refill, total: mm.timeS.total },
+      timeS: {
+        working: mm.timeS.working,
+        turning: mm.timeS.turning,
+        transit: mm.timeS.transit,
+        refill: mm.timeS.refill,
+        total: mm.timeS.total,
+      },
       fieldCapacityHaPerH: mm.timeS.total > 0 ? mm.workedHa / (mm.timeS.total / 3600) : 0,
       planMs: 0,
     },
@@ -59,7 +76,13 @@ export function machineAsPlan(plan: BlockPlan, m: MachinePlan): Plan {
  * for (const m of plan.machines) writeFileSync(`${m.id}.plan`, exportMachine(plan, m, 'qgc'));
  * ```
  */
-export function exportMachine(plan: BlockPlan, m: MachinePlan, format: PlanFormat, qgc: QgcPlanOptions = {}, extra: PrescriptionExport = {}): string {
+export function exportMachine(
+  plan: BlockPlan,
+  m: MachinePlan,
+  format: PlanFormat,
+  qgc: QgcPlanOptions = {},
+  extra: PrescriptionExport = {},
+): string {
   const asPlan = machineAsPlan(plan, m);
   const prescription = extra.prescription ? { ...extra.prescription, fieldId: asPlan.field.id } : undefined;
   return exportPlan(asPlan, format, qgc, { ...extra, ...(prescription ? { prescription } : {}) });

@@ -39,17 +39,55 @@ function blockFeatures(block: Block, ll: (xy: readonly number[]) => [number, num
   for (const p of block.paddies) {
     out.push({
       type: 'Feature',
-      properties: { kind: 'boundary', seq: 0, paddy: p.id, fieldId: p.id, name: p.name, owner: p.owner, areaHa: Math.round(p.areaHa * 1e4) / 1e4 },
+      properties: {
+        kind: 'boundary',
+        seq: 0,
+        paddy: p.id,
+        fieldId: p.id,
+        name: p.name,
+        owner: p.owner,
+        areaHa: Math.round(p.areaHa * 1e4) / 1e4,
+      },
       geometry: { type: 'Polygon', coordinates: [ring(p.polygon.outer)] },
     });
-    p.polygon.holes.forEach((h, hole) => out.push({ type: 'Feature', properties: { kind: 'hole', seq: 0, paddy: p.id, hole }, geometry: { type: 'Polygon', coordinates: [ring(h)] } }));
+    p.polygon.holes.forEach((h, hole) =>
+      out.push({
+        type: 'Feature',
+        properties: { kind: 'hole', seq: 0, paddy: p.id, hole },
+        geometry: { type: 'Polygon', coordinates: [ring(h)] },
+      }),
+    );
   }
-  for (const r of block.roads) out.push({ type: 'Feature', properties: { kind: 'road', seq: 0, id: r.id, widthM: r.widthM }, geometry: { type: 'LineString', coordinates: r.points.map(ll) } });
-  for (const g of block.gates) out.push({ type: 'Feature', properties: { kind: 'gate', seq: 0, id: g.id, paddy: g.paddy }, geometry: { type: 'Point', coordinates: ll(g.at) } });
-  for (const d of block.depots) out.push({ type: 'Feature', properties: { kind: 'depot', seq: 0, id: d.id, serves: d.serves, crews: d.crews }, geometry: { type: 'Point', coordinates: ll(d.at) } });
-  for (const n of block.nofly) out.push({ type: 'Feature', properties: { kind: 'nofly', seq: 0, id: n.id }, geometry: { type: 'Polygon', coordinates: [ring(n.polygon.outer), ...n.polygon.holes.map(ring)] } });
+  for (const r of block.roads)
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'road', seq: 0, id: r.id, widthM: r.widthM },
+      geometry: { type: 'LineString', coordinates: r.points.map(ll) },
+    });
+  for (const g of block.gates)
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'gate', seq: 0, id: g.id, paddy: g.paddy },
+      geometry: { type: 'Point', coordinates: ll(g.at) },
+    });
+  for (const d of block.depots)
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'depot', seq: 0, id: d.id, serves: d.serves, crews: d.crews },
+      geometry: { type: 'Point', coordinates: ll(d.at) },
+    });
+  for (const n of block.nofly)
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'nofly', seq: 0, id: n.id },
+      geometry: { type: 'Polygon', coordinates: [ring(n.polygon.outer), ...n.polygon.holes.map(ring)] },
+    });
   for (const b of block.buffers ?? [])
-    out.push({ type: 'Feature', properties: { kind: 'buffer', seq: 0, id: b.id, bufferM: b.bufferM ?? 0 }, geometry: { type: 'Polygon', coordinates: [ring(b.polygon.outer), ...b.polygon.holes.map(ring)] } });
+    out.push({
+      type: 'Feature',
+      properties: { kind: 'buffer', seq: 0, id: b.id, bufferM: b.bufferM ?? 0 },
+      geometry: { type: 'Polygon', coordinates: [ring(b.polygon.outer), ...b.polygon.holes.map(ring)] },
+    });
   return out;
 }
 
@@ -66,10 +104,14 @@ export function blockPlanToGeoJson(plan: BlockPlan): BlockPlanFeatureCollection 
   const ll = lonLatFn(plan.block);
   const features = blockFeatures(plan.block, ll);
   for (const m of plan.machines)
-    features.push(...routeFeatures(m.route, m.refills, ll, m.vehicle.workingWidthM, (s) => {
-      const seg = s as (typeof m.route)[number];
-      return seg.paddy !== undefined ? { vehicle: m.id, paddy: seg.paddy, ...(seg.road ? { road: true } : {}) } : { vehicle: m.id, ...(seg.road ? { road: true } : {}) };
-    }));
+    features.push(
+      ...routeFeatures(m.route, m.refills, ll, m.vehicle.workingWidthM, (s) => {
+        const seg = s as (typeof m.route)[number];
+        return seg.paddy !== undefined
+          ? { vehicle: m.id, paddy: seg.paddy, ...(seg.road ? { road: true } : {}) }
+          : { vehicle: m.id, ...(seg.road ? { road: true } : {}) };
+      }),
+    );
   return {
     type: 'FeatureCollection',
     properties: { agrisim: plan.metrics, block: plan.block.name, vehicle: plan.kind, machines: plan.machines.length },

@@ -8,7 +8,8 @@ import { distToRing, pointInPolygon, signedArea, withWinding, type PolygonM, typ
 /** Clipper works on integers: 1 unit = 1 mm (as src/geometry/offset.ts). */
 const SCALE = 1000;
 
-const toPath = (ring: Ring, ccw: boolean): ClipperLib.Path => withWinding(ring, ccw).map(([x, y]) => ({ X: Math.round(x * SCALE), Y: Math.round(y * SCALE) }));
+const toPath = (ring: Ring, ccw: boolean): ClipperLib.Path =>
+  withWinding(ring, ccw).map(([x, y]) => ({ X: Math.round(x * SCALE), Y: Math.round(y * SCALE) }));
 const paths = (p: PolygonM): ClipperLib.Path[] => [toPath(p.outer, true), ...p.holes.map((h) => toPath(h, false))];
 
 function clip(type: ClipperLib.ClipType, a: PolygonM[], b: PolygonM[]): PolygonM[] {
@@ -21,7 +22,17 @@ function clip(type: ClipperLib.ClipType, a: PolygonM[], b: PolygonM[]): PolygonM
   for (const ex of ClipperLib.JS.PolyTreeToExPolygons(tree)) {
     const outer: Ring = ex.outer.map((q) => [q.X / SCALE, q.Y / SCALE]);
     if (outer.length < 3 || Math.abs(signedArea(outer)) < 1e-4) continue;
-    out.push({ outer: withWinding(outer, true), holes: ex.holes.filter((h) => h.length >= 3).map((h) => withWinding(h.map((q) => [q.X / SCALE, q.Y / SCALE] as XY), false)) });
+    out.push({
+      outer: withWinding(outer, true),
+      holes: ex.holes
+        .filter((h) => h.length >= 3)
+        .map((h) =>
+          withWinding(
+            h.map((q) => [q.X / SCALE, q.Y / SCALE] as XY),
+            false,
+          ),
+        ),
+    });
   }
   return out;
 }
@@ -43,9 +54,15 @@ export function subtractPolygons(a: PolygonM, cut: PolygonM[]): PolygonM[] {
 
 /** Bounding box `[minX, minY, maxX, maxY]` of some points. */
 export function bbox(points: readonly XY[]): [number, number, number, number] {
-  let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+  let a = Infinity,
+    b = Infinity,
+    c = -Infinity,
+    d = -Infinity;
   for (const [x, y] of points) {
-    a = Math.min(a, x); b = Math.min(b, y); c = Math.max(c, x); d = Math.max(d, y);
+    a = Math.min(a, x);
+    b = Math.min(b, y);
+    c = Math.max(c, x);
+    d = Math.max(d, y);
   }
   return [a, b, c, d];
 }
@@ -66,7 +83,9 @@ export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: 
   let best = { at: line[0], distM: Infinity, piece: 0, t: 0 };
   for (let i = 1; i < line.length; i++) {
     const [a, b] = [line[i - 1], line[i]];
-    const dx = b[0] - a[0], dy = b[1] - a[1], l2 = dx * dx + dy * dy;
+    const dx = b[0] - a[0],
+      dy = b[1] - a[1],
+      l2 = dx * dx + dy * dy;
     const t = l2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2)) : 0;
     const at: XY = [a[0] + t * dx, a[1] + t * dy];
     const d = Math.hypot(p[0] - at[0], p[1] - at[1]);

@@ -53,7 +53,11 @@ export function kmlToBlockCollection(text: string, sourceName?: string): { type:
   const src = sourceName ? `${sourceName}: ` : '';
   let doc: ReturnType<DOMParser['parseFromString']>;
   try {
-    doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(text, 'text/xml');
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(text, 'text/xml');
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     throw new BlockError('BLOCK_PARSE', `${src}not valid XML: ${why}`, { source: sourceName });

@@ -7,18 +7,35 @@ import { SAO_M2 } from '../units/index.js';
 import { polylineLength } from '../geometry/index.js';
 import type { PaddyWork } from './paddy-plan.js';
 import type { MachineTimes } from './timeline.js';
-import type { Block, BlockMachineKind, BlockMetrics, BlockPaddyMetrics, BlockRouteSegment, BlockVehicleMetrics, HouseholdSummary, MachinePlan } from './types.js';
+import type {
+  Block,
+  BlockMachineKind,
+  BlockMetrics,
+  BlockPaddyMetrics,
+  BlockRouteSegment,
+  BlockVehicleMetrics,
+  HouseholdSummary,
+  MachinePlan,
+} from './types.js';
 import type { RefillStop } from '../plan/index.js';
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** One machine's metrics. */
-export function vehicleMetrics(id: string, kind: BlockMachineKind, works: readonly PaddyWork[], route: readonly BlockRouteSegment[], refills: readonly RefillStop[], times: MachineTimes): BlockVehicleMetrics {
+export function vehicleMetrics(
+  id: string,
+  kind: BlockMachineKind,
+  works: readonly PaddyWork[],
+  route: readonly BlockRouteSegment[],
+  refills: readonly RefillStop[],
+  times: MachineTimes,
+): BlockVehicleMetrics {
   const lengthM = { working: 0, turning: 0, transit: 0, road: 0 };
   const timeS = { working: 0, turning: 0, transit: 0, refill: 0, total: times.totalS };
   route.forEach((s, i) => {
-    const l = polylineLength(s.points), t = times.segmentS[i];
+    const l = polylineLength(s.points),
+      t = times.segmentS[i];
     if (s.kind === 'swath') [lengthM.working, timeS.working] = [lengthM.working + l, timeS.working + t];
     else if (s.kind === 'turn') [lengthM.turning, timeS.turning] = [lengthM.turning + l, timeS.turning + t];
     else {
@@ -87,7 +104,11 @@ export interface WorkSchedule {
  */
 export function householdSchedule(plan: { block: Block; machines: readonly MachinePlan[] }, schedule: WorkSchedule): HouseholdSummary[] {
   if (!(schedule.hoursPerDay > 0 && schedule.hoursPerDay <= 24) || !Number.isInteger(schedule.startDay))
-    throw new BlockError('BLOCK_INVALID_OPTION', `a schedule needs 0 < hoursPerDay ≤ 24 and a whole startDay, got ${schedule.hoursPerDay} h from day ${schedule.startDay}`, { key: 'schedule' });
+    throw new BlockError(
+      'BLOCK_INVALID_OPTION',
+      `a schedule needs 0 < hoursPerDay ≤ 24 and a whole startDay, got ${schedule.hoursPerDay} h from day ${schedule.startDay}`,
+      { key: 'schedule' },
+    );
   const daySec = schedule.hoursPerDay * 3600;
   const owners = new Map<string, HouseholdSummary>();
   for (const p of plan.block.paddies) {
@@ -102,8 +123,10 @@ export function householdSchedule(plan: { block: Block; machines: readonly Machi
     }
     owners.set(p.owner, h);
   }
-  return [...owners.values()].map((h) => {
-    const days = Math.max(1, Math.ceil(h.doneAtS / daySec - 1e-9));
-    return { ...h, areaHa: r4(h.areaHa), timeS: r1(h.timeS), doneAtS: r1(h.doneAtS), days, doneDay: schedule.startDay + days - 1 };
-  }).sort((a, b) => a.doneAtS - b.doneAtS || a.owner.localeCompare(b.owner));
+  return [...owners.values()]
+    .map((h) => {
+      const days = Math.max(1, Math.ceil(h.doneAtS / daySec - 1e-9));
+      return { ...h, areaHa: r4(h.areaHa), timeS: r1(h.timeS), doneAtS: r1(h.doneAtS), days, doneDay: schedule.startDay + days - 1 };
+    })
+    .sort((a, b) => a.doneAtS - b.doneAtS || a.owner.localeCompare(b.owner));
 }

@@ -14,12 +14,15 @@ const GAP_SAMPLES = PLAN_DEFAULTS.gapSamples;
 
 function crossings(a: XY, b: XY, polys: readonly PolygonM[]): number[] {
   const ts: number[] = [];
-  const rx = b[0] - a[0], ry = b[1] - a[1];
+  const rx = b[0] - a[0],
+    ry = b[1] - a[1];
   for (const p of polys)
     for (const ring of [p.outer, ...p.holes])
       for (let i = 0; i < ring.length; i++) {
-        const c = ring[i], d = ring[(i + 1) % ring.length];
-        const sx = d[0] - c[0], sy = d[1] - c[1];
+        const c = ring[i],
+          d = ring[(i + 1) % ring.length];
+        const sx = d[0] - c[0],
+          sy = d[1] - c[1];
         const den = rx * sy - ry * sx;
         if (Math.abs(den) < 1e-12) continue;
         const t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den;
@@ -37,10 +40,12 @@ export function clipOutside(points: readonly XY[], polys: readonly PolygonM[]): 
   let cur: XY[] = [];
   const at = (a: XY, b: XY, t: number): XY => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1], b = points[i];
+    const a = points[i - 1],
+      b = points[i];
     const ts = [0, ...crossings(a, b, polys), 1];
     for (let k = 1; k < ts.length; k++) {
-      const p = at(a, b, ts[k - 1]), q = at(a, b, ts[k]);
+      const p = at(a, b, ts[k - 1]),
+        q = at(a, b, ts[k]);
       if (inside(at(a, b, (ts[k - 1] + ts[k]) / 2), polys)) {
         if (cur.length >= 2) parts.push(cur);
         cur = [];
@@ -68,7 +73,16 @@ export function routeAroundNofly(route: readonly RouteSegment[], polys: readonly
   let pos: XY | undefined;
   const flight = (to: XY, like: RouteSegment) => {
     if (pos && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 1e-6)
-      out.push({ ...like, kind: 'transit', points: fly(pos, to), transitPurpose: 'cell', turnType: undefined, reverse: false, swathIndex: -1, headlandLap: -1 });
+      out.push({
+        ...like,
+        kind: 'transit',
+        points: fly(pos, to),
+        transitPurpose: 'cell',
+        turnType: undefined,
+        reverse: false,
+        swathIndex: -1,
+        headlandLap: -1,
+      });
     pos = to;
   };
   for (const s of route) {

@@ -127,7 +127,14 @@ function moved(plan: Plan, field: Field, dx: number, dy: number): Plan {
  * @param usableGate - ground machines: whether a gate can be reached from a depot
  * @param fly - drones: a flight path from a to b around the nofly areas
  */
-export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKind, near: XY, usableGate: (g: BlockGate) => boolean, fly?: (a: XY, b: XY) => XY[]): PaddyWork[] {
+export function planPaddies(
+  block: Block,
+  vehicle: Vehicle,
+  kind: BlockMachineKind,
+  near: XY,
+  usableGate: (g: BlockGate) => boolean,
+  fly?: (a: XY, b: XY) => XY[],
+): PaddyWork[] {
   const perHa = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : vehicle.payload.traysPerHa;
   const done = new Map<string, { rel: XY[]; plan: Plan }[]>();
   return block.paddies.map((paddy) => {
@@ -137,22 +144,31 @@ export function planPaddies(block: Block, vehicle: Vehicle, kind: BlockMachineKi
     const cut = noflyNear(paddy, block, drone ? DRONE_NOFLY_MARGIN_M : NOFLY_MARGIN_M);
     // drones spread: the strip by a water buffer is left out, so the spreader stays shut over it
     const base = drone ? paddyBufferSplit(block, paddy).worked : [paddy.polygon];
-    const plans = (drone ? base : pieces(base, cut)).map((poly, k) => {
-      const field = fieldOf(paddy, poly, k, block);
-      const key = shapeKey(poly, gate?.at), rel = relative(poly, gate?.at);
-      const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
-      if (twin) return moved(twin, field, poly.outer[0][0] - twin.field.polygon.outer[0][0], poly.outer[0][1] - twin.field.polygon.outer[0][1]);
-      let plan: Plan;
-      try {
-        plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
-      } catch (e) {
-        // a sliver a nofly area leaves beside a bund is too narrow to work: skip it, not the block
-        if (k > 0 || poly !== paddy.polygon ? e instanceof AgrisimError && e.code === 'PLAN_NO_WORKING_AREA' : false) return undefined;
-        throw e;
-      }
-      done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
-      return plan;
-    }).filter((p): p is Plan => p !== undefined).map((plan) => (drone && cut.length ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(base, cut), vehicle.workingWidthM, fly) } : plan));
+    const plans = (drone ? base : pieces(base, cut))
+      .map((poly, k) => {
+        const field = fieldOf(paddy, poly, k, block);
+        const key = shapeKey(poly, gate?.at),
+          rel = relative(poly, gate?.at);
+        const twin = done.get(key)?.find((t) => sameShape(t.rel, rel))?.plan;
+        if (twin)
+          return moved(twin, field, poly.outer[0][0] - twin.field.polygon.outer[0][0], poly.outer[0][1] - twin.field.polygon.outer[0][1]);
+        let plan: Plan;
+        try {
+          plan = planField(field, vehicle, { startLonLat: start, sorties: kind === 'transplanter' });
+        } catch (e) {
+          // a sliver a nofly area leaves beside a bund is too narrow to work: skip it, not the block
+          if (k > 0 || poly !== paddy.polygon ? e instanceof AgrisimError && e.code === 'PLAN_NO_WORKING_AREA' : false) return undefined;
+          throw e;
+        }
+        done.set(key, [...(done.get(key) ?? []), { rel, plan }]);
+        return plan;
+      })
+      .filter((p): p is Plan => p !== undefined)
+      .map((plan) =>
+        drone && cut.length
+          ? { ...plan, route: fillGaps(routeAroundNofly(plan.route, cut, fly), pieces(base, cut), vehicle.workingWidthM, fly) }
+          : plan,
+      );
     let inPaddyS = 0;
     for (const p of plans) {
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);

@@ -22,7 +22,9 @@ function checkOptions(kind: string, n: number): void {
   if (kind !== 'drone' && kind !== 'transplanter')
     throw new BlockError('BLOCK_INVALID_OPTION', `vehicle must be drone or transplanter, got ${JSON.stringify(kind)}`, { key: 'vehicle' });
   if (!Number.isInteger(n) || n < 1 || n > MAX_MACHINES)
-    throw new BlockError('BLOCK_INVALID_OPTION', `machines must be a whole number from 1 to ${MAX_MACHINES}, got ${n}`, { key: 'machines' });
+    throw new BlockError('BLOCK_INVALID_OPTION', `machines must be a whole number from 1 to ${MAX_MACHINES}, got ${n}`, {
+      key: 'machines',
+    });
 }
 
 function context(kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[], vehicle: SplitContext['vehicle']) {
@@ -72,18 +74,36 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
   const vehicle = options.vehicle ?? getVehicle(kind);
   const ground = kind === 'transplanter';
   const serving = block.depots.filter((d) => d.serves.includes(kind) && (!ground || net.depots.has(d.id)));
-  if (!serving.length) throw new BlockError('BLOCK_NO_DEPOT', `block "${block.name}" has no depot serving ${kind}s on its roads`, { id: block.name, kind });
+  if (!serving.length)
+    throw new BlockError('BLOCK_NO_DEPOT', `block "${block.name}" has no depot serving ${kind}s on its roads`, { id: block.name, kind });
   const depots = Array.from({ length: n }, (_, i) => serving[i % serving.length]);
   const reachable = (gateId: string) => serving.some((d) => net.fromDepot.get(d.id)!.distM[net.gates.get(gateId)!.node] < Infinity);
   const air = ground ? undefined : airspace(block);
-  const works = planPaddies(block, vehicle, kind, serving[0].at, (g) => reachable(g.id), air && ((a, b) => flight(air, a, b, 'a swath cut by a nofly area')));
+  const works = planPaddies(
+    block,
+    vehicle,
+    kind,
+    serving[0].at,
+    (g) => reachable(g.id),
+    air && ((a, b) => flight(air, a, b, 'a swath cut by a nofly area')),
+  );
   const { ctx, roadPath } = context(kind, net, depots, vehicle);
   const crews = new Map(block.depots.map((d) => [d.id, d.crews]));
-  const routeOf = (s: PaddyWork[], m: number): MachineRoute => (ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!));
-  const timeline = (routes: MachineRoute[]) => fleetTimeline(routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })), (id) => crews.get(id) ?? 1);
+  const routeOf = (s: PaddyWork[], m: number): MachineRoute =>
+    ground ? groundRoute(s, depots[m], net, roadPath) : droneRoute(s, depots[m], vehicle, air!);
+  const timeline = (routes: MachineRoute[]) =>
+    fleetTimeline(
+      routes.map((r, m) => ({ ...r, vehicle, queueAt: ground ? undefined : depots[m].id })),
+      (id) => crews.get(id) ?? 1,
+    );
   const build = (sets: PaddyWork[][], refine: boolean) => {
     const { routes } = refine
-      ? refineSplit(sets, { route: routeOf, finish: (rs) => timeline(rs).map((t) => t.totalS), order: (w, m) => orderNearest(w, ctx, m), estimateS: (w, m) => estimateS(w, ctx, m) })
+      ? refineSplit(sets, {
+          route: routeOf,
+          finish: (rs) => timeline(rs).map((t) => t.totalS),
+          order: (w, m) => orderNearest(w, ctx, m),
+          estimateS: (w, m) => estimateS(w, ctx, m),
+        })
       : { routes: sets.map(routeOf) };
     const times = timeline(routes);
     return { sets, routes, times, makespanS: Math.max(...times.map((t) => t.totalS)) };
@@ -110,7 +130,11 @@ export function planBlock(block: Block, kind: BlockMachineKind, options: BlockPl
       refills: r.refills,
       refillStartS: times[m].refillStartS,
       waitS: Math.round(times[m].waitS * 10) / 10,
-      paddyTimes: sets[m].map((w) => ({ paddy: w.paddy.id, timeS: times[m].paddyTimeS.get(w.paddy.id) ?? 0, doneS: times[m].paddyDoneS.get(w.paddy.id) ?? 0 })),
+      paddyTimes: sets[m].map((w) => ({
+        paddy: w.paddy.id,
+        timeS: times[m].paddyTimeS.get(w.paddy.id) ?? 0,
+        doneS: times[m].paddyDoneS.get(w.paddy.id) ?? 0,
+      })),
       metrics: vehicleMetrics(id, kind, sets[m], r.route, r.refills, times[m]),
     };
   });

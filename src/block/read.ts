@@ -17,7 +17,6 @@ import type { Block, BlockBuffer, BlockDepot, BlockNofly, BlockPaddy, BlockRoad 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-
 /** Options of {@link parseBlock}. */
 export interface ParseBlockOptions {
   /** `geojson` or `kml`; default: KML when the text starts with `<`. */
@@ -44,7 +43,8 @@ function rawFeatures(root: unknown, src: string): RawFeature[] {
   const seen = new Map<string, number>();
   const counters = new Map<string, number>();
   return root.features.map((f: unknown, index: number) => {
-    if (!isObj(f) || !isObj(f.geometry)) throw new BlockError('BLOCK_BAD_GEOMETRY', `${src}feature ${index} has no geometry`, { feature: index });
+    if (!isObj(f) || !isObj(f.geometry))
+      throw new BlockError('BLOCK_BAD_GEOMETRY', `${src}feature ${index} has no geometry`, { feature: index });
     const props = isObj(f.properties) ? f.properties : {};
     const rawKind = props.kind ?? (f.geometry.type === 'Polygon' ? 'paddy' : undefined);
     const kind = typeof rawKind === 'string' ? rawKind.trim().toLowerCase() : String(rawKind);
@@ -62,7 +62,14 @@ function rawFeatures(root: unknown, src: string): RawFeature[] {
 }
 
 function position(f: RawFeature, c: unknown): [number, number] {
-  if (!Array.isArray(c) || c.length < 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number' || !Number.isFinite(c[0]) || !Number.isFinite(c[1]))
+  if (
+    !Array.isArray(c) ||
+    c.length < 2 ||
+    typeof c[0] !== 'number' ||
+    typeof c[1] !== 'number' ||
+    !Number.isFinite(c[0]) ||
+    !Number.isFinite(c[1])
+  )
     throw fail('BLOCK_BAD_GEOMETRY', f, `position ${JSON.stringify(c)} is not two finite numbers`);
   if (Math.abs(c[0]) > 180 || Math.abs(c[1]) > 90) throw fail('BLOCK_BAD_GEOMETRY', f, `position [${c[0]}, ${c[1]}] is out of range`);
   return [c[0], c[1]];
@@ -70,7 +77,9 @@ function position(f: RawFeature, c: unknown): [number, number] {
 
 function expectType(f: RawFeature, ...types: string[]): void {
   if (!types.includes(String(f.geometry.type)))
-    throw fail('BLOCK_BAD_GEOMETRY', f, `a ${f.kind} must be a ${types.join(' or ')}, got ${String(f.geometry.type)}`, { type: f.geometry.type });
+    throw fail('BLOCK_BAD_GEOMETRY', f, `a ${f.kind} must be a ${types.join(' or ')}, got ${String(f.geometry.type)}`, {
+      type: f.geometry.type,
+    });
 }
 
 function ringsOf(f: RawFeature, coords: unknown, proj: LocalProjection): PolygonM {
@@ -78,7 +87,8 @@ function ringsOf(f: RawFeature, coords: unknown, proj: LocalProjection): Polygon
   const rings = coords.map((r: unknown) => {
     if (!Array.isArray(r) || r.length < 4) throw fail('BLOCK_BAD_GEOMETRY', f, 'a ring needs at least 4 positions');
     const pts = r.map((c) => toXY(proj, position(f, c)));
-    const a = pts[0], b = pts[pts.length - 1];
+    const a = pts[0],
+      b = pts[pts.length - 1];
     return a[0] === b[0] && a[1] === b[1] ? pts.slice(0, -1) : pts;
   });
   for (const ring of rings) if (Math.abs(signedArea(ring)) < 1e-6) throw fail('BLOCK_BAD_GEOMETRY', f, 'a ring with no area');
@@ -89,14 +99,29 @@ function paddyOf(f: RawFeature, proj: LocalProjection, src: string): BlockPaddy 
   expectType(f, 'Polygon');
   let field: Field;
   try {
-    [field] = parseFields(JSON.stringify({ type: 'Feature', id: f.id, properties: f.props, geometry: f.geometry }), { format: 'geojson', sourceName: src || undefined });
+    [field] = parseFields(JSON.stringify({ type: 'Feature', id: f.id, properties: f.props, geometry: f.geometry }), {
+      format: 'geojson',
+      sourceName: src || undefined,
+    });
   } catch (e) {
     if (!(e instanceof AgrisimError)) throw e;
-    throw new BlockError('BLOCK_PADDY_INVALID', `paddy "${f.id}" (feature ${f.index}): ${e.message} [${e.code}]`, { id: f.id, feature: f.index, fieldCode: e.code });
+    throw new BlockError('BLOCK_PADDY_INVALID', `paddy "${f.id}" (feature ${f.index}): ${e.message} [${e.code}]`, {
+      id: f.id,
+      feature: f.index,
+      fieldCode: e.code,
+    });
   }
   const polygon = ringsOf(f, field.lonLat, proj);
   const { owner, name } = propsOf(f, 'paddy', 'BLOCK_PADDY_INVALID');
-  return { id: f.id, owner: owner === undefined ? '' : String(owner), name: name === undefined || name === '' ? f.id : String(name), areaHa: field.areaM2 / 10_000, polygon, lonLat: field.lonLat, properties: f.props };
+  return {
+    id: f.id,
+    owner: owner === undefined ? '' : String(owner),
+    name: name === undefined || name === '' ? f.id : String(name),
+    areaHa: field.areaM2 / 10_000,
+    polygon,
+    lonLat: field.lonLat,
+    properties: f.props,
+  };
 }
 
 /** The feature's properties checked by its kind's schema (schema.ts), typed and normalised. */
@@ -120,35 +145,50 @@ function toBlock(raws: RawFeature[], name: string, src: string): Block {
     expectType(f, 'Point');
     return toXY(proj, position(f, f.geometry.coordinates));
   };
-  const roads: BlockRoad[] = raws.filter((f) => f.kind === 'road').flatMap((f) => {
-    expectType(f, 'LineString', 'MultiLineString');
-    const lines = (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
-    const given = propsOf(f, 'road').widthM;
-    const widthM = typeof given === 'number' ? given : DEFAULT_ROAD_WIDTH_M;
-    return lines.map((l, k) => {
-      if (!Array.isArray(l) || l.length < 2) throw fail('BLOCK_BAD_GEOMETRY', f, 'a road needs at least 2 positions');
-      return { id: lines.length > 1 ? `${f.id}-${k + 1}` : f.id, points: l.map((c) => toXY(proj, position(f, c))), widthM };
+  const roads: BlockRoad[] = raws
+    .filter((f) => f.kind === 'road')
+    .flatMap((f) => {
+      expectType(f, 'LineString', 'MultiLineString');
+      const lines = (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
+      const given = propsOf(f, 'road').widthM;
+      const widthM = typeof given === 'number' ? given : DEFAULT_ROAD_WIDTH_M;
+      return lines.map((l, k) => {
+        if (!Array.isArray(l) || l.length < 2) throw fail('BLOCK_BAD_GEOMETRY', f, 'a road needs at least 2 positions');
+        return { id: lines.length > 1 ? `${f.id}-${k + 1}` : f.id, points: l.map((c) => toXY(proj, position(f, c))), widthM };
+      });
     });
-  });
-  const nofly: BlockNofly[] = raws.filter((f) => f.kind === 'nofly').flatMap((f) => {
-    expectType(f, 'Polygon', 'MultiPolygon');
-    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
-    return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj) }));
-  });
-  const buffers: BlockBuffer[] = raws.filter((f) => f.kind === 'buffer').flatMap((f) => {
-    expectType(f, 'Polygon', 'MultiPolygon');
-    const { bufferM } = propsOf(f, 'buffer');
-    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
-    return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj), ...(typeof bufferM === 'number' ? { bufferM } : {}) }));
-  });
-  const depots: BlockDepot[] = raws.filter((f) => f.kind === 'depot').map((f) => {
-    const { serves, crews } = propsOf(f, 'depot');
-    return { id: f.id, at: pt(f), serves: Array.isArray(serves) ? serves : ['drone', 'transplanter'], crews: Math.round(typeof crews === 'number' ? crews : 1) };
-  });
-  const gates = raws.filter((f) => f.kind === 'gate').map((f) => {
-    const { paddy } = propsOf(f, 'gate');
-    return { id: f.id, at: pt(f), paddy: paddy === undefined || paddy === null ? '' : String(paddy) };
-  });
+  const nofly: BlockNofly[] = raws
+    .filter((f) => f.kind === 'nofly')
+    .flatMap((f) => {
+      expectType(f, 'Polygon', 'MultiPolygon');
+      const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
+      return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj) }));
+    });
+  const buffers: BlockBuffer[] = raws
+    .filter((f) => f.kind === 'buffer')
+    .flatMap((f) => {
+      expectType(f, 'Polygon', 'MultiPolygon');
+      const { bufferM } = propsOf(f, 'buffer');
+      const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as unknown[];
+      return polys.map((p) => ({ id: f.id, polygon: ringsOf(f, p, proj), ...(typeof bufferM === 'number' ? { bufferM } : {}) }));
+    });
+  const depots: BlockDepot[] = raws
+    .filter((f) => f.kind === 'depot')
+    .map((f) => {
+      const { serves, crews } = propsOf(f, 'depot');
+      return {
+        id: f.id,
+        at: pt(f),
+        serves: Array.isArray(serves) ? serves : ['drone', 'transplanter'],
+        crews: Math.round(typeof crews === 'number' ? crews : 1),
+      };
+    });
+  const gates = raws
+    .filter((f) => f.kind === 'gate')
+    .map((f) => {
+      const { paddy } = propsOf(f, 'gate');
+      return { id: f.id, at: pt(f), paddy: paddy === undefined || paddy === null ? '' : String(paddy) };
+    });
   const paddies = paddyRaws.map((f) => paddyOf(f, proj, src));
   return { name, projection: proj, paddies, roads, gates, depots, nofly, ...(buffers.length ? { buffers } : {}) };
 }
@@ -167,10 +207,17 @@ export function parseBlock(text: string, opts: ParseBlockOptions = {}): Block {
     try {
       root = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new BlockError('BLOCK_PARSE', `${src}not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { source: opts.sourceName });
+      throw new BlockError('BLOCK_PARSE', `${src}not valid JSON: ${e instanceof Error ? e.message : String(e)}`, {
+        source: opts.sourceName,
+      });
     }
   }
-  const name = isObj(root) && typeof root.name === 'string' ? root.name : opts.sourceName ? basename(opts.sourceName).replace(/\.[^.]+$/, '') : 'block';
+  const name =
+    isObj(root) && typeof root.name === 'string'
+      ? root.name
+      : opts.sourceName
+        ? basename(opts.sourceName).replace(/\.[^.]+$/, '')
+        : 'block';
   return toBlock(rawFeatures(root, src), name, src);
 }
 
@@ -192,5 +239,9 @@ export async function readBlockFile(path: string, opts: ParseBlockOptions = {}):
     throw new AgrisimError('IO_READ', `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { path });
   }
   const ext = extname(path).toLowerCase();
-  return parseBlock(text, { format: ext === '.kml' ? 'kml' : ext === '.geojson' || ext === '.json' ? 'geojson' : undefined, sourceName: opts.sourceName ?? path, ...opts });
+  return parseBlock(text, {
+    format: ext === '.kml' ? 'kml' : ext === '.geojson' || ext === '.json' ? 'geojson' : undefined,
+    sourceName: opts.sourceName ?? path,
+    ...opts,
+  });
 }

@@ -17,7 +17,8 @@ export interface RefineOps<R> {
 }
 
 /** Rounds of moves tried, and candidate paddies per round (bounds the plan time). */
-const ROUNDS = 12, TRIES = 3;
+const ROUNDS = 12,
+  TRIES = 3;
 
 /** Improves `sets` in place; returns the routes and finish times of the result. */
 export function refineSplit<R>(sets: PaddyWork[][], ops: RefineOps<R>): { routes: R[]; finishS: number[] } {
@@ -25,13 +26,21 @@ export function refineSplit<R>(sets: PaddyWork[][], ops: RefineOps<R>): { routes
   let finishS = ops.finish(routes);
   if (sets.length < 2) return { routes, finishS };
   for (let round = 0; round < ROUNDS; round++) {
-    const M = finishS.indexOf(Math.max(...finishS)), m = finishS.indexOf(Math.min(...finishS));
+    const M = finishS.indexOf(Math.max(...finishS)),
+      m = finishS.indexOf(Math.min(...finishS));
     const half = (finishS[M] - finishS[m]) / 2;
-    const candidates = sets[M].slice().sort((a, b) => Math.abs(ops.estimateS(a, M) - half) - Math.abs(ops.estimateS(b, M) - half)).slice(0, TRIES);
+    const candidates = sets[M]
+      .slice()
+      .sort((a, b) => Math.abs(ops.estimateS(a, M) - half) - Math.abs(ops.estimateS(b, M) - half))
+      .slice(0, TRIES);
     let moved = false;
     for (const w of candidates) {
       if (ops.estimateS(w, M) >= 2 * half) continue;
-      const from = ops.order(sets[M].filter((x) => x !== w), M), to = ops.order([...sets[m], w], m);
+      const from = ops.order(
+          sets[M].filter((x) => x !== w),
+          M,
+        ),
+        to = ops.order([...sets[m], w], m);
       const next = routes.slice();
       next[M] = ops.route(from, M);
       next[m] = ops.route(to, m);

@@ -26,10 +26,16 @@ export interface RoadGraph {
   adj: [number, number][][];
 }
 
-interface Cut { t: number; at: XY }
+interface Cut {
+  t: number;
+  at: XY;
+}
 
 function segmentCrossing(a: XY, b: XY, c: XY, d: XY): [number, number] | undefined {
-  const rx = b[0] - a[0], ry = b[1] - a[1], sx = d[0] - c[0], sy = d[1] - c[1];
+  const rx = b[0] - a[0],
+    ry = b[1] - a[1],
+    sx = d[0] - c[0],
+    sy = d[1] - c[1];
   const den = rx * sy - ry * sx;
   if (Math.abs(den) < 1e-12) return undefined;
   const t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den;
@@ -38,13 +44,17 @@ function segmentCrossing(a: XY, b: XY, c: XY, d: XY): [number, number] | undefin
 }
 
 /** Builds the graph; `points` (gates, depots) get attachment nodes on their nearest road. */
-export function buildRoadGraph(roads: readonly BlockRoad[], points: readonly XY[]): { graph: RoadGraph; attach: (RoadAttachment | undefined)[] } {
+export function buildRoadGraph(
+  roads: readonly BlockRoad[],
+  points: readonly XY[],
+): { graph: RoadGraph; attach: (RoadAttachment | undefined)[] } {
   // cuts along each road, as a global parameter piece + t
   const cuts: Cut[][] = roads.map((r) => r.points.map((p, i) => ({ t: i, at: p })));
   const links: [XY, XY][] = [];
   for (let i = 0; i < roads.length; i++)
     for (let j = i + 1; j < roads.length; j++) {
-      const A = roads[i].points, B = roads[j].points;
+      const A = roads[i].points,
+        B = roads[j].points;
       for (let p = 1; p < A.length; p++)
         for (let q = 1; q < B.length; q++) {
           const x = segmentCrossing(A[p - 1], A[p], B[q - 1], B[q]);
@@ -71,7 +81,8 @@ export function buildRoadGraph(roads: readonly BlockRoad[], points: readonly XY[
     roads.forEach((r, i) => {
       const n = nearestOnPolyline(p, r.points);
       const slack = n.distM - r.widthM / 2;
-      if (!best || slack < best.distM - best.halfWidthM) best = { node: -1, at: n.at, distM: n.distM, halfWidthM: r.widthM / 2, road: i, t: n.piece + n.t };
+      if (!best || slack < best.distM - best.halfWidthM)
+        best = { node: -1, at: n.at, distM: n.distM, halfWidthM: r.widthM / 2, road: i, t: n.piece + n.t };
     });
     if (best) cuts[best.road].push({ t: best.t, at: best.at });
     return best;
@@ -91,7 +102,8 @@ export function buildRoadGraph(roads: readonly BlockRoad[], points: readonly XY[
   };
   const adj: [number, number][][] = [];
   const link = (a: XY, b: XY) => {
-    const u = nodeOf(a), v = nodeOf(b);
+    const u = nodeOf(a),
+      v = nodeOf(b);
     while (adj.length < nodes.length) adj.push([]);
     if (u === v) return;
     const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -126,11 +138,13 @@ export function shortestFrom(g: RoadGraph, source: number): { distM: Float64Arra
     }
   };
   const pop = (): [number, number] => {
-    const top = heap[0], last = heap.pop()!;
+    const top = heap[0],
+      last = heap.pop()!;
     if (heap.length) {
       heap[0] = last;
       for (let i = 0; ; ) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < heap.length && heap[l][0] < heap[m][0]) m = l;
         if (r < heap.length && heap[r][0] < heap[m][0]) m = r;

@@ -25,7 +25,15 @@ export interface MachineRoute {
 }
 
 const travel = (points: XY[], purpose: 'start' | 'end' | 'cell', road: boolean): BlockRouteSegment => ({
-  kind: 'transit', points, reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: purpose, sortie: 0, road,
+  kind: 'transit',
+  points,
+  reverse: false,
+  cellId: -1,
+  swathIndex: -1,
+  headlandLap: -1,
+  transitPurpose: purpose,
+  sortie: 0,
+  road,
 });
 
 /** Free air space of a block: its box, grown by 200 m, with every nofly area (plus clearance) as a hole. */
@@ -36,14 +44,47 @@ export interface Airspace {
 
 /** Builds the airspace drones fly in. */
 export function airspace(block: Block): Airspace {
-  const all: XY[] = [...block.paddies.flatMap((p) => p.polygon.outer), ...block.depots.map((d) => d.at), ...block.nofly.flatMap((n) => n.polygon.outer)];
+  const all: XY[] = [
+    ...block.paddies.flatMap((p) => p.polygon.outer),
+    ...block.depots.map((d) => d.at),
+    ...block.nofly.flatMap((n) => n.polygon.outer),
+  ];
   const [x0, y0, x1, y1] = bbox(all);
   const m = 200;
-  const grown = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M, 'miter');
-  const space: PolygonM = { outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: grown.map((g) => [...g.outer].reverse()) };
+  const grown = offsetPolygons(
+    block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })),
+    NOFLY_CLEARANCE_M,
+    'miter',
+  );
+  const space: PolygonM = {
+    outer: [
+      [x0 - m, y0 - m],
+      [x1 + m, y0 - m],
+      [x1 + m, y1 + m],
+      [x0 - m, y1 + m],
+    ],
+    holes: grown.map((g) => [...g.outer].reverse()),
+  };
   // waypoints just outside the grown areas, so legs between them stay clear
-  const wp = offsetPolygons(block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })), NOFLY_CLEARANCE_M + 0.02, 'miter');
-  return { space, waypoints: wp.flatMap((g) => reflexVertices({ outer: [[x0 - m, y0 - m], [x1 + m, y0 - m], [x1 + m, y1 + m], [x0 - m, y1 + m]], holes: [[...g.outer].reverse()] })) };
+  const wp = offsetPolygons(
+    block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })),
+    NOFLY_CLEARANCE_M + 0.02,
+    'miter',
+  );
+  return {
+    space,
+    waypoints: wp.flatMap((g) =>
+      reflexVertices({
+        outer: [
+          [x0 - m, y0 - m],
+          [x1 + m, y0 - m],
+          [x1 + m, y1 + m],
+          [x0 - m, y1 + m],
+        ],
+        holes: [[...g.outer].reverse()],
+      }),
+    ),
+  };
 }
 
 /** A flight from `a` to `b` around nofly areas. @throws BlockError BLOCK_NOFLY_BLOCKED */

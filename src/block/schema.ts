@@ -30,26 +30,37 @@ const SERVES = 'must list drone and/or transplanter';
 function positive(what: string) {
   const message = POSITIVE;
   return v.pipe(
-    v.union([
-      v.pipe(v.number(message), v.finite(message), v.gtValue(0, message)),
-      v.pipe(v.string(message), v.regex(/^\s*\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i, message), v.transform(Number), v.gtValue(0, message)),
-    ], message),
+    v.union(
+      [
+        v.pipe(v.number(message), v.finite(message), v.gtValue(0, message)),
+        v.pipe(
+          v.string(message),
+          v.regex(/^\s*\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i, message),
+          v.transform(Number),
+          v.gtValue(0, message),
+        ),
+      ],
+      message,
+    ),
     v.description(what),
   );
 }
 
 /** `serves`: a list of machine kinds, or the same as text (`"drone, transplanter"`, `'["drone"]'`). */
 const servesSchema = v.pipe(
-  v.union([
-    v.array(v.picklist(MACHINE_KINDS)),
-    v.pipe(
-      v.string(),
-      v.description('the same as text: "drone, transplanter" or \'["drone"]\' (KML)'),
-      v.transform((s): unknown => (s.trim().startsWith('[') ? safeJson(s) : s.split(/[,;\s]+/).filter(Boolean))),
-      v.check(isMachineList, SERVES),
-      v.transform((list) => list as BlockMachineKind[]),
-    ),
-  ], SERVES),
+  v.union(
+    [
+      v.array(v.picklist(MACHINE_KINDS)),
+      v.pipe(
+        v.string(),
+        v.description('the same as text: "drone, transplanter" or \'["drone"]\' (KML)'),
+        v.transform((s): unknown => (s.trim().startsWith('[') ? safeJson(s) : s.split(/[,;\s]+/).filter(Boolean))),
+        v.check(isMachineList, SERVES),
+        v.transform((list) => list as BlockMachineKind[]),
+      ),
+    ],
+    SERVES,
+  ),
   v.description('the machines this depot serves; default ["drone", "transplanter"]'),
 );
 
@@ -100,10 +111,18 @@ const NON_NEGATIVE = 'must be a number ≥ 0';
 function nonNegative(what: string) {
   const message = NON_NEGATIVE;
   return v.pipe(
-    v.union([
-      v.pipe(v.number(message), v.finite(message), v.minValue(0, message), v.maxValue(100, message)),
-      v.pipe(v.string(message), v.regex(/^\s*\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i, message), v.transform(Number), v.maxValue(100, message)),
-    ], message),
+    v.union(
+      [
+        v.pipe(v.number(message), v.finite(message), v.minValue(0, message), v.maxValue(100, message)),
+        v.pipe(
+          v.string(message),
+          v.regex(/^\s*\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i, message),
+          v.transform(Number),
+          v.maxValue(100, message),
+        ),
+      ],
+      message,
+    ),
     v.description(what),
   );
 }
@@ -115,7 +134,12 @@ function nonNegative(what: string) {
 export const BufferPropertiesSchema = v.looseObject({
   kind: v.literal('buffer'),
   ...common,
-  bufferM: v.optional(v.union([blank, nonNegative('no-spray distance from the water, m (0–100); default 0: only the water itself, or `--buffer M`')], NON_NEGATIVE)),
+  bufferM: v.optional(
+    v.union(
+      [blank, nonNegative('no-spray distance from the water, m (0–100); default 0: only the water itself, or `--buffer M`')],
+      NON_NEGATIVE,
+    ),
+  ),
 });
 
 /** The properties schema of each kind. */
@@ -175,7 +199,11 @@ export const BlockFeatureCollectionSchema = v.object({
       feature(GatePropertiesSchema, point, 'gate: where a ground machine leaves a road for a paddy'),
       feature(DepotPropertiesSchema, point, 'depot: where machines take off, refill and load'),
       feature(NoflyPropertiesSchema, v.union([polygon, multiPolygon]), 'nofly: houses, trees, graves, power lines'),
-      feature(BufferPropertiesSchema, v.union([polygon, multiPolygon]), 'buffer: water (canal, pond) no product may land in; drones stop spreading bufferM from it'),
+      feature(
+        BufferPropertiesSchema,
+        v.union([polygon, multiPolygon]),
+        'buffer: water (canal, pond) no product may land in; drones stop spreading bufferM from it',
+      ),
     ]),
   ),
 });

@@ -36,14 +36,17 @@ function schedule(ms: readonly TimedMachine[], segS: number[][], crews: (depot: 
     return c;
   });
   const starts = ms.map((m) => m.refills.map(() => 0));
-  const next = ms.map(() => 0), delay = ms.map(() => 0);
+  const next = ms.map(() => 0),
+    delay = ms.map(() => 0);
   const free = new Map<string, number[]>();
   const arrival = (i: number) => cum[i][ms[i].refills[next[i]].afterSegment + 1] + delay[i];
   for (;;) {
     let i = -1;
     for (let k = 0; k < ms.length; k++) if (next[k] < ms[k].refills.length && (i < 0 || arrival(k) < arrival(i))) i = k;
     if (i < 0) return starts;
-    const m = ms[i], r = m.refills[next[i]], t = arrival(i);
+    const m = ms[i],
+      r = m.refills[next[i]],
+      t = arrival(i);
     let start = t;
     if (m.queueAt !== undefined) {
       if (!free.has(m.queueAt)) free.set(m.queueAt, new Array(Math.max(1, crews(m.queueAt))).fill(0));
@@ -68,8 +71,10 @@ export function fleetTimeline(ms: readonly TimedMachine[], crews: (depot: string
   return ms.map((m, i) => {
     const after = new Map<number, number>();
     m.refills.forEach((r, k) => after.set(r.afterSegment, k));
-    const paddyDoneS = new Map<string, number>(), paddyTimeS = new Map<string, number>();
-    let t = 0, waitS = 0;
+    const paddyDoneS = new Map<string, number>(),
+      paddyTimeS = new Map<string, number>();
+    let t = 0,
+      waitS = 0;
     m.route.forEach((s, j) => {
       t += segS[i][j];
       if (s.paddy !== undefined) paddyTimeS.set(s.paddy, (paddyTimeS.get(s.paddy) ?? 0) + segS[i][j]);

@@ -30,10 +30,15 @@ function checkOverlaps(block: Block): void {
   for (let i = 0; i < block.paddies.length; i++)
     for (let j = i + 1; j < block.paddies.length; j++) {
       if (!boxesMeet(boxes[i], boxes[j])) continue;
-      const a = block.paddies[i], b = block.paddies[j];
+      const a = block.paddies[i],
+        b = block.paddies[j];
       const m2 = overlapAreaM2(a.polygon, b.polygon);
       if (m2 > MAX_PADDY_OVERLAP_M2)
-        throw new BlockError('BLOCK_PADDY_OVERLAP', `paddy "${a.id}" and paddy "${b.id}" overlap by ${m2.toFixed(1)} m² (over ${MAX_PADDY_OVERLAP_M2} m²)`, { id: a.id, other: b.id, overlapM2: m2 });
+        throw new BlockError(
+          'BLOCK_PADDY_OVERLAP',
+          `paddy "${a.id}" and paddy "${b.id}" overlap by ${m2.toFixed(1)} m² (over ${MAX_PADDY_OVERLAP_M2} m²)`,
+          { id: a.id, other: b.id, overlapM2: m2 },
+        );
     }
 }
 
@@ -41,10 +46,18 @@ function checkGates(block: Block): void {
   const byId = new Map(block.paddies.map((p) => [p.id, p]));
   for (const g of block.gates) {
     const p = byId.get(g.paddy);
-    if (!p) throw new BlockError('BLOCK_GATE_NO_PADDY', `gate "${g.id}": paddy ${JSON.stringify(g.paddy)} is not a paddy of the block`, { id: g.id, paddy: g.paddy });
+    if (!p)
+      throw new BlockError('BLOCK_GATE_NO_PADDY', `gate "${g.id}": paddy ${JSON.stringify(g.paddy)} is not a paddy of the block`, {
+        id: g.id,
+        paddy: g.paddy,
+      });
     const d = distToPolygon(g.at, p.polygon);
     if (d > GATE_TO_PADDY_M)
-      throw new BlockError('BLOCK_GATE_FAR_FROM_PADDY', `gate "${g.id}" is ${d.toFixed(1)} m from paddy "${p.id}" (at most ${GATE_TO_PADDY_M} m)`, { id: g.id, paddy: p.id, distM: d });
+      throw new BlockError(
+        'BLOCK_GATE_FAR_FROM_PADDY',
+        `gate "${g.id}" is ${d.toFixed(1)} m from paddy "${p.id}" (at most ${GATE_TO_PADDY_M} m)`,
+        { id: g.id, paddy: p.id, distM: d },
+      );
   }
 }
 
@@ -56,14 +69,22 @@ function network(block: Block): BlockNetwork {
   block.gates.forEach((g, i) => {
     const a = attach[i]!;
     if (a.distM > a.halfWidthM + ROAD_REACH_M)
-      throw new BlockError('BLOCK_GATE_FAR_FROM_ROAD', `gate "${g.id}" is ${(a.distM - a.halfWidthM).toFixed(1)} m from the edge of the nearest road (at most ${ROAD_REACH_M} m)`, { id: g.id, distM: a.distM });
+      throw new BlockError(
+        'BLOCK_GATE_FAR_FROM_ROAD',
+        `gate "${g.id}" is ${(a.distM - a.halfWidthM).toFixed(1)} m from the edge of the nearest road (at most ${ROAD_REACH_M} m)`,
+        { id: g.id, distM: a.distM },
+      );
     gates.set(g.id, a);
   });
   block.depots.forEach((d, i) => {
     const a = attach[block.gates.length + i]!;
     const near = a.distM <= a.halfWidthM + ROAD_REACH_M;
     if (!near && d.serves.includes('transplanter'))
-      throw new BlockError('BLOCK_DEPOT_OFF_ROAD', `depot "${d.id}" serves transplanters but is ${(a.distM - a.halfWidthM).toFixed(1)} m from the edge of the nearest road (at most ${ROAD_REACH_M} m)`, { id: d.id, distM: a.distM });
+      throw new BlockError(
+        'BLOCK_DEPOT_OFF_ROAD',
+        `depot "${d.id}" serves transplanters but is ${(a.distM - a.halfWidthM).toFixed(1)} m from the edge of the nearest road (at most ${ROAD_REACH_M} m)`,
+        { id: d.id, distM: a.distM },
+      );
     if (near) depots.set(d.id, a);
   });
   const fromDepot = new Map([...depots].map(([id, a]) => [id, shortestFrom(graph, a.node)] as const));
@@ -74,10 +95,15 @@ function checkReachable(block: Block, net: BlockNetwork): void {
   const serving = block.depots.filter((d) => d.serves.includes('transplanter') && net.fromDepot.has(d.id));
   for (const p of block.paddies) {
     const gates = block.gates.filter((g) => g.paddy === p.id);
-    if (gates.length === 0) throw new BlockError('BLOCK_PADDY_UNREACHABLE', `paddy "${p.id}" has no gate: ground machines cannot enter it`, { id: p.id });
+    if (gates.length === 0)
+      throw new BlockError('BLOCK_PADDY_UNREACHABLE', `paddy "${p.id}" has no gate: ground machines cannot enter it`, { id: p.id });
     const ok = gates.some((g) => serving.some((d) => net.fromDepot.get(d.id)!.distM[net.gates.get(g.id)!.node] < Infinity));
     if (!ok)
-      throw new BlockError('BLOCK_PADDY_UNREACHABLE', `paddy "${p.id}": no road connects its gate${gates.length > 1 ? 's' : ''} (${gates.map((g) => g.id).join(', ')}) to a depot`, { id: p.id, gates: gates.map((g) => g.id) });
+      throw new BlockError(
+        'BLOCK_PADDY_UNREACHABLE',
+        `paddy "${p.id}": no road connects its gate${gates.length > 1 ? 's' : ''} (${gates.map((g) => g.id).join(', ')}) to a depot`,
+        { id: p.id, gates: gates.map((g) => g.id) },
+      );
   }
 }
 
@@ -91,7 +117,11 @@ export function validateBlock(block: Block, kind: BlockMachineKind): BlockNetwor
   checkOverlaps(block);
   checkGates(block);
   if (kind === 'transplanter' && (block.roads.length === 0 || block.gates.length === 0))
-    throw new BlockError('BLOCK_NEEDS_ROADS', `block "${block.name}" has ${block.roads.length} roads and ${block.gates.length} gates: transplanters need roads and a gate into every paddy`, { id: block.name, roads: block.roads.length, gates: block.gates.length });
+    throw new BlockError(
+      'BLOCK_NEEDS_ROADS',
+      `block "${block.name}" has ${block.roads.length} roads and ${block.gates.length} gates: transplanters need roads and a gate into every paddy`,
+      { id: block.name, roads: block.roads.length, gates: block.gates.length },
+    );
   if (!block.depots.some((d) => d.serves.includes(kind)))
     throw new BlockError('BLOCK_NO_DEPOT', `block "${block.name}" has no depot serving ${kind}s`, { id: block.name, kind });
   const net: BlockNetwork = block.roads.length

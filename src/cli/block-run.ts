@@ -6,7 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
-import { BlockScenarioSchema, planBlock, readBlockFile, type Block, type BlockMachineKind, type BlockPlan, type BlockScenarioFile } from '../block/index.js';
+import {
+  BlockScenarioSchema,
+  planBlock,
+  readBlockFile,
+  type Block,
+  type BlockMachineKind,
+  type BlockPlan,
+  type BlockScenarioFile,
+} from '../block/index.js';
 import { AgrisimError, SimError } from '../errors.js';
 import { deepestIssue, isUnknownKey, issueKeyPath } from '../validation/index.js';
 import { createFleetSimulation, type FleetRun } from '../sim/index.js';
@@ -57,7 +65,10 @@ export async function isBlockFile(path: string): Promise<boolean> {
   }
   try {
     const obj = JSON.parse(text) as { features?: { properties?: { kind?: unknown } }[] };
-    return Array.isArray(obj.features) && obj.features.some((f) => typeof f?.properties?.kind === 'string' && BLOCK_KINDS.test(f.properties.kind));
+    return (
+      Array.isArray(obj.features) &&
+      obj.features.some((f) => typeof f?.properties?.kind === 'string' && BLOCK_KINDS.test(f.properties.kind))
+    );
   } catch {
     return false;
   }
@@ -83,14 +94,23 @@ export function validateBlockScenario(obj: Record<string, unknown>, source: stri
   }
   const { issue, path } = deepestIssue(result.issues[0]);
   const key = issueKeyPath(path);
-  if (isUnknownKey(issue)) bad(source, key, key.includes('.') ? 'is not a known key here' : `is not a block scenario key (known: ${BLOCK_SCENARIO_KEYS.join(', ')})`);
+  if (isUnknownKey(issue))
+    bad(
+      source,
+      key,
+      key.includes('.') ? 'is not a known key here' : `is not a block scenario key (known: ${BLOCK_SCENARIO_KEYS.join(', ')})`,
+    );
   bad(source, key, path.length > 1 ? `is invalid: ${issue.message}` : issue.message);
 }
 
 const GUIDANCE_LABEL: Record<Guidance, string> = { rtk: 'RTK guided', gnss: 'single GNSS guided', manual: 'driven by eye' };
 
 /** A factory of fleet runs of one planned block. */
-export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & { field: string }, options: BlockRunOptions = {}): BlockFactory {
+export function blockFactory(
+  plan: BlockPlan,
+  s: Omit<BlockScenario, 'block'> & { field: string },
+  options: BlockRunOptions = {},
+): BlockFactory {
   const guidance = options.guidance ?? s.guidance ?? 'rtk';
   // named per guidance when one is asked for, as guided-vs-manual pairs of single-paddy scenarios are
   const id = options.guidance ? `${s.id}-${options.guidance}` : s.id;
@@ -106,7 +126,10 @@ export function blockFactory(plan: BlockPlan, s: Omit<BlockScenario, 'block'> & 
     plan,
     create: () =>
       createFleetSimulation({
-        plan, id, name, guidance,
+        plan,
+        id,
+        name,
+        guidance,
         seed: options.seed ?? s.seed ?? 1,
         faults: options.faults ?? s.faults ?? false,
         raster: { cellM: options.cellM ?? s.cellM },
@@ -126,17 +149,32 @@ export function withBufferM(block: Block, bufferM: number | undefined): Block {
  * Reads and plans a block file for `machines` machines of `kind`.
  * @throws BlockError `BLOCK_…` (exit 3) for a bad block; PlanError (exit 4) when a paddy cannot be planned
  */
-export async function loadBlockFile(path: string, kind: BlockMachineKind, machines: number, options: BlockRunOptions = {}): Promise<BlockFactory> {
+export async function loadBlockFile(
+  path: string,
+  kind: BlockMachineKind,
+  machines: number,
+  options: BlockRunOptions = {},
+): Promise<BlockFactory> {
   const plan = planBlock(withBufferM(await readBlockFile(path), options.bufferM), kind, { machines });
   const stem = basename(path).replace(/\.[^.]+$/, '');
-  return blockFactory(plan, { id: `${stem}-${kind}-${machines}`, name: `${plan.block.name}: ${machines} × ${kind}`, vehicle: kind, machines, field: path }, options);
+  return blockFactory(
+    plan,
+    { id: `${stem}-${kind}-${machines}`, name: `${plan.block.name}: ${machines} × ${kind}`, vehicle: kind, machines, field: path },
+    options,
+  );
 }
 
 /** Block file named by a scenario: absolute, else from the repository (the folder above sims/), else the scenario's folder. */
 async function blockPath(block: string, baseDir: string): Promise<string> {
   if (isAbsolute(block)) return block;
   for (const c of [resolve(baseDir, '..', block), resolve(baseDir, block), resolve(block)]) {
-    if (await readFile(c).then(() => true, () => false)) return c;
+    if (
+      await readFile(c).then(
+        () => true,
+        () => false,
+      )
+    )
+      return c;
   }
   return resolve(baseDir, '..', block);
 }
@@ -145,10 +183,16 @@ async function blockPath(block: string, baseDir: string): Promise<string> {
  * Plans a block scenario object read from `source` (its folder is `baseDir`).
  * @throws SimError `SIM_SCENARIO_INVALID`; BlockError; PlanError
  */
-export async function blockScenarioFromObject(obj: Record<string, unknown>, baseDir: string, source: string, options: BlockRunOptions = {}): Promise<BlockFactory> {
+export async function blockScenarioFromObject(
+  obj: Record<string, unknown>,
+  baseDir: string,
+  source: string,
+  options: BlockRunOptions = {},
+): Promise<BlockFactory> {
   const s = validateBlockScenario(obj, source);
   const path = await blockPath(s.block, baseDir);
-  if (!(await isBlockFile(path))) bad(source, 'block', `names ${s.block}, which is missing or not a block file (features with kind paddy, road, gate, depot)`);
+  if (!(await isBlockFile(path)))
+    bad(source, 'block', `names ${s.block}, which is missing or not a block file (features with kind paddy, road, gate, depot)`);
   const plan = planBlock(withBufferM(await readBlockFile(path), options.bufferM), s.vehicle, { machines: s.machines });
   return blockFactory(plan, { ...s, field: s.block }, options);
 }
@@ -170,6 +214,10 @@ export async function loadBlockScenario(path: string, guidance: Guidance[] = [],
   const obj = await readBlockScenario(path);
   if (!obj) throw new SimError('SIM_SCENARIO_INVALID', `${path}: not a block scenario (no "block")`, { key: 'block', source: path });
   const first = await blockScenarioFromObject(obj, dirname(resolve(path)), path, { ...options, guidance: guidance[0] ?? options.guidance });
-  const rest = guidance.slice(1).map((g) => blockFactory(first.plan, { ...validateBlockScenario(obj, path), field: first.scenario.field }, { ...options, guidance: g }));
+  const rest = guidance
+    .slice(1)
+    .map((g) =>
+      blockFactory(first.plan, { ...validateBlockScenario(obj, path), field: first.scenario.field }, { ...options, guidance: g }),
+    );
   return [first, ...rest];
 }

@@ -53,7 +53,7 @@ async function makeFolders(dir: string): Promise<void> {
 /** Looks a path's extension (lower case, with the dot) up in a table; undefined when absent. */
 export function pickByExtension<T>(path: string, table: Readonly<Record<string, T>>): T | undefined {
   const ext = extname(path).toLowerCase();
-  return  Object.hasOwn(table, ext) ? table[ext] : undefined;
+  return Object.hasOwn(table, ext) ? table[ext] : undefined;
 }
 
 /** `out/plan.geojson` + `qp-1` → `out/plan-qp-1.geojson`: one output file per item. Unsafe characters become `_`. */

@@ -43,7 +43,9 @@ type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
  */
 export function lanUrls(host: string, port: number, interfaces: Interfaces = networkInterfaces()): string[] {
   if (!isAnyHost(host)) return /^(127\.|::1$|localhost$)/.test(host) ? [] : [httpUrlOf(host, port)];
-  const all = Object.values(interfaces).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const all = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal);
   const v4 = all.filter((a) => a.family === 'IPv4').map((a) => a.address);
   const v6 = host === ANY_HOST ? all.filter((a) => a.family === 'IPv6' && !/^fe80:/i.test(a.address)).map((a) => a.address) : [];
   return [...new Set([...v4, ...v6])].map((a) => httpUrlOf(a, port));

@@ -71,8 +71,17 @@ function driftShift(map: RawPrescription | undefined, wind: WindOptions | undefi
 export function prescriptionJson(rx: Prescription) {
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return {
-    unit: rx.unit, product: rx.product, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: r3(rx.prescribedKg), dropped: rx.dropped,
-    zones: rx.zones.map((z) => ({ id: z.id, ratePerHa: z.ratePerHa, areaHa: r3(z.areaM2 / 10_000), prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000) })),
+    unit: rx.unit,
+    product: rx.product,
+    defaultRatePerHa: rx.defaultRatePerHa,
+    prescribedKg: r3(rx.prescribedKg),
+    dropped: rx.dropped,
+    zones: rx.zones.map((z) => ({
+      id: z.id,
+      ratePerHa: z.ratePerHa,
+      areaHa: r3(z.areaM2 / 10_000),
+      prescribedKg: r3((z.ratePerHa * z.areaM2) / 10_000),
+    })),
   };
 }
 
@@ -120,7 +129,11 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       const water = (block.buffers?.length ?? 0) > 0;
       if (!map && bufferM === undefined && !wind && !water) return undefined;
       const prescriptions = input.paddyPrescriptions(plan);
-      return { ...(prescriptions ? { prescriptions } : {}), ...(water ? { buffers: blockBufferStrips(block) } : {}), ...(wind ? { wind } : {}) };
+      return {
+        ...(prescriptions ? { prescriptions } : {}),
+        ...(water ? { buffers: blockBufferStrips(block) } : {}),
+        ...(wind ? { wind } : {}),
+      };
     },
     paddyPrescriptions(plan) {
       if (!map) return undefined;
@@ -128,12 +141,21 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       const vehicle = plan.machines[0].vehicle;
       const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
       const prescriptions = block.paddies.map((p) =>
-        clipPrescription(map, paddyField(p, block), { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss: true, exclude: paddyBufferSplit(block, p).strip }),
+        clipPrescription(map, paddyField(p, block), {
+          defaultRatePerHa: map.defaultRatePerHa ?? own,
+          allowMiss: true,
+          exclude: paddyBufferSplit(block, p).strip,
+        }),
       );
       if (prescriptions.every((rx) => rx.zones.every((z) => z.isDefault))) {
-        throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`, {
-          field: block.name, zones: map.zones.map((z) => z.id),
-        });
+        throw new PrescriptionError(
+          'PRESCRIPTION_MISSES_FIELD',
+          `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`,
+          {
+            field: block.name,
+            zones: map.zones.map((z) => z.id),
+          },
+        );
       }
       return prescriptions;
     },
@@ -143,7 +165,11 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
       const zones = each.flatMap((rx, i) => rx!.zones.map((z) => ({ ...z, id: `${plan.block.paddies[i].id}:${z.id}` })));
       const first = each[0]!;
       return {
-        fieldId: plan.block.name, unit: first.unit, product: first.product, defaultRatePerHa: first.defaultRatePerHa, zones,
+        fieldId: plan.block.name,
+        unit: first.unit,
+        product: first.product,
+        defaultRatePerHa: first.defaultRatePerHa,
+        zones,
         dropped: [...new Set(each.flatMap((rx) => rx!.dropped))].filter((id) => each.every((rx) => rx!.dropped.includes(id))),
         prescribedKg: each.reduce((a, rx) => a + rx!.prescribedKg, 0),
       };

@@ -58,7 +58,8 @@ export async function runAgrisim(argv: readonly string[]): Promise<number> {
     return await dispatch(argv);
   } catch (e) {
     if (isAgrisimError(e)) {
-      if (argv.includes('--json')) process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) + '\n');
+      if (argv.includes('--json'))
+        process.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }) + '\n');
       process.stderr.write(`agrisim: ${e.code}: ${e.message}\n`);
       return e.exitCode;
     }

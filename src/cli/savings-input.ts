@@ -31,8 +31,17 @@ function bad(path: string, message: string): never {
 
 function isMetrics(m: unknown): m is MetricsLike {
   const o = m as MetricsLike;
-  return !!o && typeof o === 'object' && typeof o.guidance === 'string' && typeof o.fieldCapacityHaPerH === 'number' && typeof o.overlapPct === 'number' &&
-    typeof o.gapPct === 'number' && typeof o.areaCoveredHa === 'number' && !!o.timeS && typeof o.timeS.total === 'number';
+  return (
+    !!o &&
+    typeof o === 'object' &&
+    typeof o.guidance === 'string' &&
+    typeof o.fieldCapacityHaPerH === 'number' &&
+    typeof o.overlapPct === 'number' &&
+    typeof o.gapPct === 'number' &&
+    typeof o.areaCoveredHa === 'number' &&
+    !!o.timeS &&
+    typeof o.timeS.total === 'number'
+  );
 }
 
 /** Plain measured figures from simulator metrics (the economics stage's, one definition). */
@@ -123,11 +132,13 @@ function parseRunJson(path: string, text: string): Part {
   } catch {
     bad(path, 'neither an NDJSON recording (simulate --record) nor JSON (simulate --json)');
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) bad(path, 'not a JSON object (expected the output of simulate --json or --compare --json)');
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    bad(path, 'not a JSON object (expected the output of simulate --json or --compare --json)');
   const label = typeof obj.scenario === 'string' ? obj.scenario : basename(path);
   const metrics = [obj.guided, obj.manual, obj.metrics].filter((m) => m !== undefined);
   if (!metrics.length) bad(path, 'no metrics, guided or manual member (expected the output of simulate --json or --compare --json)');
-  for (const m of metrics) if (!isMetrics(m)) bad(path, 'metrics without guidance, fieldCapacityHaPerH, overlapPct, gapPct, areaCoveredHa and timeS');
+  for (const m of metrics)
+    if (!isMetrics(m)) bad(path, 'metrics without guidance, fieldCapacityHaPerH, overlapPct, gapPct, areaCoveredHa and timeS');
   const ms = metrics as MetricsLike[];
   return { label, kind: ms.map(kindOf).find(Boolean), runs: ms.map((m) => measuredRunOf(m)) };
 }
@@ -140,20 +151,29 @@ export async function loadRunFiles(paths: string[]): Promise<LoadedRun> {
   const parts: Part[] = [];
   for (const p of paths) parts.push(await readRunFile(p));
   const kinds = [...new Set(parts.map((p) => p.kind).filter(Boolean))];
-  if (kinds.length !== 1) bad(paths.join(', '), kinds.length ? `runs of different machines (${kinds.join(', ')})` : 'cannot tell which machine made the run');
+  if (kinds.length !== 1)
+    bad(paths.join(', '), kinds.length ? `runs of different machines (${kinds.join(', ')})` : 'cannot tell which machine made the run');
   const all = parts.flatMap((p) => p.runs);
   const guided = all.find((r) => r.guidance !== 'manual');
   const manual = all.find((r) => r.guidance === 'manual');
   const areaHa = (guided ?? manual)!.fieldAreaHa;
   return {
-    run: { label: [...new Set(parts.map((p) => p.label))].join(' + '), vehicleKind: kinds[0]!, ...(guided ? { guided } : {}), ...(manual ? { manual } : {}) },
+    run: {
+      label: [...new Set(parts.map((p) => p.label))].join(' + '),
+      vehicleKind: kinds[0]!,
+      ...(guided ? { guided } : {}),
+      ...(manual ? { manual } : {}),
+    },
     areaHa,
     planGeoJson: parts.find((p) => p.planGeoJson)?.planGeoJson,
   };
 }
 
 type Ring = [number, number][];
-interface PlanFeature { properties?: { kind?: string } | null; geometry?: { type?: string; coordinates?: unknown } | null }
+interface PlanFeature {
+  properties?: { kind?: string } | null;
+  geometry?: { type?: string; coordinates?: unknown } | null;
+}
 
 /**
  * The field of a plan GeoJSON written by `agrisim plan --out` (boundary and hole features), as
@@ -162,12 +182,18 @@ interface PlanFeature { properties?: { kind?: string } | null; geometry?: { type
 export function fieldOfPlan(obj: unknown): { field: object; vehicleId?: string } | undefined {
   const fc = obj as { type?: string; features?: PlanFeature[]; properties?: { agrisim?: { vehicle?: { id?: string } } } };
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return undefined;
-  const outer = (k: string) => fc.features!.filter((f) => f.properties?.kind === k && f.geometry?.type === 'Polygon').map((f) => (f.geometry!.coordinates as Ring[])[0]);
+  const outer = (k: string) =>
+    fc
+      .features!.filter((f) => f.properties?.kind === k && f.geometry?.type === 'Polygon')
+      .map((f) => (f.geometry!.coordinates as Ring[])[0]);
   const boundaries = outer('boundary');
   if (!boundaries.length) return undefined;
   const holes = outer('hole');
   // One plan is one field: its first boundary with every hole.
-  const field = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [boundaries[0], ...holes] } }] };
+  const field = {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [boundaries[0], ...holes] } }],
+  };
   return { field, vehicleId: fc.properties?.agrisim?.vehicle?.id };
 }
 
@@ -195,7 +221,10 @@ export async function simulateField(path: string, operation: Operation, seed = 1
       const fromPlan = fieldOfPlan(obj);
       if (fromPlan) {
         if (fromPlan.vehicleId && fromPlan.vehicleId !== profile) {
-          throw new EconomicsError('ECON_RUN_MISMATCH', `${path} is a ${fromPlan.vehicleId} plan; ${operation} needs a ${profile} plan`, { path, operation });
+          throw new EconomicsError('ECON_RUN_MISMATCH', `${path} is a ${fromPlan.vehicleId} plan; ${operation} needs a ${profile} plan`, {
+            path,
+            operation,
+          });
         }
         planOfFile = obj as PlanGeoJsonLike;
         tmp = await mkdtemp(join(tmpdir(), 'agrisim-savings-'));
@@ -207,7 +236,14 @@ export async function simulateField(path: string, operation: Operation, seed = 1
     let planGeoJson: PlanGeoJsonLike | undefined = planOfFile;
     let areaHa = 0;
     for (const guidance of ['rtk', 'manual'] as const) {
-      const scenario = { id: basename(path).replace(/\.[^.]+$/, ''), name: basename(path), field: abs, vehicles: [{ profile, guidance, id: `${profile}-1` }], seed, faults: false };
+      const scenario = {
+        id: basename(path).replace(/\.[^.]+$/, ''),
+        name: basename(path),
+        field: abs,
+        vehicles: [{ profile, guidance, id: `${profile}-1` }],
+        seed,
+        faults: false,
+      };
       const factory = await scenarioFromObject(scenario, dirname(abs), path, { guidance, seed, faults: false });
       const sim = factory.create();
       const d = sim.describe();

@@ -67,10 +67,12 @@ export interface StopWatch {
  */
 export function watchStopSignals(): StopWatch {
   const controller = new AbortController();
-  const stopped = new Promise<StopSignalName>((resolve) => onStopSignal((signal) => {
-    controller.abort(signal);
-    resolve(signal);
-  }));
+  const stopped = new Promise<StopSignalName>((resolve) =>
+    onStopSignal((signal) => {
+      controller.abort(signal);
+      resolve(signal);
+    }),
+  );
   return { abort: controller.signal, stopped };
 }
 
@@ -96,6 +98,9 @@ export function stopSignal(until?: Promise<unknown>, watch?: StopWatch): Promise
     };
     if (watch) void watch.stopped.then(finish);
     else onStopSignal(finish);
-    until?.then(() => finish('end'), () => finish('end'));
+    until?.then(
+      () => finish('end'),
+      () => finish('end'),
+    );
   });
 }

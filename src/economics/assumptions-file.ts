@@ -78,17 +78,29 @@ export function assumptionValueProblem(key: string, value: unknown): string | un
 
 /** The object-shape issue as a coded error: an unknown key, or the key's value. */
 function objectShapeError(issue: v.BaseIssue<unknown>, key: string, source: string): EconomicsError {
-  if (isUnknownKey(issue)) return new EconomicsError('ECON_UNKNOWN_KEY', `${source}: ${unknownAssumptionMessage(key)}`, { key, path: source });
-  return new EconomicsError('ECON_INVALID_VALUE', `${source}: "${key}" ${issue.message}, got ${JSON.stringify(issue.input)}`, { key, value: issue.input, path: source });
+  if (isUnknownKey(issue))
+    return new EconomicsError('ECON_UNKNOWN_KEY', `${source}: ${unknownAssumptionMessage(key)}`, { key, path: source });
+  return new EconomicsError('ECON_INVALID_VALUE', `${source}: "${key}" ${issue.message}, got ${JSON.stringify(issue.input)}`, {
+    key,
+    value: issue.input,
+    path: source,
+  });
 }
 
 /** The list-shape issue as a coded error naming the entry (`assumptions[1].value`). */
 function listShapeError(issue: v.BaseIssue<unknown>, key: string, source: string): EconomicsError {
   if (key.endsWith('.key') && typeof issue.input === 'string') {
-    return new EconomicsError('ECON_UNKNOWN_KEY', `${source}: "${key}" ${unknownAssumptionMessage(issue.input)}`, { key: issue.input, path: source });
+    return new EconomicsError('ECON_UNKNOWN_KEY', `${source}: "${key}" ${unknownAssumptionMessage(issue.input)}`, {
+      key: issue.input,
+      path: source,
+    });
   }
   const problem = issue.type === 'object' || issue.type === 'loose_object' ? 'must be {"key": "…", "value": number}' : issue.message;
-  return new EconomicsError('ECON_INVALID_VALUE', `${source}: "${key}" ${problem}, got ${JSON.stringify(issue.input)}`, { key, value: issue.input, path: source });
+  return new EconomicsError('ECON_INVALID_VALUE', `${source}: "${key}" ${problem}, got ${JSON.stringify(issue.input)}`, {
+    key,
+    value: issue.input,
+    path: source,
+  });
 }
 
 /**
@@ -116,7 +128,12 @@ export function parseAssumptionsFile(obj: unknown, source = 'assumptions'): Assu
     const out: AssumptionOverrides = {};
     result.output.assumptions.forEach(({ key, value }, i) => {
       const problem = assumptionValueProblem(key, value);
-      if (problem) throw new EconomicsError('ECON_INVALID_VALUE', `${source}: "assumptions[${i}].value" (${key}) ${problem}, got ${value}`, { key, value, path: source });
+      if (problem)
+        throw new EconomicsError('ECON_INVALID_VALUE', `${source}: "assumptions[${i}].value" (${key}) ${problem}, got ${value}`, {
+          key,
+          value,
+          path: source,
+        });
       out[key] = value;
     });
     return out;

@@ -15,10 +15,13 @@ import { saoToHa, roundTo } from '../units/index.js';
 /** Longest window accepted, days (a season). */
 export const MAX_WINDOW_DAYS = 120;
 
-
 function positive(key: string, value: unknown, max = Infinity, integer = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max || (integer && !Number.isInteger(value))) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be ${integer ? 'a whole number' : 'a number'} greater than 0${max < Infinity ? ` and at most ${max}` : ''}, got ${JSON.stringify(value)}`, { key, value });
+    throw new EconomicsError(
+      'ECON_INVALID_VALUE',
+      `${key} must be ${integer ? 'a whole number' : 'a number'} greater than 0${max < Infinity ? ` and at most ${max}` : ''}, got ${JSON.stringify(value)}`,
+      { key, value },
+    );
   }
   return value;
 }
@@ -75,7 +78,8 @@ export function householdSavings(input: HouseholdInput): HouseholdSavings {
   const report = computeSavings({ operation, areaHa, ownership: input.ownership ?? 'hire', overrides: input.overrides });
   const v = resolveAssumptions(input.overrides ?? {}).values;
   const machineDays = report.mechanized.machineHours / v.hoursPerDay;
-  const mechanizedDays = input.machineDoneDay === undefined ? machineDays : positive('machineDoneDay', input.machineDoneDay, MAX_WINDOW_DAYS);
+  const mechanizedDays =
+    input.machineDoneDay === undefined ? machineDays : positive('machineDoneDay', input.machineDoneDay, MAX_WINDOW_DAYS);
   const manualDays = report.manual.personDays / persons;
   return {
     ...(input.id !== undefined ? { id: input.id } : {}),
@@ -146,9 +150,11 @@ export function labourPeak(input: LabourPeakInput): LabourPeak {
   const report = computeSavings({ operation, areaHa, overrides: input.overrides });
   const spec = machineSpec(METHODS[report.operation].mechanized, v);
   const haPerMachineDay = spec.capacityHaPerH * v.hoursPerDay;
-  const fleetDays = input.fleetDays === undefined ? areaHa / (machines * haPerMachineDay) : positive('fleetDays', input.fleetDays, MAX_WINDOW_DAYS);
+  const fleetDays =
+    input.fleetDays === undefined ? areaHa / (machines * haPerMachineDay) : positive('fleetDays', input.fleetDays, MAX_WINDOW_DAYS);
   const manualPersonDays = report.manual.personDays;
-  const manualDays = input.availablePersons === undefined ? windowDays : manualPersonDays / positive('availablePersons', input.availablePersons, 1e6);
+  const manualDays =
+    input.availablePersons === undefined ? windowDays : manualPersonDays / positive('availablePersons', input.availablePersons, 1e6);
   return {
     areaHa,
     windowDays,

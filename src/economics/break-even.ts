@@ -46,7 +46,7 @@ export function breakEvenArea(operation: Operation, v: AssumptionValues, targetV
 }
 
 const COSTS = {
-  en: "wear over its life hours, repairs, batteries or fuel, crew",
+  en: 'wear over its life hours, repairs, batteries or fuel, crew',
   vi: 'hao mòn theo giờ máy, sửa chữa, pin hoặc nhiên liệu, người vận hành',
 };
 const T = {
@@ -55,7 +55,8 @@ const T = {
     what: { hire: 'hiring the service', manual: 'doing the work by hand' },
     never: (what: string, floor: string, target: string) =>
       `owning never pays against ${what}: even worked ${formatNumber(BREAK_EVEN_MAX_HA, 'en')} ha a year, the owned machine costs ${floor} per ha a season (${COSTS.en}), more than ${target} per ha`,
-    both: (h: string, m: string) => `Owning the machine costs less than hiring the service from ${h}, and less than doing the work by hand from ${m}.`,
+    both: (h: string, m: string) =>
+      `Owning the machine costs less than hiring the service from ${h}, and less than doing the work by hand from ${m}.`,
     one: (yes: string, at: string, no: string, floor: string, target: string) =>
       `Owning the machine costs less than ${yes} from ${at}, but never less than ${no}: even worked ${formatNumber(BREAK_EVEN_MAX_HA, 'en')} ha a year, it costs ${floor} per ha a season (${COSTS.en}), more than ${target} per ha.`,
     none: (floor: string, hire: string, manual: string) =>

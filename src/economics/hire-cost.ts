@@ -24,7 +24,13 @@ export interface MachineWork {
  * machineWorkPerHa('spraying', machineSpec('drone', v), v, 'hire').machineVnd; // 170 000
  * ```
  */
-export function machineWorkPerHa(operation: Operation, m: MachineSpec, v: AssumptionValues, ownership: Ownership, withSupport?: boolean): MachineWork {
+export function machineWorkPerHa(
+  operation: Operation,
+  m: MachineSpec,
+  v: AssumptionValues,
+  ownership: Ownership,
+  withSupport?: boolean,
+): MachineWork {
   const machineHours = 1 / m.capacityHaPerH;
   if (ownership === 'hire') return { machineHours, machineVnd: hiredServiceVndPerHa(operation, v), crewPersonDays: 0 };
   const own = machineOwnership(m, v, withSupport);

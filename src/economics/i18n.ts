@@ -5,7 +5,10 @@ import type { Lang, Operation } from './types.js';
 
 const EN = {
   title: 'Savings against manual work',
-  operation: { fertilizing: 'Fertilizer spreading', transplanting: 'Rice transplanting', spraying: 'Pesticide spraying' } as Record<Operation, string>,
+  operation: { fertilizing: 'Fertilizer spreading', transplanting: 'Rice transplanting', spraying: 'Pesticide spraying' } as Record<
+    Operation,
+    string
+  >,
   method: {
     'manual-broadcasting': 'Manual broadcasting',
     drone: 'Drone (RTK, planned path)',
@@ -38,7 +41,13 @@ const EN = {
   base: 'as set',
   sameWithSupport: 'the same.',
   sensitivity: 'Sensitivity: savings per ha, each figure −30 % / +30 %',
-  factor: { wage: 'Farm wage', machinePrice: 'Machine price', areaPerYear: 'Area per year', inputPrice: 'Input price', servicePrice: 'Service price' } as Record<string, string>,
+  factor: {
+    wage: 'Farm wage',
+    machinePrice: 'Machine price',
+    areaPerYear: 'Area per year',
+    inputPrice: 'Input price',
+    servicePrice: 'Service price',
+  } as Record<string, string>,
   low: '−30 %',
   high: '+30 %',
   assumptions: 'Assumptions',
@@ -52,7 +61,8 @@ const EN = {
   costPerHa: 'Cost per ha',
   map: 'Field and plan',
   run: 'Simulated run',
-  footer: 'agrisim savings model: Red River Delta defaults, 2023 prices; full references in docs/economics.md. Costs both methods share (the fertilizer or pesticide dose) are left out; only extra product from overlap counts. Machine cost after ASABE EP496/D497.',
+  footer:
+    'agrisim savings model: Red River Delta defaults, 2023 prices; full references in docs/economics.md. Costs both methods share (the fertilizer or pesticide dose) are left out; only extra product from overlap counts. Machine cost after ASABE EP496/D497.',
   sources: 'Sources',
   verdict: { saves: 'Saves', little: 'Saves little', none: 'Saves nothing' } as Record<string, string>,
   perSaoShort: 'per sào',
@@ -66,7 +76,12 @@ const EN = {
   checks: 'Check against published figures',
   model: 'model',
   published: 'published',
-  check: { laborReductionPct: 'labour reduction', costReductionPct: 'cost reduction', manualVndPerSao: 'hand transplanting labour per sào against hired crews', droneCapacityHaPerH: 'drone capacity' } as Record<string, string>,
+  check: {
+    laborReductionPct: 'labour reduction',
+    costReductionPct: 'cost reduction',
+    manualVndPerSao: 'hand transplanting labour per sào against hired crews',
+    droneCapacityHaPerH: 'drone capacity',
+  } as Record<string, string>,
 };
 
 type Words = typeof EN;
@@ -106,7 +121,13 @@ const VI: Words = {
   base: 'như đặt',
   sameWithSupport: 'như trên.',
   sensitivity: 'Độ nhạy: tiết kiệm mỗi ha khi từng số liệu −30 % / +30 %',
-  factor: { wage: 'Tiền công', machinePrice: 'Giá máy', areaPerYear: 'Diện tích mỗi năm', inputPrice: 'Giá vật tư', servicePrice: 'Giá dịch vụ' },
+  factor: {
+    wage: 'Tiền công',
+    machinePrice: 'Giá máy',
+    areaPerYear: 'Diện tích mỗi năm',
+    inputPrice: 'Giá vật tư',
+    servicePrice: 'Giá dịch vụ',
+  },
   low: '−30 %',
   high: '+30 %',
   assumptions: 'Giả định',
@@ -120,7 +141,8 @@ const VI: Words = {
   costPerHa: 'Chi phí mỗi ha',
   map: 'Thửa ruộng và kế hoạch',
   run: 'Lần mô phỏng',
-  footer: 'Mô hình tiết kiệm agrisim: số liệu mặc định Đồng bằng sông Hồng, giá năm 2023; tài liệu tham khảo đầy đủ trong docs/economics.md. Chi phí chung của hai cách (lượng phân, lượng thuốc) không tính; chỉ tính phần vật tư thừa do chồng lấn. Chi phí máy theo ASABE EP496/D497.',
+  footer:
+    'Mô hình tiết kiệm agrisim: số liệu mặc định Đồng bằng sông Hồng, giá năm 2023; tài liệu tham khảo đầy đủ trong docs/economics.md. Chi phí chung của hai cách (lượng phân, lượng thuốc) không tính; chỉ tính phần vật tư thừa do chồng lấn. Chi phí máy theo ASABE EP496/D497.',
   sources: 'Nguồn số liệu',
   verdict: { saves: 'Tiết kiệm', little: 'Tiết kiệm ít', none: 'Không tiết kiệm' },
   perSaoShort: 'mỗi sào',
@@ -134,7 +156,12 @@ const VI: Words = {
   checks: 'Đối chiếu số liệu công bố',
   model: 'mô hình',
   published: 'công bố',
-  check: { laborReductionPct: 'giảm công lao động', costReductionPct: 'giảm chi phí', manualVndPerSao: 'tiền công cấy tay mỗi sào so với giá thuê', droneCapacityHaPerH: 'năng suất máy bay' },
+  check: {
+    laborReductionPct: 'giảm công lao động',
+    costReductionPct: 'giảm chi phí',
+    manualVndPerSao: 'tiền công cấy tay mỗi sào so với giá thuê',
+    droneCapacityHaPerH: 'năng suất máy bay',
+  },
 };
 
 /** The words of a language. */

@@ -6,7 +6,19 @@
  * simulator imports. Named exports only.
  */
 export type {
-  Operation, Ownership, Lang, AssumptionDef, AssumptionEntry, AssumptionValues, CostBlock, SensitivityRow, MeasuredRun, RunSummary, SavingsReport, BreakEven, Verdict,
+  Operation,
+  Ownership,
+  Lang,
+  AssumptionDef,
+  AssumptionEntry,
+  AssumptionValues,
+  CostBlock,
+  SensitivityRow,
+  MeasuredRun,
+  RunSummary,
+  SavingsReport,
+  BreakEven,
+  Verdict,
 } from './types.js';
 export { SOURCES, SOURCES_BY_ID } from './sources.js';
 export type { SourceDef } from './sources.js';
@@ -38,7 +50,16 @@ export { breakEven, breakEvenArea, ownedCostAt, areaPerYearKey, BREAK_EVEN_MAX_H
 export { sensitivity, SENSITIVITY_CHANGE_PCT } from './sensitivity.js';
 export { modelChecks, checksLine } from './checks.js';
 export type { ModelCheck } from './types.js';
-export { computeSavings, savingsAtArea, savingsForArea, checkArea, checkLang, checkOperation, checkOwnership, MAX_AREA_HA } from './savings.js';
+export {
+  computeSavings,
+  savingsAtArea,
+  savingsForArea,
+  checkArea,
+  checkLang,
+  checkOperation,
+  checkOwnership,
+  MAX_AREA_HA,
+} from './savings.js';
 export type { SavingsInput, ProgressSavings } from './savings.js';
 export { savingsTable } from './table.js';
 export { savingsReportHtml, savingsReportPagesHtml } from './report/html.js';

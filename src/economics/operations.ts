@@ -22,9 +22,25 @@ export const METHODS: Readonly<Record<Operation, { manual: string; mechanized: M
   transplanting: { manual: 'manual-transplanting', mechanized: 'guided-transplanter', alternatives: ['unguided-transplanter'] },
 };
 
-function block(method: string, personDays: number, machineHours: number, machineVnd: number, inputVnd: number, v: AssumptionValues): CostBlock {
+function block(
+  method: string,
+  personDays: number,
+  machineHours: number,
+  machineVnd: number,
+  inputVnd: number,
+  v: AssumptionValues,
+): CostBlock {
   const l = labour(personDays, v);
-  return { method, personDays, hours: l.hours, machineHours, laborVnd: l.laborVnd, machineVnd, inputVnd, totalVnd: l.laborVnd + machineVnd + inputVnd };
+  return {
+    method,
+    personDays,
+    hours: l.hours,
+    machineHours,
+    laborVnd: l.laborVnd,
+    machineVnd,
+    inputVnd,
+    totalVnd: l.laborVnd + machineVnd + inputVnd,
+  };
 }
 
 /**
@@ -40,7 +56,14 @@ export function manualCostPerHa(operation: Operation, v: AssumptionValues): Cost
     case 'fertilizing': {
       const apps = v['urea.applicationsPerSeason'];
       const days = (v['manual.broadcastHPerHa'] * apps) / v.hoursPerDay;
-      return block('manual-broadcasting', days, 0, 0, productCostVnd(v['urea.rateKgPerHaSeason'], v['manual.broadcastOverlapPct'], v['urea.priceVndPerKg']), v);
+      return block(
+        'manual-broadcasting',
+        days,
+        0,
+        0,
+        productCostVnd(v['urea.rateKgPerHaSeason'], v['manual.broadcastOverlapPct'], v['urea.priceVndPerKg']),
+        v,
+      );
     }
     case 'spraying': {
       const apps = v['spray.applicationsPerSeason'];
@@ -48,7 +71,14 @@ export function manualCostPerHa(operation: Operation, v: AssumptionValues): Cost
       return block('knapsack', days, 0, 0, productCostVnd(apps, v['manual.knapsackOverlapPct'], v['spray.pesticideVndPerHa']), v);
     }
     case 'transplanting':
-      return block('manual-transplanting', v['manual.transplantPersonDaysPerHa'] + v['manual.seedlingPersonDaysPerHa'], 0, 0, v['manual.seedbedVndPerHa'], v);
+      return block(
+        'manual-transplanting',
+        v['manual.transplantPersonDaysPerHa'] + v['manual.seedlingPersonDaysPerHa'],
+        0,
+        0,
+        v['manual.seedbedVndPerHa'],
+        v,
+      );
   }
 }
 
@@ -62,7 +92,13 @@ export function manualCostPerHa(operation: Operation, v: AssumptionValues): Cost
  * machineCostPerHa('spraying', defaultAssumptionValues(), 'hire').machineVnd; // 3 × 170 000 = 510 000
  * ```
  */
-export function machineCostPerHa(operation: Operation, v: AssumptionValues, ownership: Ownership, machine: MachineId = METHODS[operation].mechanized, withSupport?: boolean): CostBlock {
+export function machineCostPerHa(
+  operation: Operation,
+  v: AssumptionValues,
+  ownership: Ownership,
+  machine: MachineId = METHODS[operation].mechanized,
+  withSupport?: boolean,
+): CostBlock {
   const work = machineWorkPerHa(operation, machineSpec(machine, v), v, ownership, withSupport);
   if (operation === 'transplanting') {
     const guided = machine === 'guided-transplanter';

@@ -71,11 +71,20 @@ export function ownershipCost(m: OwnershipInput): OwnershipCost {
   const support = m.interestSupport;
   // Interest the state pays, as a share of the interest over the years of use.
   const supportShare = support ? Math.min(1, (support.fullYears + 0.5 * support.halfYears) / yearsOfUse) : 0;
-  const interest = ((m.interestPctPerYear / 100) * (paidVnd + salvageVnd) / 2) * (1 - supportShare);
+  const interest = (((m.interestPctPerYear / 100) * (paidVnd + salvageVnd)) / 2) * (1 - supportShare);
   const tih = (m.tihPctPerYear / 100) * m.priceVnd;
   const fixedVndPerYear = depreciation + interest + tih;
   const lifeRepairVnd = m.priceVnd * m.repairRf1 * Math.pow(m.lifeHours / 1000, m.repairRf2);
   const repairVndPerHa = lifeRepairVnd / m.lifeHours / m.capacityHaPerH;
   const fixedVndPerHa = fixedVndPerYear / m.areaPerYearHa;
-  return { hoursPerYear, yearsOfUse, paidVnd, fixedVndPerYear, fixedVndPerHa, lifeRepairVnd, repairVndPerHa, totalVndPerHa: fixedVndPerHa + repairVndPerHa };
+  return {
+    hoursPerYear,
+    yearsOfUse,
+    paidVnd,
+    fixedVndPerYear,
+    fixedVndPerHa,
+    lifeRepairVnd,
+    repairVndPerHa,
+    totalVndPerHa: fixedVndPerHa + repairVndPerHa,
+  };
 }

@@ -43,7 +43,10 @@ export function checkAssumption(key: string, value: unknown): number {
 export function parseAssumptionNumber(key: string, text: string): number {
   const t = text.trim().replace(/_/g, '');
   if (/^-?\d{1,3}([.,]\d{3})+$/.test(t) || t.includes(',')) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `${key}: "${text}" is ambiguous; write digits without separators, e.g. 300000`, { key, value: text });
+    throw new EconomicsError('ECON_INVALID_VALUE', `${key}: "${text}" is ambiguous; write digits without separators, e.g. 300000`, {
+      key,
+      value: text,
+    });
   }
   const n = t === '' ? NaN : Number(t);
   if (!Number.isFinite(n)) throw new EconomicsError('ECON_INVALID_VALUE', `${key} must be a number, got "${text}"`, { key, value: text });
@@ -61,7 +64,10 @@ export function parseAssumptionNumber(key: string, text: string): number {
  * resolveAssumptions({ wageVndPerDay: 250000 }).values.wageVndPerDay; // 250000
  * ```
  */
-export function resolveAssumptions(overrides: Readonly<Record<string, unknown>> = {}, measured: Readonly<Record<string, MeasuredValue>> = {}): ResolvedAssumptions {
+export function resolveAssumptions(
+  overrides: Readonly<Record<string, unknown>> = {},
+  measured: Readonly<Record<string, MeasuredValue>> = {},
+): ResolvedAssumptions {
   const values = defaultValues();
   const fromRun = new Set<string>();
   const sources: Record<string, string> = {};
@@ -86,7 +92,11 @@ export function assumptionEntries(resolved: ResolvedAssumptions, operation: Oper
   return ASSUMPTIONS.filter((a) => a.ops.includes(operation)).map((a) => {
     const overridden = resolved.overridden.has(a.key);
     const def = `${formatNumber(a.value, lang, Number.isInteger(a.value) ? 0 : 3)} ${unitOf(a, lang)}`;
-    const source = overridden ? (lang === 'vi' ? `người dùng đặt (mặc định ${def})` : `set by the user (default ${def})`) : (resolved.sources[a.key] ?? sourceText(a, lang));
+    const source = overridden
+      ? lang === 'vi'
+        ? `người dùng đặt (mặc định ${def})`
+        : `set by the user (default ${def})`
+      : (resolved.sources[a.key] ?? sourceText(a, lang));
     return {
       key: a.key,
       value: round(resolved.values[a.key]),

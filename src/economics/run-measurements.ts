@@ -58,21 +58,29 @@ export function measuredRunOf(m: MetricsLike, fieldAreaHa?: number, vehicles?: n
 const T = {
   en: {
     run: (label: string, g: string) => `simulated run ${label} (${g})`,
-    time: (ha: string, total: string, turn: string, transit: string, refill: string) => `${ha} ha in ${total} min (turns ${turn}, transit ${transit}, refills ${refill} min)`,
+    time: (ha: string, total: string, turn: string, transit: string, refill: string) =>
+      `${ha} ha in ${total} min (turns ${turn}, transit ${transit}, refills ${refill} min)`,
     perMachine: (n: number) => ` per machine (${n} machines)`,
-    overlap: 'overlap', gap: 'gaps', ofField: '% of the field (coverage raster)',
+    overlap: 'overlap',
+    gap: 'gaps',
+    ofField: '% of the field (coverage raster)',
     cycles: (c: string, ha: string) => `${c} battery cycles for ${ha} ha`,
     fuel: (l: string, h: string) => `${l} L of fuel in ${h} machine hours`,
-    dose: (emitted: string, prescribed: string, on: string) => `${emitted} kg spread for ${prescribed} kg prescribed (${on} kg landed on target; dose raster)`,
+    dose: (emitted: string, prescribed: string, on: string) =>
+      `${emitted} kg spread for ${prescribed} kg prescribed (${on} kg landed on target; dose raster)`,
   },
   vi: {
     run: (label: string, g: string) => `lần mô phỏng ${label} (${g === 'manual' ? 'lái bằng mắt' : g.toUpperCase()})`,
-    time: (ha: string, total: string, turn: string, transit: string, refill: string) => `${ha} ha trong ${total} phút (quay đầu ${turn}, di chuyển ${transit}, nạp ${refill} phút)`,
+    time: (ha: string, total: string, turn: string, transit: string, refill: string) =>
+      `${ha} ha trong ${total} phút (quay đầu ${turn}, di chuyển ${transit}, nạp ${refill} phút)`,
     perMachine: (n: number) => ` mỗi máy (${n} máy)`,
-    overlap: 'chồng lấn', gap: 'bỏ sót', ofField: '% diện tích (lưới phủ)',
+    overlap: 'chồng lấn',
+    gap: 'bỏ sót',
+    ofField: '% diện tích (lưới phủ)',
     cycles: (c: string, ha: string) => `${c} lần sạc pin cho ${ha} ha`,
     fuel: (l: string, h: string) => `${l} L nhiên liệu trong ${h} giờ máy`,
-    dose: (emitted: string, prescribed: string, on: string) => `rải ${emitted} kg cho ${prescribed} kg theo bản đồ bón (${on} kg rơi đúng ruộng; lưới liều)`,
+    dose: (emitted: string, prescribed: string, on: string) =>
+      `rải ${emitted} kg cho ${prescribed} kg theo bản đồ bón (${on} kg rơi đúng ruộng; lưới liều)`,
   },
 };
 
@@ -88,14 +96,21 @@ const T = {
 export function measuredAssumptions(operation: Operation, run: RunSummary, lang: Lang = 'en'): Record<string, MeasuredValue> {
   const wants = operation === 'transplanting' ? 'transplanter' : 'drone';
   if (run.vehicleKind !== wants) {
-    throw new EconomicsError('ECON_RUN_MISMATCH', `run ${run.label} is a ${run.vehicleKind} run; ${operation} needs a ${wants} run`, { run: run.label, operation });
+    throw new EconomicsError('ECON_RUN_MISMATCH', `run ${run.label} is a ${run.vehicleKind} run; ${operation} needs a ${wants} run`, {
+      run: run.label,
+      operation,
+    });
   }
   const w = T[lang];
   const n = (v: number, d = 2) => formatNumber(r(v, d), lang, d);
   const capacity = (m: MeasuredRun): MeasuredValue => {
     const vehicles = Math.max(1, m.vehicles ?? 1);
     if (!(m.fieldCapacityHaPerH > 0)) {
-      throw new EconomicsError('ECON_RUN_INVALID', `run ${run.label} (${m.guidance}) has no measured field capacity (did it cover anything?)`, { run: run.label });
+      throw new EconomicsError(
+        'ECON_RUN_INVALID',
+        `run ${run.label} (${m.guidance}) has no measured field capacity (did it cover anything?)`,
+        { run: run.label },
+      );
     }
     const perMachine = m.fieldCapacityHaPerH / vehicles;
     const t = m.timeS;
@@ -119,11 +134,17 @@ export function measuredAssumptions(operation: Operation, run: RunSummary, lang:
     const d = g.dose;
     if (d && d.prescribedKg > 0) {
       const extraPct = Math.min(15, Math.max(0, (100 * (d.emittedKg - d.prescribedKg)) / d.prescribedKg));
-      out['drone.overlapPct'] = { value: r(extraPct, 3), source: `${w.run(run.label, g.guidance)}: ${w.dose(n(d.emittedKg), n(d.prescribedKg), n(d.onTargetKg))} → ${n(extraPct)} %` };
+      out['drone.overlapPct'] = {
+        value: r(extraPct, 3),
+        source: `${w.run(run.label, g.guidance)}: ${w.dose(n(d.emittedKg), n(d.prescribedKg), n(d.onTargetKg))} → ${n(extraPct)} %`,
+      };
     }
     const cycles = g.energy?.batteryCycles;
     if (cycles !== undefined && g.areaCoveredHa > 0) {
-      out['drone.batteryCyclesPerHa'] = { value: r(cycles / g.areaCoveredHa, 4), source: `${w.run(run.label, g.guidance)}: ${w.cycles(n(cycles), n(g.areaCoveredHa))}` };
+      out['drone.batteryCyclesPerHa'] = {
+        value: r(cycles / g.areaCoveredHa, 4),
+        source: `${w.run(run.label, g.guidance)}: ${w.cycles(n(cycles), n(g.areaCoveredHa))}`,
+      };
     }
     return out;
   }

@@ -41,21 +41,29 @@ export interface SavingsInput {
  */
 export function checkArea(areaHa: unknown, allowZero = false): number {
   if (typeof areaHa !== 'number' || !Number.isFinite(areaHa) || areaHa < 0 || (!allowZero && areaHa === 0) || areaHa > MAX_AREA_HA) {
-    throw new EconomicsError('ECON_INVALID_AREA', `area must be a number greater than 0 and at most ${MAX_AREA_HA} ha, got ${JSON.stringify(areaHa)}`, { areaHa });
+    throw new EconomicsError(
+      'ECON_INVALID_AREA',
+      `area must be a number greater than 0 and at most ${MAX_AREA_HA} ha, got ${JSON.stringify(areaHa)}`,
+      { areaHa },
+    );
   }
   return areaHa;
 }
 
 /** @throws EconomicsError `ECON_INVALID_VALUE` for a language other than vi or en */
 export function checkLang(lang: unknown): Lang {
-  if (lang !== 'vi' && lang !== 'en') throw new EconomicsError('ECON_INVALID_VALUE', `lang must be vi or en, got ${JSON.stringify(lang)}`, { key: 'lang', value: lang });
+  if (lang !== 'vi' && lang !== 'en')
+    throw new EconomicsError('ECON_INVALID_VALUE', `lang must be vi or en, got ${JSON.stringify(lang)}`, { key: 'lang', value: lang });
   return lang;
 }
 
 /** @throws EconomicsError `ECON_INVALID_VALUE` for an unknown operation */
 export function checkOperation(operation: unknown): Operation {
   if (!OPERATIONS.includes(operation as Operation)) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `operation must be one of ${OPERATIONS.join(', ')}, got ${JSON.stringify(operation)}`, { key: 'operation', value: operation });
+    throw new EconomicsError('ECON_INVALID_VALUE', `operation must be one of ${OPERATIONS.join(', ')}, got ${JSON.stringify(operation)}`, {
+      key: 'operation',
+      value: operation,
+    });
   }
   return operation as Operation;
 }
@@ -63,7 +71,10 @@ export function checkOperation(operation: unknown): Operation {
 /** @throws EconomicsError `ECON_INVALID_VALUE` for an ownership other than own or hire */
 export function checkOwnership(ownership: unknown): Ownership {
   if (ownership !== 'own' && ownership !== 'hire') {
-    throw new EconomicsError('ECON_INVALID_VALUE', `ownership must be own or hire, got ${JSON.stringify(ownership)}`, { key: 'ownership', value: ownership });
+    throw new EconomicsError('ECON_INVALID_VALUE', `ownership must be own or hire, got ${JSON.stringify(ownership)}`, {
+      key: 'ownership',
+      value: ownership,
+    });
   }
   return ownership;
 }
@@ -146,12 +157,19 @@ export function computeSavings(input: SavingsInput): SavingsReport {
     }),
     savings: { personDays: roundTo(manual.personDays - mechanized.personDays, 3), vnd: savingsVnd, pct: pct(savingsVnd) },
     perHa: { manualVnd: r0(perHa.manual.totalVnd), mechanizedVnd: r0(perHa.mechanized.totalVnd), savingsVnd: r0(savingsPerHa) },
-    perSao: { manualVnd: r0(perSao(perHa.manual.totalVnd)), mechanizedVnd: r0(perSao(perHa.mechanized.totalVnd)), savingsVnd: r0(perSao(savingsPerHa)) },
+    perSao: {
+      manualVnd: r0(perSao(perHa.manual.totalVnd)),
+      mechanizedVnd: r0(perSao(perHa.mechanized.totalVnd)),
+      savingsVnd: r0(perSao(savingsPerHa)),
+    },
     lang,
     breakEvenHaPerYear: breakEven(operation, v, lang),
     breakEvenSupport: { without: breakEven(operation, v, lang, false), with: breakEven(operation, v, lang, true) },
     verdict: verdict(operation, v, perHa.manual, perHa.mechanized, lang),
-    sources: citedSources(assumptions.flatMap((a) => a.refs), lang),
+    sources: citedSources(
+      assumptions.flatMap((a) => a.refs),
+      lang,
+    ),
     sensitivity: sensitivity(operation, v, ownership),
     assumptions,
     checks: modelChecks(operation, v, perHa.manual, perHa.mechanized),

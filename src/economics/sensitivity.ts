@@ -18,7 +18,8 @@ export function savingsPerHa(operation: Operation, v: AssumptionValues, ownershi
 /** The factors and the assumption keys each one moves. */
 export function sensitivityFactors(operation: Operation, ownership: Ownership): { factor: string; keys: string[] }[] {
   const tp = operation === 'transplanting';
-  const input = operation === 'fertilizing' ? 'urea.priceVndPerKg' : operation === 'spraying' ? 'spray.pesticideVndPerHa' : 'trays.seedlingVndPerTray';
+  const input =
+    operation === 'fertilizing' ? 'urea.priceVndPerKg' : operation === 'spraying' ? 'spray.pesticideVndPerHa' : 'trays.seedlingVndPerTray';
   const rows = [
     { factor: 'wage', keys: ['wageVndPerDay'] },
     { factor: 'machinePrice', keys: tp ? ['transplanter.priceVnd', 'guidance.kitPriceVnd'] : ['drone.priceVnd'] },
@@ -26,7 +27,11 @@ export function sensitivityFactors(operation: Operation, ownership: Ownership): 
     { factor: 'inputPrice', keys: [input] },
   ];
   if (ownership === 'hire') {
-    const service = tp ? 'transplanter.packageVndPerSao' : operation === 'spraying' ? 'drone.sprayServiceVndPerHa' : 'drone.spreadServiceVndPerSao';
+    const service = tp
+      ? 'transplanter.packageVndPerSao'
+      : operation === 'spraying'
+        ? 'drone.sprayServiceVndPerHa'
+        : 'drone.spreadServiceVndPerSao';
     rows.push({ factor: 'servicePrice', keys: [service] });
   }
   return rows;
@@ -40,7 +45,12 @@ export function sensitivityFactors(operation: Operation, ownership: Ownership): 
  * sensitivity('transplanting', defaultAssumptionValues(), 'own')[0].factor; // 'wage'
  * ```
  */
-export function sensitivity(operation: Operation, v: AssumptionValues, ownership: Ownership, changePct = SENSITIVITY_CHANGE_PCT): SensitivityRow[] {
+export function sensitivity(
+  operation: Operation,
+  v: AssumptionValues,
+  ownership: Ownership,
+  changePct = SENSITIVITY_CHANGE_PCT,
+): SensitivityRow[] {
   const base = savingsPerHa(operation, v, ownership);
   const at = (keys: string[], f: number) => {
     const w: Record<string, number> = { ...v };

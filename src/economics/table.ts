@@ -11,7 +11,14 @@ import type { CostBlock, Lang, SavingsReport } from './types.js';
 
 function pad(cells: string[][]): string {
   const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
-  return cells.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((row) =>
+      row
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /**
@@ -24,7 +31,11 @@ function pad(cells: string[][]): string {
  */
 export function savingsTable(report: SavingsReport, lang: Lang = report.lang): string {
   if (lang !== report.lang) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${lang}' to print it in that language`, { key: 'lang', value: lang });
+    throw new EconomicsError(
+      'ECON_INVALID_VALUE',
+      `the report was computed in ${report.lang}; compute it with lang: '${lang}' to print it in that language`,
+      { key: 'lang', value: lang },
+    );
   }
   const w = words(lang);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
@@ -39,7 +50,12 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     [w.machine, ...blocks.map((b) => money(b.machineVnd))],
     [w.input, ...blocks.map((b) => money(b.inputVnd))],
     [w.total, ...blocks.map((b) => money(b.totalVnd))],
-    [w.savings, '', money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`, ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`)],
+    [
+      w.savings,
+      '',
+      money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`,
+      ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`),
+    ],
   ];
   const breakEvens = report.breakEvenSupport;
   const lines = [
@@ -58,7 +74,12 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
     w.sensitivity,
     pad([
       ['', w.low, w.base, w.high],
-      ...report.sensitivity.map((x) => [w.factor[x.factor] ?? x.factor, money(x.lowSavingsVndPerHa), money(x.baseSavingsVndPerHa), money(x.highSavingsVndPerHa)]),
+      ...report.sensitivity.map((x) => [
+        w.factor[x.factor] ?? x.factor,
+        money(x.lowSavingsVndPerHa),
+        money(x.baseSavingsVndPerHa),
+        money(x.highSavingsVndPerHa),
+      ]),
     ]),
     '',
     w.assumptions + ` (* ${w.fromRun}, + ${w.overridden})`,

@@ -2,13 +2,14 @@ import { FieldError } from '../errors.js';
 import { fieldError, type FeatureRef } from './feature-ref.js';
 import type { FieldLimits } from './limits.js';
 
-
 /**
  * A "type" value as messages may show it: a GeoJSON-like name in quotes, anything else
  * described, never quoted (a file that is not GeoJSON must not have its bytes echoed).
  */
 function typeName(v: unknown): string {
-  return typeof v === 'string' && /^[A-Za-z]{1,32}$/.test(v) ? `"${v}"` : `(a ${typeof v === 'string' ? `${v.length}-character string` : typeof v})`;
+  return typeof v === 'string' && /^[A-Za-z]{1,32}$/.test(v)
+    ? `"${v}"`
+    : `(a ${typeof v === 'string' ? `${v.length}-character string` : typeof v})`;
 }
 /** One polygon found in the input, not yet validated: `rings` is the raw `coordinates` value. */
 export interface RawPolygon {
@@ -31,9 +32,7 @@ export interface CollectOptions {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const GEOMETRY_TYPES = new Set([
-  'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
-]);
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 /** Block features that are not paddies: the field reader skips them. */
 const NOT_FIELD_KINDS = new Set(['road', 'gate', 'depot', 'nofly']);
 /** Deepest GeometryCollection nesting accepted (RFC 7946 §3.1.8 advises against nesting at all). */
@@ -64,7 +63,9 @@ export function collectPolygons(root: unknown, opts: CollectOptions): RawPolygon
   }
   if (features.length > opts.limits.maxFeatures) {
     throw new FieldError('FIELD_TOO_LARGE', `${src}${features.length} features, over the limit of ${opts.limits.maxFeatures}`, {
-      source: opts.sourceName, features: features.length, limit: opts.limits.maxFeatures,
+      source: opts.sourceName,
+      features: features.length,
+      limit: opts.limits.maxFeatures,
     });
   }
   const out: RawPolygon[] = [];
@@ -74,7 +75,9 @@ export function collectPolygons(root: unknown, opts: CollectOptions): RawPolygon
   }
   if (out.length > opts.limits.maxFeatures) {
     throw new FieldError('FIELD_TOO_LARGE', `${src}${out.length} polygons, over the limit of ${opts.limits.maxFeatures}`, {
-      source: opts.sourceName, polygons: out.length, limit: opts.limits.maxFeatures,
+      source: opts.sourceName,
+      polygons: out.length,
+      limit: opts.limits.maxFeatures,
     });
   }
   return out;
@@ -98,7 +101,12 @@ function collectFeature(f: unknown, index: number, opts: CollectOptions, out: Ra
   const givenId = featureId(f, properties);
   const id = givenId ?? `field-${index + 1}`;
   const name = typeof properties.name === 'string' && properties.name.length > 0 ? properties.name : id;
-  const ref: FeatureRef = { index, id: givenId, name: typeof properties.name === 'string' ? properties.name : undefined, sourceName: opts.sourceName };
+  const ref: FeatureRef = {
+    index,
+    id: givenId,
+    name: typeof properties.name === 'string' ? properties.name : undefined,
+    sourceName: opts.sourceName,
+  };
   const parts: unknown[] = [];
   flattenGeometry(f.geometry, ref, opts, parts, 0);
   const multi = isMulti(f.geometry);

@@ -29,10 +29,18 @@ export function checkCoordRanges(rings: LonLat[][], ref: FeatureRef): void {
   const where = `${ringLabel(bad.ring)}, position ${bad.position}`;
   const details = { ring: bad.ring, position: bad.position, lon: bad.p[0], lat: bad.p[1] };
   if (swappedOk) {
-    throw fieldError('FIELD_LATLON_SWAPPED', ref,
+    throw fieldError(
+      'FIELD_LATLON_SWAPPED',
+      ref,
       `${where} is [${bad.p}]: latitude ${bad.p[1]} is out of range, and every position fits if read as [lat, lon]; ` +
-      'GeoJSON and KML want [lon, lat] (swap the two numbers)', details);
+        'GeoJSON and KML want [lon, lat] (swap the two numbers)',
+      details,
+    );
   }
-  throw fieldError('FIELD_COORD_OUT_OF_RANGE', ref,
-    `${where} is [${bad.p}]: longitude must be within ±180 and latitude within ±90`, details);
+  throw fieldError(
+    'FIELD_COORD_OUT_OF_RANGE',
+    ref,
+    `${where} is [${bad.p}]: longitude must be within ±180 and latitude within ±90`,
+    details,
+  );
 }

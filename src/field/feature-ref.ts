@@ -26,12 +26,7 @@ export function describeFeature(ref: FeatureRef): string {
 }
 
 /** Builds a {@link FieldError} whose message names the feature, then the problem. */
-export function fieldError(
-  code: ErrorCode,
-  ref: FeatureRef,
-  problem: string,
-  extra: Record<string, unknown> = {},
-): FieldError {
+export function fieldError(code: ErrorCode, ref: FeatureRef, problem: string, extra: Record<string, unknown> = {}): FieldError {
   const details: Record<string, unknown> = { feature: ref.index, ...extra };
   if (ref.id !== undefined) details.id = ref.id;
   if (ref.name !== undefined) details.name = ref.name;

@@ -49,8 +49,15 @@ export function fieldFromRings(rings: readonly (readonly number[])[][], meta: Fi
  * ```
  */
 export function fieldFromMetres(
-  rings: readonly (readonly XY[])[], originLonLat: readonly [number, number], meta: FieldMeta = {}, opts: ParseFieldsOptions = {},
+  rings: readonly (readonly XY[])[],
+  originLonLat: readonly [number, number],
+  meta: FieldMeta = {},
+  opts: ParseFieldsOptions = {},
 ): Field {
   const p = localProjection(originLonLat[0], originLonLat[1]);
-  return fieldFromRings(rings.map((r) => r.map((xy) => toLonLat(p, xy))), meta, opts);
+  return fieldFromRings(
+    rings.map((r) => r.map((xy) => toLonLat(p, xy))),
+    meta,
+    opts,
+  );
 }

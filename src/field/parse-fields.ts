@@ -65,7 +65,9 @@ export function parseFields(text: string, opts: ParseFieldsOptions = {}): Field[
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxBytes) {
     throw new FieldError('FIELD_TOO_LARGE', `${src ? `${src}: ` : ''}input is ${bytes} bytes, over the limit of ${limits.maxBytes}`, {
-      source: src, bytes, limit: limits.maxBytes,
+      source: src,
+      bytes,
+      limit: limits.maxBytes,
     });
   }
   const format = opts.format ?? sniffFieldFormat(text);

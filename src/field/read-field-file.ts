@@ -31,14 +31,18 @@ export async function readFieldFile(path: string, opts: ParseFieldsOptions = {})
   const limits = resolveLimits(opts);
   const sourceName = opts.sourceName ?? path;
   if (extname(path).toLowerCase() === '.kmz') {
-    throw new FieldError('FIELD_PARSE', `${sourceName}: KMZ (zipped KML) is not supported; unzip it and pass doc.kml`, { source: sourceName });
+    throw new FieldError('FIELD_PARSE', `${sourceName}: KMZ (zipped KML) is not supported; unzip it and pass doc.kml`, {
+      source: sourceName,
+    });
   }
   let text: string;
   try {
     const info = await stat(path);
     if (info.size > limits.maxBytes) {
       throw new FieldError('FIELD_TOO_LARGE', `${sourceName}: file is ${info.size} bytes, over the limit of ${limits.maxBytes}`, {
-        source: sourceName, bytes: info.size, limit: limits.maxBytes,
+        source: sourceName,
+        bytes: info.size,
+        limit: limits.maxBytes,
       });
     }
     text = await readFile(path, 'utf8');

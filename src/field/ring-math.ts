@@ -35,7 +35,10 @@ export function reverseKeepStart<T>(ring: readonly T[]): T[] {
 
 /** Axis-aligned bounds `[minX, minY, maxX, maxY]` of a ring. */
 export function ringBounds(ring: Ring): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const [x, y] of ring) {
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;

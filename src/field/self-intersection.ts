@@ -99,16 +99,24 @@ function flattenEdges(rings: readonly Ring[]): Edges {
   let n = 0;
   for (const r of rings) n += r.length;
   const e: Edges = {
-    ring: new Int32Array(n), index: new Int32Array(n),
-    ax: new Float64Array(n), ay: new Float64Array(n), bx: new Float64Array(n), by: new Float64Array(n),
+    ring: new Int32Array(n),
+    index: new Int32Array(n),
+    ax: new Float64Array(n),
+    ay: new Float64Array(n),
+    bx: new Float64Array(n),
+    by: new Float64Array(n),
   };
   let k = 0;
   rings.forEach((r, ri) => {
     for (let i = 0; i < r.length; i++, k++) {
       const a = r[i];
       const b = r[(i + 1) % r.length];
-      e.ring[k] = ri; e.index[k] = i;
-      e.ax[k] = a[0]; e.ay[k] = a[1]; e.bx[k] = b[0]; e.by[k] = b[1];
+      e.ring[k] = ri;
+      e.index[k] = i;
+      e.ax[k] = a[0];
+      e.ay[k] = a[1];
+      e.bx[k] = b[0];
+      e.by[k] = b[1];
     }
   });
   return e;
@@ -117,10 +125,15 @@ function flattenEdges(rings: readonly Ring[]): Edges {
 /** Compressed bucket lists: edges of cell c are cellItems[cellStart[c] .. cellStart[c+1]). */
 function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
   const n = e.ring.length;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let k = 0; k < n; k++) {
-    minX = Math.min(minX, e.ax[k]); maxX = Math.max(maxX, e.ax[k]);
-    minY = Math.min(minY, e.ay[k]); maxY = Math.max(maxY, e.ay[k]);
+    minX = Math.min(minX, e.ax[k]);
+    maxX = Math.max(maxX, e.ax[k]);
+    minY = Math.min(minY, e.ay[k]);
+    maxY = Math.max(maxY, e.ay[k]);
   }
   const w = Math.max(maxX - minX, 1e-9);
   const h = Math.max(maxY - minY, 1e-9);
@@ -144,18 +157,24 @@ function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
       fill = count.slice(0, cells);
     }
     for (let k = 0; k < n; k++) {
-      const ax = e.ax[k], ay = e.ay[k], bx = e.bx[k], by = e.by[k];
-      const c0 = col(Math.min(ax, bx)), c1 = col(Math.max(ax, bx));
+      const ax = e.ax[k],
+        ay = e.ay[k],
+        bx = e.bx[k],
+        by = e.by[k];
+      const c0 = col(Math.min(ax, bx)),
+        c1 = col(Math.max(ax, bx));
       const dx = bx - ax;
       for (let c = c0; c <= c1; c++) {
-        let ya = ay, yb = by;
+        let ya = ay,
+          yb = by;
         if (c0 !== c1 && dx !== 0) {
           const xl = Math.max(Math.min(ax, bx), minX + c * cw);
           const xr = Math.min(Math.max(ax, bx), minX + (c + 1) * cw);
           ya = ay + ((xl - ax) / dx) * (by - ay);
           yb = ay + ((xr - ax) / dx) * (by - ay);
         }
-        const r0 = row(Math.min(ya, yb) - 1e-9), r1 = row(Math.max(ya, yb) + 1e-9);
+        const r0 = row(Math.min(ya, yb) - 1e-9),
+          r1 = row(Math.max(ya, yb) + 1e-9);
         for (let r = r0; r <= r1; r++) {
           const cell = r * cols + c;
           if (pass === 0) count[cell + 1]++;
@@ -167,8 +186,7 @@ function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
   return { cellStart: count, cellItems };
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-  (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 
 /** True when c (known collinear with a-b) lies within the closed segment a-b. */
 const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
@@ -176,15 +194,22 @@ const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, c
 
 /** Scratch for the meeting point of the last hit: no allocation per pair. */
 const HIT = new Float64Array(2);
-const NONE = 0, CROSS = 1, TOUCH = 2, OVERLAP = 3;
+const NONE = 0,
+  CROSS = 1,
+  TOUCH = 2,
+  OVERLAP = 3;
 const KINDS = ['none', 'cross', 'touch', 'overlap'] as const;
 
 function testPair(e: Edges, rings: readonly Ring[], i: number, j: number): RingCrossing | undefined {
   const code = pairCode(e, rings, i, j);
   if (code === NONE) return undefined;
   return {
-    ringA: e.ring[i], edgeA: e.index[i], ringB: e.ring[j], edgeB: e.index[j],
-    kind: KINDS[code] as RingCrossing['kind'], point: [HIT[0], HIT[1]],
+    ringA: e.ring[i],
+    edgeA: e.index[i],
+    ringB: e.ring[j],
+    edgeB: e.index[j],
+    kind: KINDS[code] as RingCrossing['kind'],
+    point: [HIT[0], HIT[1]],
   };
 }
 
@@ -196,8 +221,14 @@ const setHit = (x: number, y: number, code: number) => {
 
 /** NONE when the two edges may meet as they do; else CROSS, TOUCH or OVERLAP with the point in HIT. */
 function pairCode(e: Edges, rings: readonly Ring[], i: number, j: number): number {
-  const ax = e.ax[i], ay = e.ay[i], bx = e.bx[i], by = e.by[i];
-  const cx = e.ax[j], cy = e.ay[j], dx = e.bx[j], dy = e.by[j];
+  const ax = e.ax[i],
+    ay = e.ay[i],
+    bx = e.bx[i],
+    by = e.by[i];
+  const cx = e.ax[j],
+    cy = e.ay[j],
+    dx = e.bx[j],
+    dy = e.by[j];
   // Quick reject on bounding boxes.
   if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return NONE;
   if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return NONE;
@@ -224,9 +255,7 @@ function pairCode(e: Edges, rings: readonly Ring[], i: number, j: number): numbe
 }
 
 /** Length of the shared part of two collinear segments, measured along the wider axis. */
-function collinearOverlapLength(
-  ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number,
-): number {
+function collinearOverlapLength(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
   const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
   const [a0, a1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
   const [c0, c1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
@@ -239,7 +268,12 @@ function adjacentOverlap(e: Edges, i: number, j: number, len: number): number {
   const forward = (e.index[i] + 1) % len === e.index[j];
   const p = forward ? i : j;
   const q = forward ? j : i;
-  const ax = e.ax[p], ay = e.ay[p], bx = e.bx[p], by = e.by[p], cx = e.bx[q], cy = e.by[q];
+  const ax = e.ax[p],
+    ay = e.ay[p],
+    bx = e.bx[p],
+    by = e.by[p],
+    cx = e.bx[q],
+    cy = e.by[q];
   if (orient(ax, ay, bx, by, cx, cy) !== 0) return NONE;
   const dot = (ax - bx) * (cx - bx) + (ay - by) * (cy - by);
   return dot > 0 ? setHit(bx, by, OVERLAP) : NONE;

@@ -36,19 +36,28 @@ export function toField(input: ToFieldInput): Field {
   ringsM.forEach((r, i) => checkNotDegenerate(r, i, ref, fanAbsAreaM2(r)));
   const crossing = findRingCrossing(ringsM, input.maxEdgePairTests);
   if (crossing?.tooComplex) {
-    throw fieldError('FIELD_TOO_LARGE', ref,
+    throw fieldError(
+      'FIELD_TOO_LARGE',
+      ref,
       `boundary too crowded to check for self-intersection: ${crossing.pairTests} edge pairs lie close together ` +
-      `(limit maxEdgePairTests ${input.maxEdgePairTests}); simplify the boundary`,
-      { pairTests: crossing.pairTests, limit: input.maxEdgePairTests });
+        `(limit maxEdgePairTests ${input.maxEdgePairTests}); simplify the boundary`,
+      { pairTests: crossing.pairTests, limit: input.maxEdgePairTests },
+    );
   }
   if (crossing) {
     const { ringA, edgeA, ringB, edgeB, kind, point } = crossing;
     const at = toLonLat(projection, point);
-    const what = ringA === ringB
-      ? `${ringLabel(ringA)} ${kind === 'cross' ? 'crosses' : kind === 'touch' ? 'touches' : 'folds back on'} itself (edges ${edgeA} and ${edgeB})`
-      : `${ringLabel(ringA)} and ${ringLabel(ringB)} ${kind === 'cross' ? 'cross' : 'touch'} (edges ${edgeA} and ${edgeB})`;
+    const what =
+      ringA === ringB
+        ? `${ringLabel(ringA)} ${kind === 'cross' ? 'crosses' : kind === 'touch' ? 'touches' : 'folds back on'} itself (edges ${edgeA} and ${edgeB})`
+        : `${ringLabel(ringA)} and ${ringLabel(ringB)} ${kind === 'cross' ? 'cross' : 'touch'} (edges ${edgeA} and ${edgeB})`;
     throw fieldError('FIELD_SELF_INTERSECTION', ref, `${what} near [${at}]`, {
-      ring: ringA, edge: edgeA, otherRing: ringB, otherEdge: edgeB, kind, position: at,
+      ring: ringA,
+      edge: edgeA,
+      otherRing: ringB,
+      otherEdge: edgeB,
+      kind,
+      position: at,
     });
   }
   const areas = ringsM.map((r, i) => {
@@ -60,14 +69,15 @@ export function toField(input: ToFieldInput): Field {
   const outerArea = Math.abs(areas[0]);
   const areaM2 = outerArea - areas.slice(1).reduce((s, a) => s + Math.abs(a), 0);
   if (areaM2 / 10_000 > input.maxAreaHa) {
-    throw fieldError('FIELD_TOO_LARGE', ref,
-      `area ${(areaM2 / 10_000).toFixed(1)} ha is over the limit of ${input.maxAreaHa} ha`,
-      { areaHa: areaM2 / 10_000, limit: input.maxAreaHa });
+    throw fieldError('FIELD_TOO_LARGE', ref, `area ${(areaM2 / 10_000).toFixed(1)} ha is over the limit of ${input.maxAreaHa} ha`, {
+      areaHa: areaM2 / 10_000,
+      limit: input.maxAreaHa,
+    });
   }
   const wantCcw = (i: number) => i === 0;
-  const polygonRings = ringsM.map((r, i) => ((areas[i] > 0) === wantCcw(i) ? r : reverseKeepStart(r)));
+  const polygonRings = ringsM.map((r, i) => (areas[i] > 0 === wantCcw(i) ? r : reverseKeepStart(r)));
   const lonLat = rings.map((r, i) => {
-    const oriented = (areas[i] > 0) === wantCcw(i) ? r : reverseKeepStart(r);
+    const oriented = areas[i] > 0 === wantCcw(i) ? r : reverseKeepStart(r);
     return [...oriented, oriented[0]].map((p) => [p[0], p[1]]);
   });
   return {
@@ -98,9 +108,12 @@ function checkNotDegenerate(ring: Ring, r: number, ref: FeatureRef, area: number
   const perimeter = perimeterM(ring);
   const meanWidthM = (2 * Math.abs(area)) / perimeter;
   if (!(meanWidthM >= MIN_MEAN_WIDTH_M)) {
-    throw fieldError('FIELD_DEGENERATE', ref,
+    throw fieldError(
+      'FIELD_DEGENERATE',
+      ref,
       `${ringLabel(r)} has (almost) no area: ${Math.abs(area).toPrecision(3)} m² for a ${perimeter.toFixed(1)} m perimeter (collinear corners?)`,
-      { ring: r, areaM2: Math.abs(area), perimeterM: perimeter });
+      { ring: r, areaM2: Math.abs(area), perimeterM: perimeter },
+    );
   }
 }
 
@@ -120,9 +133,12 @@ function checkHoles(ringsM: Ring[], ref: FeatureRef): void {
       const B = holes[b];
       if (a === b) continue;
       if (B.b[1] <= A.b[1] && B.b[2] >= A.b[2] && B.b[3] >= A.b[3] && pointInRing(ringsM[A.i][0], ringsM[B.i])) {
-        throw fieldError('FIELD_HOLE_OUTSIDE', ref,
+        throw fieldError(
+          'FIELD_HOLE_OUTSIDE',
+          ref,
           `hole ${A.i} lies inside hole ${B.i}; a hole must be inside the outer ring and outside other holes`,
-          { ring: A.i, insideRing: B.i });
+          { ring: A.i, insideRing: B.i },
+        );
       }
     }
   }

@@ -1,7 +1,6 @@
 import type { PolygonM } from '../geometry/index.js';
 import type { LocalProjection } from '../geodesy/index.js';
 
-
 /**
  * One field (a paddy): a single polygon with optional holes, validated and projected to metres.
  * A MultiPolygon or FeatureCollection input gives one Field per polygon.

@@ -25,27 +25,36 @@ export function validateRing(raw: unknown, ringIndex: number, ref: FeatureRef, b
   budget.used += raw.length;
   if (budget.used > budget.max) {
     throw fieldError('FIELD_TOO_LARGE', ref, `over the limit of ${budget.max} vertices in one input`, {
-      ring: ringIndex, vertices: budget.used, limit: budget.max,
+      ring: ringIndex,
+      vertices: budget.used,
+      limit: budget.max,
     });
   }
   const ring: LonLat[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) ring[i] = readPosition(raw[i], i, ringIndex, ref);
   if (ring.length < 4) {
-    throw fieldError('FIELD_RING_TOO_SHORT', ref,
+    throw fieldError(
+      'FIELD_RING_TOO_SHORT',
+      ref,
       `${label} has ${ring.length} positions; a ring needs at least 4 (3 corners and the closing copy of the first)`,
-      { ring: ringIndex, positions: ring.length });
+      { ring: ringIndex, positions: ring.length },
+    );
   }
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    throw fieldError('FIELD_RING_UNCLOSED', ref,
-      `${label} is not closed: first position [${first}] differs from last [${last}]`,
-      { ring: ringIndex, position: ring.length - 1, first, last });
+    throw fieldError('FIELD_RING_UNCLOSED', ref, `${label} is not closed: first position [${first}] differs from last [${last}]`, {
+      ring: ringIndex,
+      position: ring.length - 1,
+      first,
+      last,
+    });
   }
   const open = dedupe(ring);
   if (open.length < 3) {
     throw fieldError('FIELD_DEGENERATE', ref, `${label} has only ${open.length} distinct corner(s); no area`, {
-      ring: ringIndex, corners: open.length,
+      ring: ringIndex,
+      corners: open.length,
     });
   }
   return open;
@@ -58,9 +67,12 @@ function readPosition(p: unknown, i: number, ringIndex: number, ref: FeatureRef)
       if (p.length === 2 || (typeof p[2] === 'number' && Number.isFinite(p[2]))) return [lon, lat];
     }
   }
-  throw fieldError('FIELD_COORD_INVALID', ref,
+  throw fieldError(
+    'FIELD_COORD_INVALID',
+    ref,
     `${ringLabel(ringIndex)}, position ${i} is ${preview(p)}; expected [lon, lat] (two finite numbers)`,
-    { ring: ringIndex, position: i });
+    { ring: ringIndex, position: i },
+  );
 }
 
 /** A bad position as messages show it: numbers and nulls as written, text and objects only by kind (never the file's bytes). */

@@ -51,16 +51,20 @@ function forCells(g: EdgeGrid, ax: number, ay: number, bx: number, by: number, v
     let xlo: number, xhi: number;
     if (dy === 0) [xlo, xhi] = ax < bx ? [ax, bx] : [bx, ax];
     else {
-      const bandLo = y0 + r * cellM, bandHi = bandLo + cellM;
-      let t0 = (bandLo - ay) / dy, t1 = (bandHi - ay) / dy;
+      const bandLo = y0 + r * cellM,
+        bandHi = bandLo + cellM;
+      let t0 = (bandLo - ay) / dy,
+        t1 = (bandHi - ay) / dy;
       if (t0 > t1) [t0, t1] = [t1, t0];
       t0 = Math.max(0, t0);
       t1 = Math.min(1, t1);
       if (t0 > t1) continue;
-      const u = ax + t0 * (bx - ax), v = ax + t1 * (bx - ax);
+      const u = ax + t0 * (bx - ax),
+        v = ax + t1 * (bx - ax);
       [xlo, xhi] = u < v ? [u, v] : [v, u];
     }
-    const c0 = Math.max(0, Math.floor((xlo - x0) / cellM) - 1), c1 = Math.min(nx - 1, Math.floor((xhi - x0) / cellM) + 1);
+    const c0 = Math.max(0, Math.floor((xlo - x0) / cellM) - 1),
+      c1 = Math.min(nx - 1, Math.floor((xhi - x0) / cellM) + 1);
     for (let c = c0; c <= c1; c++) visit(r * nx + c);
   }
 }
@@ -69,11 +73,17 @@ function buildGrid(poly: PolygonM): EdgeGrid {
   const rings = [poly.outer, ...poly.holes];
   let n = 0;
   for (const r of rings) n += r.length;
-  const edges = new Float64Array(4 * n), ring = new Int32Array(n);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, e = 0;
+  const edges = new Float64Array(4 * n),
+    ring = new Int32Array(n);
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity,
+    e = 0;
   rings.forEach((rg, k) => {
     for (let i = 0, j = rg.length - 1; i < rg.length; j = i++) {
-      const a = rg[j], b = rg[i];
+      const a = rg[j],
+        b = rg[i];
       ring[e >> 2] = k;
       edges[e++] = a[0];
       edges[e++] = a[1];
@@ -86,9 +96,23 @@ function buildGrid(poly: PolygonM): EdgeGrid {
     }
   });
   // about one cell per edge
-  const cellM = Math.max(1e-3, Math.sqrt(((maxX - minX) * (maxY - minY)) / n), (Math.max(maxX - minX, maxY - minY)) / 256);
-  const nx = Math.max(1, Math.ceil((maxX - minX) / cellM) + 1), ny = Math.max(1, Math.ceil((maxY - minY) / cellM) + 1);
-  const g: EdgeGrid = { edges, ring, rings: rings.length, x0: minX, y0: minY, cellM, nx, ny, start: new Int32Array(nx * ny + 1), idx: new Int32Array(0), stamp: new Int32Array(n), query: 0 };
+  const cellM = Math.max(1e-3, Math.sqrt(((maxX - minX) * (maxY - minY)) / n), Math.max(maxX - minX, maxY - minY) / 256);
+  const nx = Math.max(1, Math.ceil((maxX - minX) / cellM) + 1),
+    ny = Math.max(1, Math.ceil((maxY - minY) / cellM) + 1);
+  const g: EdgeGrid = {
+    edges,
+    ring,
+    rings: rings.length,
+    x0: minX,
+    y0: minY,
+    cellM,
+    nx,
+    ny,
+    start: new Int32Array(nx * ny + 1),
+    idx: new Int32Array(0),
+    stamp: new Int32Array(n),
+    query: 0,
+  };
   const each = (visit: (k: number, c: number) => void) => {
     for (let k = 0; k < n; k++) forCells(g, edges[4 * k], edges[4 * k + 1], edges[4 * k + 2], edges[4 * k + 3], (c) => visit(k, c));
   };
@@ -126,11 +150,22 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 /** Whether edge k passes the bounding-box filter and properly crosses p–q (segmentCrossesPolygon's tests). */
 function edgeCrosses(g: EdgeGrid, k: number, px: number, py: number, qx: number, qy: number): boolean {
   const { edges } = g;
-  const e = 4 * k, ax = edges[e], ay = edges[e + 1], bx = edges[e + 2], by = edges[e + 3];
-  if (Math.max(ax, bx) < Math.min(px, qx) || Math.min(ax, bx) > Math.max(px, qx) || Math.max(ay, by) < Math.min(py, qy) || Math.min(ay, by) > Math.max(py, qy))
+  const e = 4 * k,
+    ax = edges[e],
+    ay = edges[e + 1],
+    bx = edges[e + 2],
+    by = edges[e + 3];
+  if (
+    Math.max(ax, bx) < Math.min(px, qx) ||
+    Math.min(ax, bx) > Math.max(px, qx) ||
+    Math.max(ay, by) < Math.min(py, qy) ||
+    Math.min(ay, by) > Math.max(py, qy)
+  )
     return false;
-  const d1 = orient(ax, ay, bx, by, px, py), d2 = orient(ax, ay, bx, by, qx, qy);
-  const d3 = orient(px, py, qx, qy, ax, ay), d4 = orient(px, py, qx, qy, bx, by);
+  const d1 = orient(ax, ay, bx, by, px, py),
+    d2 = orient(ax, ay, bx, by, qx, qy);
+  const d3 = orient(px, py, qx, qy, ax, ay),
+    d4 = orient(px, py, qx, qy, bx, by);
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
@@ -146,16 +181,20 @@ export function gridSegmentCrosses(g: EdgeGrid, px: number, py: number, qx: numb
     let xlo: number, xhi: number;
     if (dy === 0) [xlo, xhi] = px < qx ? [px, qx] : [qx, px];
     else {
-      const bandLo = y0 + r * cellM, bandHi = bandLo + cellM;
-      let t0 = (bandLo - py) / dy, t1 = (bandHi - py) / dy;
+      const bandLo = y0 + r * cellM,
+        bandHi = bandLo + cellM;
+      let t0 = (bandLo - py) / dy,
+        t1 = (bandHi - py) / dy;
       if (t0 > t1) [t0, t1] = [t1, t0];
       t0 = Math.max(0, t0);
       t1 = Math.min(1, t1);
       if (t0 > t1) continue;
-      const u = px + t0 * (qx - px), v = px + t1 * (qx - px);
+      const u = px + t0 * (qx - px),
+        v = px + t1 * (qx - px);
       [xlo, xhi] = u < v ? [u, v] : [v, u];
     }
-    const c0 = Math.max(0, Math.floor((xlo - x0) / cellM) - 1), c1 = Math.min(nx - 1, Math.floor((xhi - x0) / cellM) + 1);
+    const c0 = Math.max(0, Math.floor((xlo - x0) / cellM) - 1),
+      c1 = Math.min(nx - 1, Math.floor((xhi - x0) / cellM) + 1);
     for (let c = r * nx + c0, end = r * nx + c1; c <= end; c++)
       for (let m = start[c], stop = start[c + 1]; m < stop; m++) {
         const k = idx[m];
@@ -188,7 +227,11 @@ export function gridPointInPolygon(g: EdgeGrid, x: number, y: number): boolean {
       if (stamp[k] === q) continue;
       stamp[k] = q;
       // pointInRing names the edge's vertices i (next, b) and j (previous, a)
-      const e = 4 * k, xj = edges[e], yj = edges[e + 1], xi = edges[e + 2], yi = edges[e + 3];
+      const e = 4 * k,
+        xj = edges[e],
+        yj = edges[e + 1],
+        xi = edges[e + 2],
+        yi = edges[e + 3];
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi === right) parity[ring[k]] ^= 1;
     }
   if (!parity[0]) return false;

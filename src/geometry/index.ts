@@ -1,6 +1,14 @@
 export type { XY, Ring, PolygonM } from './types.js';
 export { signedArea, withWinding, bounds, dist, distToSegment, closestOnSegment, convexHull } from './ring.js';
-export { pointInRing, pointInPolygon, pointInPolygonTol, distToRing, segmentsCross, segmentCrossesPolygon, polylineInside } from './inside.js';
+export {
+  pointInRing,
+  pointInPolygon,
+  pointInPolygonTol,
+  distToRing,
+  segmentsCross,
+  segmentCrossesPolygon,
+  polylineInside,
+} from './inside.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';

@@ -6,7 +6,10 @@ import type { PolygonM, Ring, XY } from './types.js';
 export function pointInRing(p: XY, ring: Ring): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+    const xi = ring[i][0],
+      yi = ring[i][1],
+      xj = ring[j][0],
+      yj = ring[j][1];
     if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -45,7 +48,10 @@ function orient(a: XY, b: XY, c: XY): number {
 
 /** True when the open segments p–q and a–b cross properly (touching does not count). */
 export function segmentsCross(p: XY, q: XY, a: XY, b: XY): boolean {
-  const d1 = orient(a, b, p), d2 = orient(a, b, q), d3 = orient(p, q, a), d4 = orient(p, q, b);
+  const d1 = orient(a, b, p),
+    d2 = orient(a, b, q),
+    d3 = orient(p, q, a),
+    d4 = orient(p, q, b);
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
@@ -53,11 +59,16 @@ export function segmentsCross(p: XY, q: XY, a: XY, b: XY): boolean {
 export function segmentCrossesPolygon(p: XY, q: XY, poly: PolygonM): boolean {
   const g = edgeGridOf(poly);
   if (g) return gridSegmentCrosses(g, p[0], p[1], q[0], q[1]);
-  const minX = Math.min(p[0], q[0]), maxX = Math.max(p[0], q[0]), minY = Math.min(p[1], q[1]), maxY = Math.max(p[1], q[1]);
+  const minX = Math.min(p[0], q[0]),
+    maxX = Math.max(p[0], q[0]),
+    minY = Math.min(p[1], q[1]),
+    maxY = Math.max(p[1], q[1]);
   for (const ring of [poly.outer, ...poly.holes]) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j], b = ring[i];
-      if (Math.max(a[0], b[0]) < minX || Math.min(a[0], b[0]) > maxX || Math.max(a[1], b[1]) < minY || Math.min(a[1], b[1]) > maxY) continue;
+      const a = ring[j],
+        b = ring[i];
+      if (Math.max(a[0], b[0]) < minX || Math.min(a[0], b[0]) > maxX || Math.max(a[1], b[1]) < minY || Math.min(a[1], b[1]) > maxY)
+        continue;
       if (segmentsCross(p, q, a, b)) return true;
     }
   }
@@ -82,7 +93,8 @@ export function segmentInside(p: XY, q: XY, poly: PolygonM, pIn: boolean, qIn: b
  * cannot be outside anywhere else.
  */
 export function polylineInside(points: XY[], poly: PolygonM, tolM = 0): boolean {
-  const first = points[0], last = points[points.length - 1];
+  const first = points[0],
+    last = points[points.length - 1];
   if (!pointInPolygon(first, poly) || !pointInPolygon(last, poly)) {
     // an end on or just outside the boundary proves nothing about the rest: test every vertex
     for (const p of points) if (!pointInPolygonTol(p, poly, tolM)) return false;

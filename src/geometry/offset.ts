@@ -23,7 +23,12 @@ function fromPath(path: ClipperLib.Path): Ring {
  *
  * Uses Angus Johnson's Clipper (clipper-lib), the de-facto offsetting library.
  */
-export function offsetPolygons(polys: PolygonM[], deltaM: number, join: 'round' | 'miter' = 'round', arcToleranceM = ARC_TOLERANCE_M): PolygonM[] {
+export function offsetPolygons(
+  polys: PolygonM[],
+  deltaM: number,
+  join: 'round' | 'miter' = 'round',
+  arcToleranceM = ARC_TOLERANCE_M,
+): PolygonM[] {
   const co = new ClipperLib.ClipperOffset(2, arcToleranceM * SCALE);
   const jt = join === 'round' ? ClipperLib.JoinType.jtRound : ClipperLib.JoinType.jtMiter;
   for (const p of polys) {
@@ -70,7 +75,10 @@ function polyTreeToPolygons(tree: ClipperLib.PolyTree): PolygonM[] {
     if (outer.length < 3 || Math.abs(signedArea(outer)) < 1e-4) continue;
     out.push({
       outer: withWinding(outer, true),
-      holes: ex.holes.map(fromPath).filter((h) => h.length >= 3).map((h) => withWinding(h, false)),
+      holes: ex.holes
+        .map(fromPath)
+        .filter((h) => h.length >= 3)
+        .map((h) => withWinding(h, false)),
     });
   }
   return out;

@@ -14,12 +14,16 @@ export function polylineLength(points: XY[]): number {
 export function splitPolyline(points: XY[], atM: number): [XY[], XY[]] {
   let acc = 0;
   for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1], b = points[i];
+    const a = points[i - 1],
+      b = points[i];
     const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (acc + l >= atM && l > 0) {
       const t = (atM - acc) / l;
       const p: XY = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-      return [[...points.slice(0, i), p], [p, ...points.slice(i)]];
+      return [
+        [...points.slice(0, i), p],
+        [p, ...points.slice(i)],
+      ];
     }
     acc += l;
   }

@@ -14,7 +14,10 @@ export function withWinding(ring: Ring, ccw: boolean): Ring {
 
 /** Axis-aligned bounds `[minX, minY, maxX, maxY]` of some rings. */
 export function bounds(rings: Ring[]): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const r of rings)
     for (const [x, y] of r) {
       if (x < minX) minX = x;
@@ -32,7 +35,8 @@ export function dist(a: XY, b: XY): number {
 
 /** Distance from `p` to the segment `a`–`b`, m. */
 export function distToSegment(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const l2 = dx * dx + dy * dy;
   let t = l2 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
@@ -41,7 +45,8 @@ export function distToSegment(p: XY, a: XY, b: XY): number {
 
 /** Closest point to `p` on the segment `a`–`b`. */
 export function closestOnSegment(p: XY, a: XY, b: XY): XY {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const l2 = dx * dx + dy * dy;
   let t = l2 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
@@ -53,7 +58,8 @@ export function convexHull(points: XY[]): XY[] {
   const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (p.length < 3) return p;
   const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: XY[] = [], upper: XY[] = [];
+  const lower: XY[] = [],
+    upper: XY[] = [];
   for (const q of p) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
     lower.push(q);

@@ -32,10 +32,13 @@ function buildTable(poly: PolygonM): EdgeTable {
   let n = 0;
   for (const r of rings) n += r.length;
   const edges = new Float64Array(4 * n);
-  let y0 = Infinity, y1 = -Infinity, e = 0;
+  let y0 = Infinity,
+    y1 = -Infinity,
+    e = 0;
   for (const ring of rings)
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j], b = ring[i];
+      const a = ring[j],
+        b = ring[i];
       edges[e++] = a[0];
       edges[e++] = a[1];
       edges[e++] = b[0];
@@ -49,7 +52,8 @@ function buildTable(poly: PolygonM): EdgeTable {
   const span = new Int32Array(2 * n);
   const start = new Int32Array(buckets + 1);
   for (let k = 0; k < n; k++) {
-    const ay = edges[4 * k + 1], by = edges[4 * k + 3];
+    const ay = edges[4 * k + 1],
+      by = edges[4 * k + 3];
     const lo = Math.min(buckets - 1, Math.floor(((ay < by ? ay : by) - y0) * perM));
     const hi = Math.min(buckets - 1, Math.floor(((ay < by ? by : ay) - y0) * perM));
     span[2 * k] = lo;
@@ -83,7 +87,8 @@ export function lineCrossings(poly: PolygonM, y: number, out: number[]): void {
     // a few edges: the plain loop is cheaper than a table
     const ring = poly.outer;
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j], b = ring[i];
+      const a = ring[j],
+        b = ring[i];
       if (a[1] > y !== b[1] > y) out.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
     }
     return;
@@ -94,7 +99,10 @@ export function lineCrossings(poly: PolygonM, y: number, out: number[]): void {
   const { edges, idx } = t;
   for (let m = t.start[k], end = t.start[k + 1]; m < end; m++) {
     const e = 4 * idx[m];
-    const ax = edges[e], ay = edges[e + 1], bx = edges[e + 2], by = edges[e + 3];
+    const ax = edges[e],
+      ay = edges[e + 1],
+      bx = edges[e + 2],
+      by = edges[e + 3];
     if (ay > y !== by > y) out.push(ax + ((y - ay) / (by - ay)) * (bx - ax));
   }
 }

@@ -10,7 +10,9 @@ export function reflexVertices(poly: PolygonM): XY[] {
   for (const ring of [poly.outer, ...poly.holes]) {
     const n = ring.length;
     for (let i = 0; i < n; i++) {
-      const a = ring[(i - 1 + n) % n], b = ring[i], c = ring[(i + 1) % n];
+      const a = ring[(i - 1 + n) % n],
+        b = ring[i],
+        c = ring[(i + 1) % n];
       if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < 0) out.push(b);
     }
   }
@@ -50,10 +52,12 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
 export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
   const nodes: XY[] = [a, b, ...waypoints];
-  const n = nodes.length, m = waypoints.length;
+  const n = nodes.length,
+    m = waypoints.length;
   const { seen: vis, inside } = visibilityOf(field, waypoints);
   // whether each node lies in the field, so a segment test does not test its ends again
-  const aIn = pointInPolygon(a, field), bIn = pointInPolygon(b, field);
+  const aIn = pointInPolygon(a, field),
+    bIn = pointInPolygon(b, field);
   const isIn = (u: number) => (u === 0 ? aIn : u === 1 ? bIn : inside[u - 2]);
   const sees = (u: number, v: number): boolean => {
     if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, isIn(u), isIn(v));

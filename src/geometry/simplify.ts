@@ -2,7 +2,9 @@ import type { PolygonM, Ring, XY } from './types.js';
 
 /** Distance from p to the segment a–b. */
 function segDist(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1], l = dx * dx + dy * dy;
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1],
+    l = dx * dx + dy * dy;
   const t = l > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l)) : 0;
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
@@ -14,7 +16,8 @@ function simplifyOpen(points: XY[], tolM: number): XY[] {
   const stack: [number, number][] = [[0, points.length - 1]];
   while (stack.length) {
     const [i, j] = stack.pop()!;
-    let worst = -1, at = -1;
+    let worst = -1,
+      at = -1;
     for (let k = i + 1; k < j; k++) {
       const d = segDist(points[k], points[i], points[j]);
       if (d > worst) [worst, at] = [d, k];
@@ -39,7 +42,8 @@ function simplifyOpen(points: XY[], tolM: number): XY[] {
  */
 export function simplifyRing(ring: Ring, tolM: number): Ring {
   if (ring.length <= 4) return ring;
-  let far = 0, fd = -1;
+  let far = 0,
+    fd = -1;
   for (let k = 1; k < ring.length; k++) {
     const d = Math.hypot(ring[k][0] - ring[0][0], ring[k][1] - ring[0][1]);
     if (d > fd) [fd, far] = [d, k];

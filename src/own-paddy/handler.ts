@@ -36,17 +36,36 @@ function reply(req: IncomingMessage, res: ServerResponse, status: number, body: 
   const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && raw.length > 1024;
   const out = gz ? gzipSync(raw) : raw;
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8', 'content-length': out.length, 'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff', vary: 'accept-encoding', ...(gz ? { 'content-encoding': 'gzip' } : {}), ...extra,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': out.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    vary: 'accept-encoding',
+    ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    ...extra,
   });
   res.end(out);
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, lang: PaddyLang, code: string, technical?: string, extra?: Record<string, string>, status?: number): void {
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lang: PaddyLang,
+  code: string,
+  technical?: string,
+  extra?: Record<string, string>,
+  status?: number,
+): void {
   // English adds the checker's own words (they name the feature and vertex); Vietnamese stays wholly Vietnamese.
   const messages = { vi: paddyMessage('vi', code), en: paddyMessage('en', code) + (technical ? ` (${technical})` : '') };
   const error = { code, message: messages[lang], messages };
-  reply(req, res, status ?? STATUS[code] ?? (code.startsWith('FIELD_') || code.startsWith('PLAN_') || code.startsWith('VEHICLE_') ? 422 : 500), { error }, extra);
+  reply(
+    req,
+    res,
+    status ?? STATUS[code] ?? (code.startsWith('FIELD_') || code.startsWith('PLAN_') || code.startsWith('VEHICLE_') ? 422 : 500),
+    { error },
+    extra,
+  );
 }
 
 /** Token buckets per client address, forgotten when idle and full (the table never outgrows `maxClients`). */
@@ -57,7 +76,8 @@ function rateLimiter(perMinute: number, burst: number, nowMs: () => number, maxC
     let b = buckets.get(client);
     if (b) b.tokens = Math.min(burst, b.tokens + ((now - b.at) * perMinute) / 60_000);
     else {
-      if (buckets.size >= maxClients) for (const [k, v] of buckets) if (v.tokens + ((now - v.at) * perMinute) / 60_000 >= burst) buckets.delete(k);
+      if (buckets.size >= maxClients)
+        for (const [k, v] of buckets) if (v.tokens + ((now - v.at) * perMinute) / 60_000 >= burst) buckets.delete(k);
       b = { tokens: burst, at: now };
       buckets.set(client, b);
     }

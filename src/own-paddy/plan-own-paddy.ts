@@ -30,7 +30,12 @@ export interface PaddyLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_PADDY_LIMITS: Readonly<PaddyLimits> = Object.freeze({ maxAreaHa: 3, maxVertices: 2000, maxFeatures: 200, maxBytes: 512 * 1024 });
+export const DEFAULT_PADDY_LIMITS: Readonly<PaddyLimits> = Object.freeze({
+  maxAreaHa: 3,
+  maxVertices: 2000,
+  maxFeatures: 200,
+  maxBytes: 512 * 1024,
+});
 
 /** What the page sends. */
 export interface PaddyRequest {
@@ -56,7 +61,14 @@ export interface PaddyResult {
     workingWidthM: number;
   };
   /** The guided run, at most TRACE_POINTS positions (enough to replay it smoothly on a phone). */
-  run: { trace: TracePoint[]; durationS: number; coveredPct: number; overlapPct: number; manualDurationS: number; manualCoveredPct: number };
+  run: {
+    trace: TracePoint[];
+    durationS: number;
+    coveredPct: number;
+    overlapPct: number;
+    manualDurationS: number;
+    manualCoveredPct: number;
+  };
   savings: SavingsReport;
   warnings: FieldWarning[];
 }
@@ -76,9 +88,17 @@ export const TRACE_POINTS = 600;
 
 function measured(m: SimMetrics & { fieldAreaHa?: number; inputUnit?: string; vehicles?: number }, fieldAreaHa: number): MeasuredRun {
   return {
-    guidance: m.guidance, fieldAreaHa, areaCoveredHa: m.areaCoveredHa, fieldCapacityHaPerH: m.fieldCapacityHaPerH,
-    overlapPct: m.overlapPct, gapPct: m.gapPct, timeS: { ...m.timeS }, energy: { ...m.energy }, inputUsed: m.inputUsed,
-    ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}), vehicles: m.vehicles ?? 1,
+    guidance: m.guidance,
+    fieldAreaHa,
+    areaCoveredHa: m.areaCoveredHa,
+    fieldCapacityHaPerH: m.fieldCapacityHaPerH,
+    overlapPct: m.overlapPct,
+    gapPct: m.gapPct,
+    timeS: { ...m.timeS },
+    energy: { ...m.energy },
+    inputUsed: m.inputUsed,
+    ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}),
+    vehicles: m.vehicles ?? 1,
   };
 }
 
@@ -91,23 +111,34 @@ function fieldText(req: PaddyRequest): { text: string; format?: FieldFormat } {
 /** Checks the request's shape. @throws AgrisimError `PADDY_BAD_REQUEST` */
 export function checkPaddyRequest(body: unknown): PaddyRequest {
   const b = body as Partial<PaddyRequest> | null;
-  if (!b || typeof b !== 'object') throw new AgrisimError('PADDY_BAD_REQUEST', 'the request must be a JSON object with "field" and "machine"');
+  if (!b || typeof b !== 'object')
+    throw new AgrisimError('PADDY_BAD_REQUEST', 'the request must be a JSON object with "field" and "machine"');
   if (typeof b.machine !== 'string' || !(b.machine in PADDY_MACHINES)) {
     throw new AgrisimError('PADDY_BAD_REQUEST', `"machine" must be one of ${Object.keys(PADDY_MACHINES).join(', ')}`, { key: 'machine' });
   }
-  if (b.format !== undefined && b.format !== 'geojson' && b.format !== 'kml') throw new AgrisimError('PADDY_BAD_REQUEST', '"format" must be geojson or kml', { key: 'format' });
+  if (b.format !== undefined && b.format !== 'geojson' && b.format !== 'kml')
+    throw new AgrisimError('PADDY_BAD_REQUEST', '"format" must be geojson or kml', { key: 'format' });
   if (b.field === undefined || b.field === null) throw new AgrisimError('PADDY_BAD_REQUEST', '"field" is missing', { key: 'field' });
   return b as PaddyRequest;
 }
 
 function simulate(plan: ReturnType<typeof planField>, machine: PaddyMachine, guidance: Guidance, trace?: TracePoint[]) {
-  const sim = createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance, id: `${machine}-1` }], seed: 1, faults: false, tickMs: SIM_TICK_MS[machine], raster: { cellM: SIM_CELL_M } });
+  const sim = createSimulation({
+    plan,
+    vehicles: [{ vehicle: plan.vehicle, guidance, id: `${machine}-1` }],
+    seed: 1,
+    faults: false,
+    tickMs: SIM_TICK_MS[machine],
+    raster: { cellM: SIM_CELL_M },
+  });
   const frames: TracePoint[] = [];
   const { metrics } = runToEnd(sim, {
-    onFrame: trace && ((f) => {
-      const v = f.vehicles[0];
-      if (v) frames.push([f.t / 1000, +v.lon.toFixed(7), +v.lat.toFixed(7), Math.round(v.headingDeg), v.implementOn ? 1 : 0]);
-    }),
+    onFrame:
+      trace &&
+      ((f) => {
+        const v = f.vehicles[0];
+        if (v) frames.push([f.t / 1000, +v.lon.toFixed(7), +v.lat.toFixed(7), Math.round(v.headingDeg), v.implementOn ? 1 : 0]);
+      }),
   });
   if (trace) {
     const step = Math.max(1, Math.ceil(frames.length / TRACE_POINTS));
@@ -136,8 +167,15 @@ function* steps(request: PaddyRequest, limits: PaddyLimits): Generator<void, Pad
   const manual = simulate(plan, req.machine, 'manual');
   const areaHa = field.areaM2 / 10_000;
   const savings = computeSavings({
-    operation: PADDY_MACHINES[req.machine], areaHa, ownership: 'own',
-    run: { label: field.name, vehicleKind: req.machine, guided: measured(guided.metrics, areaHa), manual: measured(manual.metrics, areaHa) },
+    operation: PADDY_MACHINES[req.machine],
+    areaHa,
+    ownership: 'own',
+    run: {
+      label: field.name,
+      vehicleKind: req.machine,
+      guided: measured(guided.metrics, areaHa),
+      manual: measured(manual.metrics, areaHa),
+    },
   });
   return {
     paddy: { name: field.name, areaHa, areaSao: field.areaM2 / 360, paddiesInFile: fields.length },

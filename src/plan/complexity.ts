@@ -40,8 +40,11 @@ export function estimatedSwaths(field: Field, workingWidthM: number): number {
   let best = Infinity;
   // The narrowest of 36 directions: cheap (one pass per direction) and within 0.4 % of the true width.
   for (let k = 0; k < 36; k++) {
-    const a = (k * Math.PI) / 36, c = Math.cos(a), s = Math.sin(a);
-    let lo = Infinity, hi = -Infinity;
+    const a = (k * Math.PI) / 36,
+      c = Math.cos(a),
+      s = Math.sin(a);
+    let lo = Infinity,
+      hi = -Infinity;
     for (const p of pts) {
       const d = -p[0] * s + p[1] * c;
       if (d < lo) lo = d;
@@ -54,14 +57,18 @@ export function estimatedSwaths(field: Field, workingWidthM: number): number {
 
 /** Distance from a local point to the field's boundary box, m (0 inside it). */
 function distanceToBoxM(field: Field, x: number, y: number): number {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const p of field.polygon.outer) {
     minX = Math.min(minX, p[0]);
     maxX = Math.max(maxX, p[0]);
     minY = Math.min(minY, p[1]);
     maxY = Math.max(maxY, p[1]);
   }
-  const dx = Math.max(minX - x, 0, x - maxX), dy = Math.max(minY - y, 0, y - maxY);
+  const dx = Math.max(minX - x, 0, x - maxX),
+    dy = Math.max(minY - y, 0, y - maxY);
   return Math.hypot(dx, dy);
 }
 

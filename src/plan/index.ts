@@ -20,6 +20,14 @@ export type { SortiePlan } from './sorties/index.js';
 export { coverageGrid } from './metrics/coverage.js';
 export type { CoverageGrid, CoverageEstimate } from './metrics/coverage.js';
 export type { MetricsInput } from './metrics/index.js';
-export { planMetrics, estimateCoverage, unreachableCorners, minWidthM, swathLowerBound, segmentTimeS, OUTSIDE_TOLERANCE_M } from './metrics/index.js';
+export {
+  planMetrics,
+  estimateCoverage,
+  unreachableCorners,
+  minWidthM,
+  swathLowerBound,
+  segmentTimeS,
+  OUTSIDE_TOLERANCE_M,
+} from './metrics/index.js';
 export * from './export/index.js';
 export * from './batch/index.js';

@@ -73,7 +73,8 @@ function leastWorkAngle(best: Layout, poly: PolygonM, bound: PolygonM[], vehicle
     .sort((u, v) => v.lengthM - u.lengthM)
     .slice(0, ALTERNATIVE_EDGES);
   const lines = sweepLines(best.area, best.angleRad, w);
-  let pick = best, pickCost = layoutCostM(best, poly, fieldAreaM2, vehicle);
+  let pick = best,
+    pickCost = layoutCostM(best, poly, fieldAreaM2, vehicle);
   const tried: number[] = [best.angleRad];
   for (const { angleRad } of edges) {
     const same = (a: number) => Math.abs(Math.sin(a - angleRad)) < 0.01;
@@ -115,7 +116,8 @@ const OVERLAP_WEIGHT = 2;
  * (transplanter); these give 14 s and 26 s.
  */
 function turnS(v: Vehicle): number {
-  const w = v.workingWidthM, R = v.minTurnRadiusM;
+  const w = v.workingWidthM,
+    R = v.minTurnRadiusM;
   if (v.kind === 'multirotor' || R <= 0) return w / v.turnSpeedMps + v.stopTurnS + (2 * v.turnSpeedMps) / v.accelMps2;
   return (Math.PI * R + w) / v.turnSpeedMps + Math.max(0, 2 * R - w) / (v.reverseSpeedMps || v.turnSpeedMps);
 }
@@ -153,7 +155,8 @@ function layoutPaths(l: Layout): XY[][] {
  */
 export function footprintEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
   const g = coverageGrid(field, layoutPaths(l), widthM, ESTIMATE_SAMPLES);
-  let twice = 0, none = 0;
+  let twice = 0,
+    none = 0;
   for (let k = 0; k < g.passes.length; k++) {
     if (!g.inField[k] || g.excluded[k]) continue;
     if (g.passes[k] >= 2) twice++;
@@ -181,10 +184,11 @@ export function layoutCostM(l: Layout, field: PolygonM, fieldAreaM2: number, veh
   for (const cell of l.sweep.swaths) for (const s of cell) swathM += s.x1 - s.x0;
   let lapM = 0;
   for (const rings of l.headland.rings)
-    for (const r of rings) for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
+    for (const r of rings)
+      for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
   const { overlapM2, gapM2 } = footprintEstimate(l, field, widthM);
   const turnM = turnS(vehicle) * vehicle.workSpeedMps;
-  const transitM = Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2) / 2;
+  const transitM = (Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2)) / 2;
   return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * (overlapM2 + GAP_WEIGHT * gapM2)) / widthM;
 }
 

@@ -93,9 +93,19 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const start = servicePoint(navigable.length ? navigable : [poly], near);
   // cell orders worth building; the gap passes are the same for all (coverage ignores order)
   const candidates = routeCandidates(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
-  const worked = coverageGrid(poly, candidates[0].filter((s) => s.kind === 'swath').map((s) => s.points), w, PLAN_DEFAULTS.gapSamples);
+  const worked = coverageGrid(
+    poly,
+    candidates[0].filter((s) => s.kind === 'swath').map((s) => s.points),
+    w,
+    PLAN_DEFAULTS.gapSamples,
+  );
   const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
-  const route = shortestRoute(candidates.map((planned) => appendPasses(planned, gaps, space, start)), vehicle, start, space);
+  const route = shortestRoute(
+    candidates.map((planned) => appendPasses(planned, gaps, space, start)),
+    vehicle,
+    start,
+    space,
+  );
   const split =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }

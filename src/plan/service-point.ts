@@ -7,7 +7,8 @@ import type { PolygonM, XY } from '../geometry/index.js';
  * where a crew on the bund hands over product, batteries or trays.
  */
 export function servicePoint(navigable: PolygonM[], near: XY): XY {
-  let best: XY = near, bestD = Infinity;
+  let best: XY = near,
+    bestD = Infinity;
   for (const p of navigable) {
     const ring = p.outer;
     for (let i = 0; i < ring.length; i++) {

@@ -45,19 +45,29 @@ export interface BufferOptions {
  */
 export function withoutBuffer(field: Field, bufferM: number, options: BufferOptions = {}): BufferedField {
   if (!Number.isFinite(bufferM) || bufferM < 0 || bufferM > 100) {
-    throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `buffer must be 0 to 100 m, got ${bufferM}`, { key: 'bufferM', value: bufferM });
+    throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `buffer must be 0 to 100 m, got ${bufferM}`, {
+      key: 'bufferM',
+      value: bufferM,
+    });
   }
   if (bufferM === 0) return { worked: field, buffer: [], bufferM };
   const [sx, sy] = options.driftShiftM ?? [0, 0];
   let pieces = offsetPolygons([field.polygon], -bufferM, 'miter');
   if (Math.hypot(sx, sy) > 1e-3) {
     // a point may be spread from only when its product, carried by (sx, sy), lands in the worked area
-    const back = (p: PolygonM): PolygonM => ({ outer: p.outer.map(([x, y]) => [x - sx, y - sy]), holes: p.holes.map((h) => h.map(([x, y]) => [x - sx, y - sy])) });
+    const back = (p: PolygonM): PolygonM => ({
+      outer: p.outer.map(([x, y]) => [x - sx, y - sy]),
+      holes: p.holes.map((h) => h.map(([x, y]) => [x - sx, y - sy])),
+    });
     pieces = clipPolygons('intersection', pieces, pieces.map(back));
   }
   const largest = pieces.sort((a, b) => polygonsAreaM2([b]) - polygonsAreaM2([a]))[0];
   if (!largest) {
-    throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `a ${bufferM} m buffer leaves nothing of field "${field.id}" to work`, { key: 'bufferM', value: bufferM, field: field.id });
+    throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `a ${bufferM} m buffer leaves nothing of field "${field.id}" to work`, {
+      key: 'bufferM',
+      value: bufferM,
+      field: field.id,
+    });
   }
   const polygon: PolygonM = { outer: withWinding(largest.outer, true), holes: largest.holes.map((h) => withWinding(h, false)) };
   const close = (r: number[][]) => [...r, r[0]];

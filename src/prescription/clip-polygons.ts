@@ -23,7 +23,12 @@ export function clipPolygons(op: 'intersection' | 'difference' | 'union', a: rea
   const c = new ClipperLib.Clipper();
   addAll(c, a, ClipperLib.PolyType.ptSubject);
   addAll(c, b, ClipperLib.PolyType.ptClip);
-  const type = op === 'intersection' ? ClipperLib.ClipType.ctIntersection : op === 'difference' ? ClipperLib.ClipType.ctDifference : ClipperLib.ClipType.ctUnion;
+  const type =
+    op === 'intersection'
+      ? ClipperLib.ClipType.ctIntersection
+      : op === 'difference'
+        ? ClipperLib.ClipType.ctDifference
+        : ClipperLib.ClipType.ctUnion;
   const tree = new ClipperLib.PolyTree();
   c.Execute(type, tree, ClipperLib.PolyFillType.pftEvenOdd, ClipperLib.PolyFillType.pftEvenOdd);
   const out: PolygonM[] = [];

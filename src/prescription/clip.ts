@@ -46,13 +46,21 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
   const minM2 = options.minAreaM2 ?? 0.01;
   const units = new Set(map.zones.map((z) => z.unit));
   if (units.size > 1) {
-    const byUnit = [...units].map((u) => `${u}: ${map.zones.filter((z) => z.unit === u).map((z) => z.id).join(', ')}`);
+    const byUnit = [...units].map(
+      (u) =>
+        `${u}: ${map.zones
+          .filter((z) => z.unit === u)
+          .map((z) => z.id)
+          .join(', ')}`,
+    );
     throw new PrescriptionError('PRESCRIPTION_MIXED_UNITS', `zones in several units (${byUnit.join('; ')})`, { units: [...units] });
   }
   const unit = map.zones[0]?.unit ?? 'kg/ha';
   const defaultRatePerHa = options.defaultRatePerHa ?? map.defaultRatePerHa ?? 0;
   if (!(defaultRatePerHa >= 0) || !Number.isFinite(defaultRatePerHa)) {
-    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${defaultRatePerHa}`, { zone: 'default' });
+    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${defaultRatePerHa}`, {
+      zone: 'default',
+    });
   }
   const fieldPolys: PolygonM[] = options.exclude?.length ? clipPolygons('difference', [field.polygon], options.exclude) : [field.polygon];
   const zones: PrescriptionZone[] = [];
@@ -71,19 +79,34 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
     for (const other of zones) {
       const common = polygonsAreaM2(clipPolygons('intersection', clipped, other.polygons));
       if (common > tolM2) {
-        throw new PrescriptionError('PRESCRIPTION_ZONE_OVERLAP', `zones "${other.id}" and "${z.id}" overlap by ${common.toFixed(1)} m² inside the field`, {
-          zone: z.id, other: other.id, areaM2: common,
-        });
+        throw new PrescriptionError(
+          'PRESCRIPTION_ZONE_OVERLAP',
+          `zones "${other.id}" and "${z.id}" overlap by ${common.toFixed(1)} m² inside the field`,
+          {
+            zone: z.id,
+            other: other.id,
+            areaM2: common,
+          },
+        );
       }
     }
     zones.push({ id: z.id, ratePerHa: z.ratePerHa, polygons: clipped, areaM2, isDefault: false });
   }
   if (zones.length === 0 && !options.allowMiss) {
-    throw new PrescriptionError('PRESCRIPTION_MISSES_FIELD', `no zone of the map touches field "${field.id}" (zones ${dropped.join(', ')})`, { field: field.id, zones: dropped });
+    throw new PrescriptionError(
+      'PRESCRIPTION_MISSES_FIELD',
+      `no zone of the map touches field "${field.id}" (zones ${dropped.join(', ')})`,
+      { field: field.id, zones: dropped },
+    );
   }
-  const rest = clipPolygons('difference', fieldPolys, zones.flatMap((z) => z.polygons));
+  const rest = clipPolygons(
+    'difference',
+    fieldPolys,
+    zones.flatMap((z) => z.polygons),
+  );
   const restM2 = polygonsAreaM2(rest);
-  if (restM2 >= Math.max(minM2, tolM2)) zones.push({ id: 'default', ratePerHa: defaultRatePerHa, polygons: rest, areaM2: restM2, isDefault: true });
+  if (restM2 >= Math.max(minM2, tolM2))
+    zones.push({ id: 'default', ratePerHa: defaultRatePerHa, polygons: rest, areaM2: restM2, isDefault: true });
   const prescribedKg = zones.reduce((a, z) => a + (z.ratePerHa * z.areaM2) / 10_000, 0);
   return { fieldId: field.id, unit, product: unit === 'kg/ha' ? 'granular' : 'liquid', defaultRatePerHa, zones, dropped, prescribedKg };
 }

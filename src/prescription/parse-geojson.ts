@@ -18,14 +18,26 @@ export function zoneCoordinates(geometry: unknown, id: string): number[][][][] {
     throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": ${why}`, { zone: id });
   };
   if (!isObj(geometry)) return bad('no geometry');
-  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : bad(`geometry ${String(geometry.type)} is not Polygon or MultiPolygon`);
+  const polys =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : bad(`geometry ${String(geometry.type)} is not Polygon or MultiPolygon`);
   if (!Array.isArray(polys) || polys.length === 0) return bad('empty coordinates');
   return polys.map((rings) => {
     if (!Array.isArray(rings) || rings.length === 0) return bad('a polygon without rings');
     return rings.map((ring: unknown) => {
       if (!Array.isArray(ring) || ring.length < 4) return bad('a ring with fewer than 4 positions');
       return ring.map((p: unknown) => {
-        if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
+        if (
+          !Array.isArray(p) ||
+          p.length < 2 ||
+          !Number.isFinite(p[0]) ||
+          !Number.isFinite(p[1]) ||
+          Math.abs(p[0]) > 180 ||
+          Math.abs(p[1]) > 90
+        ) {
           return bad(`position ${JSON.stringify(p)} is not [lon, lat] in degrees`);
         }
         return [p[0] as number, p[1] as number];
@@ -50,7 +62,9 @@ function defaultRate(props: unknown): number | undefined {
   const v = props.defaultRateKgPerHa ?? props.defaultRateLPerHa;
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${JSON.stringify(v)}`, { zone: 'default' });
+    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${JSON.stringify(v)}`, {
+      zone: 'default',
+    });
   }
   return v;
 }
@@ -78,7 +92,8 @@ export function parsePrescriptionGeoJson(text: string | object): RawPrescription
   }
   if (!isObj(doc)) throw new PrescriptionError('PRESCRIPTION_PARSE', 'not a GeoJSON object');
   const features = doc.type === 'FeatureCollection' ? doc.features : doc.type === 'Feature' ? [doc] : undefined;
-  if (!Array.isArray(features)) throw new PrescriptionError('PRESCRIPTION_PARSE', `GeoJSON type ${String(doc.type)} is not Feature or FeatureCollection`);
+  if (!Array.isArray(features))
+    throw new PrescriptionError('PRESCRIPTION_PARSE', `GeoJSON type ${String(doc.type)} is not Feature or FeatureCollection`);
   if (features.length === 0) throw new PrescriptionError('PRESCRIPTION_EMPTY', 'the map has no zone');
   const dflt = defaultRate(doc.properties);
   return { zones: zonesFromFeatures(features), source: 'geojson', ...(dflt !== undefined ? { defaultRatePerHa: dflt } : {}) };

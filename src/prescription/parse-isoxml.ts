@@ -32,7 +32,11 @@ const attr = (e: El, name: string): string | undefined => e.getAttribute(name) ?
 function ringOf(lsg: El, id: string): number[][] {
   const pts = kids(lsg, 'PNT').map((p) => [Number(attr(p, 'D')), Number(attr(p, 'C'))]);
   if (pts.length < 3 || pts.some((p) => !p.every(Number.isFinite))) {
-    throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a polygon ring with fewer than 3 points or a point without C/D`, { zone: id });
+    throw new PrescriptionError(
+      'PRESCRIPTION_BAD_GEOMETRY',
+      `zone "${id}": a polygon ring with fewer than 3 points or a point without C/D`,
+      { zone: id },
+    );
   }
   const [a, b] = [pts[0], pts[pts.length - 1]];
   if (a[0] !== b[0] || a[1] !== b[1]) pts.push([a[0], a[1]]);
@@ -46,11 +50,18 @@ function rateOf(tzn: El, id: string): { ratePerHa: number; unit: RateUnit } | un
   const ddi = (attr(pdv, 'A') ?? '').toUpperCase().padStart(4, '0');
   const known = RATE_DDI[ddi];
   if (!known) {
-    throw new PrescriptionError('PRESCRIPTION_UNKNOWN_UNIT', `zone "${id}": DDI ${ddi} is not a mass (0006) or volume (0001) per area set-point`, { zone: id, ddi });
+    throw new PrescriptionError(
+      'PRESCRIPTION_UNKNOWN_UNIT',
+      `zone "${id}": DDI ${ddi} is not a mass (0006) or volume (0001) per area set-point`,
+      { zone: id, ddi },
+    );
   }
   const value = Number(attr(pdv, 'B'));
   if (!Number.isFinite(value) || value < 0) {
-    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `zone "${id}": PDV B must be ≥ 0, got ${String(attr(pdv, 'B'))}`, { zone: id, rate: attr(pdv, 'B') });
+    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `zone "${id}": PDV B must be ≥ 0, got ${String(attr(pdv, 'B'))}`, {
+      zone: id,
+      rate: attr(pdv, 'B'),
+    });
   }
   return { ratePerHa: value * known.perHaPerValue, unit: known.unit };
 }
@@ -60,7 +71,8 @@ function zoneOf(tzn: El): RawZone | undefined {
   const polys = kids(tzn, 'PLN').map((pln) => {
     const lsgs = kids(pln, 'LSG');
     const outer = lsgs.filter((l) => attr(l, 'A') === '1').map((l) => ringOf(l, id));
-    if (outer.length !== 1) throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a PLN needs exactly one exterior LSG (type 1)`, { zone: id });
+    if (outer.length !== 1)
+      throw new PrescriptionError('PRESCRIPTION_BAD_GEOMETRY', `zone "${id}": a PLN needs exactly one exterior LSG (type 1)`, { zone: id });
     return [outer[0], ...lsgs.filter((l) => attr(l, 'A') === '2').map((l) => ringOf(l, id))];
   });
   const rate = rateOf(tzn, id);
@@ -92,12 +104,16 @@ export function parsePrescriptionIsoxml(xml: string): RawPrescription {
   } catch (e) {
     throw new PrescriptionError('PRESCRIPTION_PARSE', `not XML: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (root?.tagName !== 'ISO11783_TaskData' || !root) throw new PrescriptionError('PRESCRIPTION_PARSE', 'no ISO11783_TaskData root element');
+  if (root?.tagName !== 'ISO11783_TaskData' || !root)
+    throw new PrescriptionError('PRESCRIPTION_PARSE', 'no ISO11783_TaskData root element');
   for (const tsk of kids(root, 'TSK')) {
     const tzns = kids(tsk, 'TZN');
     const h = attr(tsk, 'H');
     const dflt = tzns.find((t) => h !== undefined && attr(t, 'A') === h && kids(t, 'PLN').length === 0);
-    const zones = tzns.filter((t) => kids(t, 'PLN').length > 0).map(zoneOf).filter((z): z is RawZone => z !== undefined);
+    const zones = tzns
+      .filter((t) => kids(t, 'PLN').length > 0)
+      .map(zoneOf)
+      .filter((z): z is RawZone => z !== undefined);
     if (zones.length === 0) continue;
     const d = dflt ? rateOf(dflt, 'default') : undefined;
     return { zones, source: 'isoxml', ...(d ? { defaultRatePerHa: d.ratePerHa } : {}) };

@@ -16,7 +16,8 @@ export const MAX_PRESCRIPTION_BYTES = 50 * 1024 * 1024;
 async function bytes(path: string, optional = false): Promise<Buffer | undefined> {
   try {
     const b = await readFile(path);
-    if (b.length > MAX_PRESCRIPTION_BYTES) throw new PrescriptionError('PRESCRIPTION_PARSE', `${path} is over ${MAX_PRESCRIPTION_BYTES} bytes`, { path });
+    if (b.length > MAX_PRESCRIPTION_BYTES)
+      throw new PrescriptionError('PRESCRIPTION_PARSE', `${path} is over ${MAX_PRESCRIPTION_BYTES} bytes`, { path });
     return b;
   } catch (e) {
     if (e instanceof AgrisimError) throw e;
@@ -42,7 +43,11 @@ export async function readPrescriptionFile(path: string): Promise<RawPrescriptio
   if (lower.endsWith('.shp')) {
     const base = path.slice(0, -4);
     const [shp, dbf, prj] = await Promise.all([bytes(path), bytes(`${base}.dbf`, true), bytes(`${base}.prj`, true)]);
-    return readPrescriptionShapefile({ shp: new Uint8Array(shp!), ...(dbf ? { dbf: new Uint8Array(dbf) } : {}), ...(prj ? { prj: prj.toString('utf8') } : {}) });
+    return readPrescriptionShapefile({
+      shp: new Uint8Array(shp!),
+      ...(dbf ? { dbf: new Uint8Array(dbf) } : {}),
+      ...(prj ? { prj: prj.toString('utf8') } : {}),
+    });
   }
   const text = (await bytes(path))!.toString('utf8');
   if (lower.endsWith('.xml') || text.trimStart().startsWith('<')) return parsePrescriptionIsoxml(text);

@@ -37,12 +37,17 @@ export async function readPrescriptionShapefile(input: Uint8Array | ShapefilePar
   }
   let fc: Awaited<ReturnType<typeof getShapefile>>;
   try {
-    fc = await getShapefile(input instanceof Uint8Array ? input : { shp: input.shp, dbf: input.dbf, ...(input.prj ? { prj: input.prj } : {}) });
+    fc = await getShapefile(
+      input instanceof Uint8Array ? input : { shp: input.shp, dbf: input.dbf, ...(input.prj ? { prj: input.prj } : {}) },
+    );
   } catch (e) {
     throw new PrescriptionError('PRESCRIPTION_PARSE', `not a readable shapefile: ${(e as Error).message}`);
   }
   if (Array.isArray(fc)) {
-    throw new PrescriptionError('PRESCRIPTION_PARSE', `the zip holds ${fc.length} layers (${fc.map((l) => l.fileName).join(', ')}); give one`);
+    throw new PrescriptionError(
+      'PRESCRIPTION_PARSE',
+      `the zip holds ${fc.length} layers (${fc.map((l) => l.fileName).join(', ')}); give one`,
+    );
   }
   if (fc.features.length === 0) throw new PrescriptionError('PRESCRIPTION_EMPTY', 'the shapefile has no zone');
   return { zones: zonesFromFeatures(fc.features), source: 'shapefile' };

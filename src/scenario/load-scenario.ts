@@ -34,7 +34,10 @@ export interface LoadedScenario extends SimulationFactory {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return access(p).then(() => true, () => false);
+  return access(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Field path: absolute, else relative to the repository (the folder above sims/), the scenario's folder, or the cwd. */
@@ -52,18 +55,31 @@ function buildVehicle(sv: ScenarioVehicle, i: number, scenario: Scenario, source
   const o = sv.overrides ?? {};
   let v: Vehicle;
   try {
-    v = getVehicle(sv.profile, { workingWidthM: o.workingWidthM, minTurnRadiusM: o.minTurnRadiusM, headlandLaps: o.headlandLaps, workSpeedMps: o.workSpeedMps });
+    v = getVehicle(sv.profile, {
+      workingWidthM: o.workingWidthM,
+      minTurnRadiusM: o.minTurnRadiusM,
+      headlandLaps: o.headlandLaps,
+      workSpeedMps: o.workSpeedMps,
+    });
   } catch (e) {
     if (e instanceof VehicleError) bad(source, `vehicles[${i}]`, e.message);
     throw e;
   }
   const p = v.payload;
-  const payload = p.kind === 'tank'
-    ? { ...p, capacityKg: o.capacityKg ?? p.capacityKg, rateKgPerHa: o.rateKgPerHa ?? scenario.product?.rateKgPerHa ?? p.rateKgPerHa, refillS: o.refillS ?? p.refillS }
-    : { ...p, trays: o.trays ?? p.trays, traysPerHa: o.traysPerHa ?? p.traysPerHa, refillS: o.refillS ?? p.refillS };
+  const payload =
+    p.kind === 'tank'
+      ? {
+          ...p,
+          capacityKg: o.capacityKg ?? p.capacityKg,
+          rateKgPerHa: o.rateKgPerHa ?? scenario.product?.rateKgPerHa ?? p.rateKgPerHa,
+          refillS: o.refillS ?? p.refillS,
+        }
+      : { ...p, trays: o.trays ?? p.trays, traysPerHa: o.traysPerHa ?? p.traysPerHa, refillS: o.refillS ?? p.refillS };
   const battery = v.battery ? { enduranceS: o.enduranceS ?? v.battery.enduranceS, swapS: o.swapS ?? v.battery.swapS } : undefined;
-  if (payload.kind === 'tank' && !(payload.capacityKg > 0 && payload.rateKgPerHa > 0)) bad(source, `vehicles[${i}].overrides`, 'tank capacity and rate must be > 0');
-  if (payload.kind === 'trays' && !(payload.trays >= 1 && payload.traysPerHa > 0)) bad(source, `vehicles[${i}].overrides`, 'trays must be ≥ 1 and traysPerHa > 0');
+  if (payload.kind === 'tank' && !(payload.capacityKg > 0 && payload.rateKgPerHa > 0))
+    bad(source, `vehicles[${i}].overrides`, 'tank capacity and rate must be > 0');
+  if (payload.kind === 'trays' && !(payload.trays >= 1 && payload.traysPerHa > 0))
+    bad(source, `vehicles[${i}].overrides`, 'trays must be ≥ 1 and traysPerHa > 0');
   if (battery && !(battery.enduranceS >= 30)) bad(source, `vehicles[${i}].overrides.enduranceS`, 'must be at least 30 s');
   return { ...v, payload, ...(battery ? { battery } : {}) };
 }
@@ -93,7 +109,8 @@ async function prepare(obj: unknown, baseDir: string, source: string, transform?
   const vehicles = scenario.vehicles.map((sv, i) => buildVehicle(sv, i, scenario, source));
   const w = vehicles[0].workingWidthM;
   vehicles.forEach((v, i) => {
-    if (Math.abs(v.workingWidthM - w) > 1e-9) bad(source, `vehicles[${i}]`, `works ${v.workingWidthM} m wide, but vehicles sharing one plan must all work ${w} m`);
+    if (Math.abs(v.workingWidthM - w) > 1e-9)
+      bad(source, `vehicles[${i}]`, `works ${v.workingWidthM} m wide, but vehicles sharing one plan must all work ${w} m`);
   });
   const plans = fields.map((f) => planField(f, vehicles[0], scenario.servicePoint ? { startLonLat: scenario.servicePoint } : {}));
   return { scenario, plans, vehicles };
@@ -120,7 +137,11 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
         id,
         name,
         plans,
-        vehicles: vehicles.map((vehicle, i) => ({ vehicle, guidance: options.guidance ?? scenario.vehicles[i].guidance, id: scenario.vehicles[i].id })),
+        vehicles: vehicles.map((vehicle, i) => ({
+          vehicle,
+          guidance: options.guidance ?? scenario.vehicles[i].guidance,
+          id: scenario.vehicles[i].id,
+        })),
         seed: options.seed ?? scenario.seed,
         tickMs: options.tickMs ?? scenario.tickMs,
         raster: { cellM: options.cellM ?? scenario.cellM },
@@ -135,7 +156,12 @@ function makeFactory(p: Prepared, options: ScenarioLoadOptions): LoadedScenario 
  * Plans a scenario object. `baseDir` is the folder of the scenario file (field paths resolve from its parent).
  * @throws SimError `SIM_SCENARIO_INVALID`; FieldError / PlanError from reading and planning the field
  */
-export async function scenarioFromObject(obj: unknown, baseDir: string, source = 'scenario', options: ScenarioLoadOptions = {}): Promise<LoadedScenario> {
+export async function scenarioFromObject(
+  obj: unknown,
+  baseDir: string,
+  source = 'scenario',
+  options: ScenarioLoadOptions = {},
+): Promise<LoadedScenario> {
   return makeFactory(await prepare(obj, baseDir, source, options.fieldTransform), options);
 }
 
@@ -179,7 +205,8 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
  * ```
  */
 export async function scenarioFactories(
-  path: string, options: Omit<ScenarioLoadOptions, 'guidance'> & { guidance: Guidance[] },
+  path: string,
+  options: Omit<ScenarioLoadOptions, 'guidance'> & { guidance: Guidance[] },
 ): Promise<LoadedScenario[]> {
   const p = await prepare(await readScenarioJson(path), dirname(resolve(path)), path);
   return options.guidance.map((g) => makeFactory(p, { ...options, guidance: g }));

@@ -59,9 +59,7 @@ export const ScenarioSchema = v.strictObject({
   paddies: v.optional(v.pipe(v.array(v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.string()])), v.minLength(1))),
   vehicles: v.pipe(v.array(ScenarioVehicleSchema), v.minLength(1), v.maxLength(100)),
   /** Service point `[lon, lat]`; default the planner's (nearest field edge to the first corner). */
-  servicePoint: v.optional(
-    v.tuple([v.pipe(finite, v.minValue(-180), v.maxValue(180)), v.pipe(finite, v.minValue(-90), v.maxValue(90))]),
-  ),
+  servicePoint: v.optional(v.tuple([v.pipe(finite, v.minValue(-180), v.maxValue(180)), v.pipe(finite, v.minValue(-90), v.maxValue(90))])),
   /** Product and its rate (tank vehicles). */
   product: v.optional(v.strictObject({ name: v.string(), rateKgPerHa: v.pipe(finite, v.gtValue(0), v.maxValue(2000)) })),
   seed: v.pipe(v.number(), v.integer()),

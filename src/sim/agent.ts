@@ -15,7 +15,7 @@ import type { FaultOptions } from './faults.js';
 import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
 import { paintBar, paintDisc } from './paint.js';
 import type { Rng } from './random.js';
-import type { Guidance, SimEvent, } from './types.js';
+import type { Guidance, SimEvent } from './types.js';
 
 /** Everything an agent needs. */
 export interface AgentConfig {
@@ -107,8 +107,21 @@ export class Agent {
     this.errors = startErrors(cfg.guidance, cfg.steering, cfg.rng.fork('errors'), cfg.rng.fork('faults'));
     const workTotalM = cfg.legs.reduce((a, l) => a + Math.max(0, l.implementToM - l.implementFromM), 0);
     this.totals = {
-      workingS: 0, turningS: 0, transitS: 0, refillS: 0, distanceM: 0, applied: 0, refills: 0, sorties: 1,
-      faults: 0, batteryUsed: 0, engineS: 0, workDoneM: 0, workTotalM, queueS: 0, roadS: 0,
+      workingS: 0,
+      turningS: 0,
+      transitS: 0,
+      refillS: 0,
+      distanceM: 0,
+      applied: 0,
+      refills: 0,
+      sorties: 1,
+      faults: 0,
+      batteryUsed: 0,
+      engineS: 0,
+      workDoneM: 0,
+      workTotalM,
+      queueS: 0,
+      roadS: 0,
     };
     if (cfg.legs.length === 0) this.done = true;
   }
@@ -120,7 +133,12 @@ export class Agent {
     const active = !(leg?.kind === 'refill' && this.holdLeft > 0);
     const v = this.cfg.vehicle;
     this.totals.faults += updateFaults(this.errors, this.cfg.faults, dtS, {
-      guidance: this.cfg.guidance, multirotor: v.kind === 'multirotor', active, tMs, vehicleId: this.id, events,
+      guidance: this.cfg.guidance,
+      multirotor: v.kind === 'multirotor',
+      active,
+      tMs,
+      vehicleId: this.id,
+      events,
     });
     stepErrors(this.errors, dtS);
     const target = leg?.kind === 'swath' ? leg.lateralBiasM : this.biasM;
@@ -219,7 +237,14 @@ export class Agent {
       if (on > 0) {
         const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.s);
         const used = dose
-          ? dose.model.spread(dose.index, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), pieceDir(leg, k), tStartS + spanS(onA - this.s), spanS(on))
+          ? dose.model.spread(
+              dose.index,
+              this.truePoint(leg, k, onA),
+              this.truePoint(leg, k, onA + on),
+              pieceDir(leg, k),
+              tStartS + spanS(onA - this.s),
+              spanS(on),
+            )
           : on * w * this.load.perM2;
         this.loadLeft = Math.max(0, this.loadLeft - used);
         this.totals.applied += used;
@@ -306,7 +331,8 @@ export class Agent {
 
   private completeRefill(leg: Leg, tMs: number, events: SimEvent[]): void {
     const v = this.cfg.vehicle;
-    const push = (type: SimEvent['type'], detail?: string) => events.push({ t: tMs, vehicleId: this.id, type, ...(detail ? { detail } : {}) });
+    const push = (type: SimEvent['type'], detail?: string) =>
+      events.push({ t: tMs, vehicleId: this.id, type, ...(detail ? { detail } : {}) });
     this.loadLeft = this.load.capacity;
     push(this.load.unit === 'trays' ? 'tray-reload' : 'refill', leg.refill?.planned ? undefined : 'unplanned');
     if (v.battery) {

@@ -34,7 +34,8 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
   const legs: Leg[] = [];
   let pos: XY = ctx.start;
   const transitTo = (to: XY) => {
-    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M) legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps * st.transitSpeedFactor));
+    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M)
+      legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps * st.transitSpeedFactor));
     pos = to;
   };
   let overrunM = 0;
@@ -79,10 +80,12 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
     const stop = it.refillAfter;
     if (stop) {
       transitTo(stop.at);
-      legs.push(makeLeg('refill', [stop.at, stop.at], v.transitSpeedMps, {
-        holdS: stop.durationS,
-        refill: { reason: stop.reason, durationS: stop.durationS, planned: true },
-      }));
+      legs.push(
+        makeLeg('refill', [stop.at, stop.at], v.transitSpeedMps, {
+          holdS: stop.durationS,
+          refill: { reason: stop.reason, durationS: stop.durationS, planned: true },
+        }),
+      );
     }
   }
   const rules = cornerRules(v, st);

@@ -175,7 +175,15 @@ function boundsOf(polygons: readonly PolygonM[]): [number, number, number, numbe
 
 /** Scan-line fill (even–odd over outer and holes) of cell centres; returns the cells set. */
 function fillMask(
-  mask: Uint8Array, p: PolygonM, x0: number, y0: number, cellM: number, cols: number, rows: number, labels?: Uint16Array, label = 0,
+  mask: Uint8Array,
+  p: PolygonM,
+  x0: number,
+  y0: number,
+  cellM: number,
+  cols: number,
+  rows: number,
+  labels?: Uint16Array,
+  label = 0,
 ): number {
   const rings = [p.outer, ...p.holes];
   let set = 0;
@@ -209,7 +217,13 @@ function fillMask(
 
 /** Calls `visit` for every cell whose centre lies in the convex polygon `q`. */
 function paintConvex(
-  q: readonly XY[], x0: number, y0: number, cellM: number, cols: number, rows: number, visit: (cell: number) => void,
+  q: readonly XY[],
+  x0: number,
+  y0: number,
+  cellM: number,
+  cols: number,
+  rows: number,
+  visit: (cell: number) => void,
 ): void {
   let minY = Infinity;
   let maxY = -Infinity;

@@ -82,7 +82,8 @@ export function steeringModel(guidance: Guidance, vehicleKind: 'multirotor' | 'g
       maxM: 0.063,
       ...GUIDED_COMMON,
       ...GUIDED_SPEED,
-      source: 'docs/economics.md "GNSS guidance effect": max lateral error 6.3 cm (published guidance trials); σ 2.5 cm (John Deere RTK ±2.5 cm)',
+      source:
+        'docs/economics.md "GNSS guidance effect": max lateral error 6.3 cm (published guidance trials); σ 2.5 cm (John Deere RTK ±2.5 cm)',
     };
   }
   if (guidance === 'gnss') {
@@ -124,4 +125,3 @@ export const REPORT_NOISE = {
   headingSigmaDeg: { 'rtk-fixed': 0.2, 'rtk-float': 0.5, dgps: 1, gnss: 2, none: 10 } as Record<FixQuality, number>,
   source: 'u-blox NEO-M8N / ZED-F9P datasheets: velocity accuracy 0.05 m/s, heading accuracy 0.3° (at speed)',
 };
-

@@ -36,7 +36,10 @@ export function simMetricsTable(name: string, m: RunMetrics, frames: number, wal
     ['field', `${n(m.fieldAreaHa, 3)} ha (${n((m.fieldAreaHa * 10_000) / 360, 1)} sào)`],
     ['guidance', `${m.guidance}, ${m.vehicles} vehicle(s), seed ${m.seed}`],
     ['time', formatSimDuration(t.total)],
-    [m.vehicles > 1 ? 'machine time' : 'time split', `working ${formatSimDuration(t.working)}, turning ${formatSimDuration(t.turning)}, transit ${formatSimDuration(t.transit)}, refill ${formatSimDuration(t.refill)}`],
+    [
+      m.vehicles > 1 ? 'machine time' : 'time split',
+      `working ${formatSimDuration(t.working)}, turning ${formatSimDuration(t.turning)}, transit ${formatSimDuration(t.transit)}, refill ${formatSimDuration(t.refill)}`,
+    ],
     ['sorties / refills', `${m.sorties} / ${m.refills}`],
     ['covered', `${n(m.coveredPct)} % (${n(m.areaCoveredHa, 3)} ha)`],
     ['overlap / gap', `${n(m.overlapPct)} % / ${n(m.gapPct)} %`],
@@ -44,7 +47,10 @@ export function simMetricsTable(name: string, m: RunMetrics, frames: number, wal
     ['energy', energy(m)],
     ['field capacity', `${n(m.fieldCapacityHaPerH)} ha/h`],
     ['faults', String(m.faults)],
-    ['frames', `${frames} at ${1000 / tickMs} Hz, ${n(wallMs / 1000, 1)} s wall (${Math.round((t.total * 1000) / Math.max(1, wallMs)).toLocaleString('en-US')}× real time), raster ${m.cellM} m`],
+    [
+      'frames',
+      `${frames} at ${1000 / tickMs} Hz, ${n(wallMs / 1000, 1)} s wall (${Math.round((t.total * 1000) / Math.max(1, wallMs)).toLocaleString('en-US')}× real time), raster ${m.cellM} m`,
+    ],
   ];
   return [name, ...rows.map(([k, v]) => `  ${k.padEnd(18)} ${v}`)].join('\n');
 }

@@ -3,7 +3,17 @@
  * error, consumables and faults, measured on a coverage raster. Named exports only.
  */
 export type {
-  Guidance, FixQuality, VehicleState, SimEvent, SimProgress, SimFrame, SimMetrics, SimDescription, Simulation, SimulationFactory, BlockDescription,
+  Guidance,
+  FixQuality,
+  VehicleState,
+  SimEvent,
+  SimProgress,
+  SimFrame,
+  SimMetrics,
+  SimDescription,
+  Simulation,
+  SimulationFactory,
+  BlockDescription,
 } from './types.js';
 export { createSimulation } from './simulation.js';
 export type { SimRun } from './simulation.js';
@@ -22,12 +32,26 @@ export type { SteeringModel } from './error-models.js';
 export { DRONE_EMPTY_KG, TRANSPLANTER_FUEL_L_PER_HA, DEFAULT_BATTERY_RESERVE } from './consumables.js';
 export { simulate$, createSimController } from './observable.js';
 export type { SimulateOptions, SimController } from './observable.js';
-export { recordRun, recordToString, createSimRecorder, replayRecording, replaySimulation, recordingObjects, SIM_RECORDING_FORMAT } from './record.js';
+export {
+  recordRun,
+  recordToString,
+  createSimRecorder,
+  replayRecording,
+  replaySimulation,
+  recordingObjects,
+  SIM_RECORDING_FORMAT,
+} from './record.js';
 export type { SimRecording, SimRecordingHeader, SimRecorder } from './record.js';
 export { simMetricsTable, simCompareTable, formatSimDuration } from './format.js';
 export { createFleetSimulation } from './fleet/index.js';
 export type {
-  FleetRun, FleetSimulationInput, FleetMetrics, FleetMachineMetrics, FleetPaddyMetrics, FleetHouseholdMetrics, DepotQueueStats,
+  FleetRun,
+  FleetSimulationInput,
+  FleetMetrics,
+  FleetMachineMetrics,
+  FleetPaddyMetrics,
+  FleetHouseholdMetrics,
+  DepotQueueStats,
 } from './fleet/index.js';
 export { doseTable, parseWind, predictPlanDose, downwindCarryM } from './dose/index.js';
 export type { DoseOptions, DoseMetrics, ZoneDose, WindOptions, DoseModel, DoseRaster } from './dose/index.js';

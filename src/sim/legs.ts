@@ -136,7 +136,8 @@ export function tailOf(leg: Leg, piece: number, s: number): Leg {
     ...(leg.paddyEnd ? { paddyEnd: true } : {}),
   });
   t.vertexMps = [leg.cruiseMps, ...leg.vertexMps.slice(piece + 1)];
-  if (t.vertexMps.length !== t.points.length) t.vertexMps = t.points.map((_, k) => (k === 0 ? leg.cruiseMps : leg.vertexMps[leg.vertexMps.length - 1]));
+  if (t.vertexMps.length !== t.points.length)
+    t.vertexMps = t.points.map((_, k) => (k === 0 ? leg.cruiseMps : leg.vertexMps[leg.vertexMps.length - 1]));
   return t;
 }
 

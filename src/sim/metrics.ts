@@ -30,7 +30,12 @@ const r = (v: number, decimals = 3) => roundTo(v, decimals);
 
 /** Computes metrics; `elapsedS` is the simulated time so far (the fleet's makespan once done). */
 export function computeMetrics(
-  agents: readonly Agent[], raster: CoverageRaster, guidance: Guidance, seed: number, elapsedS: number, fieldAreaM2: number,
+  agents: readonly Agent[],
+  raster: CoverageRaster,
+  guidance: Guidance,
+  seed: number,
+  elapsedS: number,
+  fieldAreaM2: number,
 ): RunMetrics {
   const sum = (f: (a: Agent) => number) => agents.reduce((acc, a) => acc + f(a), 0);
   const st = raster.stats;
@@ -49,10 +54,22 @@ export function computeMetrics(
     guidance,
     seed,
     timeS: {
-      working: r(sum((a) => a.totals.workingS), 1),
-      turning: r(sum((a) => a.totals.turningS), 1),
-      transit: r(sum((a) => a.totals.transitS), 1),
-      refill: r(sum((a) => a.totals.refillS), 1),
+      working: r(
+        sum((a) => a.totals.workingS),
+        1,
+      ),
+      turning: r(
+        sum((a) => a.totals.turningS),
+        1,
+      ),
+      transit: r(
+        sum((a) => a.totals.transitS),
+        1,
+      ),
+      refill: r(
+        sum((a) => a.totals.refillS),
+        1,
+      ),
       total: r(elapsedS, 1),
     },
     sorties: sum((a) => a.totals.sorties),
@@ -70,7 +87,10 @@ export function computeMetrics(
     inputUnit: first?.load.unit ?? 'kg',
     inputOnTarget: r(onTarget),
     cellM: raster.cellM,
-    distanceM: r(sum((a) => a.totals.distanceM), 1),
+    distanceM: r(
+      sum((a) => a.totals.distanceM),
+      1,
+    ),
     vehicles: agents.length,
   };
 }

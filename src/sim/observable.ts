@@ -25,7 +25,11 @@ export interface SimulateOptions {
 }
 
 function checkSpeed(k: number): number {
-  if (!(k > 0)) throw new SimError('SIM_INVALID_OPTION', `speedup must be > 0 (Infinity = as fast as possible), got ${k}`, { key: 'speedup', value: k });
+  if (!(k > 0))
+    throw new SimError('SIM_INVALID_OPTION', `speedup must be > 0 (Infinity = as fast as possible), got ${k}`, {
+      key: 'speedup',
+      value: k,
+    });
   return k;
 }
 
@@ -83,27 +87,34 @@ export function simulate$(sim: Simulation, options: SimulateOptions = {}): Obser
         return;
       }
       const periodMs = tickMs / speed;
-      action = scheduler.schedule(function () {
-        const due = Math.floor(((scheduler.now() - anchorMs) * speed) / tickMs + 1e-9);
-        while (ticks - anchorTicks < due) if (!emit()) return;
-        const nextAt = anchorMs + ((ticks - anchorTicks + 1) * tickMs) / speed;
-        this.schedule(undefined, Math.max(minInterval, nextAt - scheduler.now()));
-      }, Math.max(minInterval, periodMs));
+      action = scheduler.schedule(
+        function () {
+          const due = Math.floor(((scheduler.now() - anchorMs) * speed) / tickMs + 1e-9);
+          while (ticks - anchorTicks < due) if (!emit()) return;
+          const nextAt = anchorMs + ((ticks - anchorTicks + 1) * tickMs) / speed;
+          this.schedule(undefined, Math.max(minInterval, nextAt - scheduler.now()));
+        },
+        Math.max(minInterval, periodMs),
+      );
     };
     const subs: Subscription[] = [];
     if (options.paused$) {
-      subs.push(options.paused$.subscribe((p) => {
-        if (p === paused) return;
-        paused = p;
-        if (p) action?.unsubscribe();
-        else start();
-      }));
+      subs.push(
+        options.paused$.subscribe((p) => {
+          if (p === paused) return;
+          paused = p;
+          if (p) action?.unsubscribe();
+          else start();
+        }),
+      );
     }
     if (options.speedup$) {
-      subs.push(options.speedup$.subscribe((k) => {
-        speed = checkSpeed(k);
-        start();
-      }));
+      subs.push(
+        options.speedup$.subscribe((k) => {
+          speed = checkSpeed(k);
+          start();
+        }),
+      );
     }
     start();
     return () => {

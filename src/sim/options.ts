@@ -73,11 +73,16 @@ function bad(key: string, message: string, value?: unknown): never {
  * Seed, tick and battery reserve of a run (one field's or a fleet's), with their defaults and
  * checks; throws `SIM_INVALID_OPTION` naming the key.
  */
-export function runNumbers(input: { seed?: number; tickMs?: number; batteryReserve?: number }): { seed: number; tickMs: number; batteryReserve: number } {
+export function runNumbers(input: { seed?: number; tickMs?: number; batteryReserve?: number }): {
+  seed: number;
+  tickMs: number;
+  batteryReserve: number;
+} {
   const seed = input.seed ?? 1;
   if (!Number.isInteger(seed)) bad('seed', `must be an integer, got ${seed}`, seed);
   const tickMs = input.tickMs ?? 100;
-  if (!Number.isInteger(tickMs) || tickMs < 1 || tickMs > 60_000) bad('tickMs', `must be a whole number of ms from 1 to 60000, got ${tickMs}`, tickMs);
+  if (!Number.isInteger(tickMs) || tickMs < 1 || tickMs > 60_000)
+    bad('tickMs', `must be a whole number of ms from 1 to 60000, got ${tickMs}`, tickMs);
   const batteryReserve = input.batteryReserve ?? DEFAULT_BATTERY_RESERVE;
   if (!(batteryReserve >= 0 && batteryReserve < 0.9)) bad('batteryReserve', `must be in [0, 0.9), got ${batteryReserve}`, batteryReserve);
   return { seed, tickMs, batteryReserve };
@@ -95,8 +100,10 @@ export function resolveInput(input: SimulationInput): ResolvedInput {
   if (!Array.isArray(vIn) || vIn.length === 0 || vIn.length > 100) bad('vehicles', 'must be 1 to 100 vehicles', vIn?.length);
   const ids = new Set<string>();
   const vehicles = vIn.map((v, i) => {
-    if (!v?.vehicle || typeof v.vehicle.workingWidthM !== 'number' || !v.vehicle.payload) bad(`vehicles[${i}].vehicle`, 'is not a Vehicle profile');
-    if (!GUIDANCES.includes(v.guidance)) bad(`vehicles[${i}].guidance`, `must be one of ${GUIDANCES.join(', ')}, got ${String(v.guidance)}`, v.guidance);
+    if (!v?.vehicle || typeof v.vehicle.workingWidthM !== 'number' || !v.vehicle.payload)
+      bad(`vehicles[${i}].vehicle`, 'is not a Vehicle profile');
+    if (!GUIDANCES.includes(v.guidance))
+      bad(`vehicles[${i}].guidance`, `must be one of ${GUIDANCES.join(', ')}, got ${String(v.guidance)}`, v.guidance);
     const id = v.id ?? `${v.vehicle.id}-${i + 1}`;
     if (ids.has(id)) bad(`vehicles[${i}].id`, `duplicate id "${id}"`, id);
     ids.add(id);
@@ -106,7 +113,8 @@ export function resolveInput(input: SimulationInput): ResolvedInput {
   const faults = resolveFaults(input.faults);
   for (const [k, v] of Object.entries(faults)) {
     const nums = Array.isArray(v) ? v : [v];
-    if (nums.some((n) => typeof n !== 'number' || !Number.isFinite(n) || n < 0)) bad(`faults.${k}`, `must be numbers ≥ 0, got ${JSON.stringify(v)}`, v);
+    if (nums.some((n) => typeof n !== 'number' || !Number.isFinite(n) || n < 0))
+      bad(`faults.${k}`, `must be numbers ≥ 0, got ${JSON.stringify(v)}`, v);
   }
   if (faults.batteryFaultPerSortie > 1) bad('faults.batteryFaultPerSortie', 'is a probability, at most 1', faults.batteryFaultPerSortie);
   const planS = plans.reduce((a, p) => a + (p.metrics?.timeS?.total ?? 0), 0);

@@ -14,7 +14,10 @@ import type { SimDescription } from './types.js';
  * dose model, each plan's prescription zones (`kind: zone`, with their rate) and water buffers
  * (`kind: buffer`) come too, so a viewer can draw the prescription beside the dose applied.
  */
-export function plansToGeoJson(plans: readonly Plan[], dose?: Pick<DoseOptions, 'prescriptions' | 'buffers'>): SimDescription['planGeoJson'] {
+export function plansToGeoJson(
+  plans: readonly Plan[],
+  dose?: Pick<DoseOptions, 'prescriptions' | 'buffers'>,
+): SimDescription['planGeoJson'] {
   const features: unknown[] = [];
   let seqBase = 0;
   for (const [i, plan] of plans.entries()) {

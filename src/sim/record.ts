@@ -50,11 +50,19 @@ export interface SimRecorder {
  */
 export function createSimRecorder(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): SimRecorder {
   const d = sim.describe();
-  const header: SimRecordingHeader = { type: 'header', format: SIM_RECORDING_FORMAT, version: AGRISIM_VERSION, scenario: options.scenario ?? null, seed: d.seed, description: d };
+  const header: SimRecordingHeader = {
+    type: 'header',
+    format: SIM_RECORDING_FORMAT,
+    version: AGRISIM_VERSION,
+    scenario: options.scenario ?? null,
+    seed: d.seed,
+    description: d,
+  };
   write(JSON.stringify(header) + '\n');
   return {
     frame: (f) => write(JSON.stringify(f) + '\n'),
-    end: (metrics, interrupted) => write(JSON.stringify(interrupted ? { type: 'metrics', metrics, interrupted } : { type: 'metrics', metrics }) + '\n'),
+    end: (metrics, interrupted) =>
+      write(JSON.stringify(interrupted ? { type: 'metrics', metrics, interrupted } : { type: 'metrics', metrics }) + '\n'),
   };
 }
 
@@ -68,7 +76,11 @@ export function createSimRecorder(sim: Simulation, write: (line: string) => void
  * recordRun(sim, (line) => lines.push(line), { scenario: 'sims/thai-binh-drone.json' });
  * ```
  */
-export function recordRun(sim: Simulation, write: (line: string) => void, options: { scenario?: string } = {}): { metrics: SimMetrics; frames: number } {
+export function recordRun(
+  sim: Simulation,
+  write: (line: string) => void,
+  options: { scenario?: string } = {},
+): { metrics: SimMetrics; frames: number } {
   const rec = createSimRecorder(sim, write, options);
   let frames = 0;
   for (let f = sim.step(); f; f = sim.step()) {
@@ -95,7 +107,10 @@ export function recordToString(sim: Simulation, options: { scenario?: string } =
 }
 
 function invalidLine(line: number, message: string, source?: string): never {
-  throw new SimError('SIM_REPLAY_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
+  throw new SimError('SIM_REPLAY_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, {
+    line,
+    ...(source ? { path: source } : {}),
+  });
 }
 
 /**
@@ -204,7 +219,19 @@ export function replaySimulation(text: string | SimRecording): Simulation {
 
 function emptyMetrics(seed: number): SimMetrics {
   return {
-    guidance: 'rtk', seed, timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: 0 }, sorties: 0, refills: 0,
-    areaCoveredHa: 0, coveredPct: 0, overlapPct: 0, gapPct: 0, inputUsed: 0, inputOffTargetKg: 0, energy: {}, fieldCapacityHaPerH: 0, faults: 0,
+    guidance: 'rtk',
+    seed,
+    timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: 0 },
+    sorties: 0,
+    refills: 0,
+    areaCoveredHa: 0,
+    coveredPct: 0,
+    overlapPct: 0,
+    gapPct: 0,
+    inputUsed: 0,
+    inputOffTargetKg: 0,
+    energy: {},
+    fieldCapacityHaPerH: 0,
+    faults: 0,
   };
 }

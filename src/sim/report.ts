@@ -46,6 +46,11 @@ export function vehicleState(a: Agent, projection: LocalProjection, rng: Rng): V
   const paddy = a.done ? undefined : a.cfg.legs[a.li]?.paddy;
   if (paddy !== undefined) state.paddy = paddy;
   const dose = a.cfg.dose;
-  if (dose) state.dose = { setPointPerHa: r2(dose.model.setPointPerHa(dose.index)), ratePerHa: r2(dose.model.perM2(dose.index) * 10_000), flowKgPerS: dose.model.flowKgPerS(dose.index) };
+  if (dose)
+    state.dose = {
+      setPointPerHa: r2(dose.model.setPointPerHa(dose.index)),
+      ratePerHa: r2(dose.model.perM2(dose.index) * 10_000),
+      flowKgPerS: dose.model.flowKgPerS(dose.index),
+    };
   return state;
 }

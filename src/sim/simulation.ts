@@ -42,7 +42,11 @@ function setUpRun(cfg: ReturnType<typeof resolveInput>) {
   const parts = splitWork(collectWork(cfg.plans, convert), cfg.vehicles.length);
   const rng = createRng(cfg.seed);
   const dose = cfg.dose
-    ? new DoseModel(resolveDose(cfg.dose, cfg.plans, convert), cfg.vehicles.map((v) => ({ widthM: v.vehicle.workingWidthM, heightM: v.vehicle.altitudeM })), rng.fork('dose'))
+    ? new DoseModel(
+        resolveDose(cfg.dose, cfg.plans, convert),
+        cfg.vehicles.map((v) => ({ widthM: v.vehicle.workingWidthM, heightM: v.vehicle.altitudeM })),
+        rng.fork('dose'),
+      )
     : undefined;
   const sp: XY = [cfg.servicePoint[0], cfg.servicePoint[1]];
   const agents = cfg.vehicles.map((v, i) => {
@@ -50,8 +54,17 @@ function setUpRun(cfg: ReturnType<typeof resolveInput>) {
     const steering = steeringModel(v.guidance, v.vehicle.kind);
     const legs = buildLegs(parts[i], { vehicle: v.vehicle, steering, rng: vrng.fork('legs'), start: sp });
     return new Agent({
-      id: v.id, vehicle: v.vehicle, guidance: v.guidance, steering, legs, servicePoint: sp, raster,
-      faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, ...(dose ? { dose: { model: dose, index: i } } : {}),
+      id: v.id,
+      vehicle: v.vehicle,
+      guidance: v.guidance,
+      steering,
+      legs,
+      servicePoint: sp,
+      raster,
+      faults: cfg.faults,
+      batteryReserve: cfg.batteryReserve,
+      rng: vrng,
+      ...(dose ? { dose: { model: dose, index: i } } : {}),
     });
   });
   return { proj, raster, dose, agents, reportRng: rng.fork('report') };
@@ -147,11 +160,24 @@ export function createSimulation(input: SimulationInput): SimRun {
         stopAtTimeLimit(agents, t, events);
         done = true;
       }
-      return { t, vehicles: agents.map((a) => vehicleState(a, proj, reportRng)), progress: runProgress(raster, agents, t, done, plannedS), events };
+      return {
+        t,
+        vehicles: agents.map((a) => vehicleState(a, proj, reportRng)),
+        progress: runProgress(raster, agents, t, done, plannedS),
+        events,
+      };
     },
     metrics() {
       const m = computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);
-      return dose ? { ...m, dose: doseMetrics(dose, agents.reduce((a, g) => a + g.totals.applied, 0)) } : m;
+      return dose
+        ? {
+            ...m,
+            dose: doseMetrics(
+              dose,
+              agents.reduce((a, g) => a + g.totals.applied, 0),
+            ),
+          }
+        : m;
     },
   };
 }

@@ -106,7 +106,6 @@ export interface SimMetrics {
   faults: number;
 }
 
-
 /** What a consumer needs to draw a run before its first frame: the plan(s) and the machines. */
 export interface SimDescription {
   id: string;

@@ -8,8 +8,26 @@
 // Protocol: messages, encoding, client-message checks (no Node imports).
 export { PROTOCOL } from './protocol/messages.js';
 export type {
-  SimOffer, WireVehicle, WireProgress, LonLat, CoverageTrail, ControlAction, HelloMessage, SnapshotMessage, TelemetryGap, TelemetryMessage, EventMessage,
-  ErrorMessage, ControlAckMessage, ServerMessage, Unsequenced, BroadcastMessage, SubscribeMessage, UnsubscribeMessage, ControlMessage, ClientMessage,
+  SimOffer,
+  WireVehicle,
+  WireProgress,
+  LonLat,
+  CoverageTrail,
+  ControlAction,
+  HelloMessage,
+  SnapshotMessage,
+  TelemetryGap,
+  TelemetryMessage,
+  EventMessage,
+  ErrorMessage,
+  ControlAckMessage,
+  ServerMessage,
+  Unsequenced,
+  BroadcastMessage,
+  SubscribeMessage,
+  UnsubscribeMessage,
+  ControlMessage,
+  ClientMessage,
 } from './protocol/messages.js';
 export { encodeMessage, frameWithSeq } from './protocol/encode.js';
 export type { EncodedMessage } from './protocol/encode.js';

@@ -5,5 +5,15 @@
  */
 export { SAO_M2, HA_M2, haToSao, saoToHa, perSao } from './area.js';
 export { roundTo } from './round.js';
-export { formatNumber, formatVnd, formatMillionVnd, formatRoughVnd, formatPct, formatHa, formatSao, formatDuration, formatSpeed } from './format.js';
+export {
+  formatNumber,
+  formatVnd,
+  formatMillionVnd,
+  formatRoughVnd,
+  formatPct,
+  formatHa,
+  formatSao,
+  formatDuration,
+  formatSpeed,
+} from './format.js';
 export type { Lang } from './format.js';

@@ -59,8 +59,7 @@ export const TRANSPLANTER: Vehicle = {
   payload: { kind: 'trays', trays: 18, traysPerHa: 200, refillS: 120 },
   sources: {
     workingWidthM: 'Kubota/Yanmar 6-row transplanters: 6 rows × 30 cm = 1.8 m (docs/economics.md)',
-    minTurnRadiusM:
-      'assumption: 6-row riding transplanters turn in a headland of 2 laps (~3.6 m); 2 m is a conservative path radius',
+    minTurnRadiusM: 'assumption: 6-row riding transplanters turn in a headland of 2 laps (~3.6 m); 2 m is a conservative path radius',
     workSpeedMps: 'docs/economics.md: 2 km/h working speed (ASABE D497 range 1.5–3 km/h)',
     turnSpeedMps: 'assumption: 1.8 km/h in headland turns in mud',
     transitSpeedMps: 'assumption: 3.6 km/h road gear inside the paddy',

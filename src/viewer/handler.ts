@@ -26,7 +26,11 @@ export type ViewerHandler = ((req: IncomingMessage, res: ServerResponse) => bool
 
 function checkBase(basePath: string): string {
   if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(basePath)) {
-    throw new ViewerError('VIEWER_INVALID_OPTION', `basePath must start and end with "/" and hold only URL-safe path segments, got "${basePath}"`, { basePath });
+    throw new ViewerError(
+      'VIEWER_INVALID_OPTION',
+      `basePath must start and end with "/" and hold only URL-safe path segments, got "${basePath}"`,
+      { basePath },
+    );
   }
   return basePath;
 }

@@ -1,7 +1,8 @@
 /** The viewer's index.html: a header and a panes container that the bundled app fills. */
 
 /** A small rice-green icon inline, so the browser asks the server for no favicon. */
-const ICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232e5d1f'/%3E%3Cpath d='M4 12 L8 3 L12 12' stroke='%23cfe3b0' stroke-width='2' fill='none'/%3E%3C/svg%3E";
+const ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%232e5d1f'/%3E%3Cpath d='M4 12 L8 3 L12 12' stroke='%23cfe3b0' stroke-width='2' fill='none'/%3E%3C/svg%3E";
 
 /**
  * Builds the page; `jsFile` is the entry bundle's file name. MapLibre's CSS is not linked

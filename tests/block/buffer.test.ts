@@ -26,7 +26,8 @@ function plan(bufferM: number): BlockPlan {
 /** A run of the plan made with `bufferM`, measured against the 5 m strip and the canal. */
 function intoBuffer(bufferM: number) {
   const buffers = blockBufferStrips(plan(5).block);
-  return runToEnd(createFleetSimulation({ plan: plan(bufferM), seed: 3, raster: { cellM: 0.5 }, dose: { buffers, wind: WIND_TO_CANAL } })).metrics;
+  return runToEnd(createFleetSimulation({ plan: plan(bufferM), seed: 3, raster: { cellM: 0.5 }, dose: { buffers, wind: WIND_TO_CANAL } }))
+    .metrics;
 }
 
 function badBlock(props: Record<string, unknown>, geometry?: object): BlockError {
@@ -34,7 +35,12 @@ function badBlock(props: Record<string, unknown>, geometry?: object): BlockError
     type: 'FeatureCollection',
     features: [
       { type: 'Feature', id: 'a', properties: { kind: 'paddy' }, geometry: { type: 'Polygon', coordinates: rect(0, 0, 60, 40) } },
-      { type: 'Feature', id: 'canal', properties: { kind: 'buffer', ...props }, geometry: geometry ?? { type: 'Polygon', coordinates: rect(0, 41, 60, 45) } },
+      {
+        type: 'Feature',
+        id: 'canal',
+        properties: { kind: 'buffer', ...props },
+        geometry: geometry ?? { type: 'Polygon', coordinates: rect(0, 41, 60, 45) },
+      },
     ],
   });
   try {
@@ -72,12 +78,15 @@ describe('block input: buffer features', () => {
 describe('the buffer rule: the spreader stays shut within bufferM of the water', () => {
   it('no swath of the drone plan reaches into the 5 m strip; with bufferM 0 they run to the bund', () => {
     // paddies span y 0–40 m, the canal starts at y 41: the strip is y ≥ 36
-    const edge = (p: BlockPlan) => Math.max(...p.machines.flatMap((m) => m.route.filter((s) => s.kind === 'swath').flatMap((s) => s.points.map((q) => q[1]))));
+    const edge = (p: BlockPlan) =>
+      Math.max(...p.machines.flatMap((m) => m.route.filter((s) => s.kind === 'swath').flatMap((s) => s.points.map((q) => q[1]))));
     const halfW = plan(5).machines[0].vehicle.workingWidthM / 2;
     expect(edge(plan(5)) + halfW).toBeLessThanOrEqual(36 + 0.05);
     expect(edge(plan(0)) + halfW).toBeGreaterThan(39);
     const strips = blockBufferStrips(plan(5).block);
-    const stripM2 = strips[0][0] ? Math.abs(strips[0][0].outer.reduce((a, q, i, r) => a + q[0] * r[(i + 1) % r.length][1] - r[(i + 1) % r.length][0] * q[1], 0)) / 2 : 0;
+    const stripM2 = strips[0][0]
+      ? Math.abs(strips[0][0].outer.reduce((a, q, i, r) => a + q[0] * r[(i + 1) % r.length][1] - r[(i + 1) % r.length][0] * q[1], 0)) / 2
+      : 0;
     expect(stripM2).toBeCloseTo(60 * 4, 0);
     // the independent checker knows no buffers: the only thing it finds is the strip left unspread
     // (4 of 40 m: 90 % of each paddy is the worked part, the swaths' edge reaches a little past it)
@@ -89,7 +98,8 @@ describe('the buffer rule: the spreader stays shut within bufferM of the water',
   }, 60_000);
 
   it('wind toward the canal: product still drifts into the strip and canal, much less when the plan leaves the strip out', () => {
-    const none = intoBuffer(0).dose!, five = intoBuffer(5).dose!;
+    const none = intoBuffer(0).dose!,
+      five = intoBuffer(5).dose!;
     expect(none.intoBufferKg).toBeGreaterThan(0);
     expect(five.intoBufferKg).toBeLessThan(none.intoBufferKg * 0.5);
     expect(five.zones.map((z) => z.id)).toEqual(['a:field', 'b:field']);

@@ -49,7 +49,17 @@ describe('agrisim block', () => {
   }, 120_000);
 
   it('--vehicles is the same as --machines; human output names machines and households', async () => {
-    const r = await agrisim('fields/thai-binh-block.kml', '--vehicle', 'transplanter', '--vehicles', '3', '--hours-per-day', '10', '--start-day', '5');
+    const r = await agrisim(
+      'fields/thai-binh-block.kml',
+      '--vehicle',
+      'transplanter',
+      '--vehicles',
+      '3',
+      '--hours-per-day',
+      '10',
+      '--start-day',
+      '5',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/transplanter-3/);
     expect(r.stdout).toMatch(/household \(10 h a day from day 5\)/);

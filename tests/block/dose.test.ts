@@ -33,7 +33,9 @@ function run(wind?: WindOptions, seed = 1): FleetMetrics {
   const p = plan();
   const map = parsePrescriptionGeoJson(twoPaddyZones());
   const prescriptions = p.block.paddies.map((paddy) => clipPrescription(map, paddyField(paddy, p.block), { allowMiss: true }));
-  return runToEnd(createFleetSimulation({ plan: p, seed, raster: { cellM: 0.5 }, dose: { prescriptions, cellM: 0.5, ...(wind ? { wind } : {}) } })).metrics;
+  return runToEnd(
+    createFleetSimulation({ plan: p, seed, raster: { cellM: 0.5 }, dose: { prescriptions, cellM: 0.5, ...(wind ? { wind } : {}) } }),
+  ).metrics;
 }
 
 async function cli(...argv: string[]): Promise<{ exit: number; stdout: string; code?: string }> {
@@ -64,7 +66,10 @@ describe('block dose: two drones, one zone per paddy', () => {
   it('applies 50 and 110 kg/ha within 7 % per paddy zone in calm air; mass balance holds', () => {
     const m = run();
     const dose = m.dose!;
-    expect(dose.zones.map((z) => [z.id, z.rateKgPerHa])).toEqual([['a:low', 50], ['b:high', 110]]);
+    expect(dose.zones.map((z) => [z.id, z.rateKgPerHa])).toEqual([
+      ['a:low', 50],
+      ['b:high', 110],
+    ]);
     for (const z of dose.zones) {
       expect(z.prescribedKg).toBeCloseTo((z.rateKgPerHa * 2400) / 10_000, 1);
       expect(Math.abs(z.appliedKg - z.prescribedKg) / z.prescribedKg).toBeLessThan(0.07);
@@ -92,29 +97,44 @@ describe('block dose properties (seeded)', () => {
     const map = parsePrescriptionGeoJson(twoPaddyZones());
     const prescriptions = p.block.paddies.map((paddy) => clipPrescription(map, paddyField(paddy, p.block), { allowMiss: true }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 8, noNaN: true }), fc.integer({ min: 0, max: 359 }), (seed, windMps, fromDeg) => {
-        const sim = createFleetSimulation({ plan: p, seed, raster: { cellM: 0.5 }, dose: { prescriptions, cellM: 1, wind: { speedMps: windMps, fromDeg, gustSigmaMps: 1 } } });
-        let flowKg = 0;
-        const { metrics } = runToEnd(sim, { onFrame: (f) => f.vehicles.forEach((v) => (flowKg += (v.dose?.flowKgPerS ?? 0) * 0.1)) });
-        const raster = sim.dose!.raster;
-        const landedKg = raster.massKg.reduce((a, b) => a + b, 0) + raster.lostKg + sim.dose!.driftLostKg;
-        expect(metrics.inputUsed).toBeGreaterThan(30);
-        expect(Math.abs(flowKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
-        expect(Math.abs(landedKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        fc.integer({ min: 0, max: 359 }),
+        (seed, windMps, fromDeg) => {
+          const sim = createFleetSimulation({
+            plan: p,
+            seed,
+            raster: { cellM: 0.5 },
+            dose: { prescriptions, cellM: 1, wind: { speedMps: windMps, fromDeg, gustSigmaMps: 1 } },
+          });
+          let flowKg = 0;
+          const { metrics } = runToEnd(sim, { onFrame: (f) => f.vehicles.forEach((v) => (flowKg += (v.dose?.flowKgPerS ?? 0) * 0.1)) });
+          const raster = sim.dose!.raster;
+          const landedKg = raster.massKg.reduce((a, b) => a + b, 0) + raster.lostKg + sim.dose!.driftLostKg;
+          expect(metrics.inputUsed).toBeGreaterThan(30);
+          expect(Math.abs(flowKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
+          expect(Math.abs(landedKg - metrics.inputUsed) / metrics.inputUsed).toBeLessThan(0.005);
+        },
+      ),
       { seed: 18, numRuns: 3 },
     );
   }, 120_000);
 });
 
 describe('block run description', () => {
-  it('carries each paddy\'s zones (kind zone, with the rate) for a viewer to draw beside the dose', () => {
+  it("carries each paddy's zones (kind zone, with the rate) for a viewer to draw beside the dose", () => {
     const p = plan();
     const map = parsePrescriptionGeoJson(twoPaddyZones());
     const prescriptions = p.block.paddies.map((paddy) => clipPrescription(map, paddyField(paddy, p.block), { allowMiss: true }));
     const sim = createFleetSimulation({ plan: p, dose: { prescriptions } });
-    const zones = (sim.describe().planGeoJson.features as { properties: Record<string, unknown> }[]).filter((f) => f.properties.kind === 'zone');
-    expect(zones.map((f) => [f.properties.id, f.properties.paddy, f.properties.rateKgPerHa])).toEqual([['a:low', 'a', 50], ['b:high', 'b', 110]]);
+    const zones = (sim.describe().planGeoJson.features as { properties: Record<string, unknown> }[]).filter(
+      (f) => f.properties.kind === 'zone',
+    );
+    expect(zones.map((f) => [f.properties.id, f.properties.paddy, f.properties.rateKgPerHa])).toEqual([
+      ['a:low', 'a', 50],
+      ['b:high', 'b', 110],
+    ]);
     const plain = createFleetSimulation({ plan: p }).describe().planGeoJson.features as { properties: Record<string, unknown> }[];
     expect(plain.some((f) => f.properties.kind === 'zone')).toBe(false);
   });
@@ -139,17 +159,22 @@ describe('simulate BLOCK --prescription', () => {
     const away = join(dir, 'away.geojson');
     writeFileSync(away, JSON.stringify(twoPaddyZones(5000)));
     expect(await cli(BLOCK, '--prescription', away)).toMatchObject({ exit: 3, code: 'PRESCRIPTION_MISSES_FIELD' });
-    expect(await cli('fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--wind', '3@90')).toMatchObject({ code: 'SIM_INVALID_OPTION' });
+    expect(await cli('fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--wind', '3@90')).toMatchObject({
+      code: 'SIM_INVALID_OPTION',
+    });
   }, 60_000);
 });
 
 describe('block --prescription', () => {
-  it('--json adds the zones per paddy; each machine\'s .plan changes the rate servo for 50 and 110 kg/ha', async () => {
+  it("--json adds the zones per paddy; each machine's .plan changes the rate servo for 50 and 110 kg/ha", async () => {
     const out = join(dir, 'fleet.plan');
     const r = await runCommand(blockCommand, [BLOCK, '--machines', '2', '--prescription', ZONES, '--out', out, '--json']);
     expect(r.exit).toBe(0);
     const m = JSON.parse(r.stdout);
-    expect(m.prescription.zones.map((z: { id: string; ratePerHa: number }) => [z.id, z.ratePerHa])).toEqual([['a:low', 50], ['b:high', 110]]);
+    expect(m.prescription.zones.map((z: { id: string; ratePerHa: number }) => [z.id, z.ratePerHa])).toEqual([
+      ['a:low', 50],
+      ['b:high', 110],
+    ]);
     expect(m.prescription.prescribedKg).toBeCloseTo(38.4, 2);
     const pwm = new Set<number>();
     for (const machine of m.vehicles as { id: string }[]) {
@@ -158,6 +183,8 @@ describe('block --prescription', () => {
     }
     // PWM linear from 1100 at 0 to 1900 at the highest rate (110 kg/ha)
     expect(pwm).toEqual(new Set([1100 + Math.round((800 * 50) / 110), 1900]));
-    expect(await runCommand(blockCommand, ['fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--prescription', ZONES])).toMatchObject({ exit: 2, code: 'CLI_USAGE' });
+    expect(
+      await runCommand(blockCommand, ['fields/thai-binh-block.geojson', '--vehicle', 'transplanter', '--prescription', ZONES]),
+    ).toMatchObject({ exit: 2, code: 'CLI_USAGE' });
   }, 60_000);
 });

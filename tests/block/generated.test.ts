@@ -11,7 +11,10 @@ const specs = fc
     columnsM: fc.array(fc.integer({ min: 18, max: 50 }), { minLength: 2, maxLength: 4 }),
     depthM: fc.integer({ min: 25, max: 60 }),
     rotateDeg: fc.integer({ min: -40, max: 40 }),
-    picks: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('split', 'tombs', 'houses', 'trees')), { maxLength: 4 }),
+    picks: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('split', 'tombs', 'houses', 'trees')),
+      { maxLength: 4 },
+    ),
     crews: fc.integer({ min: 1, max: 2 }),
     eastDepot: fc.boolean(),
     corridor: fc.option(fc.double({ min: 0.1, max: 0.9, noNaN: true }), { nil: undefined }),
@@ -19,7 +22,20 @@ const specs = fc
     machines: fc.integer({ min: 1, max: 6 }),
   })
   .map((r) => {
-    const spec: GridBlockSpec = { origin: [106.36, 20.64], rotateDeg: r.rotateDeg, bands: r.bands, columnsM: r.columnsM, depthM: r.depthM, owners: ['An', 'Bình', 'Cường'], crews: r.crews, eastDepot: r.eastDepot, split: [], tombs: [], houses: [], trees: [] };
+    const spec: GridBlockSpec = {
+      origin: [106.36, 20.64],
+      rotateDeg: r.rotateDeg,
+      bands: r.bands,
+      columnsM: r.columnsM,
+      depthM: r.depthM,
+      owners: ['An', 'Bình', 'Cường'],
+      crews: r.crews,
+      eastDepot: r.eastDepot,
+      split: [],
+      tombs: [],
+      houses: [],
+      trees: [],
+    };
     for (const [row, col, what] of r.picks) {
       const key = `${row % (2 * r.bands)},${col % r.columnsM.length}`;
       // a house cluster replaces the plot: not on a split one, and never every plot

@@ -19,7 +19,10 @@ const kml = (paddies: string, roads: string, gates: string, depots: string) => `
 
 describe('reading blocks', () => {
   it('KML: kinds from folder names (English or Vietnamese), ExtendedData values as numbers and lists', () => {
-    for (const names of [['Paddies', 'Roads', 'Gates', 'Depots'], ['Ruộng', 'Đường nội đồng', 'Cổng', 'Kho vật tư']] as const) {
+    for (const names of [
+      ['Paddies', 'Roads', 'Gates', 'Depots'],
+      ['Ruộng', 'Đường nội đồng', 'Cổng', 'Kho vật tư'],
+    ] as const) {
       const block = parseBlock(kml(names[0], names[1], names[2], names[3]));
       expect(block.paddies.map((p) => [p.id, p.owner])).toEqual([['p1', 'Vũ Thị Dung']]);
       expect(block.paddies[0].areaHa).toBeCloseTo(0.24, 2);
@@ -33,7 +36,7 @@ describe('reading blocks', () => {
     expect(kindOfFolder('Notes')).toBeUndefined();
   });
 
-  it('one projection for the block: origin at the first paddy\'s first vertex (as check-block)', () => {
+  it("one projection for the block: origin at the first paddy's first vertex (as check-block)", () => {
     const block = parseBlock(kml('Paddies', 'Roads', 'Gates', 'Depots'));
     expect([block.projection.lon0, block.projection.lat0]).toEqual([106.36, 20.64]);
     expect(block.paddies[0].polygon.outer[0]).toEqual([0, 0]);
@@ -42,7 +45,12 @@ describe('reading blocks', () => {
   });
 
   it('the field reader takes the paddies of a block file and skips roads, gates, depots and nofly', () => {
-    const fields = parseFields(kml('Paddies', 'Roads', 'Gates', 'Depots').replace(/<Data name="id"><value>(r1|g1|d1)<\/value><\/Data>/g, (m, id) => `${m}<Data name="kind"><value>${{ r1: 'road', g1: 'gate', d1: 'depot' }[id as 'r1']}</value></Data>`));
+    const fields = parseFields(
+      kml('Paddies', 'Roads', 'Gates', 'Depots').replace(
+        /<Data name="id"><value>(r1|g1|d1)<\/value><\/Data>/g,
+        (m, id) => `${m}<Data name="kind"><value>${{ r1: 'road', g1: 'gate', d1: 'depot' }[id as 'r1']}</value></Data>`,
+      ),
+    );
     expect(fields.map((f) => f.id)).toEqual(['p1']);
   });
 });

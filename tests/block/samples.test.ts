@@ -7,25 +7,29 @@ const SAMPLES = ['thai-binh-block', 'quynh-phu-block-large'];
 
 describe.each(SAMPLES)('sample block fields/%s.geojson', (name) => {
   const text = readFileSync(`fields/${name}.geojson`, 'utf8');
-  it.each(['drone', 'transplanter'] as BlockMachineKind[])('%s fleets of 1, 2, 3, 6 pass check-block with no problem; more machines finish sooner', async (kind) => {
-    const block = await readBlockFile(`fields/${name}.geojson`);
-    const makespans: number[] = [];
-    for (const n of [1, 2, 3, 6]) {
-      const plan = planBlock(block, kind, { machines: n });
-      const check = checkBlock(text, blockPlanToGeoJson(plan));
-      expect(check.problems, `${kind} × ${n}`).toEqual([]);
-      expect(check.paddies).toBe(block.paddies.length);
-      expect(check.coverageMinPct).toBeGreaterThanOrEqual(99.5);
-      expect(check.vehicles).toHaveLength(n);
-      // every paddy worked by exactly one machine
-      expect(plan.machines.flatMap((m) => m.paddies).sort()).toEqual(block.paddies.map((p) => p.id).sort());
-      makespans.push(plan.metrics.makespanS);
-    }
-    // issue 14 goals: 2 drones ≤ 0.60 of one drone's makespan, 3 transplanters ≤ 0.45 of one
-    if (kind === 'drone') expect(makespans[1] / makespans[0]).toBeLessThanOrEqual(0.6);
-    else expect(makespans[2] / makespans[0]).toBeLessThanOrEqual(0.45);
-    expect(makespans[3]).toBeLessThan(makespans[2]);
-  }, 240_000);
+  it.each(['drone', 'transplanter'] as BlockMachineKind[])(
+    '%s fleets of 1, 2, 3, 6 pass check-block with no problem; more machines finish sooner',
+    async (kind) => {
+      const block = await readBlockFile(`fields/${name}.geojson`);
+      const makespans: number[] = [];
+      for (const n of [1, 2, 3, 6]) {
+        const plan = planBlock(block, kind, { machines: n });
+        const check = checkBlock(text, blockPlanToGeoJson(plan));
+        expect(check.problems, `${kind} × ${n}`).toEqual([]);
+        expect(check.paddies).toBe(block.paddies.length);
+        expect(check.coverageMinPct).toBeGreaterThanOrEqual(99.5);
+        expect(check.vehicles).toHaveLength(n);
+        // every paddy worked by exactly one machine
+        expect(plan.machines.flatMap((m) => m.paddies).sort()).toEqual(block.paddies.map((p) => p.id).sort());
+        makespans.push(plan.metrics.makespanS);
+      }
+      // issue 14 goals: 2 drones ≤ 0.60 of one drone's makespan, 3 transplanters ≤ 0.45 of one
+      if (kind === 'drone') expect(makespans[1] / makespans[0]).toBeLessThanOrEqual(0.6);
+      else expect(makespans[2] / makespans[0]).toBeLessThanOrEqual(0.45);
+      expect(makespans[3]).toBeLessThan(makespans[2]);
+    },
+    240_000,
+  );
 
   it('the KML copy reads as the same block (kinds from ExtendedData and folders)', async () => {
     const a = await readBlockFile(`fields/${name}.geojson`);

@@ -38,12 +38,25 @@ describe('block scenario schema', () => {
 
   it('fills machines 1 and keeps the optional keys', () => {
     expect(validateBlockScenario(OK, 'b.json')).toEqual({ ...OK, machines: 1 });
-    const full = { ...OK, machines: 3, guidance: 'gnss', seed: 4, faults: true, cellM: 0.5, tickMs: 200, wind: { speedMps: 3, fromDeg: 90 } };
+    const full = {
+      ...OK,
+      machines: 3,
+      guidance: 'gnss',
+      seed: 4,
+      faults: true,
+      cellM: 0.5,
+      tickMs: 200,
+      wind: { speedMps: 3, fromDeg: 90 },
+    };
     expect(validateBlockScenario(full, 'b.json')).toEqual(full);
   });
 
   it('each bad key is SIM_SCENARIO_INVALID with the message the hand-written check gave', () => {
-    expect(problem({ ...OK, id: '' })).toEqual({ code: 'SIM_SCENARIO_INVALID', message: 'b.json: "id" must be a non-empty string', key: 'id' });
+    expect(problem({ ...OK, id: '' })).toEqual({
+      code: 'SIM_SCENARIO_INVALID',
+      message: 'b.json: "id" must be a non-empty string',
+      key: 'id',
+    });
     expect(problem({ ...OK, block: 3 }).message).toBe('b.json: "block" must be a non-empty string');
     expect(problem({ ...OK, vehicle: 'tractor' }).message).toBe('b.json: "vehicle" must be "drone" or "transplanter", got "tractor"');
     expect(problem({ ...OK, machines: 51 }).message).toBe('b.json: "machines" must be a whole number from 1 to 50, got 51');
@@ -53,8 +66,13 @@ describe('block scenario schema', () => {
     expect(problem({ ...OK, faults: 'yes' }).message).toBe('b.json: "faults" must be true or false');
     expect(problem({ ...OK, cellM: 0 }).message).toBe('b.json: "cellM" must be a number > 0');
     expect(problem({ ...OK, tickMs: -1 }).message).toBe('b.json: "tickMs" must be a number > 0');
-    expect(problem({ ...OK, wind: { speedMps: 40, fromDeg: 0 } })).toMatchObject({ key: 'wind.speedMps', message: expect.stringMatching(/^b\.json: "wind\.speedMps" is invalid: /) });
-    expect(problem({ ...OK, machine: 2 }).message).toMatch(/^b\.json: "machine" is not a block scenario key \(known: id, name, description, block, vehicle, machines/);
+    expect(problem({ ...OK, wind: { speedMps: 40, fromDeg: 0 } })).toMatchObject({
+      key: 'wind.speedMps',
+      message: expect.stringMatching(/^b\.json: "wind\.speedMps" is invalid: /),
+    });
+    expect(problem({ ...OK, machine: 2 }).message).toMatch(
+      /^b\.json: "machine" is not a block scenario key \(known: id, name, description, block, vehicle, machines/,
+    );
   });
 
   it('a scenario wind makes the run keep a dose raster', async () => {

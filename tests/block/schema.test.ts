@@ -5,9 +5,13 @@ import { BlockError } from '../../src/errors.js';
 import { BlockFeatureCollectionSchema, parseBlock } from '../../src/block/index.js';
 import { gridBlock } from '../helpers/block-gen.js';
 
-type Fc = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+type Fc = {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+};
 
-const good = (): Fc => gridBlock({ origin: [106.36, 20.64], rotateDeg: 12, bands: 1, columnsM: [30, 35, 30], depthM: 40, owners: ['A', 'B'] }) as unknown as Fc;
+const good = (): Fc =>
+  gridBlock({ origin: [106.36, 20.64], rotateDeg: 12, bands: 1, columnsM: [30, 35, 30], depthM: 40, owners: ['A', 'B'] }) as unknown as Fc;
 const byKind = (fc: Fc, kind: string) => fc.features.find((f) => f.properties.kind === kind)!;
 
 function refusal(fc: Fc): BlockError {
@@ -37,7 +41,9 @@ describe('block input schema (declared once: properties checked by it, JSON Sche
 
     const depot = good();
     byKind(depot, 'depot').properties.serves = ['drone', 'tractor'];
-    expect(refusal(depot).message).toMatch(/depot "[^"]+" \(feature \d+\): properties\.serves must list drone and\/or transplanter, got \["drone","tractor"\]/);
+    expect(refusal(depot).message).toMatch(
+      /depot "[^"]+" \(feature \d+\): properties\.serves must list drone and\/or transplanter, got \["drone","tractor"\]/,
+    );
 
     const crews = good();
     byKind(crews, 'depot').properties.crews = 'two';
@@ -70,9 +76,11 @@ describe('block input schema (declared once: properties checked by it, JSON Sche
   it('the JSON Schema has one feature shape per kind with its geometry', () => {
     const json = JSON.parse(readFileSync('docs/schemas/block.schema.json', 'utf8'));
     const shapes = json.properties.features.items.anyOf;
-    expect(shapes.map((s: { properties: { properties: { properties: { kind: { const: string } } } } }) => s.properties.properties.properties.kind.const)).toEqual([
-      'paddy', 'road', 'gate', 'depot', 'nofly', 'buffer',
-    ]);
+    expect(
+      shapes.map(
+        (s: { properties: { properties: { properties: { kind: { const: string } } } } }) => s.properties.properties.properties.kind.const,
+      ),
+    ).toEqual(['paddy', 'road', 'gate', 'depot', 'nofly', 'buffer']);
     expect(shapes[0].properties.properties.required ?? []).not.toContain('kind');
     expect(shapes[2].properties.geometry.properties.type.const).toBe('Point');
     expect(shapes[1].properties.properties.properties.widthM.anyOf[1].anyOf[0]).toEqual({ type: 'number', exclusiveMinimum: 0 });

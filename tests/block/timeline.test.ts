@@ -6,7 +6,17 @@ import { getVehicle } from '../../src/vehicles/index.js';
 const drone = getVehicle('drone');
 /** A 700 m swath at 7 m/s: 100 s; then a 60 s refill; then another 100 s swath. */
 const seg = (x0: number, paddy: string): BlockRouteSegment => ({
-  kind: 'swath', points: [[x0, 0], [x0 + 700, 0]], reverse: false, cellId: 0, swathIndex: 0, headlandLap: -1, sortie: 0, paddy,
+  kind: 'swath',
+  points: [
+    [x0, 0],
+    [x0 + 700, 0],
+  ],
+  reverse: false,
+  cellId: 0,
+  swathIndex: 0,
+  headlandLap: -1,
+  sortie: 0,
+  paddy,
 });
 const machine = (queueAt?: string) => ({
   route: [seg(0, 'a'), seg(700, 'b')],
@@ -46,7 +56,12 @@ describe('householdSchedule', () => {
     ],
   } as unknown as Block;
   const machines = [
-    { paddyTimes: [{ paddy: 'p1', timeS: 3600, doneS: 3600 }, { paddy: 'p3', timeS: 7200, doneS: 10_800 }] },
+    {
+      paddyTimes: [
+        { paddy: 'p1', timeS: 3600, doneS: 3600 },
+        { paddy: 'p3', timeS: 7200, doneS: 10_800 },
+      ],
+    },
     { paddyTimes: [{ paddy: 'p2', timeS: 1800, doneS: 30_000 }] },
   ] as unknown as MachinePlan[];
 

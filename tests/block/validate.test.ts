@@ -3,11 +3,21 @@ import { BlockError, ERROR_CODES } from '../../src/errors.js';
 import { parseBlock, planBlock, type BlockMachineKind } from '../../src/block/index.js';
 import { gridBlock } from '../helpers/block-gen.js';
 
-type Fc = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[] };
+type Fc = {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+};
 
 /** A small good block: 1 band × 3 columns (6 paddies), roads, gates, a depot. */
 function good(): Fc {
-  return gridBlock({ origin: [106.36, 20.64], rotateDeg: 12, bands: 1, columnsM: [30, 35, 30], depthM: 40, owners: ['A', 'B'] }) as unknown as Fc;
+  return gridBlock({
+    origin: [106.36, 20.64],
+    rotateDeg: 12,
+    bands: 1,
+    columnsM: [30, 35, 30],
+    depthM: 40,
+    owners: ['A', 'B'],
+  }) as unknown as Fc;
 }
 const props = (fc: Fc, id: string) => fc.features.find((f) => f.properties.id === id)!;
 const without = (fc: Fc, pred: (f: Fc['features'][number]) => boolean): Fc => ({ ...fc, features: fc.features.filter((f) => !pred(f)) });
@@ -31,7 +41,8 @@ function shift(f: Fc['features'][number], dLon: number, dLat: number): void {
 
 describe('block refusals: each its own BLOCK_ code naming the feature, exit 3', () => {
   it('the good block plans for both kinds', () => {
-    for (const kind of ['drone', 'transplanter'] as const) expect(planBlock(parseBlock(JSON.stringify(good())), kind).machines).toHaveLength(1);
+    for (const kind of ['drone', 'transplanter'] as const)
+      expect(planBlock(parseBlock(JSON.stringify(good())), kind).machines).toHaveLength(1);
   });
 
   it('BLOCK_PARSE: not JSON, not a FeatureCollection, not KML', () => {
@@ -117,7 +128,12 @@ describe('block refusals: each its own BLOCK_ code naming the feature, exit 3', 
     const fc = good();
     props(fc, 'qp-depot').properties.serves = ['transplanter'];
     expect(refusal(fc, 'drone').code).toBe('BLOCK_NO_DEPOT');
-    expect(refusal(without(good(), (f) => f.properties.kind === 'depot'), 'drone').code).toBe('BLOCK_NO_DEPOT');
+    expect(
+      refusal(
+        without(good(), (f) => f.properties.kind === 'depot'),
+        'drone',
+      ).code,
+    ).toBe('BLOCK_NO_DEPOT');
   });
 
   it('BLOCK_PADDY_UNREACHABLE: a paddy without a gate, and a gate on a road cut off from the depot', () => {
@@ -142,9 +158,20 @@ describe('block refusals: each its own BLOCK_ code naming the feature, exit 3', 
   it('BLOCK_NOFLY_BLOCKED: a depot walled in by a nofly ring', () => {
     const fc = good();
     const [lon, lat] = props(fc, 'qp-depot').geometry.coordinates as number[];
-    const d = 0.0001, e = 0.00005;
-    const sq = (r: number) => [[lon - r, lat - r], [lon + r, lat - r], [lon + r, lat + r], [lon - r, lat + r], [lon - r, lat - r]];
-    fc.features.push({ type: 'Feature', properties: { kind: 'nofly', id: 'wall' }, geometry: { type: 'Polygon', coordinates: [sq(d), sq(e).reverse()] } });
+    const d = 0.0001,
+      e = 0.00005;
+    const sq = (r: number) => [
+      [lon - r, lat - r],
+      [lon + r, lat - r],
+      [lon + r, lat + r],
+      [lon - r, lat + r],
+      [lon - r, lat - r],
+    ];
+    fc.features.push({
+      type: 'Feature',
+      properties: { kind: 'nofly', id: 'wall' },
+      geometry: { type: 'Polygon', coordinates: [sq(d), sq(e).reverse()] },
+    });
     const err = refusal(fc, 'drone');
     expect(err.code).toBe('BLOCK_NOFLY_BLOCKED');
     expect(err.exitCode).toBe(4);
@@ -152,12 +179,14 @@ describe('block refusals: each its own BLOCK_ code naming the feature, exit 3', 
 
   it('BLOCK_INVALID_OPTION: fleet size out of range', () => {
     const block = parseBlock(JSON.stringify(good()));
-    for (const n of [0, 1.5, 51]) expect(() => planBlock(block, 'drone', { machines: n })).toThrow(expect.objectContaining({ code: 'BLOCK_INVALID_OPTION' }));
+    for (const n of [0, 1.5, 51])
+      expect(() => planBlock(block, 'drone', { machines: n })).toThrow(expect.objectContaining({ code: 'BLOCK_INVALID_OPTION' }));
   });
 
   it('every BLOCK_ code for a bad file maps to exit 3', () => {
     const codes = Object.entries(ERROR_CODES).filter(([c]) => c.startsWith('BLOCK_'));
     expect(codes.length).toBeGreaterThanOrEqual(15);
-    for (const [code, { exit }] of codes) expect([code, exit]).toEqual([code, code === 'BLOCK_NOFLY_BLOCKED' ? 4 : code === 'BLOCK_INVALID_OPTION' ? 2 : 3]);
+    for (const [code, { exit }] of codes)
+      expect([code, exit]).toEqual([code, code === 'BLOCK_NOFLY_BLOCKED' ? 4 : code === 'BLOCK_INVALID_OPTION' ? 2 : 3]);
   });
 });

@@ -12,9 +12,15 @@ describe('agrisim demo (what npm start runs)', () => {
   it('--no-serve --json: plans the Thái Bình block, measures guided vs manual, prints savings and writes both reports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agrisim-demo-'));
     const report = join(dir, 'savings.html');
-    const r = spawnSync(process.execPath, [...CLI, 'demo', '--no-serve', '--json', '--report', report], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [...CLI, 'demo', '--no-serve', '--json', '--report', report], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     // the whole block planned for two fleets: 2 drones spreading, 3 transplanters
     const blocks = lines.filter((l) => l.event === 'block');
     expect(blocks.map((b) => b.scenario)).toEqual(['thai-binh-block-drones', 'thai-binh-block-transplanters']);
@@ -54,8 +60,12 @@ describe('agrisim demo (what npm start runs)', () => {
     while (started.event !== 'started');
     const sims = (started.simulations as { id: string }[]).map((s) => s.id);
     expect(sims).toEqual([
-      'thai-binh-block-drones', 'thai-binh-block-transplanters',
-      'thai-binh-drone-rtk', 'thai-binh-drone-manual', 'thai-binh-transplanter-rtk', 'thai-binh-transplanter-manual',
+      'thai-binh-block-drones',
+      'thai-binh-block-transplanters',
+      'thai-binh-drone-rtk',
+      'thai-binh-drone-manual',
+      'thai-binh-transplanter-rtk',
+      'thai-binh-transplanter-manual',
     ]);
     // every interface by default (phones on the Wi-Fi), but the printed URL we open is loopback
     expect(['::', '0.0.0.0']).toContain(started.host);
@@ -74,7 +84,10 @@ describe('agrisim demo (what npm start runs)', () => {
     expect(messages.some((m) => m.type === 'snapshot' && m.sim === 'thai-binh-drone-rtk')).toBe(true);
     expect(messages.filter((m) => m.type === 'telemetry' && m.sim === 'thai-binh-drone-rtk').length).toBeGreaterThan(3);
     // the fleet: one simulation, both drones in each telemetry message, per-paddy progress
-    const fleet = messages.filter((m) => m.type === 'telemetry' && m.sim === 'thai-binh-block-drones') as { vehicles?: unknown[]; progress?: { paddyCoveredPct?: number[] } }[];
+    const fleet = messages.filter((m) => m.type === 'telemetry' && m.sim === 'thai-binh-block-drones') as {
+      vehicles?: unknown[];
+      progress?: { paddyCoveredPct?: number[] };
+    }[];
     expect(fleet.length).toBeGreaterThan(3);
     expect(fleet[fleet.length - 1].vehicles).toHaveLength(2);
     expect(fleet[fleet.length - 1].progress?.paddyCoveredPct).toHaveLength(8);

@@ -14,9 +14,32 @@ import { loadScenario } from '../../src/scenario/index.js';
 const IFACES = {
   lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true, netmask: '255.0.0.0', mac: '00:00:00:00:00:00', cidr: '127.0.0.1/8' }],
   wlan0: [
-    { address: '192.168.1.20', family: 'IPv4', internal: false, netmask: '255.255.255.0', mac: 'aa:bb:cc:dd:ee:ff', cidr: '192.168.1.20/24' },
-    { address: 'fe80::1', family: 'IPv6', internal: false, netmask: 'ffff:ffff:ffff:ffff::', mac: 'aa:bb:cc:dd:ee:ff', cidr: 'fe80::1/64', scopeid: 3 },
-    { address: '2402:800:1::20', family: 'IPv6', internal: false, netmask: 'ffff:ffff:ffff:ffff::', mac: 'aa:bb:cc:dd:ee:ff', cidr: '2402:800:1::20/64', scopeid: 0 },
+    {
+      address: '192.168.1.20',
+      family: 'IPv4',
+      internal: false,
+      netmask: '255.255.255.0',
+      mac: 'aa:bb:cc:dd:ee:ff',
+      cidr: '192.168.1.20/24',
+    },
+    {
+      address: 'fe80::1',
+      family: 'IPv6',
+      internal: false,
+      netmask: 'ffff:ffff:ffff:ffff::',
+      mac: 'aa:bb:cc:dd:ee:ff',
+      cidr: 'fe80::1/64',
+      scopeid: 3,
+    },
+    {
+      address: '2402:800:1::20',
+      family: 'IPv6',
+      internal: false,
+      netmask: 'ffff:ffff:ffff:ffff::',
+      mac: 'aa:bb:cc:dd:ee:ff',
+      cidr: '2402:800:1::20/64',
+      scopeid: 0,
+    },
   ],
   eth1: [{ address: '10.0.0.5', family: 'IPv4', internal: false, netmask: '255.0.0.0', mac: '11:22:33:44:55:66', cidr: '10.0.0.5/8' }],
 } as Parameters<typeof lanUrls>[2];

@@ -32,27 +32,52 @@ describe('agrisim plan on every sample field, checked by the independent checker
     for (const { file, vehicle, run, out } of results) {
       expect({ file, vehicle, status: run.status, stderr: run.stderr }).toEqual({ file, vehicle, status: 0, stderr: '' });
       const input = JSON.parse(readFileSync(`fields/${file}`, 'utf8'));
-      const metricsLines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const metricsLines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       // a block file's roads, gates, depot and nofly areas are not fields
-      const paddies = input.features.filter((f: { properties?: { kind?: string } }) => !['road', 'gate', 'depot', 'nofly'].includes(f.properties?.kind ?? ''));
+      const paddies = input.features.filter(
+        (f: { properties?: { kind?: string } }) => !['road', 'gate', 'depot', 'nofly'].includes(f.properties?.kind ?? ''),
+      );
       expect(metricsLines.length).toBe(paddies.length);
       for (const [i, metrics] of metricsLines.entries()) {
         // DESIGN.md "Plan metrics" keys
-        for (const k of ['field', 'vehicle', 'swaths', 'coveragePct', 'overlapPct', 'lengthM', 'turns', 'sorties', 'timeS', 'fieldCapacityHaPerH', 'planMs'])
+        for (const k of [
+          'field',
+          'vehicle',
+          'swaths',
+          'coveragePct',
+          'overlapPct',
+          'lengthM',
+          'turns',
+          'sorties',
+          'timeS',
+          'fieldCapacityHaPerH',
+          'planMs',
+        ])
           expect(metrics).toHaveProperty(k);
         expect(metrics.vehicle.id).toBe(vehicle);
-        const feature = input.features.find((f: { id?: string; properties?: { id?: string } }) => (f.id ?? f.properties?.id) === metrics.fieldId);
+        const feature = input.features.find(
+          (f: { id?: string; properties?: { id?: string } }) => (f.id ?? f.properties?.id) === metrics.fieldId,
+        );
         expect(feature, `feature ${metrics.fieldId} of ${file}`).toBeDefined();
         const planPath = input.features.length > 1 ? out.replace('.geojson', `-${metrics.fieldId}.geojson`) : out;
         expect(existsSync(planPath), planPath).toBe(true);
         // a large block: every CHECK_EVERY-th paddy goes through the checker (each check is a
         // third of a second; tests/block and tests/plan/real check whole blocks and fields)
         if (metricsLines.length > 8 && i % CHECK_EVERY !== 0) continue;
-        const fieldPath = join(dir, 'field.geojson'), metricsPath = join(dir, 'metrics.json');
+        const fieldPath = join(dir, 'field.geojson'),
+          metricsPath = join(dir, 'metrics.json');
         writeFileSync(fieldPath, JSON.stringify(feature));
         writeFileSync(metricsPath, JSON.stringify(metrics) + '\n');
         const check = JSON.parse(execChecker(fieldPath, planPath, metricsPath));
-        expect({ file, vehicle, field: metrics.fieldId, problems: check.problems }).toEqual({ file, vehicle, field: metrics.fieldId, problems: [] });
+        expect({ file, vehicle, field: metrics.fieldId, problems: check.problems }).toEqual({
+          file,
+          vehicle,
+          field: metrics.fieldId,
+          problems: [],
+        });
         expect(check.outsidePts).toBe(0);
         expect(check.coveragePct).toBeGreaterThanOrEqual(99.5);
         checked++;
@@ -64,7 +89,8 @@ describe('agrisim plan on every sample field, checked by the independent checker
   it('prints a human summary by default, with area in ha and sào, swaths vs lower bound, time and refills', async () => {
     const r = await agrisim('plan', 'fields/paddy-with-tomb.geojson', '--vehicle', 'transplanter');
     expect(r.status).toBe(0);
-    for (const word of ['field', 'ha', 'sào', 'lower bound', 'coverage', 'length', 'time', 'capacity', 'refill']) expect(r.stdout).toContain(word);
+    for (const word of ['field', 'ha', 'sào', 'lower bound', 'coverage', 'length', 'time', 'capacity', 'refill'])
+      expect(r.stdout).toContain(word);
   });
 
   it('writes every format by extension and --format, and prints one export to stdout', async () => {
@@ -77,7 +103,22 @@ describe('agrisim plan on every sample field, checked by the independent checker
     expect(readFileSync(join(dir, 'tomb.kml'), 'utf8')).toContain('<kml xmlns="http://www.opengis.net/kml/2.2">');
     expect(JSON.parse(readFileSync(join(dir, 'tomb.plan'), 'utf8')).fileType).toBe('Plan');
     expect(readFileSync(join(dir, 'tomb.xml'), 'utf8')).toContain('<ISO11783_TaskData');
-    const r = await agrisim('plan', 'fields/paddy-40x120.geojson', '--format', 'geojson', '--width', '5', '--headland', '0', '--angle', '12', '--pattern', 'boustrophedon', '--start', '106.35,20.65');
+    const r = await agrisim(
+      'plan',
+      'fields/paddy-40x120.geojson',
+      '--format',
+      'geojson',
+      '--width',
+      '5',
+      '--headland',
+      '0',
+      '--angle',
+      '12',
+      '--pattern',
+      'boustrophedon',
+      '--start',
+      '106.35,20.65',
+    );
     expect(r.status).toBe(0);
     const fc = JSON.parse(r.stdout);
     expect(fc.type).toBe('FeatureCollection');
@@ -111,10 +152,20 @@ describe('agrisim plan on bad input: exit codes and the --json error shape', () 
   });
   it('a plot smaller than the implement is one pass at 100 %, its impossible headland reported as 0 laps', async () => {
     // a 3 × 3 m plot (QUYNH_PHU): no 7 m drone lap fits inside it, one pass covers it all
-    const d = 3 / 111_195, e = 3 / 104_050;
-    const ring = [[106.35, 20.65], [106.35 + e, 20.65], [106.35 + e, 20.65 + d], [106.35, 20.65 + d], [106.35, 20.65]];
+    const d = 3 / 111_195,
+      e = 3 / 104_050;
+    const ring = [
+      [106.35, 20.65],
+      [106.35 + e, 20.65],
+      [106.35 + e, 20.65 + d],
+      [106.35, 20.65 + d],
+      [106.35, 20.65],
+    ];
     const path = join(dir, 'tiny.geojson');
-    writeFileSync(path, JSON.stringify({ type: 'Feature', properties: { name: 'tiny' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    writeFileSync(
+      path,
+      JSON.stringify({ type: 'Feature', properties: { name: 'tiny' }, geometry: { type: 'Polygon', coordinates: [ring] } }),
+    );
     const r = await agrisim('plan', path, '--json', '--headland', '3');
     expect(r.status).toBe(0);
     const m = JSON.parse(r.stdout);
@@ -150,7 +201,8 @@ describe('agrisim plan on bad input: exit codes and the --json error shape', () 
   it('--help prints the options and exits 0', async () => {
     const r = await agrisim('plan', '--help');
     expect(r.status).toBe(0);
-    for (const opt of ['--vehicle', '--width', '--headland', '--angle', '--pattern', '--start', '--out', '--format', '--json']) expect(r.stdout).toContain(opt);
+    for (const opt of ['--vehicle', '--width', '--headland', '--angle', '--pattern', '--start', '--out', '--format', '--json'])
+      expect(r.stdout).toContain(opt);
   });
 });
 
@@ -166,7 +218,8 @@ describe('agrisim plan on a FeatureCollection of many fields (worker threads)', 
     expect((await agrisim('plan', 'fields/thai-binh-block.geojson', '--max-batch-s', '-1', '--json')).status).toBe(2);
   });
   it('--workers must be a whole number from 0 to 64', async () => {
-    for (const w of ['-1', '1.5', 'many']) expect((await agrisim('plan', 'fields/paddy-40x120.geojson', '--workers', w, '--json')).status).toBe(2);
+    for (const w of ['-1', '1.5', 'many'])
+      expect((await agrisim('plan', 'fields/paddy-40x120.geojson', '--workers', w, '--json')).status).toBe(2);
   });
   it('plans 120 generated fields on 2 worker threads (--workers 2): one metrics line each, in input order, equal to planning them one by one', async () => {
     const { randomFieldSet } = await import('../helpers/random-fields.js');
@@ -180,7 +233,10 @@ describe('agrisim plan on a FeatureCollection of many fields (worker threads)', 
     writeFileSync(path, text);
     const r = await agrisim('plan', path, '--json', '--workers', '2');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(120);
     const fields = parseFields(text);
     expect(lines.map((m) => m.fieldId)).toEqual(fields.map((f) => f.id));

@@ -18,12 +18,24 @@ describe('serve with a prescription', () => {
   it('streams the zones with their rates in the run description', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'agrisim-serve-dose-'));
     const path = join(dir, 'paddy.json');
-    writeFileSync(path, JSON.stringify({ id: 'paddy', name: 'paddy', field: resolve('fields/paddy-40x120.geojson'), vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 1 }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        id: 'paddy',
+        name: 'paddy',
+        field: resolve('fields/paddy-40x120.geojson'),
+        vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+        seed: 1,
+      }),
+    );
     const dose = await readDoseInput({ prescription: ZONES, buffer: '2' });
     const [factory] = await loadServeSpec(path, { dose: dose.doseFor, fieldTransform: dose.transform });
     const features = factory.create().describe().planGeoJson.features as { properties: Record<string, unknown> }[];
     const zones = features.filter((f) => f.properties.kind === 'zone').map((f) => [f.properties.id, f.properties.rateKgPerHa]);
-    expect(zones).toEqual([['low', 50], ['high', 110]]);
+    expect(zones).toEqual([
+      ['low', 50],
+      ['high', 110],
+    ]);
     expect(features.filter((f) => f.properties.kind === 'buffer')).toHaveLength(1);
   });
 
@@ -32,7 +44,10 @@ describe('serve with a prescription', () => {
     writeFileSync(join(dir, 'block.geojson'), JSON.stringify(doseBlock({ bufferM: 3 })));
     writeFileSync(join(dir, 'zones.geojson'), JSON.stringify(twoPaddyZones()));
     const path = join(dir, 'fleet.json');
-    writeFileSync(path, JSON.stringify({ id: 'fleet', name: 'two drones', block: join(dir, 'block.geojson'), vehicle: 'drone', machines: 2, seed: 1 }));
+    writeFileSync(
+      path,
+      JSON.stringify({ id: 'fleet', name: 'two drones', block: join(dir, 'block.geojson'), vehicle: 'drone', machines: 2, seed: 1 }),
+    );
     const dose = await readDoseInput({ prescription: join(dir, 'zones.geojson') });
     const [factory] = await loadServeSpec(path, { dose: dose.doseFor }, { blockDose: dose.doseForBlock });
     const features = factory.create().describe().planGeoJson.features as { properties: Record<string, unknown> }[];
@@ -45,7 +60,10 @@ describe('serve with a prescription', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const err = await serve
       .run(['--scenario', 'sims/thai-binh-drone.json', '--prescription', ZONES, '--port', '0', '--host', '127.0.0.1', '--no-viewer'])
-      .then(() => undefined, (e: AgrisimError) => e);
+      .then(
+        () => undefined,
+        (e: AgrisimError) => e,
+      );
     vi.restoreAllMocks();
     expect(err?.code).toBe('PRESCRIPTION_MISSES_FIELD');
     expect(ERROR_CODES[err!.code].exit).toBe(3);

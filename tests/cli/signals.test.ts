@@ -32,11 +32,17 @@ export function startCli(args: string[], startedEvent = 'started'): Promise<Runn
   let out = '';
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.on('exit', (code, signal) => r({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (d) => {
       out += d;
-      const line = out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === startedEvent);
+      const line = out
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.event === startedEvent);
       if (line) resolve({ proc, started: line, stdout: () => out, stderr: () => err, exit });
     });
     void exit.then((e) => reject(new Error(`exited ${e.code} before starting: ${err}`)));
@@ -58,7 +64,18 @@ describe('stop signals end the real process, free its port and keep its recordin
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     it(`serve --record: ${signal} → exit 0, port free, every recorded line whole`, async () => {
       const file = join(tmp(), 'rec.ndjson');
-      const s = await startCli(['serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-drone.json', '--speedup', '200', '--record', file]);
+      const s = await startCli([
+        'serve',
+        '--port',
+        '0',
+        '--no-viewer',
+        '--scenario',
+        'sims/thai-binh-drone.json',
+        '--speedup',
+        '200',
+        '--record',
+        file,
+      ]);
       const c = await client(s.started.url as string);
       c.send({ type: 'subscribe', sim: 'thai-binh-drone' });
       await c.count((m) => m.type === 'telemetry', 3);
@@ -77,7 +94,18 @@ describe('stop signals end the real process, free its port and keep its recordin
 
   it('replay stops on SIGTERM sent the moment it says where it listens, and frees its port', async () => {
     const file = join(tmp(), 'rec.ndjson');
-    const s = await startCli(['serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-transplanter.json', '--speedup', '300', '--record', file]);
+    const s = await startCli([
+      'serve',
+      '--port',
+      '0',
+      '--no-viewer',
+      '--scenario',
+      'sims/thai-binh-transplanter.json',
+      '--speedup',
+      '300',
+      '--record',
+      file,
+    ]);
     const c = await client(s.started.url as string);
     c.send({ type: 'subscribe', sim: 'thai-binh-transplanter' });
     await c.count((m) => m.type === 'telemetry', 3);
@@ -93,7 +121,11 @@ describe('stop signals end the real process, free its port and keep its recordin
   it('simulate --record: SIGTERM mid-run ends it with a metrics line marked interrupted, and replay reads it', async () => {
     const file = join(tmp(), 'sim.ndjson');
     // A run on the wall clock, so it is still going when the signal comes; the first frames arrive within 250 ms.
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', 'sims/thai-binh-drone.json', '--speedup', '20', '--record', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'simulate', 'sims/thai-binh-drone.json', '--speedup', '20', '--record', file, '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     procs.push(proc);
     let err = '';
     proc.stderr!.on('data', (d) => (err += d));

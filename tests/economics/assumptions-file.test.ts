@@ -16,9 +16,18 @@ function errorOf(fn: () => unknown): { code: string; message: string } {
 
 describe('assumptions file (schema declared once, from the table of defaults)', () => {
   it('reads both shapes into overrides by key', () => {
-    expect(parseAssumptionsFile({ wageVndPerDay: 250_000, 'support.applied': 1 })).toEqual({ wageVndPerDay: 250_000, 'support.applied': 1 });
+    expect(parseAssumptionsFile({ wageVndPerDay: 250_000, 'support.applied': 1 })).toEqual({
+      wageVndPerDay: 250_000,
+      'support.applied': 1,
+    });
     // A saved --json report: the list form, other fields ignored.
-    const report = { operation: 'fertilizing', assumptions: [{ key: 'hoursPerDay', value: 7, unit: 'h/person-day', fromRun: false }, { key: 'salvagePct', value: 15 }] };
+    const report = {
+      operation: 'fertilizing',
+      assumptions: [
+        { key: 'hoursPerDay', value: 7, unit: 'h/person-day', fromRun: false },
+        { key: 'salvagePct', value: 15 },
+      ],
+    };
     expect(parseAssumptionsFile(report)).toEqual({ hoursPerDay: 7, salvagePct: 15 });
     expect(parseAssumptionsFile({})).toEqual({});
   });
@@ -36,7 +45,10 @@ describe('assumptions file (schema declared once, from the table of defaults)', 
       'a.json: "wageVndPerDay" must be a finite number (VND/person-day), got "250000"',
     );
     expect(errorOf(() => parseAssumptionsFile({ wageVndPerDay: 0 }, 'a.json')).message).toContain('"wageVndPerDay" must be greater than 0');
-    expect(errorOf(() => parseAssumptionsFile([1, 2], 'a.json'))).toEqual({ code: 'ECON_INVALID_VALUE', message: 'a.json: expected a JSON object {"KEY": number, …}' });
+    expect(errorOf(() => parseAssumptionsFile([1, 2], 'a.json'))).toEqual({
+      code: 'ECON_INVALID_VALUE',
+      message: 'a.json: expected a JSON object {"KEY": number, …}',
+    });
   });
 
   it('names the entry of the list form that is wrong', () => {
@@ -45,7 +57,9 @@ describe('assumptions file (schema declared once, from the table of defaults)', 
       code: 'ECON_INVALID_VALUE',
       message: 'r.json: "assumptions[1]" must be {"key": "…", "value": number}, got null',
     });
-    expect(errorOf(() => parseAssumptionsFile(list({ key: 'hoursPerDay', value: 'x' }), 'r.json')).message).toBe('r.json: "assumptions[0].value" must be a finite number, got "x"');
+    expect(errorOf(() => parseAssumptionsFile(list({ key: 'hoursPerDay', value: 'x' }), 'r.json')).message).toBe(
+      'r.json: "assumptions[0].value" must be a finite number, got "x"',
+    );
     const unknown = errorOf(() => parseAssumptionsFile(list({ key: 'hours', value: 7 }), 'r.json'));
     expect(unknown.code).toBe('ECON_UNKNOWN_KEY');
     expect(unknown.message).toMatch(/^r\.json: "assumptions\[0\]\.key" unknown assumption "hours"; did you mean .*hoursPerDay/);
@@ -57,7 +71,9 @@ describe('assumptions file (schema declared once, from the table of defaults)', 
   it('checkAssumption uses the same per-key schema (one declaration of each range)', () => {
     expect(checkAssumption('hoursPerDay', 10)).toBe(10);
     expect(errorOf(() => checkAssumption('hoursPerDay', 25)).message).toBe('hoursPerDay must be at most 24 (h/person-day), got 25');
-    expect(errorOf(() => checkAssumption('support.purchaseSubsidyPct', -5)).message).toBe('support.purchaseSubsidyPct must be at least 0 (% of price), got -5');
+    expect(errorOf(() => checkAssumption('support.purchaseSubsidyPct', -5)).message).toBe(
+      'support.purchaseSubsidyPct must be at least 0 (% of price), got -5',
+    );
     expect(errorOf(() => checkAssumption('nope', 1)).code).toBe('ECON_UNKNOWN_KEY');
   });
 

@@ -34,10 +34,23 @@ describe('agrisim savings', () => {
     const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['operation', 'areaHa', 'manual', 'mechanized', 'savings', 'perSao', 'breakEvenHaPerYear', 'sensitivity', 'assumptions']));
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'operation',
+        'areaHa',
+        'manual',
+        'mechanized',
+        'savings',
+        'perSao',
+        'breakEvenHaPerYear',
+        'sensitivity',
+        'assumptions',
+      ]),
+    );
     expect(j.operation).toBe('transplanting');
     expect(j.areaHa).toBe(1);
-    for (const b of [j.manual, j.mechanized]) expect(Object.keys(b)).toEqual(expect.arrayContaining(['personDays', 'hours', 'laborVnd', 'machineVnd', 'inputVnd', 'totalVnd']));
+    for (const b of [j.manual, j.mechanized])
+      expect(Object.keys(b)).toEqual(expect.arrayContaining(['personDays', 'hours', 'laborVnd', 'machineVnd', 'inputVnd', 'totalVnd']));
     expect(j.manual.laborVnd).toBe(11_250_000);
     expect(Object.keys(j.savings).sort()).toEqual(['pct', 'personDays', 'vnd']);
     expect(j.perSao.manualVnd).toBe(441_000);
@@ -47,7 +60,8 @@ describe('agrisim savings', () => {
     expect(j.breakEvenHaPerYear.ownVsHire).toBeGreaterThan(0);
     expect(j.breakEvenSupport.with.ownVsHire).toBeLessThan(j.breakEvenSupport.without.ownVsHire);
     expect(j.sensitivity.map((s: { factor: string }) => s.factor)).toEqual(['wage', 'machinePrice', 'areaPerYear', 'inputPrice']);
-    for (const a of j.assumptions) expect(Object.keys(a)).toEqual(expect.arrayContaining(['key', 'value', 'unit', 'range', 'source', 'fromRun']));
+    for (const a of j.assumptions)
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['key', 'value', 'unit', 'range', 'source', 'fromRun']));
     expect(j.assumptions.every((a: { fromRun: boolean }) => a.fromRun === false)).toBe(true);
   });
 
@@ -64,7 +78,20 @@ describe('agrisim savings', () => {
 
   it('--operation all: one report per operation (a JSON array; the HTML has a page each); a household of 12 sào hiring', async () => {
     const html = join(dir, 'all.html');
-    const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', 'hire', '--json', '--report', html, '--lang', 'en');
+    const r = await agrisim(
+      'savings',
+      '--operation',
+      'all',
+      '--area-sao',
+      '12',
+      '--ownership',
+      'hire',
+      '--json',
+      '--report',
+      html,
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.map((x: { operation: string }) => x.operation)).toEqual(['fertilizing', 'transplanting', 'spraying']);
@@ -77,14 +104,17 @@ describe('agrisim savings', () => {
     expect(bad.code).toBe(2);
   });
 
-  it.each(['own', 'hire'] as const)('the Vietnamese table of every operation (%s) is wholly Vietnamese; the English one wholly English', async (ownership) => {
-    for (const lang of ['vi', 'en'] as const) {
-      const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', ownership, '--lang', lang);
-      expect(r.code).toBe(0);
-      // assumption keys in brackets are what --set takes, not words
-      expect(foreignWords(r.stdout.replace(/\[[\w.]+\]/g, ''), lang)).toEqual([]);
-    }
-  });
+  it.each(['own', 'hire'] as const)(
+    'the Vietnamese table of every operation (%s) is wholly Vietnamese; the English one wholly English',
+    async (ownership) => {
+      for (const lang of ['vi', 'en'] as const) {
+        const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', ownership, '--lang', lang);
+        expect(r.code).toBe(0);
+        // assumption keys in brackets are what --set takes, not words
+        expect(foreignWords(r.stdout.replace(/\[[\w.]+\]/g, ''), lang)).toEqual([]);
+      }
+    },
+  );
 
   it('--block: each household of the Thái Bình block, its savings and the day it is done; the labour peak against the fleet', async () => {
     const r = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '2', '--json');
@@ -153,7 +183,14 @@ describe('agrisim savings', () => {
     expect(ja.run.manual.fieldCapacityHaPerH).toBeLessThan(ja.run.guided.fieldCapacityHaPerH);
     expect(ja.run.manual.gapPct).toBeGreaterThan(ja.run.guided.gapPct);
     const fromRun = ja.assumptions.filter((x: { fromRun: boolean }) => x.fromRun).map((x: { key: string }) => x.key);
-    expect(fromRun).toEqual(expect.arrayContaining(['transplanter.capacityHaPerH', 'transplanter.unguidedCapacityHaPerH', 'transplanter.guidedOverlapPct', 'transplanter.unguidedGapPct']));
+    expect(fromRun).toEqual(
+      expect.arrayContaining([
+        'transplanter.capacityHaPerH',
+        'transplanter.unguidedCapacityHaPerH',
+        'transplanter.guidedOverlapPct',
+        'transplanter.unguidedGapPct',
+      ]),
+    );
     expect(jb.mechanized).toEqual(ja.mechanized);
     expect(jb.alternatives).toEqual(ja.alternatives);
   }, 30_000);
@@ -161,7 +198,18 @@ describe('agrisim savings', () => {
   it('--assumptions FILE.json overrides like --set, and --set wins', async () => {
     const file = join(dir, 'a.json');
     writeFileSync(file, JSON.stringify({ wageVndPerDay: 200_000, 'manual.transplantPersonDaysPerHa': 20 }));
-    const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--assumptions', file, '--set', 'wageVndPerDay=220000', '--json');
+    const r = await agrisim(
+      'savings',
+      '--operation',
+      'transplanting',
+      '--area-ha',
+      '1',
+      '--assumptions',
+      file,
+      '--set',
+      'wageVndPerDay=220000',
+      '--json',
+    );
     expect(r.code).toBe(0);
     // (20 + 5) person-days × 220,000 VND = 5,500,000 VND
     expect(JSON.parse(r.stdout).manual.laborVnd).toBe(5_500_000);

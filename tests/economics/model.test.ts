@@ -5,8 +5,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ASSUMPTIONS_BY_KEY, SOURCES_BY_ID, checksLine, computeSavings, defaultAssumptionValues, householdSavings, labourPeak,
-  machineCostPerHa, ownedCostAt, ownershipCost, parseAssumptionNumber, savingsAtArea, savingsForArea, sourceText, type MeasuredRun, type RunSummary,
+  ASSUMPTIONS_BY_KEY,
+  SOURCES_BY_ID,
+  checksLine,
+  computeSavings,
+  defaultAssumptionValues,
+  householdSavings,
+  labourPeak,
+  machineCostPerHa,
+  ownedCostAt,
+  ownershipCost,
+  parseAssumptionNumber,
+  savingsAtArea,
+  savingsForArea,
+  sourceText,
+  type MeasuredRun,
+  type RunSummary,
 } from '../../src/economics/index.js';
 import { formatNumber, formatPct, formatRoughVnd, formatVnd } from '../../src/units/index.js';
 import { isAgrisimError } from '../../src/errors.js';
@@ -22,13 +36,21 @@ function codeOf(f: () => unknown): string | undefined {
 
 function measured(overrides: Partial<MeasuredRun> = {}): MeasuredRun {
   return {
-    guidance: 'rtk', fieldAreaHa: 1.35, areaCoveredHa: 1.34, fieldCapacityHaPerH: 0.25, overlapPct: 2.6, gapPct: 0.74,
-    timeS: { working: 13_759, turning: 786, transit: 3128, refill: 1800, total: 19_473 }, energy: { fuelL: 5.5 }, ...overrides,
+    guidance: 'rtk',
+    fieldAreaHa: 1.35,
+    areaCoveredHa: 1.34,
+    fieldCapacityHaPerH: 0.25,
+    overlapPct: 2.6,
+    gapPct: 0.74,
+    timeS: { working: 13_759, turning: 786, transit: 3128, refill: 1800, total: 19_473 },
+    energy: { fuelL: 5.5 },
+    ...overrides,
   };
 }
 
 /** Repair cost per ha of an owned machine, ASABE D497: P·RF1·(L/1000)^RF2 spread over L hours, at c ha/h. */
-const repairPerHa = (p: number, rf1: number, rf2: number, lifeH: number, haPerH: number) => (p * rf1 * Math.pow(lifeH / 1000, rf2)) / lifeH / haPerH;
+const repairPerHa = (p: number, rf1: number, rf2: number, lifeH: number, haPerH: number) =>
+  (p * rf1 * Math.pow(lifeH / 1000, rf2)) / lifeH / haPerH;
 // Guided transplanter: P = 350 M + 120 M kit = 470 M, S = 47 M, 1500 h life, 10 years at most, 0.25 ha/h.
 const TP_REPAIR = repairPerHa(470e6, 0.32, 2.1, 1500, 0.25); // ≈ 939,741 VND/ha
 // Per ha besides ownership: fuel 1.125 L/h × 23,000 / 0.25 = 103,500; crew 1 + nursery 4 + gap filling 0.25 = 5.25 person-days × 375,000 = 1,968,750;
@@ -90,15 +112,26 @@ describe('an owned transplanter, ASABE EP496/D497', () => {
     // 300 ha/yr: 1200 h/yr → 1.25 y: 338,400,000 + 27,730,000 = 366,130,000 / 300 ha
     [300, 1.25, 366_130_000 / 300],
   ])('%d ha a year: %d years of use, fixed %d VND/ha, repairs spread over the life hours', (ha, years, fixedPerHa) => {
-    const o = ownershipCost({ priceVnd: 470e6, lifeHours: 1500, obsolescenceYears: 10, salvagePct: 10, interestPctPerYear: 8, tihPctPerYear: 1.5,
-      areaPerYearHa: ha, capacityHaPerH: 0.25, repairRf1: 0.32, repairRf2: 2.1 });
+    const o = ownershipCost({
+      priceVnd: 470e6,
+      lifeHours: 1500,
+      obsolescenceYears: 10,
+      salvagePct: 10,
+      interestPctPerYear: 8,
+      tihPctPerYear: 1.5,
+      areaPerYearHa: ha,
+      capacityHaPerH: 0.25,
+      repairRf1: 0.32,
+      repairRf2: 2.1,
+    });
     expect(o.yearsOfUse).toBeCloseTo(years, 9);
     expect(o.fixedVndPerHa).toBeCloseTo(fixedPerHa, 3);
     // 470 M × 0.32 × 1.5^2.1 = 352.4 M over 1500 h = 234,935 VND/h → 939,741 VND/ha at 0.25 ha/h, whatever the area a year
     expect(o.lifeRepairVnd).toBeCloseTo(470e6 * 0.32 * Math.pow(1.5, 2.1), 0);
     expect(o.repairVndPerHa).toBeCloseTo(TP_REPAIR, 3);
     const v = defaultAssumptionValues();
-    const total = computeSavings({ operation: 'transplanting', areaHa: 1, overrides: { 'transplanter.areaPerYearHa': ha } }).mechanized.totalVnd;
+    const total = computeSavings({ operation: 'transplanting', areaHa: 1, overrides: { 'transplanter.areaPerYearHa': ha } }).mechanized
+      .totalVnd;
     expect(total).toBe(Math.round(fixedPerHa + TP_OTHER));
     expect(ownedCostAt('transplanting', v, ha)).toBeCloseTo(fixedPerHa + TP_OTHER, 3);
   });
@@ -111,19 +144,32 @@ describe('an owned transplanter, ASABE EP496/D497', () => {
   });
 
   it('property: the cost per ha of any owned machine never rises with the area worked a year (seeded)', () => {
-    fc.assert(fc.property(
-      fc.record({
-        priceVnd: fc.integer({ min: 50, max: 2000 }).map((m) => m * 1e6), lifeHours: fc.integer({ min: 300, max: 12_000 }), obsolescenceYears: fc.integer({ min: 1, max: 20 }),
-        salvagePct: fc.integer({ min: 0, max: 40 }), interestPctPerYear: fc.double({ min: 0, max: 20, noNaN: true }), tihPctPerYear: fc.double({ min: 0, max: 3, noNaN: true }),
-        capacityHaPerH: fc.double({ min: 0.05, max: 10, noNaN: true }), repairRf1: fc.double({ min: 0, max: 1, noNaN: true }), repairRf2: fc.double({ min: 1, max: 2.5, noNaN: true }),
-        subsidyPct: fc.integer({ min: 0, max: 60 }), full: fc.integer({ min: 0, max: 3 }), half: fc.integer({ min: 0, max: 3 }),
-        a: fc.double({ min: 0.5, max: 20_000, noNaN: true }), k: fc.double({ min: 1.001, max: 50, noNaN: true }),
-      }),
-      ({ a, k, full, half, ...m }) => {
-        const at = (ha: number) => ownershipCost({ ...m, areaPerYearHa: ha, interestSupport: { fullYears: full, halfYears: half } }).totalVndPerHa;
-        return at(a * k) <= at(a) * (1 + 1e-12);
-      },
-    ), { seed: 15, numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          priceVnd: fc.integer({ min: 50, max: 2000 }).map((m) => m * 1e6),
+          lifeHours: fc.integer({ min: 300, max: 12_000 }),
+          obsolescenceYears: fc.integer({ min: 1, max: 20 }),
+          salvagePct: fc.integer({ min: 0, max: 40 }),
+          interestPctPerYear: fc.double({ min: 0, max: 20, noNaN: true }),
+          tihPctPerYear: fc.double({ min: 0, max: 3, noNaN: true }),
+          capacityHaPerH: fc.double({ min: 0.05, max: 10, noNaN: true }),
+          repairRf1: fc.double({ min: 0, max: 1, noNaN: true }),
+          repairRf2: fc.double({ min: 1, max: 2.5, noNaN: true }),
+          subsidyPct: fc.integer({ min: 0, max: 60 }),
+          full: fc.integer({ min: 0, max: 3 }),
+          half: fc.integer({ min: 0, max: 3 }),
+          a: fc.double({ min: 0.5, max: 20_000, noNaN: true }),
+          k: fc.double({ min: 1.001, max: 50, noNaN: true }),
+        }),
+        ({ a, k, full, half, ...m }) => {
+          const at = (ha: number) =>
+            ownershipCost({ ...m, areaPerYearHa: ha, interestSupport: { fullYears: full, halfYears: half } }).totalVndPerHa;
+          return at(a * k) <= at(a) * (1 + 1e-12);
+        },
+      ),
+      { seed: 15, numRuns: 500 },
+    );
   });
 
   it('break-even against the hired package: 70,030,000 / (8,149,306 − other costs) ≈ 18.9 ha/yr; against hand work ≈ 9.0 ha/yr; with interest support 17.5', () => {
@@ -135,7 +181,9 @@ describe('an owned transplanter, ASABE EP496/D497', () => {
     expect(r.breakEvenHaPerYear.ownVsHire).toBe(Math.ceil(exact * 10) / 10);
     expect(r.breakEvenHaPerYear.ownVsManual).toBe(Math.ceil((70_030_000 / (12_250_000 - TP_OTHER)) * 10) / 10);
     expect(r.breakEvenHaPerYear.reason).toBe('');
-    expect(r.breakEvenHaPerYear.sentence).toBe(`Owning the machine costs less than hiring the service from ${r.breakEvenHaPerYear.ownVsHire} ha/year, and less than doing the work by hand from 9 ha/year.`);
+    expect(r.breakEvenHaPerYear.sentence).toBe(
+      `Owning the machine costs less than hiring the service from ${r.breakEvenHaPerYear.ownVsHire} ha/year, and less than doing the work by hand from 9 ha/year.`,
+    );
     // Decision 68/2013: the state pays (2 + 0.5 × 1) / 10 years = 25 % of the interest → 42,300,000 + 15,510,000 + 7,050,000 = 64,860,000
     expect(r.breakEvenSupport.with.ownVsHire).toBe(Math.ceil((64_860_000 / (hirePerHa - TP_OTHER)) * 10) / 10);
     expect(r.breakEvenSupport.without).toEqual(r.breakEvenHaPerYear);
@@ -146,7 +194,18 @@ describe('an owned transplanter, ASABE EP496/D497', () => {
   });
 
   it('a purchase subsidy lowers the price paid, within its cap', () => {
-    const base = { priceVnd: 470e6, lifeHours: 1500, obsolescenceYears: 10, salvagePct: 10, interestPctPerYear: 8, tihPctPerYear: 1.5, areaPerYearHa: 60, capacityHaPerH: 0.25, repairRf1: 0.32, repairRf2: 2.1 };
+    const base = {
+      priceVnd: 470e6,
+      lifeHours: 1500,
+      obsolescenceYears: 10,
+      salvagePct: 10,
+      interestPctPerYear: 8,
+      tihPctPerYear: 1.5,
+      areaPerYearHa: 60,
+      capacityHaPerH: 0.25,
+      repairRf1: 0.32,
+      repairRf2: 2.1,
+    };
     expect(ownershipCost({ ...base, subsidyPct: 30 }).paidVnd).toBe(329e6);
     expect(ownershipCost({ ...base, subsidyPct: 30, subsidyCapVnd: 100e6 }).paidVnd).toBe(370e6);
   });
@@ -206,7 +265,10 @@ describe('hand-checked cases', () => {
     expect(r.verdict.kind).toBe('little');
     expect(r.verdict.text).toMatch(/^Saves little.*one person broadcasts a hectare by hand in 3 h/);
     // per kg pricing: 1,000 VND/kg × 200 kg = 200,000 a season
-    expect(computeSavings({ operation: 'fertilizing', areaHa: 1, ownership: 'hire', overrides: { 'drone.spreadServiceVndPerKg': 1000 } }).mechanized.machineVnd).toBe(200_000);
+    expect(
+      computeSavings({ operation: 'fertilizing', areaHa: 1, ownership: 'hire', overrides: { 'drone.spreadServiceVndPerKg': 1000 } })
+        .mechanized.machineVnd,
+    ).toBe(200_000);
   });
 
   it('an owned drone: ownership, repairs, batteries and generator fuel per application', () => {
@@ -222,12 +284,21 @@ describe('hand-checked cases', () => {
     expect(r.breakEvenHaPerYear.ownVsHire).toBeNull();
     expect(r.breakEvenHaPerYear.reason).toMatch(/^tự mua máy không bao giờ rẻ hơn thuê dịch vụ: dù làm 100\.000 ha mỗi năm/);
     // one sentence: the area against hand work, and why never against hiring
-    expect(r.breakEvenHaPerYear.sentence).toMatch(/^Tự mua máy rẻ hơn làm tay khi máy làm từ [\d.,]+ ha\/năm, nhưng không bao giờ rẻ hơn thuê dịch vụ: dù làm 100\.000 ha mỗi năm, máy vẫn tốn ≈ \d+ nghìn ₫ mỗi ha một vụ \([^)]+\), cao hơn ≈ \d+ nghìn ₫ mỗi ha\.$/);
+    expect(r.breakEvenHaPerYear.sentence).toMatch(
+      /^Tự mua máy rẻ hơn làm tay khi máy làm từ [\d.,]+ ha\/năm, nhưng không bao giờ rẻ hơn thuê dịch vụ: dù làm 100\.000 ha mỗi năm, máy vẫn tốn ≈ \d+ nghìn ₫ mỗi ha một vụ \([^)]+\), cao hơn ≈ \d+ nghìn ₫ mỗi ha\.$/,
+    );
     expect(r.breakEvenHaPerYear.sentence).not.toMatch(/\.\s+\p{Lu}/u); // no second sentence
     // neither: a drone that costs 5 billion
-    const none = computeSavings({ operation: 'fertilizing', areaHa: 1, lang: 'en', overrides: { 'drone.priceVnd': 5e9 } }).breakEvenHaPerYear;
+    const none = computeSavings({
+      operation: 'fertilizing',
+      areaHa: 1,
+      lang: 'en',
+      overrides: { 'drone.priceVnd': 5e9 },
+    }).breakEvenHaPerYear;
     expect(none).toMatchObject({ ownVsHire: null, ownVsManual: null });
-    expect(none.sentence).toMatch(/^Owning the machine never costs less than hiring the service or doing the work by hand: even worked 100,000 ha a year/);
+    expect(none.sentence).toMatch(
+      /^Owning the machine never costs less than hiring the service or doing the work by hand: even worked 100,000 ha a year/,
+    );
   });
 
   it('spraying 1 ha hired: 3 × 8 h / 8 = 3 person-days; service 3 × 170,000 = 510,000', () => {
@@ -264,11 +335,23 @@ describe('the block', () => {
 
   it('labour peak of a 30 ha block in 12 days: 900 person-days = 75 people a day by hand; 2 transplanters finish in 7.5 days with 4 people', () => {
     const p = labourPeak({ areaHa: 30, windowDays: 12, machines: 2 });
-    expect(p).toMatchObject({ manualPersonDays: 900, manualPersonsPerDay: 75, fleetCrewPersons: 4, fleetDays: 7.5, fitsWindow: true, machinesNeeded: 2, daysSaved: 4.5 });
+    expect(p).toMatchObject({
+      manualPersonDays: 900,
+      manualPersonsPerDay: 75,
+      fleetCrewPersons: 4,
+      fleetDays: 7.5,
+      fitsWindow: true,
+      machinesNeeded: 2,
+      daysSaved: 4.5,
+    });
     // one machine: 2 ha a day → 15 days, over the window
     expect(labourPeak({ areaHa: 30, windowDays: 12, machines: 1 })).toMatchObject({ fleetDays: 15, fitsWindow: false, machinesNeeded: 2 });
     // the village has 50 people: 900 / 50 = 18 days by hand
-    expect(labourPeak({ areaHa: 30, machines: 2, availablePersons: 50 })).toMatchObject({ windowDays: 12, manualDays: 18, daysSaved: 10.5 });
+    expect(labourPeak({ areaHa: 30, machines: 2, availablePersons: 50 })).toMatchObject({
+      windowDays: 12,
+      manualDays: 18,
+      daysSaved: 10.5,
+    });
   });
 
   it.each([
@@ -326,7 +409,7 @@ describe('overrides change exactly what they should', () => {
     expect(r.mechanized.machineVnd).toBe(base.mechanized.machineVnd);
   });
 
-  it('the drone price moves the owner\'s machine cost, not the hired service', () => {
+  it("the drone price moves the owner's machine cost, not the hired service", () => {
     const v = defaultAssumptionValues();
     const own = machineCostPerHa('spraying', v, 'own').machineVnd;
     const own2 = machineCostPerHa('spraying', { ...v, 'drone.priceVnd': 600e6 }, 'own').machineVnd;
@@ -355,7 +438,10 @@ describe('overrides change exactly what they should', () => {
 
 describe('runs', () => {
   const run = (guided: Partial<MeasuredRun>, manual?: Partial<MeasuredRun>): RunSummary => ({
-    label: 'test', vehicleKind: 'transplanter', guided: measured(guided), ...(manual ? { manual: measured({ guidance: 'manual', ...manual }) } : {}),
+    label: 'test',
+    vehicleKind: 'transplanter',
+    guided: measured(guided),
+    ...(manual ? { manual: measured({ guidance: 'manual', ...manual }) } : {}),
   });
 
   it('a run with more overlap costs more input', () => {
@@ -367,7 +453,11 @@ describe('runs', () => {
   });
 
   it('measured capacity, overlap, gaps and fuel replace the textbook figures and are marked fromRun', () => {
-    const r = computeSavings({ operation: 'transplanting', areaHa: 1.35, run: run({ fieldCapacityHaPerH: 0.2 }, { fieldCapacityHaPerH: 0.15, overlapPct: 12.4, gapPct: 10.5 }) });
+    const r = computeSavings({
+      operation: 'transplanting',
+      areaHa: 1.35,
+      run: run({ fieldCapacityHaPerH: 0.2 }, { fieldCapacityHaPerH: 0.15, overlapPct: 12.4, gapPct: 10.5 }),
+    });
     const a = Object.fromEntries(r.assumptions.map((x) => [x.key, x]));
     expect(a['transplanter.capacityHaPerH']).toMatchObject({ value: 0.2, fromRun: true });
     expect(a['transplanter.capacityHaPerH'].source).toMatch(/simulated run test \(rtk\)/);
@@ -379,21 +469,36 @@ describe('runs', () => {
     // machine hours: 1.35 ha / 0.2 ha/h
     expect(r.mechanized.machineHours).toBeCloseTo(1.35 / 0.2, 2);
     // gap filling of the unguided machine: 10.5 % × 25 person-days
-    const unguidedDays = 2 * (1 / 0.15) / 8 + 4 + 0.105 * 25;
+    const unguidedDays = (2 * (1 / 0.15)) / 8 + 4 + 0.105 * 25;
     expect(r.alternatives[0].personDays).toBeCloseTo(unguidedDays * 1.35, 3);
   });
 
   it('a user override wins over the run', () => {
-    const r = computeSavings({ operation: 'transplanting', areaHa: 1, run: run({ fieldCapacityHaPerH: 0.2 }), overrides: { 'transplanter.capacityHaPerH': 0.3 } });
-    expect(r.assumptions.find((x) => x.key === 'transplanter.capacityHaPerH')).toMatchObject({ value: 0.3, fromRun: false, overridden: true });
+    const r = computeSavings({
+      operation: 'transplanting',
+      areaHa: 1,
+      run: run({ fieldCapacityHaPerH: 0.2 }),
+      overrides: { 'transplanter.capacityHaPerH': 0.3 },
+    });
+    expect(r.assumptions.find((x) => x.key === 'transplanter.capacityHaPerH')).toMatchObject({
+      value: 0.3,
+      fromRun: false,
+      overridden: true,
+    });
   });
 
   it('a fleet of two machines: capacity per machine', () => {
-    const drone: RunSummary = { label: 'two', vehicleKind: 'drone', guided: measured({ fieldCapacityHaPerH: 10, vehicles: 2, energy: { batteryCycles: 4 }, areaCoveredHa: 5 }) };
+    const drone: RunSummary = {
+      label: 'two',
+      vehicleKind: 'drone',
+      guided: measured({ fieldCapacityHaPerH: 10, vehicles: 2, energy: { batteryCycles: 4 }, areaCoveredHa: 5 }),
+    };
     const r = computeSavings({ operation: 'spraying', areaHa: 5, run: drone });
     expect(r.assumptions.find((x) => x.key === 'drone.capacityHaPerH')!.value).toBe(5);
     expect(r.assumptions.find((x) => x.key === 'drone.batteryCyclesPerHa')!.value).toBe(0.8);
-    expect(r.assumptions.find((x) => x.key === 'drone.batteryCyclesPerHa')!.source).toBe('simulated run two (rtk): 4.00 battery cycles for 5.00 ha');
+    expect(r.assumptions.find((x) => x.key === 'drone.batteryCyclesPerHa')!.source).toBe(
+      'simulated run two (rtk): 4.00 battery cycles for 5.00 ha',
+    );
   });
 });
 
@@ -410,8 +515,21 @@ describe('invalid values give coded errors', () => {
     ['unknown operation', () => computeSavings({ areaHa: 1, operation: 'harvesting' as never }), 'ECON_INVALID_VALUE'],
     ['"300.000" (a Vietnamese thousands separator)', () => parseAssumptionNumber('wageVndPerDay', '300.000'), 'ECON_INVALID_VALUE'],
     ['"abc"', () => parseAssumptionNumber('wageVndPerDay', 'abc'), 'ECON_INVALID_VALUE'],
-    ['a transplanter run for fertilizing', () => computeSavings({ areaHa: 1, run: { label: 'x', vehicleKind: 'transplanter', guided: measured() } }), 'ECON_RUN_MISMATCH'],
-    ['a run that covered nothing', () => computeSavings({ operation: 'transplanting', areaHa: 1, run: { label: 'x', vehicleKind: 'transplanter', guided: measured({ fieldCapacityHaPerH: 0 }) } }), 'ECON_RUN_INVALID'],
+    [
+      'a transplanter run for fertilizing',
+      () => computeSavings({ areaHa: 1, run: { label: 'x', vehicleKind: 'transplanter', guided: measured() } }),
+      'ECON_RUN_MISMATCH',
+    ],
+    [
+      'a run that covered nothing',
+      () =>
+        computeSavings({
+          operation: 'transplanting',
+          areaHa: 1,
+          run: { label: 'x', vehicleKind: 'transplanter', guided: measured({ fieldCapacityHaPerH: 0 }) },
+        }),
+      'ECON_RUN_INVALID',
+    ],
   ])('%s', (_name, f, code) => {
     expect(codeOf(f)).toBe(code);
   });
@@ -457,7 +575,12 @@ describe('savingsAtArea (the live feed)', () => {
   it('is zero at 0 ha and equals the full report at the same area', () => {
     expect(savingsForArea('transplanting', 0)).toMatchObject({ savingsVnd: 0, personDaysSaved: 0, manualVnd: 0 });
     const one = computeSavings({ operation: 'fertilizing', areaHa: 2.5 });
-    expect(savingsAtArea(one, 2.5)).toMatchObject({ manualVnd: one.manual.totalVnd, mechanizedVnd: one.mechanized.totalVnd, savingsVnd: one.savings.vnd, basis: 'defaults' });
+    expect(savingsAtArea(one, 2.5)).toMatchObject({
+      manualVnd: one.manual.totalVnd,
+      mechanizedVnd: one.mechanized.totalVnd,
+      savingsVnd: one.savings.vnd,
+      basis: 'defaults',
+    });
     const s = savingsForArea('transplanting', 1.35);
     const r = computeSavings({ operation: 'transplanting', areaHa: 1.35 });
     expect(s.manualVnd).toBe(r.manual.totalVnd);

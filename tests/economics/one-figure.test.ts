@@ -45,7 +45,12 @@ describe('one savings figure for a recorded run', () => {
     feed.updates$.subscribe((u: FeedUpdate) => {
       if (u.kind === 'telemetry') last = u.progress;
     });
-    const done = firstValueFrom(feed.updates$.pipe(filter((u) => u.kind === 'telemetry' && u.progress.savings?.basis === 'run'), timeout(30_000)));
+    const done = firstValueFrom(
+      feed.updates$.pipe(
+        filter((u) => u.kind === 'telemetry' && u.progress.savings?.basis === 'run'),
+        timeout(30_000),
+      ),
+    );
     feed.start();
     await done;
     feed.stop();
@@ -81,11 +86,28 @@ describe('one savings figure for a recorded run', () => {
   });
 
   it('a transplanter driven by eye is the unguided alternative; a run without metrics keeps the defaults', () => {
-    const desc = { ...replaySimulation(text).describe(), vehicles: [{ id: 't', kind: 'transplanter', workingWidthM: 1.8, guidance: 'manual' as const }] };
+    const desc = {
+      ...replaySimulation(text).describe(),
+      vehicles: [{ id: 't', kind: 'transplanter', workingWidthM: 1.8, guidance: 'manual' as const }],
+    };
     const p = createProgressSavings(desc).add({ coveredPct: 50, coveredHa: 0.2, elapsedS: 100, etaS: 100 });
     expect(p.savings!.method).toBe('unguided-transplanter');
-    const broken = { guidance: 'manual' as const, seed: 1, timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: 0 }, sorties: 0, refills: 0, areaCoveredHa: 0,
-      coveredPct: 0, overlapPct: 0, gapPct: 0, inputUsed: 0, inputOffTargetKg: 0, energy: {}, fieldCapacityHaPerH: 0, faults: 0 };
+    const broken = {
+      guidance: 'manual' as const,
+      seed: 1,
+      timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: 0 },
+      sorties: 0,
+      refills: 0,
+      areaCoveredHa: 0,
+      coveredPct: 0,
+      overlapPct: 0,
+      gapPct: 0,
+      inputUsed: 0,
+      inputOffTargetKg: 0,
+      energy: {},
+      fieldCapacityHaPerH: 0,
+      faults: 0,
+    };
     const q = createProgressSavings(desc).add({ coveredPct: 50, coveredHa: 0.2, elapsedS: 100, etaS: 100 }, broken);
     expect(q.savings!.basis).toBe('defaults');
   });
@@ -100,7 +122,14 @@ describe.skipIf(!systemProgram('chromium'))('the page shows the same figure', ()
     if (!browser) return;
     const viewer = createViewerHandler();
     await viewer.ready;
-    const srv = await startTelemetryServer({ port: 0, host: '127.0.0.1', simulations: [factory()], staticHandler: viewer, speedup: 5000, loop: false });
+    const srv = await startTelemetryServer({
+      port: 0,
+      host: '127.0.0.1',
+      simulations: [factory()],
+      staticHandler: viewer,
+      speedup: 5000,
+      loop: false,
+    });
     url = `http://127.0.0.1:${srv.port}/`;
     ctx.close = () => Promise.resolve(srv.close());
   }, 60_000);
@@ -109,15 +138,19 @@ describe.skipIf(!systemProgram('chromium'))('the page shows the same figure', ()
     await ctx.close?.();
   });
 
-  it.each(['en', 'vi'] as const)('in %s, within 2 % of savings --run', async (lang) => {
-    const page = await browser!.newPage();
-    await page.goto(`${url}?lang=${lang}&sim=rec-drone`);
-    const read = async () => {
-      const s = await page.locator('[data-testid="savings-vnd"]').first().innerText();
-      const digits = s.replace(/[^\d]/g, '');
-      return digits ? (s.includes('−') || s.includes('-') ? -1 : 1) * Number(digits) : Number.NaN;
-    };
-    await expect.poll(async () => within2Pct(await read(), cliVnd), { timeout: 20_000, interval: 200 }).toBe(true);
-    await page.close();
-  }, 40_000);
+  it.each(['en', 'vi'] as const)(
+    'in %s, within 2 % of savings --run',
+    async (lang) => {
+      const page = await browser!.newPage();
+      await page.goto(`${url}?lang=${lang}&sim=rec-drone`);
+      const read = async () => {
+        const s = await page.locator('[data-testid="savings-vnd"]').first().innerText();
+        const digits = s.replace(/[^\d]/g, '');
+        return digits ? (s.includes('−') || s.includes('-') ? -1 : 1) * Number(digits) : Number.NaN;
+      };
+      await expect.poll(async () => within2Pct(await read(), cliVnd), { timeout: 20_000, interval: 200 }).toBe(true);
+      await page.close();
+    },
+    40_000,
+  );
 });

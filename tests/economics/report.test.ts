@@ -7,7 +7,15 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSavings, savingsReportHtml, savingsReportPagesHtml, ASSUMPTIONS, OPERATIONS, type Operation, type PlanGeoJsonLike } from '../../src/economics/index.js';
+import {
+  computeSavings,
+  savingsReportHtml,
+  savingsReportPagesHtml,
+  ASSUMPTIONS,
+  OPERATIONS,
+  type Operation,
+  type PlanGeoJsonLike,
+} from '../../src/economics/index.js';
 import { formatRoughVnd, formatVnd } from '../../src/units/index.js';
 import { readFieldFile } from '../../src/field/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
@@ -60,32 +68,40 @@ describe('the word lists', () => {
 });
 
 describe.skipIf(!exe)('savings report printed in Chromium', () => {
-  const cases = OPERATIONS.flatMap((op) => (['vi', 'en'] as const).flatMap((lang) => (['own', 'hire'] as const).map((own) => [op, lang, own] as const)));
-  it.each(cases)('%s (%s, %s): one A4 page, wholly in its language, sources named, nothing outside', async (operation, lang, ownership) => {
-    const [fieldPath, vehicle] = FIELDS[operation];
-    const plan = await planOf(fieldPath, vehicle);
-    const report = computeSavings({ operation, areaHa: 1.35, ownership, lang });
-    const html = savingsReportHtml(report, { planGeoJson: plan });
-    expect(html).not.toMatch(/(src|href)="https?:/); // self-contained
-    expect(html).not.toMatch(/\.\.\/|shared\/|ECONOMICS\.md/);
-    expect(html).toMatch(/<path d="M[^"]+" fill="none" stroke="#2f7d32"/); // swaths drawn
-    const out = await print(html);
-    expect(out.pages).toBe(1);
-    expect(out.pdfBytes).toBeGreaterThan(10_000);
-    expect(out.text).toContain(lang === 'vi' ? 'Tiết kiệm so với làm tay' : 'Savings against manual work');
-    expect(out.text).toContain(formatVnd(report.savings.vnd, lang));
-    expect(out.text).toContain(formatRoughVnd(report.perSao.savingsVnd, lang));
-    expect(out.text).toContain(report.verdict.text);
-    expect(out.text).toContain('docs/economics.md');
-    for (const s of report.sources) expect(out.text).toContain(s.name);
-    expect(foreignWords(out.text, lang)).toEqual([]);
-  }, 60_000);
+  const cases = OPERATIONS.flatMap((op) =>
+    (['vi', 'en'] as const).flatMap((lang) => (['own', 'hire'] as const).map((own) => [op, lang, own] as const)),
+  );
+  it.each(cases)(
+    '%s (%s, %s): one A4 page, wholly in its language, sources named, nothing outside',
+    async (operation, lang, ownership) => {
+      const [fieldPath, vehicle] = FIELDS[operation];
+      const plan = await planOf(fieldPath, vehicle);
+      const report = computeSavings({ operation, areaHa: 1.35, ownership, lang });
+      const html = savingsReportHtml(report, { planGeoJson: plan });
+      expect(html).not.toMatch(/(src|href)="https?:/); // self-contained
+      expect(html).not.toMatch(/\.\.\/|shared\/|ECONOMICS\.md/);
+      expect(html).toMatch(/<path d="M[^"]+" fill="none" stroke="#2f7d32"/); // swaths drawn
+      const out = await print(html);
+      expect(out.pages).toBe(1);
+      expect(out.pdfBytes).toBeGreaterThan(10_000);
+      expect(out.text).toContain(lang === 'vi' ? 'Tiết kiệm so với làm tay' : 'Savings against manual work');
+      expect(out.text).toContain(formatVnd(report.savings.vnd, lang));
+      expect(out.text).toContain(formatRoughVnd(report.perSao.savingsVnd, lang));
+      expect(out.text).toContain(report.verdict.text);
+      expect(out.text).toContain('docs/economics.md');
+      for (const s of report.sources) expect(out.text).toContain(s.name);
+      expect(foreignWords(out.text, lang)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('the break-even is one correct sentence in each language', async () => {
     const vi = await print(savingsReportHtml(computeSavings({ operation: 'transplanting', areaHa: 1, lang: 'vi' })));
     expect(vi.text).toMatch(/Tự mua máy rẻ hơn thuê dịch vụ khi máy làm từ 18,9 ha\/năm, và rẻ hơn làm tay khi máy làm từ 9 ha\/năm\./);
     const en = await print(savingsReportHtml(computeSavings({ operation: 'fertilizing', areaHa: 1, lang: 'en' })));
-    expect(en.text).toMatch(/Owning the machine costs less than doing the work by hand from [\d,.]+ ha\/year, but never less than hiring the service: even worked 100,000 ha a year, it costs ≈ \d+ thousand VND per ha a season \([^)]+\), more than ≈ \d+ thousand VND per ha\./);
+    expect(en.text).toMatch(
+      /Owning the machine costs less than doing the work by hand from [\d,.]+ ha\/year, but never less than hiring the service: even worked 100,000 ha a year, it costs ≈ \d+ thousand VND per ha a season \([^)]+\), more than ≈ \d+ thousand VND per ha\./,
+    );
     expect(en.text).toMatch(/^Saves nothing/m);
   }, 30_000);
 
@@ -98,12 +114,26 @@ describe.skipIf(!exe)('savings report printed in Chromium', () => {
 
   it('stays one page with a guided and a manual run and overrides (vi, long run sources)', async () => {
     const m = (guidance: string, cap: number, overlapPct: number, gapPct: number) => ({
-      guidance, fieldAreaHa: 1.35, areaCoveredHa: 1.34, fieldCapacityHaPerH: cap, overlapPct, gapPct,
-      timeS: { working: 13_759.4, turning: 785.9, transit: 3128.2, refill: 1800, total: 19_473.5 }, energy: { fuelL: 5.523 },
+      guidance,
+      fieldAreaHa: 1.35,
+      areaCoveredHa: 1.34,
+      fieldCapacityHaPerH: cap,
+      overlapPct,
+      gapPct,
+      timeS: { working: 13_759.4, turning: 785.9, transit: 3128.2, refill: 1800, total: 19_473.5 },
+      energy: { fuelL: 5.523 },
     });
     const report = computeSavings({
-      operation: 'transplanting', areaHa: 1.35, lang: 'vi', overrides: { wageVndPerDay: 380_000, 'transplanter.priceVnd': 300e6 },
-      run: { label: 'thai-binh-transplanter', vehicleKind: 'transplanter', guided: m('rtk', 0.248, 2.6, 0.74), manual: m('manual', 0.149, 12.4, 10.51) },
+      operation: 'transplanting',
+      areaHa: 1.35,
+      lang: 'vi',
+      overrides: { wageVndPerDay: 380_000, 'transplanter.priceVnd': 300e6 },
+      run: {
+        label: 'thai-binh-transplanter',
+        vehicleKind: 'transplanter',
+        guided: m('rtk', 0.248, 2.6, 0.74),
+        manual: m('manual', 0.149, 12.4, 10.51),
+      },
     });
     expect(report.assumptions.filter((a) => a.fromRun)).toHaveLength(7);
     const plan = await planOf('fields/thai-binh-block.geojson', 'transplanter');
@@ -114,7 +144,12 @@ describe.skipIf(!exe)('savings report printed in Chromium', () => {
   }, 60_000);
 
   it('stays one page with every assumption overridden (longest source texts)', async () => {
-    const overrides = Object.fromEntries(ASSUMPTIONS.filter((a) => a.ops.includes('transplanting') && a.value > 0 && a.valid.max === undefined).map((a) => [a.key, a.value * 1.1]));
+    const overrides = Object.fromEntries(
+      ASSUMPTIONS.filter((a) => a.ops.includes('transplanting') && a.value > 0 && a.valid.max === undefined).map((a) => [
+        a.key,
+        a.value * 1.1,
+      ]),
+    );
     delete overrides.salvagePct;
     const report = computeSavings({ operation: 'transplanting', areaHa: 12.5, overrides, lang: 'en' });
     const plan = await planOf('fields/paddy-with-tomb.geojson', 'transplanter');
@@ -125,13 +160,17 @@ describe.skipIf(!exe)('savings report printed in Chromium', () => {
 });
 
 describe.skipIf(!exe)('every operation in one document', () => {
-  it.each(['vi', 'en'] as const)('%s: printed to PDF, one A4 page per operation, wholly in its language', async (lang) => {
-    const reports = OPERATIONS.map((operation) => computeSavings({ operation, areaHa: 0.432, ownership: 'hire', lang }));
-    const out = await print(savingsReportPagesHtml(reports));
-    expect(out.pages).toBe(3);
-    for (const r of reports) expect(out.text).toContain(r.verdict.text);
-    expect(foreignWords(out.text, lang)).toEqual([]);
-  }, 60_000);
+  it.each(['vi', 'en'] as const)(
+    '%s: printed to PDF, one A4 page per operation, wholly in its language',
+    async (lang) => {
+      const reports = OPERATIONS.map((operation) => computeSavings({ operation, areaHa: 0.432, ownership: 'hire', lang }));
+      const out = await print(savingsReportPagesHtml(reports));
+      expect(out.pages).toBe(3);
+      for (const r of reports) expect(out.text).toContain(r.verdict.text);
+      expect(foreignWords(out.text, lang)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('refuses reports in two languages, and printing a report in a language it was not computed in', () => {
     const vi = computeSavings({ areaHa: 1, lang: 'vi' });

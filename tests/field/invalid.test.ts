@@ -60,8 +60,20 @@ describe('invalid field inputs (tests/fixtures/field/in/<CODE>[-variant].<ext>)'
   });
 
   it('refuses a GeometryCollection member that is not a polygon, unless told to skip it', () => {
-    const square = [[106.35, 20.65], [106.351, 20.65], [106.351, 20.651], [106.35, 20.651], [106.35, 20.65]];
-    const gc = JSON.stringify({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [106.35, 20.65] }, { type: 'Polygon', coordinates: [square] }] });
+    const square = [
+      [106.35, 20.65],
+      [106.351, 20.65],
+      [106.351, 20.651],
+      [106.35, 20.651],
+      [106.35, 20.65],
+    ];
+    const gc = JSON.stringify({
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: [106.35, 20.65] },
+        { type: 'Polygon', coordinates: [square] },
+      ],
+    });
     expect(refusal(gc, {}).code).toBe('FIELD_UNSUPPORTED_GEOMETRY');
     const fields = parseFields(gc, { ignoreOtherGeometries: true });
     expect(fields.map((f) => f.id)).toEqual(['field-1-1']);

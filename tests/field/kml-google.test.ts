@@ -87,7 +87,10 @@ describe('KML from Google Earth Pro', () => {
     // 0.0004° lon × 0.0009° lat at 20.65° N ≈ 41.6 m × 100 m
     expect(fields[0].areaM2).toBeGreaterThan(4000);
     expect(fields[0].areaM2).toBeLessThan(4300);
-    expect(warnings.map((w) => [w.name, w.type])).toEqual([['Ghi chú', null], ['Máy bơm', 'Point']]);
+    expect(warnings.map((w) => [w.name, w.type])).toEqual([
+      ['Ghi chú', null],
+      ['Máy bơm', 'Point'],
+    ]);
     expect(warnings[0].message).toContain('no geometry ignored');
   });
 });

@@ -27,7 +27,13 @@ function circle(n: number, rM: number): number[][] {
 
 describe('field limits (options with defaults)', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_FIELD_LIMITS).toEqual({ maxBytes: 20 * 1024 * 1024, maxVertices: 100_000, maxFeatures: 10_000, maxAreaHa: 10_000, maxEdgePairTests: 20_000_000 });
+    expect(DEFAULT_FIELD_LIMITS).toEqual({
+      maxBytes: 20 * 1024 * 1024,
+      maxVertices: 100_000,
+      maxFeatures: 10_000,
+      maxAreaHa: 10_000,
+      maxEdgePairTests: 20_000_000,
+    });
   });
 
   it('maxBytes: counts UTF-8 bytes of the text, and file size before reading', async () => {

@@ -5,7 +5,9 @@ import { fieldToGeoJsonFeature, readFieldFile, type Field } from '../../src/fiel
 import { SAO_M2 } from '../../src/units/index.js';
 import { signedAreaM2 } from '../../src/field/ring-math.js';
 
-const samples = readdirSync('fields').filter((f) => /\.(geojson|kml)$/.test(f)).sort();
+const samples = readdirSync('fields')
+  .filter((f) => /\.(geojson|kml)$/.test(f))
+  .sort();
 
 /** turf's spherical area (holes excluded) of the field's lon/lat polygon. */
 const turfArea = (f: Field) => turf.area(turf.polygon(f.lonLat));
@@ -42,7 +44,9 @@ describe('sample fields in fields/', () => {
     it(`${kmlFile} gives the same fields as its GeoJSON twin`, async () => {
       const fromKml = await readFieldFile(`fields/${kmlFile}`);
       const fromJson = await readFieldFile(`fields/${kmlFile.replace(/\.kml$/, '.geojson')}`);
-      expect(fromKml.map((f) => [f.id, f.name, f.polygon.holes.length])).toEqual(fromJson.map((f) => [f.id, f.name, f.polygon.holes.length]));
+      expect(fromKml.map((f) => [f.id, f.name, f.polygon.holes.length])).toEqual(
+        fromJson.map((f) => [f.id, f.name, f.polygon.holes.length]),
+      );
       fromKml.forEach((f, i) => expect(f.areaM2).toBeCloseTo(fromJson[i].areaM2, 6));
     });
   }

@@ -5,7 +5,12 @@ import { findRingCrossing, parseFields } from '../../src/field/index.js';
 
 const circle = (n: number, r: number, cx = 0, cy = 0): XY[] =>
   Array.from({ length: n }, (_, i) => [cx + r * Math.cos((2 * Math.PI * i) / n), cy + r * Math.sin((2 * Math.PI * i) / n)]);
-const square = (x: number, y: number, s: number): XY[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
+const square = (x: number, y: number, s: number): XY[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+];
 
 /** A star of n corners alternating between radius rIn and rOut: simple, but crowded near its centre. */
 const star = (n: number, rIn: number, rOut: number): XY[] =>
@@ -18,8 +23,27 @@ const star = (n: number, rIn: number, rOut: number): XY[] =>
 describe('findRingCrossing', () => {
   it('accepts simple rings: square, triangle, concave L, 100,000-gon', () => {
     expect(findRingCrossing([square(0, 0, 10)])).toBeUndefined();
-    expect(findRingCrossing([[[0, 0], [10, 0], [0, 10]]])).toBeUndefined();
-    expect(findRingCrossing([[[0, 0], [120, 0], [120, 40], [40, 40], [40, 110], [0, 110]]])).toBeUndefined();
+    expect(
+      findRingCrossing([
+        [
+          [0, 0],
+          [10, 0],
+          [0, 10],
+        ],
+      ]),
+    ).toBeUndefined();
+    expect(
+      findRingCrossing([
+        [
+          [0, 0],
+          [120, 0],
+          [120, 40],
+          [40, 40],
+          [40, 110],
+          [0, 110],
+        ],
+      ]),
+    ).toBeUndefined();
     expect(findRingCrossing([circle(100_000, 300)])).toBeUndefined();
   });
 
@@ -33,14 +57,40 @@ describe('findRingCrossing', () => {
 
   it('reports ring-vs-ring crossings and touches, and a hole touching another hole', () => {
     expect(findRingCrossing([square(0, 0, 100), square(90, 40, 20)])).toMatchObject({ ringA: 0, ringB: 1, kind: 'cross' });
-    expect(findRingCrossing([square(0, 0, 100), [[100, 50], [90, 60], [90, 40]]])).toMatchObject({ kind: 'touch' });
+    expect(
+      findRingCrossing([
+        square(0, 0, 100),
+        [
+          [100, 50],
+          [90, 60],
+          [90, 40],
+        ],
+      ]),
+    ).toMatchObject({ kind: 'touch' });
     expect(findRingCrossing([square(0, 0, 100), square(10, 10, 10), square(20, 10, 10)])).toMatchObject({ ringA: 1, ringB: 2 });
     expect(findRingCrossing([square(0, 0, 100), square(10, 10, 10), square(20.001, 10, 10)])).toBeUndefined();
   });
 
   it('reports a fold-back between neighbouring edges as overlap, not a right angle', () => {
-    expect(findRingCrossing([[[0, 0], [10, 0], [5, 0], [5, 5]]])).toMatchObject({ kind: 'overlap' });
-    expect(findRingCrossing([[[0, 0], [10, 0], [10, 10]]])).toBeUndefined();
+    expect(
+      findRingCrossing([
+        [
+          [0, 0],
+          [10, 0],
+          [5, 0],
+          [5, 5],
+        ],
+      ]),
+    ).toMatchObject({ kind: 'overlap' });
+    expect(
+      findRingCrossing([
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+        ],
+      ]),
+    ).toBeUndefined();
   });
 
   it('returns a tooComplex marker instead of working past maxPairTests', () => {

@@ -48,20 +48,21 @@ export async function startMosquitto(program: string): Promise<Mosquitto> {
   };
   proc.stdout!.on('data', onLog);
   proc.stderr!.on('data', onLog);
-  const logged = (pattern: RegExp, count: number, timeoutMs: number) => new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if ((log.match(pattern) ?? []).length < count) return;
-      watchers.delete(check);
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      watchers.delete(check);
-      reject(new Error(`mosquitto: no ${pattern} #${count} within ${timeoutMs} ms; log: ${log}`));
-    }, timeoutMs);
-    watchers.add(check);
-    check();
-  });
+  const logged = (pattern: RegExp, count: number, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if ((log.match(pattern) ?? []).length < count) return;
+        watchers.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        watchers.delete(check);
+        reject(new Error(`mosquitto: no ${pattern} #${count} within ${timeoutMs} ms; log: ${log}`));
+      }, timeoutMs);
+      watchers.add(check);
+      check();
+    });
   try {
     await logged(/Opening ipv4 listen socket on port/g, 1, 30_000);
   } catch (error) {
@@ -73,11 +74,12 @@ export async function startMosquitto(program: string): Promise<Mosquitto> {
     port,
     url: `mqtt://127.0.0.1:${port}`,
     clientsSubscribed: (count, timeoutMs = 60_000) => logged(/Received SUBSCRIBE from/g, count, timeoutMs),
-    stop: () => new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
   };
 }
 
@@ -96,9 +98,10 @@ export async function startSilentBroker(): Promise<{ url: string; connected: Pro
   return {
     url: `mqtt://127.0.0.1:${port}`,
     connected,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -28,6 +28,9 @@ export function checkBlock(block: string | object, plan: object): BlockCheck {
   const dir = mkdtempSync(join(tmpdir(), 'agrisim-block-check-'));
   writeFileSync(join(dir, 'block.geojson'), typeof block === 'string' ? block : JSON.stringify(block));
   writeFileSync(join(dir, 'plan.geojson'), JSON.stringify(plan));
-  const out = execFileSync(process.execPath, [BLOCK_CHECKER, join(dir, 'block.geojson'), join(dir, 'plan.geojson')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, [BLOCK_CHECKER, join(dir, 'block.geojson'), join(dir, 'plan.geojson')], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(out.trim()) as BlockCheck;
 }

@@ -39,7 +39,10 @@ export function checkPlan(plan: Plan): CheckResult {
     properties: { kind: s.kind, seq, widthM: plan.vehicle.workingWidthM },
     geometry: { type: 'LineString', coordinates: s.points.map(ll) },
   }));
-  writeFileSync(join(dir, 'field.geojson'), JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: plan.field.lonLat } }));
+  writeFileSync(
+    join(dir, 'field.geojson'),
+    JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: plan.field.lonLat } }),
+  );
   writeFileSync(join(dir, 'plan.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   writeFileSync(join(dir, 'metrics.json'), JSON.stringify(plan.metrics));
   const out = execFileSync(process.execPath, [CHECKER, join(dir, 'field.geojson'), join(dir, 'plan.geojson'), join(dir, 'metrics.json')], {

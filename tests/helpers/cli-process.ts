@@ -37,7 +37,11 @@ export function killLeftoverProcesses(): void {
   });
 }
 
-const jsonLines = (text: string) => text.split('\n').filter((line) => line.startsWith('{') && line.endsWith('}')).map((line) => JSON.parse(line) as Record<string, unknown>);
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.endsWith('}'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 /** Spawns `command args`, collecting its output. */
 export function spawnCliProcess(command: string, args: string[], options: { cwd?: string } = {}): CliProcess {
@@ -50,24 +54,36 @@ export function spawnCliProcess(command: string, args: string[], options: { cwd?
     append(String(chunk));
     for (const watcher of [...watchers]) watcher();
   };
-  proc.stdout!.on('data', collect((chunk) => (out += chunk)));
-  proc.stderr!.on('data', collect((chunk) => (err += chunk)));
+  proc.stdout!.on(
+    'data',
+    collect((chunk) => (out += chunk)),
+  );
+  proc.stderr!.on(
+    'data',
+    collect((chunk) => (err += chunk)),
+  );
   const exit = new Promise<Exit>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  const output = (pattern: RegExp, timeoutMs = 60_000) => new Promise<void>((resolve, reject) => {
-    const settle = (error?: Error) => {
-      watchers.delete(check);
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve();
-    };
-    const check = () => {
-      if (pattern.test(out) || pattern.test(err)) settle();
-    };
-    const timer = setTimeout(() => settle(new Error(`${args.join(' ')}: no ${pattern} within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`)), timeoutMs);
-    watchers.add(check);
-    void exit.then((e) => settle(new Error(`${args.join(' ')} exited ${e.code ?? e.signal} before ${pattern}; stdout: ${out}; stderr: ${err}`)));
-    check();
-  });
+  const output = (pattern: RegExp, timeoutMs = 60_000) =>
+    new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        watchers.delete(check);
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => {
+        if (pattern.test(out) || pattern.test(err)) settle();
+      };
+      const timer = setTimeout(
+        () => settle(new Error(`${args.join(' ')}: no ${pattern} within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`)),
+        timeoutMs,
+      );
+      watchers.add(check);
+      void exit.then((e) =>
+        settle(new Error(`${args.join(' ')} exited ${e.code ?? e.signal} before ${pattern}; stdout: ${out}; stderr: ${err}`)),
+      );
+      check();
+    });
   const exitWithin = async (timeoutMs: number) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
@@ -89,7 +105,11 @@ export function spawnCliProcess(command: string, args: string[], options: { cwd?
  * expect(await cli.exitWithin(15_000)).toEqual({ code: 0, signal: null });
  * ```
  */
-export async function startCliProcess(command: string, args: string[], options: { cwd?: string; startTimeoutMs?: number } = {}): Promise<RunningCli> {
+export async function startCliProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; startTimeoutMs?: number } = {},
+): Promise<RunningCli> {
   const cli = spawnCliProcess(command, args, options);
   await cli.output(/"event":"started"[^\n]*\n/, options.startTimeoutMs ?? 60_000);
   const started = cli.lines().find((line) => line.event === 'started')!;

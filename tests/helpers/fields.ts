@@ -12,6 +12,15 @@ export function fieldM(rings: XY[][], id = 'test'): Field {
 
 /** An axis-aligned rectangle w × h metres, optionally rotated by `deg` about its corner. */
 export function rectM(w: number, h: number, deg = 0): XY[] {
-  const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
-  return ([[0, 0], [w, 0], [w, h], [0, h]] as XY[]).map(([x, y]) => [x * c - y * s, x * s + y * c]);
+  const a = (deg * Math.PI) / 180,
+    c = Math.cos(a),
+    s = Math.sin(a);
+  return (
+    [
+      [0, 0],
+      [w, 0],
+      [w, h],
+      [0, h],
+    ] as XY[]
+  ).map(([x, y]) => [x * c - y * s, x * s + y * c]);
 }

@@ -46,17 +46,32 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
     for (let c = 0; c < o.cols; c++) {
       const x = c * (w + gap);
       const y = r * (h + gap);
-      const outer: XY[] = [[x, y], [x + w, y], [x + w, y + h], [x, y + h]];
+      const outer: XY[] = [
+        [x, y],
+        [x + w, y],
+        [x + w, y + h],
+        [x, y + h],
+      ];
       const i = paddies.length;
       paddies.push({
-        id: `P${i + 1}`, owner: `Hộ ${String.fromCharCode(65 + (i % 5))}`, name: `Ô ${i + 1}`, areaHa: (w * h) / 10_000,
-        polygon: { outer, holes: [] }, lonLat: [[...outer, outer[0]].map((p) => toLonLat(proj, p))], properties: {},
+        id: `P${i + 1}`,
+        owner: `Hộ ${String.fromCharCode(65 + (i % 5))}`,
+        name: `Ô ${i + 1}`,
+        areaHa: (w * h) / 10_000,
+        polygon: { outer, holes: [] },
+        lonLat: [[...outer, outer[0]].map((p) => toLonLat(proj, p))],
+        properties: {},
       });
     }
   }
   const block: Block = {
-    name: `grid ${o.cols}×${o.rows}`, projection: proj, paddies, roads: [], gates: [],
-    depots: [{ id: 'depot-1', at: depotAt, serves: ['drone', 'transplanter'], crews: o.crews ?? 1 }], nofly: [],
+    name: `grid ${o.cols}×${o.rows}`,
+    projection: proj,
+    paddies,
+    roads: [],
+    gates: [],
+    depots: [{ id: 'depot-1', at: depotAt, serves: ['drone', 'transplanter'], crews: o.crews ?? 1 }],
+    nofly: [],
   };
   const machines: MachinePlan[] = Array.from({ length: o.machines }, (_, mi) => {
     const mine = paddies.filter((_, i) => i % o.machines === mi);
@@ -67,7 +82,16 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
     const paddyTimes: MachinePlan['paddyTimes'] = [];
     const road = (to: XY) => {
       if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 0.01) {
-        route.push({ kind: 'transit', points: [pos, to], reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sortie: 0, road: true });
+        route.push({
+          kind: 'transit',
+          points: [pos, to],
+          reverse: false,
+          cellId: -1,
+          swathIndex: -1,
+          headlandLap: -1,
+          sortie: 0,
+          road: true,
+        });
       }
       pos = to;
     };
@@ -86,23 +110,43 @@ export function gridBlockPlan(o: GridBlockOptions): BlockPlan {
     road(depotAt);
     const id = `${o.kind}-${mi + 1}`;
     return {
-      id, kind: o.kind, vehicle, paddies: mine.map((p) => p.id), depot: 'depot-1', start: depotAt, route, refills,
+      id,
+      kind: o.kind,
+      vehicle,
+      paddies: mine.map((p) => p.id),
+      depot: 'depot-1',
+      start: depotAt,
+      route,
+      refills,
       refillStartS: refills.map(() => 0),
       waitS: 0,
       paddyTimes,
       metrics: {
-        id, kind: o.kind, paddies: mine.map((p) => p.id), workedHa: mine.reduce((a, p) => a + p.areaHa, 0),
-        lengthM: { working: 0, turning: 0, transit: 0, road: 0 }, timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: totalS }, waitS: 0,
+        id,
+        kind: o.kind,
+        paddies: mine.map((p) => p.id),
+        workedHa: mine.reduce((a, p) => a + p.areaHa, 0),
+        lengthM: { working: 0, turning: 0, transit: 0, road: 0 },
+        timeS: { working: 0, turning: 0, transit: 0, refill: 0, total: totalS },
+        waitS: 0,
       },
     };
   });
   const areaHa = paddies.reduce((a, p) => a + p.areaHa, 0);
   return {
-    block, kind: o.kind, machines,
+    block,
+    kind: o.kind,
+    machines,
     metrics: {
-      block: { paddies: paddies.length, areaHa, areaSao: areaHa * 10_000 / 360 },
+      block: { paddies: paddies.length, areaHa, areaSao: (areaHa * 10_000) / 360 },
       vehicles: machines.map((m) => m.metrics),
-      paddies: paddies.map((p) => ({ id: p.id, owner: p.owner, areaHa: p.areaHa, coveragePct: 100, vehicles: machines.filter((m) => m.paddies.includes(p.id)).map((m) => m.id) })),
+      paddies: paddies.map((p) => ({
+        id: p.id,
+        owner: p.owner,
+        areaHa: p.areaHa,
+        coveragePct: 100,
+        vehicles: machines.filter((m) => m.paddies.includes(p.id)).map((m) => m.id),
+      })),
       makespanS: Math.max(...machines.map((m) => m.metrics.timeS.total)),
       planMs: 0,
     },

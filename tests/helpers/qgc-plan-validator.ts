@@ -105,19 +105,26 @@ function checkCoordinate(where: string, v: Json | undefined, altitude: boolean, 
 
 /** Stricter: a usable position (finite, in range). */
 function checkLatLon(where: string, lat: Json | undefined, lon: Json | undefined, problems: string[]): void {
-  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) problems.push(`${where}: latitude ${String(lat)} is not a finite value in [-90, 90]`);
-  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) problems.push(`${where}: longitude ${String(lon)} is not a finite value in [-180, 180]`);
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
+    problems.push(`${where}: latitude ${String(lat)} is not a finite value in [-90, 90]`);
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180)
+    problems.push(`${where}: longitude ${String(lon)} is not a finite value in [-180, 180]`);
 }
 
 function checkSimpleItem(where: string, item: Obj, problems: string[]): void {
-  const ok = validateKeys(where, item, [
-    ['type', 'String', true],
-    ['frame', 'Double', true],
-    ['command', 'Double', true],
-    ['params', 'Array', true],
-    ['autoContinue', 'Bool', true],
-    ['doJumpId', 'Double', false],
-  ], problems);
+  const ok = validateKeys(
+    where,
+    item,
+    [
+      ['type', 'String', true],
+      ['frame', 'Double', true],
+      ['command', 'Double', true],
+      ['params', 'Array', true],
+      ['autoContinue', 'Bool', true],
+      ['doJumpId', 'Double', false],
+    ],
+    problems,
+  );
   if (!ok) return;
   const params = item.params as Json[];
   if (params.length !== 7) {
@@ -127,7 +134,8 @@ function checkSimpleItem(where: string, item: Obj, problems: string[]): void {
   params.forEach((p, i) => {
     if (p !== null && typeof p !== 'number') problems.push(`${where}: param ${i + 1} incorrect type ${typeOf(p)}, must be double or null`);
   });
-  const command = item.command as number, frame = item.frame as number;
+  const command = item.command as number,
+    frame = item.frame as number;
   if (!Number.isInteger(command) || command < 0 || command > 65535) problems.push(`${where}: command ${command} is not a uint16 MAV_CMD`);
   if (!Number.isInteger(frame) || frame < 0 || frame > 21) problems.push(`${where}: frame ${frame} is not a MAV_FRAME (0–21)`);
   if (command <= POSITIONAL_MAX_CMD && command !== 20) checkLatLon(where, params[4], params[5], problems);
@@ -137,19 +145,26 @@ function checkSimpleItem(where: string, item: Obj, problems: string[]): void {
 }
 
 function checkMission(m: Obj, problems: string[]): void {
-  const ok = validateKeys('mission', m, [
-    ['plannedHomePosition', 'Array', true],
-    ['items', 'Array', true],
-    ['firmwareType', 'Double', true],
-    ['vehicleType', 'Double', false],
-    ['cruiseSpeed', 'Double', false],
-    ['hoverSpeed', 'Double', false],
-    ['globalPlanAltitudeMode', 'Double', false],
-  ], problems);
+  const ok = validateKeys(
+    'mission',
+    m,
+    [
+      ['plannedHomePosition', 'Array', true],
+      ['items', 'Array', true],
+      ['firmwareType', 'Double', true],
+      ['vehicleType', 'Double', false],
+      ['cruiseSpeed', 'Double', false],
+      ['hoverSpeed', 'Double', false],
+      ['globalPlanAltitudeMode', 'Double', false],
+    ],
+    problems,
+  );
   if (!ok) return;
   if (m.version !== 2) problems.push(`mission: version ${String(m.version)} is not 2 (stricter: MissionController::save writes 2)`);
-  if (!QGC_FIRMWARE_TYPES.includes(m.firmwareType as 0)) problems.push(`mission: firmwareType ${String(m.firmwareType)} is not one of ${QGC_FIRMWARE_TYPES.join(', ')} (stricter)`);
-  if (m.vehicleType !== undefined && !QGC_VEHICLE_TYPES.includes(m.vehicleType as 1)) problems.push(`mission: vehicleType ${String(m.vehicleType)} is not one of ${QGC_VEHICLE_TYPES.join(', ')} (stricter)`);
+  if (!QGC_FIRMWARE_TYPES.includes(m.firmwareType as 0))
+    problems.push(`mission: firmwareType ${String(m.firmwareType)} is not one of ${QGC_FIRMWARE_TYPES.join(', ')} (stricter)`);
+  if (m.vehicleType !== undefined && !QGC_VEHICLE_TYPES.includes(m.vehicleType as 1))
+    problems.push(`mission: vehicleType ${String(m.vehicleType)} is not one of ${QGC_VEHICLE_TYPES.join(', ')} (stricter)`);
   checkCoordinate('mission.plannedHomePosition', m.plannedHomePosition, true, problems, true);
   const items = m.items as Json[];
   const jumpIds: number[] = [];
@@ -168,7 +183,8 @@ function checkMission(m: Obj, problems: string[]): void {
   // stricter: doJumpId 1, 2, 3… in order (unique and increasing), as MissionItem::save writes them
   const simple = items.filter((it) => isObj(it) && it.type === 'SimpleItem') as Obj[];
   simple.forEach((it, i) => {
-    if (it.doJumpId !== i + 1) problems.push(`mission.items[${i}]: doJumpId ${String(it.doJumpId)}, expected ${i + 1} (unique, increasing from 1)`);
+    if (it.doJumpId !== i + 1)
+      problems.push(`mission.items[${i}]: doJumpId ${String(it.doJumpId)}, expected ${i + 1} (unique, increasing from 1)`);
   });
   for (const it of simple) {
     if (it.command === MAV_CMD_DO_JUMP && Array.isArray(it.params) && !jumpIds.includes(it.params[0] as number)) {
@@ -182,12 +198,17 @@ function checkGeoFence(f: Obj, problems: string[]): void {
     problems.push('geoFence: version missing or 1: QGroundControl ignores the whole fence (stricter: must be 2)');
     return;
   }
-  const ok = validateKeys('geoFence', f, [
-    ['version', 'Double', true],
-    ['circles', 'Array', true],
-    ['polygons', 'Array', true],
-    ['breachReturn', 'Array', false],
-  ], problems);
+  const ok = validateKeys(
+    'geoFence',
+    f,
+    [
+      ['version', 'Double', true],
+      ['circles', 'Array', true],
+      ['polygons', 'Array', true],
+      ['breachReturn', 'Array', false],
+    ],
+    problems,
+  );
   if (!ok) return;
   if (f.version !== 2) problems.push(`geoFence: GeoFence supports version 2, found ${String(f.version)}`);
   (f.polygons as Json[]).forEach((p, i) => {
@@ -196,7 +217,18 @@ function checkGeoFence(f: Obj, problems: string[]): void {
       problems.push(`${where}: GeoFence polygon not stored as object`);
       return;
     }
-    if (!validateKeys(where, p, [['version', 'Double', true], ['inclusion', 'Bool', true]], problems)) return;
+    if (
+      !validateKeys(
+        where,
+        p,
+        [
+          ['version', 'Double', true],
+          ['inclusion', 'Bool', true],
+        ],
+        problems,
+      )
+    )
+      return;
     if (p.version !== 1) problems.push(`${where}: GeoFence Polygon only supports version 1`);
     if (!validateKeys(where, p, [['polygon', 'Array', true]], problems)) return;
     const pts = p.polygon as Json[];
@@ -218,7 +250,18 @@ function checkRally(r: Obj, problems: string[]): void {
     problems.push('rallyPoints: version 1: QGroundControl ignores the rally points (stricter: must be 2)');
     return;
   }
-  if (!validateKeys('rallyPoints', r, [['version', 'Double', true], ['points', 'Array', true]], problems)) return;
+  if (
+    !validateKeys(
+      'rallyPoints',
+      r,
+      [
+        ['version', 'Double', true],
+        ['points', 'Array', true],
+      ],
+      problems,
+    )
+  )
+    return;
   if (r.version !== 2) problems.push(`rallyPoints: Rally Points supports version 2, found ${String(r.version)}`);
   (r.points as Json[]).forEach((p, i) => checkCoordinate(`rallyPoints.points[${i}]`, p, true, problems, true));
 }
@@ -238,12 +281,36 @@ export function validateQgcPlan(plan: unknown): string[] {
   const problems: string[] = [];
   const root = plan as Json;
   if (!isObj(root)) return ['root: not a JSON object'];
-  if (!validateKeys('root', root, [['groundStation', 'String', true], ['fileType', 'String', true], ['version', 'Double', true]], problems)) return problems;
+  if (
+    !validateKeys(
+      'root',
+      root,
+      [
+        ['groundStation', 'String', true],
+        ['fileType', 'String', true],
+        ['version', 'Double', true],
+      ],
+      problems,
+    )
+  )
+    return problems;
   if (root.fileType !== 'Plan') problems.push(`root: Incorrect file type key expected:Plan actual:${String(root.fileType)}`);
   const version = Math.trunc(root.version as number);
   if (version < 1) problems.push(`root: File version ${version} is no longer supported`);
   if (version > 1) problems.push(`root: File version ${version} is newer than current supported version 1`);
-  if (!validateKeys('root', root, [['mission', 'Object', true], ['geoFence', 'Object', true], ['rallyPoints', 'Object', true]], problems)) return problems;
+  if (
+    !validateKeys(
+      'root',
+      root,
+      [
+        ['mission', 'Object', true],
+        ['geoFence', 'Object', true],
+        ['rallyPoints', 'Object', true],
+      ],
+      problems,
+    )
+  )
+    return problems;
   checkMission(root.mission as Obj, problems);
   checkGeoFence(root.geoFence as Obj, problems);
   checkRally(root.rallyPoints as Obj, problems);

@@ -91,12 +91,44 @@ function convexShape(rng: Rng): { shape: string; rings: P[][] } {
 function concaveShape(rng: Rng): { shape: string; rings: P[][] } {
   const pick = rng();
   if (pick < 1 / 3) {
-    const w = between(rng, 2, 5), h = between(rng, 2, 5), tw = between(rng, 0.2, 0.7) * w, th = between(rng, 0.2, 0.7) * h;
-    return { shape: 'L', rings: [[[0, 0], [w, 0], [w, th], [tw, th], [tw, h], [0, h]]] };
+    const w = between(rng, 2, 5),
+      h = between(rng, 2, 5),
+      tw = between(rng, 0.2, 0.7) * w,
+      th = between(rng, 0.2, 0.7) * h;
+    return {
+      shape: 'L',
+      rings: [
+        [
+          [0, 0],
+          [w, 0],
+          [w, th],
+          [tw, th],
+          [tw, h],
+          [0, h],
+        ],
+      ],
+    };
   }
   if (pick < 2 / 3) {
-    const w = between(rng, 3, 6), h = between(rng, 2, 5), arm = between(rng, 0.2, 0.35) * w, base = between(rng, 0.2, 0.6) * h;
-    return { shape: 'U', rings: [[[0, 0], [w, 0], [w, h], [w - arm, h], [w - arm, base], [arm, base], [arm, h], [0, h]]] };
+    const w = between(rng, 3, 6),
+      h = between(rng, 2, 5),
+      arm = between(rng, 0.2, 0.35) * w,
+      base = between(rng, 0.2, 0.6) * h;
+    return {
+      shape: 'U',
+      rings: [
+        [
+          [0, 0],
+          [w, 0],
+          [w, h],
+          [w - arm, h],
+          [w - arm, base],
+          [arm, base],
+          [arm, h],
+          [0, h],
+        ],
+      ],
+    };
   }
   const spikes = intBetween(rng, 5, 9);
   const ring: P[] = [];
@@ -109,11 +141,17 @@ function concaveShape(rng: Rng): { shape: string; rings: P[][] } {
 }
 
 function holesShape(rng: Rng): { shape: string; rings: P[][] } {
-  const a = 1, b = 1 / between(rng, 1, 2.5);
+  const a = 1,
+    b = 1 / between(rng, 1, 2.5);
   const outer = ellipsePoints(rng, intBetween(rng, 8, 16), a, b);
   const count = intBetween(rng, 1, 2);
-  const centres: P[] = count === 1 ? [[between(rng, -0.3, 0.3) * a, between(rng, -0.2, 0.2) * b]]
-    : [[-0.35 * a, between(rng, -0.1, 0.1) * b], [0.35 * a, between(rng, -0.1, 0.1) * b]];
+  const centres: P[] =
+    count === 1
+      ? [[between(rng, -0.3, 0.3) * a, between(rng, -0.2, 0.2) * b]]
+      : [
+          [-0.35 * a, between(rng, -0.1, 0.1) * b],
+          [0.35 * a, between(rng, -0.1, 0.1) * b],
+        ];
   const holes = centres.map(([cx, cy]) => {
     const r = between(rng, 0.04, 0.12) * b;
     return ellipsePoints(rng, intBetween(rng, 4, 6), r, r * between(rng, 0.6, 1), cx, cy).reverse();
@@ -124,11 +162,22 @@ function holesShape(rng: Rng): { shape: string; rings: P[][] } {
 function sliverShape(rng: Rng): { shape: string; rings: P[][] } {
   const len = between(rng, 20, 80);
   const skew = between(rng, -0.3, 0.3);
-  return { shape: 'sliver', rings: [[[0, 0], [len, 0], [len + skew, 1], [skew + between(rng, 0, 1), 1]]] };
+  return {
+    shape: 'sliver',
+    rings: [
+      [
+        [0, 0],
+        [len, 0],
+        [len + skew, 1],
+        [skew + between(rng, 0, 1), 1],
+      ],
+    ],
+  };
 }
 
 function rotateScaleMove(rings: P[][], deg: number, k: number, dx: number, dy: number): P[][] {
-  const c = Math.cos((deg * Math.PI) / 180), s = Math.sin((deg * Math.PI) / 180);
+  const c = Math.cos((deg * Math.PI) / 180),
+    s = Math.sin((deg * Math.PI) / 180);
   return rings.map((r) => r.map(([x, y]) => [dx + k * (x * c - y * s), dy + k * (x * s + y * c)] as P));
 }
 
@@ -139,7 +188,8 @@ function rotateScaleMove(rings: P[][], deg: number, k: number, dx: number, dy: n
  */
 export function randomField(seed: number, kind: RandomFieldKind, opts: RandomFieldOptions = {}): RandomFieldFeature {
   const rng = mulberry32(seed * 7919 + RANDOM_FIELD_KINDS.indexOf(kind) + 1);
-  const minHa = opts.minAreaHa ?? 0.05, maxHa = opts.maxAreaHa ?? 20;
+  const minHa = opts.minAreaHa ?? 0.05,
+    maxHa = opts.maxAreaHa ?? 20;
   const [lon0, lat0] = opts.centre ?? [106.35, 20.65];
   const spread = opts.spreadM ?? 3000;
   const base = kind === 'clockwise' ? (rng() < 0.5 ? 'convex' : 'concave') : kind;

@@ -11,10 +11,33 @@ import { createOwnPaddyHandler, MESSAGE_CODES, paddyMessage, planOwnPaddy } from
 
 /** A w × h m rectangle at Quỳnh Phụ (1e-5° lon ≈ 1.04 m, 1e-5° lat ≈ 1.11 m there). */
 function rect(wM: number, hM: number, lon = 106.35, lat = 20.65) {
-  const dx = wM / 104_050, dy = hM / 111_195;
-  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + dx, lat], [lon + dx, lat + dy], [lon, lat + dy], [lon, lat]]] };
+  const dx = wM / 104_050,
+    dy = hM / 111_195;
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + dx, lat],
+        [lon + dx, lat + dy],
+        [lon, lat + dy],
+        [lon, lat],
+      ],
+    ],
+  };
 }
-const BOWTIE = { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3505, 20.6505], [106.3505, 20.65], [106.35, 20.6505], [106.35, 20.65]]] };
+const BOWTIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [106.35, 20.65],
+      [106.3505, 20.6505],
+      [106.3505, 20.65],
+      [106.35, 20.6505],
+      [106.35, 20.65],
+    ],
+  ],
+};
 
 interface Reply {
   status: number;
@@ -25,11 +48,22 @@ interface Reply {
 function post(port: number, body: unknown, opts: { path?: string; type?: string; method?: string; raw?: string } = {}): Promise<Reply> {
   const data = opts.raw ?? JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: opts.path ?? '/api/paddy', method: opts.method ?? 'POST', headers: { 'content-type': opts.type ?? 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: opts.path ?? '/api/paddy',
+        method: opts.method ?? 'POST',
+        headers: { 'content-type': opts.type ?? 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString() || '{}') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(opts.method === 'GET' ? undefined : data);
   });
@@ -153,7 +187,10 @@ describe('POST /api/paddy', () => {
 
   it('answers two phones at once, one after the other, with the same figures for the same paddy', async () => {
     fresh();
-    const [a, b] = await Promise.all([post(port, { machine: 'drone', field: rect(30, 60) }), post(port, { machine: 'drone', field: rect(30, 60) })]);
+    const [a, b] = await Promise.all([
+      post(port, { machine: 'drone', field: rect(30, 60) }),
+      post(port, { machine: 'drone', field: rect(30, 60) }),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(JSON.stringify(a.json)).toBe(JSON.stringify(b.json));
   });

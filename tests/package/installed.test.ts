@@ -99,7 +99,18 @@ describe('the installed package (npm pack → npm install --omit=dev → plain n
         `\nimport type { Plan, SavingsReport } from 'agrisim';\nconst p: Plan = plan; const s: SavingsReport = savings;\nexport { p, s };\n`,
     );
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const args = ['--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false'];
+    const args = [
+      '--strict',
+      '--noEmit',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      'false',
+    ];
     run(process.execPath, [tsc, ...args, '--typeRoots', join(ROOT, 'node_modules/@types'), '--types', 'node', 'consumer.ts'], app);
     // checking every published .d.ts (skipLibCheck off) takes ~20 s alone, more on a busy machine (83 s seen at load 19)
   }, 240_000);
@@ -108,7 +119,11 @@ describe('the installed package (npm pack → npm install --omit=dev → plain n
     run(process.execPath, [join(ROOT, 'node_modules/publint/src/cli.js'), join(app, 'node_modules/agrisim')], ROOT);
     // attw exits non-zero on any problem for the resolutions an ESM-only package supports
     // (node16 from ESM, bundler); CommonJS require() of an ESM-only package is out of scope.
-    const attw = run(process.execPath, [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only'], ROOT);
+    const attw = run(
+      process.execPath,
+      [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only'],
+      ROOT,
+    );
     // (a terminal gets a list, a pipe a table: read the node16-from-ESM row either way)
     const esmRow = attw.split('\n').find((l) => l.includes('node16 (from ESM)')) ?? '';
     expect(esmRow).toContain('🟢');
@@ -122,7 +137,20 @@ describe('the installed bin stops as one process on a signal (issue 20)', () => 
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     it(`serve under plain node: ${signal} → exit 0 with its "stopped" line, port free`, async () => {
       const bin = join(app, 'node_modules/agrisim/bin/agrisim.js');
-      const args = [bin, 'serve', '--scenario', 'node_modules/agrisim/sims/thai-binh-drone.json', '--port', '0', '--host', '127.0.0.1', '--no-viewer', '--speedup', '50', '--json'];
+      const args = [
+        bin,
+        'serve',
+        '--scenario',
+        'node_modules/agrisim/sims/thai-binh-drone.json',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--no-viewer',
+        '--speedup',
+        '50',
+        '--json',
+      ];
       const cli = await startCliProcess(process.execPath, args, { cwd: app });
       const port = cli.started.port as number;
       expect(await portFree(port)).toBe(false);

@@ -55,7 +55,9 @@ describe('planFieldsParallel refuses a batch over maxBatchPlanS before any work'
     expect(error.details.limitS).toBe(BATCH_LIMITS.maxBatchPlanS);
     expect(error.details.estimatedS).toBeGreaterThan(1500);
     expect(error.exitCode).toBe(4);
-    expect(error.message).toMatch(/3000 fields would take about [\d.]+ s .* over the batch limit of 300 s: split them into \d+ or more files/);
+    expect(error.message).toMatch(
+      /3000 fields would take about [\d.]+ s .* over the batch limit of 300 s: split them into \d+ or more files/,
+    );
     expect(planned).toBe(0);
   });
 
@@ -64,14 +66,20 @@ describe('planFieldsParallel refuses a batch over maxBatchPlanS before any work'
     const plans = await planFieldsParallel(fields, drone, {}, {});
     expect(plans.every((p) => !isAgrisimError(p))).toBe(true);
     expect(() => checkBatchPlanTime(fields, drone.workingWidthM, {}, 0.001)).toThrow(/over the batch limit of 0.001 s/);
-    await expect(planFieldsParallel(fields, drone, {}, { maxBatchPlanS: 0.001 })).rejects.toMatchObject({ code: 'PLAN_BATCH_TOO_LARGE', details: { fields: 3, limitS: 0.001 } });
+    await expect(planFieldsParallel(fields, drone, {}, { maxBatchPlanS: 0.001 })).rejects.toMatchObject({
+      code: 'PLAN_BATCH_TOO_LARGE',
+      details: { fields: 3, limitS: 0.001 },
+    });
     const unlimited = await planFieldsParallel(copies(roundField(400, 200), 2), transplanter, {}, { maxBatchPlanS: 0 });
     expect(unlimited.every((p) => !isAgrisimError(p))).toBe(true);
   });
 
   it('a limit that is not a number ≥ 0 is PLAN_INVALID_OPTION', async () => {
     for (const bad of [-1, Number.NaN, '60' as unknown as number]) {
-      await expect(planFieldsParallel([paddy], drone, {}, { maxBatchPlanS: bad })).rejects.toMatchObject({ code: 'PLAN_INVALID_OPTION', details: { key: 'maxBatchPlanS' } });
+      await expect(planFieldsParallel([paddy], drone, {}, { maxBatchPlanS: bad })).rejects.toMatchObject({
+        code: 'PLAN_INVALID_OPTION',
+        details: { key: 'maxBatchPlanS' },
+      });
     }
   });
 });

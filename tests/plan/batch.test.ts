@@ -18,7 +18,11 @@ const fields: Field[] = parseFields(JSON.stringify({ type: 'FeatureCollection', 
 
 /** A plan as comparable text: everything but the wall-clock planMs. */
 const text = (r: Plan | Error): string =>
-  r instanceof Error ? (isAgrisimError(r) ? `${r.name} ${r.code} ${r.message} ${JSON.stringify(r.details)}` : String(r)) : JSON.stringify({ ...r, metrics: { ...r.metrics, planMs: 0 } });
+  r instanceof Error
+    ? isAgrisimError(r)
+      ? `${r.name} ${r.code} ${r.message} ${JSON.stringify(r.details)}`
+      : String(r)
+    : JSON.stringify({ ...r, metrics: { ...r.metrics, planMs: 0 } });
 
 function sequential(fs: Field[], options: PlanOptions): string[] {
   return fs.map((f) => {
@@ -33,7 +37,12 @@ function sequential(fs: Field[], options: PlanOptions): string[] {
 describe('planFieldsParallel', () => {
   it('gives the sequential plans, in input order, on two workers, and the same again on a second run', async () => {
     const progress: [number, string][] = [];
-    const a = await planFieldsParallel(fields, drone, {}, { workers: 2, minFieldsForWorkers: 0, onProgress: (d, _n, id) => progress.push([d, id]) });
+    const a = await planFieldsParallel(
+      fields,
+      drone,
+      {},
+      { workers: 2, minFieldsForWorkers: 0, onProgress: (d, _n, id) => progress.push([d, id]) },
+    );
     expect(a.map((r) => (isAgrisimError(r) ? r.code : r.field.id))).toEqual(fields.map((f) => f.id));
     expect(a.map(text)).toEqual(sequential(fields, {}));
     // Like planField, each plan holds the caller's own field and vehicle objects.
@@ -45,7 +54,7 @@ describe('planFieldsParallel', () => {
     expect(b.map(text)).toEqual(a.map(text));
   });
 
-  it('returns each field\'s coded error as a PlanError, next to the fields that could be planned', async () => {
+  it("returns each field's coded error as a PlanError, next to the fields that could be planned", async () => {
     // A swath limit that the larger fields exceed: some plans, some PLAN_TOO_MANY_SWATHS.
     const options = { maxSwaths: 12 };
     const r = await planFieldsParallel(fields, drone, options, { workers: 2, minFieldsForWorkers: 0 });
@@ -73,7 +82,10 @@ describe('planFieldsParallel', () => {
 
   it('refuses a worker count that is not a whole number ≥ 0 with PLAN_INVALID_OPTION', async () => {
     for (const workers of [-1, 1.5, Number.NaN]) {
-      await expect(planFieldsParallel(fields, drone, {}, { workers })).rejects.toMatchObject({ code: 'PLAN_INVALID_OPTION', details: { key: 'workers' } });
+      await expect(planFieldsParallel(fields, drone, {}, { workers })).rejects.toMatchObject({
+        code: 'PLAN_INVALID_OPTION',
+        details: { key: 'workers' },
+      });
     }
   });
 
@@ -89,7 +101,10 @@ describe('planFieldsParallel', () => {
       const fields = await readFieldFile('fields/thai-binh-block.geojson');
       const r = await planFieldsParallel(fields, getVehicle('transplanter'), {}, { workers: 2, minFieldsForWorkers: 0 });
       console.log(JSON.stringify(r.map((p) => [p.field.id, p.metrics.swaths.count])));`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: process.cwd(),
+    });
     const got = JSON.parse(out) as [string, number][];
     expect(got.length).toBeGreaterThan(1);
     expect(got.every(([, swaths]) => swaths > 0)).toBe(true);

@@ -18,7 +18,8 @@ const noEnd = () => 0;
 
 /** Every tour: each order of the cells, each way of each. */
 function allTours(ways: CellWay[][]): CellTour[] {
-  const perms = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+  const perms = (xs: number[]): number[][] =>
+    xs.length <= 1 ? [xs] : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
   const out: CellTour[] = [];
   for (const seq of perms(ways.map((_, i) => i))) {
     const build = (k: number, acc: CellTour) => {
@@ -30,10 +31,21 @@ function allTours(ways: CellWay[][]): CellTour[] {
   return out;
 }
 
-const arbWays = fc.array(
-  fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 50 })), { minLength: 1, maxLength: 3 }),
-  { minLength: 1, maxLength: 4 },
-).map((cells) => cells.map((ws) => ws.map(([x0, y0, x1, y1, c]): CellWay => ({ entry: [x0, y0], exit: [x1, y1], costS: c }))));
+const arbWays = fc
+  .array(
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 50 }),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((cells) => cells.map((ws) => ws.map(([x0, y0, x1, y1, c]): CellWay => ({ entry: [x0, y0], exit: [x1, y1], costS: c }))));
 
 describe('cell tour search (GTSP over the cells’ ways)', () => {
   it('finds the cheapest tour of up to 4 cells × 3 ways, as brute force does (fast-check, seeded)', () => {
@@ -63,7 +75,8 @@ describe('cell tour search (GTSP over the cells’ ways)', () => {
 
   it('uses 2-opt over 8 cells: 12 cells around a ring are visited in ring order', () => {
     const ways = Array.from({ length: 12 }, (_, k): CellWay[] => {
-      const a = (k * 2 * Math.PI) / 12, p: XY = [100 * Math.cos(a), 100 * Math.sin(a)];
+      const a = (k * 2 * Math.PI) / 12,
+        p: XY = [100 * Math.cos(a), 100 * Math.sin(a)];
       return [{ entry: p, exit: p, costS: 0 }];
     });
     const scrambled = [0, 6, 1, 7, 2, 8, 3, 9, 4, 10, 5, 11].map((cell) => ({ cell, way: 0 }));
@@ -79,19 +92,65 @@ describe('refill trips estimate', () => {
     // 40 kg / (7 m × 70 kg/ha) = 816 m a tank: refills 216 m into the second swath and 432 m into
     // the third, each with over a quarter of a tank left before the swath (no early refill)
     const drone = getVehicle('drone');
-    const field: PolygonM = { outer: [[-10, -10], [610, -10], [610, 30], [-10, 30]], holes: [] };
-    const swaths = Array.from({ length: 3 }, (_, k): [XY, XY] => (k % 2 ? [[600, 7 * k], [0, 7 * k]] : [[0, 7 * k], [600, 7 * k]]));
+    const field: PolygonM = {
+      outer: [
+        [-10, -10],
+        [610, -10],
+        [610, 30],
+        [-10, 30],
+      ],
+      holes: [],
+    };
+    const swaths = Array.from({ length: 3 }, (_, k): [XY, XY] =>
+      k % 2
+        ? [
+            [600, 7 * k],
+            [0, 7 * k],
+          ]
+        : [
+            [0, 7 * k],
+            [600, 7 * k],
+          ],
+    );
     const route = swaths.flatMap(([a, b], k): RouteSegment[] => [
-      ...(k > 0 ? [{ kind: 'turn' as const, points: [swaths[k - 1][1], a], reverse: false, cellId: 0, swathIndex: -1, headlandLap: -1, sortie: 0, turnType: 'stop' as const }] : []),
+      ...(k > 0
+        ? [
+            {
+              kind: 'turn' as const,
+              points: [swaths[k - 1][1], a],
+              reverse: false,
+              cellId: 0,
+              swathIndex: -1,
+              headlandLap: -1,
+              sortie: 0,
+              turnType: 'stop' as const,
+            },
+          ]
+        : []),
       { kind: 'swath', points: [a, b], reverse: false, cellId: 0, swathIndex: k, headlandLap: -1, sortie: 0 },
     ]);
     const split = splitSorties(route, drone, [0, 0], { field, waypoints: [], tolM: 0.01 });
-    const plannedS = split.route.filter((s) => s.transitPurpose === 'refill').reduce((a, s) => a + polylineLength(s.points), 0) / drone.transitSpeedMps;
+    const plannedS =
+      split.route.filter((s) => s.transitPurpose === 'refill').reduce((a, s) => a + polylineLength(s.points), 0) / drone.transitSpeedMps;
     expect(split.refills.length).toBe(2);
     expect(refillTripsS([swaths], [0, 0], [0, 0], drone)).toBeCloseTo(plannedS, 6);
   });
   it('is nothing for a transplanter, reloaded where it stands', () => {
-    expect(refillTripsS([[[[0, 0], [5000, 0]]]], [0, 0], [0, 0], getVehicle('transplanter'))).toBe(0);
+    expect(
+      refillTripsS(
+        [
+          [
+            [
+              [0, 0],
+              [5000, 0],
+            ],
+          ],
+        ],
+        [0, 0],
+        [0, 0],
+        getVehicle('transplanter'),
+      ),
+    ).toBe(0);
   });
 });
 
@@ -100,17 +159,28 @@ describe('path length by kind (plan metrics lengthByKindM)', () => {
     const [tomb] = await readFieldFile('fields/paddy-with-tomb.geojson');
     for (const v of ['drone', 'transplanter'] as const) {
       const plan = planField(tomb, getVehicle(v));
-      const m = plan.metrics, k = m.lengthByKindM!;
+      const m = plan.metrics,
+        k = m.lengthByKindM!;
       const metres = (keep: (s: RouteSegment) => boolean) => plan.route.filter(keep).reduce((a, s) => a + polylineLength(s.points), 0);
-      expect(k.work).toBeCloseTo(metres((s) => s.kind === 'swath' && s.headlandLap < 0 && !s.gapFill), 0);
-      expect(k.headland).toBeCloseTo(metres((s) => s.kind === 'swath' && s.headlandLap >= 0), 0);
-      expect(k.refill).toBeCloseTo(metres((s) => s.transitPurpose === 'refill'), 0);
+      expect(k.work).toBeCloseTo(
+        metres((s) => s.kind === 'swath' && s.headlandLap < 0 && !s.gapFill),
+        0,
+      );
+      expect(k.headland).toBeCloseTo(
+        metres((s) => s.kind === 'swath' && s.headlandLap >= 0),
+        0,
+      );
+      expect(k.refill).toBeCloseTo(
+        metres((s) => s.transitPurpose === 'refill'),
+        0,
+      );
       expect(k.work).toBeGreaterThan(500);
       expect(k.work + k.headland + k.gapFill).toBeCloseTo(m.lengthM.working, 0);
       expect(k.turn).toBe(m.lengthM.turning);
       expect(k.transit + k.refill).toBeCloseTo(m.lengthM.transit, 0);
       expect(k.total).toBe(m.lengthM.total);
-      if (v === 'transplanter') expect([k.headland > 0, k.refill]).toEqual([true, 0]); // two laps; trays come to the machine
+      if (v === 'transplanter')
+        expect([k.headland > 0, k.refill]).toEqual([true, 0]); // two laps; trays come to the machine
       else expect(k.refill).toBeGreaterThan(0);
     }
   });

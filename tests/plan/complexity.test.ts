@@ -79,7 +79,14 @@ describe('planning-complexity guard', () => {
   });
 
   it('a scenario whose service point is 12,000 km from its field is refused (PLAN_START_TOO_FAR, exit 3)', async () => {
-    const scenario = { id: 't', name: 't', field: resolve('fields/paddy-40x120.geojson'), vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 1, servicePoint: [-74.0, 40.7] };
+    const scenario = {
+      id: 't',
+      name: 't',
+      field: resolve('fields/paddy-40x120.geojson'),
+      vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+      seed: 1,
+      servicePoint: [-74.0, 40.7],
+    };
     await expect(scenarioFromObject(scenario, '.', 'far.json')).rejects.toMatchObject({ code: 'PLAN_START_TOO_FAR', exitCode: 3 });
   });
 });

@@ -14,7 +14,12 @@ describe('gap passes over strips the laps and swaths leave uncovered', () => {
   it('finds a 3 m strip left along one side of a 40 × 10 m plot and covers it with one pass inside it', () => {
     const field = { outer: rectM(40, 10), holes: [] };
     // one 7 m pass along y = 3.5 covers y ∈ [0, 7]: the strip y ∈ [7, 10] is bare (30 m² of 400)
-    const paths: XY[][] = [[[0, 3.5], [40, 3.5]]];
+    const paths: XY[][] = [
+      [
+        [0, 3.5],
+        [40, 3.5],
+      ],
+    ];
     const before = estimateCoverage(field, paths, 7, 10_000);
     expect(before.coveragePct).toBeLessThan(95);
     const g = coverageGrid(field, paths, 7, 10_000);
@@ -32,17 +37,50 @@ describe('gap passes over strips the laps and swaths leave uncovered', () => {
 
   it('adds nothing when the footprints already cover the target', () => {
     const field = { outer: rectM(40, 7), holes: [] };
-    const g = coverageGrid(field, [[[0, 3.5], [40, 3.5]]], 7, 10_000);
+    const g = coverageGrid(
+      field,
+      [
+        [
+          [0, 3.5],
+          [40, 3.5],
+        ],
+      ],
+      7,
+      10_000,
+    );
     expect(gapPasses(g, field, 7, OPTS)).toEqual([]);
   });
 
   it('a wider bare strip gets one lane per implement width', () => {
     const field = { outer: rectM(60, 20), holes: [] };
     // the pass covers y ∈ [0, 4]; 16 m bare with a 4 m implement: four lanes
-    const g = coverageGrid(field, [[[0, 2], [60, 2]]], 4, 20_000);
+    const g = coverageGrid(
+      field,
+      [
+        [
+          [0, 2],
+          [60, 2],
+        ],
+      ],
+      4,
+      20_000,
+    );
     const extra = gapPasses(g, field, 4, OPTS);
     expect(extra).toHaveLength(4);
-    expect(estimateCoverage(field, [[[0, 2], [60, 2]], ...extra], 4, 20_000).coveragePct).toBeGreaterThanOrEqual(99.5);
+    expect(
+      estimateCoverage(
+        field,
+        [
+          [
+            [0, 2],
+            [60, 2],
+          ],
+          ...extra,
+        ],
+        4,
+        20_000,
+      ).coveragePct,
+    ).toBeGreaterThanOrEqual(99.5);
   });
 
   it('closes the strips a vanished headland lap leaves in the spikes of a 0.065 ha star (transplanter, 2 laps)', async () => {
@@ -53,7 +91,8 @@ describe('gap passes over strips the laps and swaths leave uncovered', () => {
     for (const s of fills) expect(s.kind).toBe('swath');
     // the route stays one continuous path that ends back at the service point
     for (let i = 1; i < plan.route.length; i++) {
-      const end = plan.route[i - 1].points.at(-1)!, start = plan.route[i].points[0];
+      const end = plan.route[i - 1].points.at(-1)!,
+        start = plan.route[i].points[0];
       expect(Math.hypot(end[0] - start[0], end[1] - start[1])).toBeLessThan(1e-6);
     }
     const last = plan.route.at(-1)!.points.at(-1)!;

@@ -11,7 +11,12 @@ const poly = (outer: XY[]): PolygonM => ({ outer, holes: [] });
 
 describe('swath ends (bandExtent): the implement covers its own strip to the edge and no further', () => {
   it('a rectangle: the ends are the edges', () => {
-    const rect = poly([[0, 0], [100, 0], [100, 10], [0, 10]]);
+    const rect = poly([
+      [0, 0],
+      [100, 0],
+      [100, 10],
+      [0, 10],
+    ]);
     const [e0, e1] = bandExtent(rect, 5, 2, 8, 0, 100, 3);
     expect(e0).toBeCloseTo(0, 6);
     expect(e1).toBeCloseTo(100, 6);
@@ -19,7 +24,12 @@ describe('swath ends (bandExtent): the implement covers its own strip to the edg
 
   it("a slanted end: the swath runs to the strip's far corner, not past it", () => {
     // right edge from (100, 0) to (110, 10): the strip 2 < y < 8 reaches x = 108
-    const trap = poly([[0, 0], [100, 0], [110, 10], [0, 10]]);
+    const trap = poly([
+      [0, 0],
+      [100, 0],
+      [110, 10],
+      [0, 10],
+    ]);
     const [, e1] = bandExtent(trap, 5, 2, 8, 0, 105, 3);
     expect(e1).toBeCloseTo(108, 2);
   });
@@ -33,11 +43,18 @@ describe('swath ends (bandExtent): the implement covers its own strip to the edg
         fc.double({ min: 0.5, max: 1, noNaN: true }),
         (dl, dr, r, frac) => {
           // a trapezoid 200 m long, 40 m high, with slanted ends; a strip around y = 20
-          const part = poly([[0, 0], [200, 0], [200 + dr, 40], [dl, 40]]);
-          const y = 20, h = r * frac;
+          const part = poly([
+            [0, 0],
+            [200, 0],
+            [200 + dr, 40],
+            [dl, 40],
+          ]);
+          const y = 20,
+            h = r * frac;
           const [a, b] = lineIntervals([part], y)[0];
           const [x0, x1] = bandExtent(part, y, y - h, y + h, a, b, r);
-          let lo = Infinity, hi = -Infinity;
+          let lo = Infinity,
+            hi = -Infinity;
           for (let k = 0; k <= 8; k++) {
             const sy = y - h + 1e-3 + ((2 * h - 2e-3) * k) / 8;
             for (const [u, v] of lineIntervals([part], sy)) [lo, hi] = [Math.min(lo, u), Math.max(hi, v)];
@@ -56,11 +73,28 @@ describe('swath ends (bandExtent): the implement covers its own strip to the edg
 
 describe('per-cell sweep angles', () => {
   it('a convex field has no notch corner', () => {
-    expect(notchCorners(poly([[0, 0], [100, 0], [100, 40], [0, 40]]), 5)).toEqual([]);
+    expect(
+      notchCorners(
+        poly([
+          [0, 0],
+          [100, 0],
+          [100, 40],
+          [0, 40],
+        ]),
+        5,
+      ),
+    ).toEqual([]);
   });
 
   it('an L is cut at its notch into two arms, each swept along its length', () => {
-    const L = poly([[0, 0], [120, 0], [120, 40], [40, 40], [40, 110], [0, 110]]);
+    const L = poly([
+      [0, 0],
+      [120, 0],
+      [120, 40],
+      [40, 40],
+      [40, 110],
+      [0, 110],
+    ]);
     const regions = perCellRegions(L, 7)!;
     expect(regions).toHaveLength(2);
     expect(regions.reduce((a, r) => a + r.swaths, 0)).toBe(12); // ceil(40 / 7) per arm
@@ -73,7 +107,10 @@ describe('per-cell sweep angles', () => {
     // reaches the corner: 40 m less one band of laps, the other 40 m less two
     const optimum = (w: number, laps: number) => Math.ceil((40 - laps * w) / w - 1e-9) + Math.ceil((40 - 2 * laps * w) / w - 1e-9);
     // (the drone takes its one lap only where that works less twice; it may take none)
-    for (const [id, laps] of [['drone', [0, 1]], ['transplanter', [2]]] as const) {
+    for (const [id, laps] of [
+      ['drone', [0, 1]],
+      ['transplanter', [2]],
+    ] as const) {
       const plan = planField(field, getVehicle(id));
       expect(laps).toContain(plan.headland.laps);
       expect(plan.metrics.swaths.count, id).toBeLessThanOrEqual(optimum(plan.vehicle.workingWidthM, plan.headland.laps) + 1);

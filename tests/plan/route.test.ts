@@ -102,7 +102,9 @@ describe('headland laps around holes', () => {
       s.kind !== 'swath' ? undefined : s.headlandLap < 0 ? 'swath' : signedArea(s.points) < 0 ? 'hole-lap' : 'boundary-lap';
     const order = (v: 'drone' | 'transplanter') => {
       // the drone with its lap asked for (by default it chooses none where that works less twice)
-      const kinds = planField(tomb, getVehicle(v), v === 'drone' ? { headlandLaps: 1 } : {}).route.map(kindOf).filter((k) => k !== undefined);
+      const kinds = planField(tomb, getVehicle(v), v === 'drone' ? { headlandLaps: 1 } : {})
+        .route.map(kindOf)
+        .filter((k) => k !== undefined);
       return kinds.filter((k, i) => i === 0 || k !== kinds[i - 1]); // runs
     };
     // two laps around the hole (one run), the swaths, two boundary laps (gap passes may follow)
@@ -127,7 +129,13 @@ describe('drone refills at swath ends', () => {
         const key = `${s.cellId}/${s.swathIndex}`;
         pieces.set(key, (pieces.get(key) ?? 0) + polylineLength(s.points));
       }
-    const broken = plan.route.filter((s, i) => s.kind === 'swath' && plan.route.slice(i + 1).some((t) => t.kind === 'swath' && t.cellId === s.cellId && t.swathIndex === s.swathIndex && s.swathIndex >= 0));
+    const broken = plan.route.filter(
+      (s, i) =>
+        s.kind === 'swath' &&
+        plan.route
+          .slice(i + 1)
+          .some((t) => t.kind === 'swath' && t.cellId === s.cellId && t.swathIndex === s.swathIndex && s.swathIndex >= 0),
+    );
     for (const s of broken) expect(pieces.get(`${s.cellId}/${s.swathIndex}`)!).toBeGreaterThan(quarterTankM);
   });
 });

@@ -29,25 +29,55 @@ describe('sweepSwaths: cells are chains of swath pieces', () => {
     expect(plan.pieces).toBe(5);
   });
   it('a U swept across its arms: the base, then one cell per arm', () => {
-    const U: XY[] = [[0, 0], [60, 0], [60, 60], [40, 60], [40, 20], [20, 20], [20, 60], [0, 60]];
+    const U: XY[] = [
+      [0, 0],
+      [60, 0],
+      [60, 60],
+      [40, 60],
+      [40, 20],
+      [20, 20],
+      [20, 60],
+      [0, 60],
+    ];
     const plan = sweepSwaths([poly(U)], 0, 5);
     expect(plan.swaths).toHaveLength(3);
     expect(plan.lines).toBe(12); // ceil(60 / 5) lines over the whole height
     expect(plan.pieces).toBe(4 + 8 * 2); // 4 lines across the base, 8 lines cut in two by the notch
   });
   it('a hole splits the field into 4 cells (below, left, right, above)', () => {
-    const hole: XY[] = [[40, 10], [40, 20], [60, 20], [60, 10]];
+    const hole: XY[] = [
+      [40, 10],
+      [40, 20],
+      [60, 20],
+      [60, 10],
+    ];
     expect(sweepSwaths([poly(rectM(100, 30), [hole])], 0, 4).swaths).toHaveLength(4);
   });
   it('a notch narrower than the reach does not split the swath', () => {
-    const notched: XY[] = [[0, 0], [100, 0], [100, 30], [51, 30], [50, 20], [49, 30], [0, 30]];
-    const reach: XY[] = [[-5, -5], [105, -5], [105, 35], [-5, 35]];
+    const notched: XY[] = [
+      [0, 0],
+      [100, 0],
+      [100, 30],
+      [51, 30],
+      [50, 20],
+      [49, 30],
+      [0, 30],
+    ];
+    const reach: XY[] = [
+      [-5, -5],
+      [105, -5],
+      [105, 35],
+      [-5, 35],
+    ];
     const plan = sweepSwaths([poly(notched)], 0, 7, [poly(reach)]);
     expect(plan.swaths).toHaveLength(1);
     expect(plan.pieces).toBe(plan.lines);
   });
   it('a shallow wavy edge costs no extra swath (near-convex field)', () => {
-    const wavy: XY[] = [[0, 0], [200, 0]];
+    const wavy: XY[] = [
+      [0, 0],
+      [200, 0],
+    ];
     for (let x = 200; x >= 0; x -= 5) wavy.push([x, 60 + 2 * Math.sin(x / 7)]);
     const plan = sweepSwaths([poly(wavy)], 0, 7);
     expect(plan.lines).toBe(9); // height 60 ± 2 m: ceil(62 / 7) = ceil(58 / 7) = 9
@@ -63,7 +93,12 @@ describe('bestAngle: fewest swaths', () => {
     expect(best.swaths).toBeLessThanOrEqual(swathLowerBound(field, 7));
   });
   it('swaths of a hole field avoid the hole and reach the reach polygon', () => {
-    const hole: XY[] = [[40, 10], [40, 20], [60, 20], [60, 10]];
+    const hole: XY[] = [
+      [40, 10],
+      [40, 20],
+      [60, 20],
+      [60, 10],
+    ];
     const area = poly(rectM(100, 30), [hole]);
     const plan = sweepSwaths([area], 0, 5);
     expect(plan.swaths.length).toBe(4);

@@ -11,13 +11,18 @@ function minRadius(shape: TurnShape): number {
   for (const leg of shape.legs)
     for (let i = 2; i < leg.points.length; i++) {
       const [a, b, c] = [leg.points[i - 2], leg.points[i - 1], leg.points[i]];
-      const ab = Math.hypot(b[0] - a[0], b[1] - a[1]), bc = Math.hypot(c[0] - b[0], c[1] - b[1]), ca = Math.hypot(a[0] - c[0], a[1] - c[1]);
+      const ab = Math.hypot(b[0] - a[0], b[1] - a[1]),
+        bc = Math.hypot(c[0] - b[0], c[1] - b[1]),
+        ca = Math.hypot(a[0] - c[0], a[1] - c[1]);
       const cross = Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
       if (cross > 1e-9 && ab > 1e-6 && bc > 1e-6) r = Math.min(r, (ab * bc * ca) / (2 * cross));
     }
   return r;
 }
-const last = (s: TurnShape): XY => { const l = s.legs[s.legs.length - 1].points; return l[l.length - 1]; };
+const last = (s: TurnShape): XY => {
+  const l = s.legs[s.legs.length - 1].points;
+  return l[l.length - 1];
+};
 const maxX = (s: TurnShape) => Math.max(...s.legs.flatMap((l) => l.points.map((p) => p[0])));
 
 describe('turn shapes respect the turning radius', () => {
@@ -66,7 +71,10 @@ describe('planTurn picks a turn that fits inside the field', () => {
   it('drone: stop-turn-go straight across', () => {
     const t = planTurn([46.5, 10], [1, 0], [46.5, 17], getVehicle('drone'), space);
     expect(t.type).toBe('stop');
-    expect(t.legs[0].points).toEqual([[46.5, 10], [46.5, 17]]);
+    expect(t.legs[0].points).toEqual([
+      [46.5, 10],
+      [46.5, 17],
+    ]);
   });
   it('no room at all: falls back to a path inside the field, never outside', () => {
     const t = planTurn([49.9, 10], [1, 0], [49.9, 11.8], getVehicle('transplanter', { minTurnRadiusM: 30 }), space);

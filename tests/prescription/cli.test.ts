@@ -91,14 +91,27 @@ describe('CLI with a prescription', () => {
   it('a block of paddies: a map over one paddy, the others at the default rate; a map over none is refused', async () => {
     const block = await readFieldFile('fields/thai-binh-block.geojson');
     const second = join(dir, 'second.geojson');
-    writeFileSync(second, JSON.stringify({ type: 'FeatureCollection', properties: { defaultRateKgPerHa: 60 }, features: [
-      { type: 'Feature', id: 'p2', properties: { rateKgPerHa: 90 }, geometry: { type: 'Polygon', coordinates: [block[1].lonLat[0]] } },
-    ] }));
+    writeFileSync(
+      second,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        properties: { defaultRateKgPerHa: 60 },
+        features: [
+          { type: 'Feature', id: 'p2', properties: { rateKgPerHa: 90 }, geometry: { type: 'Polygon', coordinates: [block[1].lonLat[0]] } },
+        ],
+      }),
+    );
     const r = await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', second, '--cell', '1', '--json');
     expect(r.exit).toBe(0);
     const zones = JSON.parse(r.stdout).metrics.dose.zones;
-    expect(zones.map((z: { id: string; rateKgPerHa: number }) => [z.id, z.rateKgPerHa])).toEqual([[`${block[0].id}:default`, 60], [`${block[1].id}:p2`, 90]]);
-    expect(await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', ZONES, '--cell', '1')).toMatchObject({ exit: 3, code: 'PRESCRIPTION_MISSES_FIELD' });
+    expect(zones.map((z: { id: string; rateKgPerHa: number }) => [z.id, z.rateKgPerHa])).toEqual([
+      [`${block[0].id}:default`, 60],
+      [`${block[1].id}:p2`, 90],
+    ]);
+    expect(await run(simulate, 'fields/thai-binh-block.geojson', '--paddies', '2', '--prescription', ZONES, '--cell', '1')).toMatchObject({
+      exit: 3,
+      code: 'PRESCRIPTION_MISSES_FIELD',
+    });
   });
 
   it('savings: the extra product comes from the dose raster (spread beyond the prescription), not the coverage overlap', async () => {

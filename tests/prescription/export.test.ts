@@ -5,15 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  clipPrescription, exportPlan, getVehicle, parsePrescriptionGeoJson, parsePrescriptionIsoxml, planField, planToGeoJson, planToQgcPlan,
-  withoutBuffer, type QgcPlanFile,
+  clipPrescription,
+  exportPlan,
+  getVehicle,
+  parsePrescriptionGeoJson,
+  parsePrescriptionIsoxml,
+  planField,
+  planToGeoJson,
+  planToQgcPlan,
+  withoutBuffer,
+  type QgcPlanFile,
 } from '../../src/index.js';
 import { zoneRuns } from '../../src/plan/index.js';
 import { validateQgcPlan } from '../helpers/qgc-plan-validator.js';
 import { isoxmlProblems } from '../helpers/isoxml-schema.js';
 import { systemProgram } from '../helpers/system.js';
 import { paddy, twoZoneGeoJson } from './helpers.js';
-
 
 async function setup(bufferM = 0) {
   const field = await paddy();
@@ -72,7 +79,10 @@ describe('exports with a prescription', () => {
     const { plan, rx, buffer } = await setup(2);
     const fc = planToGeoJson(plan, { prescription: rx, buffer });
     const zones = fc.features.filter((f) => f.properties.kind === 'zone');
-    expect(zones.map((f) => [f.properties.id, f.properties.rateKgPerHa])).toEqual([['low', 50], ['high', 110]]);
+    expect(zones.map((f) => [f.properties.id, f.properties.rateKgPerHa])).toEqual([
+      ['low', 50],
+      ['high', 110],
+    ]);
     expect(fc.features.filter((f) => f.properties.kind === 'buffer')).toHaveLength(buffer.length);
     expect(fc.properties.prescription).toMatchObject({ unit: 'kg/ha', defaultRatePerHa: 70, zones: 2 });
     const back = clipPrescription(parsePrescriptionGeoJson({ type: 'FeatureCollection', features: zones }), plan.field);

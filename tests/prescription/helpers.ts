@@ -13,7 +13,8 @@ export async function paddy(path = PADDY): Promise<Field> {
 /** Unit vector of the field's longest edge and the centroid of its vertices (metres). */
 export function longAxis(field: Field): { u: XY; c: XY } {
   const r = field.polygon.outer;
-  let best = 0, u: XY = [1, 0];
+  let best = 0,
+    u: XY = [1, 0];
   r.forEach((p, i) => {
     const q = r[(i + 1) % r.length];
     const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
@@ -38,7 +39,12 @@ export function twoZoneGeoJson(field: Field, low = 50, high = 110, unit: 'rateKg
     type: 'FeatureCollection',
     features: [
       { type: 'Feature', id: 'low', properties: { [unit]: low }, geometry: { type: 'Polygon', coordinates: [bandLonLat(field, -300, 0)] } },
-      { type: 'Feature', id: 'high', properties: { [unit]: high }, geometry: { type: 'Polygon', coordinates: [bandLonLat(field, 0, 300)] } },
+      {
+        type: 'Feature',
+        id: 'high',
+        properties: { [unit]: high },
+        geometry: { type: 'Polygon', coordinates: [bandLonLat(field, 0, 300)] },
+      },
     ],
   };
 }

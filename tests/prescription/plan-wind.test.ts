@@ -33,7 +33,16 @@ describe('plan --wind: the predicted drift', () => {
   it('--json carries drift: more off target in 6 m/s than in 2 m/s, mostly downwind; none without --wind', async () => {
     const light = (await planJson('--wind', '2@90')).drift;
     const strong = (await planJson('--wind', '6@90')).drift;
-    expect(Object.keys(strong).sort()).toEqual(['emittedKg', 'intoBufferKg', 'offTargetDownwindPct', 'offTargetKg', 'offTargetPct', 'onTargetKg', 'product', 'wind']);
+    expect(Object.keys(strong).sort()).toEqual([
+      'emittedKg',
+      'intoBufferKg',
+      'offTargetDownwindPct',
+      'offTargetKg',
+      'offTargetPct',
+      'onTargetKg',
+      'product',
+      'wind',
+    ]);
     expect(strong.wind).toEqual({ speedMps: 6, fromDeg: 90, gustSigmaMps: 0 });
     expect(strong.offTargetKg).toBeGreaterThan(light.offTargetKg);
     expect(strong.offTargetDownwindPct).toBeGreaterThan(80);

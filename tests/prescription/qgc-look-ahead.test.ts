@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  clipPrescription, getVehicle, parsePrescriptionGeoJson, planField, planToQgcPlan, QGC_DEFAULTS, toXY, type Prescription, type QgcPlanFile,
+  clipPrescription,
+  getVehicle,
+  parsePrescriptionGeoJson,
+  planField,
+  planToQgcPlan,
+  QGC_DEFAULTS,
+  toXY,
+  type Prescription,
+  type QgcPlanFile,
 } from '../../src/index.js';
 import { pointInPolygon, type XY } from '../../src/geometry/index.js';
 import { RATE_LOOK_AHEAD_S, zoneRateAt, zoneRuns, zoneRunsAhead } from '../../src/plan/export/prescription-parts.js';
@@ -27,7 +35,10 @@ function rateChanges(mission: QgcPlanFile, toField: (lonLat: [number, number]) =
   const out: { pwm: number; at: XY }[] = [];
   items.forEach((it, i) => {
     if (it.command !== 183 || it.params[0] !== QGC_DEFAULTS.rateServo) return;
-    const wp = items.slice(0, i).reverse().find((w) => w.command === 16)!;
+    const wp = items
+      .slice(0, i)
+      .reverse()
+      .find((w) => w.command === 16)!;
     out.push({ pwm: it.params[1] as number, at: toField([wp.params[5] as number, wp.params[4] as number]) });
   });
   return out;
@@ -81,8 +92,11 @@ function distanceToZone(p: XY, zone: Prescription['zones'][number]): number {
   for (const poly of zone.polygons)
     for (const ring of [poly.outer, ...poly.holes])
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [ax, ay] = ring[j], [bx, by] = ring[i];
-        const dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+        const [ax, ay] = ring[j],
+          [bx, by] = ring[i];
+        const dx = bx - ax,
+          dy = by - ay,
+          l2 = dx * dx + dy * dy;
         const t = l2 > 0 ? Math.max(0, Math.min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / l2)) : 0;
         best = Math.min(best, Math.hypot(p[0] - ax - t * dx, p[1] - ay - t * dy));
       }

@@ -27,7 +27,11 @@ export interface ShpRecord {
   values: (string | number)[];
 }
 
-const signedArea = (r: number[][]) => r.reduce((a, p, i) => { const q = r[(i + 1) % r.length]; return a + p[0] * q[1] - q[0] * p[1]; }, 0) / 2;
+const signedArea = (r: number[][]) =>
+  r.reduce((a, p, i) => {
+    const q = r[(i + 1) % r.length];
+    return a + p[0] * q[1] - q[0] * p[1];
+  }, 0) / 2;
 const closed = (r: number[][]) => (r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? r : [...r, r[0]]);
 
 function polygonContent(rings: number[][][]): Buffer {
@@ -38,15 +42,22 @@ function polygonContent(rings: number[][][]): Buffer {
     return (i === 0) === cw ? c : [...c].reverse();
   });
   const pts = rs.flat();
-  const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+  const xs = pts.map((p) => p[0]),
+    ys = pts.map((p) => p[1]);
   const b = Buffer.alloc(44 + 4 * rs.length + 16 * pts.length);
   b.writeInt32LE(5, 0);
   [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => b.writeDoubleLE(v, 4 + 8 * i));
   b.writeInt32LE(rs.length, 36);
   b.writeInt32LE(pts.length, 40);
   let start = 0;
-  rs.forEach((r, i) => { b.writeInt32LE(start, 44 + 4 * i); start += r.length; });
-  pts.forEach((p, i) => { b.writeDoubleLE(p[0], 44 + 4 * rs.length + 16 * i); b.writeDoubleLE(p[1], 52 + 4 * rs.length + 16 * i); });
+  rs.forEach((r, i) => {
+    b.writeInt32LE(start, 44 + 4 * i);
+    start += r.length;
+  });
+  pts.forEach((p, i) => {
+    b.writeDoubleLE(p[0], 44 + 4 * rs.length + 16 * i);
+    b.writeDoubleLE(p[1], 52 + 4 * rs.length + 16 * i);
+  });
   return b;
 }
 
@@ -65,7 +76,9 @@ function dbf(fields: DbfField[], rows: (string | number)[][]): Buffer {
   const headLen = 32 + 32 * fields.length + 1;
   const b = Buffer.alloc(headLen + recLen * rows.length + 1, 0);
   b.writeUInt8(3, 0);
-  b.writeUInt8(126, 1); b.writeUInt8(12, 2); b.writeUInt8(7, 3); // 2026-12-07
+  b.writeUInt8(126, 1);
+  b.writeUInt8(12, 2);
+  b.writeUInt8(7, 3); // 2026-12-07
   b.writeUInt32LE(rows.length, 4);
   b.writeUInt16LE(headLen, 8);
   b.writeUInt16LE(recLen, 10);
@@ -82,7 +95,8 @@ function dbf(fields: DbfField[], rows: (string | number)[][]): Buffer {
     b.write(' ', o++, 'latin1');
     fields.forEach((f, i) => {
       const v = row[i];
-      const text = f.type === 'N' ? (typeof v === 'number' ? v.toFixed(f.decimals ?? 0) : String(v)).padStart(f.length) : String(v).padEnd(f.length);
+      const text =
+        f.type === 'N' ? (typeof v === 'number' ? v.toFixed(f.decimals ?? 0) : String(v)).padStart(f.length) : String(v).padEnd(f.length);
       b.write(text.slice(0, f.length), o, 'latin1');
       o += f.length;
     });
@@ -92,10 +106,23 @@ function dbf(fields: DbfField[], rows: (string | number)[][]): Buffer {
 }
 
 /** Writes a polygon shapefile's parts. */
-export function writeShapefile(fields: DbfField[], records: ShpRecord[], prj = PRJ_WGS84): { shp: Buffer; shx: Buffer; dbf: Buffer; prj: string } {
+export function writeShapefile(
+  fields: DbfField[],
+  records: ShpRecord[],
+  prj = PRJ_WGS84,
+): { shp: Buffer; shx: Buffer; dbf: Buffer; prj: string } {
   const contents = records.map((r) => polygonContent(r.rings));
   const all = records.flatMap((r) => r.rings.flat());
-  const box = [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1])), 0, 0, 0, 0];
+  const box = [
+    Math.min(...all.map((p) => p[0])),
+    Math.min(...all.map((p) => p[1])),
+    Math.max(...all.map((p) => p[0])),
+    Math.max(...all.map((p) => p[1])),
+    0,
+    0,
+    0,
+    0,
+  ];
   const recs: Buffer[] = [];
   const index = Buffer.alloc(8 * records.length);
   let offset = 100;
@@ -111,14 +138,18 @@ export function writeShapefile(fields: DbfField[], records: ShpRecord[], prj = P
   return {
     shp: Buffer.concat([header(offset, box), ...recs]),
     shx: Buffer.concat([header(100 + index.length, box), index]),
-    dbf: dbf(fields, records.map((r) => r.values)),
+    dbf: dbf(
+      fields,
+      records.map((r) => r.values),
+    ),
     prj,
   };
 }
 
 /** Zips files (deflate), with local headers, a central directory and its end record. */
 export function zipFiles(files: Record<string, Buffer | string>): Buffer {
-  const locals: Buffer[] = [], centrals: Buffer[] = [];
+  const locals: Buffer[] = [],
+    centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
@@ -126,13 +157,26 @@ export function zipFiles(files: Record<string, Buffer | string>): Buffer {
     const crc = crc32(data);
     const nameB = Buffer.from(name, 'utf8');
     const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0); lh.writeUInt16LE(20, 4); lh.writeUInt16LE(8, 8);
-    lh.writeUInt16LE(0, 10); lh.writeUInt16LE(0x5987, 12); // 2024-12-07 00:00
-    lh.writeUInt32LE(crc, 14); lh.writeUInt32LE(comp.length, 18); lh.writeUInt32LE(data.length, 22); lh.writeUInt16LE(nameB.length, 26);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt16LE(0, 10);
+    lh.writeUInt16LE(0x5987, 12); // 2024-12-07 00:00
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(comp.length, 18);
+    lh.writeUInt32LE(data.length, 22);
+    lh.writeUInt16LE(nameB.length, 26);
     const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0); ch.writeUInt16LE(20, 4); ch.writeUInt16LE(20, 6); ch.writeUInt16LE(8, 10);
-    ch.writeUInt16LE(0, 12); ch.writeUInt16LE(0x5987, 14);
-    ch.writeUInt32LE(crc, 16); ch.writeUInt32LE(comp.length, 20); ch.writeUInt32LE(data.length, 24); ch.writeUInt16LE(nameB.length, 28);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt16LE(0, 12);
+    ch.writeUInt16LE(0x5987, 14);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(comp.length, 20);
+    ch.writeUInt32LE(data.length, 24);
+    ch.writeUInt16LE(nameB.length, 28);
     ch.writeUInt32LE(offset, 42);
     locals.push(lh, nameB, comp);
     centrals.push(ch, nameB);
@@ -141,7 +185,9 @@ export function zipFiles(files: Record<string, Buffer | string>): Buffer {
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }

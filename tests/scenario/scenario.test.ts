@@ -8,11 +8,17 @@ import type { SimEvent } from '../../src/sim/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-scn-'));
 const base = {
-  id: 't', name: 'test', field: resolve('fields/paddy-40x120.geojson'),
-  vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 1,
+  id: 't',
+  name: 'test',
+  field: resolve('fields/paddy-40x120.geojson'),
+  vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+  seed: 1,
 };
 const invalid = async (patch: Record<string, unknown>, key: RegExp) => {
-  const err = await scenarioFromObject({ ...base, ...patch }, dir, 'x.json').then(() => undefined, (e) => e);
+  const err = await scenarioFromObject({ ...base, ...patch }, dir, 'x.json').then(
+    () => undefined,
+    (e) => e,
+  );
   expect(err).toMatchObject({ code: 'SIM_SCENARIO_INVALID' });
   expect(err.message).toMatch(key);
 };
@@ -75,7 +81,15 @@ describe('scenarios', () => {
     await invalid({ colour: 'red' }, /"colour" is not a scenario key/);
     await invalid({ field: 'fields/nope.geojson' }, /"field"/);
     await invalid({ paddies: [3] }, /"paddies"/);
-    await invalid({ vehicles: [{ profile: 'drone', guidance: 'rtk' }, { profile: 'drone', guidance: 'rtk', overrides: { workingWidthM: 9 } }] }, /"vehicles\[1\]"/);
+    await invalid(
+      {
+        vehicles: [
+          { profile: 'drone', guidance: 'rtk' },
+          { profile: 'drone', guidance: 'rtk', overrides: { workingWidthM: 9 } },
+        ],
+      },
+      /"vehicles\[1\]"/,
+    );
     expect(() => validateScenario([], 's')).toThrow(expect.objectContaining({ code: 'SIM_SCENARIO_INVALID' }));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ "id": ');

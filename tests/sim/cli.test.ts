@@ -46,7 +46,16 @@ describe('agrisim simulate', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/CLI_USAGE/);
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ id: 'x', name: 'x', field: 'fields/paddy-40x120.geojson', vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 'one' }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        id: 'x',
+        name: 'x',
+        field: 'fields/paddy-40x120.geojson',
+        vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+        seed: 'one',
+      }),
+    );
     const b = await agrisim(bad, '--json');
     expect(b.code).toBe(3);
     expect(JSON.parse(b.stdout).error.code).toBe('SIM_SCENARIO_INVALID');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, runToEnd } from '../../src/sim/index.js';
 import { samplePlan } from './helpers.js';
 
-const perimeterM = (ring: number[][]) => ring.reduce((a, p, i) => a + Math.hypot(ring[(i + 1) % ring.length][0] - p[0], ring[(i + 1) % ring.length][1] - p[1]), 0);
+const perimeterM = (ring: number[][]) =>
+  ring.reduce((a, p, i) => a + Math.hypot(ring[(i + 1) % ring.length][0] - p[0], ring[(i + 1) % ring.length][1] - p[1]), 0);
 
 describe('conservation and coverage on the real planner’s plans (faults off)', () => {
   for (const [file, vehicle] of [

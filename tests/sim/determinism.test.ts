@@ -5,7 +5,13 @@ import { samplePlan } from './helpers.js';
 
 async function make(seed: number) {
   const plan = await samplePlan('paddy-40x120.geojson', 'drone');
-  return createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance: 'gnss' }], seed, raster: { cellM: 0.5 }, faults: { rtkLossPerHour: 0, gustPerHour: 120 } });
+  return createSimulation({
+    plan,
+    vehicles: [{ vehicle: plan.vehicle, guidance: 'gnss' }],
+    seed,
+    raster: { cellM: 0.5 },
+    faults: { rtkLossPerHour: 0, gustPerHour: 120 },
+  });
 }
 
 describe('determinism, recording and replay', () => {
@@ -22,7 +28,10 @@ describe('determinism, recording and replay', () => {
   });
 
   it('a scenario planned twice records byte-identically (no wall-clock time in the output)', async () => {
-    const rec = async () => recordToString((await loadScenario('sims/thai-binh-drone.json', { cellM: 1, tickMs: 500 })).create(), { scenario: 'thai-binh-drone' });
+    const rec = async () =>
+      recordToString((await loadScenario('sims/thai-binh-drone.json', { cellM: 1, tickMs: 500 })).create(), {
+        scenario: 'thai-binh-drone',
+      });
     const a = await rec();
     const b = await rec();
     expect(a.length).toBeGreaterThan(10_000);

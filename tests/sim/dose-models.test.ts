@@ -67,6 +67,7 @@ describe('dose model parts', () => {
   it('parses --wind SPEED@FROM[~GUST] and refuses nonsense', () => {
     expect(parseWind('6@270~1.5')).toEqual({ speedMps: 6, fromDeg: 270, gustSigmaMps: 1.5 });
     expect(parseWind(' 3 @ 90 ')).toEqual({ speedMps: 3, fromDeg: 90 });
-    for (const bad of ['6', '6@', 'fast@90', '40@90', '6@90~20']) expect(() => parseWind(bad)).toThrow(expect.objectContaining({ code: 'PRESCRIPTION_INVALID_OPTION' }));
+    for (const bad of ['6', '6@', 'fast@90', '40@90', '6@90~20'])
+      expect(() => parseWind(bad)).toThrow(expect.objectContaining({ code: 'PRESCRIPTION_INVALID_OPTION' }));
   });
 });

@@ -4,8 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  clipPrescription, createSimulation, getVehicle, parsePrescriptionGeoJson, planField, runToEnd, withoutBuffer,
-  type Field, type Plan, type Prescription, type RunMetrics, type SimFrame, type WindOptions,
+  clipPrescription,
+  createSimulation,
+  getVehicle,
+  parsePrescriptionGeoJson,
+  planField,
+  runToEnd,
+  withoutBuffer,
+  type Field,
+  type Plan,
+  type Prescription,
+  type RunMetrics,
+  type SimFrame,
+  type WindOptions,
 } from '../../src/index.js';
 import { scenarioFromObject } from '../../src/scenario/index.js';
 import { paddy, twoZoneGeoJson } from '../prescription/helpers.js';
@@ -13,7 +24,11 @@ import { paddy, twoZoneGeoJson } from '../prescription/helpers.js';
 /** An 8 m spreader on the 40 m paddy: 3 swaths and one headland lap fit it with 2 % overlap (7 m leaves 6.5 %). */
 const DRONE_8M = getVehicle('drone', { workingWidthM: 8 });
 
-interface Case { field: Field; plan: Plan; rx: Prescription }
+interface Case {
+  field: Field;
+  plan: Plan;
+  rx: Prescription;
+}
 let cached: Case | undefined;
 async function twoZones(): Promise<Case> {
   if (cached) return cached;
@@ -86,7 +101,8 @@ describe('dose: two-zone prescription', () => {
     const rx = clipPrescription(parsePrescriptionGeoJson(twoZoneGeoJson(field)), worked);
     const fromDeg = swathBearing(plan) + 90;
     const dose = (wind?: WindOptions) =>
-      runToEnd(createSimulation({ plan, seed: 1, dose: { prescriptions: [rx], buffers: [buffer], ...(wind ? { wind } : {}) } })).metrics.dose!;
+      runToEnd(createSimulation({ plan, seed: 1, dose: { prescriptions: [rx], buffers: [buffer], ...(wind ? { wind } : {}) } })).metrics
+        .dose!;
     const calm = dose();
     const windy = dose({ speedMps: 6, fromDeg });
     expect(calm.intoBufferKg).toBeGreaterThan(0);
@@ -101,7 +117,8 @@ describe('dose: two-zone prescription', () => {
     const rx = clipPrescription(parsePrescriptionGeoJson(twoZoneGeoJson(field, 15, 30, 'rateLPerHa')), field);
     expect(rx.product).toBe('liquid');
     const fromDeg = swathBearing(plan) + 90;
-    const dose = (wind?: WindOptions) => runToEnd(createSimulation({ plan, seed: 1, dose: { prescriptions: [rx], ...(wind ? { wind } : {}) } })).metrics.dose!;
+    const dose = (wind?: WindOptions) =>
+      runToEnd(createSimulation({ plan, seed: 1, dose: { prescriptions: [rx], ...(wind ? { wind } : {}) } })).metrics.dose!;
     // calm air with the same direction, so the downwind side is the same half
     const calm = dose({ speedMps: 0, fromDeg });
     const windy = dose({ speedMps: 6, fromDeg });
@@ -119,18 +136,35 @@ describe('dose: two-zone prescription', () => {
 
   it('refuses bad dose options with SIM_INVALID_OPTION or PRESCRIPTION_INVALID_OPTION', async () => {
     const c = await twoZones();
-    expect(() => createSimulation({ plan: c.plan, dose: { rateTauS: 0 } })).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION' }));
-    expect(() => createSimulation({ plan: c.plan, dose: { wind: { speedMps: 50, fromDeg: 0 } } })).toThrow(expect.objectContaining({ code: 'PRESCRIPTION_INVALID_OPTION' }));
+    expect(() => createSimulation({ plan: c.plan, dose: { rateTauS: 0 } })).toThrow(
+      expect.objectContaining({ code: 'SIM_INVALID_OPTION' }),
+    );
+    expect(() => createSimulation({ plan: c.plan, dose: { wind: { speedMps: 50, fromDeg: 0 } } })).toThrow(
+      expect.objectContaining({ code: 'PRESCRIPTION_INVALID_OPTION' }),
+    );
     const other = clipPrescription(parsePrescriptionGeoJson(twoZoneGeoJson(c.field)), { ...c.field, id: 'other' });
-    expect(() => createSimulation({ plan: c.plan, dose: { prescriptions: [other] } })).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION' }));
+    expect(() => createSimulation({ plan: c.plan, dose: { prescriptions: [other] } })).toThrow(
+      expect.objectContaining({ code: 'SIM_INVALID_OPTION' }),
+    );
   });
 
   it('a scenario file may give the wind: its runs keep a dose raster; a bad wind names the key', async () => {
-    const base = { id: 'windy', name: 'Windy paddy', field: 'fields/paddy-40x120.geojson', vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 2, faults: false, cellM: 1 };
+    const base = {
+      id: 'windy',
+      name: 'Windy paddy',
+      field: 'fields/paddy-40x120.geojson',
+      vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+      seed: 2,
+      faults: false,
+      cellM: 1,
+    };
     const f = await scenarioFromObject({ ...base, wind: { speedMps: 4, fromDeg: 90, gustSigmaMps: 1 } }, 'sims', 'windy.json');
     const m = runToEnd(f.create()).metrics;
     expect(m.dose?.wind).toEqual({ speedMps: 4, fromDeg: 90, gustSigmaMps: 1 });
     expect(m.dose?.zones.map((z) => z.id)).toEqual(['field']);
-    await expect(scenarioFromObject({ ...base, wind: { speedMps: 40, fromDeg: 90 } }, 'sims', 'windy.json')).rejects.toMatchObject({ code: 'SIM_SCENARIO_INVALID', message: expect.stringMatching(/wind\.speedMps/) });
+    await expect(scenarioFromObject({ ...base, wind: { speedMps: 40, fromDeg: 90 } }, 'sims', 'windy.json')).rejects.toMatchObject({
+      code: 'SIM_SCENARIO_INVALID',
+      message: expect.stringMatching(/wind\.speedMps/),
+    });
   });
 });

@@ -16,7 +16,19 @@ import { client } from '../telemetry/helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-fleet-cli-'));
 // six paddies of two households in one band between two field roads, a depot on the west road
 const BLOCK = join(dir, 'block.geojson');
-writeFileSync(BLOCK, JSON.stringify(gridBlock({ origin: [106.35, 20.65], rotateDeg: 12, bands: 1, columnsM: [40, 45, 40], depthM: 55, owners: ['Hộ Lê Văn An', 'Hộ Trần Thị Bình'] })));
+writeFileSync(
+  BLOCK,
+  JSON.stringify(
+    gridBlock({
+      origin: [106.35, 20.65],
+      rotateDeg: 12,
+      bands: 1,
+      columnsM: [40, 45, 40],
+      depthM: 55,
+      owners: ['Hộ Lê Văn An', 'Hộ Trần Thị Bình'],
+    }),
+  ),
+);
 const procs: ChildProcess[] = [];
 afterEach(() => {
   for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
@@ -31,7 +43,21 @@ async function agrisim(...args: string[]): Promise<{ code: number; stdout: strin
 describe('agrisim simulate BLOCK --machines N', () => {
   it('runs the whole fleet as one simulation; --json has makespanS, machines and paddies; --vehicles is the same flag; the recording replays exactly', async () => {
     const rec = join(dir, 'block.ndjson');
-    const a = await agrisim('simulate', BLOCK, '--vehicle', 'drone', '--machines', '2', '--cell', '1', '--seed', '4', '--record', rec, '--json');
+    const a = await agrisim(
+      'simulate',
+      BLOCK,
+      '--vehicle',
+      'drone',
+      '--machines',
+      '2',
+      '--cell',
+      '1',
+      '--seed',
+      '4',
+      '--record',
+      rec,
+      '--json',
+    );
     expect(a.stderr).not.toMatch(/internal error/);
     expect(a.code).toBe(0);
     const out = JSON.parse(a.stdout);
@@ -47,7 +73,21 @@ describe('agrisim simulate BLOCK --machines N', () => {
     expect(recording.header.description.block?.machines).toHaveLength(2);
     // the alias gives the same run, byte for byte
     const rec2 = join(dir, 'block-alias.ndjson');
-    const b = await agrisim('simulate', BLOCK, '--vehicle', 'drone', '--vehicles', '2', '--cell', '1', '--seed', '4', '--record', rec2, '--json');
+    const b = await agrisim(
+      'simulate',
+      BLOCK,
+      '--vehicle',
+      'drone',
+      '--vehicles',
+      '2',
+      '--cell',
+      '1',
+      '--seed',
+      '4',
+      '--record',
+      rec2,
+      '--json',
+    );
     expect(b.code).toBe(0);
     expect(readFileSync(rec2, 'utf8')).toBe(readFileSync(rec, 'utf8'));
     // human output: the table plus the block summary
@@ -57,7 +97,25 @@ describe('agrisim simulate BLOCK --machines N', () => {
     expect(h.stdout).toMatch(/drone-2/);
 
     // agrisim replay serves the recording: every telemetry frame is the recorded frame of that t
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'replay', rec, '--port', '0', '--no-viewer', '--speedup', '400', '--start-on', 'subscribe', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'replay',
+        rec,
+        '--port',
+        '0',
+        '--no-viewer',
+        '--speedup',
+        '400',
+        '--start-on',
+        'subscribe',
+        '--json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     procs.push(proc);
     const started = await new Promise<{ url: string }>((resolve, reject) => {
       let buf = '';
@@ -99,10 +157,35 @@ describe('agrisim simulate BLOCK --machines N', () => {
 
   it('a bad block exits 3 with its BLOCK_ code; a bad --machines exits 2', async () => {
     const bad = join(dir, 'bad-block.geojson');
-    writeFileSync(bad, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { kind: 'paddy', id: 'A' }, geometry: { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.3504, 20.65], [106.3504, 20.6504], [106.35, 20.6504], [106.35, 20.65]]] } },
-      { type: 'Feature', properties: { kind: 'gate', id: 'g1', paddy: 'NOPE' }, geometry: { type: 'Point', coordinates: [106.3502, 20.65] } },
-    ] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { kind: 'paddy', id: 'A' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [106.35, 20.65],
+                  [106.3504, 20.65],
+                  [106.3504, 20.6504],
+                  [106.35, 20.6504],
+                  [106.35, 20.65],
+                ],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { kind: 'gate', id: 'g1', paddy: 'NOPE' },
+            geometry: { type: 'Point', coordinates: [106.3502, 20.65] },
+          },
+        ],
+      }),
+    );
     const r = await agrisim('simulate', bad, '--vehicle', 'transplanter', '--machines', '2', '--json');
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout).error.code).toMatch(/^BLOCK_/);
@@ -117,11 +200,16 @@ describe('agrisim simulate BLOCK --machines N', () => {
 describe('block scenarios (sims/*.json with "block")', () => {
   it('serve loads one as one simulation per guidance, planned once; a bad one names its key', async () => {
     const { loadServeSpec } = await import('../../src/cli/commands/serve.js');
-    const [rtk, manual] = (await loadServeSpec('sims/thai-binh-block-drones.json#rtk,manual')) as (import('../../src/cli/block-run.js').BlockFactory)[];
+    const [rtk, manual] = (await loadServeSpec(
+      'sims/thai-binh-block-drones.json#rtk,manual',
+    )) as import('../../src/cli/block-run.js').BlockFactory[];
     expect([rtk.id, manual.id]).toEqual(['thai-binh-block-drones-rtk', 'thai-binh-block-drones-manual']);
     expect(manual.plan).toBe(rtk.plan);
     const d = manual.create().describe();
-    expect(d.vehicles.map((v) => [v.id, v.guidance])).toEqual([['drone-1', 'manual'], ['drone-2', 'manual']]);
+    expect(d.vehicles.map((v) => [v.id, v.guidance])).toEqual([
+      ['drone-1', 'manual'],
+      ['drone-2', 'manual'],
+    ]);
     expect(d.block?.paddies).toHaveLength(8);
     const bad = join(dir, 'bad-scenario.json');
     writeFileSync(bad, JSON.stringify({ id: 'x', name: 'x', block: 'fields/thai-binh-block.geojson', vehicle: 'tractor', machines: 2 }));

@@ -7,7 +7,7 @@ import { gridBlockPlan } from '../helpers/grid-block-plan.js';
 const twoDrones = (crews: number) => gridBlockPlan({ cols: 3, rows: 2, kind: 'drone', machines: 2, crews, capacityKg: 10 });
 
 describe('fleet simulation of a block', () => {
-  it('makespan is the last machine\'s end time, and every paddy gets covered and done', () => {
+  it("makespan is the last machine's end time, and every paddy gets covered and done", () => {
     const plan = twoDrones(1);
     const frames: SimFrame[] = [];
     const { metrics: m } = runToEnd(createFleetSimulation({ plan, seed: 3, raster: { cellM: 0.5 } }), { onFrame: (f) => frames.push(f) });
@@ -16,7 +16,10 @@ describe('fleet simulation of a block', () => {
     expect(m.makespanS).toBe(m.timeS.total);
     expect(m.makespanS).toBe(frames[frames.length - 1].t / 1000);
     expect(ends[0]).not.toBe(ends[1]);
-    expect(m.machines.map((x) => x.paddies)).toEqual([['P1', 'P3', 'P5'], ['P2', 'P4', 'P6']]);
+    expect(m.machines.map((x) => x.paddies)).toEqual([
+      ['P1', 'P3', 'P5'],
+      ['P2', 'P4', 'P6'],
+    ]);
     expect(m.paddies).toHaveLength(6);
     for (const p of m.paddies) {
       expect(p.coveredPct).toBeGreaterThan(99);
@@ -91,8 +94,12 @@ describe('fleet simulation of a block', () => {
 
   it('refuses a bad option with SIM_INVALID_OPTION naming the key', () => {
     const plan = twoDrones(1);
-    expect(() => createFleetSimulation({ plan, tickMs: 0 })).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION', details: expect.objectContaining({ key: 'tickMs' }) }));
-    expect(() => createFleetSimulation({ plan: { ...plan, machines: [] } })).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION' }));
+    expect(() => createFleetSimulation({ plan, tickMs: 0 })).toThrow(
+      expect.objectContaining({ code: 'SIM_INVALID_OPTION', details: expect.objectContaining({ key: 'tickMs' }) }),
+    );
+    expect(() => createFleetSimulation({ plan: { ...plan, machines: [] } })).toThrow(
+      expect.objectContaining({ code: 'SIM_INVALID_OPTION' }),
+    );
     expect(() => createFleetSimulation({ plan, roadSpeedMps: -1 })).toThrow(/roadSpeedMps/);
   });
 });

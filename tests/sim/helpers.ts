@@ -7,7 +7,9 @@ import { createSimulation, runToEnd, type RunMetrics } from '../../src/sim/index
 import { getVehicle } from '../../src/vehicles/index.js';
 
 /** Every sample field file (GeoJSON) in fields/. */
-export const SAMPLE_FILES = readdirSync('fields').filter((f) => f.endsWith('.geojson')).sort();
+export const SAMPLE_FILES = readdirSync('fields')
+  .filter((f) => f.endsWith('.geojson'))
+  .sort();
 
 const fieldCache = new Map<string, Field[]>();
 const planCache = new Map<string, Plan>();
@@ -27,8 +29,12 @@ export async function samplePlan(file: string, vehicle: 'drone' | 'transplanter'
 
 /** The metrics of one run per seed of a plan with the given guidance (faults off, 0.5 m raster). */
 export function runsWith(plan: Plan, guidance: 'rtk' | 'manual', seeds: readonly number[], tickMs: number): RunMetrics[] {
-  return seeds.map((seed) => runToEnd(createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance }], seed, tickMs, raster: { cellM: 0.5 } })).metrics);
+  return seeds.map(
+    (seed) =>
+      runToEnd(createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance }], seed, tickMs, raster: { cellM: 0.5 } })).metrics,
+  );
 }
 
 /** The mean of one figure over runs. */
-export const meanOf = (runs: readonly RunMetrics[], figure: (m: RunMetrics) => number): number => runs.reduce((a, m) => a + figure(m), 0) / runs.length;
+export const meanOf = (runs: readonly RunMetrics[], figure: (m: RunMetrics) => number): number =>
+  runs.reduce((a, m) => a + figure(m), 0) / runs.length;

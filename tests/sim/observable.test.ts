@@ -17,8 +17,18 @@ describe('simulate$ on a virtual clock (marbles)', () => {
     const s10 = await sim();
     const ts = newScheduler();
     ts.run(({ expectObservable }) => {
-      expectObservable(simulate$(s1, { speedup: 1, scheduler: ts }).pipe(take(3), map((f) => f.t))).toBe('100ms a 99ms b 99ms (c|)', { a: 100, b: 200, c: 300 });
-      expectObservable(simulate$(s10, { speedup: 10, scheduler: ts, minIntervalMs: 1 }).pipe(take(3), map((f) => f.t))).toBe('10ms a 9ms b 9ms (c|)', { a: 100, b: 200, c: 300 });
+      expectObservable(
+        simulate$(s1, { speedup: 1, scheduler: ts }).pipe(
+          take(3),
+          map((f) => f.t),
+        ),
+      ).toBe('100ms a 99ms b 99ms (c|)', { a: 100, b: 200, c: 300 });
+      expectObservable(
+        simulate$(s10, { speedup: 10, scheduler: ts, minIntervalMs: 1 }).pipe(
+          take(3),
+          map((f) => f.t),
+        ),
+      ).toBe('10ms a 9ms b 9ms (c|)', { a: 100, b: 200, c: 300 });
     });
   });
 
@@ -28,7 +38,10 @@ describe('simulate$ on a virtual clock (marbles)', () => {
     ts.run(({ expectObservable, hot }) => {
       // pause at 250 ms, resume at 600 ms
       const paused$ = hot<boolean>('250ms t 349ms f', { t: true, f: false });
-      const frames = simulate$(s, { speedup: 1, scheduler: ts, paused$ }).pipe(take(4), map((f) => f.t));
+      const frames = simulate$(s, { speedup: 1, scheduler: ts, paused$ }).pipe(
+        take(4),
+        map((f) => f.t),
+      );
       expectObservable(frames).toBe('100ms a 99ms b 499ms c 99ms (d|)', { a: 100, b: 200, c: 300, d: 400 });
     });
   });

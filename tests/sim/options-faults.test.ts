@@ -12,7 +12,15 @@ describe('options, faults, reported vs true position, several vehicles', () => {
       [{ plans: [] }, 'plans'],
       [{ vehicles: [] }, 'vehicles'],
       [{ vehicles: [{ vehicle: plan.vehicle, guidance: 'autopilot' as never }] }, 'vehicles[0].guidance'],
-      [{ vehicles: [{ ...v, id: 'a' }, { ...v, id: 'a' }] }, 'vehicles[1].id'],
+      [
+        {
+          vehicles: [
+            { ...v, id: 'a' },
+            { ...v, id: 'a' },
+          ],
+        },
+        'vehicles[1].id',
+      ],
       [{ seed: 1.5 }, 'seed'],
       [{ tickMs: 0 }, 'tickMs'],
       [{ batteryReserve: 2 }, 'batteryReserve'],
@@ -34,7 +42,12 @@ describe('options, faults, reported vs true position, several vehicles', () => {
 
   it('an RTK loss drops the fix to float then GNSS, the path error grows, and the fix comes back', async () => {
     const plan = await samplePlan('thai-binh-block.geojson', 'drone');
-    const sim = createSimulation({ plan, seed: 4, raster: { cellM: 1 }, faults: { rtkLossPerHour: 30, rtkLossS: [60, 60], gustPerHour: 0, batteryFaultPerSortie: 0 } });
+    const sim = createSimulation({
+      plan,
+      seed: 4,
+      raster: { cellM: 1 },
+      faults: { rtkLossPerHour: 30, rtkLossS: [60, 60], gustPerHour: 0, batteryFaultPerSortie: 0 },
+    });
     const frames: SimFrame[] = [];
     const { metrics } = runToEnd(sim, { onFrame: (f) => frames.push(f) });
     const fixes = new Set(frames.map((f) => f.vehicles[0].fix));
@@ -46,7 +59,9 @@ describe('options, faults, reported vs true position, several vehicles', () => {
     // once settled: the reported-position error decays with the RTK fixed τ of 2 s (error-models.ts)
     // from what GNSS had when the fix comes back, so frames within 3 τ of that are left out
     const settled = (f: SimFrame) => !cleared.some((c) => f.t >= c.t && f.t - c.t < 6_000);
-    const fixedErr = frames.filter((f) => f.vehicles[0].fix === 'rtk-fixed' && settled(f)).map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
+    const fixedErr = frames
+      .filter((f) => f.vehicles[0].fix === 'rtk-fixed' && settled(f))
+      .map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
     const gnssErr = frames.filter((f) => f.vehicles[0].fix === 'gnss').map((f) => Math.abs(f.vehicles[0].crossTrackErrorM));
     expect(Math.max(...fixedErr)).toBeLessThan(0.12);
     expect(Math.max(...gnssErr)).toBeGreaterThan(0.1);
@@ -56,7 +71,12 @@ describe('options, faults, reported vs true position, several vehicles', () => {
 
   it('weak batteries force low-battery returns; the run survives and still covers the field', async () => {
     const plan = await samplePlan('thai-binh-block.geojson', 'drone');
-    const sim = createSimulation({ plan, seed: 8, raster: { cellM: 1 }, faults: { rtkLossPerHour: 0, gustPerHour: 0, batteryFaultPerSortie: 1, weakBatteryFraction: [0.3, 0.35] } });
+    const sim = createSimulation({
+      plan,
+      seed: 8,
+      raster: { cellM: 1 },
+      faults: { rtkLossPerHour: 0, gustPerHour: 0, batteryFaultPerSortie: 1, weakBatteryFraction: [0.3, 0.35] },
+    });
     const frames: SimFrame[] = [];
     const { metrics } = runToEnd(sim, { onFrame: (f) => frames.push(f) });
     const returns = frames.flatMap((f) => f.events).filter((e) => e.detail === 'low-battery-return');
@@ -69,7 +89,9 @@ describe('options, faults, reported vs true position, several vehicles', () => {
   it('reports lat/lon with the GNSS error: ~1 cm under RTK, decimetres to metres on single GNSS', async () => {
     const plan = await samplePlan('paddy-40x120.geojson', 'drone');
     const meanErr = (guidance: 'rtk' | 'gnss') => {
-      const frames = runToEnd(createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance }], seed: 5, raster: { cellM: 1 } }), { keepFrames: true }).frameList!;
+      const frames = runToEnd(createSimulation({ plan, vehicles: [{ vehicle: plan.vehicle, guidance }], seed: 5, raster: { cellM: 1 } }), {
+        keepFrames: true,
+      }).frameList!;
       const errs = frames.map((f) => {
         const v = f.vehicles[0];
         const [x, y] = toXY(plan.field.projection, [v.lon, v.lat]);
@@ -87,7 +109,15 @@ describe('options, faults, reported vs true position, several vehicles', () => {
     const plans = [await samplePlan('thai-binh-block.geojson', 'drone', 0), await samplePlan('thai-binh-block.geojson', 'drone', 1)];
     const drone = plans[0].vehicle;
     const one = runToEnd(createSimulation({ plans, seed: 1, raster: { cellM: 0.5 } })).metrics;
-    const sim = createSimulation({ plans, vehicles: [{ vehicle: drone, guidance: 'rtk' }, { vehicle: drone, guidance: 'rtk' }], seed: 1, raster: { cellM: 0.5 } });
+    const sim = createSimulation({
+      plans,
+      vehicles: [
+        { vehicle: drone, guidance: 'rtk' },
+        { vehicle: drone, guidance: 'rtk' },
+      ],
+      seed: 1,
+      raster: { cellM: 0.5 },
+    });
     const frames: SimFrame[] = [];
     const two = runToEnd(sim, { onFrame: (f) => frames.push(f) }).metrics;
     expect(two.vehicles).toBe(2);
@@ -97,6 +127,8 @@ describe('options, faults, reported vs true position, several vehicles', () => {
       expect(frames.some((f) => f.vehicles.find((v) => v.id === id)!.implementOn)).toBe(true);
     }
     expect(sim.describe().vehicles.map((v) => v.id)).toEqual(['drone-1', 'drone-2']);
-    expect(sim.describe().planGeoJson.features.filter((f) => (f as { properties: { kind: string } }).properties.kind === 'boundary')).toHaveLength(2);
+    expect(
+      sim.describe().planGeoJson.features.filter((f) => (f as { properties: { kind: string } }).properties.kind === 'boundary'),
+    ).toHaveLength(2);
   });
 });

@@ -22,7 +22,14 @@ describe('a block run streamed over agrisim/1', () => {
   it('offers one simulation with the whole fleet; snapshot has the block, telemetry the per-paddy progress, queue and makespan', async () => {
     const plan = gridBlockPlan({ cols: 2, rows: 2, kind: 'drone', machines: 2, capacityKg: 10 });
     const factory = { id: 'block', name: 'grid block', create: () => createFleetSimulation({ plan, seed: 1, raster: { cellM: 0.5 } }) };
-    const srv = await startTelemetryServer({ port: 0, host: '127.0.0.1', simulations: [factory], speedup: 300, maxBroadcastHz: 20, startOn: 'subscribe' });
+    const srv = await startTelemetryServer({
+      port: 0,
+      host: '127.0.0.1',
+      simulations: [factory],
+      speedup: 300,
+      maxBroadcastHz: 20,
+      startOn: 'subscribe',
+    });
     servers.push(srv);
     const c = await client(srv.url);
     clients.push(c);
@@ -31,12 +38,24 @@ describe('a block run streamed over agrisim/1', () => {
     c.send({ type: 'subscribe', sim: 'block' });
     const snap = await c.next(isType('snapshot'));
     const block = (snap.description as { block: BlockDescription }).block;
-    expect(block.paddies.map((p) => [p.id, p.owner])).toEqual([['P1', 'Hộ A'], ['P2', 'Hộ B'], ['P3', 'Hộ C'], ['P4', 'Hộ D']]);
+    expect(block.paddies.map((p) => [p.id, p.owner])).toEqual([
+      ['P1', 'Hộ A'],
+      ['P2', 'Hộ B'],
+      ['P3', 'Hộ C'],
+      ['P4', 'Hộ D'],
+    ]);
     expect(block.paddies[0].rings[0][0]).toEqual([expect.closeTo(106.35, 2), expect.closeTo(20.65, 2)]);
     expect(block.depots).toHaveLength(1);
-    expect(block.machines.map((m) => m.paddies)).toEqual([['P1', 'P3'], ['P2', 'P4']]);
+    expect(block.machines.map((m) => m.paddies)).toEqual([
+      ['P1', 'P3'],
+      ['P2', 'P4'],
+    ]);
     // telemetry: both machines in one message, per-paddy progress rising to done
-    const late = await c.next((m) => m.type === 'telemetry' && ((m.progress as SimProgress).paddyCoveredPct ?? []).some((p) => p > 20), 0, 20_000);
+    const late = await c.next(
+      (m) => m.type === 'telemetry' && ((m.progress as SimProgress).paddyCoveredPct ?? []).some((p) => p > 20),
+      0,
+      20_000,
+    );
     expect(late.vehicles).toHaveLength(2);
     const p = late.progress as SimProgress;
     expect(p.paddyCoveredPct).toHaveLength(4);

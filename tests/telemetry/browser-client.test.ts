@@ -22,8 +22,17 @@ describe('connectTelemetry in Chromium', () => {
     const browser = await chromium.launch({ executablePath: exe, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
     try {
       const bundle = await build({
-        stdin: { contents: "import { connectTelemetry } from './src/telemetry/client/index.ts'; (globalThis as any).connectTelemetry = connectTelemetry;", resolveDir: process.cwd(), loader: 'ts' },
-        bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+        stdin: {
+          contents:
+            "import { connectTelemetry } from './src/telemetry/client/index.ts'; (globalThis as any).connectTelemetry = connectTelemetry;",
+          resolveDir: process.cwd(),
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        write: false,
+        logLevel: 'silent',
       });
       const js = bundle.outputFiles[0].text;
       expect(js).not.toContain('require("ws")');
@@ -49,7 +58,19 @@ describe('connectTelemetry in Chromium', () => {
       const page = await browser.newPage();
       await page.goto(srv.httpUrl);
       await page.evaluate((url) => {
-        const w = window as unknown as { connectTelemetry: (u: string, o: object) => { telemetry$: { subscribe(f: (m: { t: number }) => void): void }; snapshots$: { subscribe(f: (m: { t: number }) => void): void }; opens: number }; seen: number[]; snaps: number[]; conn: unknown };
+        const w = window as unknown as {
+          connectTelemetry: (
+            u: string,
+            o: object,
+          ) => {
+            telemetry$: { subscribe(f: (m: { t: number }) => void): void };
+            snapshots$: { subscribe(f: (m: { t: number }) => void): void };
+            opens: number;
+          };
+          seen: number[];
+          snaps: number[];
+          conn: unknown;
+        };
         w.seen = [];
         w.snaps = [];
         const conn = w.connectTelemetry(url, { subscribe: ['m'], minDelayMs: 20, maxDelayMs: 100 });

@@ -18,7 +18,9 @@ afterEach(() => {
 });
 
 /** Starts a CLI command with --json; resolves with the process and its `started` line. */
-function start(args: string[]): Promise<{ proc: ChildProcess; started: Record<string, unknown>; lines: () => string[]; exit: Promise<number | null> }> {
+function start(
+  args: string[],
+): Promise<{ proc: ChildProcess; started: Record<string, unknown>; lines: () => string[]; exit: Promise<number | null> }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   procs.push(proc);
   let out = '';
@@ -38,7 +40,22 @@ function start(args: string[]): Promise<{ proc: ChildProcess; started: Record<st
 describe('agrisim serve / replay', () => {
   it('serves, records, and stops on SIGTERM with exit 0; replay serves the recording', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'agrisim-cli-')), 'rec.ndjson');
-    const s = await start(['serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-transplanter.json', '--speedup', '200', '--token', 't', '--record', file, '--nmea-port', '0']);
+    const s = await start([
+      'serve',
+      '--port',
+      '0',
+      '--no-viewer',
+      '--scenario',
+      'sims/thai-binh-transplanter.json',
+      '--speedup',
+      '200',
+      '--token',
+      't',
+      '--record',
+      file,
+      '--nmea-port',
+      '0',
+    ]);
     expect(s.started).toMatchObject({ event: 'started', simulations: [{ id: 'thai-binh-transplanter' }], nmeaVehicle: 'transplanter-1' });
     expect(s.started.url).toBe(`ws://127.0.0.1:${s.started.port}/ws`);
     const c = await client(s.started.url as string);
@@ -59,7 +76,10 @@ describe('agrisim serve / replay', () => {
     rc.send({ type: 'subscribe', sim: 'thai-binh-transplanter' });
     const tele = await rc.count((m) => m.type === 'telemetry', 5);
     // the replay plays the recording from its start; the live client joined a little later
-    const recordedT = recorded.map((l) => JSON.parse(l)).filter((m) => m.type === 'telemetry').map((m) => m.t);
+    const recordedT = recorded
+      .map((l) => JSON.parse(l))
+      .filter((m) => m.type === 'telemetry')
+      .map((m) => m.t);
     expect(tele.map((m) => m.t)).toEqual(recordedT.slice(0, tele.length));
     const liveT = c.messages.filter((m) => m.type === 'telemetry').map((m) => m.t);
     expect(recordedT.slice(recordedT.indexOf(liveT[0]), recordedT.indexOf(liveT[0]) + liveT.length)).toEqual(liveT);
@@ -69,7 +89,11 @@ describe('agrisim serve / replay', () => {
 
   it('prints help, and exits with the usage and input codes on bad use', async () => {
     const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-    const fail = (args: string[]) => cli(args).then(() => 0, (e: { code: number; stderr: string }) => [e.code, e.stderr.split(':')[1]?.trim()]);
+    const fail = (args: string[]) =>
+      cli(args).then(
+        () => 0,
+        (e: { code: number; stderr: string }) => [e.code, e.stderr.split(':')[1]?.trim()],
+      );
     const [help, speed, missing, unwritable] = await Promise.all([
       cli(['serve', '--help']),
       fail(['serve', '--speedup', '0']),

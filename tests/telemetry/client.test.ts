@@ -74,14 +74,30 @@ describe('connectTelemetry', () => {
     const refused: string[] = [];
     conn.invalid$.subscribe((p) => refused.push(p));
     const seen = new Set<string>();
-    conn.messages$.subscribe((m) => seen.add(m.type === 'telemetry' || m.type === 'snapshot' || m.type === 'event' ? `${m.type} ${m.sim}` : m.type));
+    conn.messages$.subscribe((m) =>
+      seen.add(m.type === 'telemetry' || m.type === 'snapshot' || m.type === 'event' ? `${m.type} ${m.sim}` : m.type),
+    );
     await firstValueFrom(conn.events$.pipe(filter((e) => e.sim === 'block')));
-    await firstValueFrom(conn.telemetry$.pipe(filter((m) => m.sim === field.id), take(20), toArray()));
+    await firstValueFrom(
+      conn.telemetry$.pipe(
+        filter((m) => m.sim === field.id),
+        take(20),
+        toArray(),
+      ),
+    );
     conn.control('block', 'pause');
     await firstValueFrom(conn.controls$);
     expect(refused).toEqual([]);
     expect([...seen]).toEqual(
-      expect.arrayContaining(['control', 'event block', 'hello', 'snapshot block', `snapshot ${field.id}`, 'telemetry block', `telemetry ${field.id}`]),
+      expect.arrayContaining([
+        'control',
+        'event block',
+        'hello',
+        'snapshot block',
+        `snapshot ${field.id}`,
+        'telemetry block',
+        `telemetry ${field.id}`,
+      ]),
     );
   }, 30_000);
 

@@ -26,15 +26,26 @@ describe('viewer under the Content-Security-Policy (Chromium)', () => {
     const violations: string[] = [];
     await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const response = await page.goto(`${stack.httpUrl}?renderer=maplibre`);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
-    await page.waitForFunction(() => {
-      const p = (window as unknown as { __agrisim?: { panes(): { fieldRendered: boolean; renderer?: string; vehicles: unknown[] }[] } }).__agrisim?.panes() ?? [];
-      return p.length > 0 && p[0].fieldRendered && p[0].vehicles.length > 0;
-    }, undefined, { timeout: 30_000 });
-    const renderer = await page.evaluate(() => (window as unknown as { __agrisim: { panes(): { renderer?: string }[] } }).__agrisim.panes()[0].renderer);
+    await page.waitForFunction(
+      () => {
+        const p =
+          (
+            window as unknown as { __agrisim?: { panes(): { fieldRendered: boolean; renderer?: string; vehicles: unknown[] }[] } }
+          ).__agrisim?.panes() ?? [];
+        return p.length > 0 && p[0].fieldRendered && p[0].vehicles.length > 0;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const renderer = await page.evaluate(
+      () => (window as unknown as { __agrisim: { panes(): { renderer?: string }[] } }).__agrisim.panes()[0].renderer,
+    );
     expect(renderer).toMatch(/maplibre/i);
     expect(violations).toEqual([]);
     await page.close();

@@ -20,12 +20,18 @@ describe('guards', () => {
     const srv = await serve({ feeds: [createManualFeed(description('m'))], maxConnections: 1000 });
     const storm: WebSocket[] = [];
     for (let i = 0; i < 500; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, () => new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(srv.url);
-        storm.push(ws);
-        ws.once('message', () => resolve()); // hello
-        ws.once('error', reject);
-      })));
+      await Promise.all(
+        Array.from(
+          { length: 50 },
+          () =>
+            new Promise<void>((resolve, reject) => {
+              const ws = new WebSocket(srv.url);
+              storm.push(ws);
+              ws.once('message', () => resolve()); // hello
+              ws.once('error', reject);
+            }),
+        ),
+      );
     }
     expect(srv.clientCount()).toBe(500);
     for (const ws of storm) ws.terminate();
@@ -46,7 +52,7 @@ describe('guards', () => {
     });
   }, 60_000);
 
-  it('50 clients that stop reading hold at most their capped backlog; the server\'s memory stays flat', async () => {
+  it("50 clients that stop reading hold at most their capped backlog; the server's memory stays flat", async () => {
     const highWaterBytes = 65_536;
     const feed = createManualFeed(description('m', 40));
     const srv = await serve({ feeds: [feed], highWaterBytes, maxBroadcastHz: 1000 });
@@ -93,22 +99,39 @@ describe('guards', () => {
     reader.terminate();
   }, 120_000);
 
-  it('traversal tries get 404 and never a file outside the viewer\'s own assets', async () => {
+  it("traversal tries get 404 and never a file outside the viewer's own assets", async () => {
     const srv = await serve({ feeds: [createManualFeed(description('m'))], staticHandler: createViewerHandler() });
     const tries = [
-      '/../package.json', '/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/..\\..\\etc\\passwd', '/....//....//etc/passwd',
-      '/viewer.js/../../src/index.ts', '/%252e%252e/etc/passwd', '/etc/passwd', '//etc/passwd', '/./../../../etc/passwd',
-      '/index.html%00.js', '/chunk-../../x.js', '/maplibre-gl.css/..', '/src/cli/main.ts', '/node_modules/ws/package.json',
-      '/.git/config', '/.env', '/%c0%ae%c0%ae/etc/passwd', '/chunk-x.js?../../etc/passwd', '/ws/../package.json',
+      '/../package.json',
+      '/..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..\\..\\etc\\passwd',
+      '/....//....//etc/passwd',
+      '/viewer.js/../../src/index.ts',
+      '/%252e%252e/etc/passwd',
+      '/etc/passwd',
+      '//etc/passwd',
+      '/./../../../etc/passwd',
+      '/index.html%00.js',
+      '/chunk-../../x.js',
+      '/maplibre-gl.css/..',
+      '/src/cli/main.ts',
+      '/node_modules/ws/package.json',
+      '/.git/config',
+      '/.env',
+      '/%c0%ae%c0%ae/etc/passwd',
+      '/chunk-x.js?../../etc/passwd',
+      '/ws/../package.json',
     ];
-    const raw = (path: string) => new Promise<string>((resolve, reject) => {
-      // A raw socket: no client library normalises the path first.
-      const s = tcpConnect(srv.port, '127.0.0.1', () => s.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
-      let out = '';
-      s.on('data', (d) => (out += d));
-      s.on('end', () => resolve(out));
-      s.on('error', reject);
-    });
+    const raw = (path: string) =>
+      new Promise<string>((resolve, reject) => {
+        // A raw socket: no client library normalises the path first.
+        const s = tcpConnect(srv.port, '127.0.0.1', () => s.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+        let out = '';
+        s.on('data', (d) => (out += d));
+        s.on('end', () => resolve(out));
+        s.on('error', reject);
+      });
     for (const path of tries) {
       const answer = await raw(path);
       const status = Number(answer.split(' ')[1]);

@@ -7,16 +7,18 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-  createManualFeed, defaultCsp, originAllowed, startTelemetryServer,
-} from '../../src/telemetry/index.js';
+import { createManualFeed, defaultCsp, originAllowed, startTelemetryServer } from '../../src/telemetry/index.js';
 import { resolveServerOptions } from '../../src/telemetry/server/options.js';
 import { client, description, type Msg } from './helpers.js';
 import { useTelemetryServers } from '../helpers/telemetry-servers.js';
 
 const { serve, connect } = useTelemetryServers();
 
-function http(port: number, method: string, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function http(
+  port: number,
+  method: string,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path }, (res) => {
       let body = '';
@@ -38,8 +40,12 @@ describe('HTTP answers', () => {
     }, {});
     const srv = await serve({ feeds: [createManualFeed(description('m'))], staticHandler: page });
     const answers = await Promise.all([
-      http(srv.port, 'GET', '/'), http(srv.port, 'GET', '/nope'), http(srv.port, 'HEAD', '/nope'),
-      http(srv.port, 'POST', '/'), http(srv.port, 'PUT', '/x'), http(srv.port, 'DELETE', '/'),
+      http(srv.port, 'GET', '/'),
+      http(srv.port, 'GET', '/nope'),
+      http(srv.port, 'HEAD', '/nope'),
+      http(srv.port, 'POST', '/'),
+      http(srv.port, 'PUT', '/x'),
+      http(srv.port, 'DELETE', '/'),
     ]);
     expect(answers.map((a) => a.status)).toEqual([200, 404, 404, 405, 405, 405]);
     for (const a of answers) {
@@ -50,7 +56,9 @@ describe('HTTP answers', () => {
     expect(answers[3].headers.allow).toBe('GET, HEAD');
     // own scripts only, and the socket of this very host
     expect(answers[0].headers['content-security-policy']).toContain("script-src 'self';");
-    expect(answers[0].headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${srv.port} wss://127.0.0.1:${srv.port}`);
+    expect(answers[0].headers['content-security-policy']).toContain(
+      `connect-src 'self' ws://127.0.0.1:${srv.port} wss://127.0.0.1:${srv.port}`,
+    );
   });
 
   it('a Host header that is not a host is not echoed into the policy', () => {
@@ -59,7 +67,8 @@ describe('HTTP answers', () => {
 });
 
 describe('Origin', () => {
-  const req = (origin: string | undefined, host: string) => ({ headers: { origin, host } }) as unknown as import('node:http').IncomingMessage;
+  const req = (origin: string | undefined, host: string) =>
+    ({ headers: { origin, host } }) as unknown as import('node:http').IncomingMessage;
 
   it('defaults to any on loopback and to same-host on every other interface (the LAN)', () => {
     const feeds = [createManualFeed(description('m'))];
@@ -96,7 +105,8 @@ describe('abusive clients', () => {
     // Flood until closed (bounded: the server must close it well before 20,000 messages at this rate).
     let sent = 0;
     const pump = setInterval(() => {
-      for (let i = 0; i < 50 && flood.ws.readyState === WebSocket.OPEN && sent < 20_000; i++, sent++) flood.send({ type: 'subscribe', sim: 'm' });
+      for (let i = 0; i < 50 && flood.ws.readyState === WebSocket.OPEN && sent < 20_000; i++, sent++)
+        flood.send({ type: 'subscribe', sim: 'm' });
     }, 10);
     const closed = await flood.closed;
     clearInterval(pump);
@@ -121,7 +131,9 @@ describe('abusive clients', () => {
   });
 
   it('every control message gets an answer, also from a client subscribed to nothing', async () => {
-    const feed = createManualFeed(description('m'), { onControl: () => feed.push({ kind: 'control', action: 'pause', paused: true, speedup: 1 }) });
+    const feed = createManualFeed(description('m'), {
+      onControl: () => feed.push({ kind: 'control', action: 'pause', paused: true, speedup: 1 }),
+    });
     const srv = await serve({ feeds: [feed], token: 't' });
     const c = await connect(srv.url);
     await c.next((m) => m.type === 'hello');

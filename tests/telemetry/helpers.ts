@@ -31,10 +31,12 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
     if (!isBinary) messages.push(JSON.parse(String(d)) as Msg);
     for (const w of [...waiters]) w();
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => {
-    resolve({ code, reason: String(reason) });
-    for (const w of [...waiters]) w();
-  }));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => {
+      resolve({ code, reason: String(reason) });
+      for (const w of [...waiters]) w();
+    }),
+  );
   const waitFor = <T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const tryIt = () => {
@@ -49,7 +51,14 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
         waiters.delete(tryIt);
         const byType: Record<string, number> = {};
         for (const m of messages) byType[m.type] = (byType[m.type] ?? 0) + 1;
-        reject(new Error(`timed out waiting for ${what} on ${url}; got ${messages.length} messages ${JSON.stringify(byType)}, last: ${messages.slice(-3).map((m) => `${m.type}@${String(m.t)}`).join(',')}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what} on ${url}; got ${messages.length} messages ${JSON.stringify(byType)}, last: ${messages
+              .slice(-3)
+              .map((m) => `${m.type}@${String(m.t)}`)
+              .join(',')}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(tryIt);
       tryIt();
@@ -59,10 +68,15 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
     messages,
     send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
     next: (pred, from = 0, timeoutMs = 15_000) => waitFor(() => messages.slice(from).find(pred), timeoutMs, 'a message'),
-    count: (pred, n, timeoutMs = 15_000) => waitFor(() => {
-      const got = messages.filter(pred);
-      return got.length >= n ? got.slice(0, n) : undefined;
-    }, timeoutMs, `${n} messages`),
+    count: (pred, n, timeoutMs = 15_000) =>
+      waitFor(
+        () => {
+          const got = messages.filter(pred);
+          return got.length >= n ? got.slice(0, n) : undefined;
+        },
+        timeoutMs,
+        `${n} messages`,
+      ),
     closed,
     close: () => ws.close(),
   };
@@ -84,17 +98,33 @@ export function scenario(name: 'thai-binh-transplanter' | 'thai-binh-drone'): Pr
 /** A small description for hand-driven feeds. */
 export function description(id: string, vehicles = 1): SimDescription {
   return {
-    id, name: `test ${id}`, planGeoJson: { type: 'FeatureCollection', features: [] },
+    id,
+    name: `test ${id}`,
+    planGeoJson: { type: 'FeatureCollection', features: [] },
     vehicles: Array.from({ length: vehicles }, (_, i) => ({ id: `v${i}`, kind: 'drone', workingWidthM: 6, guidance: 'rtk' as const })),
-    fieldAreaHa: 1, tickMs: 100, seed: 1,
+    fieldAreaHa: 1,
+    tickMs: 100,
+    seed: 1,
   };
 }
 
 /** A vehicle on the wire, moving east with t. */
 export function vehicle(id: string, t: number, implementOn = true) {
   return {
-    id, kind: 'drone', lat: 20.65, lon: 106.35 + t * 1e-8, altM: 3, headingDeg: 90, speedMps: 5, fix: 'rtk-fixed' as const,
-    crossTrackErrorM: 0.02, implementOn, activity: 'working' as const, sortie: 1, tank: { kg: 30, capacityKg: 40 }, battery: { pct: 80 },
+    id,
+    kind: 'drone',
+    lat: 20.65,
+    lon: 106.35 + t * 1e-8,
+    altM: 3,
+    headingDeg: 90,
+    speedMps: 5,
+    fix: 'rtk-fixed' as const,
+    crossTrackErrorM: 0.02,
+    implementOn,
+    activity: 'working' as const,
+    sortie: 1,
+    tank: { kg: 30, capacityKg: 40 },
+    battery: { pct: 80 },
   };
 }
 

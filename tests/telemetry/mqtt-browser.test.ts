@@ -66,10 +66,17 @@ describe.skipIf(!mosquitto)('viewer through an MQTT gateway (real mosquitto, rea
     if (!browser) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${gw.server.httpUrl}?lang=en`);
-    await page.waitForFunction(() => {
-      const p = (window as unknown as { __agrisim?: { panes(): { fieldRendered: boolean; vehicles: unknown[]; connection: string }[] } }).__agrisim?.panes() ?? [];
-      return p.length === 1 && p[0].fieldRendered && p[0].vehicles.length === 1 && p[0].connection === 'connected';
-    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const p =
+          (
+            window as unknown as { __agrisim?: { panes(): { fieldRendered: boolean; vehicles: unknown[]; connection: string }[] } }
+          ).__agrisim?.panes() ?? [];
+        return p.length === 1 && p[0].fieldRendered && p[0].vehicles.length === 1 && p[0].connection === 'connected';
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
     const covered = async () => Number.parseFloat((await page.locator('[data-testid="covered-ha"]').first().innerText()).replace(/,/g, ''));
     const first = await covered();
     await expect.poll(covered, { timeout: 10_000, interval: 200 }).toBeGreaterThan(first);

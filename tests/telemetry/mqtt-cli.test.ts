@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 /** Starts `agrisim <args> --json`; resolves with its first JSON line and a way to stop it. */
-async function agrisim(args: string[]): Promise<{ started: Record<string, unknown>; lines: () => string[]; stop: () => Promise<number | null> }> {
+async function agrisim(
+  args: string[],
+): Promise<{ started: Record<string, unknown>; lines: () => string[]; stop: () => Promise<number | null> }> {
   const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   procs.push(p);
   let out = '';
@@ -51,7 +53,7 @@ async function agrisim(args: string[]): Promise<{ started: Record<string, unknow
 }
 
 describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real processes, real mosquitto)', () => {
-  it('two gateways serve the simulator\'s run to their viewers: same simulations, same telemetry frames', async () => {
+  it("two gateways serve the simulator's run to their viewers: same simulations, same telemetry frames", async () => {
     const port = await freePort();
     const broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
     procs.push(broker);
@@ -65,14 +67,32 @@ describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real proc
         await sleep(100);
       }
     }
-    const serve = await agrisim(['serve', '--mqtt', url, '--farm', 'quynh-phu', '--scenario', 'sims/thai-binh-drone.json', '--speedup', '20', '--port', '0', '--no-viewer']);
+    const serve = await agrisim([
+      'serve',
+      '--mqtt',
+      url,
+      '--farm',
+      'quynh-phu',
+      '--scenario',
+      'sims/thai-binh-drone.json',
+      '--speedup',
+      '20',
+      '--port',
+      '0',
+      '--no-viewer',
+    ]);
     expect(serve.started).toMatchObject({ event: 'started', mqtt: url });
-    const [g1, g2] = await Promise.all([agrisim(['gateway', '--mqtt', url, '--port', '0', '--no-viewer']), agrisim(['gateway', '--mqtt', url, '--farm', 'quynh-phu', '--port', '0', '--no-viewer'])]);
-    const viewers = await Promise.all([serve, g1, g2].map(async (p) => {
-      const c = await client(p.started.url as string);
-      clients.push(c);
-      return c;
-    }));
+    const [g1, g2] = await Promise.all([
+      agrisim(['gateway', '--mqtt', url, '--port', '0', '--no-viewer']),
+      agrisim(['gateway', '--mqtt', url, '--farm', 'quynh-phu', '--port', '0', '--no-viewer']),
+    ]);
+    const viewers = await Promise.all(
+      [serve, g1, g2].map(async (p) => {
+        const c = await client(p.started.url as string);
+        clients.push(c);
+        return c;
+      }),
+    );
     const hellos = await Promise.all(viewers.map((v) => v.next((m) => m.type === 'hello')));
     expect(hellos[1].simulations).toEqual(hellos[0].simulations);
     expect(hellos[2].simulations).toEqual(hellos[0].simulations);
@@ -100,14 +120,19 @@ describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real proc
       [['--mqtt', 'http://127.0.0.1:1883'], 2, 'TELEMETRY_MQTT_URL'],
       [['--mqtt', `mqtt://127.0.0.1:${closed}`], 1, 'TELEMETRY_MQTT_CONNECT'],
     ];
-    await Promise.all(cases.map(async ([args, exit, code]) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-viewer', '--port', '0', '--scenario', 'sims/thai-binh-drone.json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-      procs.push(p);
-      let err = '';
-      p.stderr!.on('data', (d) => (err += d));
-      expect(await new Promise((r) => p.on('exit', r))).toBe(exit);
-      expect(err).toContain(code);
-    }));
+    await Promise.all(
+      cases.map(async ([args, exit, code]) => {
+        const p = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-viewer', '--port', '0', '--scenario', 'sims/thai-binh-drone.json', ...args],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        procs.push(p);
+        let err = '';
+        p.stderr!.on('data', (d) => (err += d));
+        expect(await new Promise((r) => p.on('exit', r))).toBe(exit);
+        expect(err).toContain(code);
+      }),
+    );
   });
 });
-

@@ -76,7 +76,7 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
     return c;
   };
 
-  it('adds a simulation published later: a viewer connected before gets a new hello, its snapshot, then the simulator\'s telemetry; removed when its publisher closes', async () => {
+  it("adds a simulation published later: a viewer connected before gets a new hello, its snapshot, then the simulator's telemetry; removed when its publisher closes", async () => {
     await simulator('thai-binh-drone', 'quynh-phu');
     const gw = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
     gateways.push(gw);
@@ -135,23 +135,43 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
     expect(await select.isHidden()).toBe(true); // one simulation: no choice to make
 
     await simulator('thai-binh-transplanter', 'dong-hung');
-    await expect.poll(() => select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 8000, interval: 100 })
+    await expect
+      .poll(() => select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), {
+        timeout: 8000,
+        interval: 100,
+      })
       .toEqual(['thai-binh-drone', 'thai-binh-transplanter']);
     expect(await select.isVisible()).toBe(true);
     expect((await pane()).simId).toBe('thai-binh-drone'); // a new hello does not switch what the viewer watches
     await select.selectOption('thai-binh-transplanter');
-    await expect.poll(async () => {
-      const p = await pane();
-      return p.simId === 'thai-binh-transplanter' && p.fieldRendered && p.vehicles.map((v) => v.id).join() === 'transplanter-1' && p.telemetryCount > 3 && p.connection === 'connected';
-    }, { timeout: 10_000, interval: 100 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const p = await pane();
+          return (
+            p.simId === 'thai-binh-transplanter' &&
+            p.fieldRendered &&
+            p.vehicles.map((v) => v.id).join() === 'transplanter-1' &&
+            p.telemetryCount > 3 &&
+            p.connection === 'connected'
+          );
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toBe(true);
 
     // Its publisher closes: the page goes back to the simulation still served.
     const late = pubs.pop()!;
     await late.close();
-    await expect.poll(async () => {
-      const p = await pane();
-      return p.simId === 'thai-binh-drone' && p.vehicles.map((v) => v.id).join() === 'drone-1';
-    }, { timeout: 8000, interval: 100 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const p = await pane();
+          return p.simId === 'thai-binh-drone' && p.vehicles.map((v) => v.id).join() === 'drone-1';
+        },
+        { timeout: 8000, interval: 100 },
+      )
+      .toBe(true);
     expect(await select.isHidden()).toBe(true);
   }, 30_000);
 });

@@ -97,7 +97,10 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
 
     const seen = viewer.messages.length;
     broker = await startBroker(port);
-    const resync = await viewer.next((m) => m.type === 'snapshot' && m.gap !== undefined, seen, 30_000) as Msg & { t: number; gap: { fromT: number; toT: number } };
+    const resync = (await viewer.next((m) => m.type === 'snapshot' && m.gap !== undefined, seen, 30_000)) as Msg & {
+      t: number;
+      gap: { fromT: number; toT: number };
+    };
     expect(resync.gap.fromT).toBe(lastBefore);
     expect(resync.gap.toT).toBe(resync.t);
     expect(resync.gap.toT).toBeGreaterThan(resync.gap.fromT);
@@ -114,27 +117,48 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
   }, 90_000);
 
   // gone: the broker exited; stalled: it holds the connection and never answers (SIGSTOP), which hung the exit before.
-  it.each(['gone', 'stalled'] as const)('serve --mqtt stops on SIGTERM while the broker is %s (exit 0)', async (how) => {
-    const port = await freePort();
-    const broker = await startBroker(port);
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--no-viewer', '--scenario', 'sims/thai-binh-drone.json', '--mqtt', `mqtt://127.0.0.1:${port}`, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    procs.push(p);
-    let out = '';
-    let err = '';
-    p.stderr!.on('data', (d) => (err += d));
-    const exit = new Promise<{ code: number | null; signal: string | null }>((r) => p.on('exit', (code, signal) => r({ code, signal })));
-    await new Promise<void>((resolve, reject) => {
-      p.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('"started"')) resolve();
+  it.each(['gone', 'stalled'] as const)(
+    'serve --mqtt stops on SIGTERM while the broker is %s (exit 0)',
+    async (how) => {
+      const port = await freePort();
+      const broker = await startBroker(port);
+      const p = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          'serve',
+          '--port',
+          '0',
+          '--no-viewer',
+          '--scenario',
+          'sims/thai-binh-drone.json',
+          '--mqtt',
+          `mqtt://127.0.0.1:${port}`,
+          '--json',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      procs.push(p);
+      let out = '';
+      let err = '';
+      p.stderr!.on('data', (d) => (err += d));
+      const exit = new Promise<{ code: number | null; signal: string | null }>((r) => p.on('exit', (code, signal) => r({ code, signal })));
+      await new Promise<void>((resolve, reject) => {
+        p.stdout!.on('data', (d) => {
+          out += d;
+          if (out.includes('"started"')) resolve();
+        });
+        void exit.then(() => reject(new Error(`serve exited: ${err}`)));
       });
-      void exit.then(() => reject(new Error(`serve exited: ${err}`)));
-    });
-    if (how === 'gone') await stopBroker(broker);
-    else broker.kill('SIGSTOP');
-    p.kill('SIGTERM');
-    expect(await exit, err).toEqual({ code: 0, signal: null });
-    expect(out).toContain('"event":"stopped"');
-    broker.kill('SIGKILL');
-  }, 60_000);
+      if (how === 'gone') await stopBroker(broker);
+      else broker.kill('SIGSTOP');
+      p.kill('SIGTERM');
+      expect(await exit, err).toEqual({ code: 0, signal: null });
+      expect(out).toContain('"event":"stopped"');
+      broker.kill('SIGKILL');
+    },
+    60_000,
+  );
 });

@@ -34,7 +34,18 @@ describe('a stop signal before the MQTT side is ready ends the command cleanly',
   it('serve --mqtt: SIGINT while its publisher connects to a broker that never answers → exit 0, stopped, port free', async () => {
     const broker = await startSilentBroker();
     try {
-      const serve = cli('serve', '--mqtt', broker.url, '--port', '0', '--host', '127.0.0.1', '--no-viewer', '--scenario', 'sims/thai-binh-drone.json');
+      const serve = cli(
+        'serve',
+        '--mqtt',
+        broker.url,
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--no-viewer',
+        '--scenario',
+        'sims/thai-binh-drone.json',
+      );
       await broker.connected;
       serve.proc.kill('SIGINT');
       expect(await serve.exitWithin(EXIT_WITHIN_MS), serve.stderr()).toEqual({ code: 0, signal: null });

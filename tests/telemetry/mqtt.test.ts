@@ -8,8 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
 import {
-  checkMqttUrl, connectMqtt, joinCoverage, parseSimTopic, publishFeedsToMqtt, simFilter, simTopic, startMqttGateway, topicLevel, vehicleTopic,
-  type MqttGateway, type MqttPublisher,
+  checkMqttUrl,
+  connectMqtt,
+  joinCoverage,
+  parseSimTopic,
+  publishFeedsToMqtt,
+  simFilter,
+  simTopic,
+  startMqttGateway,
+  topicLevel,
+  vehicleTopic,
+  type MqttGateway,
+  type MqttPublisher,
 } from '../../src/telemetry/mqtt/index.js';
 import { systemProgram } from '../helpers/system.js';
 import { client, type Msg, type TestClient } from './helpers.js';
@@ -32,7 +42,13 @@ describe('MQTT topics', () => {
     expect(topicLevel('')).toBe('_');
     const t = simTopic({ farm: 'Quỳnh Phụ', field: 'thai-binh-block.geojson', sim: 'thai-binh-drone' }, 'telemetry');
     expect(t).toBe('agrisim/Quỳnh Phụ/thai-binh-block.geojson/thai-binh-drone/telemetry');
-    expect(parseSimTopic(t)).toEqual({ prefix: 'agrisim', farm: 'Quỳnh Phụ', field: 'thai-binh-block.geojson', sim: 'thai-binh-drone', kind: 'telemetry' });
+    expect(parseSimTopic(t)).toEqual({
+      prefix: 'agrisim',
+      farm: 'Quỳnh Phụ',
+      field: 'thai-binh-block.geojson',
+      sim: 'thai-binh-drone',
+      kind: 'telemetry',
+    });
     expect(parseSimTopic('agrisim/a/b/c/other')).toBeUndefined();
     expect(vehicleTopic({ farm: 'f', field: 'x', sim: 's' }, 'drone/1')).toBe('agrisim/f/x/s/vehicle/drone_1');
     expect(parseSimTopic('agrisim/f/x/s/vehicle/drone_1')).toBeUndefined(); // gateways ignore per-vehicle topics
@@ -41,23 +57,91 @@ describe('MQTT topics', () => {
     expect(simFilter('event', { farm: 'f/1', prefix: 'x' })).toBe('x/f_1/+/+/event');
   });
 
-  it('joins coverage painted since a snapshot onto the snapshot\'s open pass', () => {
-    const base = [{ vehicleId: 'd', widthM: 7, passes: [[[0, 0], [1, 0]], [[2, 0], [3, 0]]] as [number, number][][] }];
+  it("joins coverage painted since a snapshot onto the snapshot's open pass", () => {
+    const base = [
+      {
+        vehicleId: 'd',
+        widthM: 7,
+        passes: [
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [2, 0],
+            [3, 0],
+          ],
+        ] as [number, number][][],
+      },
+    ];
     const since = [
-      { vehicleId: 'd', widthM: 7, passes: [[[3, 0], [4, 0]], [[5, 0], [6, 0]]] as [number, number][][] },
-      { vehicleId: 'e', widthM: 2, passes: [[[9, 9], [9, 8]]] as [number, number][][] },
+      {
+        vehicleId: 'd',
+        widthM: 7,
+        passes: [
+          [
+            [3, 0],
+            [4, 0],
+          ],
+          [
+            [5, 0],
+            [6, 0],
+          ],
+        ] as [number, number][][],
+      },
+      {
+        vehicleId: 'e',
+        widthM: 2,
+        passes: [
+          [
+            [9, 9],
+            [9, 8],
+          ],
+        ] as [number, number][][],
+      },
     ];
     expect(joinCoverage(base, since)).toEqual([
-      { vehicleId: 'd', widthM: 7, passes: [[[0, 0], [1, 0]], [[2, 0], [3, 0], [4, 0]], [[5, 0], [6, 0]]] },
-      { vehicleId: 'e', widthM: 2, passes: [[[9, 9], [9, 8]]] },
+      {
+        vehicleId: 'd',
+        widthM: 7,
+        passes: [
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [2, 0],
+            [3, 0],
+            [4, 0],
+          ],
+          [
+            [5, 0],
+            [6, 0],
+          ],
+        ],
+      },
+      {
+        vehicleId: 'e',
+        widthM: 2,
+        passes: [
+          [
+            [9, 9],
+            [9, 8],
+          ],
+        ],
+      },
     ]);
     expect(base[0].passes).toHaveLength(2); // not mutated
   });
 
   it('refuses a bad broker URL with TELEMETRY_MQTT_URL and an unreachable broker with TELEMETRY_MQTT_CONNECT', async () => {
-    for (const url of ['localhost:1883', 'http://127.0.0.1:1883', 'not a url']) expect(() => checkMqttUrl(url)).toThrow(expect.objectContaining({ code: 'TELEMETRY_MQTT_URL' }));
+    for (const url of ['localhost:1883', 'http://127.0.0.1:1883', 'not a url'])
+      expect(() => checkMqttUrl(url)).toThrow(expect.objectContaining({ code: 'TELEMETRY_MQTT_URL' }));
     const port = await freePort(); // nothing listens there
-    await expect(connectMqtt(`mqtt://127.0.0.1:${port}`, { connectTimeoutMs: 1500 })).rejects.toMatchObject({ code: 'TELEMETRY_MQTT_CONNECT', exitCode: 1 });
+    await expect(connectMqtt(`mqtt://127.0.0.1:${port}`, { connectTimeoutMs: 1500 })).rejects.toMatchObject({
+      code: 'TELEMETRY_MQTT_CONNECT',
+      exitCode: 1,
+    });
   });
 });
 
@@ -86,9 +170,17 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
         await sleep(100);
       }
     }
-    sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20, token: 'tok' });
+    sim = await startTelemetryServer({
+      port: 0,
+      simulations: [await loadScenario('sims/thai-binh-drone.json')],
+      speedup: 20,
+      token: 'tok',
+    });
     pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
-    gateways.push(await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 }), await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300, farm: 'quynh-phu' }));
+    gateways.push(
+      await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 }),
+      await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300, farm: 'quynh-phu' }),
+    );
   });
 
   afterAll(async () => {
@@ -146,7 +238,7 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     expect(mine?.body).toEqual({ sim: SIM, t: frame.t, ...frame.vehicles[0] });
   });
 
-  it('gives a late gateway, and a viewer joining it, exactly the simulator\'s state once paused', async () => {
+  it("gives a late gateway, and a viewer joining it, exactly the simulator's state once paused", async () => {
     const late = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
     gateways.push(late);
     const control = await open(sim.url);
@@ -167,7 +259,7 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     await control.next((m) => m.type === 'control' && m.paused === false);
   });
 
-  it('passes a restart on to every gateway\'s viewers as a fresh snapshot of the new run', async () => {
+  it("passes a restart on to every gateway's viewers as a fresh snapshot of the new run", async () => {
     const viewers = await Promise.all(gateways.slice(0, 2).map((g) => open(g.server.url)));
     for (const v of viewers) v.send({ type: 'subscribe', sim: SIM });
     await Promise.all(viewers.map((v) => v.next((m) => m.type === 'snapshot')));
@@ -198,8 +290,20 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     const junk: [string, string][] = [
       [`${base}/telemetry`, '{not json'],
       [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: SIM, t: 1e15, vehicles: 'nope', progress: {} })],
-      [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: SIM, t: 1e15, vehicles: [{ id: 'x', lon: 'a', lat: 1 }], progress: { coveredPct: 1, coveredHa: 1 } })],
-      [`${base}/telemetry`, JSON.stringify({ type: 'telemetry', sim: 'other', t: 1e15, vehicles: [], progress: { coveredPct: 1, coveredHa: 1 } })],
+      [
+        `${base}/telemetry`,
+        JSON.stringify({
+          type: 'telemetry',
+          sim: SIM,
+          t: 1e15,
+          vehicles: [{ id: 'x', lon: 'a', lat: 1 }],
+          progress: { coveredPct: 1, coveredHa: 1 },
+        }),
+      ],
+      [
+        `${base}/telemetry`,
+        JSON.stringify({ type: 'telemetry', sim: 'other', t: 1e15, vehicles: [], progress: { coveredPct: 1, coveredHa: 1 } }),
+      ],
       [`${base}/event`, JSON.stringify({ type: 'reset', sim: SIM })],
       [`${base}/event`, JSON.stringify(null)],
       [`${base}/snapshot`, JSON.stringify({ type: 'snapshot', sim: SIM, run: 99, t: 0, vehicles: [], coverage: 'x' })],
@@ -216,7 +320,11 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
   });
 
   it('runs as `agrisim gateway --mqtt URL`: prints where it serves, serves the run, stops on SIGINT with exit 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--mqtt', url, '--port', '0', '--no-viewer', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--mqtt', url, '--port', '0', '--no-viewer', '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -243,18 +351,24 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
       [['--mqtt', 'http://x'], 2, 'TELEMETRY_MQTT_URL'],
       [['--mqtt', `mqtt://127.0.0.1:${port}`], 1, 'TELEMETRY_MQTT_CONNECT'],
     ];
-    await Promise.all(cases.map(async ([args, exit, code]) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--no-viewer', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let err = '';
-      child.stderr!.on('data', (d) => (err += d));
-      expect(await new Promise((r) => child.on('exit', r))).toBe(exit);
-      expect(err).toContain(code);
-    }));
+    await Promise.all(
+      cases.map(async ([args, exit, code]) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--no-viewer', '--port', '0', ...args], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let err = '';
+        child.stderr!.on('data', (d) => (err += d));
+        expect(await new Promise((r) => child.on('exit', r))).toBe(exit);
+        expect(err).toContain(code);
+      }),
+    );
   });
 
   it('clears its retained topics on close, so a gateway started afterwards finds nothing to serve', async () => {
     await pub.close();
-    await expect(startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 200, waitForSimsMs: 500 })).rejects.toMatchObject({ code: 'TELEMETRY_MQTT_NO_SIMS' });
+    await expect(startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 200, waitForSimsMs: 500 })).rejects.toMatchObject({
+      code: 'TELEMETRY_MQTT_NO_SIMS',
+    });
   });
 });
 

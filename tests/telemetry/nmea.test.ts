@@ -6,7 +6,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_NMEA_START_UTC, KNOTS_PER_MPS, nmeaAngle, nmeaChecksum, nmeaSentences, startNmeaServer, startTelemetryServer, type WireVehicle,
+  DEFAULT_NMEA_START_UTC,
+  KNOTS_PER_MPS,
+  nmeaAngle,
+  nmeaChecksum,
+  nmeaSentences,
+  startNmeaServer,
+  startTelemetryServer,
+  type WireVehicle,
 } from '../../src/telemetry/index.js';
 import { systemProgram } from '../helpers/system.js';
 import { scenario } from './helpers.js';
@@ -18,7 +25,14 @@ const fromNmea = (s: string, hemi: string) => {
   return hemi === 'S' || hemi === 'W' ? -deg : deg;
 };
 
-const v: Pick<WireVehicle, 'lat' | 'lon' | 'altM' | 'headingDeg' | 'speedMps' | 'fix'> = { lat: 20.660200054, lon: 106.340900391, altM: 3, headingDeg: 344.83, speedMps: 5.2, fix: 'rtk-fixed' };
+const v: Pick<WireVehicle, 'lat' | 'lon' | 'altM' | 'headingDeg' | 'speedMps' | 'fix'> = {
+  lat: 20.660200054,
+  lon: 106.340900391,
+  altM: 3,
+  headingDeg: 344.83,
+  speedMps: 5.2,
+  fix: 'rtk-fixed',
+};
 
 describe('NMEA sentences', () => {
   it('computes the XOR checksum of the textbook GGA example', () => {
@@ -26,7 +40,7 @@ describe('NMEA sentences', () => {
     expect(nmeaChecksum('GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,')).toBe('47');
   });
 
-  it('writes GGA, RMC, VTG and HDT with valid checksums and the vehicle\'s numbers', () => {
+  it("writes GGA, RMC, VTG and HDT with valid checksums and the vehicle's numbers", () => {
     const utc = new Date(Date.UTC(2024, 5, 15, 0, 1, 2, 340));
     const lines = nmeaSentences(v, utc);
     expect(lines.map((l) => l.slice(3, 6))).toEqual(['GGA', 'RMC', 'VTG', 'HDT']);
@@ -104,7 +118,10 @@ describe('gpsd round trip', () => {
       };
       tryPipe();
     });
-    const tpv = out.split('\n').filter((l) => l.includes('"class":"TPV"')).map((l) => JSON.parse(l) as Record<string, number & string>);
+    const tpv = out
+      .split('\n')
+      .filter((l) => l.includes('"class":"TPV"'))
+      .map((l) => JSON.parse(l) as Record<string, number & string>);
     expect(tpv.length).toBeGreaterThanOrEqual(8);
     const startMs = Date.parse(DEFAULT_NMEA_START_UTC);
     let checked = 0;
@@ -132,8 +149,14 @@ describe('NMEA server options', () => {
   it('refuses an unknown vehicle or start time with TELEMETRY_INVALID_OPTION', async () => {
     const server = await startTelemetryServer({ simulations: [await scenario('thai-binh-transplanter')], startOn: 'subscribe' });
     try {
-      await expect(startNmeaServer({ feed: server.feeds[0], vehicle: 'drone-9' })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION', details: { key: 'nmeaVehicle' } });
-      await expect(startNmeaServer({ feed: server.feeds[0], startUtc: 'yesterday' })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION', details: { key: 'startUtc' } });
+      await expect(startNmeaServer({ feed: server.feeds[0], vehicle: 'drone-9' })).rejects.toMatchObject({
+        code: 'TELEMETRY_INVALID_OPTION',
+        details: { key: 'nmeaVehicle' },
+      });
+      await expect(startNmeaServer({ feed: server.feeds[0], startUtc: 'yesterday' })).rejects.toMatchObject({
+        code: 'TELEMETRY_INVALID_OPTION',
+        details: { key: 'startUtc' },
+      });
     } finally {
       await server.close();
     }

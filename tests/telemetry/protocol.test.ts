@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  createCoverageTrails, createFeedStateTracker, createRateLimiter, encodeMessage, frameWithSeq, parseClientMessage, tokenMatches,
+  createCoverageTrails,
+  createFeedStateTracker,
+  createRateLimiter,
+  encodeMessage,
+  frameWithSeq,
+  parseClientMessage,
+  tokenMatches,
 } from '../../src/telemetry/index.js';
 import { description, progress, vehicle } from './helpers.js';
 
@@ -25,9 +31,18 @@ describe('encode once, number per connection', () => {
 describe('parseClientMessage', () => {
   it('accepts the three client messages', () => {
     expect(parseClientMessage('{"type":"subscribe","sim":"a"}')).toEqual({ ok: true, message: { type: 'subscribe', sim: 'a' } });
-    expect(parseClientMessage('{"type":"unsubscribe","sim":"a","extra":1}')).toEqual({ ok: true, message: { type: 'unsubscribe', sim: 'a' } });
-    expect(parseClientMessage('{"type":"control","sim":"a","action":"speed","value":20,"token":"t"}')).toEqual({ ok: true, message: { type: 'control', sim: 'a', action: 'speed', value: 20, token: 't' } });
-    expect(parseClientMessage('{"type":"control","sim":"a","action":"speed","speedup":5}')).toMatchObject({ ok: true, message: { value: 5 } });
+    expect(parseClientMessage('{"type":"unsubscribe","sim":"a","extra":1}')).toEqual({
+      ok: true,
+      message: { type: 'unsubscribe', sim: 'a' },
+    });
+    expect(parseClientMessage('{"type":"control","sim":"a","action":"speed","value":20,"token":"t"}')).toEqual({
+      ok: true,
+      message: { type: 'control', sim: 'a', action: 'speed', value: 20, token: 't' },
+    });
+    expect(parseClientMessage('{"type":"control","sim":"a","action":"speed","speedup":5}')).toMatchObject({
+      ok: true,
+      message: { value: 5 },
+    });
   });
   it.each([
     ['{', 'TELEMETRY_BAD_JSON'],
@@ -73,10 +88,22 @@ describe('coverage trails', () => {
     for (let i = 0; i <= 100; i++) c.add([at(106.35 + i * 1e-6, 20.65)]);
     c.add([at(106.36, 20.65, false)]);
     for (let i = 0; i <= 10; i++) c.add([at(106.35 + i * 1e-6, 20.6501)]);
-    expect(c.trails()).toEqual([{ vehicleId: 'v0', widthM: 6, passes: [
-      [[106.35, 20.65], [106.35 + 100e-6, 20.65]],
-      [[106.35, 20.6501], [106.35 + 10e-6, 20.6501]],
-    ] }]);
+    expect(c.trails()).toEqual([
+      {
+        vehicleId: 'v0',
+        widthM: 6,
+        passes: [
+          [
+            [106.35, 20.65],
+            [106.35 + 100e-6, 20.65],
+          ],
+          [
+            [106.35, 20.6501],
+            [106.35 + 10e-6, 20.6501],
+          ],
+        ],
+      },
+    ]);
   });
   it('keeps turns within tolerance of every dropped point', () => {
     const c = createCoverageTrails(() => 6, { toleranceM: 0.05 });
@@ -95,7 +122,8 @@ describe('coverage trails', () => {
     // every original point is within the tolerance of the kept polyline
     const toXY = (p: [number, number]) => [(p[0] - 106.35) * m * cos, (p[1] - 20.65) * m];
     const segDist = (p: number[], a: number[], b: number[]) => {
-      const dx = b[0] - a[0], dy = b[1] - a[1];
+      const dx = b[0] - a[0],
+        dy = b[1] - a[1];
       const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
       return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
     };
@@ -141,7 +169,11 @@ describe('client messages: schema declared once (client-schema.ts), JSON Schema 
 
   it('docs/schemas/telemetry-client.schema.json has one shape per message type', () => {
     const json = JSON.parse(readFileSync('docs/schemas/telemetry-client.schema.json', 'utf8'));
-    expect(json.oneOf.map((s: { properties: { type: { const: string } } }) => s.properties.type.const)).toEqual(['subscribe', 'unsubscribe', 'control']);
+    expect(json.oneOf.map((s: { properties: { type: { const: string } } }) => s.properties.type.const)).toEqual([
+      'subscribe',
+      'unsubscribe',
+      'control',
+    ]);
     expect(json.oneOf[2].properties.action.enum).toEqual(['pause', 'resume', 'speed', 'restart']);
     expect(json.oneOf[0].properties.sim).toMatchObject({ type: 'string', minLength: 1, maxLength: 256 });
     expect(json.oneOf[2].required).toEqual(['type', 'sim', 'action']);

@@ -14,7 +14,14 @@ describe('record and replay', () => {
   it('replays a recording as the same messages the live clients got', async () => {
     const sim = await scenario('thai-binh-transplanter');
     const file = join(mkdtempSync(join(tmpdir(), 'agrisim-tel-')), 'run.ndjson');
-    const live = await startTelemetryServer({ simulations: [sim], speedup: 300, maxBroadcastHz: 30, token: 't', record: file, startOn: 'subscribe' });
+    const live = await startTelemetryServer({
+      simulations: [sim],
+      speedup: 300,
+      maxBroadcastHz: 30,
+      token: 't',
+      record: file,
+      startOn: 'subscribe',
+    });
     const a = await client(live.url);
     a.send({ type: 'subscribe', sim: sim.id });
     await a.count((m) => m.type === 'telemetry', 12);
@@ -34,10 +41,17 @@ describe('record and replay', () => {
     const replay = await startTelemetryServer({ feeds: createReplayFeeds(rec, { speedup: 3 }), startOn: 'subscribe' });
     const b = await client(replay.url);
     const hello = await b.next((m) => m.type === 'hello');
-    expect(hello.simulations).toEqual([{ id: sim.id, name: sim.name, guidance: 'rtk', field: 'fields/thai-binh-block.geojson', vehicles: ['transplanter-1'] }]);
+    expect(hello.simulations).toEqual([
+      { id: sim.id, name: sim.name, guidance: 'rtk', field: 'fields/thai-binh-block.geojson', vehicles: ['transplanter-1'] },
+    ]);
     b.send({ type: 'subscribe', sim: sim.id });
     await b.count((m) => m.type === 'telemetry', 26);
-    await b.next((m) => m.type === 'telemetry' && m.t === liveMsgs.filter((x) => x.type === 'telemetry').at(-1)!.t && b.messages.filter((x) => x.type === 'telemetry').length >= liveMsgs.filter((x) => x.type === 'telemetry').length);
+    await b.next(
+      (m) =>
+        m.type === 'telemetry' &&
+        m.t === liveMsgs.filter((x) => x.type === 'telemetry').at(-1)!.t &&
+        b.messages.filter((x) => x.type === 'telemetry').length >= liveMsgs.filter((x) => x.type === 'telemetry').length,
+    );
     const replayed = b.messages.filter((m) => m.type !== 'hello').map(body);
     expect(replayed).toEqual(liveMsgs);
     b.messages.forEach((m, i) => expect(m.seq).toBe(i + 1));
@@ -51,11 +65,26 @@ describe('record and replay', () => {
   });
 
   it('refuses recordings that are not telemetry recordings, naming the line', () => {
-    expect(() => readTelemetryRecording('')).toThrow(expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID', details: { line: 1 } }));
-    expect(() => readTelemetryRecording('{"type":"header","format":"agrisim-sim-recording/1"}\n')).toThrow(expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID' }));
-    const header = JSON.stringify({ type: 'header', format: 'agrisim-telemetry-recording/1', protocol: 'agrisim/1', startedAt: '', simulations: [{ id: 'a', name: 'a' }], states: { a: { description: {} } } });
-    expect(() => readTelemetryRecording(`${header}\n{"at":1,"type":"telemetry","sim":"b"}\n`)).toThrow(expect.objectContaining({ details: { line: 2 } }));
-    expect(() => readTelemetryRecording(`${header}\n{"at":5,"type":"telemetry","sim":"a"}\n{"at":4,"type":"telemetry","sim":"a"}\n`)).toThrow(expect.objectContaining({ details: { line: 3 } }));
+    expect(() => readTelemetryRecording('')).toThrow(
+      expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID', details: { line: 1 } }),
+    );
+    expect(() => readTelemetryRecording('{"type":"header","format":"agrisim-sim-recording/1"}\n')).toThrow(
+      expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID' }),
+    );
+    const header = JSON.stringify({
+      type: 'header',
+      format: 'agrisim-telemetry-recording/1',
+      protocol: 'agrisim/1',
+      startedAt: '',
+      simulations: [{ id: 'a', name: 'a' }],
+      states: { a: { description: {} } },
+    });
+    expect(() => readTelemetryRecording(`${header}\n{"at":1,"type":"telemetry","sim":"b"}\n`)).toThrow(
+      expect.objectContaining({ details: { line: 2 } }),
+    );
+    expect(() =>
+      readTelemetryRecording(`${header}\n{"at":5,"type":"telemetry","sim":"a"}\n{"at":4,"type":"telemetry","sim":"a"}\n`),
+    ).toThrow(expect.objectContaining({ details: { line: 3 } }));
     expect(() => readTelemetryRecording(`${header}\nnot json\n`)).toThrow(expect.objectContaining({ details: { line: 2 } }));
   });
 });
@@ -93,6 +122,8 @@ describe('recording size cap', () => {
     expect(rec.broadcasts.length).toBe(stats.recordedLines - 1);
     expect(rec.broadcasts.length).toBeGreaterThan(10);
     expect(rec.broadcasts.length).toBeLessThan(100);
-    expect(rec.broadcasts.map((b) => (b.message as { t: number }).t)).toEqual(Array.from({ length: rec.broadcasts.length }, (_, i) => (i + 1) * 100));
+    expect(rec.broadcasts.map((b) => (b.message as { t: number }).t)).toEqual(
+      Array.from({ length: rec.broadcasts.length }, (_, i) => (i + 1) * 100),
+    );
   });
 });

@@ -17,9 +17,18 @@ import { client, type TestClient } from './helpers.js';
 
 /** Two RTK drones sharing one plan of the Thái Bình block (a run with two machines). */
 const TWO_DRONES = {
-  id: 'thai-binh-two-drones', name: 'two RTK drones sharing the Thái Bình block', field: 'fields/thai-binh-block.geojson',
-  vehicles: [{ profile: 'drone', guidance: 'rtk', id: 'drone-a' }, { profile: 'drone', guidance: 'rtk', id: 'drone-b' }],
-  servicePoint: [106.3409, 20.6602], product: { name: 'urea (46 % N)', rateKgPerHa: 70 }, seed: 7, cellM: 0.25, faults: true,
+  id: 'thai-binh-two-drones',
+  name: 'two RTK drones sharing the Thái Bình block',
+  field: 'fields/thai-binh-block.geojson',
+  vehicles: [
+    { profile: 'drone', guidance: 'rtk', id: 'drone-a' },
+    { profile: 'drone', guidance: 'rtk', id: 'drone-b' },
+  ],
+  servicePoint: [106.3409, 20.6602],
+  product: { name: 'urea (46 % N)', rateKgPerHa: 70 },
+  seed: 7,
+  cellM: 0.25,
+  faults: true,
 };
 const twoDrones = () => scenarioFromObject(TWO_DRONES, resolve('sims'), 'two-drones');
 
@@ -70,12 +79,25 @@ describe('recordings cut short or damaged', () => {
   it('a bad line in the middle is SIM_REPLAY_INVALID / TELEMETRY_RECORDING_INVALID naming the file and the line', async () => {
     const lines = (await simRecording(10)).split('\n');
     lines[5] = lines[5].slice(0, 20);
-    expect(() => replayRecording(lines.join('\n'), 'run.ndjson')).toThrow(expect.objectContaining({
-      code: 'SIM_REPLAY_INVALID', message: 'run.ndjson: recording line 6: not JSON', details: { line: 6, path: 'run.ndjson' },
-    }));
-    const header = JSON.stringify({ type: 'header', format: 'agrisim-telemetry-recording/1', protocol: 'agrisim/1', startedAt: '', simulations: [{ id: 'a', name: 'a' }], states: { a: { description: {} } } });
+    expect(() => replayRecording(lines.join('\n'), 'run.ndjson')).toThrow(
+      expect.objectContaining({
+        code: 'SIM_REPLAY_INVALID',
+        message: 'run.ndjson: recording line 6: not JSON',
+        details: { line: 6, path: 'run.ndjson' },
+      }),
+    );
+    const header = JSON.stringify({
+      type: 'header',
+      format: 'agrisim-telemetry-recording/1',
+      protocol: 'agrisim/1',
+      startedAt: '',
+      simulations: [{ id: 'a', name: 'a' }],
+      states: { a: { description: {} } },
+    });
     const tel = `${header}\n{"at":1,"type":"event","sim":"a","t":1,"event":{}}\n{"at":2,"ty\n{"at":3,"type":"event","sim":"a","t":3,"event":{}}\n`;
-    expect(() => readTelemetryRecording(tel, 'tel.ndjson')).toThrow(expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID', details: { line: 3, path: 'tel.ndjson' } }));
+    expect(() => readTelemetryRecording(tel, 'tel.ndjson')).toThrow(
+      expect.objectContaining({ code: 'TELEMETRY_RECORDING_INVALID', details: { line: 3, path: 'tel.ndjson' } }),
+    );
     const cutTel = tel.slice(0, tel.lastIndexOf('{"at":3') + 12);
     const rec = readTelemetryRecording(cutTel.replace('{"at":2,"ty\n', ''), 'tel.ndjson');
     expect(rec.cutLine).toBe(3);
@@ -88,7 +110,10 @@ describe('recordings cut short or damaged', () => {
     writeFileSync(file, text.slice(0, text.length - 40));
     const r = await runCli(['replay', file, '--port', '0', '--no-viewer', '--speedup', '1000', '--exit-at-end']);
     expect(r.code).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.map((e) => e.event)).toEqual(['warning', 'started', 'stopped']);
     expect(events[0]).toMatchObject({ code: 'RECORDING_CUT', line: text.split('\n').length - 1 });
     expect(events[2].signal).toBe('end');
@@ -110,7 +135,11 @@ describe('record → replay, two machines', () => {
     const rec = readTelemetryRecording(readFileSync(file, 'utf8'));
     expect(rec.header.simulations[0].vehicles).toHaveLength(2);
     // the file: each line is the frame with "at" for "seq"
-    const fileFrames = readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.replace(/^\{"at":[\d.]+,/, '{'));
+    const fileFrames = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.replace(/^\{"at":[\d.]+,/, '{'));
     expect(fileFrames).toEqual(sent.slice(1)); // the first snapshot was the subscriber's own
 
     const replay = await startTelemetryServer({ feeds: createReplayFeeds(rec, { speedup: 50 }), startOn: 'subscribe' });

@@ -29,8 +29,14 @@ describe('bad frames', () => {
     await c.next((m) => m.type === 'snapshot');
     const errors = c.messages.filter((m) => m.type === 'error').map((m) => m.code);
     expect(errors).toEqual([
-      'TELEMETRY_BAD_JSON', 'TELEMETRY_BAD_MESSAGE', 'TELEMETRY_BAD_MESSAGE', 'TELEMETRY_BAD_MESSAGE', 'TELEMETRY_UNKNOWN_SIM',
-      'TELEMETRY_BAD_MESSAGE', 'TELEMETRY_BAD_MESSAGE', 'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_BAD_JSON',
+      'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_UNKNOWN_SIM',
+      'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_BAD_MESSAGE',
+      'TELEMETRY_BAD_MESSAGE',
     ]);
     c.messages.forEach((m, i) => expect(m.seq).toBe(i + 1));
   });
@@ -142,7 +148,9 @@ describe('limits', () => {
   it('drops a peer that never answers pings', async () => {
     const srv = await serve({ feeds: [createManualFeed(description('m'))], heartbeatMs: 50 });
     const sock = tcpConnect(srv.port, '127.0.0.1');
-    sock.write('GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    sock.write(
+      'GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
     let text = '';
     sock.on('data', (d) => (text += d.toString('latin1')));
     await new Promise<void>((resolve) => sock.on('close', () => resolve()));
@@ -159,13 +167,16 @@ describe('limits', () => {
         return true;
       },
     });
-    const get = (path: string) => new Promise<[number, string]>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: srv.port, path }, (res) => {
-        let b = '';
-        res.on('data', (d) => (b += d));
-        res.on('end', () => resolve([res.statusCode ?? 0, b]));
-      }).on('error', reject).end();
-    });
+    const get = (path: string) =>
+      new Promise<[number, string]>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: srv.port, path }, (res) => {
+          let b = '';
+          res.on('data', (d) => (b += d));
+          res.on('end', () => resolve([res.statusCode ?? 0, b]));
+        })
+          .on('error', reject)
+          .end();
+      });
     expect(await get('/')).toEqual([200, '<html>viewer</html>']);
     expect((await get('/nothing'))[0]).toBe(404);
     await (await connect(`ws://127.0.0.1:${srv.port}/`)).next((m) => m.type === 'hello');
@@ -174,10 +185,17 @@ describe('limits', () => {
 
   it('refuses bad options with TELEMETRY_INVALID_OPTION', async () => {
     await expect(startTelemetryServer({ simulations: [] })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION' });
-    await expect(startTelemetryServer({ feeds: [createManualFeed(description('m'))], maxPayloadBytes: 0 })).rejects.toMatchObject({ code: 'TELEMETRY_INVALID_OPTION', details: { key: 'maxPayloadBytes' } });
-    await expect(startTelemetryServer({ feeds: [createManualFeed(description('m')), createManualFeed(description('m'))] })).rejects.toMatchObject({ details: { key: 'simulations' } });
+    await expect(startTelemetryServer({ feeds: [createManualFeed(description('m'))], maxPayloadBytes: 0 })).rejects.toMatchObject({
+      code: 'TELEMETRY_INVALID_OPTION',
+      details: { key: 'maxPayloadBytes' },
+    });
+    await expect(
+      startTelemetryServer({ feeds: [createManualFeed(description('m')), createManualFeed(description('m'))] }),
+    ).rejects.toMatchObject({ details: { key: 'simulations' } });
     const srv = await serve({ feeds: [createManualFeed(description('m'))] });
-    await expect(startTelemetryServer({ feeds: [createManualFeed(description('n'))], port: srv.port })).rejects.toMatchObject({ code: 'TELEMETRY_LISTEN' });
+    await expect(startTelemetryServer({ feeds: [createManualFeed(description('n'))], port: srv.port })).rejects.toMatchObject({
+      code: 'TELEMETRY_LISTEN',
+    });
   });
 });
 
@@ -185,7 +203,11 @@ describe('a client that does not read', () => {
   it('cannot grow server memory by re-subscribing: snapshots wait until it drains', async () => {
     // a 500 kB plan: each snapshot is big
     const d = description('m');
-    d.planGeoJson.features = Array.from({ length: 2000 }, (_, i) => ({ type: 'Feature', properties: { i, note: 'x'.repeat(200) }, geometry: null }));
+    d.planGeoJson.features = Array.from({ length: 2000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { i, note: 'x'.repeat(200) },
+      geometry: null,
+    }));
     const srv = await serve({ feeds: [createManualFeed(d)], maxMessagesPerSecond: 1000 });
     const c = await connect(srv.url);
     await c.next((m) => m.type === 'hello');

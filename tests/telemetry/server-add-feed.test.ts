@@ -53,7 +53,9 @@ describe('telemetry server feeds added after start', () => {
   it('refuses a second feed with an id already served (TELEMETRY_INVALID_OPTION) and keeps serving the first', async () => {
     const feed = createManualFeed(description('m'));
     const srv = await serve({ feeds: [feed] });
-    expect(() => srv.addFeed(createManualFeed(description('m', 3)))).toThrow(expect.objectContaining({ code: 'TELEMETRY_INVALID_OPTION', exitCode: 2 }));
+    expect(() => srv.addFeed(createManualFeed(description('m', 3)))).toThrow(
+      expect.objectContaining({ code: 'TELEMETRY_INVALID_OPTION', exitCode: 2 }),
+    );
     const c = await connect(srv.url);
     expect((await c.next(isType('hello'))).simulations).toEqual([{ id: 'm', name: 'test m', vehicles: ['v0'] }]);
   });

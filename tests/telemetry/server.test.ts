@@ -18,12 +18,22 @@ describe('telemetry server with a simulation', () => {
     const c = await connect(srv.url);
     const hello = await c.next(isType('hello'));
     expect(hello).toMatchObject({ seq: 1, protocol: PROTOCOL, control: false });
-    expect(hello.simulations).toEqual([{ id: 'thai-binh-transplanter', name: sim.name, guidance: 'rtk', field: 'fields/thai-binh-block.geojson', vehicles: ['transplanter-1'] }]);
+    expect(hello.simulations).toEqual([
+      {
+        id: 'thai-binh-transplanter',
+        name: sim.name,
+        guidance: 'rtk',
+        field: 'fields/thai-binh-block.geojson',
+        vehicles: ['transplanter-1'],
+      },
+    ]);
     c.send({ type: 'subscribe', sim: sim.id });
     const snap = await c.next(isType('snapshot'));
     expect(snap.seq).toBe(2);
     expect(snap).toMatchObject({ sim: sim.id, paused: false, speedup: 200, done: false });
-    expect((snap.description as { vehicles: unknown[] }).vehicles).toEqual([{ id: 'transplanter-1', kind: 'transplanter', workingWidthM: 1.8, guidance: 'rtk' }]);
+    expect((snap.description as { vehicles: unknown[] }).vehicles).toEqual([
+      { id: 'transplanter-1', kind: 'transplanter', workingWidthM: 1.8, guidance: 'rtk' },
+    ]);
     const tele = await c.count(isType('telemetry'), 10);
     const after = c.messages.slice(c.messages.indexOf(snap));
     after.forEach((m, i) => expect(m.seq).toBe(2 + i));
@@ -31,11 +41,32 @@ describe('telemetry server with a simulation', () => {
     for (let i = 1; i < ts.length; i++) expect(ts[i]).toBeGreaterThan(ts[i - 1]);
     expect(ts[0]).toBeGreaterThan(snap.t as number);
     const v = (tele[0].vehicles as Record<string, unknown>[])[0];
-    for (const k of ['id', 'kind', 'lat', 'lon', 'altM', 'headingDeg', 'speedMps', 'fix', 'crossTrackErrorM', 'implementOn', 'trays', 'activity']) expect(v).toHaveProperty(k);
+    for (const k of [
+      'id',
+      'kind',
+      'lat',
+      'lon',
+      'altM',
+      'headingDeg',
+      'speedMps',
+      'fix',
+      'crossTrackErrorM',
+      'implementOn',
+      'trays',
+      'activity',
+    ])
+      expect(v).toHaveProperty(k);
     expect(v).not.toHaveProperty('x');
     expect(Math.abs((v.lat as number) - 20.66)).toBeLessThan(0.01);
     // the simulator's progress, plus the savings of the area done so far (economics stage)
-    expect(Object.keys(tele[0].progress as object).sort()).toEqual(['coveredHa', 'coveredPct', 'elapsedS', 'etaS', 'savings', 'savingsVnd']);
+    expect(Object.keys(tele[0].progress as object).sort()).toEqual([
+      'coveredHa',
+      'coveredPct',
+      'elapsedS',
+      'etaS',
+      'savings',
+      'savingsVnd',
+    ]);
   });
 
   it('gives a late joiner a snapshot with the coverage so far, then the same deltas as everyone', async () => {
@@ -80,7 +111,8 @@ function shortFactory(ticks = 5, eventEveryTick = false): SimulationFactory {
   const d = description('short');
   const endMs = ticks * 100;
   return {
-    id: 'short', name: 'short',
+    id: 'short',
+    name: 'short',
     create(): Simulation {
       let t = 0;
       return {
@@ -89,13 +121,20 @@ function shortFactory(ticks = 5, eventEveryTick = false): SimulationFactory {
           if (t >= endMs) return undefined;
           t += 100;
           const v = { ...vehicle('v0', t), x: 0, y: 0, activity: t === endMs ? ('done' as const) : ('working' as const) };
-          const events = t === endMs ? [{ t, vehicleId: 'v0', type: 'done' as const }] : eventEveryTick ? [{ t, vehicleId: 'v0', type: 'refill' as const }] : [];
+          const events =
+            t === endMs
+              ? [{ t, vehicleId: 'v0', type: 'done' as const }]
+              : eventEveryTick
+                ? [{ t, vehicleId: 'v0', type: 'refill' as const }]
+                : [];
           return { t, vehicles: [v], progress: progress(t), events };
         },
         get done() {
           return t >= endMs;
         },
-        metrics: () => { throw new Error('not needed'); },
+        metrics: () => {
+          throw new Error('not needed');
+        },
       };
     },
   };

@@ -17,7 +17,15 @@ const SPEEDUP = 20;
 const TOKEN = 'viewer-test-token';
 
 type PaneDebug = {
-  simId: string; renderer?: string; fieldRendered: boolean; fieldFeatures: number; coveragePasses: number; coverageFeatures: number; connection: string; paused: boolean; speedup?: number;
+  simId: string;
+  renderer?: string;
+  fieldRendered: boolean;
+  fieldFeatures: number;
+  coveragePasses: number;
+  coverageFeatures: number;
+  connection: string;
+  paused: boolean;
+  speedup?: number;
   vehicles: { lon: number; lat: number; pose?: { lon: number; lat: number } }[];
 };
 
@@ -35,10 +43,14 @@ async function elapsedS(page: Page): Promise<number> {
   return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
 }
 const waitFieldRendered = (page: Page, count = 1) =>
-  page.waitForFunction((n) => {
-    const p = (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes() ?? [];
-    return p.length >= n && p.slice(0, n).every((x) => x.fieldRendered && x.vehicles.length > 0);
-  }, count, { timeout: 45_000 });
+  page.waitForFunction(
+    (n) => {
+      const p = (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes() ?? [];
+      return p.length >= n && p.slice(0, n).every((x) => x.fieldRendered && x.vehicles.length > 0);
+    },
+    count,
+    { timeout: 45_000 },
+  );
 const waitRise = (page: Page, testid: string, from: number, lang: 'vi' | 'en' = 'en') =>
   expect.poll(() => statNumber(page, testid, lang), { timeout: 8000, interval: 150 }).toBeGreaterThan(from);
 const noHorizontalScroll = async (page: Page) => {
@@ -75,10 +87,15 @@ describe('viewer in Chromium', () => {
     const pos0 = p0.vehicles[0];
     await waitRise(page, 'coverage-pct', pct0);
     await waitRise(page, 'covered-ha', ha0);
-    await expect.poll(async () => {
-      const v = (await panes(page))[0].vehicles[0];
-      return Math.abs(v.lon - pos0.lon) + Math.abs(v.lat - pos0.lat);
-    }, { timeout: 5000 }).toBeGreaterThan(1e-6);
+    await expect
+      .poll(
+        async () => {
+          const v = (await panes(page))[0].vehicles[0];
+          return Math.abs(v.lon - pos0.lon) + Math.abs(v.lat - pos0.lat);
+        },
+        { timeout: 5000 },
+      )
+      .toBeGreaterThan(1e-6);
     expect(await stat(page, 'savings-vnd').innerText()).toMatch(/^[−-]?[\d,]+ VND$/);
     expect(await stat(page, 'elapsed').innerText()).toMatch(/^\d+:\d\d(:\d\d)?$/);
     // The strips are on screen (MapLibre finds them), and stay there once finished passes move to their own layer (every 2 s).

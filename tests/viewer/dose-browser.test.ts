@@ -18,7 +18,8 @@ import { launchChromium } from './stack.js';
 const SHOTS = 'screenshots';
 type DoseDebug = { scale?: { unit: string; minPerHa: number; maxPerHa: number }; stripRates: number[] };
 type PaneDebug = { fieldRendered: boolean; dose: DoseDebug };
-const pane = async (page: Page) => (await page.evaluate(() => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes()))[0];
+const pane = async (page: Page) =>
+  (await page.evaluate(() => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes()))[0];
 
 let browser: Browser | undefined;
 let close: (() => void) | undefined;
@@ -31,15 +32,31 @@ describe('viewer: the dose map of a variable-rate run', () => {
     if (!browser) return;
     const dir = mkdtempSync(join(tmpdir(), 'agrisim-dose-'));
     const scenarioPath = join(dir, 'paddy-drone.json');
-    writeFileSync(scenarioPath, JSON.stringify({
-      id: 'paddy-drone', name: 'paddy-40x120: two-zone urea', field: resolve('fields/paddy-40x120.geojson'),
-      vehicles: [{ profile: 'drone', guidance: 'rtk' }], seed: 7, tickMs: 100, cellM: 0.5, faults: false,
-    }));
+    writeFileSync(
+      scenarioPath,
+      JSON.stringify({
+        id: 'paddy-drone',
+        name: 'paddy-40x120: two-zone urea',
+        field: resolve('fields/paddy-40x120.geojson'),
+        vehicles: [{ profile: 'drone', guidance: 'rtk' }],
+        seed: 7,
+        tickMs: 100,
+        cellM: 0.5,
+        faults: false,
+      }),
+    );
     const dose = await readDoseInput({ prescription: 'fields/prescriptions/paddy-40x120-zones.geojson' });
     const sim = await loadScenario(scenarioPath, { dose: dose.doseFor });
     const viewer = createViewerHandler();
     await viewer.ready;
-    const srv = await startTelemetryServer({ port: 0, host: '127.0.0.1', simulations: [sim], staticHandler: viewer, speedup: 60, loop: true });
+    const srv = await startTelemetryServer({
+      port: 0,
+      host: '127.0.0.1',
+      simulations: [sim],
+      staticHandler: viewer,
+      speedup: 60,
+      loop: true,
+    });
     url = `http://127.0.0.1:${srv.port}/`;
     close = () => srv.close();
   }, 60_000);
@@ -52,17 +69,26 @@ describe('viewer: the dose map of a variable-rate run', () => {
     if (!browser) return ctx.skip();
     const page = await browser.newPage({ viewport: { width: 400, height: 760 }, isMobile: true, hasTouch: true });
     await page.goto(`${url}?lang=en`);
-    await page.waitForFunction(() => (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0]?.fieldRendered, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0]?.fieldRendered,
+      undefined,
+      { timeout: 15_000 },
+    );
     expect((await pane(page)).dose.scale).toMatchObject({ unit: 'kg/ha', minPerHa: 50, maxPerHa: 110 });
     const legend = page.locator('[data-testid="dose-legend"]');
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.innerText()).toMatch(/^Rate \(kg\/ha\)\n40\n80\n132\nzones: prescribed · strips: applied$/);
     // the drone crosses both zones: strips settle at each zone's rate (within the ±7 % the run keeps per zone)
     const near = (rates: number[], target: number) => rates.filter((r) => Math.abs(r - target) <= 0.07 * target).length;
-    await expect.poll(async () => {
-      const rates = (await pane(page)).dose.stripRates;
-      return near(rates, 50) > 0 && near(rates, 110) > 0;
-    }, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const rates = (await pane(page)).dose.stripRates;
+          return near(rates, 50) > 0 && near(rates, 110) > 0;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.screenshot({ path: `${SHOTS}/viewer-dose.png` });
     // wholly Vietnamese after the switch, numbers as a farmer reads them
     await page.click('[data-testid="lang-vi"]');

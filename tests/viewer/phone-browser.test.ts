@@ -17,7 +17,10 @@ import { layoutProblems, phoneContext, startDemo, startProxy, visibleTexts, word
 
 const SHOTS = 'screenshots';
 const SCENARIOS = ['sims/thai-binh-drone.json#rtk,manual', 'sims/thai-binh-transplanter.json#rtk,manual'];
-const SIZES = [[360, 640], [390, 844]] as const;
+const SIZES = [
+  [360, 640],
+  [390, 844],
+] as const;
 const MY_MAPS = 'tests/fixtures/field/my-maps-export.kml';
 
 /** Words only one language uses: each dictionary's words minus the other's (shared: RTK, GNSS, drone, ha, kg…). */
@@ -31,10 +34,14 @@ const FOREIGN = {
 type PaneDebug = { renderer?: string; fieldRendered: boolean; connection: string; telemetryCount: number; progress?: { elapsedS: number } };
 const panes = (page: Page) => page.evaluate(() => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes());
 const waitLive = (page: Page) =>
-  page.waitForFunction(() => {
-    const p = (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0];
-    return p?.fieldRendered && p.connection === 'connected' && p.telemetryCount > 2;
-  }, undefined, { timeout: 20_000 });
+  page.waitForFunction(
+    () => {
+      const p = (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0];
+      return p?.fieldRendered && p.connection === 'connected' && p.telemetryCount > 2;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 
 async function expectOneLanguage(page: Page, lang: 'vi' | 'en', where: string): Promise<void> {
   const texts = await visibleTexts(page);
@@ -87,7 +94,11 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     expect(total).toBeLessThan(100_000);
     // The detailed map is downloaded only when asked for.
     await page.getByTestId('map-toggle').tap();
-    await page.waitForFunction(() => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes()[0].renderer === 'maplibre', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __agrisim: { panes(): PaneDebug[] } }).__agrisim.panes()[0].renderer === 'maplibre',
+      undefined,
+      { timeout: 20_000 },
+    );
     expect([...urls.values()].some((u) => /chunk-/.test(u))).toBe(true);
     await context.close();
   }, 60_000);
@@ -137,8 +148,15 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     const box = (await canvas.boundingBox())!;
     // 160 m across the board: a 40 × 80 m paddy around the centre (3200 m² ≈ 8,9 sào).
     const pxPerM = box.width / 160;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-    for (const [x, y] of [[-20, -40], [20, -40], [20, 40], [-20, 40]]) await page.touchscreen.tap(cx + x * pxPerM, cy - y * pxPerM);
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2;
+    for (const [x, y] of [
+      [-20, -40],
+      [20, -40],
+      [20, 40],
+      [-20, 40],
+    ])
+      await page.touchscreen.tap(cx + x * pxPerM, cy - y * pxPerM);
     await expect.poll(() => page.getByTestId('draw-corners').innerText()).toBe('4');
     const sao = Number((await page.getByTestId('draw-area').innerText()).replace(' sào', '').replace(',', '.'));
     expect(sao).toBeGreaterThan(8.5);
@@ -153,7 +171,15 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     expect(await page.getByTestId('paddy-per-sao').innerText()).toMatch(/^\d{1,3}(\.\d{3})* ₫$/);
     expect(Number(await page.getByTestId('paddy-swaths').innerText())).toBeGreaterThan(10);
     // the replay moves on and paints strips
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __agrisimPaddy: { debug(): { replayProgress: number } } }).__agrisimPaddy.debug().replayProgress), { timeout: 15_000 }).toBeGreaterThan(0.3);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (window as unknown as { __agrisimPaddy: { debug(): { replayProgress: number } } }).__agrisimPaddy.debug().replayProgress,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0.3);
     await expectOneLanguage(page, 'vi', 'vi paddy result');
     await expectFits(page, 'vi paddy result');
     await page.screenshot({ path: `${SHOTS}/phone-paddy-result.png`, fullPage: true });
@@ -175,8 +201,15 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
     // a crossed drawing is refused with the field stage's code, in Vietnamese
     await page.getByTestId('paddy-clear').tap();
     const box = (await page.getByTestId('paddy-canvas').boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-    for (const [x, y] of [[-60, -60], [60, 60], [60, -60], [-60, 60]]) await page.touchscreen.tap(cx + x, cy + y);
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2;
+    for (const [x, y] of [
+      [-60, -60],
+      [60, 60],
+      [60, -60],
+      [-60, 60],
+    ])
+      await page.touchscreen.tap(cx + x, cy + y);
     await page.getByTestId('paddy-plan').tap();
     await expect.poll(() => page.getByTestId('paddy-message').innerText(), { timeout: 15_000 }).toMatch(/tự cắt nhau/);
     // the language switch re-words the refusal and the notes without a new request
@@ -203,7 +236,9 @@ describe('the demo on a phone (Chromium, mobile emulation)', () => {
       await expect.poll(async () => (await panes(page))[0].telemetryCount, { timeout: 15_000 }).toBeGreaterThan(before.telemetryCount + 3);
       // 2. The socket drops while awake: red badge, then back and counting.
       proxy.dropAll();
-      await expect.poll(async () => page.getByTestId('connection').first().getAttribute('data-state'), { timeout: 10_000 }).not.toBe('connected');
+      await expect
+        .poll(async () => page.getByTestId('connection').first().getAttribute('data-state'), { timeout: 10_000 })
+        .not.toBe('connected');
       await expect.poll(async () => (await panes(page))[0].connection, { timeout: 15_000 }).toBe('connected');
       const elapsed = (await panes(page))[0].progress?.elapsedS ?? 0;
       await expect.poll(async () => (await panes(page))[0].progress?.elapsedS ?? 0, { timeout: 15_000 }).toBeGreaterThan(elapsed);
@@ -267,7 +302,12 @@ function tinyPng(): Buffer {
     return Buffer.concat([len, td, c]);
   };
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 0x6d, 0x8f, 0x3a]))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, 0x6d, 0x8f, 0x3a]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A loopback tile server (CORS open, as OSM's is) that counts its requests. */

@@ -32,23 +32,35 @@ export async function startDemo(scenarios: string[], speedup: number): Promise<D
   const until = new Promise<void>((r) => (stop = r));
   const done = serveUntilSignal({ port: 0, simulations, speedup, loop: true, staticHandler }, { json: true, label: 'demo' }, until);
   try {
-    await vi.waitFor(() => {
-      if (!lines.some((l) => l.includes('"started"'))) throw new Error('not started');
-    }, { timeout: 30_000, interval: 50 });
+    await vi.waitFor(
+      () => {
+        if (!lines.some((l) => l.includes('"started"'))) throw new Error('not started');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
   } finally {
     spy.mockRestore();
   }
   const started = JSON.parse(lines.find((l) => l.includes('"started"'))!) as { httpUrl: string; joinUrl: string; port: number };
-  return { url: started.httpUrl, joinUrl: started.joinUrl, port: started.port, stop: async () => {
-    stop();
-    await done;
-  } };
+  return {
+    url: started.httpUrl,
+    joinUrl: started.joinUrl,
+    port: started.port,
+    stop: async () => {
+      stop();
+      await done;
+    },
+  };
 }
 
 /** A phone: touch, mobile viewport, 2× pixels, an English-speaking browser (the demo's page is Vietnamese anyway). */
 export function phoneContext(browser: Browser, width: number, height: number): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US',
+    viewport: { width, height },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
     userAgent: 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
   });
 }
@@ -73,7 +85,9 @@ export function visibleTexts(page: Page): Promise<string[]> {
       if (shown(p)) out.push(text);
     }
     document.querySelectorAll('select').forEach((s) => shown(s) && s.selectedOptions[0] && out.push(s.selectedOptions[0].text));
-    document.querySelectorAll<HTMLInputElement>('input[placeholder]').forEach((i) => shown(i) && out.push(i.placeholder.replace(/https?:\S+/, '')));
+    document
+      .querySelectorAll<HTMLInputElement>('input[placeholder]')
+      .forEach((i) => shown(i) && out.push(i.placeholder.replace(/https?:\S+/, '')));
     return out;
   });
 }
@@ -84,16 +98,26 @@ export function layoutProblems(page: Page): Promise<{ small: string[]; overflow:
     const shown = (el: Element) => {
       const r = el.getBoundingClientRect();
       if (!(r.width > 0 && r.height > 0)) return false;
-      for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).display === 'none' || (e as HTMLElement).hidden) return false;
+      for (let e: Element | null = el; e; e = e.parentElement)
+        if (getComputedStyle(e).display === 'none' || (e as HTMLElement).hidden) return false;
       return true;
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}[${(el as HTMLElement).dataset.testid ?? (el as HTMLElement).dataset.i18n ?? (el.textContent ?? '').trim().slice(0, 20)}]`;
-    const targets = [...document.querySelectorAll('button, select, summary, a[href], label.file, label.compare, input:not([type="checkbox"]):not([type="file"])')].filter(shown);
-    const small = targets.filter((el) => {
-      const r = el.getBoundingClientRect();
-      return r.width < 44 || r.height < 44;
-    }).map((el) => `${name(el)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
-    const overflow = [...document.querySelectorAll('body *')].filter((el) => shown(el) && el.getBoundingClientRect().right > innerWidth + 0.5 && !el.closest('.map, .result-map')).map(name);
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}[${(el as HTMLElement).dataset.testid ?? (el as HTMLElement).dataset.i18n ?? (el.textContent ?? '').trim().slice(0, 20)}]`;
+    const targets = [
+      ...document.querySelectorAll(
+        'button, select, summary, a[href], label.file, label.compare, input:not([type="checkbox"]):not([type="file"])',
+      ),
+    ].filter(shown);
+    const small = targets
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width < 44 || r.height < 44;
+      })
+      .map((el) => `${name(el)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
+    const overflow = [...document.querySelectorAll('body *')]
+      .filter((el) => shown(el) && el.getBoundingClientRect().right > innerWidth + 0.5 && !el.closest('.map, .result-map'))
+      .map(name);
     return { small, overflow, scrollWidth: document.scrollingElement!.scrollWidth, innerWidth };
   });
 }
@@ -126,9 +150,10 @@ export async function startProxy(port: number): Promise<{ port: number; dropAll(
       for (const s of live) s.destroy();
       return n;
     },
-    close: () => new Promise<void>((r) => {
-      for (const s of live) s.destroy();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of live) s.destroy();
+        server.close(() => r());
+      }),
   };
 }

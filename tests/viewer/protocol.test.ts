@@ -10,11 +10,26 @@ import { CoverageModel } from '../../src/viewer/app/coverage.js';
 
 const progress = { coveredPct: 12.5, coveredHa: 0.31, elapsedS: 95, etaS: 600 };
 const vehicle = {
-  id: 'drone-1', kind: 'drone', lat: 20.65, lon: 106.35, altM: 3, headingDeg: 90, speedMps: 5, fix: 'rtk-fixed',
-  crossTrackErrorM: 0.02, implementOn: true, activity: 'working', sortie: 1,
+  id: 'drone-1',
+  kind: 'drone',
+  lat: 20.65,
+  lon: 106.35,
+  altM: 3,
+  headingDeg: 90,
+  speedMps: 5,
+  fix: 'rtk-fixed',
+  crossTrackErrorM: 0.02,
+  implementOn: true,
+  activity: 'working',
+  sortie: 1,
 };
 const description = {
-  id: 'a', name: 'A', planGeoJson: { type: 'FeatureCollection', features: [] }, fieldAreaHa: 0.9, tickMs: 100, seed: 1,
+  id: 'a',
+  name: 'A',
+  planGeoJson: { type: 'FeatureCollection', features: [] },
+  fieldAreaHa: 0.9,
+  tickMs: 100,
+  seed: 1,
   vehicles: [{ id: 'drone-1', kind: 'drone', workingWidthM: 9, guidance: 'rtk' }],
 };
 const framed = (body: { type: string; [key: string]: unknown }, seq: number) => frameWithSeq(encodeMessage(body), seq);
@@ -25,17 +40,49 @@ describe('telemetry protocol as the client reads it', () => {
     expect(parseServerMessage(framed(body, 7))).toEqual({ ok: true, message: { ...body, seq: 7 } });
   });
   it('rebuilds coverage passes from a snapshot coverage trail', () => {
-    const coverage = [{ vehicleId: 'drone-1', widthM: 9, passes: [[[106.35, 20.65], [106.351, 20.65]], [[106.35, 20.651]]] }];
-    const body = { type: 'snapshot', sim: 'a', description, t: 0, vehicles: [vehicle], progress, coverage, paused: false, speedup: 20, done: false };
+    const coverage = [
+      {
+        vehicleId: 'drone-1',
+        widthM: 9,
+        passes: [
+          [
+            [106.35, 20.65],
+            [106.351, 20.65],
+          ],
+          [[106.35, 20.651]],
+        ],
+      },
+    ];
+    const body = {
+      type: 'snapshot',
+      sim: 'a',
+      description,
+      t: 0,
+      vehicles: [vehicle],
+      progress,
+      coverage,
+      paused: false,
+      speedup: 20,
+      done: false,
+    };
     const parsed = parseServerMessage(framed(body, 2));
     if (!parsed.ok || parsed.message.type !== 'snapshot') throw new Error(`not a snapshot: ${JSON.stringify(parsed)}`);
     const cov = new CoverageModel(() => 1);
     cov.reset(parsed.message.coverage);
-    expect(cov.passes.map((p) => [p.vehicleId, p.widthM, p.points.length])).toEqual([['drone-1', 9, 2], ['drone-1', 9, 1]]);
+    expect(cov.passes.map((p) => [p.vehicleId, p.widthM, p.points.length])).toEqual([
+      ['drone-1', 9, 2],
+      ['drone-1', 9, 1],
+    ]);
     expect(cov.toGeoJson().features).toHaveLength(1); // a one-point pass is not a strip yet
   });
   it('keeps fields a newer server adds to the simulator records', () => {
-    const body = { type: 'telemetry', sim: 'a', t: 1, vehicles: [{ ...vehicle, nozzleBar: 'left' }], progress: { ...progress, savingsVnd: 9 } };
+    const body = {
+      type: 'telemetry',
+      sim: 'a',
+      t: 1,
+      vehicles: [{ ...vehicle, nozzleBar: 'left' }],
+      progress: { ...progress, savingsVnd: 9 },
+    };
     const parsed = parseServerMessage(framed(body, 1));
     expect(parsed.ok && parsed.message.type === 'telemetry' && parsed.message.vehicles[0]).toMatchObject({ nozzleBar: 'left' });
   });

@@ -11,8 +11,19 @@ import { bboxOf } from '../../src/viewer/app/view.js';
 import type { WireVehicle } from '../../src/telemetry/client/index.js';
 
 const vehicle = (over: Partial<WireVehicle>): WireVehicle => ({
-  id: 'drone-1', kind: 'drone', lat: 20.65, lon: 106.35, altM: 3, headingDeg: 0, speedMps: 5, fix: 'rtk-fixed',
-  crossTrackErrorM: 0.02, implementOn: true, activity: 'working', sortie: 1, ...over,
+  id: 'drone-1',
+  kind: 'drone',
+  lat: 20.65,
+  lon: 106.35,
+  altM: 3,
+  headingDeg: 0,
+  speedMps: 5,
+  fix: 'rtk-fixed',
+  crossTrackErrorM: 0.02,
+  implementOn: true,
+  activity: 'working',
+  sortie: 1,
+  ...over,
 });
 
 describe('locale formatting', () => {
@@ -47,7 +58,11 @@ describe('motion between updates', () => {
   it('turns the short way round', () => {
     expect(angleDelta(350, 10)).toBe(20);
     expect(angleDelta(10, 350)).toBe(-20);
-    expect(lerpPose({ lon: 0, lat: 0, headingDeg: 350 }, { lon: 1, lat: 1, headingDeg: 10 }, 0.5)).toEqual({ lon: 0.5, lat: 0.5, headingDeg: 0 });
+    expect(lerpPose({ lon: 0, lat: 0, headingDeg: 350 }, { lon: 1, lat: 1, headingDeg: 10 }, 0.5)).toEqual({
+      lon: 0.5,
+      lat: 0.5,
+      headingDeg: 0,
+    });
   });
   it('glides from the drawn pose to the new sample over about one interval', () => {
     let g = startGlide(undefined, { lon: 106.35, lat: 20.65, headingDeg: 0 }, 0);
@@ -98,7 +113,18 @@ describe('coverage strips', () => {
   });
   it('skips points under 0.3 m apart and starts from a snapshot', () => {
     const cov = new CoverageModel(() => 1.8);
-    cov.reset([{ vehicleId: 'tp', widthM: 1.8, passes: [[[106.35, 20.65], [106.3501, 20.65]]] }]);
+    cov.reset([
+      {
+        vehicleId: 'tp',
+        widthM: 1.8,
+        passes: [
+          [
+            [106.35, 20.65],
+            [106.3501, 20.65],
+          ],
+        ],
+      },
+    ]);
     expect(cov.passes).toHaveLength(1);
     cov.add([vehicle({ id: 'tp' })]);
     cov.add([vehicle({ id: 'tp', lon: 106.35 + 1e-7 })]);
@@ -139,9 +165,22 @@ describe('map helpers', () => {
     expect((e[6] as unknown[])[2]).toBeCloseTo(pxPerMAtZ0 * 2 ** 24, 6);
   });
   it('finds the bounding box of a plan', () => {
-    const fc = { type: 'FeatureCollection' as const, features: [
-      { type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: [[106.3, 20.6], [106.4, 20.7]] } },
-    ] };
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: [
+        {
+          type: 'Feature' as const,
+          properties: {},
+          geometry: {
+            type: 'LineString' as const,
+            coordinates: [
+              [106.3, 20.6],
+              [106.4, 20.7],
+            ],
+          },
+        },
+      ],
+    };
     expect(bboxOf(fc)).toEqual([106.3, 20.6, 106.4, 20.7]);
     expect(bboxOf({ type: 'FeatureCollection', features: [] })).toBeUndefined();
   });
@@ -152,7 +191,10 @@ describe('map helpers', () => {
 
 describe('running savings (from the telemetry, computed by the feed)', () => {
   it('shows what progress carries and computes nothing', () => {
-    expect(liveSavings({ savingsVnd: 4_100_694, savings: { personDaysSaved: 29.75 } })).toEqual({ savingsVnd: 4_100_694, personDaysSaved: 29.75 });
+    expect(liveSavings({ savingsVnd: 4_100_694, savings: { personDaysSaved: 29.75 } })).toEqual({
+      savingsVnd: 4_100_694,
+      personDaysSaved: 29.75,
+    });
     expect(liveSavings({ savingsVnd: -13_782 })).toEqual({ savingsVnd: -13_782, personDaysSaved: 0 });
   });
   it('shows nothing when the server sent no savings', () => {

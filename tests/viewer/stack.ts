@@ -39,14 +39,29 @@ export async function startStack(opts: { scenarios: string[]; speedup: number; p
   viewer ??= createViewerHandler();
   await viewer.ready;
   const simulations = (await Promise.all(opts.scenarios.map(scenario))).flat();
-  const srv = await startTelemetryServer({ port: opts.port ?? 0, host: '127.0.0.1', simulations, staticHandler: viewer, speedup: opts.speedup, token: opts.token, loop: true });
+  const srv = await startTelemetryServer({
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    simulations,
+    staticHandler: viewer,
+    speedup: opts.speedup,
+    token: opts.token,
+    loop: true,
+  });
   return { port: srv.port, httpUrl: `http://127.0.0.1:${srv.port}/`, close: () => Promise.resolve(srv.close()) };
 }
 
 /** Chromium args: headless, no GPU; SwiftShader so MapLibre gets WebGL without a GPU. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
 ];
 /** The same without any WebGL (`--disable-3d-apis`): the page must fall back to its 2D canvas. */
 export const CHROMIUM_NO_WEBGL_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader/.test(a)), '--disable-3d-apis'];

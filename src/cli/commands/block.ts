@@ -4,7 +4,15 @@
  * the docs/contracts.md block metrics as JSON) and write the fleet's plan.
  */
 import { AgrisimError } from '../../errors.js';
-import { blockPlanToGeoJson, exportMachine, householdSchedule, planBlock, readBlockFile, type BlockMachineKind, type BlockPlan } from '../../block/index.js';
+import {
+  blockPlanToGeoJson,
+  exportMachine,
+  householdSchedule,
+  planBlock,
+  readBlockFile,
+  type BlockMachineKind,
+  type BlockPlan,
+} from '../../block/index.js';
 import { PLAN_FORMATS, type PlanFormat } from '../../plan/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { pickByExtension, suffixedPath, writeTextFile } from '../io.js';
@@ -72,11 +80,13 @@ function parse(argv: string[]): Parsed {
   });
   if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one block file (see --help)');
   const kind = values.vehicle ?? 'drone';
-  if (kind !== 'drone' && kind !== 'transplanter') throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${kind}"`);
+  if (kind !== 'drone' && kind !== 'transplanter')
+    throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${kind}"`);
   if (values.machines !== undefined && values.vehicles !== undefined && values.machines !== values.vehicles)
     throw new AgrisimError('CLI_USAGE', '--machines and --vehicles are the same option; give one');
   const machines = numberOption(values.machines ?? values.vehicles, 'machines', 1, 50) ?? 1;
-  if (!Number.isInteger(machines)) throw new AgrisimError('CLI_USAGE', `--machines must be a whole number, got "${values.machines ?? values.vehicles}"`);
+  if (!Number.isInteger(machines))
+    throw new AgrisimError('CLI_USAGE', `--machines must be a whole number, got "${values.machines ?? values.vehicles}"`);
   if (values.format !== undefined && !PLAN_FORMATS.includes(values.format as PlanFormat))
     throw new AgrisimError('CLI_USAGE', `--format must be one of ${PLAN_FORMATS.join(', ')}, got "${values.format}"`);
   if (values.firmware !== undefined && !['ardupilot', 'px4'].includes(values.firmware))
@@ -84,7 +94,11 @@ function parse(argv: string[]): Parsed {
   let format = values.format as PlanFormat | undefined;
   if (values.out !== undefined && format === undefined) {
     format = pickByExtension(values.out, EXT);
-    if (!format) throw new AgrisimError('CLI_USAGE', `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`);
+    if (!format)
+      throw new AgrisimError(
+        'CLI_USAGE',
+        `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`,
+      );
   }
   if (format !== undefined && values.out === undefined) throw new AgrisimError('CLI_USAGE', '--format needs --out FILE');
   const startDay = numberOption(values['start-day'], 'start-day', 0, 100_000) ?? 1;
@@ -106,7 +120,10 @@ function parse(argv: string[]): Parsed {
 
 const fmt = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
 function clock(s: number): string {
-  const t = Math.round(s), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
+  const t = Math.round(s),
+    h = Math.floor(t / 3600),
+    m = Math.floor((t % 3600) / 60),
+    sec = t % 60;
   return h ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
 }
 
@@ -121,10 +138,14 @@ function summary(plan: BlockPlan, p: Parsed, written: string[]): string {
     'machine          paddies  worked ha  working   road m   refill    wait     total',
   ];
   for (const [i, v] of m.vehicles.entries())
-    lines.push(`${v.id.padEnd(16)} ${String(v.paddies.length).padStart(7)} ${fmt(v.workedHa, 3).padStart(10)} ${clock(v.timeS.working).padStart(9)} ${fmt(v.lengthM.road, 0).padStart(8)} ${clock(v.timeS.refill).padStart(8)} ${clock(plan.machines[i].waitS).padStart(7)} ${clock(v.timeS.total).padStart(9)}`);
+    lines.push(
+      `${v.id.padEnd(16)} ${String(v.paddies.length).padStart(7)} ${fmt(v.workedHa, 3).padStart(10)} ${clock(v.timeS.working).padStart(9)} ${fmt(v.lengthM.road, 0).padStart(8)} ${clock(v.timeS.refill).padStart(8)} ${clock(plan.machines[i].waitS).padStart(7)} ${clock(v.timeS.total).padStart(9)}`,
+    );
   lines.push('', `household (${p.hoursPerDay} h a day from day ${p.startDay})   paddies  area ha  machine time  done on`);
   for (const h of householdSchedule(plan, { hoursPerDay: p.hoursPerDay, startDay: p.startDay }))
-    lines.push(`${(h.owner || '(no owner)').padEnd(36)} ${String(h.paddies.length).padStart(7)} ${fmt(h.areaHa, 3).padStart(8)} ${clock(h.timeS).padStart(13)}  day ${h.doneDay}`);
+    lines.push(
+      `${(h.owner || '(no owner)').padEnd(36)} ${String(h.paddies.length).padStart(7)} ${fmt(h.areaHa, 3).padStart(8)} ${clock(h.timeS).padStart(13)}  day ${h.doneDay}`,
+    );
   for (const w of written) lines.push(`written    ${w}`);
   return lines.join('\n');
 }
@@ -149,13 +170,21 @@ export const command: CliCommand = {
   async run(argv) {
     const p = parse(argv);
     const doseInput = await readDoseInput({ prescription: p.prescription, buffer: p.buffer });
-    if (doseInput.map && p.kind !== 'drone') throw new AgrisimError('CLI_USAGE', '--prescription is for drones (they spread); transplanters plant trays');
+    if (doseInput.map && p.kind !== 'drone')
+      throw new AgrisimError('CLI_USAGE', '--prescription is for drones (they spread); transplanters plant trays');
     const block = withBufferM(await readBlockFile(p.file), doseInput.bufferM);
     const plan = planBlock(block, p.kind, { machines: p.machines });
     const rx = doseInput.blockPrescription(plan);
     const written = await write(plan, p, rx);
     const json = () => JSON.stringify(rx ? { ...plan.metrics, prescription: prescriptionJson(rx) } : plan.metrics);
-    process.stdout.write((p.json ? json() : summary(plan, p, written) + (rx ? `\nprescribed ${rx.prescribedKg.toFixed(2)} ${rx.unit === 'kg/ha' ? 'kg' : 'L'} over ${rx.zones.length} paddy zones` : '')) + '\n');
+    process.stdout.write(
+      (p.json
+        ? json()
+        : summary(plan, p, written) +
+          (rx
+            ? `\nprescribed ${rx.prescribedKg.toFixed(2)} ${rx.unit === 'kg/ha' ? 'kg' : 'L'} over ${rx.zones.length} paddy zones`
+            : '')) + '\n',
+    );
     return EXIT.OK;
   },
 };

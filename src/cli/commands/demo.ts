@@ -9,7 +9,15 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgrisimError } from '../../errors.js';
-import { computeSavings, savingsReportHtml, type Lang, type Operation, type PlanGeoJsonLike, type RunSummary, type SavingsReport } from '../../economics/index.js';
+import {
+  computeSavings,
+  savingsReportHtml,
+  type Lang,
+  type Operation,
+  type PlanGeoJsonLike,
+  type RunSummary,
+  type SavingsReport,
+} from '../../economics/index.js';
 import { formatNumber, formatVnd } from '../../units/index.js';
 import { scenarioFactories, type LoadedScenario } from '../../scenario/index.js';
 import { formatSimDuration, runToEnd } from '../../sim/index.js';
@@ -87,7 +95,12 @@ function measure(operation: Operation, guided: LoadedScenario, manual: LoadedSce
     return { d, run: measuredRunOf(metrics as Parameters<typeof measuredRunOf>[0], d.fieldAreaHa, d.vehicles.length) };
   });
   const [g, m] = runs;
-  const summary: RunSummary = { label: guided.scenario.id, vehicleKind: operation === 'transplanting' ? 'transplanter' : 'drone', guided: g.run, manual: m.run };
+  const summary: RunSummary = {
+    label: guided.scenario.id,
+    vehicleKind: operation === 'transplanting' ? 'transplanter' : 'drone',
+    guided: g.run,
+    manual: m.run,
+  };
   const report = computeSavings({ operation, areaHa: g.d.fieldAreaHa, run: summary, ownership: 'own' });
   const hired = computeSavings({ operation, areaHa: g.d.fieldAreaHa, run: summary, ownership: 'hire' });
   return { operation, guided, manual, report, hired, planGeoJson: g.d.planGeoJson as PlanGeoJsonLike | undefined };
@@ -101,7 +114,8 @@ const TITLES: Record<Operation, Record<Lang, string>> = {
 
 /** A few lines of savings for the terminal: owning the machine, and hiring it when given. */
 export function savingsSummary(r: SavingsReport, lang: Lang, hired?: SavingsReport): string {
-  const n = (v: number, d = 1) => formatNumber(v, lang, d), vnd = (v: number) => formatVnd(v, lang);
+  const n = (v: number, d = 1) => formatNumber(v, lang, d),
+    vnd = (v: number) => formatVnd(v, lang);
   const vi = lang === 'vi';
   return [
     `${TITLES[r.operation][lang]}: ${n(r.areaHa, 2)} ha (${n(r.areaSao, 0)} sào)`,
@@ -109,7 +123,9 @@ export function savingsSummary(r: SavingsReport, lang: Lang, hired?: SavingsRepo
     `  ${vi ? 'Cơ giới' : 'Mechanized'}: ${n(r.mechanized.personDays)} ${vi ? 'công' : 'person-days'}, ${vnd(r.mechanized.totalVnd)}`,
     `  ${vi ? 'Tiết kiệm (máy của mình)' : 'Savings (own machine)'}: ${vnd(r.savings.vnd)} (${n(r.savings.pct)} %), ${n(r.savings.personDays)} ${vi ? 'công' : 'person-days'}; ${vnd(r.perSao.savingsVnd)}/sào, ${vnd(r.perHa.savingsVnd)}/ha`,
     ...(hired
-      ? [`  ${vi ? 'Tiết kiệm (thuê dịch vụ)' : 'Savings (hired service)'}: ${vnd(hired.savings.vnd)} (${n(hired.savings.pct)} %); ${vnd(hired.perSao.savingsVnd)}/sào, ${vnd(hired.perHa.savingsVnd)}/ha`]
+      ? [
+          `  ${vi ? 'Tiết kiệm (thuê dịch vụ)' : 'Savings (hired service)'}: ${vnd(hired.savings.vnd)} (${n(hired.savings.pct)} %); ${vnd(hired.perSao.savingsVnd)}/sào, ${vnd(hired.perHa.savingsVnd)}/ha`,
+        ]
       : []),
   ].join('\n');
 }
@@ -145,7 +161,16 @@ function printDemo(fleets: BlockFactory[], machines: MachineDemo[], lang: string
     else out(fleetLines(f) + '\n');
   }
   for (const m of machines) {
-    if (json) out(JSON.stringify({ event: 'savings', scenario: m.guided.scenario.id, plans: m.guided.plans.map((p) => p.metrics), savings: m.report, savingsHired: m.hired }));
+    if (json)
+      out(
+        JSON.stringify({
+          event: 'savings',
+          scenario: m.guided.scenario.id,
+          plans: m.guided.plans.map((p) => p.metrics),
+          savings: m.report,
+          savingsHired: m.hired,
+        }),
+      );
     else {
       out(planLines(m));
       for (const l of lang === 'both' ? (['vi', 'en'] as const) : [lang as Lang]) out(savingsSummary(m.report, l, m.hired));
@@ -155,12 +180,24 @@ function printDemo(fleets: BlockFactory[], machines: MachineDemo[], lang: string
 }
 
 /** Writes one printable report per machine (`--report FILE`, the others beside it with the operation's suffix). */
-async function writeDemoReports(machines: MachineDemo[], reportPath: string, lang: string, json: boolean, out: (s: string) => void): Promise<void> {
+async function writeDemoReports(
+  machines: MachineDemo[],
+  reportPath: string,
+  lang: string,
+  json: boolean,
+  out: (s: string) => void,
+): Promise<void> {
   for (const [i, m] of machines.entries()) {
     const path = i === 0 ? reportPath : suffixedPath(reportPath, m.operation);
     // The report in its language: texts (verdict, reasons, sources, units) come from the computation.
     const r = m.report;
-    const inLang = computeSavings({ operation: r.operation, areaHa: r.areaHa, run: r.run, ownership: r.ownership, lang: lang === 'en' ? 'en' : 'vi' });
+    const inLang = computeSavings({
+      operation: r.operation,
+      areaHa: r.areaHa,
+      run: r.run,
+      ownership: r.ownership,
+      lang: lang === 'en' ? 'en' : 'vi',
+    });
     await writeTextFile(path, savingsReportHtml(inLang, { planGeoJson: m.planGeoJson, subtitle: m.guided.scenario.name }));
     out(json ? JSON.stringify({ event: 'report', operation: m.operation, path }) : `report: ${path}`);
   }
@@ -195,7 +232,10 @@ export const command: CliCommand = {
     const staticHandler = await viewerHandler(json, 'demo', 'vi');
     return serveUntilSignal(
       {
-        port, host: values.host ?? ANY_HOST, speedup, loop: true,
+        port,
+        host: values.host ?? ANY_HOST,
+        speedup,
+        loop: true,
         simulations: [...fleets, ...machines.flatMap((m) => [m.guided, m.manual])],
         token: values.token ?? (process.env.AGRISIM_TOKEN || undefined),
         ...(staticHandler ? { staticHandler } : {}),

@@ -83,12 +83,33 @@ export const command: CliCommand = {
     }
     const stopped = stopSignal(undefined, stop); // before the started line: a supervisor may signal as soon as it reads it
     const sims = [...gw.feeds.values()].map((f) => ({ id: f.id, name: f.offer().name }));
-    if (json) process.stdout.write(JSON.stringify({ event: 'started', url: gw.server.url, httpUrl: gw.server.httpUrl, port: gw.server.port, mqtt: values.mqtt, simulations: sims }) + '\n');
-    else process.stdout.write([`agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`, ...sims.map((s) => `  ${s.id}: ${s.name}`), 'Press Ctrl+C to stop.'].join('\n') + '\n');
+    if (json)
+      process.stdout.write(
+        JSON.stringify({
+          event: 'started',
+          url: gw.server.url,
+          httpUrl: gw.server.httpUrl,
+          port: gw.server.port,
+          mqtt: values.mqtt,
+          simulations: sims,
+        }) + '\n',
+      );
+    else
+      process.stdout.write(
+        [
+          `agrisim gateway: ${gw.server.httpUrl}  (WebSocket ${gw.server.url}, from ${values.mqtt})`,
+          ...sims.map((s) => `  ${s.id}: ${s.name}`),
+          'Press Ctrl+C to stop.',
+        ].join('\n') + '\n',
+      );
     const signal = await stopped;
     const stats = { ...gw.server.stats(), ...gw.stats() };
     await shutDown('gateway', json, [['viewers and broker', gw.close()]]);
-    if (json) process.stdout.write(JSON.stringify({ event: 'stopped', signal, received: stats.received, broadcasts: stats.broadcasts, framesSent: stats.framesSent }) + '\n');
+    if (json)
+      process.stdout.write(
+        JSON.stringify({ event: 'stopped', signal, received: stats.received, broadcasts: stats.broadcasts, framesSent: stats.framesSent }) +
+          '\n',
+      );
     else process.stdout.write(`agrisim gateway: stopped (${signal}); ${stats.received} broker messages, ${stats.framesSent} frames sent\n`);
     return EXIT.OK;
   },

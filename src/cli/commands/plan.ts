@@ -89,7 +89,8 @@ function parse(argv: string[]): Parsed {
     'max-batch-s': { type: 'string' },
   });
   const workers = numberOption(values.workers, 'workers', 0, 64);
-  if (workers !== undefined && !Number.isInteger(workers)) throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
+  if (workers !== undefined && !Number.isInteger(workers))
+    throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
   if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field file (see --help)');
   const vehicleId = values.vehicle ?? 'drone';
   if (!['drone', 'transplanter'].includes(vehicleId))
@@ -101,11 +102,16 @@ function parse(argv: string[]): Parsed {
   if (values.firmware !== undefined && !['ardupilot', 'px4'].includes(values.firmware))
     throw new AgrisimError('CLI_USAGE', `--firmware must be ardupilot or px4, got "${values.firmware}"`);
   const headland = numberOption(values.headland, 'headland', 0, 20);
-  if (headland !== undefined && !Number.isInteger(headland)) throw new AgrisimError('CLI_USAGE', `--headland must be a whole number, got "${values.headland}"`);
+  if (headland !== undefined && !Number.isInteger(headland))
+    throw new AgrisimError('CLI_USAGE', `--headland must be a whole number, got "${values.headland}"`);
   let format = values.format as PlanFormat | undefined;
   if (values.out !== undefined && format === undefined) {
     format = planFormatFromPath(values.out);
-    if (!format) throw new AgrisimError('CLI_USAGE', `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`);
+    if (!format)
+      throw new AgrisimError(
+        'CLI_USAGE',
+        `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`,
+      );
   }
   if (values.out === undefined && format !== undefined && values.json)
     throw new AgrisimError('CLI_USAGE', '--format without --out writes the plan to stdout; it cannot be combined with --json');
@@ -132,24 +138,42 @@ function parse(argv: string[]): Parsed {
 const fmt = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 function clock(s: number): string {
-  const t = Math.round(s), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), sec = t % 60;
-  const mm = String(m).padStart(h ? 2 : 1, '0'), ss = String(sec).padStart(2, '0');
+  const t = Math.round(s),
+    h = Math.floor(t / 3600),
+    m = Math.floor((t % 3600) / 60),
+    sec = t % 60;
+  const mm = String(m).padStart(h ? 2 : 1, '0'),
+    ss = String(sec).padStart(2, '0');
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
 /** The short human summary of one plan. */
 function summary(plan: Plan, written?: string): string {
   const m = plan.metrics;
-  const byType = Object.entries(m.turns.byType).map(([k, n]) => `${k} ${n}`).join(', ');
+  const byType = Object.entries(m.turns.byType)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   const rows: [string, string][] = [
     ['field', `${plan.field.name} (${plan.field.id})`],
-    ['area', `${fmt(m.field.areaHa, 3)} ha = ${fmt(m.field.areaSao, 2)} sào${m.field.holes ? `, ${m.field.holes} hole${m.field.holes > 1 ? 's' : ''}` : ''}`],
+    [
+      'area',
+      `${fmt(m.field.areaHa, 3)} ha = ${fmt(m.field.areaSao, 2)} sào${m.field.holes ? `, ${m.field.holes} hole${m.field.holes > 1 ? 's' : ''}` : ''}`,
+    ],
     ['vehicle', `${plan.vehicle.name}, ${m.vehicle.workingWidthM} m wide`],
-    ['swaths', `${m.swaths.count} (lower bound ${m.swaths.lowerBound}) at ${m.swaths.angleDeg}°, headland ${m.headland.laps} lap${m.headland.laps === 1 ? '' : 's'} (${m.swaths.headlandPasses} passes)`],
+    [
+      'swaths',
+      `${m.swaths.count} (lower bound ${m.swaths.lowerBound}) at ${m.swaths.angleDeg}°, headland ${m.headland.laps} lap${m.headland.laps === 1 ? '' : 's'} (${m.swaths.headlandPasses} passes)`,
+    ],
     ['coverage', `${fmt(m.coveragePct, 2)} %, overlap ${fmt(m.overlapPct, 2)} %`],
-    ['length', `working ${fmt(m.lengthM.working)} m, turning ${fmt(m.lengthM.turning)} m, transit ${fmt(m.lengthM.transit)} m, total ${fmt(m.lengthM.total)} m`],
+    [
+      'length',
+      `working ${fmt(m.lengthM.working)} m, turning ${fmt(m.lengthM.turning)} m, transit ${fmt(m.lengthM.transit)} m, total ${fmt(m.lengthM.total)} m`,
+    ],
     ['turns', `${m.turns.count}${byType ? ` (${byType})` : ''}, ${m.turns.outsideField} outside the field`],
-    ['time', `working ${clock(m.timeS.working)}, turning ${clock(m.timeS.turning)}, transit ${clock(m.timeS.transit)}, refill ${clock(m.timeS.refill)}, total ${clock(m.timeS.total)}`],
+    [
+      'time',
+      `working ${clock(m.timeS.working)}, turning ${clock(m.timeS.turning)}, transit ${clock(m.timeS.transit)}, refill ${clock(m.timeS.refill)}, total ${clock(m.timeS.total)}`,
+    ],
     ['capacity', `${fmt(m.fieldCapacityHaPerH, 3)} ha/h`],
     ['sorties', `${m.sorties.count} (${m.sorties.refills} refill${m.sorties.refills === 1 ? '' : 's'})`],
     ['planned in', `${fmt(m.planMs)} ms`],
@@ -160,17 +184,22 @@ function summary(plan: Plan, written?: string): string {
 
 function totals(plans: Plan[], failed: number): string {
   const sum = (f: (p: Plan) => number) => plans.reduce((a, p) => a + f(p), 0);
-  const ha = sum((p) => p.metrics.field.areaHa), timeS = sum((p) => p.metrics.timeS.total);
+  const ha = sum((p) => p.metrics.field.areaHa),
+    timeS = sum((p) => p.metrics.timeS.total);
   return `total: ${plans.length} field${plans.length === 1 ? '' : 's'} planned${failed ? `, ${failed} failed` : ''}; ${fmt(ha, 3)} ha = ${fmt(ha * 27.7778, 1)} sào, ${clock(timeS)} of work, ${fmt(timeS ? ha / (timeS / 3600) : 0, 3)} ha/h`;
 }
-
 
 /** The predicted drift of `plan --wind --json`: where the product of the planned swaths lands. */
 function driftJson(d: DoseMetrics) {
   return {
-    wind: d.wind, product: d.product, emittedKg: d.emittedKg, onTargetKg: d.onTargetKg, offTargetKg: d.offTargetKg,
+    wind: d.wind,
+    product: d.product,
+    emittedKg: d.emittedKg,
+    onTargetKg: d.onTargetKg,
+    offTargetKg: d.offTargetKg,
     offTargetPct: Math.round((10_000 * d.offTargetKg) / Math.max(1e-9, d.emittedKg)) / 100,
-    intoBufferKg: d.intoBufferKg, offTargetDownwindPct: d.offTargetDownwindPct,
+    intoBufferKg: d.intoBufferKg,
+    offTargetDownwindPct: d.offTargetDownwindPct,
   };
 }
 
@@ -191,7 +220,9 @@ export const command: CliCommand = {
     const p = parse(argv);
     const doseInput: DoseInput = await readDoseInput(p.dose);
     // KML pins and paths are skipped, never refused: say so on stderr (stdout stays the plan).
-    const fields = (await readFieldFile(p.file, { onWarning: (w) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`) })).map(doseInput.transform);
+    const fields = (await readFieldFile(p.file, { onWarning: (w) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`) })).map(
+      doseInput.transform,
+    );
     if (p.out === undefined && p.format !== undefined && fields.length > 1)
       throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
     const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
@@ -212,13 +243,19 @@ export const command: CliCommand = {
       if (isAgrisimError(plan)) {
         if (fields.length === 1) throw plan;
         firstError ??= plan;
-        if (p.json) process.stdout.write(JSON.stringify({ fieldId: field.id, error: { code: plan.code, message: plan.message, details: plan.details } }) + '\n');
+        if (p.json)
+          process.stdout.write(
+            JSON.stringify({ fieldId: field.id, error: { code: plan.code, message: plan.message, details: plan.details } }) + '\n',
+          );
         else blocks.push(`field      ${field.name} (${field.id})\nerror      ${plan.code}: ${plan.message}`);
         continue;
       }
       plans.push(plan);
       const rx = doseInput.prescriptionFor(plan.field, plan.vehicle, fields.length > 1);
-      const extra = { ...(rx ? { prescription: rx } : {}), ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}) };
+      const extra = {
+        ...(rx ? { prescription: rx } : {}),
+        ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}),
+      };
       let written: string | undefined;
       if (p.format !== undefined) {
         const text = exportPlan(plan, p.format, { firmware: p.firmware }, extra);
@@ -231,18 +268,41 @@ export const command: CliCommand = {
         written = `${path} (${p.format})`;
       }
       const rxJson = rx ? { prescription: prescriptionJson(rx) } : {};
-      const drift = doseInput.wind && plan.vehicle.payload.kind === 'tank'
-        ? driftJson(predictPlanDose(plan, { wind: doseInput.wind, ...(rx ? { prescriptions: [rx] } : {}), buffers: [doseInput.buffers.get(plan.field.id) ?? []] }))
-        : undefined;
-      if (p.json) process.stdout.write(JSON.stringify({ ...plan.metrics, ...rxJson, ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}), ...(drift ? { drift } : {}) }) + '\n');
-      else blocks.push(summary(plan, written) + (rx ? `\n${prescriptionLine(rx)}` : '') + (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : '') + (drift ? `\n${driftLine(drift)}` : ''));
+      const drift =
+        doseInput.wind && plan.vehicle.payload.kind === 'tank'
+          ? driftJson(
+              predictPlanDose(plan, {
+                wind: doseInput.wind,
+                ...(rx ? { prescriptions: [rx] } : {}),
+                buffers: [doseInput.buffers.get(plan.field.id) ?? []],
+              }),
+            )
+          : undefined;
+      if (p.json)
+        process.stdout.write(
+          JSON.stringify({
+            ...plan.metrics,
+            ...rxJson,
+            ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}),
+            ...(drift ? { drift } : {}),
+          }) + '\n',
+        );
+      else
+        blocks.push(
+          summary(plan, written) +
+            (rx ? `\n${prescriptionLine(rx)}` : '') +
+            (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : '') +
+            (drift ? `\n${driftLine(drift)}` : ''),
+        );
     }
     if (!p.json) {
       if (fields.length > 1) blocks.push(totals(plans, fields.length - plans.length));
       process.stdout.write(blocks.join('\n\n') + '\n');
     }
     if (firstError) {
-      process.stderr.write(`agrisim: ${fields.length - plans.length} of ${fields.length} fields could not be planned; first: ${firstError.code}: ${firstError.message}\n`);
+      process.stderr.write(
+        `agrisim: ${fields.length - plans.length} of ${fields.length} fields could not be planned; first: ${firstError.code}: ${firstError.message}\n`,
+      );
       return firstError.exitCode;
     }
     return EXIT.OK;

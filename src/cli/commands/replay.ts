@@ -5,7 +5,12 @@
  */
 import { AgrisimError } from '../../errors.js';
 import { replayRecording, replaySimulation, SIM_RECORDING_FORMAT, type Simulation } from '../../sim/index.js';
-import { createReplayFeeds, readTelemetryRecording, TELEMETRY_RECORDING_FORMAT, type TelemetryServerOptions } from '../../telemetry/index.js';
+import {
+  createReplayFeeds,
+  readTelemetryRecording,
+  TELEMETRY_RECORDING_FORMAT,
+  type TelemetryServerOptions,
+} from '../../telemetry/index.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile } from '../io.js';
 import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
@@ -83,7 +88,8 @@ export const command: CliCommand = {
     const [file] = positionals;
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 1;
     const startOn = values['start-on'] ?? 'listen';
-    if (startOn !== 'listen' && startOn !== 'subscribe') throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
+    if (startOn !== 'listen' && startOn !== 'subscribe')
+      throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
     const text = await readTextFile(file);
     if (values.record) checkWritable(values.record);
     const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -96,7 +102,12 @@ export const command: CliCommand = {
     const json = values.json ?? false;
     let end!: () => void;
     const ended = new Promise<void>((r) => (end = r));
-    const opts: TelemetryServerOptions = { port: portOption(values.port), host: values.host ?? '127.0.0.1', record: values.record, startOn };
+    const opts: TelemetryServerOptions = {
+      port: portOption(values.port),
+      host: values.host ?? '127.0.0.1',
+      record: values.record,
+      startOn,
+    };
     if (format === SIM_RECORDING_FORMAT) {
       const rec = replayRecording(text, file);
       warnCut(file, rec.cutLine, json);
@@ -109,12 +120,26 @@ export const command: CliCommand = {
       warnCut(file, rec.cutLine, json);
       opts.feeds = createReplayFeeds(rec, { speedup, onEnd: () => end() });
     } else {
-      throw new AgrisimError('TELEMETRY_RECORDING_INVALID', `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`, { line: 1, path: file });
+      throw new AgrisimError(
+        'TELEMETRY_RECORDING_INVALID',
+        `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`,
+        { line: 1, path: file },
+      );
     }
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json, 'replay');
     if (staticHandler) opts.staticHandler = staticHandler;
     // A moment after the last frame, so viewers get it before the close.
     const until = values['exit-at-end'] ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
-    return serveUntilSignal(opts, { json, nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], label: 'replay' }, until);
+    return serveUntilSignal(
+      opts,
+      {
+        json,
+        nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535),
+        nmeaVehicle: values['nmea-vehicle'],
+        nmeaStart: values['nmea-start'],
+        label: 'replay',
+      },
+      until,
+    );
   },
 };

@@ -5,8 +5,22 @@
  */
 import { AgrisimError, EconomicsError } from '../../errors.js';
 import {
-  ASSUMPTIONS, OPERATIONS, checkArea, parseAssumptionsFile, computeSavings, parseAssumptionNumber, savingsReportHtml, savingsReportPagesHtml, savingsTable, sourceText, blockSavingsTable,
-  type Lang, type Operation, type Ownership, type PlanGeoJsonLike, type RunSummary,
+  ASSUMPTIONS,
+  OPERATIONS,
+  checkArea,
+  parseAssumptionsFile,
+  computeSavings,
+  parseAssumptionNumber,
+  savingsReportHtml,
+  savingsReportPagesHtml,
+  savingsTable,
+  sourceText,
+  blockSavingsTable,
+  type Lang,
+  type Operation,
+  type Ownership,
+  type PlanGeoJsonLike,
+  type RunSummary,
 } from '../../economics/index.js';
 import { saoToHa } from '../../units/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
@@ -85,17 +99,34 @@ async function readAssumptionFile(path: string): Promise<Record<string, number>>
   return parseAssumptionsFile(obj, path);
 }
 
-async function runBlock(path: string, values: { operation?: string; ownership?: string; machines?: string; lang?: string; json?: boolean; set?: string[]; assumptions?: string; 'area-ha'?: string; 'area-sao'?: string; run?: string[]; field?: string }): Promise<number> {
+async function runBlock(
+  path: string,
+  values: {
+    operation?: string;
+    ownership?: string;
+    machines?: string;
+    lang?: string;
+    json?: boolean;
+    set?: string[];
+    assumptions?: string;
+    'area-ha'?: string;
+    'area-sao'?: string;
+    run?: string[];
+    field?: string;
+  },
+): Promise<number> {
   if (values['area-ha'] !== undefined || values['area-sao'] !== undefined || values.run !== undefined || values.field !== undefined) {
     throw new AgrisimError('CLI_USAGE', '--block takes its area from the block; give no --area-ha, --area-sao, --run or --field with it');
   }
   const operation = (values.operation ?? 'transplanting') as Operation;
-  if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} with --block, got "${values.operation}"`);
+  if (!OPERATIONS.includes(operation))
+    throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} with --block, got "${values.operation}"`);
   const lang = (values.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
   // Households hire the co-op's machines as a service unless told otherwise.
   const ownership = (values.ownership ?? 'hire') as Ownership;
-  if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+  if (ownership !== 'own' && ownership !== 'hire')
+    throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
   const machines = numberOption(values.machines, 'machines', 1, 50) ?? 1;
   if (!Number.isInteger(machines)) throw new AgrisimError('CLI_USAGE', `--machines must be a whole number, got "${values.machines}"`);
   const overrides = { ...(values.assumptions ? await readAssumptionFile(values.assumptions) : {}), ...parseSet(values.set ?? []) };
@@ -109,7 +140,10 @@ function reportLine(path: string | undefined, lang: Lang): string {
 }
 
 function listAssumptions(): string {
-  return ASSUMPTIONS.map((a) => `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${sourceText(a, 'en')}`).join('\n');
+  return ASSUMPTIONS.map(
+    (a) =>
+      `${a.key} = ${a.value} ${a.unit}${a.range ? ` (range ${a.range[0]}–${a.range[1]})` : ''} [${a.ops.join(', ')}]\n    ${sourceText(a, 'en')}`,
+  ).join('\n');
 }
 
 /** Options whose value may be a negative number: `--area-ha -3` reaches the area check (ECON_INVALID_AREA), not the parser's "ambiguous" usage error. */
@@ -131,21 +165,35 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 
 /** The options of `savings` as parsed. */
 type SavingsValues = {
-  operation?: string; 'area-ha'?: string; 'area-sao'?: string; field?: string; run?: string[]; seed?: string; ownership?: string;
-  set?: string[]; assumptions?: string; lang?: string; json?: boolean; report?: string;
+  operation?: string;
+  'area-ha'?: string;
+  'area-sao'?: string;
+  field?: string;
+  run?: string[];
+  seed?: string;
+  ownership?: string;
+  set?: string[];
+  assumptions?: string;
+  lang?: string;
+  json?: boolean;
+  report?: string;
 };
 
 /** Checks the options that go together (usage errors, exit 2) and reads the operation, language, ownership and area. */
 function checkSavingsOptions(values: SavingsValues) {
   const all = values.operation === 'all';
   const operation = (all ? 'fertilizing' : (values.operation ?? 'fertilizing')) as Operation;
-  if (!OPERATIONS.includes(operation)) throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
-  if (all && (values.run !== undefined || values.field !== undefined)) throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
+  if (!OPERATIONS.includes(operation))
+    throw new AgrisimError('CLI_USAGE', `--operation must be ${OPERATIONS.join(', ')} or all, got "${values.operation}"`);
+  if (all && (values.run !== undefined || values.field !== undefined))
+    throw new AgrisimError('CLI_USAGE', '--operation all compares areas only; a run or field is of one machine (give its operation)');
   const lang = (values.lang ?? 'vi') as Lang;
   if (lang !== 'vi' && lang !== 'en') throw new AgrisimError('CLI_USAGE', `--lang must be vi or en, got "${values.lang}"`);
   const ownership = (values.ownership ?? 'own') as Ownership;
-  if (ownership !== 'own' && ownership !== 'hire') throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
-  if (values['area-ha'] !== undefined && values['area-sao'] !== undefined) throw new AgrisimError('CLI_USAGE', 'give --area-ha or --area-sao, not both');
+  if (ownership !== 'own' && ownership !== 'hire')
+    throw new AgrisimError('CLI_USAGE', `--ownership must be own or hire, got "${values.ownership}"`);
+  if (values['area-ha'] !== undefined && values['area-sao'] !== undefined)
+    throw new AgrisimError('CLI_USAGE', 'give --area-ha or --area-sao, not both');
   if (values.field !== undefined && values.run !== undefined) throw new AgrisimError('CLI_USAGE', 'give --field or --run, not both');
   const areaText = values['area-ha'] ?? values['area-sao'];
   let areaHa: number | undefined;
@@ -158,11 +206,20 @@ function checkSavingsOptions(values: SavingsValues) {
 }
 
 /** Every operation compared on one area: a JSON array, the tables one after the other, one A4 page each. */
-async function printAllOperations(areaHa: number, ownership: Ownership, overrides: Record<string, unknown>, lang: Lang, values: SavingsValues): Promise<number> {
+async function printAllOperations(
+  areaHa: number,
+  ownership: Ownership,
+  overrides: Record<string, unknown>,
+  lang: Lang,
+  values: SavingsValues,
+): Promise<number> {
   const reports = OPERATIONS.map((op) => computeSavings({ operation: op, areaHa, ownership, overrides, lang }));
   if (values.report) await writeTextFile(values.report, savingsReportPagesHtml(reports));
   if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else process.stdout.write(reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n');
+  else
+    process.stdout.write(
+      reports.map((r) => savingsTable(r)).join('\n\n' + '─'.repeat(40) + '\n\n') + reportLine(values.report, lang) + '\n',
+    );
   return EXIT.OK;
 }
 

@@ -64,18 +64,32 @@ function defaultScenarios(): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
   const dir = [resolve('sims'), resolve(here, '../../../sims')].find((d) => existsSync(d));
   if (!dir) throw new AgrisimError('CLI_USAGE', 'no sims/ folder found: name scenarios with --scenario');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 const GUIDANCE: readonly string[] = ['rtk', 'gnss', 'manual'];
 
 /** As {@link loadScenarioSpec}, and a block scenario (`block` key) runs its whole fleet as one simulation. */
-export async function loadServeSpec(spec: string, load: ScenarioLoadOptions = {}, block: BlockRunOptions = {}): Promise<SimulationFactory[]> {
+export async function loadServeSpec(
+  spec: string,
+  load: ScenarioLoadOptions = {},
+  block: BlockRunOptions = {},
+): Promise<SimulationFactory[]> {
   const hash = spec.lastIndexOf('#');
   const path = hash < 0 ? spec : spec.slice(0, hash);
   if (!path.toLowerCase().endsWith('.json') || !(await readBlockScenario(path))) return loadScenarioSpec(spec, load);
-  const guidance = hash < 0 ? [] : spec.slice(hash + 1).split(',').filter(Boolean);
-  if (guidance.some((g) => !GUIDANCE.includes(g))) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
+  const guidance =
+    hash < 0
+      ? []
+      : spec
+          .slice(hash + 1)
+          .split(',')
+          .filter(Boolean);
+  if (guidance.some((g) => !GUIDANCE.includes(g)))
+    throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
   return loadBlockScenario(path, guidance as Guidance[], block);
 }
 
@@ -83,9 +97,13 @@ export async function loadServeSpec(spec: string, load: ScenarioLoadOptions = {}
 export async function loadScenarioSpec(spec: string, load: ScenarioLoadOptions = {}): Promise<LoadedScenario[]> {
   const hash = spec.lastIndexOf('#');
   if (hash < 0) return [await loadScenario(spec, load)];
-  const guidance = spec.slice(hash + 1).split(',').filter(Boolean);
+  const guidance = spec
+    .slice(hash + 1)
+    .split(',')
+    .filter(Boolean);
   const bad = guidance.find((g) => !GUIDANCE.includes(g));
-  if (bad !== undefined || guidance.length === 0) throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
+  if (bad !== undefined || guidance.length === 0)
+    throw new AgrisimError('CLI_USAGE', `--scenario ${spec}: after "#" list guidance from ${GUIDANCE.join(', ')}, comma-separated`);
   return scenarioFactories(spec.slice(0, hash), { ...load, guidance: guidance as Guidance[] });
 }
 
@@ -159,13 +177,20 @@ async function startExtras(server: TelemetryServer, flags: CommonFlags, stop: St
     if (flags.mqtt) extras.mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm, abortSignal: stop.abort });
     if (flags.nmeaPort !== undefined) {
       const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
-      const feed = a ? server.feeds.find((f) => f.id === a) : b ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b)) : server.feeds[0];
+      const feed = a
+        ? server.feeds.find((f) => f.id === a)
+        : b
+          ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b))
+          : server.feeds[0];
       if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
       extras.nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
     }
     return extras;
   } catch (e) {
-    await shutDown(flags.label, flags.json, [['MQTT', extras.mqtt?.close()], ['recording and viewers', server.close()]]);
+    await shutDown(flags.label, flags.json, [
+      ['MQTT', extras.mqtt?.close()],
+      ['recording and viewers', server.close()],
+    ]);
     throw e;
   }
 }
@@ -177,14 +202,34 @@ async function printStarted(server: TelemetryServer, extras: Extras, flags: Comm
   const localUrl = loopbackUrl(server.host, server.port);
   const sims = server.feeds.map((f) => ({ id: f.id, name: f.offer().name }));
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ event: 'started', url: localUrl.replace(/^http/, 'ws') + 'ws', httpUrl: localUrl, host: server.host, lanUrls: lan, joinUrl, port: server.port, simulations: sims, ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}), ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}) }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        event: 'started',
+        url: localUrl.replace(/^http/, 'ws') + 'ws',
+        httpUrl: localUrl,
+        host: server.host,
+        lanUrls: lan,
+        joinUrl,
+        port: server.port,
+        simulations: sims,
+        ...(nmea ? { nmeaPort: nmea.port, nmeaVehicle: nmea.vehicle } : {}),
+        ...(mqtt ? { mqtt: flags.mqtt, farm: flags.farm ?? 'demo' } : {}),
+      }) + '\n',
+    );
     return;
   }
-  const lines = [`agrisim ${flags.label}: ${localUrl}  (WebSocket ${localUrl.replace(/^http/, 'ws')}ws)`, ...sims.map((s) => `  ${s.id}: ${s.name}`)];
-  if (lan.length) lines.push('Phones on the same Wi-Fi / Điện thoại cùng mạng Wi-Fi:', ...lan.map((u) => `  ${u}`), await terminalQr(joinUrl));
+  const lines = [
+    `agrisim ${flags.label}: ${localUrl}  (WebSocket ${localUrl.replace(/^http/, 'ws')}ws)`,
+    ...sims.map((s) => `  ${s.id}: ${s.name}`),
+  ];
+  if (lan.length)
+    lines.push('Phones on the same Wi-Fi / Điện thoại cùng mạng Wi-Fi:', ...lan.map((u) => `  ${u}`), await terminalQr(joinUrl));
   else lines.push(`Only this machine can open it (--host ${server.host}) / Chỉ máy này mở được.`);
   if (nmea) lines.push(`  NMEA 0183 of ${nmea.vehicle}: ${localUrl.replace(/^http:\/\/(.*):\d+\/$/, 'tcp://$1')}:${nmea.port}`);
-  if (mqtt) lines.push(`  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`);
+  if (mqtt)
+    lines.push(
+      `  MQTT: publishing to ${flags.mqtt} as farm ${flags.farm ?? 'demo'} (serve viewers with agrisim gateway --mqtt ${flags.mqtt})`,
+    );
   lines.push('Press Ctrl+C to stop.');
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -192,9 +237,13 @@ async function printStarted(server: TelemetryServer, extras: Extras, flags: Comm
 /** The last words: a `stopped` JSON line, or a sentence (and a word on a recording cut at its cap). */
 function printStopped(label: string, json: boolean, signal: string, stats: Partial<ReturnType<TelemetryServer['stats']>>): void {
   const { broadcasts = 0, framesSent = 0, recordedLines = 0, recordingTruncated = false } = stats;
-  if (json) return void process.stdout.write(JSON.stringify({ event: 'stopped', signal, broadcasts, framesSent, recordedLines, recordingTruncated }) + '\n');
+  if (json)
+    return void process.stdout.write(
+      JSON.stringify({ event: 'stopped', signal, broadcasts, framesSent, recordedLines, recordingTruncated }) + '\n',
+    );
   process.stdout.write(`agrisim ${label}: stopped (${signal}); ${broadcasts} broadcasts, ${framesSent} frames sent\n`);
-  if (recordingTruncated) process.stderr.write(`agrisim ${label}: the recording stopped early at its size cap (${recordedLines} lines kept)\n`);
+  if (recordingTruncated)
+    process.stderr.write(`agrisim ${label}: the recording stopped early at its size cap (${recordedLines} lines kept)\n`);
 }
 
 /** True for a start-up abandoned by a stop signal (see watchStopSignals): the command then ends with exit 0. */
@@ -240,16 +289,19 @@ export async function serveUntilSignal(opts: TelemetryServerOptions, flags: Comm
  */
 export async function shutDown(label: string, json: boolean, steps: [string, Promise<unknown> | undefined][]): Promise<void> {
   const budgetMs = SHUTDOWN_BUDGET_MS - 500;
-  await Promise.all(steps.map(async ([what, step]) => {
-    if (!step) return;
-    let outcome: unknown;
-    try {
-      outcome = await withTimeout(step, budgetMs);
-    } catch (e) {
-      return void process.stderr.write(`agrisim ${label}: while stopping ${what}: ${(e as Error).message}\n`);
-    }
-    if (outcome === TIMED_OUT && !json) process.stderr.write(`agrisim ${label}: ${what} did not stop within ${budgetMs} ms; left behind\n`);
-  }));
+  await Promise.all(
+    steps.map(async ([what, step]) => {
+      if (!step) return;
+      let outcome: unknown;
+      try {
+        outcome = await withTimeout(step, budgetMs);
+      } catch (e) {
+        return void process.stderr.write(`agrisim ${label}: while stopping ${what}: ${(e as Error).message}\n`);
+      }
+      if (outcome === TIMED_OUT && !json)
+        process.stderr.write(`agrisim ${label}: ${what} did not stop within ${budgetMs} ms; left behind\n`);
+    }),
+  );
 }
 
 /** `--origin` values: `any`, `same-host`, or a list of origins. */
@@ -290,9 +342,11 @@ export const command: CliCommand = {
       wind: { type: 'string' },
       buffer: { type: 'string' },
     });
-    if (positionals.length) throw new AgrisimError('CLI_USAGE', `serve takes no positional arguments (got ${positionals.join(' ')}); use --scenario`);
+    if (positionals.length)
+      throw new AgrisimError('CLI_USAGE', `serve takes no positional arguments (got ${positionals.join(' ')}); use --scenario`);
     const startOn = values['start-on'] ?? 'listen';
-    if (startOn !== 'listen' && startOn !== 'subscribe') throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
+    if (startOn !== 'listen' && startOn !== 'subscribe')
+      throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
     const port = portOption(values.port);
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 10;
     const nmeaPort = numberOption(values['nmea-port'], 'nmea-port', 0, 65535);
@@ -302,7 +356,10 @@ export const command: CliCommand = {
     const files = values.scenario ?? defaultScenarios();
     const doseInput = await readDoseInput(values);
     const load: ScenarioLoadOptions = { dose: doseInput.doseFor, ...(doseInput.bufferM ? { fieldTransform: doseInput.transform } : {}) };
-    const block: BlockRunOptions = { blockDose: doseInput.doseForBlock, ...(doseInput.bufferM !== undefined ? { bufferM: doseInput.bufferM } : {}) };
+    const block: BlockRunOptions = {
+      blockDose: doseInput.doseForBlock,
+      ...(doseInput.bufferM !== undefined ? { bufferM: doseInput.bufferM } : {}),
+    };
     const simulations = (await Promise.all(files.map((f) => loadServeSpec(f, load, block)))).flat();
     const json = values.json ?? false;
     if (values.mqtt !== undefined) checkMqttUrl(values.mqtt);
@@ -310,14 +367,29 @@ export const command: CliCommand = {
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json);
     return serveUntilSignal(
       {
-        port, host: values.host ?? ANY_HOST, simulations, speedup, loop: values.loop ?? false,
-        token: values.token ?? (process.env.AGRISIM_TOKEN || undefined), record: values.record, startOn,
+        port,
+        host: values.host ?? ANY_HOST,
+        simulations,
+        speedup,
+        loop: values.loop ?? false,
+        token: values.token ?? (process.env.AGRISIM_TOKEN || undefined),
+        record: values.record,
+        startOn,
         ...(recordMaxMb ? { recordMaxBytes: Math.round(recordMaxMb * 1e6) } : {}),
-        ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}), ...(maxConnections ? { maxConnections } : {}),
+        ...(values.origin ? { allowedOrigins: originOption(values.origin) } : {}),
+        ...(maxConnections ? { maxConnections } : {}),
         closeTimeoutMs: 1000,
         ...(staticHandler ? { staticHandler } : {}),
       },
-      { json, nmeaPort, nmeaVehicle: values['nmea-vehicle'], nmeaStart: values['nmea-start'], mqtt: values.mqtt, farm: values.farm, label: 'serve' },
+      {
+        json,
+        nmeaPort,
+        nmeaVehicle: values['nmea-vehicle'],
+        nmeaStart: values['nmea-start'],
+        mqtt: values.mqtt,
+        farm: values.farm,
+        label: 'serve',
+      },
     );
   },
 };

@@ -63,7 +63,10 @@ const GUIDANCE = ['rtk', 'gnss', 'manual'];
 /** Fleet size from --machines (or its alias --vehicles). */
 function machinesOption(opts: Record<string, string | boolean | undefined>): number {
   if (opts.machines !== undefined && opts.vehicles !== undefined && opts.machines !== opts.vehicles) {
-    throw new AgrisimError('CLI_USAGE', `--machines ${String(opts.machines)} and --vehicles ${String(opts.vehicles)} disagree (--vehicles is another name for --machines)`);
+    throw new AgrisimError(
+      'CLI_USAGE',
+      `--machines ${String(opts.machines)} and --vehicles ${String(opts.vehicles)} disagree (--vehicles is another name for --machines)`,
+    );
   }
   return numberOption((opts.machines ?? opts.vehicles) as string | undefined, 'machines', 1, 100) ?? 1;
 }
@@ -75,7 +78,8 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   // without it a block file runs its whole fleet.
   if (opts.paddies === undefined && (await isBlockFile(abs))) {
     const machines = machinesOption(opts);
-    if (machines > MAX_MACHINES) throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
+    if (machines > MAX_MACHINES)
+      throw new AgrisimError('CLI_USAGE', `--machines must be at most ${MAX_MACHINES} for a block, got ${machines}`);
     return loadBlockFile(abs, ((opts.vehicle as string | undefined) ?? 'drone') as 'drone' | 'transplanter', machines, blockOpts);
   }
   if (path.toLowerCase().endsWith('.json')) {
@@ -163,7 +167,10 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
     rec?.frame(f);
     if ((frames & 255) === 0 || speedup !== undefined) {
       const p = f.progress;
-      bar.tick(Math.round((1000 * p.elapsedS) / Math.max(1e-9, p.elapsedS + p.etaS)), `${label} ${p.coveredPct.toFixed(1)} % ${Math.round(p.elapsedS)} s`);
+      bar.tick(
+        Math.round((1000 * p.elapsedS) / Math.max(1e-9, p.elapsedS + p.etaS)),
+        `${label} ${p.coveredPct.toFixed(1)} % ${Math.round(p.elapsedS)} s`,
+      );
     }
   };
   const t0 = performance.now();
@@ -176,7 +183,9 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
     stop();
   });
   try {
-    await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame), takeUntil(stopped)), { defaultValue: undefined });
+    await lastValueFrom(simulate$(sim, { speedup: speedup ?? Infinity, batchTicks: 5000 }).pipe(tap(onFrame), takeUntil(stopped)), {
+      defaultValue: undefined,
+    });
   } finally {
     dispose();
   }
@@ -185,7 +194,10 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
   const metrics = sim.metrics() as RunMetrics;
   rec?.end(metrics, interrupted);
   out?.close();
-  if (interrupted) process.stderr.write(`agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`);
+  if (interrupted)
+    process.stderr.write(
+      `agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`,
+    );
   return { metrics, frames, wallMs, description: sim.describe(), interrupted };
 }
 
@@ -216,9 +228,11 @@ export const command: CliCommand = {
     if (values.guidance !== undefined && !GUIDANCE.includes(values.guidance)) {
       throw new AgrisimError('CLI_USAGE', `--guidance must be rtk, gnss or manual, got "${values.guidance}"`);
     }
-    if (values.faults !== undefined && !['on', 'off'].includes(values.faults)) throw new AgrisimError('CLI_USAGE', `--faults must be on or off, got "${values.faults}"`);
+    if (values.faults !== undefined && !['on', 'off'].includes(values.faults))
+      throw new AgrisimError('CLI_USAGE', `--faults must be on or off, got "${values.faults}"`);
     const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
-    if (seed !== undefined && !Number.isInteger(seed)) throw new AgrisimError('CLI_USAGE', `--seed must be a whole number, got "${values.seed}"`);
+    if (seed !== undefined && !Number.isInteger(seed))
+      throw new AgrisimError('CLI_USAGE', `--seed must be a whole number, got "${values.seed}"`);
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 1e9);
     const load: SimulateLoad = {
       seed,
@@ -234,9 +248,20 @@ export const command: CliCommand = {
     if (!values.compare) {
       const factory = await loadInput(positionals[0], values, { ...load, guidance });
       const r = await runOne(factory, speedup, values.record, factory.id);
-      if (values.json) process.stdout.write(JSON.stringify({ scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics }, null, 2) + '\n');
+      if (values.json)
+        process.stdout.write(
+          JSON.stringify(
+            { scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics },
+            null,
+            2,
+          ) + '\n',
+        );
       else {
-        process.stdout.write(simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) + (r.metrics.dose ? `\n\n${doseTable(r.metrics.dose)}` : '') + '\n');
+        process.stdout.write(
+          simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) +
+            (r.metrics.dose ? `\n\n${doseTable(r.metrics.dose)}` : '') +
+            '\n',
+        );
         if ('makespanS' in r.metrics) process.stdout.write(blockSummary(r.metrics as FleetMetrics) + '\n');
       }
       return EXIT.OK;

@@ -25,12 +25,16 @@ export function costChartSvg(perHa: CostBlock[], lang: Lang, widthPx = 330): str
   const plotW = widthPx - labelW - 70;
   const scale = plotW / max;
   const parts = ['laborVnd', 'machineVnd', 'inputVnd'] as const;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${height}" viewBox="0 0 ${widthPx} ${height}" role="img" aria-label="${esc(w.costPerHa)}">`];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${height}" viewBox="0 0 ${widthPx} ${height}" role="img" aria-label="${esc(w.costPerHa)}">`,
+  ];
   // legend
   const legend = [w.labor, w.machine, w.input];
   parts.forEach((p, i) => {
     const x = i * 90;
-    out.push(`<rect x="${x}" y="2" width="10" height="10" fill="${PART_COLOURS[p]}"/><text x="${x + 14}" y="11" font-size="10">${esc(legend[i])}</text>`);
+    out.push(
+      `<rect x="${x}" y="2" width="10" height="10" fill="${PART_COLOURS[p]}"/><text x="${x + 14}" y="11" font-size="10">${esc(legend[i])}</text>`,
+    );
   });
   perHa.forEach((b, i) => {
     const y = top + i * rowH;

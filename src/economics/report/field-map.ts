@@ -60,14 +60,17 @@ export function fieldMapSvg(plan: PlanGeoJsonLike, widthPx = 330, heightPx = 220
     return `${px(ox + (m[0] - minX) * s)},${px(oy + (maxY - m[1]) * s)}`;
   };
   const path = (ring: Pos[], close: boolean) => 'M' + ring.map(P).join('L') + (close ? 'Z' : '');
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" role="img" aria-label="${esc(title)}">`];
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" role="img" aria-label="${esc(title)}">`,
+  ];
   out.push(`<path d="${boundaries.map((r) => path(r, true)).join('')}" fill="#e8f3dc" stroke="#3a6b1f" stroke-width="1.2"/>`);
   const holes = feats.filter((f) => kind(f) === 'hole').flatMap((f) => rings(f.geometry));
   if (holes.length) out.push(`<path d="${holes.map((r) => path(r, true)).join('')}" fill="#fff" stroke="#7a5c3a" stroke-width="1"/>`);
   const swaths = feats.filter((f) => kind(f) === 'swath');
   for (const f of swaths) {
     const wpx = Math.max(0.4, (f.properties?.widthM ?? 1) * s * 0.6);
-    for (const l of lines(f.geometry)) out.push(`<path d="${path(l, false)}" fill="none" stroke="#2f7d32" stroke-opacity="0.45" stroke-width="${px(wpx)}"/>`);
+    for (const l of lines(f.geometry))
+      out.push(`<path d="${path(l, false)}" fill="none" stroke="#2f7d32" stroke-opacity="0.45" stroke-width="${px(wpx)}"/>`);
   }
   const turns = feats.filter((f) => kind(f) === 'turn').flatMap((f) => lines(f.geometry));
   if (turns.length) out.push(`<path d="${turns.map((l) => path(l, false)).join('')}" fill="none" stroke="#555" stroke-width="0.5"/>`);

@@ -68,7 +68,8 @@ function costTable(blocks: CostBlock[], lang: Lang): string {
   const w = words(lang);
   const money = (v: number) => `<span class="money">${esc(formatVnd(v, lang))}</span>`;
   const head = `<tr><th></th>${blocks.map((b) => `<th>${esc(w.method[b.method] ?? b.method)}</th>`).join('')}</tr>`;
-  const row = (label: string, f: (b: CostBlock) => string) => `<tr><td>${esc(label)}</td>${blocks.map((b) => `<td>${f(b)}</td>`).join('')}</tr>`;
+  const row = (label: string, f: (b: CostBlock) => string) =>
+    `<tr><td>${esc(label)}</td>${blocks.map((b) => `<td>${f(b)}</td>`).join('')}</tr>`;
   return `<table class="costs">${head}${[
     row(w.personDays, (b) => esc(formatNumber(b.personDays, lang, 2))),
     row(w.machineHours, (b) => esc(formatNumber(b.machineHours, lang, 1))),
@@ -82,7 +83,16 @@ function costTable(blocks: CostBlock[], lang: Lang): string {
 function perHaBlocks(report: SavingsReport): CostBlock[] {
   const per = (b: CostBlock): CostBlock => {
     const a = report.areaHa;
-    return { ...b, personDays: b.personDays / a, hours: b.hours / a, machineHours: b.machineHours / a, laborVnd: b.laborVnd / a, machineVnd: b.machineVnd / a, inputVnd: b.inputVnd / a, totalVnd: b.totalVnd / a };
+    return {
+      ...b,
+      personDays: b.personDays / a,
+      hours: b.hours / a,
+      machineHours: b.machineHours / a,
+      laborVnd: b.laborVnd / a,
+      machineVnd: b.machineVnd / a,
+      inputVnd: b.inputVnd / a,
+      totalVnd: b.totalVnd / a,
+    };
   };
   return [report.manual, report.mechanized, ...report.alternatives].map(per);
 }
@@ -130,9 +140,15 @@ export function savingsReportHtml(report: SavingsReport, options: ReportOptions 
 export function savingsReportPagesHtml(reports: readonly SavingsReport[], options: Omit<ReportOptions, 'lang'> = {}): string {
   const lang = reports[0]?.lang;
   if (!lang || reports.some((r) => r.lang !== lang)) {
-    throw new EconomicsError('ECON_INVALID_VALUE', 'a report of several pages needs at least one report, all computed in one language', { key: 'lang' });
+    throw new EconomicsError('ECON_INVALID_VALUE', 'a report of several pages needs at least one report, all computed in one language', {
+      key: 'lang',
+    });
   }
-  return page(lang, words(lang).title, reports.map((r) => reportBody(r, options)));
+  return page(
+    lang,
+    words(lang).title,
+    reports.map((r) => reportBody(r, options)),
+  );
 }
 
 function page(lang: Lang, title: string, sections: string[]): string {
@@ -142,7 +158,11 @@ function page(lang: Lang, title: string, sections: string[]): string {
 
 function reportBody(report: SavingsReport, options: ReportOptions): string {
   if (options.lang !== undefined && options.lang !== report.lang) {
-    throw new EconomicsError('ECON_INVALID_VALUE', `the report was computed in ${report.lang}; compute it with lang: '${options.lang}' to print it in that language`, { key: 'lang', value: options.lang });
+    throw new EconomicsError(
+      'ECON_INVALID_VALUE',
+      `the report was computed in ${report.lang}; compute it with lang: '${options.lang}' to print it in that language`,
+      { key: 'lang', value: options.lang },
+    );
   }
   const lang = report.lang;
   const w = words(lang);
@@ -200,6 +220,9 @@ function runPanel(report: SavingsReport, lang: Lang): string {
   const fromRun = report.assumptions.filter((a) => a.fromRun);
   if (!fromRun.length) return '<div></div>';
   return `<div class="panel"><h2>${esc(w.run)}${report.run ? `: ${esc(report.run.label)}` : ''}</h2><table class="costs">${fromRun
-    .map((a) => `<tr><td>${esc(ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key)}</td><td>${esc(formatNumber(a.value, lang, 3))} ${esc(a.unit)}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key)}</td><td>${esc(formatNumber(a.value, lang, 3))} ${esc(a.unit)}</td></tr>`,
+    )
     .join('')}</table></div>`;
 }

@@ -47,9 +47,18 @@ export function estimatedPlanMs(field: Field, workingWidthM: number, options: Pl
  * checkBatchPlanTime(fields, getVehicle('drone').workingWidthM, {}, 300); // throws for ~10,000 complex fields
  * ```
  */
-export function checkBatchPlanTime(fields: Field[], workingWidthM: number, options: PlanOptions, maxBatchPlanS: number = BATCH_LIMITS.maxBatchPlanS): void {
+export function checkBatchPlanTime(
+  fields: Field[],
+  workingWidthM: number,
+  options: PlanOptions,
+  maxBatchPlanS: number = BATCH_LIMITS.maxBatchPlanS,
+): void {
   if (!(typeof maxBatchPlanS === 'number' && maxBatchPlanS >= 0))
-    throw new PlanError('PLAN_INVALID_OPTION', `option maxBatchPlanS must be a number of seconds ≥ 0 (0: no limit), got ${String(maxBatchPlanS)}`, { key: 'maxBatchPlanS' });
+    throw new PlanError(
+      'PLAN_INVALID_OPTION',
+      `option maxBatchPlanS must be a number of seconds ≥ 0 (0: no limit), got ${String(maxBatchPlanS)}`,
+      { key: 'maxBatchPlanS' },
+    );
   if (maxBatchPlanS === 0 || maxBatchPlanS === Infinity) return;
   let totalMs = 0;
   for (const field of fields) totalMs += estimatedPlanMs(field, workingWidthM, options);

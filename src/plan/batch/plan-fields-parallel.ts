@@ -140,7 +140,9 @@ export async function planFieldsParallel(
   const chunk = Math.max(1, Math.min(BATCH_DEFAULTS.maxChunk, Math.ceil(fields.length / (n * 16))));
   // Built (dist/*.js): the compiled worker runs under plain node. From the TypeScript sources
   // (tests, tsx): the shim registers tsx in the worker thread first.
-  const shim = import.meta.url.endsWith('.ts') ? new URL('./worker-shim.mjs', import.meta.url) : new URL('./plan-worker.js', import.meta.url);
+  const shim = import.meta.url.endsWith('.ts')
+    ? new URL('./worker-shim.mjs', import.meta.url)
+    : new URL('./plan-worker.js', import.meta.url);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;

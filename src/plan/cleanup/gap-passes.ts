@@ -58,18 +58,26 @@ function fitInside(a: XY, b: XY, field: PolygonM, tolM: number): XY[] | undefine
 /** Passes along a cluster's principal axis, one lane per implement width across it. */
 function clusterPasses(cells: number[], g: CoverageGrid, widthM: number, field: PolygonM, tolM: number): XY[][] {
   const pts = cells.map((k): XY => [g.minX + ((k % g.nx) + 0.5) * g.stepM, g.minY + (Math.floor(k / g.nx) + 0.5) * g.stepM]);
-  const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length, cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
-  let sxx = 0, syy = 0, sxy = 0;
+  const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length,
+    cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  let sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (const [x, y] of pts) {
     sxx += (x - cx) ** 2;
     syy += (y - cy) ** 2;
     sxy += (x - cx) * (y - cy);
   }
   const theta = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  const u: XY = [Math.cos(theta), Math.sin(theta)], v: XY = [-u[1], u[0]];
-  let t0 = Infinity, t1 = -Infinity, s0 = Infinity, s1 = -Infinity;
+  const u: XY = [Math.cos(theta), Math.sin(theta)],
+    v: XY = [-u[1], u[0]];
+  let t0 = Infinity,
+    t1 = -Infinity,
+    s0 = Infinity,
+    s1 = -Infinity;
   for (const [x, y] of pts) {
-    const t = (x - cx) * u[0] + (y - cy) * u[1], s = (x - cx) * v[0] + (y - cy) * v[1];
+    const t = (x - cx) * u[0] + (y - cy) * u[1],
+      s = (x - cx) * v[0] + (y - cy) * v[1];
     t0 = Math.min(t0, t);
     t1 = Math.max(t1, t);
     s0 = Math.min(s0, s);
@@ -101,7 +109,8 @@ function clusterPasses(cells: number[], g: CoverageGrid, widthM: number, field: 
  * ```
  */
 export function gapPasses(g: CoverageGrid, field: PolygonM, widthM: number, opts: GapPassOptions): XY[][] {
-  let countable = 0, uncovered = 0;
+  let countable = 0,
+    uncovered = 0;
   for (let k = 0; k < g.passes.length; k++)
     if (g.inField[k] && !g.excluded[k]) {
       countable++;

@@ -33,7 +33,9 @@ export function exportPlan(plan: Plan, format: PlanFormat, qgc: QgcPlanOptions =
     case 'kml':
       return planToKml(plan);
     case 'qgc':
-      return JSON.stringify(planToQgcPlan(plan, { ...qgc, ...(extra.prescription ? { prescription: extra.prescription } : {}) }), null, 2) + '\n';
+      return (
+        JSON.stringify(planToQgcPlan(plan, { ...qgc, ...(extra.prescription ? { prescription: extra.prescription } : {}) }), null, 2) + '\n'
+      );
     case 'isoxml':
       return planToIsoxml(plan, extra);
     default:

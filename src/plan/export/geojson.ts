@@ -44,8 +44,7 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 
 function segmentProps(s: RouteSegment, index: number, seq: number, widthM: number): PlanFeature['properties'] {
   const base = { kind: s.kind, seq, segment: index, sortie: s.sortie, reverse: s.reverse, lengthM: round2(polylineLength(s.points)) };
-  if (s.kind === 'swath')
-    return { ...base, widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
+  if (s.kind === 'swath') return { ...base, widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
   if (s.kind === 'turn') return { ...base, widthM, turnType: s.turnType ?? 'path', cellId: s.cellId };
   return { ...base, purpose: s.transitPurpose ?? 'cell' };
 }
@@ -58,9 +57,11 @@ function staticFeatures(plan: Plan, ll: ReturnType<typeof lonLatOf>): PlanFeatur
     properties: { kind: 'boundary', seq: 0, fieldId: plan.field.id, name: plan.field.name, areaHa: plan.metrics.field.areaHa },
     geometry: { type: 'Polygon', coordinates: [lonLat[0]] },
   });
-  lonLat.slice(1).forEach((ring, hole) =>
-    out.push({ type: 'Feature', properties: { kind: 'hole', seq: 0, hole }, geometry: { type: 'Polygon', coordinates: [ring] } }),
-  );
+  lonLat
+    .slice(1)
+    .forEach((ring, hole) =>
+      out.push({ type: 'Feature', properties: { kind: 'hole', seq: 0, hole }, geometry: { type: 'Polygon', coordinates: [ring] } }),
+    );
   plan.headland.rings.forEach((rings, lap) =>
     rings.forEach((ring, ringIndex) =>
       out.push({
@@ -84,7 +85,14 @@ function prescriptionFeatures(extra: PrescriptionExport, ll: ReturnType<typeof l
   const rx = extra.prescription;
   const zones: PlanFeature[] = (rx?.zones ?? []).map((z) => ({
     type: 'Feature',
-    properties: { kind: 'zone', seq: 0, id: z.id, [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa, areaHa: Math.round(z.areaM2) / 10_000, isDefault: z.isDefault },
+    properties: {
+      kind: 'zone',
+      seq: 0,
+      id: z.id,
+      [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa,
+      areaHa: Math.round(z.areaM2) / 10_000,
+      isDefault: z.isDefault,
+    },
     geometry: { type: 'MultiPolygon', coordinates: multiPolygonOf(z.polygons, ll) },
   }));
   const buffers: PlanFeature[] = (extra.buffer ?? []).map((p, i) => ({
@@ -128,7 +136,16 @@ export function planToGeoJson(plan: Plan, extra: PrescriptionExport = {}): PlanF
       fieldName: plan.field.name,
       vehicleId: plan.vehicle.id,
       servicePoint: ll(plan.servicePoint),
-      ...(rx ? { prescription: { unit: rx.unit, defaultRatePerHa: rx.defaultRatePerHa, prescribedKg: Math.round(rx.prescribedKg * 1000) / 1000, zones: rx.zones.length } } : {}),
+      ...(rx
+        ? {
+            prescription: {
+              unit: rx.unit,
+              defaultRatePerHa: rx.defaultRatePerHa,
+              prescribedKg: Math.round(rx.prescribedKg * 1000) / 1000,
+              zones: rx.zones.length,
+            },
+          }
+        : {}),
     },
     features,
   };
@@ -158,7 +175,11 @@ export function routeFeatures(
   route.forEach((s, i) => {
     seq++;
     const more = extra(s, i);
-    features.push({ type: 'Feature', properties: { ...segmentProps(s, i, seq, widthM), ...more }, geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
+    features.push({
+      type: 'Feature',
+      properties: { ...segmentProps(s, i, seq, widthM), ...more },
+      geometry: { type: 'LineString', coordinates: s.points.map(ll) },
+    });
     for (const r of refillsAfter.get(i) ?? []) {
       seq++;
       features.push({

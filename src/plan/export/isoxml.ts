@@ -28,11 +28,17 @@ function pnt(type: number, lonLat: readonly number[]): string {
 
 function ringLsg(type: 1 | 2, ring: readonly (readonly number[])[]): string {
   // Polygon rings are implicitly closed in ISOXML; the closing point is left out.
-  const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
+  const open =
+    ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
   return `<LSG A="${type}">${open.map((p) => pnt(2, p)).join('')}</LSG>`;
 }
 
-function pln(type: number, name: string, rings: { exterior: readonly (readonly number[])[]; interiors: (readonly (readonly number[])[])[] }, areaM2?: number): string {
+function pln(
+  type: number,
+  name: string,
+  rings: { exterior: readonly (readonly number[])[]; interiors: (readonly (readonly number[])[])[] },
+  areaM2?: number,
+): string {
   const attrs = xmlAttrs({ A: type, B: designator(name), C: areaM2 === undefined ? undefined : Math.round(areaM2) });
   return `<PLN${attrs}>${ringLsg(1, rings.exterior)}${rings.interiors.map((r) => ringLsg(2, r)).join('')}</PLN>`;
 }
@@ -50,10 +56,17 @@ function headlandPlns(plan: Plan, ll: (xy: readonly number[]) => [number, number
   const inner = offsetPolygons([plan.field.polygon], -bandM, 'miter');
   const f = plan.field.polygon;
   const innerArea = inner.reduce((a, p) => a + ringArea(p.outer) - p.holes.reduce((b, h) => b + ringArea(h), 0), 0);
-  const out = [pln(10, `Headland ${plan.headland.laps} × ${plan.vehicle.workingWidthM} m`, {
-    exterior: f.outer.map(ll),
-    interiors: inner.map((p) => p.outer.map(ll)),
-  }, plan.field.areaM2 - innerArea)];
+  const out = [
+    pln(
+      10,
+      `Headland ${plan.headland.laps} × ${plan.vehicle.workingWidthM} m`,
+      {
+        exterior: f.outer.map(ll),
+        interiors: inner.map((p) => p.outer.map(ll)),
+      },
+      plan.field.areaM2 - innerArea,
+    ),
+  ];
   // around each hole the headland is the band between the hole and the grown hole inside the inner area
   for (const p of inner)
     p.holes.forEach((grown, k) => {
@@ -71,7 +84,8 @@ function headingDeg(a: XY, b: XY): number {
 
 function gpn(id: number, name: string, s: RouteSegment, plan: Plan, ll: (xy: readonly number[]) => [number, number]): string {
   const pts = s.points;
-  const a = pts[0], b = pts[pts.length - 1];
+  const a = pts[0],
+    b = pts[pts.length - 1];
   const straight = pts.length === 2;
   const lsgPoints = straight
     ? pnt(6, ll(a)) + pnt(7, ll(b))
@@ -92,7 +106,8 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
     if (!groups.has(key)) groups.set(key, { name, segs: [] });
     groups.get(key)!.segs.push(s);
   }
-  let ggpId = 0, gpnId = 0;
+  let ggpId = 0,
+    gpnId = 0;
   return [...groups.values()].map(({ name, segs }) => {
     const patterns = segs.map((s) => {
       const label = s.headlandLap >= 0 ? `Headland lap ${s.headlandLap + 1}` : `Cell ${s.cellId + 1} swath ${s.swathIndex + 1}`;

@@ -32,7 +32,8 @@ const coords = (pts: [number, number][]) => pts.map(([lon, lat]) => `${decimalTe
 function geometryKml(f: PlanFeature): string {
   const g = f.geometry;
   if (g.type === 'Point') return `<Point><coordinates>${coords([g.coordinates])}</coordinates></Point>`;
-  if (g.type === 'LineString') return `<LineString><tessellate>1</tessellate><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
+  if (g.type === 'LineString')
+    return `<LineString><tessellate>1</tessellate><coordinates>${coords(g.coordinates)}</coordinates></LineString>`;
   const ring = (r: [number, number][]) => `<LinearRing><coordinates>${coords(r)}</coordinates></LinearRing>`;
   const polygon = ([outer, ...inner]: [number, number][][]) =>
     `<Polygon><outerBoundaryIs>${ring(outer)}</outerBoundaryIs>${inner.map((r) => `<innerBoundaryIs>${ring(r)}</innerBoundaryIs>`).join('')}</Polygon>`;

@@ -36,14 +36,17 @@ export function zoneRateAt(rx: Prescription, xy: XY): number | undefined {
 
 function crossingsOn(a: XY, b: XY, rx: Prescription): number[] {
   const ts: number[] = [];
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   for (const z of rx.zones) {
     for (const p of z.polygons) {
       for (const ring of [p.outer, ...p.holes]) {
         for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const c = ring[j], d = ring[i];
+          const c = ring[j],
+            d = ring[i];
           if (!segmentsCross(a, b, c, d)) continue;
-          const ex = d[0] - c[0], ey = d[1] - c[1];
+          const ex = d[0] - c[0],
+            ey = d[1] - c[1];
           const den = dx * ey - dy * ex;
           if (Math.abs(den) < 1e-12) continue;
           ts.push(((c[0] - a[0]) * ey - (c[1] - a[1]) * ex) / den);
@@ -68,7 +71,8 @@ export function zoneRuns(points: readonly XY[], rx: Prescription): { points: XY[
     else runs.push({ points: [from, to], ratePerHa: rate });
   };
   for (let k = 0; k + 1 < points.length; k++) {
-    const a = points[k], b = points[k + 1];
+    const a = points[k],
+      b = points[k + 1];
     let prev = a;
     for (const t of crossingsOn(a, b, rx)) {
       const c: XY = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
@@ -90,7 +94,8 @@ export const RATE_LOOK_AHEAD_S = 0.6;
 
 function cumulative(points: readonly XY[]): number[] {
   const cum = [0];
-  for (let k = 1; k < points.length; k++) cum.push(cum[k - 1] + Math.hypot(points[k][0] - points[k - 1][0], points[k][1] - points[k - 1][1]));
+  for (let k = 1; k < points.length; k++)
+    cum.push(cum[k - 1] + Math.hypot(points[k][0] - points[k - 1][0], points[k][1] - points[k - 1][1]));
   return cum;
 }
 
@@ -128,7 +133,8 @@ export function zoneRunsAhead(points: readonly XY[], rx: Prescription, leadM: nu
   for (let k = 1; k < moved.length; k++) moved[k] = Math.max(moved[k], moved[k - 1]);
   const out: { points: XY[]; ratePerHa: number | undefined }[] = [];
   runs.forEach((r, k) => {
-    const from = moved[k], to = k + 1 < runs.length ? moved[k + 1] : total;
+    const from = moved[k],
+      to = k + 1 < runs.length ? moved[k + 1] : total;
     if (to - from < 1e-6) return;
     const last = out[out.length - 1];
     const piece = slice(points, cum, from, to);
@@ -150,7 +156,11 @@ export function rateDdi(rx: Prescription): { ddi: string; perUnit: number } {
 const designator = (s: string) => [...s].slice(0, 32).join('');
 
 function plnOf(type: number, name: string, p: PolygonM, ll: LonLat): string {
-  const lsg = (t: 1 | 2, r: Ring) => `<LSG A="${t}">${r.map(ll).map(([lon, lat]) => `<PNT${xmlAttrs({ A: 2, C: lat, D: lon })}/>`).join('')}</LSG>`;
+  const lsg = (t: 1 | 2, r: Ring) =>
+    `<LSG A="${t}">${r
+      .map(ll)
+      .map(([lon, lat]) => `<PNT${xmlAttrs({ A: 2, C: lat, D: lon })}/>`)
+      .join('')}</LSG>`;
   return `<PLN${xmlAttrs({ A: type, B: designator(name) })}>${lsg(1, p.outer)}${p.holes.map((h) => lsg(2, h)).join('')}</PLN>`;
 }
 
@@ -159,7 +169,11 @@ function plnOf(type: number, name: string, p: PolygonM, ll: LonLat): string {
  * set-point referring to product PDT1), plus an out-of-field zone at rate 0. Codes from 1.
  * @returns the TZN elements, the product element, and the codes for the task's H (default) and J (out of field)
  */
-export function treatmentZones(rx: Prescription, ll: LonLat, productName: string): { tzns: string[]; pdt: string; defaultCode: number; outOfFieldCode: number } {
+export function treatmentZones(
+  rx: Prescription,
+  ll: LonLat,
+  productName: string,
+): { tzns: string[]; pdt: string; defaultCode: number; outOfFieldCode: number } {
   const { ddi, perUnit } = rateDdi(rx);
   const pdv = (ratePerHa: number) => `<PDV${xmlAttrs({ A: ddi, B: Math.round(ratePerHa * perUnit), C: 'PDT1' })}/>`;
   const tzns = rx.zones.map((z, i) => {

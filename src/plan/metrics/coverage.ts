@@ -18,7 +18,9 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
   for (const ring of [field.outer, ...field.holes]) {
     const n = ring.length;
     for (let i = 0; i < n; i++) {
-      const a = ring[(i - 1 + n) % n], b = ring[i], c = ring[(i + 1) % n];
+      const a = ring[(i - 1 + n) % n],
+        b = ring[i],
+        c = ring[(i + 1) % n];
       const turn = Math.atan2(
         (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]),
         (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]),
@@ -36,7 +38,8 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
  * Written without allocation: it runs once per row per segment.
  */
 function capsuleRow(ax: number, ay: number, bx: number, by: number, r: number, y: number, out: Float64Array): boolean {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   let dy = y - ay;
   if (dy <= r && dy >= -r) {
     const h = Math.sqrt(r * r - dy * dy);
@@ -49,10 +52,13 @@ function capsuleRow(ax: number, ay: number, bx: number, by: number, r: number, y
     if (bx - h < lo) lo = bx - h;
     if (bx + h > hi) hi = bx + h;
   }
-  const dx = bx - ax, dyab = by - ay, l = Math.hypot(dx, dyab);
+  const dx = bx - ax,
+    dyab = by - ay,
+    l = Math.hypot(dx, dyab);
   if (l > 0 && dyab !== 0) {
     // the band: where the line meets the segment's two side lines, clipped to its ends
-    const nx = (-dyab / l) * r, ny = (dx / l) * r;
+    const nx = (-dyab / l) * r,
+      ny = (dx / l) * r;
     for (const sgn of [1, -1]) {
       const t = (y - (ay + sgn * ny)) / dyab;
       if (t >= 0 && t <= 1) {
@@ -76,7 +82,8 @@ function rowCrossings(rings: XY[][], y: number): number[] {
   const xs: number[] = [];
   for (const ring of rings)
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j], b = ring[i];
+      const a = ring[j],
+        b = ring[i];
       if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
     }
   return xs.sort((u, v) => u - v);
@@ -105,7 +112,8 @@ export interface CoverageGrid {
 export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageGrid {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
-  const nx = Math.max(1, Math.ceil((maxX - minX) / step)), ny = Math.max(1, Math.ceil((maxY - minY) / step));
+  const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
+    ny = Math.max(1, Math.ceil((maxY - minY) / step));
   const r = widthM / 2 + 0.02;
   const passes = new Uint8Array(nx * ny);
   const lastPath = new Int32Array(nx * ny).fill(-1);
@@ -117,8 +125,10 @@ export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, sam
   const iv = new Float64Array(2);
   paths.forEach((pts, id) => {
     for (let i = 1; i < pts.length; i++) {
-      const a = pts[i - 1], b = pts[i];
-      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
+      const a = pts[i - 1],
+        b = pts[i];
+      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)),
+        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
       for (let iy = iy0; iy <= iy1; iy++) {
         if (!capsuleRow(a[0], a[1], b[0], b[1], r, rowY(iy), iv)) continue;
         const [i0, i1] = cols(iv[0], iv[1]);
@@ -133,7 +143,8 @@ export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, sam
   // unreachable corners, painted as discs into the same grid
   const excluded = new Uint8Array(nx * ny);
   for (const c of unreachableCorners(field, widthM)) {
-    const iy0 = Math.max(0, Math.floor((c.at[1] - c.radiusM - minY) / step)), iy1 = Math.min(ny - 1, Math.ceil((c.at[1] + c.radiusM - minY) / step));
+    const iy0 = Math.max(0, Math.floor((c.at[1] - c.radiusM - minY) / step)),
+      iy1 = Math.min(ny - 1, Math.ceil((c.at[1] + c.radiusM - minY) / step));
     for (let iy = iy0; iy <= iy1; iy++) {
       const dy = rowY(iy) - c.at[1];
       if (Math.abs(dy) >= c.radiusM) continue;
@@ -165,7 +176,9 @@ export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, sam
 export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageEstimate {
   const g = coverageGrid(field, paths, widthM, samples);
   const count = (skipExcluded: boolean) => {
-    let inside = 0, covered = 0, overlapped = 0;
+    let inside = 0,
+      covered = 0,
+      overlapped = 0;
     for (let k = 0; k < g.passes.length; k++) {
       if (!g.inField[k] || (skipExcluded && g.excluded[k])) continue;
       inside++;

@@ -20,7 +20,9 @@ export function minWidthM(poly: PolygonM): number {
   const h = convexHull(poly.outer);
   let best = Infinity;
   for (let i = 0; i < h.length; i++) {
-    const a = h[i], b = h[(i + 1) % h.length], l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const a = h[i],
+      b = h[(i + 1) % h.length],
+      l = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (!l) continue;
     let w = 0;
     for (const q of h) w = Math.max(w, Math.abs((q[0] - a[0]) * (b[1] - a[1]) - (q[1] - a[1]) * (b[0] - a[0])) / l);
@@ -64,10 +66,13 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
   const time = { working: 0, turning: 0, transit: 0 };
   const byKind = { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 };
   const byType: Record<string, number> = {};
-  let turns = 0, outside = 0, fallback = 0;
+  let turns = 0,
+    outside = 0,
+    fallback = 0;
   for (let i = 0; i < route.length; i++) {
     const s = route[i];
-    const l = polylineLength(s.points), t = segmentTimeS(s, v);
+    const l = polylineLength(s.points),
+      t = segmentTimeS(s, v);
     const key = s.kind === 'swath' ? 'working' : s.kind === 'turn' ? 'turning' : 'transit';
     len[key] += l;
     time[key] += t;
@@ -98,7 +103,7 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
     swaths: {
       count: m.swathCount,
       lowerBound: swathLowerBound(field.polygon, v.workingWidthM),
-      angleDeg: round((((m.angleRad * 180) / Math.PI) % 180 + 180) % 180, 2),
+      angleDeg: round(((((m.angleRad * 180) / Math.PI) % 180) + 180) % 180, 2),
       headlandPasses: m.headlandPasses,
     },
     headland: m.headland,

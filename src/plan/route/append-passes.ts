@@ -32,9 +32,12 @@ export function appendPasses(route: RouteSegment[], passes: XY[][], space: TurnS
   };
   const left = passes.slice();
   while (left.length) {
-    let bi = 0, flip = false, bd = Infinity;
+    let bi = 0,
+      flip = false,
+      bd = Infinity;
     left.forEach((p, i) => {
-      const da = Math.hypot(p[0][0] - pos[0], p[0][1] - pos[1]), db = Math.hypot(p[p.length - 1][0] - pos[0], p[p.length - 1][1] - pos[1]);
+      const da = Math.hypot(p[0][0] - pos[0], p[0][1] - pos[1]),
+        db = Math.hypot(p[p.length - 1][0] - pos[0], p[p.length - 1][1] - pos[1]);
       if (Math.min(da, db) < bd) [bd, bi, flip] = [Math.min(da, db), i, db < da];
     });
     const pass = left.splice(bi, 1)[0];

@@ -44,7 +44,8 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
     const [from, to] = reversed ? [s.b, s.a] : [s.a, s.b];
     if (k > 0) {
       const prev = out[out.length - 1].points;
-      const end = prev[prev.length - 1], before = prev[prev.length - 2];
+      const end = prev[prev.length - 1],
+        before = prev[prev.length - 2];
       const len = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
       const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
       for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
@@ -59,12 +60,16 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
  * (no geometry): U-turn when the gap is 2R or more, else a K-turn (ground) or a stop-turn.
  */
 function estimateTurnsS(swaths: WorldSwath[], order: SwathVisit[], v: Vehicle): number {
-  const R = v.minTurnRadiusM, stopS = 2 * (v.turnSpeedMps / v.accelMps2);
+  const R = v.minTurnRadiusM,
+    stopS = 2 * (v.turnSpeedMps / v.accelMps2);
   let t = 0;
   for (let k = 1; k < order.length; k++) {
-    const a = swaths[order[k - 1].index], b = swaths[order[k].index];
+    const a = swaths[order[k - 1].index],
+      b = swaths[order[k].index];
     // lateral gap between the two swath lines
-    const dx = a.b[0] - a.a[0], dy = a.b[1] - a.a[1], l = Math.hypot(dx, dy) || 1;
+    const dx = a.b[0] - a.a[0],
+      dy = a.b[1] - a.a[1],
+      l = Math.hypot(dx, dy) || 1;
     const d = Math.abs(((b.a[0] - a.a[0]) * -dy + (b.a[1] - a.a[1]) * dx) / l);
     if (v.kind === 'multirotor' || R <= 0) t += d / v.turnSpeedMps + v.stopTurnS;
     else if (d >= 2 * R) t += (Math.PI * R + d - 2 * R) / v.turnSpeedMps;
@@ -89,7 +94,8 @@ function cellOrders(count: number, spacingM: number, vehicle: Vehicle, pattern: 
 
 /** Entry and exit of a cell worked in `order`. */
 function endsOf(swaths: WorldSwath[], order: SwathVisit[]): [XY, XY] {
-  const first = swaths[order[0].index], last = swaths[order[order.length - 1].index];
+  const first = swaths[order[0].index],
+    last = swaths[order[order.length - 1].index];
   return [order[0].reversed ? first.b : first.a, order[order.length - 1].reversed ? last.a : last.b];
 }
 
@@ -144,7 +150,8 @@ function cellTour(
     let t = ends.get(p);
     if (t === undefined) {
       // the laps are driven from their point nearest the machine, innermost first, then back to the start
-      const first = nearestOnRings(inner[inner.length - 1] ?? [], p), last = nearestOnRings(inner[0] ?? [], p);
+      const first = nearestOnRings(inner[inner.length - 1] ?? [], p),
+        last = nearestOnRings(inner[0] ?? [], p);
       ends.set(p, (t = first.d / v + travel(last.at, start)));
     }
     return t;
@@ -174,7 +181,9 @@ function cellTour(
       }),
     );
   const refills = (tour: CellTour) => (vehicle.kind === 'ground' ? 0 : refillTripsS(driven(tour), from, start, vehicle));
-  return candidateTours(ways, from, travel, end, greedy, refills).map((tour) => tour.map(({ cell, way }) => ({ cell: ids[cell], way, order: orders[cell][way] })));
+  return candidateTours(ways, from, travel, end, greedy, refills).map((tour) =>
+    tour.map(({ cell, way }) => ({ cell: ids[cell], way, order: orders[cell][way] })),
+  );
 }
 
 /** Length of a route, m, with the refill trips a multirotor will fly (ground machines reload where they stand). */
@@ -189,7 +198,8 @@ function drivenLengthM(route: RouteSegment[], vehicle: Vehicle, start: XY, space
  */
 export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start: XY, space: TurnSpace): RouteSegment[] {
   if (routes.length === 1) return routes[0];
-  let best = routes[0], bestM = drivenLengthM(best, vehicle, start, space);
+  let best = routes[0],
+    bestM = drivenLengthM(best, vehicle, start, space);
   for (const r of routes.slice(1)) {
     const m = drivenLengthM(r, vehicle, start, space);
     if (m < bestM - 1e-6) [best, bestM] = [r, m];
@@ -204,7 +214,13 @@ export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start:
  * the start. The cells' order and entry corners: the shortest (see {@link shortestRoute}) of
  * {@link routeCandidates}.
  */
-export function buildRoute(sweep: SweepPlan, headlandRings: Ring[][], vehicle: Vehicle, space: TurnSpace, opts: RouteOptions): RouteSegment[] {
+export function buildRoute(
+  sweep: SweepPlan,
+  headlandRings: Ring[][],
+  vehicle: Vehicle,
+  space: TurnSpace,
+  opts: RouteOptions,
+): RouteSegment[] {
   return shortestRoute(routeCandidates(sweep, headlandRings, vehicle, space, opts), vehicle, opts.start, space);
 }
 
@@ -229,7 +245,8 @@ export function routeCandidates(
   // A ground machine works the laps around holes (clockwise rings) first, nearest the hole
   // first, so it never crosses planted rows to reach them; drones fly over and keep them last.
   const holeFirst = (r: Ring) => vehicle.kind === 'ground' && signedArea(r) < 0;
-  const before = headlandRings.map((rings) => rings.filter(holeFirst)), after = headlandRings.map((rings) => rings.filter((r) => !holeFirst(r)));
+  const before = headlandRings.map((rings) => rings.filter(holeFirst)),
+    after = headlandRings.map((rings) => rings.filter((r) => !holeFirst(r)));
   const planned = new Map<string, RouteSegment[]>();
   const segmentsOf = (v: CellVisit) => {
     const key = `${v.cell}.${v.way}`;
@@ -263,7 +280,8 @@ export function routeCandidates(
       }
     };
     for (let lap = 0; lap < headlandRings.length; lap++) visitRings(before[lap], lap);
-    const head = route.slice(), from = pos;
+    const head = route.slice(),
+      from = pos;
     return tour(from).map((visits) => {
       route.length = 0;
       route.push(...head);

@@ -28,7 +28,8 @@ export type TravelS = (a: XY, b: XY) => number;
 
 /** Estimated time of a tour: travel from `start`, each way's own cost, travel between, the end. */
 export function tourCostS(ways: CellWay[][], tour: CellTour, start: XY, travel: TravelS, end: EndCostS): number {
-  let pos = start, t = 0;
+  let pos = start,
+    t = 0;
   for (const { cell, way } of tour) {
     const w = ways[cell][way];
     t += travel(pos, w.entry) + w.costS;
@@ -42,10 +43,12 @@ function bestWays(ways: CellWay[][], seq: number[], start: XY, travel: TravelS, 
   let cost = ways[seq[0]].map((w) => travel(start, w.entry) + w.costS);
   const back: number[][] = [];
   for (let k = 1; k < seq.length; k++) {
-    const prev = ways[seq[k - 1]], here = ways[seq[k]];
+    const prev = ways[seq[k - 1]],
+      here = ways[seq[k]];
     const from: number[] = [];
     cost = here.map((w) => {
-      let best = Infinity, arg = 0;
+      let best = Infinity,
+        arg = 0;
       prev.forEach((p, j) => {
         const c = cost[j] + travel(p.exit, w.entry);
         if (c < best) [best, arg] = [c, j];
@@ -70,14 +73,16 @@ function bestWays(ways: CellWay[][], seq: number[], start: XY, travel: TravelS, 
 
 /** Held–Karp over (visited cells, last cell, its way): the cheapest tour by the estimate. */
 function exactTour(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS): CellTour {
-  const n = ways.length, full = (1 << n) - 1;
+  const n = ways.length,
+    full = (1 << n) - 1;
   const offset: number[] = [];
   let nodes = 0;
   for (const list of ways) {
     offset.push(nodes);
     nodes += list.length;
   }
-  const cellOf: number[] = [], wayOf: number[] = [];
+  const cellOf: number[] = [],
+    wayOf: number[] = [];
   ways.forEach((list, c) => list.forEach((_, w) => [cellOf.push(c), wayOf.push(w)]));
   const at = (v: number) => ways[cellOf[v]][wayOf[v]];
   const cost = new Float64Array((full + 1) * nodes).fill(Infinity);
@@ -114,7 +119,8 @@ function exactTour(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS)
 
 /** Nearest-first (as the planner did before), then 2-opt on the cell sequence with the ways re-chosen. */
 function improvedTour(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS, greedy: CellTour): CellTour {
-  let best = greedy, bestS = tourCostS(ways, greedy, start, travel, end);
+  let best = greedy,
+    bestS = tourCostS(ways, greedy, start, travel, end);
   let seq = greedy.map((s) => s.cell);
   for (let improved = true, rounds = 0; improved && rounds < 20; rounds++) {
     improved = false;

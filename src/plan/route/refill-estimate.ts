@@ -25,10 +25,15 @@ function turnS(from: XY, to: XY, v: Vehicle): number {
  */
 export function refillTripsS(cells: DrivenSwaths[], from: XY, servicePoint: XY, v: Vehicle): number {
   if (v.kind === 'ground') return 0;
-  const perM = usePerM(v), cap = capacity(v);
+  const perM = usePerM(v),
+    cap = capacity(v);
   const batteryS = usableBatteryS(v);
   const back = (p: XY) => dist(p, servicePoint) / v.transitSpeedMps;
-  let used = 0, flownS = back(from), worked = 0, tripsS = 0, pos = from;
+  let used = 0,
+    flownS = back(from),
+    worked = 0,
+    tripsS = 0,
+    pos = from;
   for (const cell of cells)
     cell.forEach(([a0, b], k) => {
       flownS += k === 0 ? dist(pos, a0) / v.transitSpeedMps : turnS(pos, a0, v);

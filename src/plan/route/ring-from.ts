@@ -6,9 +6,12 @@ import type { Ring, XY } from '../../geometry/index.js';
  * keeping the ring's direction.
  */
 export function ringFrom(ring: Ring, p: XY): XY[] {
-  let best = 0, bestD = Infinity, bestPt: XY = ring[0];
+  let best = 0,
+    bestD = Infinity,
+    bestPt: XY = ring[0];
   for (let i = 0; i < ring.length; i++) {
-    const a = ring[i], b = ring[(i + 1) % ring.length];
+    const a = ring[i],
+      b = ring[(i + 1) % ring.length];
     const q = closestOnSegment(p, a, b);
     const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
     if (d < bestD) [best, bestD, bestPt] = [i, d, q];

@@ -54,7 +54,11 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
   const out: RouteSegment[] = [];
   const refills: RefillStop[] = [];
   const sorties: Sortie[] = [];
-  let sortie = 0, used = 0, flownS = 0, worked = 0, first = 0;
+  let sortie = 0,
+    used = 0,
+    flownS = 0,
+    worked = 0,
+    first = 0;
 
   const path = (a: XY, b: XY) => shortestPathInside(a, b, space.field, space.waypoints) ?? [a, b];
   const push = (s: RouteSegment) => {
@@ -72,8 +76,16 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     worked = 0;
     first = out.length;
   };
-  const refillTransit = (a: XY, b: XY): RouteSegment =>
-    ({ kind: 'transit', points: path(a, b), reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, transitPurpose: 'refill', sortie });
+  const refillTransit = (a: XY, b: XY): RouteSegment => ({
+    kind: 'transit',
+    points: path(a, b),
+    reverse: false,
+    cellId: -1,
+    swathIndex: -1,
+    headlandLap: -1,
+    transitPurpose: 'refill',
+    sortie,
+  });
   /** Drones: to the service point, refill there, and back to `p`. */
   const refillAt = (p: XY, reason: RefillStop['reason']) => {
     push(refillTransit(p, servicePoint));
@@ -90,7 +102,8 @@ export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoi
     let s = { ...s0 };
     // ground machines reload before a swath the trays left would not finish, if a full load would
     const needs = polylineLength(s.points) * perM;
-    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap) stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
+    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap)
+      stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
     for (let fresh = true; ; fresh = false) {
       const l = polylineLength(s.points);
       const byTank = perM > 0 ? (cap - used) / perM : Infinity;

@@ -21,10 +21,12 @@ export function angleCost(area: PolygonM[], angleRad: number, widthM: number): A
  * direction of travel over the width, as {@link sweepSwaths} lays them. A lower bound on pieces.
  */
 export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): number {
-  const c = Math.cos(angleRad), s = Math.sin(angleRad);
+  const c = Math.cos(angleRad),
+    s = Math.sin(angleRad);
   let lines = 0;
   for (const p of area) {
-    let lo = Infinity, hi = -Infinity;
+    let lo = Infinity,
+      hi = -Infinity;
     // y of rotate(p, -angle) = -x·sin + y·cos
     for (const [x, y] of p.outer) {
       const v = -x * s + y * c;
@@ -50,7 +52,8 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
   const rings = [convexHull(field.outer), ...area.map((p) => convexHull(p.outer)).filter((h) => h.length <= 24)];
   for (const ring of rings)
     for (let i = 0; i < ring.length; i++) {
-      const a = ring[i], b = ring[(i + 1) % ring.length];
+      const a = ring[i],
+        b = ring[(i + 1) % ring.length];
       if (Math.hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
     }
   for (let d = 0; d < 180; d += stepDeg) add((d * Math.PI) / 180);
@@ -65,9 +68,12 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
  */
 export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 3, refineDeg = 0.5): AngleCost {
   const hull = convexHull(field.outer);
-  let longest = 0, longestAngle = 0;
+  let longest = 0,
+    longestAngle = 0;
   for (let i = 0; i < hull.length; i++) {
-    const a = hull[i], b = hull[(i + 1) % hull.length], l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const a = hull[i],
+      b = hull[(i + 1) % hull.length],
+      l = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (l > longest) [longest, longestAngle] = [l, Math.atan2(b[1] - a[1], b[0] - a[0])];
   }
   const deviation = (a: number) => {

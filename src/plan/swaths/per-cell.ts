@@ -36,14 +36,20 @@ export interface Notch {
  * the corner.
  */
 export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
-  const r = p.outer, n = r.length;
+  const r = p.outer,
+    n = r.length;
   const long: number[] = [];
   for (let i = 0; i < n; i++) if (Math.hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
   const out: Notch[] = [];
   for (let k = 0; k < long.length; k++) {
-    const i = long[k], j = long[(k + 1) % long.length];
-    const a = r[i], b = r[(i + 1) % n], c = r[j], d = r[(j + 1) % n];
-    const e1: XY = [b[0] - a[0], b[1] - a[1]], e2: XY = [d[0] - c[0], d[1] - c[1]];
+    const i = long[k],
+      j = long[(k + 1) % long.length];
+    const a = r[i],
+      b = r[(i + 1) % n],
+      c = r[j],
+      d = r[(j + 1) % n];
+    const e1: XY = [b[0] - a[0], b[1] - a[1]],
+      e2: XY = [d[0] - c[0], d[1] - c[1]];
     const turn = Math.atan2(e1[0] * e2[1] - e1[1] * e2[0], e1[0] * e2[0] + e1[1] * e2[1]);
     if (turn < -NOTCH_TURN_RAD) out.push({ points: [b, c], dirs: [Math.atan2(e1[1], e1[0]), Math.atan2(e2[1], e2[0])] });
   }
@@ -53,12 +59,23 @@ export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
 /** Slabs of `part` between cut lines at `levels` (in the frame rotated by −dir), in the world frame. */
 function slabs(part: PolygonM, dir: number, levels: number[]): PolygonM[] {
   const rot = rotatePolygon(part, -dir);
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const [x, y] of rot.outer) [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
   const cuts = [y0 - 1, ...levels.filter((y) => y > y0 + 0.5 && y < y1 - 0.5), y1 + 1];
   const out: PolygonM[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const box: PolygonM = { outer: [[x0 - 1, cuts[k]], [x1 + 1, cuts[k]], [x1 + 1, cuts[k + 1]], [x0 - 1, cuts[k + 1]]], holes: [] };
+    const box: PolygonM = {
+      outer: [
+        [x0 - 1, cuts[k]],
+        [x1 + 1, cuts[k]],
+        [x1 + 1, cuts[k + 1]],
+        [x0 - 1, cuts[k + 1]],
+      ],
+      holes: [],
+    };
     for (const piece of intersectPolygons([rot], [box])) out.push(rotatePolygon(piece, dir));
   }
   return out;
@@ -105,13 +122,20 @@ export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | 
   if (notches.length === 0) return undefined;
   const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
   const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(norm)))].slice(0, 3);
-  let best: AngleRegion[] | undefined, bestSwaths = Infinity;
+  let best: AngleRegion[] | undefined,
+    bestSwaths = Infinity;
   for (const dir of dirs) {
-    const c = Math.cos(dir), s = Math.sin(dir);
+    const c = Math.cos(dir),
+      s = Math.sin(dir);
     // cut along the notch edge that runs this way (its line through the field), else through the corner
     const at = (n: Notch) => n.points[norm(n.dirs[1]) === dir ? 1 : 0];
-    const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))].sort((a, b) => a - b).slice(0, MAX_CUTS);
-    const regions = mergeRegions(slabs(part, dir, levels).map((p) => region(p, widthM)), widthM);
+    const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))]
+      .sort((a, b) => a - b)
+      .slice(0, MAX_CUTS);
+    const regions = mergeRegions(
+      slabs(part, dir, levels).map((p) => region(p, widthM)),
+      widthM,
+    );
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }

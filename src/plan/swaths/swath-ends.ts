@@ -20,10 +20,12 @@ const EPS_M = 1e-4;
 export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, _radiusM: number): [number, number] {
   // the edges that meet the band, once: each sample line below crosses only these
   const edges: number[] = [];
-  const down: number[] = [lo + EPS_M], up: number[] = [hi - EPS_M];
+  const down: number[] = [lo + EPS_M],
+    up: number[] = [hi - EPS_M];
   for (const ring of [part.outer, ...part.holes])
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[j], [bx, by] = ring[i];
+      const [ax, ay] = ring[j],
+        [bx, by] = ring[i];
       if (Math.max(ay, by) <= lo || Math.min(ay, by) >= hi) continue;
       edges.push(ax, ay, bx, by);
       if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
@@ -32,18 +34,22 @@ export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a:
   down.sort((u, v) => v - u);
   up.sort((u, v) => u - v);
   const xs: number[] = [];
-  let x0 = a, x1 = b;
+  let x0 = a,
+    x1 = b;
   for (const ys of [down, up]) {
-    let c0 = a, c1 = b;
+    let c0 = a,
+      c1 = b;
     for (const sy of ys) {
       if (sy <= lo || sy >= hi) continue;
       xs.length = 0;
       for (let e = 0; e < edges.length; e += 4) {
-        const ay = edges[e + 1], by = edges[e + 3];
+        const ay = edges[e + 1],
+          by = edges[e + 3];
         if (ay > sy !== by > sy) xs.push(edges[e] + ((sy - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
       }
       xs.sort((u, v) => u - v);
-      let n0 = Infinity, n1 = -Infinity;
+      let n0 = Infinity,
+        n1 = -Infinity;
       for (let k = 0; k + 1 < xs.length; k += 2)
         if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
           if (xs[k] < n0) n0 = xs[k];

@@ -67,7 +67,8 @@ function countOverlaps(pieces: SweepSwath[], p: SweepSwath): number {
 }
 
 function yRange(p: PolygonM): [number, number] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const [, y] of p.outer) {
     if (y < lo) lo = y;
     if (y > hi) hi = y;
@@ -93,16 +94,21 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
   const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
   const cells: SweepSwath[][] = [];
-  let lines = 0, pieces = 0;
+  let lines = 0,
+    pieces = 0;
   for (const part of parts) {
     const [y0, y1] = yRange(part);
     const offsets = swathOffsets(y1 - y0, widthM);
     const half = offsets.length > 1 ? (offsets[1] - offsets[0]) / 2 : widthM / 2;
     let below: Link[] = [];
     offsets.forEach((off, j) => {
-      const y = y0 + off, line = lines++;
-      const lo = j === 0 ? y0 : y - half, hi = j === offsets.length - 1 ? y1 : y + half;
-      const here = boundRotated ? boundedPieces(part, boundRotated, y, lo, hi, line, widthM / 2) : lineIntervals([part], y).map(([x0, x1]) => ({ y, x0, x1, line }));
+      const y = y0 + off,
+        line = lines++;
+      const lo = j === 0 ? y0 : y - half,
+        hi = j === offsets.length - 1 ? y1 : y + half;
+      const here = boundRotated
+        ? boundedPieces(part, boundRotated, y, lo, hi, line, widthM / 2)
+        : lineIntervals([part], y).map(([x0, x1]) => ({ y, x0, x1, line }));
       pieces += here.length;
       below = chainPieces(here, below, cells);
     });
@@ -142,7 +148,8 @@ function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number,
 function chainPieces(here: SweepSwath[], below: Link[], cells: SweepSwath[][]): Link[] {
   const next: Link[] = [];
   for (const piece of here) {
-    let down: Link | undefined, downs = 0;
+    let down: Link | undefined,
+      downs = 0;
     for (const d of below) if (overlaps(d.piece, piece)) [down, downs] = [d, downs + 1];
     let cell: SweepSwath[];
     if (downs === 1 && countOverlaps(here, down!.piece) === 1) cell = down!.cell;
@@ -156,7 +163,8 @@ function chainPieces(here: SweepSwath[], below: Link[], cells: SweepSwath[][]): 
 /** Outline of a cell in the sweep frame: its pieces' ends, widened half a swath at top and bottom. */
 export function cellOutline(cell: SweepSwath[], widthM: number): XY[] {
   const h = widthM / 2;
-  const first = cell[0], last = cell[cell.length - 1];
+  const first = cell[0],
+    last = cell[cell.length - 1];
   const right: XY[] = [[first.x1, first.y - h], ...cell.map((s): XY => [s.x1, s.y]), [last.x1, last.y + h]];
   const left: XY[] = [[first.x0, first.y - h], ...cell.map((s): XY => [s.x0, s.y]), [last.x0, last.y + h]];
   return [...right, ...left.reverse()];

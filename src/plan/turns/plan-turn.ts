@@ -37,7 +37,8 @@ function shapeTimeS(shape: TurnShape, v: Vehicle): number {
   let t = 0;
   for (const leg of shape.legs) {
     let l = 0;
-    for (let i = 1; i < leg.points.length; i++) l += Math.hypot(leg.points[i][0] - leg.points[i - 1][0], leg.points[i][1] - leg.points[i - 1][1]);
+    for (let i = 1; i < leg.points.length; i++)
+      l += Math.hypot(leg.points[i][0] - leg.points[i - 1][0], leg.points[i][1] - leg.points[i - 1][1]);
     t += l / (leg.reverse ? v.reverseSpeedMps || v.turnSpeedMps : v.turnSpeedMps);
   }
   // each change of direction stops and restarts the machine
@@ -53,7 +54,8 @@ function shapeTimeS(shape: TurnShape, v: Vehicle): number {
  */
 export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space: TurnSpace): Turn {
   const left: XY = [-heading[1], heading[0]];
-  const dx = next[0] - end[0], dy = next[1] - end[1];
+  const dx = next[0] - end[0],
+    dy = next[1] - end[1];
   const bx = dx * heading[0] + dy * heading[1];
   const dRaw = dx * left[0] + dy * left[1];
   const mirror = dRaw < 0 ? -1 : 1;
@@ -75,8 +77,7 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
       const k = canReverse ? cached('k', bx, d, R, () => kTurn(bx, d, R)) : undefined;
       for (const s of byTime([omega, k])) candidates.push(() => s);
     }
-    if (canReverse && bx > 0)
-      candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
+    if (canReverse && bx > 0) candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
     if (canReverse)
       for (const back of [0.5, 1, 2, 3].map((k) => k * R))
         candidates.push(() => backedUp((x) => kTurn(x, d, R) ?? uTurn(x, d, R), back, bx, d));

@@ -30,7 +30,8 @@ function withLeadIn(x0: number, core: XY[], bx: number, d: number): XY[] {
 /** Arc–straight–arc U-turn (Dubins LSL), for a lateral offset d ≥ 2R. Reaches R past x0. */
 export function uTurn(bx: number, d: number, radiusM: number): TurnShape | undefined {
   if (d < 2 * radiusM - 1e-9) return undefined;
-  const x0 = Math.max(0, bx), R = radiusM;
+  const x0 = Math.max(0, bx),
+    R = radiusM;
   const core = [...arcPoints([x0, R], R, -HALF_PI, 0), ...arcPoints([x0, d - R], R, 0, HALF_PI)];
   return { type: 'u', legs: [{ points: withLeadIn(x0, core, bx, d), reverse: false }] };
 }
@@ -43,7 +44,8 @@ export function omegaTurn(bx: number, d: number, radiusM: number): TurnShape | u
   const R = radiusM;
   if (d >= 2 * R || d <= 0) return undefined;
   const x0 = Math.max(0, bx);
-  const c1: XY = [x0, -R], c3: XY = [x0, d + R];
+  const c1: XY = [x0, -R],
+    c3: XY = [x0, d + R];
   const cx = Math.sqrt(4 * R * R - (d / 2 + R) ** 2);
   const C: XY = [x0 + cx, d / 2];
   const a1 = Math.atan2(C[1] - c1[1], C[0] - c1[0]); // tangent point direction on circle 1
@@ -75,7 +77,13 @@ export function kTurn(bx: number, d: number, radiusM: number): TurnShape | undef
     type: 'k',
     legs: [
       { points: [...lead, ...first], reverse: false },
-      { points: [[x0 + R, R], [x0 + R, d - R]], reverse: true },
+      {
+        points: [
+          [x0 + R, R],
+          [x0 + R, d - R],
+        ],
+        reverse: true,
+      },
       { points: [...second, ...tail], reverse: false },
     ],
   };
@@ -83,7 +91,18 @@ export function kTurn(bx: number, d: number, radiusM: number): TurnShape | undef
 
 /** Stop-turn-go (multirotor): straight across to the next swath, turning on the spot at each end. */
 export function stopTurn(bx: number, d: number): TurnShape {
-  return { type: 'stop', legs: [{ points: [[0, 0], [bx, d]], reverse: false }] };
+  return {
+    type: 'stop',
+    legs: [
+      {
+        points: [
+          [0, 0],
+          [bx, d],
+        ],
+        reverse: false,
+      },
+    ],
+  };
 }
 
 /**
@@ -92,7 +111,19 @@ export function stopTurn(bx: number, d: number): TurnShape {
  */
 export function withReverseTail(shape: TurnShape | undefined, bx: number, d: number): TurnShape | undefined {
   if (!shape || bx <= 1e-9) return undefined;
-  return { type: shape.type, legs: [...shape.legs, { points: [[0, d], [bx, d]], reverse: true }] };
+  return {
+    type: shape.type,
+    legs: [
+      ...shape.legs,
+      {
+        points: [
+          [0, d],
+          [bx, d],
+        ],
+        reverse: true,
+      },
+    ],
+  };
 }
 
 /**
@@ -106,6 +137,22 @@ export function backedUp(make: (bx: number) => TurnShape | undefined, backM: num
   const shift = (legs: TurnLeg[]) => legs.map((l) => ({ reverse: l.reverse, points: l.points.map(([x, y]): XY => [x - backM, y]) }));
   return {
     type: core.type,
-    legs: [{ points: [[0, 0], [-backM, 0]], reverse: true }, ...shift(core.legs), { points: [[-backM, d], [bx, d]], reverse: true }],
+    legs: [
+      {
+        points: [
+          [0, 0],
+          [-backM, 0],
+        ],
+        reverse: true,
+      },
+      ...shift(core.legs),
+      {
+        points: [
+          [-backM, d],
+          [bx, d],
+        ],
+        reverse: true,
+      },
+    ],
   };
 }

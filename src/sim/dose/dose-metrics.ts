@@ -67,7 +67,10 @@ const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
   const { raster, cfg } = model;
   const zs = cfg.zones.map(() => ({ kg: 0, n: 0, sum: 0, sum2: 0, under: 0, over: 0 }));
-  let offKg = 0, bufferKg = 0, fieldCells = 0, downKg = 0;
+  let offKg = 0,
+    bufferKg = 0,
+    fieldCells = 0,
+    downKg = 0;
   const toHa = 10_000 / raster.cellAreaM2;
   // downwind side: beyond the line through the zones' bounding-box centre, across the wind
   const [ci, cj] = zonesCentreCell(model);
@@ -75,7 +78,8 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
   for (let j = 0; j < raster.rows; j++) {
     for (let i = 0; i < raster.cols; i++) {
       const k = j * raster.cols + i;
-      const c = raster.cellClass[k], kg = raster.massKg[k];
+      const c = raster.cellClass[k],
+        kg = raster.massKg[k];
       if (c === OFF) {
         offKg += kg;
         if (kg > 0 && (i - ci) * tx + (j - cj) * ty > 0) downKg += kg;
@@ -84,7 +88,10 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
         const z = zs[c];
         const rate = kg * toHa;
         const want = cfg.zones[c].ratePerHa;
-        z.kg += kg; z.n++; z.sum += rate; z.sum2 += rate * rate;
+        z.kg += kg;
+        z.n++;
+        z.sum += rate;
+        z.sum2 += rate * rate;
         if (rate < want * (1 - DOSE_TOLERANCE)) z.under++;
         else if (rate > want * (1 + DOSE_TOLERANCE)) z.over++;
         fieldCells++;
@@ -97,16 +104,25 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
     const sd = z.n > 1 ? Math.sqrt(Math.max(0, (z.sum2 - z.n * mean * mean) / (z.n - 1))) : 0;
     const areaM2 = zone.polygons.reduce((a, p) => a + ringArea(p.outer) - p.holes.reduce((b, h) => b + ringArea(h), 0), 0);
     return {
-      id: zone.id, rateKgPerHa: zone.ratePerHa, areaHa: r(areaM2 / 10_000, 4), prescribedKg: r((zone.ratePerHa * areaM2) / 10_000),
-      appliedKg: r(z.kg), meanRateKgPerHa: r(mean, 2), cvPct: r(mean > 0 ? (100 * sd) / mean : 0, 2),
+      id: zone.id,
+      rateKgPerHa: zone.ratePerHa,
+      areaHa: r(areaM2 / 10_000, 4),
+      prescribedKg: r((zone.ratePerHa * areaM2) / 10_000),
+      appliedKg: r(z.kg),
+      meanRateKgPerHa: r(mean, 2),
+      cvPct: r(mean > 0 ? (100 * sd) / mean : 0, 2),
     };
   });
-  const under = zs.reduce((a, z) => a + z.under, 0), over = zs.reduce((a, z) => a + z.over, 0);
+  const under = zs.reduce((a, z) => a + z.under, 0),
+    over = zs.reduce((a, z) => a + z.over, 0);
   const lost = raster.lostKg + model.driftLostKg;
   return {
-    unit: cfg.unit, product: cfg.product, cellM: raster.cellM,
+    unit: cfg.unit,
+    product: cfg.product,
+    cellM: raster.cellM,
     wind: { speedMps: cfg.wind.speedMps, fromDeg: cfg.wind.fromDeg, gustSigmaMps: cfg.wind.gustSigmaMps ?? 0 },
-    rateTauS: cfg.rateTauS, lookAheadS: cfg.lookAheadS,
+    rateTauS: cfg.rateTauS,
+    lookAheadS: cfg.lookAheadS,
     zones,
     prescribedKg: r(zones.reduce((a, z) => a + z.prescribedKg, 0)),
     emittedKg: r(emittedKg),
@@ -128,9 +144,17 @@ function ringArea(ring: readonly (readonly number[])[]): number {
 /** Cell indices (fractional) of the centre of the zones' bounding box. */
 function zonesCentreCell(model: DoseModel): [number, number] {
   const { raster, cfg } = model;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const z of cfg.zones) for (const p of z.polygons) for (const [x, y] of p.outer) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const z of cfg.zones)
+    for (const p of z.polygons)
+      for (const [x, y] of p.outer) {
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
   return [((minX + maxX) / 2 - raster.originX) / raster.cellM - 0.5, ((minY + maxY) / 2 - raster.originY) / raster.cellM - 0.5];
 }

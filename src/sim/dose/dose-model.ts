@@ -71,7 +71,12 @@ export class DoseModel {
     this.wind = createWind(cfg.wind, rng.fork('wind'));
     const maxW = Math.max(...machines.map((m) => m.widthM));
     const reach = cfg.product === 'liquid' ? LIQUID_DRIFT_MAX_M + maxW : maxW + 6 * (cfg.wind.speedMps + 3 * (cfg.wind.gustSigmaMps ?? 0));
-    this.raster = createDoseRaster(cfg.zones.map((z) => z.polygons), cfg.buffer, cfg.cellM, reach + 2);
+    this.raster = createDoseRaster(
+      cfg.zones.map((z) => z.polygons),
+      cfg.buffer,
+      cfg.cellM,
+      reach + 2,
+    );
     // lateral samples one cell apart: with bilinear splats they add up evenly, as the along-track points do
     const stepM = this.raster.cellM;
     const startRate = cfg.zones[0]?.ratePerHa ?? 0;
@@ -171,40 +176,54 @@ export class DoseModel {
     if (tS > m.lastT + 1e-9) stepRate(m.ctl, this.setPoint(m, a[0] + dir[0] * look, a[1] + dir[1] * look), tS - m.lastT);
     const fp = this.footprint(i, m, dir);
     const gust = this.meanCarryM(m, this.wind.speedMps) - this.meanCarryM(m, m.fpKey[2]);
-    const gx = this.wind.towardUnit[0] * gust, gy = this.wind.towardUnit[1] * gust;
+    const gx = this.wind.towardUnit[0] * gust,
+      gy = this.wind.towardUnit[1] * gust;
     // one spreading point per cell of travel: bilinear splats at cell spacing add up evenly
     const n = Math.max(1, Math.ceil(distM / this.raster.cellM));
-    const ds = distM / n, dts = dtS / n;
-    const ux = (b[0] - a[0]) / distM, uy = (b[1] - a[1]) / distM;
+    const ds = distM / n,
+      dts = dtS / n;
+    const ux = (b[0] - a[0]) / distM,
+      uy = (b[1] - a[1]) / distM;
     const kgPerRate = (this.widths[i] * ds) / 10_000;
     // first-order lag stepped exactly over dts: r ← set + (r − set)·e; the mean over the step is set + (r − set)·k
-    const e = Math.exp(-dts / m.ctl.tauS), k = (m.ctl.tauS * (1 - e)) / dts;
+    const e = Math.exp(-dts / m.ctl.tauS),
+      k = (m.ctl.tauS * (1 - e)) / dts;
     const { dx, dy, weights } = fp;
     const np = weights.length;
     const raster = this.raster;
     const { originX: ox, originY: oy, cols, massKg: mass } = raster;
-    const inv = 1 / raster.cellM, cols1 = cols - 1, rows1 = raster.rows - 1;
-    let total = 0, lost = 0;
+    const inv = 1 / raster.cellM,
+      cols1 = cols - 1,
+      rows1 = raster.rows - 1;
+    let total = 0,
+      lost = 0;
     let rate = m.ctl.rate;
     for (let s = 0; s < n; s++) {
-      const px = a[0] + ux * (s + 0.5) * ds, py = a[1] + uy * (s + 0.5) * ds;
+      const px = a[0] + ux * (s + 0.5) * ds,
+        py = a[1] + uy * (s + 0.5) * ds;
       const set = this.setPoint(m, px + dir[0] * look, py + dir[1] * look);
       const mean = set + (rate - set) * k;
       rate = set + (rate - set) * e;
       const kg = mean * kgPerRate;
       total += kg;
       // the raster's bilinear deposit, inlined: this loop is the dose model's hot path
-      const fx0 = (px + gx - ox) * inv - 0.5, fy0 = (py + gy - oy) * inv - 0.5;
+      const fx0 = (px + gx - ox) * inv - 0.5,
+        fy0 = (py + gy - oy) * inv - 0.5;
       for (let q = 0; q < np; q++) {
         const w = kg * weights[q];
-        const fx = fx0 + dx[q] * inv, fy = fy0 + dy[q] * inv;
-        const ix = Math.floor(fx), iy = Math.floor(fy);
+        const fx = fx0 + dx[q] * inv,
+          fy = fy0 + dy[q] * inv;
+        const ix = Math.floor(fx),
+          iy = Math.floor(fy);
         if (ix < 0 || iy < 0 || ix >= cols1 || iy >= rows1) {
           lost += w;
           continue;
         }
-        const tx = fx - ix, ty = fy - iy, c = iy * cols + ix;
-        const wy0 = w * (1 - ty), wy1 = w * ty;
+        const tx = fx - ix,
+          ty = fy - iy,
+          c = iy * cols + ix;
+        const wy0 = w * (1 - ty),
+          wy1 = w * ty;
         mass[c] += wy0 * (1 - tx);
         mass[c + 1] += wy0 * tx;
         mass[c + cols] += wy1 * (1 - tx);

@@ -36,10 +36,14 @@ export const UREA_SIZE_CLASSES: readonly { diameterMm: number; massFraction: num
 export function granuleCarryM(diameterMm: number, heightM: number, windMps: number, densityKgM3 = UREA_DENSITY_KG_M3): number {
   const d = diameterMm / 1000;
   const k = (3 * CD_SPHERE * RHO_AIR) / (4 * d * densityKgM3);
-  let x = 0, z = heightM, u = 0, w = 0;
+  let x = 0,
+    z = heightM,
+    u = 0,
+    w = 0;
   const dt = 0.002;
   for (let i = 0; i < 30_000 && z > 0; i++) {
-    const ru = u - windMps, rw = w;
+    const ru = u - windMps,
+      rw = w;
     const speed = Math.hypot(ru, rw);
     u += -k * speed * ru * dt;
     w += (-G - k * speed * rw) * dt;
@@ -71,7 +75,8 @@ export function granuleDrift(heightM: number, classes = UREA_SIZE_CLASSES): Gran
       if (!(windMps > 0)) return 0;
       const f = Math.min(steps - 1, windMps * 2);
       const i = Math.min(steps - 2, Math.floor(f));
-      const a = at(c, i), b = at(c, i + 1);
+      const a = at(c, i),
+        b = at(c, i + 1);
       return a + (b - a) * (f - i);
     },
   };
@@ -120,7 +125,8 @@ export function sprayDrift(windMps: number): SprayDrift {
   const binsM = new Float64Array(n);
   const binFractions = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x0 = edges[i], x1 = edges[i + 1];
+    const x0 = edges[i],
+      x1 = edges[i + 1];
     binsM[i] = (x0 + x1) / 2;
     binFractions[i] = D(x0) - D(x1);
   }

@@ -24,8 +24,10 @@ export function granularFootprint(pattern: SpreadPattern, drift: GranuleDrift, d
   const n: XY = [dir[1], -dir[0]];
   const o = pattern.offsetsM;
   const step = o.length > 1 ? o[1] - o[0] : 1;
-  const lat: number[] = [], along: number[] = [];
-  let alongMean = 0, maxLat = 0;
+  const lat: number[] = [],
+    along: number[] = [];
+  let alongMean = 0,
+    maxLat = 0;
   for (let c = 0; c < drift.fractions.length; c++) {
     const s = windMps > 0 ? drift.carryM(c, windMps) : 0;
     lat.push(s * (toward[0] * n[0] + toward[1] * n[1]));
@@ -39,7 +41,8 @@ export function granularFootprint(pattern: SpreadPattern, drift: GranuleDrift, d
   for (let c = 0; c < lat.length; c++) {
     const f = drift.fractions[c];
     const shift = lat[c] / step + pad;
-    const k0 = Math.floor(shift), t = shift - k0;
+    const k0 = Math.floor(shift),
+      t = shift - k0;
     for (let i = 0; i < o.length; i++) {
       const m = pattern.weights[i] * f;
       w[i + k0] += m * (1 - t);
@@ -62,7 +65,15 @@ export function liquidFootprint(pattern: SpreadPattern, drift: SprayDrift, dir: 
   return toPoints(w, (k) => pattern.offsetsM[k], 0, n, dir, extra, drift.lostFraction);
 }
 
-function toPoints(w: Float64Array, offsetOf: (k: number) => number, along: number, n: XY, dir: XY, extra: [number, number, number][], lostFraction: number): Footprint {
+function toPoints(
+  w: Float64Array,
+  offsetOf: (k: number) => number,
+  along: number,
+  n: XY,
+  dir: XY,
+  extra: [number, number, number][],
+  lostFraction: number,
+): Footprint {
   const idx: number[] = [];
   for (let k = 0; k < w.length; k++) if (w[k] > 0) idx.push(k);
   const size = idx.length + extra.length;

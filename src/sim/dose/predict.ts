@@ -30,11 +30,13 @@ export function predictPlanDose(plan: Plan, options: DoseOptions = {}): DoseMetr
   const v = plan.vehicle;
   const model = new DoseModel(cfg, [{ widthM: v.workingWidthM, heightM: v.altitudeM }], createRng(1).fork('dose'));
   const speed = Math.max(0.1, v.workSpeedMps);
-  let t = 0, emitted = 0;
+  let t = 0,
+    emitted = 0;
   for (const s of plan.route) {
     if (s.kind !== 'swath') continue;
     for (let k = 1; k < s.points.length; k++) {
-      const a: XY = s.points[k - 1], b: XY = s.points[k];
+      const a: XY = s.points[k - 1],
+        b: XY = s.points[k];
       const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
       if (len < 1e-6) continue;
       const dt = len / speed;

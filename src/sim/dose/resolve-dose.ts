@@ -70,7 +70,12 @@ export function resolveDoseAreas(o: DoseOptions, areas: readonly DoseArea[], con
   const lookAheadS = o.lookAheadS ?? rateTauS;
   if (!(rateTauS > 0 && rateTauS <= 60)) bad('rateTauS', 'must be > 0 and ≤ 60 s', rateTauS);
   if (!(lookAheadS >= 0 && lookAheadS <= 60)) bad('lookAheadS', 'must be 0 to 60 s', lookAheadS);
-  if (o.prescriptions !== undefined && (!Array.isArray(o.prescriptions) || o.prescriptions.length > areas.length)) bad('prescriptions', `must be an array of at most ${areas.length} (one per ${areas.length === 1 ? 'plan' : 'plan or paddy'})`, o.prescriptions?.length);
+  if (o.prescriptions !== undefined && (!Array.isArray(o.prescriptions) || o.prescriptions.length > areas.length))
+    bad(
+      'prescriptions',
+      `must be an array of at most ${areas.length} (one per ${areas.length === 1 ? 'plan' : 'plan or paddy'})`,
+      o.prescriptions?.length,
+    );
   const rxs = areas.map((_, i) => o.prescriptions?.[i]);
   const units = new Set(rxs.filter((r): r is Prescription => !!r).map((r) => r.unit));
   if (units.size > 1) bad('prescriptions', 'mix kg/ha and L/ha', [...units]);

@@ -32,8 +32,15 @@ export const CALM: WindOptions = { speedMps: 0, fromDeg: 0 };
  */
 export function parseWind(text: string): WindOptions {
   const m = /^\s*([0-9.]+)\s*@\s*(-?[0-9.]+)\s*(?:~\s*([0-9.]+))?\s*$/.exec(text);
-  const w = m ? { speedMps: Number(m[1]), fromDeg: Number(m[2]), ...(m[3] !== undefined ? { gustSigmaMps: Number(m[3]) } : {}) } : undefined;
-  if (!w) throw new PrescriptionError('PRESCRIPTION_INVALID_OPTION', `wind must be SPEED@FROM[~GUST] (m/s @ degrees the wind blows from), got "${text}"`, { key: 'wind', value: text });
+  const w = m
+    ? { speedMps: Number(m[1]), fromDeg: Number(m[2]), ...(m[3] !== undefined ? { gustSigmaMps: Number(m[3]) } : {}) }
+    : undefined;
+  if (!w)
+    throw new PrescriptionError(
+      'PRESCRIPTION_INVALID_OPTION',
+      `wind must be SPEED@FROM[~GUST] (m/s @ degrees the wind blows from), got "${text}"`,
+      { key: 'wind', value: text },
+    );
   return checkWind(w);
 }
 
@@ -44,7 +51,8 @@ export function checkWind(w: WindOptions): WindOptions {
   };
   if (!(w.speedMps >= 0 && w.speedMps <= 30)) bad('speedMps', 'must be 0 to 30 m/s', w.speedMps);
   if (!Number.isFinite(w.fromDeg)) bad('fromDeg', 'must be a number of degrees', w.fromDeg);
-  if (w.gustSigmaMps !== undefined && !(w.gustSigmaMps >= 0 && w.gustSigmaMps <= 15)) bad('gustSigmaMps', 'must be 0 to 15 m/s', w.gustSigmaMps);
+  if (w.gustSigmaMps !== undefined && !(w.gustSigmaMps >= 0 && w.gustSigmaMps <= 15))
+    bad('gustSigmaMps', 'must be 0 to 15 m/s', w.gustSigmaMps);
   if (w.gustTauS !== undefined && !(w.gustTauS > 0 && w.gustTauS <= 600)) bad('gustTauS', 'must be > 0 and ≤ 600 s', w.gustTauS);
   return w;
 }

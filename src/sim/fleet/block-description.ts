@@ -36,7 +36,11 @@ export function blockDescription(plan: BlockPlan): BlockDescription {
   return {
     kind: plan.kind,
     paddies: block.paddies.map((p) => ({
-      id: p.id, owner: p.owner, name: p.name, areaHa: p.areaHa, rings: ringsOf(ll, p.polygon.outer, p.polygon.holes),
+      id: p.id,
+      owner: p.owner,
+      name: p.name,
+      areaHa: p.areaHa,
+      rings: ringsOf(ll, p.polygon.outer, p.polygon.holes),
     })),
     roads: block.roads.map((r) => ({ id: r.id, widthM: r.widthM, line: r.points.map(ll) })),
     gates: block.gates.map((g) => ({ id: g.id, paddy: g.paddy, at: ll(g.at) })),
@@ -57,13 +61,26 @@ function doseFeatures(ll: (p: XY) => LonLat, dose: Pick<DoseOptions, 'prescripti
   const out: Feature[] = [];
   dose.prescriptions?.forEach((rx, i) => {
     for (const z of rx?.zones ?? []) {
-      const props = { kind: 'zone', seq: 0, id: `${paddies[i]}:${z.id}`, paddy: paddies[i], [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa, areaHa: Math.round(z.areaM2) / 10_000, isDefault: z.isDefault };
+      const props = {
+        kind: 'zone',
+        seq: 0,
+        id: `${paddies[i]}:${z.id}`,
+        paddy: paddies[i],
+        [rx!.unit === 'kg/ha' ? 'rateKgPerHa' : 'rateLPerHa']: z.ratePerHa,
+        areaHa: Math.round(z.areaM2) / 10_000,
+        isDefault: z.isDefault,
+      };
       out.push({ type: 'Feature', properties: props, geometry: { type: 'MultiPolygon', coordinates: multi(z.polygons) } });
     }
   });
   let n = 0;
   for (const strips of dose.buffers ?? []) {
-    for (const p of strips ?? []) out.push({ type: 'Feature', properties: { kind: 'buffer', seq: 0, buffer: ++n }, geometry: { type: 'MultiPolygon', coordinates: multi([p]) } });
+    for (const p of strips ?? [])
+      out.push({
+        type: 'Feature',
+        properties: { kind: 'buffer', seq: 0, buffer: ++n },
+        geometry: { type: 'MultiPolygon', coordinates: multi([p]) },
+      });
   }
   return out;
 }
@@ -75,14 +92,26 @@ export function blockPlanDrawing(plan: BlockPlan, dose?: Pick<DoseOptions, 'pres
   let seq = 0;
   for (const p of plan.block.paddies) {
     const props = { kind: 'boundary', seq: seq++, paddy: p.id, owner: p.owner };
-    features.push({ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ringsOf(ll, p.polygon.outer, [])[0]] } });
+    features.push({
+      type: 'Feature',
+      properties: props,
+      geometry: { type: 'Polygon', coordinates: [ringsOf(ll, p.polygon.outer, [])[0]] },
+    });
     for (const h of p.polygon.holes) {
-      features.push({ type: 'Feature', properties: { kind: 'hole', seq: seq++, paddy: p.id }, geometry: { type: 'Polygon', coordinates: [ringsOf(ll, h, [])[0]] } });
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'hole', seq: seq++, paddy: p.id },
+        geometry: { type: 'Polygon', coordinates: [ringsOf(ll, h, [])[0]] },
+      });
     }
   }
   // depots as `refill` points (as a single run's service point): the viewer frames the map on them too
   for (const d of plan.block.depots) {
-    features.push({ type: 'Feature', properties: { kind: 'refill', seq: seq++, depot: d.id }, geometry: { type: 'Point', coordinates: ll(d.at) } });
+    features.push({
+      type: 'Feature',
+      properties: { kind: 'refill', seq: seq++, depot: d.id },
+      geometry: { type: 'Point', coordinates: ll(d.at) },
+    });
   }
   for (const m of plan.machines) {
     let mseq = 0;
@@ -94,6 +123,13 @@ export function blockPlanDrawing(plan: BlockPlan, dose?: Pick<DoseOptions, 'pres
       features.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
     }
   }
-  if (dose) features.push(...doseFeatures(ll, dose, plan.block.paddies.map((p) => p.id)));
+  if (dose)
+    features.push(
+      ...doseFeatures(
+        ll,
+        dose,
+        plan.block.paddies.map((p) => p.id),
+      ),
+    );
   return { type: 'FeatureCollection', features, properties: { agrisim: { ...plan.metrics, planMs: undefined } } };
 }

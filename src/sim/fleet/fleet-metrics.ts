@@ -66,7 +66,12 @@ export function machineMetrics(plan: BlockPlan, agents: readonly Agent[]): Fleet
       paddies: [...plan.machines[i].paddies],
       endS: r1(a.endMs / 1000),
       timeS: {
-        working: r1(t.workingS), turning: r1(t.turningS), transit: r1(t.transitS - t.roadS), road: r1(t.roadS), refill: r1(t.refillS), queue: r1(t.queueS),
+        working: r1(t.workingS),
+        turning: r1(t.turningS),
+        transit: r1(t.transitS - t.roadS),
+        road: r1(t.roadS),
+        refill: r1(t.refillS),
+        queue: r1(t.queueS),
       },
       refills: t.refills,
       distanceM: r1(t.distanceM),
@@ -79,7 +84,12 @@ export function paddyMetrics(plan: BlockPlan, coveredPct: readonly number[], don
   const workers = new Map<string, string[]>();
   for (const m of plan.machines) for (const p of m.paddies) workers.set(p, [...(workers.get(p) ?? []), m.id]);
   return plan.block.paddies.map((p, i) => ({
-    id: p.id, owner: p.owner, areaHa: p.areaHa, coveredPct: coveredPct[i], doneS: doneS[i], vehicles: workers.get(p.id) ?? [],
+    id: p.id,
+    owner: p.owner,
+    areaHa: p.areaHa,
+    coveredPct: coveredPct[i],
+    doneS: doneS[i],
+    vehicles: workers.get(p.id) ?? [],
   }));
 }
 

@@ -71,16 +71,19 @@ function fleetLabel(plan: BlockPlan): string {
 export function resolveFleetInput(input: FleetSimulationInput): ResolvedFleetInput {
   if (!input || typeof input !== 'object') bad('input', 'must be an object');
   const plan = input.plan;
-  if (!plan?.block || !Array.isArray(plan.machines) || plan.machines.length === 0) bad('plan', 'is not a block plan with at least one machine');
+  if (!plan?.block || !Array.isArray(plan.machines) || plan.machines.length === 0)
+    bad('plan', 'is not a block plan with at least one machine');
   plan.machines.forEach((m, i) => {
-    if (!m || !Array.isArray(m.route) || !m.vehicle || !Array.isArray(m.refills)) bad(`plan.machines[${i}]`, 'is not a machine plan (route, refills, vehicle)');
+    if (!m || !Array.isArray(m.route) || !m.vehicle || !Array.isArray(m.refills))
+      bad(`plan.machines[${i}]`, 'is not a machine plan (route, refills, vehicle)');
   });
   if (plan.block.paddies.length === 0) bad('plan.block.paddies', 'a block needs at least one paddy');
   const guidance = input.guidance ?? 'rtk';
   if (!GUIDANCES.includes(guidance)) bad('guidance', `must be one of ${GUIDANCES.join(', ')}, got ${String(guidance)}`, guidance);
   const { seed, tickMs, batteryReserve } = runNumbers(input);
   const roadSpeedMps = input.roadSpeedMps;
-  if (roadSpeedMps !== undefined && !(roadSpeedMps > 0 && roadSpeedMps <= 30)) bad('roadSpeedMps', `must be > 0 and ≤ 30 m/s, got ${roadSpeedMps}`, roadSpeedMps);
+  if (roadSpeedMps !== undefined && !(roadSpeedMps > 0 && roadSpeedMps <= 30))
+    bad('roadSpeedMps', `must be > 0 and ≤ 30 m/s, got ${roadSpeedMps}`, roadSpeedMps);
   const faults = resolveFaults(input.faults);
   const maxSimS = input.maxSimS ?? 20 * (plan.metrics?.makespanS ?? 0) + 3600;
   if (!(maxSimS > 0)) bad('maxSimS', `must be > 0, got ${maxSimS}`, maxSimS);

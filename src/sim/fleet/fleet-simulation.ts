@@ -51,12 +51,28 @@ function blockDoseModel(cfg: ResolvedFleetInput, rng: Rng): DoseModel | undefine
   const { plan } = cfg;
   const own = (v: MachinePlan['vehicle']) => (v.payload.kind === 'tank' ? v.payload.rateKgPerHa : 0);
   // a paddy's strip by a water buffer is not a zone: product landing there is into the buffer
-  const areas = plan.block.paddies.map((p) => ({ id: p.id, polygons: paddyBufferSplit(plan.block, p).worked, ownRatePerHa: own(plan.machines[0].vehicle) }));
+  const areas = plan.block.paddies.map((p) => ({
+    id: p.id,
+    polygons: paddyBufferSplit(plan.block, p).worked,
+    ownRatePerHa: own(plan.machines[0].vehicle),
+  }));
   const machines = plan.machines.map((m) => ({ widthM: m.vehicle.workingWidthM, heightM: m.vehicle.altitudeM }));
-  return new DoseModel(resolveDoseAreas(cfg.dose, areas, (_, xy) => [xy[0], xy[1]]), machines, rng.fork('dose'));
+  return new DoseModel(
+    resolveDoseAreas(cfg.dose, areas, (_, xy) => [xy[0], xy[1]]),
+    machines,
+    rng.fork('dose'),
+  );
 }
 
-function makeAgent(m: MachinePlan, index: number, cfg: ResolvedFleetInput, rng: Rng, raster: CoverageRaster, queues: DepotQueues, dose: DoseModel | undefined): Agent {
+function makeAgent(
+  m: MachinePlan,
+  index: number,
+  cfg: ResolvedFleetInput,
+  rng: Rng,
+  raster: CoverageRaster,
+  queues: DepotQueues,
+  dose: DoseModel | undefined,
+): Agent {
   const vrng = rng.fork(`vehicle:${m.id}`);
   const steering = steeringModel(cfg.guidance, m.vehicle.kind);
   // drones fly between paddies at transit speed; ground machines drive field roads at road speed
@@ -64,8 +80,17 @@ function makeAgent(m: MachinePlan, index: number, cfg: ResolvedFleetInput, rng: 
   const legs = buildLegs(workItems(m), { vehicle: m.vehicle, steering, rng: vrng.fork('legs'), start: m.start, roadSpeedMps });
   const depot = cfg.plan.block.depots.find((d) => d.id === m.depot);
   return new Agent({
-    id: m.id, vehicle: m.vehicle, guidance: cfg.guidance, steering, legs, servicePoint: depot?.at ?? m.start, raster,
-    faults: cfg.faults, batteryReserve: cfg.batteryReserve, rng: vrng, refillGate: queues,
+    id: m.id,
+    vehicle: m.vehicle,
+    guidance: cfg.guidance,
+    steering,
+    legs,
+    servicePoint: depot?.at ?? m.start,
+    raster,
+    faults: cfg.faults,
+    batteryReserve: cfg.batteryReserve,
+    rng: vrng,
+    refillGate: queues,
     ...(dose ? { dose: { model: dose, index } } : {}),
   });
 }
@@ -97,7 +122,10 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
   const { plan } = cfg;
   const proj = plan.block.projection;
   const maxWidth = Math.max(...plan.machines.map((m) => m.vehicle.workingWidthM));
-  const raster = createCoverageRaster(plan.block.paddies.map((p) => p.polygon), { marginM: maxWidth + 5, ...cfg.raster, perPolygon: true });
+  const raster = createCoverageRaster(
+    plan.block.paddies.map((p) => p.polygon),
+    { marginM: maxWidth + 5, ...cfg.raster, perPolygon: true },
+  );
   const queues = createDepotQueues(plan.block.depots);
   const rng = createRng(cfg.seed);
   const dose = blockDoseModel(cfg, rng);
@@ -159,7 +187,12 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
         id: cfg.id,
         name: cfg.name,
         planGeoJson: blockPlanDrawing(plan, cfg.dose),
-        vehicles: plan.machines.map((m) => ({ id: m.id, kind: m.vehicle.id, workingWidthM: m.vehicle.workingWidthM, guidance: cfg.guidance })),
+        vehicles: plan.machines.map((m) => ({
+          id: m.id,
+          kind: m.vehicle.id,
+          workingWidthM: m.vehicle.workingWidthM,
+          guidance: cfg.guidance,
+        })),
         fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
         tickMs: cfg.tickMs,
         seed: cfg.seed,
@@ -201,7 +234,14 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
         paddies,
         depots: queues.stats(),
         households: householdMetrics(paddies),
-        ...(dose ? { dose: doseMetrics(dose, agents.reduce((a, g) => a + g.totals.applied, 0)) } : {}),
+        ...(dose
+          ? {
+              dose: doseMetrics(
+                dose,
+                agents.reduce((a, g) => a + g.totals.applied, 0),
+              ),
+            }
+          : {}),
       };
     },
   };

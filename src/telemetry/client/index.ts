@@ -8,13 +8,31 @@
  */
 import { BehaviorSubject, filter, type Observable, Subject } from 'rxjs';
 import type {
-  ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
+  ControlAckMessage,
+  ControlAction,
+  ErrorMessage,
+  EventMessage,
+  HelloMessage,
+  ServerMessage,
+  SnapshotMessage,
+  TelemetryMessage,
 } from '../protocol/messages.js';
 import { parseServerMessage } from '../protocol/parse-server.js';
 
 export type {
-  ControlAckMessage, ControlAction, ErrorMessage, EventMessage, HelloMessage, ServerMessage, SnapshotMessage, TelemetryMessage,
-  SimOffer, WireVehicle, CoverageTrail, LonLat, ClientMessage,
+  ControlAckMessage,
+  ControlAction,
+  ErrorMessage,
+  EventMessage,
+  HelloMessage,
+  ServerMessage,
+  SnapshotMessage,
+  TelemetryMessage,
+  SimOffer,
+  WireVehicle,
+  CoverageTrail,
+  LonLat,
+  ClientMessage,
 } from '../protocol/messages.js';
 
 /** The part of the WebSocket API the client uses (browser WebSocket and `ws` both have it). */
@@ -266,7 +284,13 @@ export function connectTelemetry(url: string, options: TelemetryClientOptions = 
       link.send({ type: 'unsubscribe', sim });
     },
     control: (sim, action, value) =>
-      link.send({ type: 'control', sim, action, ...(value !== undefined ? { value } : {}), ...(options.token ? { token: options.token } : {}) }),
+      link.send({
+        type: 'control',
+        sim,
+        action,
+        ...(value !== undefined ? { value } : {}),
+        ...(options.token ? { token: options.token } : {}),
+      }),
     send: (message) => link.send(message),
     reconnectNow: () => link.reconnectNow(),
     close: () => link.close(),

@@ -65,6 +65,15 @@ export function createFeedStateTracker(description: SimDescription, speedup: num
     setSpeedup: (s) => void (k = s),
     setPaused: (p) => void (paused = p),
     // Done when every machine says so (the simulator's last frame), whatever the feed.
-    state: () => ({ description: desc, t, vehicles, progress, coverage: coverage.trails(), paused, speedup: k, done: vehicles.length > 0 && vehicles.every((v) => v.activity === 'done') }),
+    state: () => ({
+      description: desc,
+      t,
+      vehicles,
+      progress,
+      coverage: coverage.trails(),
+      paused,
+      speedup: k,
+      done: vehicles.length > 0 && vehicles.every((v) => v.activity === 'done'),
+    }),
   };
 }

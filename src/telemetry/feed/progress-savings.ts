@@ -4,7 +4,15 @@
  * done so far; once the run is done, computed again from the run's measured figures on the
  * field's area, so the last telemetry says what `agrisim savings --run` says of the same run.
  */
-import { computeSavings, measuredRunOf, savingsAtArea, type Operation, type ProgressSavings, type RunSummary, type SavingsReport } from '../../economics/index.js';
+import {
+  computeSavings,
+  measuredRunOf,
+  savingsAtArea,
+  type Operation,
+  type ProgressSavings,
+  type RunSummary,
+  type SavingsReport,
+} from '../../economics/index.js';
 import type { SimDescription, SimMetrics, SimProgress } from '../../sim/index.js';
 import { isAgrisimError } from '../../errors.js';
 import type { WireProgress } from '../protocol/messages.js';
@@ -35,7 +43,8 @@ export function createProgressSavings(description: SimDescription): ProgressSavi
   const kind = first?.kind ?? 'drone';
   // A transplanter driven by eye is the economics model's unguided alternative.
   const unguided = kind === 'transplanter' && first?.guidance === 'manual';
-  const pick = (report: SavingsReport, areaHa: number): ProgressSavings => savingsAtArea(report, areaHa, unguided ? 'unguided-transplanter' : undefined);
+  const pick = (report: SavingsReport, areaHa: number): ProgressSavings =>
+    savingsAtArea(report, areaHa, unguided ? 'unguided-transplanter' : undefined);
   let perHa: SavingsReport | undefined;
   const perHaReport = () => (perHa ??= computeSavings({ operation: operationOf(kind), areaHa: 1 }));
   let done: ProgressSavings | undefined;

@@ -31,7 +31,10 @@ export const MAX_SPEEDUP = 10_000;
 /** Checks a speed-up factor. @throws TelemetryError `TELEMETRY_INVALID_OPTION` */
 export function checkSpeedup(k: unknown, key = 'speedup'): number {
   if (typeof k !== 'number' || !(k > 0 && k <= MAX_SPEEDUP)) {
-    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `${key} must be a number > 0 and ≤ ${MAX_SPEEDUP}, got ${String(k)}`, { key, value: k });
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `${key} must be a number > 0 and ≤ ${MAX_SPEEDUP}, got ${String(k)}`, {
+      key,
+      value: k,
+    });
   }
   return k;
 }
@@ -41,7 +44,14 @@ export function offerOf(factory: SimulationFactory, sim: Simulation, extra: Part
   const description = sim.describe();
   const guidance = [...new Set(description.vehicles.map((v) => v.guidance))].join('+');
   const field = (factory as { scenario?: { field?: string } }).scenario?.field;
-  return { id: factory.id, name: factory.name, guidance, ...(field ? { field } : {}), vehicles: description.vehicles.map((v) => v.id), ...extra };
+  return {
+    id: factory.id,
+    name: factory.name,
+    guidance,
+    ...(field ? { field } : {}),
+    vehicles: description.vehicles.map((v) => v.id),
+    ...extra,
+  };
 }
 
 /**
@@ -60,7 +70,11 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
   const speedup$ = new BehaviorSubject(checkSpeedup(options.speedup ?? 1));
   const paused$ = new BehaviorSubject(false);
   const hz = options.maxBroadcastHz ?? 10;
-  if (!(hz > 0 && hz <= 1000)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `maxBroadcastHz must be > 0 and ≤ 1000, got ${hz}`, { key: 'maxBroadcastHz', value: hz });
+  if (!(hz > 0 && hz <= 1000))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `maxBroadcastHz must be > 0 and ≤ 1000, got ${hz}`, {
+      key: 'maxBroadcastHz',
+      value: hz,
+    });
   const periodMs = 1000 / hz;
   const updates = new Subject<FeedUpdate>();
   let sim = factory.create();

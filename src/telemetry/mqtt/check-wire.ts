@@ -14,14 +14,23 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 
 /** A wire vehicle as the coverage trails and the viewer need it. */
 function isVehicle(v: unknown): boolean {
-  return isObj(v) && typeof v.id === 'string' && num(v.lon) && num(v.lat) && typeof v.implementOn === 'boolean' && typeof v.activity === 'string';
+  return (
+    isObj(v) && typeof v.id === 'string' && num(v.lon) && num(v.lat) && typeof v.implementOn === 'boolean' && typeof v.activity === 'string'
+  );
 }
 const isVehicles = (v: unknown) => Array.isArray(v) && v.every(isVehicle);
 const isProgress = (p: unknown) => isObj(p) && num(p.coveredPct) && num(p.coveredHa);
 const isLonLat = (p: unknown) => Array.isArray(p) && p.length === 2 && num(p[0]) && num(p[1]);
 const isCoverage = (c: unknown) =>
   Array.isArray(c) &&
-  c.every((t) => isObj(t) && typeof t.vehicleId === 'string' && num(t.widthM) && Array.isArray(t.passes) && t.passes.every((p) => Array.isArray(p) && p.every(isLonLat)));
+  c.every(
+    (t) =>
+      isObj(t) &&
+      typeof t.vehicleId === 'string' &&
+      num(t.widthM) &&
+      Array.isArray(t.passes) &&
+      t.passes.every((p) => Array.isArray(p) && p.every(isLonLat)),
+  );
 
 /** A retained description of the simulation at topic level `sim`: an offer with its id, a description with vehicles. */
 export function isMqttDescription(m: unknown, sim: string): m is MqttDescription {
@@ -30,7 +39,18 @@ export function isMqttDescription(m: unknown, sim: string): m is MqttDescription
 
 /** A retained snapshot of the simulation at topic level `sim`. */
 export function isMqttSnapshot(m: unknown, sim: string): m is MqttSnapshot {
-  return isObj(m) && m.type === 'snapshot' && ofSim(m.sim, sim) && num(m.run) && num(m.t) && isVehicles(m.vehicles) && isProgress(m.progress) && isCoverage(m.coverage) && typeof m.paused === 'boolean' && num(m.speedup);
+  return (
+    isObj(m) &&
+    m.type === 'snapshot' &&
+    ofSim(m.sim, sim) &&
+    num(m.run) &&
+    num(m.t) &&
+    isVehicles(m.vehicles) &&
+    isProgress(m.progress) &&
+    isCoverage(m.coverage) &&
+    typeof m.paused === 'boolean' &&
+    num(m.speedup)
+  );
 }
 
 /** A live telemetry, event, control or reset message of the simulation at topic level `sim`. */

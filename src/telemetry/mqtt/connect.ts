@@ -19,7 +19,8 @@ export function checkMqttUrl(url: string): URL {
   } catch {
     throw new TelemetryError('TELEMETRY_MQTT_URL', `not a URL: "${url}" (e.g. mqtt://127.0.0.1:1883)`, { url });
   }
-  if (!SCHEMES.includes(parsed.protocol)) throw new TelemetryError('TELEMETRY_MQTT_URL', `MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, got "${url}"`, { url });
+  if (!SCHEMES.includes(parsed.protocol))
+    throw new TelemetryError('TELEMETRY_MQTT_URL', `MQTT URL must start with mqtt://, mqtts://, ws:// or wss://, got "${url}"`, { url });
   return parsed;
 }
 

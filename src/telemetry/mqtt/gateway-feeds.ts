@@ -39,7 +39,8 @@ export function createGatewayFeeds(): GatewayFeeds {
 
   const maybeCreate = (sim: string) => {
     if (feeds.has(sim)) return;
-    const description = descriptions.get(sim), snapshot = snapshots.get(sim);
+    const description = descriptions.get(sim),
+      snapshot = snapshots.get(sim);
     if (!description || !snapshot) return;
     const feed = createMqttFeed(description, snapshot);
     server?.addFeed(feed); // found after start: viewers get a hello listing it (throws on a clashing id: dropped)

@@ -34,7 +34,10 @@ export function unlessAborted<T>(step: Promise<T>, abortSignal: AbortSignal | un
  * one (then `discoverMs` more for the others of a batch). Checked every 100 ms and at once on abort.
  * @throws TelemetryError `TELEMETRY_MQTT_NO_SIMS`, `TELEMETRY_ABORTED`
  */
-export async function discoverSimulations(found: () => number, options: { discoverMs: number; waitForSimsMs: number; abortSignal?: AbortSignal; what: string; url: string }): Promise<void> {
+export async function discoverSimulations(
+  found: () => number,
+  options: { discoverMs: number; waitForSimsMs: number; abortSignal?: AbortSignal; what: string; url: string },
+): Promise<void> {
   const { discoverMs, waitForSimsMs, abortSignal } = options;
   const checkAbort = () => {
     if (abortSignal?.aborted) throw abortedError(`waiting for simulations on ${options.url}`, abortSignal);
@@ -47,8 +50,12 @@ export async function discoverSimulations(found: () => number, options: { discov
     await pause(Math.min(100, waitForSimsMs), abortSignal);
     checkAbort();
   }
-  if (found() === 0) throw new TelemetryError('TELEMETRY_MQTT_NO_SIMS', `no simulation published under ${options.what} on ${options.url} within ${waitForSimsMs} ms`, { url: options.url });
+  if (found() === 0)
+    throw new TelemetryError(
+      'TELEMETRY_MQTT_NO_SIMS',
+      `no simulation published under ${options.what} on ${options.url} within ${waitForSimsMs} ms`,
+      { url: options.url },
+    );
   await pause(discoverMs, abortSignal);
   checkAbort();
 }
-

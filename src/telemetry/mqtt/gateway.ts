@@ -18,7 +18,9 @@ import type { MqttFeed } from './mqtt-feed.js';
 import { simFilter } from './topics.js';
 
 /** Options of {@link startMqttGateway}. */
-export interface MqttGatewayOptions extends ConnectMqttOptions, Omit<TelemetryServerOptions, 'simulations' | 'feeds' | 'token' | 'speedup' | 'loop' | 'loopDelayMs' | 'startOn'> {
+export interface MqttGatewayOptions
+  extends ConnectMqttOptions,
+    Omit<TelemetryServerOptions, 'simulations' | 'feeds' | 'token' | 'speedup' | 'loop' | 'loopDelayMs' | 'startOn'> {
   /** Broker URL, e.g. `mqtt://127.0.0.1:1883`. */
   mqttUrl: string;
   /** Serve only this farm's simulations (default every farm). */
@@ -57,7 +59,18 @@ export interface MqttGateway {
  * ```
  */
 export async function startMqttGateway(options: MqttGatewayOptions): Promise<MqttGateway> {
-  const { mqttUrl, farm, prefix, discoverMs = 500, waitForSimsMs = Infinity, connectTimeoutMs, clientId, will, abortSignal, ...serverOptions } = options;
+  const {
+    mqttUrl,
+    farm,
+    prefix,
+    discoverMs = 500,
+    waitForSimsMs = Infinity,
+    connectTimeoutMs,
+    clientId,
+    will,
+    abortSignal,
+    ...serverOptions
+  } = options;
   const client = await connectMqtt(mqttUrl, { connectTimeoutMs, clientId, will, abortSignal });
   const gatewayFeeds = createGatewayFeeds();
   const { feeds } = gatewayFeeds;

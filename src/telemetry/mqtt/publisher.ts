@@ -64,7 +64,13 @@ type Publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boo
  * reconnect and periodically (no faster than `maxSnapshotBytesPerS`), and each update live.
  * @returns what undoes it (feed subscription, timer, client listener)
  */
-function publishFeed(client: MqttClient, feed: TelemetryFeed, path: SimTopicPath, publish: Publish, options: MqttPublisherOptions): (() => void)[] {
+function publishFeed(
+  client: MqttClient,
+  feed: TelemetryFeed,
+  path: SimTopicPath,
+  publish: Publish,
+  options: MqttPublisherOptions,
+): (() => void)[] {
   const everyMs = options.snapshotEveryMs ?? 1000;
   const maxBytesPerS = options.maxSnapshotBytesPerS ?? 65_536;
   let run = 0;
@@ -81,8 +87,15 @@ function publishFeed(client: MqttClient, feed: TelemetryFeed, path: SimTopicPath
     let message: MqttUpdate;
     switch (change.kind) {
       case 'telemetry':
-        publish(simTopic(path, 'telemetry'), { type: 'telemetry', sim: feed.id, t: change.t, vehicles: change.vehicles, progress: change.progress } satisfies MqttUpdate, 0, false);
-        if (options.perVehicle !== false) for (const machine of change.vehicles) publish(vehicleTopic(path, machine.id), { sim: feed.id, t: change.t, ...machine }, 0, false);
+        publish(
+          simTopic(path, 'telemetry'),
+          { type: 'telemetry', sim: feed.id, t: change.t, vehicles: change.vehicles, progress: change.progress } satisfies MqttUpdate,
+          0,
+          false,
+        );
+        if (options.perVehicle !== false)
+          for (const machine of change.vehicles)
+            publish(vehicleTopic(path, machine.id), { sim: feed.id, t: change.t, ...machine }, 0, false);
         return;
       case 'event':
         message = { type: 'event', sim: feed.id, t: change.t, event: change.event };

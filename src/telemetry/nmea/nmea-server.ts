@@ -50,10 +50,18 @@ export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaS
   const ids = feed.state().description.vehicles.map((v) => v.id);
   const vehicle = options.vehicle ?? ids[0];
   if (!vehicle || !ids.includes(vehicle)) {
-    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `nmea vehicle "${String(options.vehicle)}" is not in simulation "${feed.id}" (it has ${ids.join(', ')})`, { key: 'nmeaVehicle', value: options.vehicle });
+    throw new TelemetryError(
+      'TELEMETRY_INVALID_OPTION',
+      `nmea vehicle "${String(options.vehicle)}" is not in simulation "${feed.id}" (it has ${ids.join(', ')})`,
+      { key: 'nmeaVehicle', value: options.vehicle },
+    );
   }
   const startMs = Date.parse(options.startUtc ?? DEFAULT_NMEA_START_UTC);
-  if (!Number.isFinite(startMs)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `startUtc must be an ISO 8601 time, got ${options.startUtc}`, { key: 'startUtc', value: options.startUtc });
+  if (!Number.isFinite(startMs))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `startUtc must be an ISO 8601 time, got ${options.startUtc}`, {
+      key: 'startUtc',
+      value: options.startUtc,
+    });
   const highWater = options.highWaterBytes ?? 65_536;
   const sockets = new Set<Socket>();
   let updates = 0;
@@ -77,7 +85,12 @@ export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaS
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', (e: NodeJS.ErrnoException) => {
       sub.unsubscribe();
-      reject(new TelemetryError('TELEMETRY_LISTEN', `cannot listen for NMEA on ${host}:${options.port ?? 0}: ${e.code ?? e.message}`, { host, port: options.port }));
+      reject(
+        new TelemetryError('TELEMETRY_LISTEN', `cannot listen for NMEA on ${host}:${options.port ?? 0}: ${e.code ?? e.message}`, {
+          host,
+          port: options.port,
+        }),
+      );
     });
     tcp.listen(options.port ?? 0, host, () => resolve());
   });

@@ -75,7 +75,11 @@ export interface NmeaOptions {
  * // $GNGGA,000000.10,2039.6120032,N,10620.4540235,E,4,18,0.6,5.00,M,,M,,*..
  * ```
  */
-export function nmeaSentences(v: Pick<WireVehicle, 'lat' | 'lon' | 'altM' | 'headingDeg' | 'speedMps' | 'fix'>, utc: Date, options: NmeaOptions = {}): string[] {
+export function nmeaSentences(
+  v: Pick<WireVehicle, 'lat' | 'lon' | 'altM' | 'headingDeg' | 'speedMps' | 'fix'>,
+  utc: Date,
+  options: NmeaOptions = {},
+): string[] {
   const talker = options.talker ?? 'GN';
   const r = FIX_REPORT[v.fix] ?? FIX_REPORT.none;
   const [lat, ns] = nmeaAngle(v.lat, true);

@@ -16,7 +16,12 @@ export const CLIENT_TYPES = ['subscribe', 'unsubscribe', 'control'] as const;
 
 const simOf = (type: string) => {
   const message = `"${type}" needs "sim": a simulation id`;
-  return v.pipe(v.string(message), v.minLength(1, message), v.maxLength(MAX_FIELD_CHARS, message), v.description('simulation id (from hello)'));
+  return v.pipe(
+    v.string(message),
+    v.minLength(1, message),
+    v.maxLength(MAX_FIELD_CHARS, message),
+    v.description('simulation id (from hello)'),
+  );
 };
 const SPEED = 'control "speed" needs "value": a speed-up factor > 0';
 const speedFactor = v.pipe(v.number(SPEED), v.description('speed-up factor > 0 (action speed)'));
@@ -31,7 +36,12 @@ export const ControlMessageSchema = v.object({
   sim: simOf('control'),
   action: v.picklist(CONTROL_ACTIONS, 'control needs "action": pause, resume, speed or restart'),
   /** Longer tokens are cut to MAX_FIELD_CHARS (they then fail the comparison, in constant time). */
-  token: v.optional(v.pipe(v.string('"token" must be a string'), v.transform((t) => t.slice(0, MAX_FIELD_CHARS)))),
+  token: v.optional(
+    v.pipe(
+      v.string('"token" must be a string'),
+      v.transform((t) => t.slice(0, MAX_FIELD_CHARS)),
+    ),
+  ),
   value: v.optional(speedFactor),
   /** Older clients' name for `value`. */
   speedup: v.optional(speedFactor),

@@ -6,8 +6,15 @@
 import type { InferOutput } from 'valibot';
 import type { ControlMessageSchema, SubscribeMessageSchema, UnsubscribeMessageSchema } from './client-schema.js';
 import type {
-  ControlAckMessageSchema, CoverageTrailSchema, ErrorMessageSchema, EventMessageSchema, HelloMessageSchema, SimOfferSchema,
-  SnapshotMessageSchema, TelemetryGapSchema, TelemetryMessageSchema,
+  ControlAckMessageSchema,
+  CoverageTrailSchema,
+  ErrorMessageSchema,
+  EventMessageSchema,
+  HelloMessageSchema,
+  SimOfferSchema,
+  SnapshotMessageSchema,
+  TelemetryGapSchema,
+  TelemetryMessageSchema,
 } from './server-schema.js';
 
 export type { WireProgress, WireVehicle, LonLat } from './server-schema.js';

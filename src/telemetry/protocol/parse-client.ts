@@ -42,18 +42,23 @@ export function parseClientMessage(text: string): ParsedClient {
   } catch {
     return fail('TELEMETRY_BAD_JSON', 'the frame is not JSON');
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail('TELEMETRY_BAD_MESSAGE', 'a message must be a JSON object with a "type"');
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return fail('TELEMETRY_BAD_MESSAGE', 'a message must be a JSON object with a "type"');
   const type = (obj as { type?: unknown }).type;
   if (!(CLIENT_TYPES as readonly unknown[]).includes(type)) {
     const shown = JSON.stringify(typeof type === 'string' ? type.slice(0, 40) : (type ?? null));
-    return fail('TELEMETRY_BAD_MESSAGE', `unknown message type ${shown} (expected ${CLIENT_TYPES.slice(0, -1).join(', ')} or ${CLIENT_TYPES.at(-1)})`);
+    return fail(
+      'TELEMETRY_BAD_MESSAGE',
+      `unknown message type ${shown} (expected ${CLIENT_TYPES.slice(0, -1).join(', ')} or ${CLIENT_TYPES.at(-1)})`,
+    );
   }
   const result = v.safeParse(ClientMessageSchema, obj, { abortEarly: true });
   if (!result.success) return fail('TELEMETRY_BAD_MESSAGE', sentenceOf(result.issues[0], type as ClientType));
   const parsed = result.output;
   if (parsed.type !== 'control') return { ok: true, message: { type: parsed.type, sim: parsed.sim } };
   const value = parsed.value ?? parsed.speedup;
-  if (parsed.action === 'speed' && !(value !== undefined && Number.isFinite(value) && value > 0)) return fail('TELEMETRY_BAD_MESSAGE', SPEED);
+  if (parsed.action === 'speed' && !(value !== undefined && Number.isFinite(value) && value > 0))
+    return fail('TELEMETRY_BAD_MESSAGE', SPEED);
   const message: ClientMessage = { type: 'control', sim: parsed.sim, action: parsed.action };
   if (parsed.token !== undefined) message.token = parsed.token;
   if (value !== undefined) message.value = value;

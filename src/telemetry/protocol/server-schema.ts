@@ -28,7 +28,11 @@ export type LonLat = [number, number];
 
 /** Gives a checked wire shape the type its home stage declares (no change to the value). */
 function typedAs<T>() {
-  return <S extends v.GenericSchema>(shape: S) => v.pipe(shape, v.transform((value: v.InferOutput<S>) => value as unknown as T));
+  return <S extends v.GenericSchema>(shape: S) =>
+    v.pipe(
+      shape,
+      v.transform((value: v.InferOutput<S>) => value as unknown as T),
+    );
 }
 const seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.description('per-connection message number, increasing'));
 const sim = v.pipe(v.string(), v.description('simulation id (from hello)'));
@@ -48,7 +52,13 @@ const WireVehicleSchema = typedAs<WireVehicle>()(
   }),
 );
 const WireProgressSchema = typedAs<WireProgress>()(
-  v.looseObject({ coveredPct: v.number(), coveredHa: v.number(), elapsedS: v.number(), etaS: v.number(), savingsVnd: v.optional(v.number()) }),
+  v.looseObject({
+    coveredPct: v.number(),
+    coveredHa: v.number(),
+    elapsedS: v.number(),
+    etaS: v.number(),
+    savingsVnd: v.optional(v.number()),
+  }),
 );
 const SimEventSchema = typedAs<SimEvent>()(
   v.looseObject({ t: v.number(), vehicleId: v.string(), type: v.string(), detail: v.optional(v.string()) }),
@@ -133,7 +143,13 @@ export const TelemetryMessageSchema = v.object({
 /** Something that happened (a refill, a fault, a paddy done…). */
 export const EventMessageSchema = v.object({ type: v.literal('event'), seq, sim, t: v.number(), event: SimEventSchema });
 /** A coded error (TELEMETRY_…), about one simulation when `sim` is set. */
-export const ErrorMessageSchema = v.object({ type: v.literal('error'), seq, code: v.string(), message: v.string(), sim: v.optional(v.string()) });
+export const ErrorMessageSchema = v.object({
+  type: v.literal('error'),
+  seq,
+  code: v.string(),
+  message: v.string(),
+  sim: v.optional(v.string()),
+});
 /** Broadcast to a simulation's subscribers when a control changed it. */
 export const ControlAckMessageSchema = v.object({
   type: v.literal('control'),

@@ -26,7 +26,10 @@ export interface TelemetryRecording {
 const TYPES = new Set(['telemetry', 'event', 'control', 'snapshot']);
 
 function invalidLine(line: number, message: string, source?: string): never {
-  throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, { line, ...(source ? { path: source } : {}) });
+  throw new TelemetryError('TELEMETRY_RECORDING_INVALID', `${source ? `${source}: ` : ''}recording line ${line}: ${message}`, {
+    line,
+    ...(source ? { path: source } : {}),
+  });
 }
 
 /**
@@ -48,7 +51,8 @@ export function readTelemetryRecording(text: string, source?: string): Telemetry
   for (const { line, obj } of objects) {
     if (!header) {
       if (obj.type !== 'header' || obj.format !== TELEMETRY_RECORDING_FORMAT) invalid(line, `not an ${TELEMETRY_RECORDING_FORMAT} header`);
-      if (!Array.isArray(obj.simulations) || !obj.states || typeof obj.states !== 'object') invalid(line, 'the header needs simulations and states');
+      if (!Array.isArray(obj.simulations) || !obj.states || typeof obj.states !== 'object')
+        invalid(line, 'the header needs simulations and states');
       header = obj as unknown as TelemetryRecordingHeader;
       for (const s of header.simulations) if (!header.states[s.id]?.description) invalid(line, `no state for simulation "${s.id}"`);
       continue;
@@ -56,7 +60,8 @@ export function readTelemetryRecording(text: string, source?: string): Telemetry
     const { at, ...message } = obj;
     if (typeof at !== 'number' || !(at >= lastAt)) invalid(line, '"at" must be a number of ms, never decreasing');
     if (typeof message.type !== 'string' || !TYPES.has(message.type)) invalid(line, `unknown message type ${JSON.stringify(message.type)}`);
-    if (typeof message.sim !== 'string' || !header.states[message.sim]) invalid(line, `names simulation ${JSON.stringify(message.sim)}, which the header does not offer`);
+    if (typeof message.sim !== 'string' || !header.states[message.sim])
+      invalid(line, `names simulation ${JSON.stringify(message.sim)}, which the header does not offer`);
     lastAt = at;
     broadcasts.push({ at, message: message as unknown as BroadcastMessage });
   }

@@ -41,7 +41,11 @@ export interface RecorderOptions {
  * await rec.close();
  * ```
  */
-export function createBroadcastRecorder(target: string | ((line: string) => void), feeds: TelemetryFeed[], options: RecorderOptions = {}): BroadcastRecorder {
+export function createBroadcastRecorder(
+  target: string | ((line: string) => void),
+  feeds: TelemetryFeed[],
+  options: RecorderOptions = {},
+): BroadcastRecorder {
   const t0 = performance.now();
   const maxBytes = options.maxBytes ?? Infinity;
   const maxPending = options.maxPendingBytes ?? 64 * 2 ** 20;
@@ -72,7 +76,10 @@ export function createBroadcastRecorder(target: string | ((line: string) => void
   };
   let lines = 0;
   const header: TelemetryRecordingHeader = {
-    type: 'header', format: TELEMETRY_RECORDING_FORMAT, protocol: PROTOCOL, startedAt: new Date().toISOString(),
+    type: 'header',
+    format: TELEMETRY_RECORDING_FORMAT,
+    protocol: PROTOCOL,
+    startedAt: new Date().toISOString(),
     simulations: feeds.map((feed) => feed.offer()),
     states: Object.fromEntries(feeds.map((feed) => [feed.id, feed.state()])),
   };

@@ -45,12 +45,14 @@ function toUpdate(m: BroadcastMessage, tracker: FeedStateTracker): FeedUpdate {
  */
 export function createReplayFeeds(rec: TelemetryRecording, options: ReplayOptions = {}): TelemetryFeed[] {
   const speedup = checkSpeedup(options.speedup ?? 1);
-  const channels = new Map(rec.header.simulations.map((offer) => {
-    const state = rec.header.states[offer.id];
-    const tracker = createFeedStateTracker(state.description, state.speedup);
-    tracker.setPaused(state.paused);
-    return [offer.id, { offer, tracker, updates: new Subject<FeedUpdate>() }];
-  }));
+  const channels = new Map(
+    rec.header.simulations.map((offer) => {
+      const state = rec.header.states[offer.id];
+      const tracker = createFeedStateTracker(state.description, state.speedup);
+      tracker.setPaused(state.paused);
+      return [offer.id, { offer, tracker, updates: new Subject<FeedUpdate>() }];
+    }),
+  );
   let i = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let t0 = 0;

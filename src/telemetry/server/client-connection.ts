@@ -43,7 +43,11 @@ export class ClientConnection {
   /** Frames skipped while behind (for stats). */
   skipped = 0;
 
-  constructor(readonly ws: WebSocket, maxMessagesPerSecond: number, private readonly highWaterBytes: number) {
+  constructor(
+    readonly ws: WebSocket,
+    maxMessagesPerSecond: number,
+    private readonly highWaterBytes: number,
+  ) {
     this.limiter = createRateLimiter(maxMessagesPerSecond);
   }
 

@@ -41,17 +41,30 @@ function answerFlood(client: ClientConnection, context: ClientMessageContext) {
   client.lastLimitErrorMs = nowMs;
   const { maxMessagesPerSecond: rate, floodWarnings } = context;
   if (client.floodStrikes <= floodWarnings) {
-    return replyError(client, 'TELEMETRY_RATE_LIMITED', `more than ${rate} messages per second; messages are being dropped (warning ${client.floodStrikes} of ${floodWarnings})`);
+    return replyError(
+      client,
+      'TELEMETRY_RATE_LIMITED',
+      `more than ${rate} messages per second; messages are being dropped (warning ${client.floodStrikes} of ${floodWarnings})`,
+    );
   }
-  client.send(encodeMessage(errorMessage('TELEMETRY_RATE_LIMITED', `still more than ${rate} messages per second after ${floodWarnings} warnings: closing (${CLOSE_POLICY_VIOLATION})`)));
+  client.send(
+    encodeMessage(
+      errorMessage(
+        'TELEMETRY_RATE_LIMITED',
+        `still more than ${rate} messages per second after ${floodWarnings} warnings: closing (${CLOSE_POLICY_VIOLATION})`,
+      ),
+    ),
+  );
   client.ws.close(CLOSE_POLICY_VIOLATION, 'rate limit');
 }
 
 /** Runs a control message; subscribers get the acknowledgement as a broadcast, a controller watching nothing its own. */
 function answerControl(client: ClientConnection, control: ControlMessage, context: ClientMessageContext) {
   const { sim } = control;
-  if (context.token === undefined) return replyError(client, 'TELEMETRY_CONTROL_DISABLED', 'this server was started without a token: control is disabled', sim);
-  if (!tokenMatches(context.token, control.token)) return replyError(client, 'TELEMETRY_UNAUTHORIZED', "control needs the server's token", sim);
+  if (context.token === undefined)
+    return replyError(client, 'TELEMETRY_CONTROL_DISABLED', 'this server was started without a token: control is disabled', sim);
+  if (!tokenMatches(context.token, control.token))
+    return replyError(client, 'TELEMETRY_UNAUTHORIZED', "control needs the server's token", sim);
   const feed = context.hub.feed(sim);
   if (!feed?.control) return replyError(client, 'TELEMETRY_BAD_MESSAGE', `simulation "${sim}" takes no control`, sim);
   try {
@@ -60,7 +73,8 @@ function answerControl(client: ClientConnection, control: ControlMessage, contex
     const state = feed.state();
     client.send(encodeMessage({ type: 'control', sim, action: control.action, ok: true, paused: state.paused, speedup: state.speedup }));
   } catch (error) {
-    const code = error instanceof TelemetryError && error.code.startsWith('TELEMETRY_') ? (error.code as TelemetryErrorCode) : 'TELEMETRY_BAD_MESSAGE';
+    const code =
+      error instanceof TelemetryError && error.code.startsWith('TELEMETRY_') ? (error.code as TelemetryErrorCode) : 'TELEMETRY_BAD_MESSAGE';
     replyError(client, code, (error as Error).message, sim);
   }
 }

@@ -52,8 +52,12 @@ function sayWhyBeforeTooBigClose(client: ClientConnection, tooLarge: ReturnType<
  */
 export function createConnectionHandler(context: ConnectionContext): (ws: WebSocket) => void {
   const { clients, hub, served, limits, onClientMessage } = context;
-  const tooLarge = encodeMessage(errorMessage('TELEMETRY_TOO_LARGE', `a frame over ${limits.maxPayloadBytes} bytes: closing (${CLOSE_MESSAGE_TOO_BIG})`));
-  const full = encodeMessage(errorMessage('TELEMETRY_TOO_MANY_CONNECTIONS', `the server is at its limit of ${limits.maxConnections} connections; try again later`));
+  const tooLarge = encodeMessage(
+    errorMessage('TELEMETRY_TOO_LARGE', `a frame over ${limits.maxPayloadBytes} bytes: closing (${CLOSE_MESSAGE_TOO_BIG})`),
+  );
+  const full = encodeMessage(
+    errorMessage('TELEMETRY_TOO_MANY_CONNECTIONS', `the server is at its limit of ${limits.maxConnections} connections; try again later`),
+  );
   return (ws) => {
     const client = new ClientConnection(ws, limits.maxMessagesPerSecond, limits.highWaterBytes);
     // A socket error (a reset, an oversize frame: ws closes with 1009) only ends this client.

@@ -60,8 +60,13 @@ export const ALLOWED_METHODS = 'GET, HEAD';
  */
 export function answerUnhandled(req: IncomingMessage, res: ServerResponse): void {
   const getLike = req.method === 'GET' || req.method === 'HEAD';
-  const body = getLike ? 'agrisim telemetry: connect a WebSocket to /ws\n' : `method ${String(req.method).slice(0, 16)} not allowed: use ${ALLOWED_METHODS}\n`;
-  const headers: Record<string, string | number> = { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) };
+  const body = getLike
+    ? 'agrisim telemetry: connect a WebSocket to /ws\n'
+    : `method ${String(req.method).slice(0, 16)} not allowed: use ${ALLOWED_METHODS}\n`;
+  const headers: Record<string, string | number> = {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  };
   if (!getLike) headers.allow = ALLOWED_METHODS;
   res.writeHead(getLike ? 404 : 405, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

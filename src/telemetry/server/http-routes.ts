@@ -29,7 +29,9 @@ export function createRequestHandler(staticHandler: StaticHandler | undefined, c
 
 /** Answers an upgrade that is not taken with a bare HTTP status and closes the socket. */
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`,
+  );
 }
 
 /** Where and from whom WebSocket upgrades are taken. */

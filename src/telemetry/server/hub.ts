@@ -17,8 +17,16 @@ export type BroadcastListener = (sim: string, e: EncodedMessage) => void;
 export function snapshotMessage(feed: TelemetryFeed): Unsequenced<SnapshotMessage> {
   const state = feed.state();
   return {
-    type: 'snapshot', sim: feed.id, description: state.description, t: state.t, vehicles: state.vehicles, progress: state.progress, coverage: state.coverage,
-    paused: state.paused, speedup: state.speedup, done: state.done,
+    type: 'snapshot',
+    sim: feed.id,
+    description: state.description,
+    t: state.t,
+    vehicles: state.vehicles,
+    progress: state.progress,
+    coverage: state.coverage,
+    paused: state.paused,
+    speedup: state.speedup,
+    done: state.done,
   };
 }
 

@@ -11,7 +11,13 @@ import { TelemetryError } from '../../errors.js';
 export function listenOn(http: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) =>
-      reject(new TelemetryError('TELEMETRY_LISTEN', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { host, port, cause: error.code }));
+      reject(
+        new TelemetryError('TELEMETRY_LISTEN', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          host,
+          port,
+          cause: error.code,
+        }),
+      );
     http.once('error', onError);
     http.listen(port, host, () => {
       http.off('error', onError);

@@ -73,19 +73,31 @@ export interface TelemetryServerOptions {
 }
 
 /** Options with every default filled in. */
-export type ResolvedServerOptions = Required<Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler' | 'simulations' | 'feeds'>>
-  & Pick<TelemetryServerOptions, 'token' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler'> & { simulations: SimulationFactory[]; feeds: TelemetryFeed[]; allowedOrigins: OriginPolicy };
+export type ResolvedServerOptions = Required<
+  Omit<TelemetryServerOptions, 'token' | 'allowedOrigins' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler' | 'simulations' | 'feeds'>
+> &
+  Pick<TelemetryServerOptions, 'token' | 'csp' | 'record' | 'recordMaxBytes' | 'staticHandler'> & {
+    simulations: SimulationFactory[];
+    feeds: TelemetryFeed[];
+    allowedOrigins: OriginPolicy;
+  };
 
 function originPolicy(o: TelemetryServerOptions, host: string): OriginPolicy {
   const p = o.allowedOrigins;
   if (p === undefined) return isLoopbackHost(host) ? 'any' : 'same-host';
   if (p === 'any' || p === 'same-host' || (Array.isArray(p) && p.every((x) => typeof x === 'string'))) return p;
-  throw new TelemetryError('TELEMETRY_INVALID_OPTION', "allowedOrigins must be 'any', 'same-host' or a list of origins", { key: 'allowedOrigins' });
+  throw new TelemetryError('TELEMETRY_INVALID_OPTION', "allowedOrigins must be 'any', 'same-host' or a list of origins", {
+    key: 'allowedOrigins',
+  });
 }
 
 function check(key: string, value: number, min: number, max: number, integer = false): number {
   if (!(typeof value === 'number' && value >= min && value <= max) || (integer && !Number.isInteger(value))) {
-    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `${key} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got ${String(value)}`, { key, value });
+    throw new TelemetryError(
+      'TELEMETRY_INVALID_OPTION',
+      `${key} must be ${integer ? 'an integer' : 'a number'} between ${min} and ${max}, got ${String(value)}`,
+      { key, value },
+    );
   }
   return value;
 }
@@ -97,17 +109,21 @@ function check(key: string, value: number, min: number, max: number, integer = f
 export function resolveServerOptions(o: TelemetryServerOptions): ResolvedServerOptions {
   const simulations = o.simulations ?? [];
   const feeds = o.feeds ?? [];
-  if (simulations.length + feeds.length === 0) throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'nothing to serve: give simulations or feeds', { key: 'simulations' });
+  if (simulations.length + feeds.length === 0)
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'nothing to serve: give simulations or feeds', { key: 'simulations' });
   const ids = [...simulations.map((s) => s.id), ...feeds.map((f) => f.id)];
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `two simulations share the id "${dup}"`, { key: 'simulations', value: dup });
+  if (dup)
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `two simulations share the id "${dup}"`, { key: 'simulations', value: dup });
   if (o.token !== undefined && (typeof o.token !== 'string' || o.token.length === 0 || o.token.length > 256)) {
     throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'token must be a non-empty string of at most 256 characters', { key: 'token' });
   }
   const paths = o.paths ?? ['/', '/ws'];
-  if (!paths.every((p) => p.startsWith('/'))) throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'paths must start with "/"', { key: 'paths', value: paths });
+  if (!paths.every((p) => p.startsWith('/')))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'paths must start with "/"', { key: 'paths', value: paths });
   const host = o.host ?? '127.0.0.1';
-  if (o.csp !== undefined && (typeof o.csp !== 'string' || /[\r\n]/.test(o.csp))) throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'csp must be a one-line string', { key: 'csp' });
+  if (o.csp !== undefined && (typeof o.csp !== 'string' || /[\r\n]/.test(o.csp)))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', 'csp must be a one-line string', { key: 'csp' });
   return {
     port: check('port', o.port ?? 0, 0, 65535, true),
     host,

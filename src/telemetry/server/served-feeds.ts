@@ -69,7 +69,11 @@ export function createServedFeeds(feeds: TelemetryFeed[], context: ServedFeedsCo
       if (startOn === 'listen') for (const feed of list) start(feed);
     },
     add(feed) {
-      if (hub.feed(feed.id)) throw new TelemetryError('TELEMETRY_INVALID_OPTION', `a simulation "${feed.id}" is already served`, { key: 'feed.id', value: feed.id });
+      if (hub.feed(feed.id))
+        throw new TelemetryError('TELEMETRY_INVALID_OPTION', `a simulation "${feed.id}" is already served`, {
+          key: 'feed.id',
+          value: feed.id,
+        });
       hub.add(feed);
       list.push(feed);
       if (startOn === 'listen') start(feed);

@@ -62,7 +62,9 @@ export interface TelemetryServer {
 /** The feeds a server starts with: one sim feed per simulation, then the ready-made feeds. */
 function initialFeeds(options: ResolvedServerOptions): TelemetryFeed[] {
   const loop = options.loop ? { loopDelayMs: options.loopDelayMs } : {};
-  const simFeeds = options.simulations.map((factory) => createSimFeed(factory, { speedup: options.speedup, maxBroadcastHz: options.maxBroadcastHz, ...loop }));
+  const simFeeds = options.simulations.map((factory) =>
+    createSimFeed(factory, { speedup: options.speedup, maxBroadcastHz: options.maxBroadcastHz, ...loop }),
+  );
   return [...simFeeds, ...options.feeds];
 }
 
@@ -100,7 +102,12 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   const served = createServedFeeds(feeds, { hub, clients, startOn: resolved.startOn, control: resolved.token !== undefined });
   const onClientMessage = createClientMessageHandler({ hub, served, ...resolved });
   const onConnection = createConnectionHandler({ clients, hub, served, limits: resolved, onClientMessage });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: resolved.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: resolved.maxPayloadBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   const http: Server = createServer(createRequestHandler(resolved.staticHandler, resolved.csp));
   http.on('upgrade', createUpgradeHandler(wss, resolved, onConnection));
   const heartbeat = startHeartbeat(clients, resolved.heartbeatMs);
@@ -110,7 +117,11 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= shutDownServer({
-      http, clients, recorder, timers: [heartbeat, resyncTimer], closeTimeoutMs: resolved.closeTimeoutMs,
+      http,
+      clients,
+      recorder,
+      timers: [heartbeat, resyncTimer],
+      closeTimeoutMs: resolved.closeTimeoutMs,
       stopFeeds: () => {
         served.stopAll();
         hub.close();
@@ -135,7 +146,12 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     addFeed: (feed) => (closing ? feed.stop() : served.add(feed)),
     removeFeed: (id) => served.remove(id, closing !== undefined),
     clientCount: () => clients.size,
-    stats: () => ({ ...hub.stats, clients: clients.size, recordedLines: recorder?.lines ?? 0, recordingTruncated: recorder?.truncated ?? false }),
+    stats: () => ({
+      ...hub.stats,
+      clients: clients.size,
+      recordedLines: recorder?.lines ?? 0,
+      recordingTruncated: recorder?.truncated ?? false,
+    }),
     close,
   };
 }

@@ -23,11 +23,16 @@ export interface ShutdownParts {
 
 /** Closes each client with 1001 and resolves once all answered (or were already closed). */
 function closeClients(clients: ReadonlySet<ClientConnection>): Promise<unknown> {
-  return Promise.all([...clients].map((client) => new Promise<void>((resolve) => {
-    if (client.ws.readyState === client.ws.CLOSED) return resolve();
-    client.ws.once('close', () => resolve());
-    client.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
-  })));
+  return Promise.all(
+    [...clients].map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          if (client.ws.readyState === client.ws.CLOSED) return resolve();
+          client.ws.once('close', () => resolve());
+          client.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+        }),
+    ),
+  );
 }
 
 /** Stops listening and drops the keep-alive connections still open. */
@@ -50,7 +55,12 @@ export async function shutDownServer(parts: ShutdownParts): Promise<void> {
   for (const timer of parts.timers) clearInterval(timer);
   parts.stopFeeds();
   // The recording is flushed while clients close, not after: it must not wait on them.
-  const flushed = recorder ? withTimeout(recorder.close(), closeTimeoutMs).then(() => undefined, (error: unknown) => error) : undefined;
+  const flushed = recorder
+    ? withTimeout(recorder.close(), closeTimeoutMs).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+    : undefined;
   await withTimeout(closeClients(clients), closeTimeoutMs);
   for (const client of clients) client.ws.terminate();
   await withTimeout(closeHttp(http), closeTimeoutMs);

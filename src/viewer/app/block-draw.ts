@@ -87,7 +87,13 @@ export function drawBlock(ctx: CanvasRenderingContext2D, project: Project, b: Bl
 }
 
 /** Each paddy's household and covered %, at its centre, when the paddy is wide enough on screen. */
-export function drawLabels(ctx: CanvasRenderingContext2D, project: Project, b: BlockDescription, centres: readonly LonLat[], progress: SimProgress | undefined): void {
+export function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  project: Project,
+  b: BlockDescription,
+  centres: readonly LonLat[],
+  progress: SimProgress | undefined,
+): void {
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -129,7 +135,12 @@ export function drawDepots(ctx: CanvasRenderingContext2D, project: Project, b: B
 }
 
 /** Each machine's trail in its own colour (machines in `order`, as the panel lists them). */
-export function drawTrails(ctx: CanvasRenderingContext2D, project: Project, order: readonly string[], trails: ReadonlyMap<string, LonLat[]>): void {
+export function drawTrails(
+  ctx: CanvasRenderingContext2D,
+  project: Project,
+  order: readonly string[],
+  trails: ReadonlyMap<string, LonLat[]>,
+): void {
   ctx.lineWidth = 2.5;
   ctx.lineCap = 'round';
   order.forEach((id, i) => {

@@ -76,4 +76,3 @@ export function createBlockLayer(container: HTMLElement) {
     trailLengths: () => order.map((id) => trails.get(id)?.length ?? 0),
   };
 }
-

@@ -19,8 +19,10 @@ const HTML =
 
 function paddyRow(p: BlockDescription['paddies'][number]): string {
   const who = p.owner ? `${esc(p.name || p.id)} · ${esc(p.owner)}` : esc(p.name || p.id);
-  return `<div class="paddy-row" role="listitem" data-paddy="${esc(p.id)}"><span class="paddy-name">${who}</span>` +
-    `<span class="paddy-bar"><span class="paddy-fill"></span></span><span class="paddy-pct" data-testid="paddy-pct">–</span></div>`;
+  return (
+    `<div class="paddy-row" role="listitem" data-paddy="${esc(p.id)}"><span class="paddy-name">${who}</span>` +
+    `<span class="paddy-bar"><span class="paddy-fill"></span></span><span class="paddy-pct" data-testid="paddy-pct">–</span></div>`
+  );
 }
 
 /** Builds the (hidden) block panel inside `root`, before its machine cards (`.vehicles`) when there are any, and returns its updater. */
@@ -43,7 +45,8 @@ export function createBlockPanel(root: HTMLElement) {
   const update = (p: SimProgress | undefined) => {
     last = p;
     if (!block || !p) return;
-    if (p.makespanS !== undefined) set('block-makespan', `${formatDuration(p.makespanS)} (${t(lang, 'remaining').toLowerCase()} ${formatDuration(p.etaS)})`);
+    if (p.makespanS !== undefined)
+      set('block-makespan', `${formatDuration(p.makespanS)} (${t(lang, 'remaining').toLowerCase()} ${formatDuration(p.etaS)})`);
     const waiting = (p.depotQueue ?? []).reduce((a, b) => a + b, 0);
     set('block-queue', `${formatNumber(lang, waiting)} ${t(lang, 'machines')}`);
     const pcts = p.paddyCoveredPct ?? [];
@@ -80,4 +83,3 @@ export function createBlockPanel(root: HTMLElement) {
     },
   };
 }
-

@@ -9,7 +9,6 @@ import { metresPerDegree } from '../../geodesy/index.js';
 import { doseColor, doseScaleOf, type DoseScale } from './dose-scale.js';
 import { bboxOf, COLORS, vehicleColor, type FieldView, type PlanFeatureCollection, type VehicleMark } from './view.js';
 
-
 interface Projector {
   px(p: Position): [number, number];
   pxPerM: number;
@@ -68,7 +67,12 @@ function drawZones(ctx: CanvasRenderingContext2D, pr: Projector, zones: PlanFeat
 }
 
 /** Fills and strokes the features of one kind. */
-function paintKind(ctx: CanvasRenderingContext2D, pr: Projector, features: Feature[], style: { fill?: string; stroke?: string; width?: number; dash?: number[] }): void {
+function paintKind(
+  ctx: CanvasRenderingContext2D,
+  pr: Projector,
+  features: Feature[],
+  style: { fill?: string; stroke?: string; width?: number; dash?: number[] },
+): void {
   ctx.setLineDash(style.dash ?? []);
   for (const f of features) {
     ctx.beginPath();
@@ -107,7 +111,12 @@ function drawStrips(ctx: CanvasRenderingContext2D, pr: Projector, strips: readon
  * zones, coverage strips, planned path, boundary. Undefined before there is a plan to frame.
  */
 function drawStatic(
-  ctx: CanvasRenderingContext2D, w: number, h: number, plan: PlanFeatureCollection | undefined, dose: DoseScale | undefined, strips: readonly Feature[],
+  ctx: CanvasRenderingContext2D,
+  w: number,
+  h: number,
+  plan: PlanFeatureCollection | undefined,
+  dose: DoseScale | undefined,
+  strips: readonly Feature[],
 ): { projector: Projector; fieldCount: number } | undefined {
   ctx.fillStyle = COLORS.background;
   ctx.fillRect(0, 0, w, h);
@@ -182,7 +191,10 @@ export function createCanvasView(container: HTMLElement): FieldView {
   };
 
   const drawBase = () => {
-    const drawn = drawStatic(bctx, base.width, base.height, plan, dose, [...(coverageDone?.features ?? []), ...(coverageOpen?.features ?? [])]);
+    const drawn = drawStatic(bctx, base.width, base.height, plan, dose, [
+      ...(coverageDone?.features ?? []),
+      ...(coverageOpen?.features ?? []),
+    ]);
     pr = drawn?.projector;
     fieldCount = drawn?.fieldCount ?? 0;
   };

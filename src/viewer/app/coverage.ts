@@ -63,7 +63,8 @@ export class CoverageModel {
     this.open.clear();
     this.shownDone.clear();
     for (const tr of trails) {
-      for (const run of tr.passes) if (run.length > 0) this.passes.push({ vehicleId: tr.vehicleId, widthM: tr.widthM, points: run.slice() });
+      for (const run of tr.passes)
+        if (run.length > 0) this.passes.push({ vehicleId: tr.vehicleId, widthM: tr.widthM, points: run.slice() });
     }
     this.version++;
     this.doneVersion++;

@@ -26,7 +26,9 @@ export function createDoseLegend(mapEl: HTMLElement) {
     if (!scale) return;
     const stops = doseStops(scale);
     const ramp = `linear-gradient(to right, ${DOSE_COLORS.join(', ')})`;
-    const ticks = [stops[0], (scale.minPerHa + scale.maxPerHa) / 2, stops[stops.length - 1]].map((v) => `<span>${formatNumber(lang, Math.round(v))}</span>`);
+    const ticks = [stops[0], (scale.minPerHa + scale.maxPerHa) / 2, stops[stops.length - 1]].map(
+      (v) => `<span>${formatNumber(lang, Math.round(v))}</span>`,
+    );
     el.innerHTML =
       `<div class="dose-title">${t(lang, 'doseTitle')} (${scale.unit})</div>` +
       `<div class="dose-ramp" style="background:${ramp}"></div>` +

@@ -9,7 +9,6 @@ import { VI } from './lang/vi.js';
 
 export type { Lang, StringKey };
 
-
 /** Every language's dictionary: one file per language under lang/. */
 export const TABLES: Record<Lang, Record<StringKey, string>> = { en: EN, vi: VI };
 

@@ -27,7 +27,7 @@ export const MAX_GLIDE_MS = 1000;
 
 /** Shortest signed turn from `a` to `b`, degrees in (-180, 180]. */
 export function angleDelta(a: number, b: number): number {
-  const d = (((b - a) % 360) + 540) % 360 - 180;
+  const d = ((((b - a) % 360) + 540) % 360) - 180;
   return d === -180 ? 180 : d;
 }
 

@@ -42,7 +42,9 @@ function registerServiceWorker(): void {
   navigator.serviceWorker.register('sw.js').catch((e: unknown) => console.warn('agrisim: no service worker', e));
   void navigator.serviceWorker.ready
     .then(async () => {
-      const loaded = performance.getEntriesByType('resource').map((e) => e.name)
+      const loaded = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
         .filter((u) => u.startsWith(location.origin) && /\.(js|mjs|css)$/.test(new URL(u).pathname) && !u.endsWith('/sw.js'));
       await (await caches.open(SHELL_CACHE)).addAll([location.pathname, ...new Set(loaded)]);
     })
@@ -98,7 +100,9 @@ class Page {
     document.documentElement.lang = l;
     document.title = t(l, 'title');
     applyLabels(this.header, l);
-    this.header.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
+    this.header
+      .querySelectorAll<HTMLButtonElement>('[data-lang]')
+      .forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === l)));
     for (const p of this.panes) p.setLang(l);
     this.paddy?.setLang(l);
     this.showAttribution();
@@ -119,7 +123,14 @@ class Page {
     const el = document.createElement('section');
     this.panesEl.appendChild(el);
     const onHello = (sims: SimOffer[], control: boolean) => this.onHello(sims, control);
-    const pane = createPane(el, { wsUrl: this.wsUrl, simId, index, renderer: this.renderer, tilesUrl: this.tiles.url || undefined, onHello });
+    const pane = createPane(el, {
+      wsUrl: this.wsUrl,
+      simId,
+      index,
+      renderer: this.renderer,
+      tilesUrl: this.tiles.url || undefined,
+      onHello,
+    });
     pane.setLang(this.lang);
     pane.setToken(this.token);
     this.panes.push(pane);
@@ -169,7 +180,9 @@ function bindHeader(page: Page): void {
     ev.preventDefault();
     page.setToken((page.$<HTMLInputElement>('[data-testid="token-input"]').value || '').trim() || undefined);
   });
-  page.$('[data-testid="map-toggle"]').addEventListener('click', () => page.setRenderer(page.renderer === 'maplibre' ? 'canvas' : 'maplibre'));
+  page
+    .$('[data-testid="map-toggle"]')
+    .addEventListener('click', () => page.setRenderer(page.renderer === 'maplibre' ? 'canvas' : 'maplibre'));
   page.$('[data-testid="invite"]').addEventListener('click', () => void showInvite(page.lang));
   page.$('[data-testid="my-paddy"]').addEventListener('click', () => page.togglePaddy());
 }
@@ -197,7 +210,11 @@ function start(): void {
   page.setLang(page.lang);
   page.showToggle();
   registerServiceWorker();
-  (window as unknown as { __agrisim: unknown }).__agrisim = { panes: () => page.panes.map((p) => p.debug()), lang: () => page.lang, renderer: () => page.renderer };
+  (window as unknown as { __agrisim: unknown }).__agrisim = {
+    panes: () => page.panes.map((p) => p.debug()),
+    lang: () => page.lang,
+    renderer: () => page.renderer,
+  };
 }
 
 start();

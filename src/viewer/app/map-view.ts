@@ -38,7 +38,9 @@ function createMarkers(map: MlMap): (marks: VehicleMark[]) => void {
     marks.forEach((m, i) => {
       let mk = markers.get(m.id);
       if (!mk) {
-        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' }).setLngLat([m.pose.lon, m.pose.lat]).addTo(map);
+        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' })
+          .setLngLat([m.pose.lon, m.pose.lat])
+          .addTo(map);
         markers.set(m.id, mk);
       }
       mk.setLngLat([m.pose.lon, m.pose.lat]);

@@ -29,7 +29,10 @@ export function simLabel(lang: Lang, offer: SimOffer, known: ReadonlyMap<string,
   const kind = kindOf(offer, known);
   if (!kind || !KINDS.has(kind)) return offer.name || offer.id;
   const count = offer.vehicles?.length ?? 1;
-  const guidance = (offer.guidance ?? '').split('+').filter(Boolean).map((g) => tDynamic(lang, 'guid', g));
+  const guidance = (offer.guidance ?? '')
+    .split('+')
+    .filter(Boolean)
+    .map((g) => tDynamic(lang, 'guid', g));
   const paddies = /\((Ô [^)]*)\)/.exec(offer.name ?? '')?.[1];
   return `${count > 1 ? `${count} × ` : ''}${t(lang, `kind.${kind}` as StringKey)}${guidance.length ? ` · ${guidance.join(', ')}` : ''}${paddies ? ` (${paddies})` : ''}`;
 }

@@ -101,4 +101,3 @@ export function createPaneStatus(el: StatusElements, vehicles: () => readonly Wi
     },
   };
 }
-

@@ -78,4 +78,3 @@ export function createViewSlot(mapEl: HTMLElement, lang: () => Lang, onAttach: (
     },
   };
 }
-

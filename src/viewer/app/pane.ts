@@ -52,10 +52,20 @@ function buildPane(root: HTMLElement, opts: PaneOptions) {
     { root, connection: $('.connection'), pausedBadge: $('.paused-badge'), message: $('.message'), controls },
     () => run.vehicles,
   );
-  const slot = createViewSlot(mapEl, () => status.lang, () => refresher.reset());
+  const slot = createViewSlot(
+    mapEl,
+    () => status.lang,
+    () => refresher.reset(),
+  );
   slot.setRenderer(opts.renderer, opts.tilesUrl);
   return {
-    root, mapEl, controls, run, refresher, status, slot,
+    root,
+    mapEl,
+    controls,
+    run,
+    refresher,
+    status,
+    slot,
     select: $<HTMLSelectElement>('.sim-select'),
     simName: $('.sim-name'),
     panel: createPanel($('.stats')),

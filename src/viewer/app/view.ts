@@ -68,11 +68,17 @@ export function vehicleColor(i: number): string {
 
 /** [west, south, east, north] of every coordinate in a collection, or undefined when empty. */
 export function bboxOf(fc: FeatureCollection): [number, number, number, number] | undefined {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const visit = (c: unknown): void => {
     if (!Array.isArray(c)) return;
     if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-      w = Math.min(w, c[0]); e = Math.max(e, c[0]); s = Math.min(s, c[1]); n = Math.max(n, c[1]);
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1]);
+      n = Math.max(n, c[1]);
       return;
     }
     for (const x of c) visit(x);

@@ -42,7 +42,9 @@ function checkStructure(plan: Plan, fc: PlanFeatureCollection): void {
   const onRoute = fc.features.filter((f) => f.properties.seq > 0);
   expect(onRoute.map((f) => f.properties.seq)).toEqual(onRoute.map((_, i) => i + 1));
   expect(onRoute.length).toBe(plan.route.length + plan.refills.length);
-  expect(fc.features.filter((f) => f.properties.seq === 0).every((f) => ['boundary', 'hole', 'headland', 'cell'].includes(f.properties.kind))).toBe(true);
+  expect(
+    fc.features.filter((f) => f.properties.seq === 0).every((f) => ['boundary', 'hole', 'headland', 'cell'].includes(f.properties.kind)),
+  ).toBe(true);
 }
 
 function checkCoordinates(plan: Plan, fc: PlanFeatureCollection): void {
@@ -86,8 +88,13 @@ describe('planToGeoJson', () => {
   it('passes ../shared/tools/check-plan.mjs when written to disk (sample fields)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agrisim-gj-'));
     for (const { name, plan } of samples) {
-      const fieldPath = join(dir, 'field.geojson'), planPath = join(dir, 'plan.geojson'), metricsPath = join(dir, 'metrics.json');
-      writeFileSync(fieldPath, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: plan.field.lonLat } }));
+      const fieldPath = join(dir, 'field.geojson'),
+        planPath = join(dir, 'plan.geojson'),
+        metricsPath = join(dir, 'metrics.json');
+      writeFileSync(
+        fieldPath,
+        JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: plan.field.lonLat } }),
+      );
       writeFileSync(planPath, JSON.stringify(planToGeoJson(plan)));
       writeFileSync(metricsPath, JSON.stringify(plan.metrics) + '\n');
       const out = JSON.parse(execFileSync(process.execPath, [CHECKER, fieldPath, planPath, metricsPath], { encoding: 'utf8' }));

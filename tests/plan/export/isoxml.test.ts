@@ -22,7 +22,8 @@ const MITRE_LIMIT = 2;
 const DECIMAL9 = /^-?\d+(\.\d{1,9})?$/;
 
 type El = Element;
-const children = (e: El, tag: string): El[] => Array.from(e.childNodes).filter((n): n is El => n.nodeType === 1 && (n as El).tagName === tag);
+const children = (e: El, tag: string): El[] =>
+  Array.from(e.childNodes).filter((n): n is El => n.nodeType === 1 && (n as El).tagName === tag);
 const all = (doc: Document, tag: string): El[] => Array.from(doc.getElementsByTagName(tag)) as El[];
 const num = (e: El, attr: string) => Number(e.getAttribute(attr));
 
@@ -141,7 +142,8 @@ function shoelace(r: XY[]): number {
 }
 
 function segDist(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)));
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
@@ -173,8 +175,9 @@ function checkGuidance(name: string, plan: Plan, doc: Document): void {
     expect(pnts.map((p) => p.getAttribute('A'))).toEqual(pnts.map((_, k) => (k === 0 ? '6' : k === pnts.length - 1 ? '7' : '9')));
     pnts.forEach((p, k) => expect(dist(pntXY(plan, p), s.points[k])).toBeLessThan(0.001));
     // heading A → B, degrees clockwise from north
-    const a = s.points[0], b = s.points[s.points.length - 1];
-    const heading = (((Math.atan2(b[0] - a[0], b[1] - a[1]) * 180) / Math.PI) + 360) % 360;
+    const a = s.points[0],
+      b = s.points[s.points.length - 1];
+    const heading = ((Math.atan2(b[0] - a[0], b[1] - a[1]) * 180) / Math.PI + 360) % 360;
     expect(Math.abs(num(g, 'G') - heading)).toBeLessThan(1e-3);
   });
 }
@@ -190,8 +193,21 @@ function checkAll(name: string, plan: Plan): void {
 /** Fields on the prime meridian and the equator: coordinates below 1e-6 degree. */
 function zeroCrossingPlans(): { name: string; plan: Plan }[] {
   const rings = [
-    [[-0.0004, 51.4779], [0.0000005, 51.4779], [0.0004, 51.4779], [0.0004, 51.4785], [-0.0004, 51.4785], [-0.0004, 51.4779]],
-    [[9.6, 0.0000004], [9.6012, 0.0000004], [9.6012, 0.0006], [9.6, 0.0006], [9.6, 0.0000004]],
+    [
+      [-0.0004, 51.4779],
+      [0.0000005, 51.4779],
+      [0.0004, 51.4779],
+      [0.0004, 51.4785],
+      [-0.0004, 51.4785],
+      [-0.0004, 51.4779],
+    ],
+    [
+      [9.6, 0.0000004],
+      [9.6012, 0.0000004],
+      [9.6012, 0.0006],
+      [9.6, 0.0006],
+      [9.6, 0.0000004],
+    ],
   ];
   return rings.flatMap((ring, i) =>
     (['drone', 'transplanter'] as const).map((v) => {
@@ -224,7 +240,18 @@ describe('planToIsoxml / exportPlan isoxml', () => {
       JSON.stringify({
         type: 'Feature',
         properties: { name: fieldName, farm: 'HTX <Quỳnh> & "Phụ"' },
-        geometry: { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.350384, 20.65], [106.350384, 20.651079], [106.35, 20.651079], [106.35, 20.65]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [106.35, 20.65],
+              [106.350384, 20.65],
+              [106.350384, 20.651079],
+              [106.35, 20.651079],
+              [106.35, 20.65],
+            ],
+          ],
+        },
       }),
     );
     const doc = parse(exportPlan(planField(field, getVehicle('transplanter')), 'isoxml'));
@@ -235,7 +262,12 @@ describe('planToIsoxml / exportPlan isoxml', () => {
   it('validates against the ISO 11783-10 v4.3 XML schema (xmllint)', (ctx) => {
     const xmllint = systemProgram('xmllint');
     if (!xmllint) return ctx.skip();
-    expect(isoxmlProblems(xmllint, [...samples, ...others].map(({ plan }) => exportPlan(plan, 'isoxml')))).toEqual([]);
+    expect(
+      isoxmlProblems(
+        xmllint,
+        [...samples, ...others].map(({ plan }) => exportPlan(plan, 'isoxml')),
+      ),
+    ).toEqual([]);
   });
 
   it('the schema check can fail: a PNT in exponent form or a PFD without its area is refused', (ctx) => {

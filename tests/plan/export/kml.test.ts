@@ -58,13 +58,21 @@ function checkRoundTrip(name: string, plan: Plan, features: Feature[]): void {
     const seg = plan.route[Number(f.properties.segment)];
     expect(f.properties.kind).toBe(seg.kind);
     expect(f.geometry.type).toBe('LineString');
-    expect(maxDiffDeg(f.geometry.coordinates, seg.points.map((p) => toLonLat(plan.field.projection, p)))).toBeLessThan(1e-7);
+    expect(
+      maxDiffDeg(
+        f.geometry.coordinates,
+        seg.points.map((p) => toLonLat(plan.field.projection, p)),
+      ),
+    ).toBeLessThan(1e-7);
   }
   const refills = kinds(features, 'refill');
   expect(refills.map((f) => Number(f.properties.durationS))).toEqual(plan.refills.map((r) => r.durationS));
   refills.forEach((f) => expect(f.geometry.type).toBe('Point'));
   // route order survives: seq 1..n over the route and refill placemarks
-  const onRoute = features.filter((f) => Number(f.properties.seq) > 0).map((f) => Number(f.properties.seq)).sort((a, b) => a - b);
+  const onRoute = features
+    .filter((f) => Number(f.properties.seq) > 0)
+    .map((f) => Number(f.properties.seq))
+    .sort((a, b) => a - b);
   expect(onRoute).toEqual(onRoute.map((_, i) => i + 1));
   expect(onRoute.length).toBe(plan.route.length + plan.refills.length);
 }
@@ -113,7 +121,18 @@ describe('planToKml / exportPlan kml', () => {
       JSON.stringify({
         type: 'Feature',
         properties: { name: fieldName },
-        geometry: { type: 'Polygon', coordinates: [[[106.35, 20.65], [106.350384, 20.65], [106.350384, 20.651079], [106.35, 20.651079], [106.35, 20.65]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [106.35, 20.65],
+              [106.350384, 20.65],
+              [106.350384, 20.651079],
+              [106.35, 20.651079],
+              [106.35, 20.65],
+            ],
+          ],
+        },
       }),
     );
     const plan = planField(field, getVehicle('drone'));
@@ -126,8 +145,21 @@ describe('planToKml / exportPlan kml', () => {
   it('writes plain decimals for a field on the prime meridian and the equator (no "5e-7")', () => {
     // a paddy across the Greenwich meridian, one corner 0.05 mm east of it; and one just north of the equator
     for (const ring of [
-      [[-0.0004, 51.4779], [0.0000005, 51.4779], [0.0004, 51.4779], [0.0004, 51.4785], [-0.0004, 51.4785], [-0.0004, 51.4779]],
-      [[9.6, 0.0000004], [9.6012, 0.0000004], [9.6012, 0.0006], [9.6, 0.0006], [9.6, 0.0000004]],
+      [
+        [-0.0004, 51.4779],
+        [0.0000005, 51.4779],
+        [0.0004, 51.4779],
+        [0.0004, 51.4785],
+        [-0.0004, 51.4785],
+        [-0.0004, 51.4779],
+      ],
+      [
+        [9.6, 0.0000004],
+        [9.6012, 0.0000004],
+        [9.6012, 0.0006],
+        [9.6, 0.0006],
+        [9.6, 0.0000004],
+      ],
     ]) {
       const [field] = parseFields(JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
       const plan = planField(field, getVehicle('drone'));

@@ -6,7 +6,9 @@ import type { Plan } from '../../../src/plan/types.js';
 import { getVehicle } from '../../../src/vehicles/index.js';
 import { randomField, type RandomFieldKind } from '../../helpers/random-fields.js';
 
-export const SAMPLE_FILES = readdirSync('fields').filter((f) => f.endsWith('.geojson')).sort();
+export const SAMPLE_FILES = readdirSync('fields')
+  .filter((f) => f.endsWith('.geojson'))
+  .sort();
 export const VEHICLES = ['drone', 'transplanter'] as const;
 
 /** One plan per sample file (its first field) and vehicle. */

@@ -28,8 +28,14 @@ function implementOn(cmd: number, params: (number | null)[], pwmOff: number): bo
  * state, speed and reverse flag, and the distance covered with the implement on.
  */
 function flyMission(plan: Plan, file: QgcPlanFile, pwmOff = 1100) {
-  let pos: XY | undefined, on = false, speed = NaN, reverse = false;
-  let onM = 0, ons = 0, offs = 0, reverseOns = 0;
+  let pos: XY | undefined,
+    on = false,
+    speed = NaN,
+    reverse = false;
+  let onM = 0,
+    ons = 0,
+    offs = 0,
+    reverseOns = 0;
   const speedsWhileOn = new Set<number>();
   for (const it of file.mission.items) {
     const p = it.params;
@@ -111,9 +117,18 @@ describe('planToQgcPlan / exportPlan qgc', () => {
     expect(broken((f) => delete f.geoFence.polygons[0].inclusion)).toMatch(/required key "inclusion"/);
     expect(broken((f) => f.geoFence.polygons[0].polygon.push(f.geoFence.polygons[0].polygon[0]))).toMatch(/first vertex repeated/);
     expect(broken((f) => (f.rallyPoints.points = [[20.65, 106.35]]))).toMatch(/must contain 3 values/);
-    expect(broken((f) => f.mission.items.push({ type: 'SimpleItem', frame: 2, command: 177, autoContinue: true, doJumpId: f.mission.items.length + 1, params: [9999, 1, 0, 0, 0, 0, 0] }))).toMatch(
-      /Could not find doJumpId: 9999/,
-    );
+    expect(
+      broken((f) =>
+        f.mission.items.push({
+          type: 'SimpleItem',
+          frame: 2,
+          command: 177,
+          autoContinue: true,
+          doJumpId: f.mission.items.length + 1,
+          params: [9999, 1, 0, 0, 0, 0, 0],
+        }),
+      ),
+    ).toMatch(/Could not find doJumpId: 9999/);
   });
 
   it('drones take off first at the route start, fly at the configured altitude and return to launch', () => {
@@ -159,7 +174,12 @@ describe('planToQgcPlan / exportPlan qgc', () => {
       const swathRuns = runs(plan, (i) => plan.route[i].kind === 'swath');
       const swaths = plan.route.filter((s) => s.kind === 'swath');
       const swathM = swaths.reduce((a, s) => a + polylineLength(s.points), 0);
-      expect({ name, ons: flown.ons, offs: flown.offs, endsOn: flown.endsOn }).toEqual({ name, ons: swathRuns, offs: swathRuns, endsOn: false });
+      expect({ name, ons: flown.ons, offs: flown.offs, endsOn: flown.endsOn }).toEqual({
+        name,
+        ons: swathRuns,
+        offs: swathRuns,
+        endsOn: false,
+      });
       // ground machines always turn between swaths, so every swath gets its own on/off pair
       if (plan.vehicle.kind === 'ground') expect(flown.ons).toBe(swaths.length);
       expect(Math.abs(flown.onM - swathM) / swathM).toBeLessThan(1e-4);
@@ -176,7 +196,9 @@ describe('planToQgcPlan / exportPlan qgc', () => {
     const sprayer = qgc(plan, { implement: 'sprayer' }).mission.items.filter((i) => i.command === CMD.SPRAYER);
     expect(sprayer.map((i) => i.params[0])).toEqual(Array.from({ length: 2 * swathRuns }, (_, k) => (k % 2 ? 0 : 1)));
     const relay = qgc(plan, { implement: 'relay', relay: 2 }).mission.items.filter((i) => i.command === CMD.RELAY);
-    expect(relay.map((i) => `${i.params[0]}:${i.params[1]}`)).toEqual(Array.from({ length: 2 * swathRuns }, (_, k) => `2:${k % 2 ? 0 : 1}`));
+    expect(relay.map((i) => `${i.params[0]}:${i.params[1]}`)).toEqual(
+      Array.from({ length: 2 * swathRuns }, (_, k) => `2:${k % 2 ? 0 : 1}`),
+    );
     expect(flyMission(plan, qgc(plan, { implement: 'sprayer' })).ons).toBe(swathRuns);
   });
 
@@ -184,14 +206,18 @@ describe('planToQgcPlan / exportPlan qgc', () => {
     for (const { name, plan } of [...samples, ...randoms]) {
       const outside = qgc(plan)
         .mission.items.filter((i) => NAV.has(i.command))
-        .filter((i) => !pointInPolygonTol(toXY(plan.field.projection, [i.params[5] as number, i.params[4] as number]) as XY, plan.field.polygon, 0.05));
+        .filter(
+          (i) =>
+            !pointInPolygonTol(toXY(plan.field.projection, [i.params[5] as number, i.params[4] as number]) as XY, plan.field.polygon, 0.05),
+        );
       expect({ name, outside: outside.length }).toEqual({ name, outside: 0 });
     }
   });
 
   it('writes PX4 or ArduPilot as firmwareType, and reverse legs only for ArduPilot ground machines', () => {
     for (const { name, plan } of samples) {
-      const ardu = qgc(plan, { firmware: 'ardupilot' }), px4 = qgc(plan, { firmware: 'px4' });
+      const ardu = qgc(plan, { firmware: 'ardupilot' }),
+        px4 = qgc(plan, { firmware: 'px4' });
       expect(ardu.mission.firmwareType).toBe(3); // MAV_AUTOPILOT_ARDUPILOTMEGA
       expect(px4.mission.firmwareType).toBe(12); // MAV_AUTOPILOT_PX4
       expect(px4.mission.items.filter((i) => i.command === CMD.REVERSE).length).toBe(0);

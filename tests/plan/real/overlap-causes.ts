@@ -15,16 +15,27 @@ type Cause = (typeof CAUSES)[number];
 
 /** Overlap of a plan by cause, % of the field (the planner's raster, corners left in). */
 export function overlapCauses(plan: Plan, samples = 40_000): Record<Cause | 'total', number> {
-  const w = plan.vehicle.workingWidthM, poly = plan.field.polygon;
+  const w = plan.vehicle.workingWidthM,
+    poly = plan.field.polygon;
   const work = plan.route.filter((s) => s.kind === 'swath');
-  const of = (pick: (s: (typeof work)[number]) => boolean) => coverageGrid(poly, work.filter(pick).map((s) => s.points), w, samples);
-  const laps = of((s) => s.headlandLap >= 0), swaths = of((s) => s.headlandLap < 0 && !s.gapFill), gaps = of((s) => !!s.gapFill);
+  const of = (pick: (s: (typeof work)[number]) => boolean) =>
+    coverageGrid(
+      poly,
+      work.filter(pick).map((s) => s.points),
+      w,
+      samples,
+    );
+  const laps = of((s) => s.headlandLap >= 0),
+    swaths = of((s) => s.headlandLap < 0 && !s.gapFill),
+    gaps = of((s) => !!s.gapFill);
   const n: Record<Cause | 'total', number> = { lapLap: 0, swathSwath: 0, swathLap: 0, gap: 0, total: 0 };
   let inside = 0;
   for (let k = 0; k < laps.passes.length; k++) {
     if (!laps.inField[k]) continue;
     inside++;
-    const l = laps.passes[k], s = swaths.passes[k], g = gaps.passes[k];
+    const l = laps.passes[k],
+      s = swaths.passes[k],
+      g = gaps.passes[k];
     if (l + s + g < 2) continue;
     n.total++;
     if (g > 0) n.gap++;
@@ -43,11 +54,28 @@ const which = VEHICLE_IDS.filter((v) => process.argv.includes(v));
 for (const vehicle of which.length ? which : VEHICLE_IDS) {
   const rows = fields.map((f) => {
     const plan = LAPS !== undefined ? planField(f, getVehicle(vehicle), { headlandLaps: LAPS }) : planReal(f, vehicle);
-    return { field: f.id, metric: plan.metrics.overlapPct, cov: plan.metrics.coveragePct, path: plan.metrics.lengthM.total, passes: plan.metrics.swaths.count + plan.metrics.swaths.headlandPasses, ...overlapCauses(plan) };
+    return {
+      field: f.id,
+      metric: plan.metrics.overlapPct,
+      cov: plan.metrics.coveragePct,
+      path: plan.metrics.lengthM.total,
+      passes: plan.metrics.swaths.count + plan.metrics.swaths.headlandPasses,
+      ...overlapCauses(plan),
+    };
   });
   if (process.argv.includes('--fields')) for (const r of rows) console.log(vehicle, JSON.stringify(r));
   const med = (k: keyof (typeof rows)[number]) => Math.round(100 * median(rows.map((r) => r[k] as number))) / 100;
   const mean = (k: keyof (typeof rows)[number]) => Math.round((100 * rows.reduce((a, r) => a + (r[k] as number), 0)) / rows.length) / 100;
-  console.log(vehicle, 'median metric', med('metric'), 'min cov', Math.min(...rows.map((r) => r.cov)), 'path', Math.round(rows.reduce((a, r) => a + r.path, 0)), 'passes', rows.reduce((a, r) => a + r.passes, 0));
+  console.log(
+    vehicle,
+    'median metric',
+    med('metric'),
+    'min cov',
+    Math.min(...rows.map((r) => r.cov)),
+    'path',
+    Math.round(rows.reduce((a, r) => a + r.path, 0)),
+    'passes',
+    rows.reduce((a, r) => a + r.passes, 0),
+  );
   for (const k of [...CAUSES, 'total'] as const) console.log(`  ${k}: median ${med(k)} mean ${mean(k)}`);
 }

@@ -33,7 +33,11 @@ const rows = new Map<string, RealRow[]>();
 
 beforeAll(async () => {
   fields = await realFields();
-  for (const v of VEHICLE_IDS) rows.set(v, fields.map((f) => rowOf(planReal(f, v), v)));
+  for (const v of VEHICLE_IDS)
+    rows.set(
+      v,
+      fields.map((f) => rowOf(planReal(f, v), v)),
+    );
 }, 120_000);
 
 describe('real-field regression set (fields/real)', () => {
@@ -51,17 +55,25 @@ describe('real-field regression set (fields/real)', () => {
           .filter((r) => r.coveragePct < Math.min(COVERAGE_BAR_PCT, base(r.field, vehicle)!.coveragePct - 0.02))
           .map((r) => `${r.field} ${r.coveragePct}`);
         expect(low).toEqual([]);
-        const known = rows.get(vehicle)!.filter((r) => r.coveragePct < COVERAGE_BAR_PCT).map((r) => r.field);
+        const known = rows
+          .get(vehicle)!
+          .filter((r) => r.coveragePct < COVERAGE_BAR_PCT)
+          .map((r) => r.field);
         expect(known).toEqual(KNOWN_UNDER_BAR[vehicle]);
       });
 
       it('keeps swaths within the lower bound + 1 on (near-)convex fields, as the checker counts them', () => {
         // the checker's rule: no hole and the hull at most 0.5 % larger than the field
-        const convex = new Set(fields.filter((f) => f.polygon.holes.length === 0 && signedArea(convexHull(f.polygon.outer)) < 1.005 * signedArea(f.polygon.outer)).map((f) => f.id));
+        const convex = new Set(
+          fields
+            .filter((f) => f.polygon.holes.length === 0 && signedArea(convexHull(f.polygon.outer)) < 1.005 * signedArea(f.polygon.outer))
+            .map((f) => f.id),
+        );
         expect(convex.size).toBeGreaterThan(10);
         const over = rows
           .get(vehicle)!
-          .filter((r) => convex.has(r.field) && r.swaths > r.lowerBound + 1).map((r) => `${r.field} ${r.swaths} > ${r.lowerBound} + 1`);
+          .filter((r) => convex.has(r.field) && r.swaths > r.lowerBound + 1)
+          .map((r) => `${r.field} ${r.swaths} > ${r.lowerBound} + 1`);
         expect(over).toEqual([]);
       });
 
@@ -77,7 +89,8 @@ describe('real-field regression set (fields/real)', () => {
       });
 
       it('keeps the medians and totals at or under the baseline', () => {
-        const now = rows.get(vehicle)!, was = baseline.rows.filter((r) => r.vehicle === vehicle);
+        const now = rows.get(vehicle)!,
+          was = baseline.rows.filter((r) => r.vehicle === vehicle);
         expect(median(now.map((r) => r.overlapPct))).toBeLessThanOrEqual(median(was.map((r) => r.overlapPct)) + 0.1);
         expect(now.reduce((a, r) => a + r.pathM, 0)).toBeLessThanOrEqual(was.reduce((a, r) => a + r.pathM, 0) * 1.005);
         // swaths over the lower bound (a multirotor's lap traded for two swaths is not over it)

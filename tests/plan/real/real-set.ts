@@ -31,7 +31,10 @@ export interface RealRow {
 /** Every field of fields/real, in file-name order. */
 export async function realFields(): Promise<Field[]> {
   const out: Field[] = [];
-  for (const file of readdirSync(REAL_DIR).filter((f) => f.endsWith('.geojson')).sort()) out.push(...(await readFieldFile(`${REAL_DIR}/${file}`)));
+  for (const file of readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith('.geojson'))
+    .sort())
+    out.push(...(await readFieldFile(`${REAL_DIR}/${file}`)));
   return out;
 }
 

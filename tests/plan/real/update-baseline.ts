@@ -30,9 +30,27 @@ for (const vehicle of VEHICLE_IDS) {
   speed[vehicle] = Math.round(fields.length / (ms / 1000));
 }
 const plain = rows.map(({ checker: _c, ...r }) => r);
-writeFileSync(BASELINE_FILE, JSON.stringify({ note: 'planner figures per real field and vehicle; regenerate with tests/plan/real/update-baseline.ts', rows: plain }, null, 1) + '\n');
+writeFileSync(
+  BASELINE_FILE,
+  JSON.stringify(
+    { note: 'planner figures per real field and vehicle; regenerate with tests/plan/real/update-baseline.ts', rows: plain },
+    null,
+    1,
+  ) + '\n',
+);
 if (mainAt > 0) {
   const file = process.argv[mainAt + 1];
-  writeFileSync(file, JSON.stringify({ note: 'the planner before issue 17, measured on fields/real with its own metrics and the independent checker', fieldsPerS: speed, rows }, null, 1) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        note: 'the planner before issue 17, measured on fields/real with its own metrics and the independent checker',
+        fieldsPerS: speed,
+        rows,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
 }
 console.log(`wrote ${rows.length} rows; fields/s ${JSON.stringify(speed)}`);

@@ -31,7 +31,12 @@ interface PaddyAnswer {
   machine: string;
   plan: { geojson: FeatureCollection; swaths: number; coveragePct: number; timeS: number; workingWidthM: number };
   run: { trace: TracePoint[]; durationS: number; coveredPct: number; manualDurationS: number };
-  savings: { manual: { totalVnd: number; personDays: number }; mechanized: { totalVnd: number; personDays: number }; savings: { vnd: number; pct: number; personDays: number }; perSao: { savingsVnd: number } };
+  savings: {
+    manual: { totalVnd: number; personDays: number };
+    mechanized: { totalVnd: number; personDays: number };
+    savings: { vnd: number; pct: number; personDays: number };
+    perSao: { savingsVnd: number };
+  };
   notes: Note[];
 }
 
@@ -47,7 +52,8 @@ const row = (key: StringKey, testid: string, value: string) =>
 
 function resultHtml(lang: Lang, a: PaddyAnswer): string {
   const s = a.savings;
-  return `<div class="totals">` +
+  return (
+    `<div class="totals">` +
     row('area', 'paddy-area', `${formatHa(lang, a.paddy.areaHa)} · ${formatSao(lang, a.paddy.areaHa)}`) +
     row('swaths', 'paddy-swaths', formatNumber(lang, a.plan.swaths)) +
     row('workTime', 'paddy-time', formatDuration(a.run.durationS)) +
@@ -57,7 +63,8 @@ function resultHtml(lang: Lang, a: PaddyAnswer): string {
     `<div class="stat savings wide${s.savings.vnd < 0 ? ' negative' : ''}"><span class="label" data-i18n="seasonSavings"></span>` +
     `<span class="value" data-testid="paddy-savings">${formatVnd(lang, s.savings.vnd)} (${formatPct(lang, s.savings.pct)})</span>` +
     `<span class="sub"><span data-testid="paddy-per-sao">${formatVnd(lang, s.perSao.savingsVnd)}</span> <span data-i18n="perSao"></span> · ` +
-    `${formatNumber(lang, s.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`;
+    `${formatNumber(lang, s.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`
+  );
 }
 
 /** What the message line says: planning, or a coded error from the server (in the page's language) or the network. */
@@ -70,9 +77,17 @@ function messageText(lang: Lang, message: PaddyMessage | undefined): string {
 }
 
 /** Asks the server (POST api/paddy) to plan and simulate a paddy: its answer, or the message to show. */
-async function requestPaddy(body: Record<string, unknown>, machine: string, lang: Lang): Promise<{ answer?: PaddyAnswer; message?: PaddyMessage }> {
+async function requestPaddy(
+  body: Record<string, unknown>,
+  machine: string,
+  lang: Lang,
+): Promise<{ answer?: PaddyAnswer; message?: PaddyMessage }> {
   try {
-    const r = await fetch(`api/paddy?lang=${lang}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, machine, lang }) });
+    const r = await fetch(`api/paddy?lang=${lang}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, machine, lang }),
+    });
     const j = (await r.json()) as PaddyAnswer & { error?: Note };
     return j.error ? { message: { code: j.error.code, text: j.error.message, texts: j.error.messages } } : { answer: j };
   } catch {
@@ -81,7 +96,12 @@ async function requestPaddy(body: Record<string, unknown>, machine: string, lang
 }
 
 /** Undo, clear, back, plan (the drawn corners) and file upload (GeoJSON or KML). */
-function bindPaddyControls(root: HTMLElement, $: (id: string) => HTMLElement, board: ReturnType<typeof createBoard>, send: (body: Record<string, unknown>) => Promise<void>): void {
+function bindPaddyControls(
+  root: HTMLElement,
+  $: (id: string) => HTMLElement,
+  board: ReturnType<typeof createBoard>,
+  send: (body: Record<string, unknown>) => Promise<void>,
+): void {
   $('paddy-undo').addEventListener('click', () => board.undo());
   $('paddy-clear').addEventListener('click', () => board.clear());
   $('paddy-back').addEventListener('click', () => {
@@ -135,7 +155,11 @@ export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
     if (!answer) return;
     el.innerHTML = resultHtml(lang, answer);
     applyLabels(el, lang);
-    $('paddy-notes').replaceChildren(...answer.notes.map((n) => Object.assign(document.createElement('li'), { textContent: `${t(lang, 'warning')}: ${n.messages?.[lang] ?? n.message}` })));
+    $('paddy-notes').replaceChildren(
+      ...answer.notes.map((n) =>
+        Object.assign(document.createElement('li'), { textContent: `${t(lang, 'warning')}: ${n.messages?.[lang] ?? n.message}` }),
+      ),
+    );
   };
   const send = async (body: Record<string, unknown>) => {
     message = { text: t(lang, 'planning') };

@@ -37,7 +37,14 @@ export interface Replay {
 }
 
 /** Draws `plan` in `container` and plays `trace`; `onDone` when the machine finishes. */
-export function playRun(container: HTMLElement, plan: FeatureCollection, trace: TracePoint[], kind: string, widthM: number, onDone: () => void): Replay & { view: FieldView } {
+export function playRun(
+  container: HTMLElement,
+  plan: FeatureCollection,
+  trace: TracePoint[],
+  kind: string,
+  widthM: number,
+  onDone: () => void,
+): Replay & { view: FieldView } {
   const view = createCanvasView(container);
   view.setPlan(plan);
   const start = performance.now();
