@@ -105,6 +105,25 @@ describe('coverage trails', () => {
       },
     ]);
   });
+  it('cuts a variable-rate pass where the delivered rate moves over 5 %, each strip with its rate, joined end to start', () => {
+    const c = createCoverageTrails(() => 9, { maxSegmentM: 1000 });
+    const dosed = (i: number, ratePerHa: number) => ({
+      ...at(106.35 + i * 1e-6, 20.65),
+      dose: { setPointPerHa: 110, ratePerHa, flowKgPerS: 0 },
+    });
+    for (let i = 0; i <= 10; i++) c.add([dosed(i, 50 + (i % 2))]); // 50–51: within 5 %
+    for (let i = 11; i <= 12; i++) c.add([dosed(i, 80)]); // the ramp
+    for (let i = 13; i <= 20; i++) c.add([dosed(i, 110)]);
+    const [trail] = c.trails();
+    expect(trail.rates).toEqual([50, 80, 110]);
+    expect(trail.passes.map((p) => p.length)).toEqual([2, 2, 2]);
+    for (let k = 1; k < 3; k++) expect(trail.passes[k][0]).toEqual(trail.passes[k - 1].at(-1));
+    expect(trail.passes[2].at(-1)).toEqual([106.35 + 20e-6, 20.65]);
+    // a run without dose carries no rates at all
+    const plain = createCoverageTrails(() => 9);
+    plain.add([at(106.35, 20.65)]);
+    expect(plain.trails()[0]).not.toHaveProperty('rates');
+  });
   it('keeps turns within tolerance of every dropped point', () => {
     const c = createCoverageTrails(() => 6, { toleranceM: 0.05 });
     const pts: [number, number][] = [];

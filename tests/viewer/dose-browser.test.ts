@@ -90,6 +90,18 @@ describe('viewer: the dose map of a variable-rate run', () => {
       )
       .toBe(true);
     await page.screenshot({ path: `${SHOTS}/viewer-dose.png` });
+    // a phone that joins now gets the strips done so far from the snapshot, each with its rate
+    const late = await browser.newPage({ viewport: { width: 400, height: 760 }, isMobile: true, hasTouch: true });
+    await late.goto(`${url}?lang=en`);
+    await late.waitForFunction(
+      () => (window as unknown as { __agrisim?: { panes(): PaneDebug[] } }).__agrisim?.panes()[0]?.fieldRendered,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const joined = (await pane(late)).dose.stripRates;
+    expect(near(joined, 50)).toBeGreaterThan(0);
+    expect(near(joined, 110)).toBeGreaterThan(0);
+    await late.close();
     // wholly Vietnamese after the switch, numbers as a farmer reads them
     await page.click('[data-testid="lang-vi"]');
     expect(await legend.innerText()).toMatch(/^Lượng bón \(kg\/ha\)\n40\n80\n132\nnền vùng: cần bón · vệt: đã bón$/);

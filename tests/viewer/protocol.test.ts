@@ -74,6 +74,11 @@ describe('telemetry protocol as the client reads it', () => {
       ['drone-1', 9, 1],
     ]);
     expect(cov.toGeoJson().features).toHaveLength(1); // a one-point pass is not a strip yet
+    // a variable-rate run's trail carries each pass's rate: a late joiner colours the strips as the live page does
+    const dosed = parseServerMessage(framed({ ...body, coverage: [{ ...coverage[0], rates: [50.4, null] }] }, 3));
+    if (!dosed.ok || dosed.message.type !== 'snapshot') throw new Error('not a snapshot');
+    cov.reset(dosed.message.coverage);
+    expect(cov.passes.map((p) => p.ratePerHa)).toEqual([50.4, undefined]);
   });
   it('keeps fields a newer server adds to the simulator records', () => {
     const body = {

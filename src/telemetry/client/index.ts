@@ -19,6 +19,8 @@ import type {
 } from '../protocol/messages.js';
 import { parseServerMessage } from '../protocol/parse-server.js';
 
+export { STRIP_RATE_STEP, stripRateMoved } from '../protocol/strips.js';
+
 export type {
   ControlAckMessage,
   ControlAction,

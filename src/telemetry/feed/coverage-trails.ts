@@ -2,10 +2,13 @@
  * Coverage so far as light polylines: per vehicle, a pass per run of implement-on positions,
  * simplified as it grows with the Reumann–Witkam strip test (points are dropped while they stay
  * within `toleranceM` of the line from the last kept point through the next one), so a late
- * joiner's snapshot stays small on long straight swaths while turns keep their shape.
+ * joiner's snapshot stays small on long straight swaths while turns keep their shape. On
+ * variable-rate runs a pass is also cut where the delivered rate moves (protocol/strips.ts), and
+ * the trail carries each pass's rate, so a late joiner's dose map matches the live one.
  */
 import { metresPerDegree } from '../../geodesy/index.js';
 import type { CoverageTrail, LonLat, WireVehicle } from '../protocol/messages.js';
+import { stripRateMoved } from '../protocol/strips.js';
 
 /** Metres per degree of latitude (WGS84 mean); enough for sub-metre tolerances over a field. */
 
@@ -19,6 +22,8 @@ export interface CoverageTrailOptions {
 
 interface Open {
   points: LonLat[];
+  /** The rate delivered when the pass started (variable-rate runs). */
+  ratePerHa?: number;
   /** The last point seen, not yet committed. */
   pending?: LonLat;
   /** The first point after the last kept one: with it, the direction of the strip. */
@@ -59,7 +64,20 @@ export function createCoverageTrails(widthOf: (vehicleId: string) => number, opt
   const tol = options.toleranceM ?? 0.05;
   const maxSeg = options.maxSegmentM ?? 50;
   const passes = new Map<string, LonLat[][]>();
+  /** Rate of each pass, index-aligned with `passes` (null: none reported). */
+  const rates = new Map<string, (number | null)[]>();
   const open = new Map<string, Open>();
+  /** Opens a pass for a vehicle, starting at `first`. */
+  const openPass = (vehicleId: string, first: LonLat[], ratePerHa: number | undefined) => {
+    const points: LonLat[] = first;
+    if (!passes.has(vehicleId)) {
+      passes.set(vehicleId, []);
+      rates.set(vehicleId, []);
+    }
+    passes.get(vehicleId)!.push(points);
+    rates.get(vehicleId)!.push(ratePerHa ?? null);
+    open.set(vehicleId, { points, ...(ratePerHa !== undefined ? { ratePerHa } : {}) });
+  };
   const commit = (o: Open) => {
     if (o.pending) o.points.push(o.pending);
     o.pending = undefined;
@@ -77,12 +95,18 @@ export function createCoverageTrails(widthOf: (vehicleId: string) => number, opt
           }
           continue;
         }
+        const rate = v.dose?.ratePerHa;
         if (!pass) {
-          const points: LonLat[] = [position];
-          let list = passes.get(v.id);
-          if (!list) passes.set(v.id, (list = []));
-          list.push(points);
-          open.set(v.id, { points });
+          openPass(v.id, [position], rate);
+          continue;
+        }
+        if (stripRateMoved(pass.ratePerHa, rate)) {
+          // the next strip starts where this one ends, so a rate change leaves no gap
+          commit(pass);
+          openPass(v.id, [pass.points[pass.points.length - 1]], rate);
+          const next = open.get(v.id)!;
+          next.dir = position;
+          next.pending = position;
           continue;
         }
         if (pass.dir) {
@@ -99,16 +123,19 @@ export function createCoverageTrails(widthOf: (vehicleId: string) => number, opt
       const out: CoverageTrail[] = [];
       for (const [vehicleId, list] of passes) {
         const o = open.get(vehicleId);
+        const passRates = rates.get(vehicleId) ?? [];
         out.push({
           vehicleId,
           widthM: widthOf(vehicleId),
           passes: list.map((pts) => (o && pts === o.points && o.pending ? [...pts, o.pending] : pts.slice())),
+          ...(passRates.some((r) => r !== null) ? { rates: passRates.slice() } : {}),
         });
       }
       return out;
     },
     clear() {
       passes.clear();
+      rates.clear();
       open.clear();
     },
   };

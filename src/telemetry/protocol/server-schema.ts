@@ -92,6 +92,8 @@ export const CoverageTrailSchema = v.object({
   /** Working width of the implement, m. */
   widthM: v.number(),
   passes: v.array(v.array(lonLat)),
+  /** Variable-rate runs: the rate delivered along each pass (kg or L per ha), index-aligned with `passes`; null where none was reported. */
+  rates: v.optional(v.array(v.nullable(v.number()))),
 });
 
 /** Simulated ms [fromT, toT] whose telemetry a viewer missed (see the snapshot's `gap`). */

@@ -4,7 +4,7 @@
  * extended by every telemetry frame.
  */
 import { metresPerDegree } from '../../geodesy/index.js';
-import type { CoverageTrail, WireVehicle } from '../../telemetry/client/index.js';
+import { type CoverageTrail, stripRateMoved, type WireVehicle } from '../../telemetry/client/index.js';
 
 export type LonLat = [number, number];
 
@@ -14,19 +14,6 @@ export interface Pass {
   points: LonLat[];
   /** Variable-rate runs: the rate the machine delivered along this pass (kg or L per ha). */
   ratePerHa?: number;
-}
-
-/**
- * A variable-rate pass is cut where the delivered rate moves this share away from the rate it
- * started with, so each strip can be coloured by one rate: 5 % is a quarter of the ±20 % band a
- * dose counts as under or over (docs/contracts.md `dose`), fine enough to see the ramp at a border.
- */
-export const RATE_STEP = 0.05;
-
-/** True when `rate` is far enough from the pass's rate to start a new strip. */
-function rateMoved(pass: Pass, rate: number | undefined): boolean {
-  if (rate === undefined || pass.ratePerHa === undefined) return rate !== pass.ratePerHa;
-  return Math.abs(rate - pass.ratePerHa) > RATE_STEP * Math.max(1, Math.abs(pass.ratePerHa));
 }
 
 /** Points closer than this to the previous one are skipped, m (keeps long runs light). */
@@ -63,8 +50,16 @@ export class CoverageModel {
     this.open.clear();
     this.shownDone.clear();
     for (const tr of trails) {
-      for (const run of tr.passes)
-        if (run.length > 0) this.passes.push({ vehicleId: tr.vehicleId, widthM: tr.widthM, points: run.slice() });
+      tr.passes.forEach((run, i) => {
+        const ratePerHa = tr.rates?.[i];
+        if (run.length > 0)
+          this.passes.push({
+            vehicleId: tr.vehicleId,
+            widthM: tr.widthM,
+            points: run.slice(),
+            ...(typeof ratePerHa === 'number' ? { ratePerHa } : {}),
+          });
+      });
     }
     this.version++;
     this.doneVersion++;
@@ -84,7 +79,7 @@ export class CoverageModel {
         continue;
       }
       const rate = v.dose?.ratePerHa;
-      if (!cur || rateMoved(cur, rate)) {
+      if (!cur || stripRateMoved(cur.ratePerHa, rate)) {
         // a new strip starts where the last one ended, so a rate change leaves no gap
         const points: LonLat[] = cur ? [cur.points[cur.points.length - 1], p] : [p];
         const pass: Pass = { vehicleId: v.id, widthM: this.widthOf(v.id), points, ...(rate !== undefined ? { ratePerHa: rate } : {}) };
