@@ -59,6 +59,87 @@ export interface HubStats {
   snapshotsSent: number;
 }
 
+/** What a hub keeps: its channels by simulation, the clients behind on something, its counters. */
+interface HubState {
+  channels: Map<string, Channel>;
+  /** Clients behind on something (checked on every broadcast and by resync()). */
+  lagging: Set<ClientConnection>;
+  stats: HubStats;
+  onBroadcast?: BroadcastListener;
+  onFeedError?: (sim: string, error: unknown) => void;
+}
+
+/** Sends a channel's snapshot, encoded once per state and reused. */
+function sendSnapshot(hub: HubState, client: ClientConnection, ch: Channel): void {
+  ch.snapshot ??= encodeMessage(snapshotMessage(ch.feed));
+  client.send(ch.snapshot, true);
+  hub.stats.snapshotsSent++;
+}
+
+/** Sends snapshots to lagging clients whose backlog has drained. */
+function resyncLagging(hub: HubState): void {
+  for (const client of hub.lagging) {
+    if (!client.open) {
+      hub.lagging.delete(client);
+      continue;
+    }
+    if (!client.drained) continue;
+    for (const sim of client.behind) {
+      const ch = hub.channels.get(sim);
+      if (ch && client.subscriptions.has(sim)) sendSnapshot(hub, client, ch);
+    }
+    client.behind.clear();
+    hub.lagging.delete(client);
+  }
+}
+
+/** One update to every subscriber (encoded once); a client that cannot take it now is resynced later. */
+function broadcast(hub: HubState, ch: Channel, update: FeedUpdate): void {
+  const encoded = encodeMessage(updateMessage(ch.feed, update));
+  // A late joiner's snapshot never carries a gap: it saw nothing before.
+  ch.snapshot = update.kind === 'reset' && !update.gap ? encoded : undefined;
+  hub.stats.broadcasts++;
+  hub.onBroadcast?.(ch.feed.id, encoded);
+  for (const client of ch.subscribers) {
+    if (client.deliver(ch.feed.id, encoded)) hub.stats.framesSent++;
+    else {
+      hub.stats.framesSkipped++;
+      hub.lagging.add(client);
+    }
+  }
+  if (hub.lagging.size) resyncLagging(hub);
+}
+
+/**
+ * Listens to a channel's feed. A feed that fails (a lost MQTT link, a bug) stops broadcasting; it
+ * must not take the server down (an unhandled rxjs error would be rethrown asynchronously and end
+ * the process): its subscribers get `TELEMETRY_FEED_FAILED`.
+ */
+function listen(hub: HubState, ch: Channel): void {
+  ch.sub = ch.feed.updates$.subscribe({
+    next: (update) => broadcast(hub, ch, update),
+    error: (failure: unknown) => {
+      const why = failure instanceof Error ? failure.message : String(failure);
+      const stopped = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${why}`, ch.feed.id));
+      for (const client of ch.subscribers) client.send(stopped);
+      hub.onFeedError?.(ch.feed.id, failure);
+    },
+  });
+}
+
+/** Stops serving a feed's channel: forgets its subscribers (the next hello no longer lists it). */
+function removeChannel(hub: HubState, sim: string): TelemetryFeed | undefined {
+  const ch = hub.channels.get(sim);
+  if (!ch) return undefined;
+  ch.sub?.unsubscribe();
+  hub.channels.delete(sim);
+  for (const client of ch.subscribers) {
+    client.subscriptions.delete(sim);
+    client.behind.delete(sim);
+  }
+  return ch.feed;
+}
+
 /**
  * Broadcast hub over some feeds.
  * @example
@@ -68,65 +149,16 @@ export interface HubStats {
  * ```
  */
 export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListener, onFeedError?: (sim: string, error: unknown) => void) {
-  const channels = new Map<string, Channel>(feeds.map((feed) => [feed.id, { feed, subscribers: new Set<ClientConnection>() }]));
-  /** Clients behind on something (checked on every broadcast and by resync()). */
-  const lagging = new Set<ClientConnection>();
-  const stats: HubStats = { broadcasts: 0, framesSent: 0, framesSkipped: 0, snapshotsSent: 0 };
-
-  const snapshotOf = (ch: Channel): EncodedMessage => (ch.snapshot ??= encodeMessage(snapshotMessage(ch.feed)));
-
-  const sendSnapshot = (client: ClientConnection, ch: Channel) => {
-    client.send(snapshotOf(ch), true);
-    stats.snapshotsSent++;
+  const hub: HubState = {
+    channels: new Map<string, Channel>(feeds.map((feed) => [feed.id, { feed, subscribers: new Set<ClientConnection>() }])),
+    lagging: new Set<ClientConnection>(),
+    stats: { broadcasts: 0, framesSent: 0, framesSkipped: 0, snapshotsSent: 0 },
+    ...(onBroadcast ? { onBroadcast } : {}),
+    ...(onFeedError ? { onFeedError } : {}),
   };
-
-  /** Sends snapshots to lagging clients whose backlog has drained. */
-  const resync = () => {
-    for (const client of lagging) {
-      if (!client.open) {
-        lagging.delete(client);
-        continue;
-      }
-      if (!client.drained) continue;
-      for (const sim of client.behind) {
-        const ch = channels.get(sim);
-        if (ch && client.subscriptions.has(sim)) sendSnapshot(client, ch);
-      }
-      client.behind.clear();
-      lagging.delete(client);
-    }
-  };
-
-  const broadcast = (ch: Channel, update: FeedUpdate) => {
-    const encoded = encodeMessage(updateMessage(ch.feed, update));
-    // A late joiner's snapshot never carries a gap: it saw nothing before.
-    ch.snapshot = update.kind === 'reset' && !update.gap ? encoded : undefined;
-    stats.broadcasts++;
-    onBroadcast?.(ch.feed.id, encoded);
-    for (const client of ch.subscribers) {
-      if (client.deliver(ch.feed.id, encoded)) stats.framesSent++;
-      else {
-        stats.framesSkipped++;
-        lagging.add(client);
-      }
-    }
-    if (lagging.size) resync();
-  };
-
-  // A feed that fails (a lost MQTT link, a bug) stops broadcasting; it must not take the server down
-  // (an unhandled rxjs error would be rethrown asynchronously and end the process).
-  const listen = (ch: Channel) => {
-    ch.sub = ch.feed.updates$.subscribe({
-      next: (update) => broadcast(ch, update),
-      error: (failure: unknown) => {
-        const why = failure instanceof Error ? failure.message : String(failure);
-        const stopped = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${why}`, ch.feed.id));
-        for (const client of ch.subscribers) client.send(stopped);
-        onFeedError?.(ch.feed.id, failure);
-      },
-    });
-  };
-  for (const ch of channels.values()) listen(ch);
+  const { channels, lagging, stats } = hub;
+  for (const ch of channels.values()) listen(hub, ch);
+  const resync = () => resyncLagging(hub);
 
   return {
     stats,
@@ -148,7 +180,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
         return true;
       }
       client.behind.delete(sim);
-      sendSnapshot(client, ch);
+      sendSnapshot(hub, client, ch);
       return true;
     },
     unsubscribe(client: ClientConnection, sim: string): boolean {
@@ -174,7 +206,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
       if (channels.has(feed.id)) return false;
       const ch: Channel = { feed, subscribers: new Set<ClientConnection>() };
       channels.set(feed.id, ch);
-      listen(ch);
+      listen(hub, ch);
       return true;
     },
     /**
@@ -182,17 +214,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
      * the next hello, which no longer lists it). Does not stop the feed itself.
      * @returns the feed removed, or undefined when none has that id
      */
-    remove(sim: string): TelemetryFeed | undefined {
-      const ch = channels.get(sim);
-      if (!ch) return undefined;
-      ch.sub?.unsubscribe();
-      channels.delete(sim);
-      for (const client of ch.subscribers) {
-        client.subscriptions.delete(sim);
-        client.behind.delete(sim);
-      }
-      return ch.feed;
-    },
+    remove: (sim: string): TelemetryFeed | undefined => removeChannel(hub, sim),
     resync,
     /** Stops listening to the feeds. */
     close(): void {
