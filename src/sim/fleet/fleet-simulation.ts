@@ -102,6 +102,57 @@ function machineEtaS(a: Agent, elapsedS: number, plannedS: number): number {
   return f > 0.05 ? (elapsedS * (1 - f)) / f : Math.max(0, plannedS - elapsedS);
 }
 
+/** What a block run shows before its first frame: the block drawing, its machines and the block. */
+function fleetDescription(cfg: ResolvedFleetInput, fieldAreaM2: number): SimDescription {
+  const { plan } = cfg;
+  return {
+    id: cfg.id,
+    name: cfg.name,
+    planGeoJson: blockPlanDrawing(plan, cfg.dose),
+    vehicles: plan.machines.map((m) => ({ id: m.id, kind: m.vehicle.id, workingWidthM: m.vehicle.workingWidthM, guidance: cfg.guidance })),
+    fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
+    tickMs: cfg.tickMs,
+    seed: cfg.seed,
+    block: blockDescription(plan),
+  };
+}
+
+/** The block's progress at `tMs`: covered % and ha, per paddy, the depot queues, and the makespan (elapsed + the slowest machine's ETA). */
+function fleetProgress(
+  raster: CoverageRaster,
+  agents: readonly Agent[],
+  plannedS: readonly number[],
+  tMs: number,
+  done: boolean,
+  paddyPct: number[],
+  depotQueue: number[],
+): SimProgress {
+  const st = raster.stats;
+  const elapsedS = tMs / 1000;
+  let etaS = 0;
+  agents.forEach((a, i) => (etaS = Math.max(etaS, machineEtaS(a, elapsedS, plannedS[i]))));
+  if (done) etaS = 0;
+  return {
+    coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
+    coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
+    elapsedS: Math.round(elapsedS * 10) / 10,
+    etaS: Math.round(etaS * 10) / 10,
+    paddyCoveredPct: paddyPct,
+    depotQueue,
+    makespanS: Math.round((elapsedS + etaS) * 10) / 10,
+  };
+}
+
+/** Ends every machine still working at the run's time limit (a `sim-time-limit` fault, then `done`). */
+function stopFleetAtLimit(agents: readonly Agent[], tMs: number, events: SimEvent[]): void {
+  for (const a of agents) {
+    if (a.done) continue;
+    events.push({ t: tMs, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t: tMs, vehicleId: a.id, type: 'done' });
+    a.done = true;
+    a.endMs = tMs;
+  }
+}
+
 /**
  * Makes a simulation of a whole block worked by a fleet: one run, one clock, several machines.
  *
@@ -148,31 +199,6 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
     const pp = raster.perPolygon!;
     paddyPct = paddyIds.map((_, i) => Math.round((1000 * pp.covered[i]) / Math.max(1, pp.fieldCells[i])) / 10);
   };
-  const progress = (): SimProgress => {
-    const st = raster.stats;
-    const elapsedS = t / 1000;
-    let etaS = 0;
-    agents.forEach((a, i) => (etaS = Math.max(etaS, machineEtaS(a, elapsedS, plannedS[i]))));
-    if (done) etaS = 0;
-    return {
-      coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
-      coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
-      elapsedS: Math.round(elapsedS * 10) / 10,
-      etaS: Math.round(etaS * 10) / 10,
-      paddyCoveredPct: paddyPct,
-      depotQueue: queues.lengths(),
-      makespanS: Math.round((elapsedS + etaS) * 10) / 10,
-    };
-  };
-  const stopAtLimit = (events: SimEvent[]) => {
-    for (const a of agents) {
-      if (a.done) continue;
-      events.push({ t, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t, vehicleId: a.id, type: 'done' });
-      a.done = true;
-      a.endMs = t;
-    }
-  };
-
   return {
     raster,
     ...(dose ? { dose } : {}),
@@ -183,21 +209,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       return done;
     },
     describe() {
-      description ??= {
-        id: cfg.id,
-        name: cfg.name,
-        planGeoJson: blockPlanDrawing(plan, cfg.dose),
-        vehicles: plan.machines.map((m) => ({
-          id: m.id,
-          kind: m.vehicle.id,
-          workingWidthM: m.vehicle.workingWidthM,
-          guidance: cfg.guidance,
-        })),
-        fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
-        tickMs: cfg.tickMs,
-        seed: cfg.seed,
-        block: blockDescription(plan),
-      };
+      description ??= fleetDescription(cfg, fieldAreaM2);
       return description;
     },
     step() {
@@ -214,12 +226,12 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       tracker.update(t, events);
       if (agents.every((a) => a.done)) done = true;
       else if (t / 1000 >= cfg.maxSimS) {
-        stopAtLimit(events);
+        stopFleetAtLimit(agents, t, events);
         done = true;
       }
       if (done || ticks % paddyEveryTicks === 0) refreshPaddies();
       const vehicles = agents.map((a) => vehicleState(a, proj, reportRng));
-      return { t, vehicles, progress: progress(), events };
+      return { t, vehicles, progress: fleetProgress(raster, agents, plannedS, t, done, paddyPct, queues.lengths()), events };
     },
     metrics() {
       if (!done) refreshPaddies();
