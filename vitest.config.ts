@@ -7,6 +7,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Server and browser tests bind ports and spawn processes; two cores.
     maxWorkers: 2,
+    // Test files share their worker's module cache: each stage is imported once per worker, not
+    // once per file (the import phase was ~65 s of the suite). Tests keep no state in modules.
+    isolate: false,
     // expect.poll waits for an event (a page drawn, a socket back): on a busy 2-core machine that
     // can take seconds, so the default wait is generous; a poll that passes returns at once.
     expect: { poll: { timeout: 15_000 } },
