@@ -6,7 +6,7 @@
 import { EconomicsError } from '../errors.js';
 import { ASSUMPTIONS, ASSUMPTIONS_BY_KEY, defaultValues, sourceText, unitOf } from './assumptions.js';
 import { assumptionValueProblem, unknownAssumptionMessage } from './assumptions-file.js';
-import { formatNumber } from '../units/index.js';
+import { formatNumber, roundTo } from '../units/index.js';
 import type { AssumptionEntry, AssumptionValues, Lang, Operation } from './types.js';
 
 /** A measured value from a run and the sentence that says where it came from. */
@@ -85,7 +85,7 @@ export function resolveAssumptions(
   return { values, fromRun, overridden, sources };
 }
 
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
+const round = (v: number) => roundTo(v, 6);
 
 /** The assumptions an operation depends on, as the report and JSON list them, in a language. */
 export function assumptionEntries(resolved: ResolvedAssumptions, operation: Operation, lang: Lang = 'en'): AssumptionEntry[] {

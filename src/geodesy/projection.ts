@@ -1,4 +1,5 @@
 import type { XY } from '../geometry/index.js';
+import { roundTo } from '../units/index.js';
 
 /**
  * The one Earth model of agrisim: the mean radius R1 = (2a + b) / 3 of the WGS84 / GRS80
@@ -43,7 +44,7 @@ export function toXY(p: LocalProjection, lonLat: readonly number[]): XY {
 }
 
 // module-level, not a closure per call: the simulator converts every vehicle every tick
-const round9 = (v: number) => Math.round(v * 1e9) / 1e9;
+const round9 = (v: number) => roundTo(v, 9);
 
 /** Local metres to WGS84 `[lon, lat]`, rounded to 1e-9 degree (0.1 mm). */
 export function toLonLat(p: LocalProjection, xy: readonly number[]): [number, number] {

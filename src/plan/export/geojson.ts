@@ -2,6 +2,7 @@ import type { PlanMetrics, Plan, RefillStop, RouteSegment } from '../types.js';
 import { polylineLength } from '../../geometry/index.js';
 import { closedRing, lonLatOf, roundDeg } from './lonlat.js';
 import { multiPolygonOf, type PrescriptionExport } from './prescription-parts.js';
+import { roundTo } from '../../units/index.js';
 
 /** Every `properties.kind` of a plan feature (docs/contracts.md "Plan output"). */
 export type PlanFeatureKind = 'boundary' | 'hole' | 'headland' | 'cell' | 'swath' | 'turn' | 'transit' | 'refill' | 'zone' | 'buffer';
@@ -40,7 +41,7 @@ export interface PlanFeatureCollection {
   features: PlanFeature[];
 }
 
-const round2 = (v: number) => Math.round(v * 100) / 100;
+const round2 = (v: number) => roundTo(v, 2);
 
 function segmentProps(s: RouteSegment, index: number, seq: number, widthM: number): PlanFeature['properties'] {
   const base = { kind: s.kind, seq, segment: index, sortie: s.sortie, reverse: s.reverse, lengthM: round2(polylineLength(s.points)) };

@@ -14,6 +14,7 @@ import type { XY } from '../../geometry/index.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
 import { RATE_LOOK_AHEAD_S, zoneRunsAhead } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';
+import { roundTo } from '../../units/index.js';
 
 /** MAVLink MAV_CMD numbers used here (common.xml). */
 export const MAV_CMD = {
@@ -106,7 +107,7 @@ export interface QgcPlanFile {
   rallyPoints: { version: 2; points: [number, number, number][] };
 }
 
-const round2 = (v: number) => Math.round(v * 100) / 100;
+const round2 = (v: number) => roundTo(v, 2);
 
 class ItemList {
   readonly items: QgcSimpleItem[] = [];

@@ -3,7 +3,7 @@ import { polylineLength } from '../../geometry/index.js';
 import { convexHull } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 import type { Field } from '../../field/index.js';
-import { SAO_M2 } from '../../units/index.js';
+import { SAO_M2, roundTo } from '../../units/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
 import { estimateCoverage } from './coverage.js';
@@ -50,7 +50,7 @@ export interface MetricsInput {
   coverageSamples?: number;
 }
 
-const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+const round = (v: number, decimals = 3) => roundTo(v, decimals);
 
 /** The `lengthByKindM` key a segment's length counts under. */
 function kindOf(s: RouteSegment): 'work' | 'headland' | 'gapFill' | 'turn' | 'transit' | 'refill' {

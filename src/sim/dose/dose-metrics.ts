@@ -5,6 +5,7 @@
  */
 import { BUFFER, OFF } from './dose-raster.js';
 import type { DoseModel } from './dose-model.js';
+import { roundTo } from '../../units/index.js';
 
 /** Dose of one prescription zone. */
 export interface ZoneDose {
@@ -61,7 +62,7 @@ export interface DoseMetrics {
 /** Tolerance band for under/over-dosing: ±20 % of the prescription. */
 export const DOSE_TOLERANCE = 0.2;
 
-const r = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
+const r = (v: number, decimals = 3) => roundTo(v, decimals);
 
 /** Computes the dose metrics from the model's raster. */
 export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
