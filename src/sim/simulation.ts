@@ -15,6 +15,7 @@ import { createRng } from './random.js';
 import { vehicleState } from './report.js';
 import type { SimDescription, SimEvent, SimFrame, Simulation } from './types.js';
 import { collectWork, splitWork, type FrameConvert } from './work-split.js';
+import { coverageProgress, stopAtTimeLimit } from './run-progress.js';
 
 /** A {@link Simulation} with richer metrics and its coverage raster exposed (read it, do not write it). */
 export interface SimRun extends Simulation {
@@ -75,27 +76,12 @@ function setUpRun(cfg: ReturnType<typeof resolveInput>) {
  * work done, or from the planner's estimate until 1 % is done.
  */
 function runProgress(raster: CoverageRaster, agents: readonly Agent[], tMs: number, done: boolean, plannedS: number): SimFrame['progress'] {
-  const st = raster.stats;
   const doneM = agents.reduce((a, g) => a + g.totals.workDoneM, 0);
   const totalM = agents.reduce((a, g) => a + g.totals.workTotalM, 0);
   const f = totalM > 0 ? doneM / totalM : 1;
   const elapsedS = tMs / 1000;
   const etaS = done ? 0 : f > 0.01 ? (elapsedS * (1 - f)) / f : Math.max(0, plannedS - elapsedS);
-  return {
-    coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
-    coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
-    elapsedS: Math.round(elapsedS * 10) / 10,
-    etaS: Math.round(etaS * 10) / 10,
-  };
-}
-
-/** Ends every machine still working at the run's time limit (a `sim-time-limit` fault, then `done`). */
-function stopAtTimeLimit(agents: readonly Agent[], tMs: number, events: SimEvent[]): void {
-  for (const a of agents) {
-    if (a.done) continue;
-    events.push({ t: tMs, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t: tMs, vehicleId: a.id, type: 'done' });
-    a.done = true;
-  }
+  return coverageProgress(raster, elapsedS, etaS);
 }
 
 /**

@@ -14,6 +14,7 @@ import { steeringModel } from '../error-models.js';
 import { computeMetrics } from '../metrics.js';
 import { createRng, type Rng } from '../random.js';
 import { vehicleState } from '../report.js';
+import { coverageProgress, stopAtTimeLimit } from '../run-progress.js';
 import type { SimDescription, SimEvent, SimProgress, Simulation } from '../types.js';
 import type { WorkItem } from '../work-split.js';
 import { blockDescription, blockPlanDrawing } from './block-description.js';
@@ -127,30 +128,16 @@ function fleetProgress(
   paddyPct: number[],
   depotQueue: number[],
 ): SimProgress {
-  const st = raster.stats;
   const elapsedS = tMs / 1000;
   let etaS = 0;
   agents.forEach((a, i) => (etaS = Math.max(etaS, machineEtaS(a, elapsedS, plannedS[i]))));
   if (done) etaS = 0;
   return {
-    coveredPct: Math.round((10_000 * st.covered) / Math.max(1, st.fieldCells)) / 100,
-    coveredHa: Math.round((st.covered * raster.cellAreaM2) / 10) / 1000,
-    elapsedS: Math.round(elapsedS * 10) / 10,
-    etaS: Math.round(etaS * 10) / 10,
+    ...coverageProgress(raster, elapsedS, etaS),
     paddyCoveredPct: paddyPct,
     depotQueue,
     makespanS: Math.round((elapsedS + etaS) * 10) / 10,
   };
-}
-
-/** Ends every machine still working at the run's time limit (a `sim-time-limit` fault, then `done`). */
-function stopFleetAtLimit(agents: readonly Agent[], tMs: number, events: SimEvent[]): void {
-  for (const a of agents) {
-    if (a.done) continue;
-    events.push({ t: tMs, vehicleId: a.id, type: 'fault', detail: 'sim-time-limit' }, { t: tMs, vehicleId: a.id, type: 'done' });
-    a.done = true;
-    a.endMs = tMs;
-  }
 }
 
 /**
@@ -226,7 +213,7 @@ export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
       tracker.update(t, events);
       if (agents.every((a) => a.done)) done = true;
       else if (t / 1000 >= cfg.maxSimS) {
-        stopFleetAtLimit(agents, t, events);
+        stopAtTimeLimit(agents, t, events);
         done = true;
       }
       if (done || ticks % paddyEveryTicks === 0) refreshPaddies();
