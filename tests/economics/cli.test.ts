@@ -11,11 +11,11 @@ import { planField } from '../../src/plan/index.js';
 import { planToGeoJson } from '../../src/plan/export/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { headAndTailLines } from '../../src/cli/savings-input.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { foreignWords } from './word-lists.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-savings-'));
-const agrisim = (name: string, ...args: string[]) => runCli(name, ...args);
+const agrisim = runCli;
 
 const compareJson = join(dir, 'compare.json');
 const recording = join(dir, 'run.ndjson');
@@ -23,16 +23,16 @@ const recording = join(dir, 'run.ndjson');
 beforeAll(async () => {
   // A small drone run: guided vs manual as JSON, and the guided one recorded as NDJSON.
   const c = await agrisim('simulate', 'fields/paddy-40x120.geojson', '--compare', '--cell', '1', '--json');
-  expect(c.code).toBe(0);
+  expect(c.status).toBe(0);
   writeFileSync(compareJson, c.stdout);
   const r = await agrisim('simulate', 'fields/paddy-40x120.geojson', '--cell', '1', '--record', recording, '--json');
-  expect(r.code).toBe(0);
+  expect(r.status).toBe(0);
 }, 60_000);
 
 describe('agrisim savings', () => {
   it('--json has the documented shape; manual transplanting of 1 ha = 11,250,000 VND labour, 441,000 VND per sào', async () => {
     const r = await agrisim('savings', '--operation', 'transplanting', '--area-ha', '1', '--json');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(
       expect.arrayContaining([
@@ -67,7 +67,7 @@ describe('agrisim savings', () => {
 
   it('prints a Vietnamese table by default, with --set and sào', async () => {
     const r = await agrisim('savings', '--operation', 'transplanting', '--area-sao', '100', '--set', 'wageVndPerDay=250000');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     // 100 sào = 3.6 ha; 30 person-days/ha × 3.6 ha × 250,000 VND = 27,000,000 VND
     expect(r.stdout).toContain('27.000.000 ₫');
     expect(r.stdout).toContain('Cấy tay');
@@ -92,7 +92,7 @@ describe('agrisim savings', () => {
       '--lang',
       'en',
     );
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.map((x: { operation: string }) => x.operation)).toEqual(['fertilizing', 'transplanting', 'spraying']);
     // 12 sào: by hand 5,292,000 VND, the hired package with gap filling 3,520,500 VND
@@ -101,7 +101,7 @@ describe('agrisim savings', () => {
     expect(j[0].verdict.kind).toBe('little');
     expect(readFileSync(html, 'utf8').match(/<section class="page">/g)).toHaveLength(3);
     const bad = await agrisim('savings', '--operation', 'all', '--run', compareJson, '--json');
-    expect(bad.code).toBe(2);
+    expect(bad.status).toBe(2);
   });
 
   it.each(['own', 'hire'] as const)(
@@ -109,7 +109,7 @@ describe('agrisim savings', () => {
     async (ownership) => {
       for (const lang of ['vi', 'en'] as const) {
         const r = await agrisim('savings', '--operation', 'all', '--area-sao', '12', '--ownership', ownership, '--lang', lang);
-        expect(r.code).toBe(0);
+        expect(r.status).toBe(0);
         // assumption keys in brackets are what --set takes, not words
         expect(foreignWords(r.stdout.replace(/\[[\w.]+\]/g, ''), lang)).toEqual([]);
       }
@@ -118,7 +118,7 @@ describe('agrisim savings', () => {
 
   it('--block: each household of the Thái Bình block, its savings and the day it is done; the labour peak against the fleet', async () => {
     const r = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '2', '--json');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ operation: 'transplanting', ownership: 'hire', machines: 2 });
     expect(j.households).toHaveLength(4);
@@ -136,16 +136,16 @@ describe('agrisim savings', () => {
     const text = await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--lang', 'vi');
     expect(text.stdout).toMatch(/^Cánh đồng: 4 hộ/);
     expect(foreignWords(text.stdout, 'vi')).toEqual([]);
-    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '0', '--json')).code).toBe(2);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--machines', '0', '--json')).status).toBe(2);
     const bad = await agrisim('savings', '--block', 'package.json', '--json');
-    expect(bad.code).toBe(3);
-    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--area-ha', '1', '--json')).code).toBe(2);
+    expect(bad.status).toBe(3);
+    expect((await agrisim('savings', '--block', 'fields/thai-binh-block.geojson', '--area-ha', '1', '--json')).status).toBe(2);
   }, 60_000);
 
   it('reads simulate --compare --json: measured capacity and overlap, marked fromRun', async () => {
     const sim = JSON.parse(readFileSync(compareJson, 'utf8'));
     const r = await agrisim('savings', '--run', compareJson, '--json', '--lang', 'en');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.areaHa).toBeCloseTo(sim.guided.fieldAreaHa, 4);
     const cap = j.assumptions.find((a: { key: string }) => a.key === 'drone.capacityHaPerH');
@@ -159,7 +159,7 @@ describe('agrisim savings', () => {
   it('reads an NDJSON recording and draws its plan in the report', async () => {
     const html = join(dir, 'rec.html');
     const r = await agrisim('savings', '--run', recording, '--operation', 'spraying', '--report', html, '--json');
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).assumptions.filter((a: { fromRun: boolean }) => a.fromRun).length).toBeGreaterThanOrEqual(2);
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<svg[^>]*aria-label="Thửa ruộng và kế hoạch"/);
@@ -172,8 +172,8 @@ describe('agrisim savings', () => {
     writeFileSync(planFile, JSON.stringify(planToGeoJson(planField(field, getVehicle('transplanter')))));
     const a = await agrisim('savings', '--operation', 'transplanting', '--field', 'fields/paddy-40x120.geojson', '--json');
     const b = await agrisim('savings', '--operation', 'transplanting', '--field', planFile, '--json');
-    expect(a.code).toBe(0);
-    expect(b.code).toBe(0);
+    expect(a.status).toBe(0);
+    expect(b.status).toBe(0);
     const ja = JSON.parse(a.stdout);
     const jb = JSON.parse(b.stdout);
     expect(ja.areaHa).toBeCloseTo(0.48, 2);
@@ -210,17 +210,17 @@ describe('agrisim savings', () => {
       'wageVndPerDay=220000',
       '--json',
     );
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     // (20 + 5) person-days × 220,000 VND = 5,500,000 VND
     expect(JSON.parse(r.stdout).manual.laborVnd).toBe(5_500_000);
     writeFileSync(file, JSON.stringify({ wageVnd: 1 }));
     const bad = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
-    expect(bad.code).toBe(2);
+    expect(bad.status).toBe(2);
     expect(JSON.parse(bad.stdout).error.code).toBe('ECON_UNKNOWN_KEY');
     // The report's own list form with a malformed entry is a coded error, not an internal crash (exit 70).
     writeFileSync(file, JSON.stringify({ assumptions: [{ key: 'wageVndPerDay', value: 250_000 }, null] }));
     const malformed = await agrisim('savings', '--area-ha', '1', '--assumptions', file, '--json');
-    expect(malformed.code).toBe(2);
+    expect(malformed.status).toBe(2);
     expect(JSON.parse(malformed.stdout).error.code).toBe('ECON_INVALID_VALUE');
     expect(JSON.parse(malformed.stdout).error.message).toContain('assumptions[1]');
   });
@@ -241,7 +241,7 @@ describe('agrisim savings', () => {
     const file = join(dir, 'unfinished.ndjson');
     writeFileSync(file, readFileSync(recording, 'utf8').split('\n').slice(0, 3).join('\n') + '\n');
     const r = await agrisim('savings', '--run', file, '--json');
-    expect(r.code).toBe(3);
+    expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).error.code).toBe('ECON_RUN_INVALID');
   });
 
@@ -264,7 +264,7 @@ describe('agrisim savings', () => {
     [['--area-ha', '1', '--lang', 'fr'], 2, 'CLI_USAGE'],
   ])('%j → exit %d, %s', async (args, exit, code) => {
     const r = await agrisim('savings', ...args.map((a) => (a === 'RUN' ? compareJson : a)), '--json');
-    expect(r.code).toBe(exit);
+    expect(r.status).toBe(exit);
     expect(JSON.parse(r.stdout).error.code).toBe(code);
   });
 });

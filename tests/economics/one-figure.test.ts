@@ -14,7 +14,7 @@ import type { FeedUpdate } from '../../src/telemetry/feed/types.js';
 import type { WireProgress } from '../../src/telemetry/protocol/messages.js';
 import { createViewerHandler } from '../../src/viewer/index.js';
 import { launchChromium } from '../viewer/stack.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../helpers/cli.js';
 import { systemProgram } from '../helpers/system.js';
 import { computeSavings } from '../../src/economics/index.js';
 import { createProgressSavings } from '../../src/telemetry/feed/progress-savings.js';
@@ -29,10 +29,10 @@ const factory = () => ({ id: 'rec-drone', name: 'recorded drone run', create: ()
 
 beforeAll(async () => {
   const sim = await runCli('simulate', 'fields/paddy-40x120.geojson', '--cell', '1', '--record', recording, '--json');
-  expect(sim.code).toBe(0);
+  expect(sim.status).toBe(0);
   text = readFileSync(recording, 'utf8');
   const r = await runCli('savings', '--run', recording, '--json');
-  expect(r.code).toBe(0);
+  expect(r.status).toBe(0);
   const report = JSON.parse(r.stdout);
   expect(report.operation).toBe('fertilizing');
   cliVnd = report.savings.vnd;
