@@ -2,9 +2,8 @@
  * examples/*.ts run as a user would run them (`tsx`, importing 'agrisim' through the package's
  * own "exports"), and print what the library computes for the same input.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +15,8 @@ import { planField } from '../src/plan/index.js';
 import { getVehicle } from '../src/vehicles/index.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { startTelemetryServer } from '../src/telemetry/index.js';
-import { connectMqtt, publishFeedsToMqtt } from '../src/telemetry/mqtt/index.js';
+import { publishFeedsToMqtt } from '../src/telemetry/mqtt/index.js';
+import { startMosquitto } from './helpers/brokers.js';
 import { systemProgram } from './helpers/system.js';
 
 const run = promisify(execFile);
@@ -105,23 +105,8 @@ describe('examples', () => {
   it.skipIf(!systemProgram('mosquitto'))(
     'follow-machines-mqtt.ts follows the drone on its per-vehicle topic of a real broker',
     async () => {
-      const port = await new Promise<number>((resolve) => {
-        const srv = createServer().listen(0, '127.0.0.1', () => {
-          const p = (srv.address() as { port: number }).port;
-          srv.close(() => resolve(p));
-        });
-      });
-      const broker = spawn(systemProgram('mosquitto')!, ['-p', String(port)], { stdio: 'ignore' });
-      const url = `mqtt://127.0.0.1:${port}`;
-      for (let i = 0; ; i++) {
-        try {
-          await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-          break;
-        } catch (e) {
-          if (i > 20) throw e;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      const broker = await startMosquitto(systemProgram('mosquitto')!);
+      const url = broker.url;
       const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
       const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
       try {
@@ -136,7 +121,7 @@ describe('examples', () => {
       } finally {
         await pub.close();
         await sim.close();
-        broker.kill();
+        await broker.stop();
       }
     },
   );
