@@ -14,8 +14,8 @@ import { steeringModel } from '../error-models.js';
 import { computeMetrics } from '../metrics.js';
 import { createRng, type Rng } from '../random.js';
 import { vehicleState } from '../report.js';
-import { coverageProgress, stopAtTimeLimit } from '../run-progress.js';
-import type { SimDescription, SimEvent, SimProgress, Simulation } from '../types.js';
+import { appliedTotal, coverageProgress, runEnded, startEvents } from '../run-progress.js';
+import type { SimDescription, SimProgress, Simulation } from '../types.js';
 import type { WorkItem } from '../work-split.js';
 import { blockDescription, blockPlanDrawing } from './block-description.js';
 import { createDepotQueues, type DepotQueues } from './depot-queue.js';
@@ -200,10 +200,7 @@ function stepFleet(world: FleetWorld, clock: FleetClock) {
   const { cfg, agents, queues } = world;
   const dtS = cfg.tickMs / 1000;
   const paddyEveryTicks = Math.max(1, Math.round(1000 / cfg.tickMs));
-  const events: SimEvent[] = [];
-  if (clock.tMs === 0) {
-    for (const a of agents) events.push({ t: 0, vehicleId: a.id, type: 'start' }, { t: 0, vehicleId: a.id, type: 'sortie-start' });
-  }
+  const events = clock.tMs === 0 ? startEvents(agents) : [];
   clock.tMs += cfg.tickMs;
   clock.ticks++;
   const t = clock.tMs;
@@ -211,11 +208,7 @@ function stepFleet(world: FleetWorld, clock: FleetClock) {
   for (const a of agents) a.step(dtS, t, events);
   queues.tick(dtS);
   world.tracker.update(t, events);
-  if (agents.every((a) => a.done)) clock.done = true;
-  else if (t / 1000 >= cfg.maxSimS) {
-    stopAtTimeLimit(agents, t, events);
-    clock.done = true;
-  }
+  clock.done = runEnded(agents, t, cfg.maxSimS, events);
   if (clock.done || clock.ticks % paddyEveryTicks === 0) clock.paddyPct = paddyCoveredPct(world);
   const vehicles = agents.map((a) => vehicleState(a, cfg.plan.block.projection, world.reportRng));
   const progress = fleetProgress(world.raster, agents, world.plannedS, t, clock.done, clock.paddyPct, queues.lengths());
@@ -240,10 +233,7 @@ function fleetRunMetrics(world: FleetWorld, clock: FleetClock): FleetMetrics {
     households: householdMetrics(paddies),
     ...(dose
       ? {
-          dose: doseMetrics(
-            dose,
-            agents.reduce((sum, agent) => sum + agent.totals.applied, 0),
-          ),
+          dose: doseMetrics(dose, appliedTotal(agents)),
         }
       : {}),
   };
