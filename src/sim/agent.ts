@@ -218,44 +218,7 @@ export class Agent {
       crossing = true;
     }
     let needReturn = false;
-    if (leg.implementToM > leg.implementFromM) {
-      const w = v.workingWidthM;
-      const onA = Math.max(this.s, leg.implementFromM);
-      let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
-      const dose = this.cfg.dose;
-      const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
-      const need = on * w * perM2;
-      const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
-      if (need > allow) {
-        on = Math.max(0, allow) / (w * perM2);
-        const cut = onA + on;
-        tUsed *= (cut - this.s) / Math.max(1e-9, s1 - this.s);
-        s1 = cut;
-        crossing = false;
-        needReturn = true;
-      }
-      if (on > 0) {
-        const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.s);
-        const used = dose
-          ? dose.model.spread(
-              dose.index,
-              this.truePoint(leg, k, onA),
-              this.truePoint(leg, k, onA + on),
-              pieceDir(leg, k),
-              tStartS + spanS(onA - this.s),
-              spanS(on),
-            )
-          : on * w * this.load.perM2;
-        this.loadLeft = Math.max(0, this.loadLeft - used);
-        this.totals.applied += used;
-        this.totals.workDoneM += on;
-        const dir = pieceDir(leg, k);
-        paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
-        if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
-          paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
-        }
-      }
-    }
+    if (leg.implementToM > leg.implementFromM) ({ s1, tUsed, crossing, needReturn } = this.work(leg, k, s1, tUsed, crossing, tStartS));
     this.totals[TIME_KEY[leg.kind]] += tUsed;
     if (leg.road) this.totals.roadS += tUsed;
     this.totals.distanceM += s1 - this.s;
@@ -266,6 +229,52 @@ export class Agent {
     if (crossing) this.piece++;
     if (needReturn) this.insertReturn();
     return remaining - tUsed;
+  }
+
+  /**
+   * The implement's part of a move along segment `k` up to `s1`: product spread (or planted) and
+   * painted; when the load runs out first, the move is cut there and a return is needed.
+   */
+  private work(leg: Leg, k: number, s1: number, tUsed: number, crossing: boolean, tStartS: number) {
+    const v = this.cfg.vehicle;
+    let needReturn = false;
+    const w = v.workingWidthM;
+    const onA = Math.max(this.s, leg.implementFromM);
+    let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
+    const dose = this.cfg.dose;
+    const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
+    const need = on * w * perM2;
+    const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
+    if (need > allow) {
+      on = Math.max(0, allow) / (w * perM2);
+      const cut = onA + on;
+      tUsed *= (cut - this.s) / Math.max(1e-9, s1 - this.s);
+      s1 = cut;
+      crossing = false;
+      needReturn = true;
+    }
+    if (on > 0) {
+      const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.s);
+      const used = dose
+        ? dose.model.spread(
+            dose.index,
+            this.truePoint(leg, k, onA),
+            this.truePoint(leg, k, onA + on),
+            pieceDir(leg, k),
+            tStartS + spanS(onA - this.s),
+            spanS(on),
+          )
+        : on * w * this.load.perM2;
+      this.loadLeft = Math.max(0, this.loadLeft - used);
+      this.totals.applied += used;
+      this.totals.workDoneM += on;
+      const dir = pieceDir(leg, k);
+      paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
+      if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
+        paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
+      }
+    }
+    return { s1, tUsed, crossing, needReturn };
   }
 
   private truePoint(leg: Leg, k: number, s: number): XY {
