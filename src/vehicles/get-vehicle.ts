@@ -29,6 +29,8 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
     throw new VehicleError('VEHICLE_UNKNOWN', `unknown vehicle "${id}"; known: ${Object.keys(VEHICLES).join(', ')}`, { id });
   }
   const v: Vehicle = { ...base, ...stripUndefined(overrides) };
+  // a width that is not a whole number of the profile's rows has no row clutches to narrow a pass with
+  if (v.sectionWidthM !== undefined && !wholeSections(v.workingWidthM, v.sectionWidthM)) delete v.sectionWidthM;
   checkRange(v.workingWidthM, 0.2, 50, 'workingWidthM');
   checkRange(v.minTurnRadiusM, 0, 50, 'minTurnRadiusM');
   checkRange(v.headlandLaps, 0, 20, 'headlandLaps');
@@ -37,6 +39,11 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
     throw new VehicleError('VEHICLE_INVALID', `headlandLaps must be a whole number, got ${v.headlandLaps}`, { key: 'headlandLaps' });
   }
   return v;
+}
+
+function wholeSections(widthM: number, sectionWidthM: number): boolean {
+  const n = widthM / sectionWidthM;
+  return n >= 1 && Math.abs(n - Math.round(n)) < 1e-6;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

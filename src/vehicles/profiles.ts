@@ -47,6 +47,7 @@ export const TRANSPLANTER: Vehicle = {
   name: '6-row riding rice transplanter (GNSS-guided)',
   kind: 'ground',
   workingWidthM: 1.8,
+  sectionWidthM: 0.3,
   minTurnRadiusM: 2,
   workSpeedMps: 2 / 3.6,
   turnSpeedMps: 0.5,
@@ -59,6 +60,8 @@ export const TRANSPLANTER: Vehicle = {
   payload: { kind: 'trays', trays: 18, traysPerHa: 200, refillS: 120 },
   sources: {
     workingWidthM: 'Kubota/Yanmar 6-row transplanters: 6 rows × 30 cm = 1.8 m (docs/economics.md)',
+    sectionWidthM:
+      'one row, 30 cm: riding transplanters have a clutch per row (Kubota NSPU/Yanmar VP "row stop" levers) so the last pass of a paddy plants only the rows left',
     minTurnRadiusM: 'assumption: 6-row riding transplanters turn in a headland of 2 laps (~3.6 m); 2 m is a conservative path radius',
     workSpeedMps: 'docs/economics.md: 2 km/h working speed (ASABE D497 range 1.5–3 km/h)',
     turnSpeedMps: 'assumption: 1.8 km/h in headland turns in mud',
