@@ -197,20 +197,24 @@ export function layoutCostM(l: Layout, field: PolygonM, fieldAreaM2: number, veh
   return swathM + lapM + l.sweep.pieces * turnM + transitM + (OVERLAP_WEIGHT * (overlapM2 + GAP_WEIGHT * gapM2)) / widthM;
 }
 
+/** Boundary laps a multirotor may fly for its edges (it needs none to turn), see {@link planLayout}. */
+const MULTIROTOR_EDGE_LAPS = 1;
+
 /**
  * Headland, swath area, sweep angle and swaths of a field for a vehicle; laps come from the
- * options, else the vehicle. A multirotor turns in place and needs no turning room: unless the
- * options fix the laps, its profile's lap is dropped where the plan without it works less area
- * twice. The lap's use is at slanted ends, where a swath's footprint would spread past the
- * boundary or leave the strip's corners bare; its cost is the swath caps under it and the
- * lap's own corners. The estimate is a coarse raster of both layouts' footprints.
+ * options, else the vehicle (its profile's laps are those its turns need: `turnSpaceLaps`). A
+ * multirotor turns in place and needs no turning room (its profile says 0): unless the options
+ * or the vehicle set laps, one edge lap ({@link MULTIROTOR_EDGE_LAPS}) is planned where the plan
+ * with it works less area twice. The lap's use is at slanted ends, where a swath's footprint
+ * would spread past the boundary or leave the strip's corners bare; its cost is the swath caps
+ * under it and the lap's own corners. The estimate is a coarse raster of both layouts' footprints.
  */
 export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
   const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
   const laps = options.headlandLaps ?? vehicle.headlandLaps;
-  const one = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
-  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps === 0) return one;
-  const none = layoutWith(poly, vehicle, 0, fixed, fieldAreaM2);
+  const none = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
+  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps !== 0) return none;
+  const one = layoutWith(poly, vehicle, MULTIROTOR_EDGE_LAPS, fixed, fieldAreaM2);
   const w = vehicle.workingWidthM;
   const disc = (l: Layout) => {
     const e = footprintEstimate(l, poly, w);
