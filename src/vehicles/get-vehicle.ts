@@ -13,7 +13,7 @@ export interface VehicleOverrides {
 
 /**
  * Looks up a built-in vehicle profile and applies overrides. The profile's headland laps are
- * those its turns need ({@link turnSpaceLaps}); overriding the width or turning radius without
+ * those its turns need (ceil(turning radius / width) for ground machines, 0 for multirotors); overriding the width or turning radius without
  * the laps sizes them again for the new turn space.
  *
  * @param id - `drone` or `transplanter`
