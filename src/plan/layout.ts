@@ -94,7 +94,14 @@ function leastWorkAngle(best: Layout, poly: PolygonM, bound: PolygonM[], vehicle
  * or when the regions' own swath counts (the angle search's, before any sweep) save fewer than
  * two swaths on `singlePieces`: then one angle is as good, and the sweeps are not worth doing.
  */
-function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[], singlePieces: number, sectionWidthM?: number): SweepPlan | undefined {
+function perCellSweep(
+  area: PolygonM[],
+  angleRad: number,
+  w: number,
+  bound: PolygonM[],
+  singlePieces: number,
+  sectionWidthM?: number,
+): SweepPlan | undefined {
   const perPart = area.map((part) => perCellRegions(part, w));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
   const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);

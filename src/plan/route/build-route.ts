@@ -241,11 +241,13 @@ export function routeCandidates(
 ): RouteSegment[][] {
   const cells = sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map((s): WorldSwath => ({
-      a: rotate([s.x0, s.y], angle),
-      b: rotate([s.x1, s.y], angle),
-      ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
-    }));
+    return list.map(
+      (s): WorldSwath => ({
+        a: rotate([s.x0, s.y], angle),
+        b: rotate([s.x1, s.y], angle),
+        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
+      }),
+    );
   });
   const spacing = sweep.swaths.map((list) => (list.length > 1 ? (list[list.length - 1].y - list[0].y) / (list.length - 1) : 0));
   // A ground machine works the laps around holes (clockwise rings) first, nearest the hole

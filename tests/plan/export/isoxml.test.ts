@@ -287,7 +287,9 @@ describe('planToIsoxml / exportPlan isoxml', () => {
     const plan = planField(fieldM([rectM(100, 21.2)], 'narrowed'), getVehicle('transplanter'));
     const text = exportPlan(plan, 'isoxml');
     const narrowed = all(parse(text), 'GPN').filter((g) => /rows$/.test(g.getAttribute('B') ?? ''));
-    expect(narrowed.map((g) => [g.getAttribute('B'), children(g, 'LSG')[0].getAttribute('C')])).toEqual([[expect.stringMatching(/ 5\/6 rows$/), '1500']]);
+    expect(narrowed.map((g) => [g.getAttribute('B'), children(g, 'LSG')[0].getAttribute('C')])).toEqual([
+      [expect.stringMatching(/ 5\/6 rows$/), '1500'],
+    ]);
     const xmllint = systemProgram('xmllint');
     if (!xmllint) return ctx.skip();
     expect(isoxmlProblems(xmllint, [text])).toEqual([]);
