@@ -67,6 +67,24 @@ describe('a paddy with a narrowed last pass, end to end', () => {
     expect(plan.metrics.coveragePct).toBeGreaterThanOrEqual(99.5);
   });
 
+  it("its sorties count trays and planted area at each pass's own width", () => {
+    const v = getVehicle('transplanter');
+    if (v.payload.kind !== 'trays') throw new Error('the transplanter carries trays');
+    const plan = planField(field, v);
+    const swaths = plan.route.filter((s) => s.kind === 'swath');
+    const lengthM = (s: (typeof swaths)[number]) =>
+      s.points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p[0] - s.points[i][0], p[1] - s.points[i][1]), 0);
+    const areaM2 = swaths.reduce((sum, s) => sum + lengthM(s) * (s.widthM ?? v.workingWidthM), 0);
+    const workedM2 = plan.sorties.reduce((sum, s) => sum + s.workedM2, 0);
+    const trays = plan.sorties.reduce((sum, s) => sum + s.used, 0);
+    expect(workedM2).toBeCloseTo(areaM2, 6);
+    expect(trays).toBeCloseTo((areaM2 / 10_000) * v.payload.traysPerHa, 6);
+    // the 5-row pass saves one row (0.30 m) along its length against a full-width count
+    const narrowed = swaths.find((s) => s.widthM !== undefined);
+    const fullWidthM2 = swaths.reduce((sum, s) => sum + lengthM(s) * v.workingWidthM, 0);
+    expect(fullWidthM2 - workedM2).toBeCloseTo(lengthM(narrowed as (typeof swaths)[number]) * 0.3, 6);
+  });
+
   it('a width that is not whole rows has no row clutches: every pass full width', () => {
     const v = getVehicle('transplanter', { workingWidthM: 1.75 });
     expect(v.sectionWidthM).toBeUndefined();
