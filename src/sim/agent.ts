@@ -241,7 +241,8 @@ export class Agent {
   private work(leg: Leg, k: number, s1: number, tUsed: number, crossing: boolean, tStartS: number) {
     const v = this.cfg.vehicle;
     let needReturn = false;
-    const w = v.workingWidthM;
+    // a narrowed pass plants only its rows: its own width, fewer seedlings per metre
+    const w = leg.widthM ?? v.workingWidthM;
     const onA = Math.max(this.alongM, leg.implementFromM);
     let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
     const dose = this.cfg.dose;

@@ -56,6 +56,7 @@ function swathLeg(segment: WorkItem['segment'], ctx: LegContext, legs: readonly 
       ? chamferCorners(segment.points, () => rng.uniform(steering.cornerCutM[0], steering.cornerCutM[1]))
       : segment.points;
   const leg = makeLeg('swath', points, vehicle.workSpeedMps * steering.workSpeedFactor);
+  if (segment.widthM !== undefined) leg.widthM = segment.widthM;
   const overrunM = steering.shortEndMaxM > 0 ? shortEnds(leg, legs, steering, rng) : 0;
   leg.lateralBiasM = passBias(steering, rng);
   return { leg, overrunM };
