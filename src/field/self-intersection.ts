@@ -123,7 +123,7 @@ function flattenEdges(rings: readonly Ring[]): Edges {
 }
 
 /** A uniform grid over the edges' bounding box, about one edge per cell. */
-interface EdgeGrid {
+interface BucketGrid {
   minX: number;
   minY: number;
   cols: number;
@@ -132,7 +132,7 @@ interface EdgeGrid {
   cellH: number;
 }
 
-function gridOver(e: Edges): EdgeGrid {
+function gridOver(e: Edges): BucketGrid {
   const n = e.ring.length;
   let minX = Infinity,
     minY = Infinity,
@@ -152,14 +152,14 @@ function gridOver(e: Edges): EdgeGrid {
   return { minX, minY, cols, rows, cellW: width / cols, cellH: height / rows };
 }
 
-const colOf = (grid: EdgeGrid, x: number) => Math.min(grid.cols - 1, Math.max(0, Math.floor((x - grid.minX) / grid.cellW)));
-const rowOf = (grid: EdgeGrid, y: number) => Math.min(grid.rows - 1, Math.max(0, Math.floor((y - grid.minY) / grid.cellH)));
+const colOf = (grid: BucketGrid, x: number) => Math.min(grid.cols - 1, Math.max(0, Math.floor((x - grid.minX) / grid.cellW)));
+const rowOf = (grid: BucketGrid, y: number) => Math.min(grid.rows - 1, Math.max(0, Math.floor((y - grid.minY) / grid.cellH)));
 
 /**
  * Visits the cells edge k reaches (per column it spans, the rows of its y-range there): counts it
  * per cell (`fill` undefined), or files it in the cells' buckets (no closures: this runs per edge).
  */
-function bucketEdge(e: Edges, k: number, grid: EdgeGrid, count: Int32Array, cellItems: Int32Array, fill?: Int32Array): void {
+function bucketEdge(e: Edges, k: number, grid: BucketGrid, count: Int32Array, cellItems: Int32Array, fill?: Int32Array): void {
   const ax = e.ax[k],
     ay = e.ay[k],
     bx = e.bx[k],
