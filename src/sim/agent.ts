@@ -204,81 +204,93 @@ export class Agent {
   }
 
   private move(leg: Leg, remaining: number, tStartS: number): number {
-    const v = this.cfg.vehicle;
-    const k = this.segment;
-    const a = v.accelMps2;
-    const vLim = leg.vertexMps[k + 1];
-    const dRem = leg.cum[k + 1] - this.alongM;
-    const v0 = this.speed;
-    const v1 = Math.max(0.05, Math.min(leg.cruiseMps, v0 + a * remaining, brakeCapMps(v0, vLim, dRem, a, remaining)));
-    const avg = Math.max(0.05, (v0 + v1) / 2);
-    let s1 = this.alongM + avg * remaining;
-    let tUsed = remaining;
+    const vehicle = this.cfg.vehicle;
+    const segment = this.segment;
+    const accelMps2 = vehicle.accelMps2;
+    const vertexMps = leg.vertexMps[segment + 1];
+    const toVertexM = leg.cum[segment + 1] - this.alongM;
+    const fromMps = this.speed;
+    const toMps = Math.max(
+      0.05,
+      Math.min(leg.cruiseMps, fromMps + accelMps2 * remaining, brakeCapMps(fromMps, vertexMps, toVertexM, accelMps2, remaining)),
+    );
+    const meanMps = Math.max(0.05, (fromMps + toMps) / 2);
+    let toM = this.alongM + meanMps * remaining;
+    let usedS = remaining;
     let crossing = false;
-    if (s1 >= leg.cum[k + 1]) {
-      s1 = leg.cum[k + 1];
-      tUsed = Math.min(remaining, dRem / avg);
+    if (toM >= leg.cum[segment + 1]) {
+      toM = leg.cum[segment + 1];
+      usedS = Math.min(remaining, toVertexM / meanMps);
       crossing = true;
     }
     let needReturn = false;
-    if (leg.implementToM > leg.implementFromM) ({ s1, tUsed, crossing, needReturn } = this.work(leg, k, s1, tUsed, crossing, tStartS));
-    this.totals[TIME_KEY[leg.kind]] += tUsed;
-    if (leg.road) this.totals.roadS += tUsed;
-    this.totals.distanceM += s1 - this.alongM;
-    this.alongM = s1;
-    this.speed = crossing ? Math.min(v1, vLim) : v1;
-    this.dir = pieceDir(leg, k);
-    this.pos = pointAt(leg, k, s1);
+    if (leg.implementToM > leg.implementFromM)
+      ({ toM, usedS, crossing, needReturn } = this.work(leg, segment, toM, usedS, crossing, tStartS));
+    this.totals[TIME_KEY[leg.kind]] += usedS;
+    if (leg.road) this.totals.roadS += usedS;
+    this.totals.distanceM += toM - this.alongM;
+    this.alongM = toM;
+    this.speed = crossing ? Math.min(toMps, vertexMps) : toMps;
+    this.dir = pieceDir(leg, segment);
+    this.pos = pointAt(leg, segment, toM);
     if (crossing) this.segment++;
     if (needReturn) this.insertReturn();
-    return remaining - tUsed;
+    return remaining - usedS;
   }
 
   /**
-   * The implement's part of a move along segment `k` up to `s1`: product spread (or planted) and
-   * painted; when the load runs out first, the move is cut there and a return is needed.
+   * The implement's part of a move along the leg's `segment` up to `toM` (m along the leg):
+   * product spread (or rows planted) and painted; when the load runs out first, the move is cut
+   * there and a return is needed.
    */
-  private work(leg: Leg, k: number, s1: number, tUsed: number, crossing: boolean, tStartS: number) {
-    const v = this.cfg.vehicle;
+  private work(leg: Leg, segment: number, toM: number, usedS: number, crossing: boolean, tStartS: number) {
+    const vehicle = this.cfg.vehicle;
     let needReturn = false;
     // a narrowed pass plants only its rows: its own width, fewer seedlings per metre
-    const w = leg.widthM ?? v.workingWidthM;
-    const onA = Math.max(this.alongM, leg.implementFromM);
-    let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
+    const widthM = leg.widthM ?? vehicle.workingWidthM;
+    const onFromM = Math.max(this.alongM, leg.implementFromM);
+    let onM = Math.max(0, Math.min(toM, leg.implementToM) - onFromM);
     const dose = this.cfg.dose;
     const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
-    const need = on * w * perM2;
+    const need = onM * widthM * perM2;
     const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
     if (need > allow) {
-      on = Math.max(0, allow) / (w * perM2);
-      const cut = onA + on;
-      tUsed *= (cut - this.alongM) / Math.max(1e-9, s1 - this.alongM);
-      s1 = cut;
+      onM = Math.max(0, allow) / (widthM * perM2);
+      const cut = onFromM + onM;
+      usedS *= (cut - this.alongM) / Math.max(1e-9, toM - this.alongM);
+      toM = cut;
       crossing = false;
       needReturn = true;
     }
-    if (on > 0) {
-      const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.alongM);
+    if (onM > 0) {
+      const spanS = (t: number) => (usedS * t) / Math.max(1e-9, toM - this.alongM);
       const used = dose
         ? dose.model.spread(
             dose.index,
-            this.truePoint(leg, k, onA),
-            this.truePoint(leg, k, onA + on),
-            pieceDir(leg, k),
-            tStartS + spanS(onA - this.alongM),
-            spanS(on),
+            this.truePoint(leg, segment, onFromM),
+            this.truePoint(leg, segment, onFromM + onM),
+            pieceDir(leg, segment),
+            tStartS + spanS(onFromM - this.alongM),
+            spanS(onM),
           )
-        : on * w * this.load.perM2;
+        : onM * widthM * this.load.perM2;
       this.loadLeft = Math.max(0, this.loadLeft - used);
       this.totals.applied += used;
-      this.totals.workDoneM += on;
-      const dir = pieceDir(leg, k);
-      paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
-      if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
-        paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
+      this.totals.workDoneM += onM;
+      const dir = pieceDir(leg, segment);
+      paintBar(
+        this.cfg.raster,
+        this.truePoint(leg, segment, onFromM),
+        this.truePoint(leg, segment, onFromM + onM),
+        dir,
+        widthM / 2,
+        this.passId,
+      );
+      if (crossing && segment + 1 < leg.points.length - 1 && toM > leg.implementFromM && toM < leg.implementToM) {
+        paintDisc(this.cfg.raster, this.truePoint(leg, segment, toM), widthM / 2, this.passId);
       }
     }
-    return { s1, tUsed, crossing, needReturn };
+    return { toM, usedS, crossing, needReturn };
   }
 
   private truePoint(leg: Leg, k: number, s: number): XY {
