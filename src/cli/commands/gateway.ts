@@ -7,7 +7,7 @@ import { AgrisimError } from '../../errors.js';
 import { startMqttGateway } from '../../telemetry/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { stopSignal, watchStopSignals } from '../stop-signal.js';
-import { isAborted, originOption, portOption, shutDown, viewerHandler } from './serve.js';
+import { isAborted, originOption, portOption, shutDown, viewerHandler } from '../live-serve.js';
 
 const HELP = `usage: agrisim gateway --mqtt mqtt://HOST:1883 [options]
 

@@ -13,7 +13,7 @@ import {
 } from '../../telemetry/index.js';
 import { numberOption, parseOptions, type CliCommand } from '../command.js';
 import { readTextFile } from '../io.js';
-import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
+import { checkWritable, portOption, serveUntilSignal, viewerHandler } from '../live-serve.js';
 
 const HELP = `usage: agrisim replay FILE [options]
 
