@@ -161,88 +161,106 @@ function drawMarks(ctx: CanvasRenderingContext2D, pr: Projector, marks: readonly
   });
 }
 
-/** Creates the canvas view inside `container`. */
-export function createCanvasView(container: HTMLElement): FieldView {
+/** What the canvas view holds between frames: the plan, the coverage, and the static picture's state. */
+interface CanvasState {
+  plan?: PlanFeatureCollection;
+  /** Variable-rate runs: zones and strips coloured by rate. */
+  dose?: DoseScale;
+  coverageDone?: FeatureCollection;
+  coverageOpen?: FeatureCollection;
+  /** The projection of the static picture; undefined before there is a plan to frame. */
+  projector?: Projector;
+  /** The static picture must be drawn again (new plan, coverage or size). */
+  dirty: boolean;
+  rendered: boolean;
+  fieldCount: number;
+  lastMarks: VehicleMark[];
+}
+
+/** The on-screen canvas and its offscreen copy of the static picture. */
+interface Canvases {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+  base: HTMLCanvasElement;
+  baseCtx: CanvasRenderingContext2D;
+}
+
+/** Both canvases sized to the container in device pixels (at most 2 per CSS pixel); a new size redraws the picture. */
+function fitToContainer(container: HTMLElement, { canvas, base }: Canvases, state: CanvasState): void {
+  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  const w = Math.max(1, Math.round(container.clientWidth * dpr));
+  const h = Math.max(1, Math.round(container.clientHeight * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = base.width = w;
+    canvas.height = base.height = h;
+    state.dirty = true;
+  }
+}
+
+/** One frame: the static picture (redrawn when dirty) and the machines over it. */
+function drawFrame(container: HTMLElement, canvases: Canvases, state: CanvasState, marks: VehicleMark[]): void {
+  const { ctx, base, baseCtx } = canvases;
+  fitToContainer(container, canvases, state);
+  if (state.dirty) {
+    const strips = [...(state.coverageDone?.features ?? []), ...(state.coverageOpen?.features ?? [])];
+    const drawn = drawStatic(baseCtx, base.width, base.height, state.plan, state.dose, strips);
+    state.projector = drawn?.projector;
+    state.fieldCount = drawn?.fieldCount ?? 0;
+    state.dirty = false;
+  }
+  ctx.drawImage(base, 0, 0);
+  if (!state.projector) return;
+  if (!state.rendered && state.fieldCount > 0) {
+    state.rendered = true;
+    performance.mark('agrisim:field-rendered');
+  }
+  drawMarks(ctx, state.projector, marks);
+}
+
+/** The canvas and its offscreen twin, the first inside `container`. */
+function createCanvases(container: HTMLElement): Canvases {
   const canvas = document.createElement('canvas');
   canvas.className = 'field-canvas';
   container.appendChild(canvas);
-  const ctx = canvas.getContext('2d')!;
   const base = document.createElement('canvas');
-  const bctx = base.getContext('2d')!;
-  let plan: PlanFeatureCollection | undefined;
-  /** Variable-rate runs: zones and strips coloured by rate. */
-  let dose: DoseScale | undefined;
-  let coverageDone: FeatureCollection | undefined;
-  let coverageOpen: FeatureCollection | undefined;
-  let pr: Projector | undefined;
-  let dirty = true;
-  let rendered = false;
-  let fieldCount = 0;
+  return { canvas, ctx: canvas.getContext('2d')!, base, baseCtx: base.getContext('2d')! };
+}
 
-  const size = () => {
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    const w = Math.max(1, Math.round(container.clientWidth * dpr));
-    const h = Math.max(1, Math.round(container.clientHeight * dpr));
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = base.width = w;
-      canvas.height = base.height = h;
-      dirty = true;
-    }
-  };
-
-  const drawBase = () => {
-    const drawn = drawStatic(bctx, base.width, base.height, plan, dose, [
-      ...(coverageDone?.features ?? []),
-      ...(coverageOpen?.features ?? []),
-    ]);
-    pr = drawn?.projector;
-    fieldCount = drawn?.fieldCount ?? 0;
-  };
-
-  const draw = (marks: VehicleMark[]) => {
-    size();
-    if (dirty) {
-      drawBase();
-      dirty = false;
-    }
-    ctx.drawImage(base, 0, 0);
-    if (!pr) return;
-    if (!rendered && fieldCount > 0) {
-      rendered = true;
-      performance.mark('agrisim:field-rendered');
-    }
-    drawMarks(ctx, pr, marks);
-  };
-
-  let lastMarks: VehicleMark[] = [];
+/** Creates the canvas view inside `container`. */
+export function createCanvasView(container: HTMLElement): FieldView {
+  const canvases = createCanvases(container);
+  const { canvas } = canvases;
+  const state: CanvasState = { dirty: true, rendered: false, fieldCount: 0, lastMarks: [] };
+  const draw = (marks: VehicleMark[]) => drawFrame(container, canvases, state, marks);
   return {
     renderer: 'canvas',
-    setPlan(p) {
-      plan = p;
-      dose = doseScaleOf(p);
-      rendered = false;
-      dirty = true;
-      draw(lastMarks);
+    setPlan(plan) {
+      state.plan = plan;
+      state.dose = doseScaleOf(plan);
+      state.rendered = false;
+      state.dirty = true;
+      draw(state.lastMarks);
     },
     setCoverage(c) {
-      if (c.done) coverageDone = c.done;
-      coverageOpen = c.open;
-      dirty = true;
+      if (c.done) state.coverageDone = c.done;
+      state.coverageOpen = c.open;
+      state.dirty = true;
     },
     setVehicles(marks) {
-      lastMarks = marks;
+      state.lastMarks = marks;
       draw(marks);
     },
-    fieldRendered: () => rendered,
-    renderedFieldFeatures: () => fieldCount,
-    renderedCoverageFeatures: () => (pr ? (coverageDone?.features.length ?? 0) + (coverageOpen?.features.length ?? 0) : 0),
+    fieldRendered: () => state.rendered,
+    renderedFieldFeatures: () => state.fieldCount,
+    renderedCoverageFeatures: () =>
+      state.projector ? (state.coverageDone?.features.length ?? 0) + (state.coverageOpen?.features.length ?? 0) : 0,
     resize: () => {
-      dirty = true;
+      state.dirty = true;
     },
     destroy: () => canvas.remove(),
     project: (lonLat) => {
-      if (!pr) return undefined;
-      const [x, y] = pr.px(lonLat);
+      if (!state.projector) return undefined;
+      const [x, y] = state.projector.px(lonLat);
       const k = canvas.width / Math.max(1, canvas.clientWidth);
       return [x / k, y / k];
     },
