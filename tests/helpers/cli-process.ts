@@ -116,6 +116,33 @@ export async function startCliProcess(
   return { ...cli, started };
 }
 
+/** The CLI run from source, as the tests run it: `node --import tsx src/cli/main.ts ARGS` (one process, no launcher). */
+const SOURCE_CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/**
+ * Spawns `agrisim ARGS` from source (see spawnCliProcess).
+ * @example
+ * ```ts
+ * const cli = spawnSourceCli(['simulate', 'sims/thai-binh-drone.json', '--json']);
+ * expect((await cli.exit).code).toBe(0);
+ * ```
+ */
+export function spawnSourceCli(args: string[]): CliProcess {
+  return spawnCliProcess(process.execPath, [...SOURCE_CLI, ...args]);
+}
+
+/**
+ * Starts `agrisim ARGS --json` from source and resolves on its `started` line (see startCliProcess).
+ * @example
+ * ```ts
+ * const cli = await startSourceCli(['serve', '--port', '0', '--no-viewer']);
+ * cli.proc.kill('SIGTERM');
+ * ```
+ */
+export function startSourceCli(args: string[], options: { startTimeoutMs?: number } = {}): Promise<RunningCli> {
+  return startCliProcess(process.execPath, [...SOURCE_CLI, ...args, '--json'], options);
+}
+
 /** True once nothing listens on the port on 127.0.0.1 (a fresh server can take it). */
 export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
