@@ -82,14 +82,15 @@ async function startExtras(server: TelemetryServer, flags: CommonFlags, stop: St
   try {
     if (flags.mqtt) extras.mqtt = await publishFeedsToMqtt(server.feeds, { url: flags.mqtt, farm: flags.farm, abortSignal: stop.abort });
     if (flags.nmeaPort !== undefined) {
-      const [a, b] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
-      const feed = a
-        ? server.feeds.find((f) => f.id === a)
-        : b
-          ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === b))
+      // --nmea-vehicle SIM:VEHICLE or VEHICLE
+      const [simId, vehicleId] = flags.nmeaVehicle?.includes(':') ? flags.nmeaVehicle.split(':', 2) : [undefined, flags.nmeaVehicle];
+      const feed = simId
+        ? server.feeds.find((f) => f.id === simId)
+        : vehicleId
+          ? server.feeds.find((f) => f.state().description.vehicles.some((v) => v.id === vehicleId))
           : server.feeds[0];
       if (!feed) throw new AgrisimError('CLI_USAGE', `--nmea-vehicle ${flags.nmeaVehicle}: no such simulation or vehicle`);
-      extras.nmea = await startNmeaServer({ feed, vehicle: b, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
+      extras.nmea = await startNmeaServer({ feed, vehicle: vehicleId, port: flags.nmeaPort, host: server.host, startUtc: flags.nmeaStart });
     }
     return extras;
   } catch (e) {

@@ -115,28 +115,28 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
 
 async function runOne(factory: RunFactory, speedup: number | undefined, recordFile: string | undefined, label: string) {
   const sim = factory.create();
-  const out = recordFile ? openRecord(recordFile) : undefined;
-  const rec: SimRecorder | undefined = out ? createSimRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
+  const record = recordFile ? openRecord(recordFile) : undefined;
+  const recorder: SimRecorder | undefined = record ? createSimRecorder(sim, record.write, { scenario: factory.scenario.id }) : undefined;
   const bar = progressBar(1000);
   let frames = 0;
-  const onFrame = (f: SimFrame) => {
+  const onFrame = (frame: SimFrame) => {
     frames++;
-    rec?.frame(f);
+    recorder?.frame(frame);
     if ((frames & 255) === 0 || speedup !== undefined) {
-      const p = f.progress;
+      const progress = frame.progress;
       bar.tick(
-        Math.round((1000 * p.elapsedS) / Math.max(1e-9, p.elapsedS + p.etaS)),
-        `${label} ${p.coveredPct.toFixed(1)} % ${Math.round(p.elapsedS)} s`,
+        Math.round((1000 * progress.elapsedS) / Math.max(1e-9, progress.elapsedS + progress.etaS)),
+        `${label} ${progress.coveredPct.toFixed(1)} % ${Math.round(progress.elapsedS)} s`,
       );
     }
   };
-  const t0 = performance.now();
+  const startMs = performance.now();
   // A stop signal ends the run where it is: its metrics line is written (marked) and the file closed.
   let interrupted: StopSignalName | undefined;
   let stop!: () => void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  const dispose = onStopSignal((s) => {
-    interrupted = s;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const dispose = onStopSignal((signal) => {
+    interrupted = signal;
     stop();
   });
   try {
@@ -146,11 +146,11 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
   } finally {
     dispose();
   }
-  const wallMs = performance.now() - t0;
+  const wallMs = performance.now() - startMs;
   bar.done();
   const metrics = sim.metrics() as RunMetrics;
-  rec?.end(metrics, interrupted);
-  out?.close();
+  recorder?.end(metrics, interrupted);
+  record?.close();
   if (interrupted)
     process.stderr.write(
       `agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`,
