@@ -21,18 +21,18 @@ export function fitProjector(bbox: [number, number, number, number], w: number, 
   const widthM = Math.max(1, (east - west) * mLon);
   const heightM = Math.max(1, (north - south) * mLat);
   const pxPerM = Math.min((w - 2 * pad) / widthM, (h - 2 * pad) / heightM);
-  const ox = (w - widthM * pxPerM) / 2;
-  const oy = (h - heightM * pxPerM) / 2;
+  const offsetXPx = (w - widthM * pxPerM) / 2;
+  const offsetYPx = (h - heightM * pxPerM) / 2;
   return {
     pxPerM,
-    px: (p) => [ox + (p[0] - west) * mLon * pxPerM, oy + (north - p[1]) * mLat * pxPerM],
+    px: (p) => [offsetXPx + (p[0] - west) * mLon * pxPerM, offsetYPx + (north - p[1]) * mLat * pxPerM],
   };
 }
 
-function tracePath(ctx: CanvasRenderingContext2D, pr: Projector, g: Geometry): void {
+function tracePath(ctx: CanvasRenderingContext2D, projector: Projector, g: Geometry): void {
   const line = (pts: Position[], close: boolean) => {
     pts.forEach((p, i) => {
-      const [x, y] = pr.px(p);
+      const [x, y] = projector.px(p);
       if (i === 0) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
     });
@@ -48,11 +48,11 @@ function tracePath(ctx: CanvasRenderingContext2D, pr: Projector, g: Geometry): v
 const DOSE_STRIP_OPACITY = 0.85;
 
 /** Prescription zones: a light fill in the colour of their rate, outlined dashed. */
-function drawZones(ctx: CanvasRenderingContext2D, pr: Projector, zones: PlanFeatureCollection['features'], scale: DoseScale): void {
+function drawZones(ctx: CanvasRenderingContext2D, projector: Projector, zones: PlanFeatureCollection['features'], scale: DoseScale): void {
   for (const z of zones) {
     const rate = Number(z.properties?.rateKgPerHa ?? z.properties?.rateLPerHa);
     ctx.beginPath();
-    tracePath(ctx, pr, z.geometry);
+    tracePath(ctx, projector, z.geometry);
     ctx.globalAlpha = 0.35;
     ctx.fillStyle = doseColor(rate, scale);
     ctx.fill('evenodd');
@@ -69,14 +69,14 @@ function drawZones(ctx: CanvasRenderingContext2D, pr: Projector, zones: PlanFeat
 /** Fills and strokes the features of one kind. */
 function paintKind(
   ctx: CanvasRenderingContext2D,
-  pr: Projector,
+  projector: Projector,
   features: Feature[],
   style: { fill?: string; stroke?: string; width?: number; dash?: number[] },
 ): void {
   ctx.setLineDash(style.dash ?? []);
   for (const f of features) {
     ctx.beginPath();
-    tracePath(ctx, pr, f.geometry);
+    tracePath(ctx, projector, f.geometry);
     if (style.fill) {
       ctx.fillStyle = style.fill;
       ctx.fill('evenodd');
@@ -91,17 +91,17 @@ function paintKind(
 }
 
 /** Coverage strips at the implement's width: blue and translucent, or (variable rate) in the colour of their rate. */
-function drawStrips(ctx: CanvasRenderingContext2D, pr: Projector, strips: readonly Feature[], dose: DoseScale | undefined): void {
+function drawStrips(ctx: CanvasRenderingContext2D, projector: Projector, strips: readonly Feature[], dose: DoseScale | undefined): void {
   ctx.lineCap = 'butt';
   ctx.lineJoin = 'round';
   for (const f of strips) {
     ctx.beginPath();
-    tracePath(ctx, pr, f.geometry);
+    tracePath(ctx, projector, f.geometry);
     const rate = f.properties?.ratePerHa;
     const byRate = dose && typeof rate === 'number';
     ctx.strokeStyle = byRate ? doseColor(rate, dose) : COLORS.coverage;
     ctx.globalAlpha = byRate ? DOSE_STRIP_OPACITY : COLORS.coverageOpacity;
-    ctx.lineWidth = Math.max(1, Number(f.properties?.widthM ?? 1) * pr.pxPerM);
+    ctx.lineWidth = Math.max(1, Number(f.properties?.widthM ?? 1) * projector.pxPerM);
     ctx.stroke();
   }
 }
@@ -122,27 +122,27 @@ function drawStatic(
   ctx.fillRect(0, 0, w, h);
   const bbox = plan && bboxOf(plan);
   if (!plan || !bbox) return undefined;
-  const pr = fitProjector(bbox, w, h);
+  const projector = fitProjector(bbox, w, h);
   const byKind = (k: string) => plan.features.filter((f) => f.properties?.kind === k && f.geometry);
-  paintKind(ctx, pr, byKind('boundary'), { fill: COLORS.fieldFill });
-  paintKind(ctx, pr, byKind('hole'), { fill: COLORS.hole });
-  if (dose) drawZones(ctx, pr, byKind('zone'), dose);
-  drawStrips(ctx, pr, strips, dose);
+  paintKind(ctx, projector, byKind('boundary'), { fill: COLORS.fieldFill });
+  paintKind(ctx, projector, byKind('hole'), { fill: COLORS.hole });
+  if (dose) drawZones(ctx, projector, byKind('zone'), dose);
+  drawStrips(ctx, projector, strips, dose);
   ctx.globalAlpha = 0.7;
-  paintKind(ctx, pr, byKind('swath'), { stroke: COLORS.swath, width: 0.8 });
-  paintKind(ctx, pr, byKind('turn'), { stroke: COLORS.turn, width: 0.8 });
-  paintKind(ctx, pr, byKind('transit'), { stroke: COLORS.transit, width: 1, dash: [4, 4] });
-  paintKind(ctx, pr, byKind('headland'), { stroke: COLORS.headland, width: 1, dash: [6, 4] });
+  paintKind(ctx, projector, byKind('swath'), { stroke: COLORS.swath, width: 0.8 });
+  paintKind(ctx, projector, byKind('turn'), { stroke: COLORS.turn, width: 0.8 });
+  paintKind(ctx, projector, byKind('transit'), { stroke: COLORS.transit, width: 1, dash: [4, 4] });
+  paintKind(ctx, projector, byKind('headland'), { stroke: COLORS.headland, width: 1, dash: [6, 4] });
   ctx.globalAlpha = 1;
-  paintKind(ctx, pr, byKind('boundary'), { stroke: COLORS.boundary, width: 2 });
-  paintKind(ctx, pr, byKind('hole'), { stroke: COLORS.boundary, width: 1.5 });
-  return { projector: pr, fieldCount: byKind('boundary').length + byKind('hole').length };
+  paintKind(ctx, projector, byKind('boundary'), { stroke: COLORS.boundary, width: 2 });
+  paintKind(ctx, projector, byKind('hole'), { stroke: COLORS.boundary, width: 1.5 });
+  return { projector, fieldCount: byKind('boundary').length + byKind('hole').length };
 }
 
 /** Each machine as an arrow rotated to its heading, in its own colour. */
-function drawMarks(ctx: CanvasRenderingContext2D, pr: Projector, marks: readonly VehicleMark[]): void {
+function drawMarks(ctx: CanvasRenderingContext2D, projector: Projector, marks: readonly VehicleMark[]): void {
   marks.forEach((m, i) => {
-    const [x, y] = pr.px([m.pose.lon, m.pose.lat]);
+    const [x, y] = projector.px([m.pose.lon, m.pose.lat]);
     ctx.save();
     ctx.translate(x, y);
     ctx.rotate((m.pose.headingDeg * Math.PI) / 180);

@@ -35,16 +35,16 @@ function loadMapLibreCss(): void {
 function createMarkers(map: MlMap): (marks: VehicleMark[]) => void {
   const markers = new Map<string, Marker>();
   return (marks) =>
-    marks.forEach((m, i) => {
-      let mk = markers.get(m.id);
-      if (!mk) {
-        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' })
-          .setLngLat([m.pose.lon, m.pose.lat])
+    marks.forEach((mark, i) => {
+      let marker = markers.get(mark.id);
+      if (!marker) {
+        marker = new Marker({ element: vehicleElement(mark.kind, vehicleColor(i), mark.id), rotationAlignment: 'map' })
+          .setLngLat([mark.pose.lon, mark.pose.lat])
           .addTo(map);
-        markers.set(m.id, mk);
+        markers.set(mark.id, marker);
       }
-      mk.setLngLat([m.pose.lon, m.pose.lat]);
-      mk.setRotation(m.pose.headingDeg);
+      marker.setLngLat([mark.pose.lon, mark.pose.lat]);
+      marker.setRotation(mark.pose.headingDeg);
     });
 }
 

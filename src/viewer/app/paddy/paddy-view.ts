@@ -51,19 +51,19 @@ const row = (key: StringKey, testid: string, value: string) =>
   `<div class="stat"><span class="label" data-i18n="${key}"></span><span class="value" data-testid="${testid}">${value.replace(/[<&>]/g, '')}</span></div>`;
 
 function resultHtml(lang: Lang, a: PaddyAnswer): string {
-  const s = a.savings;
+  const savings = a.savings;
   return (
     `<div class="totals">` +
     row('area', 'paddy-area', `${formatHa(lang, a.paddy.areaHa)} · ${formatSao(lang, a.paddy.areaHa)}`) +
     row('swaths', 'paddy-swaths', formatNumber(lang, a.plan.swaths)) +
     row('workTime', 'paddy-time', formatDuration(a.run.durationS)) +
     row('coveragePlan', 'paddy-coverage', formatPct(lang, a.run.coveredPct)) +
-    row('manualCost', 'paddy-manual', formatVnd(lang, s.manual.totalVnd)) +
-    row('machineCost', 'paddy-machine-cost', formatVnd(lang, s.mechanized.totalVnd)) +
-    `<div class="stat savings wide${s.savings.vnd < 0 ? ' negative' : ''}"><span class="label" data-i18n="seasonSavings"></span>` +
-    `<span class="value" data-testid="paddy-savings">${formatVnd(lang, s.savings.vnd)} (${formatPct(lang, s.savings.pct)})</span>` +
-    `<span class="sub"><span data-testid="paddy-per-sao">${formatVnd(lang, s.perSao.savingsVnd)}</span> <span data-i18n="perSao"></span> · ` +
-    `${formatNumber(lang, s.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`
+    row('manualCost', 'paddy-manual', formatVnd(lang, savings.manual.totalVnd)) +
+    row('machineCost', 'paddy-machine-cost', formatVnd(lang, savings.mechanized.totalVnd)) +
+    `<div class="stat savings wide${savings.savings.vnd < 0 ? ' negative' : ''}"><span class="label" data-i18n="seasonSavings"></span>` +
+    `<span class="value" data-testid="paddy-savings">${formatVnd(lang, savings.savings.vnd)} (${formatPct(lang, savings.savings.pct)})</span>` +
+    `<span class="sub"><span data-testid="paddy-per-sao">${formatVnd(lang, savings.perSao.savingsVnd)}</span> <span data-i18n="perSao"></span> · ` +
+    `${formatNumber(lang, savings.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`
   );
 }
 
@@ -83,13 +83,15 @@ async function requestPaddy(
   lang: Lang,
 ): Promise<{ answer?: PaddyAnswer; message?: PaddyMessage }> {
   try {
-    const r = await fetch(`api/paddy?lang=${lang}`, {
+    const response = await fetch(`api/paddy?lang=${lang}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, machine, lang }),
     });
-    const j = (await r.json()) as PaddyAnswer & { error?: Note };
-    return j.error ? { message: { code: j.error.code, text: j.error.message, texts: j.error.messages } } : { answer: j };
+    const reply = (await response.json()) as PaddyAnswer & { error?: Note };
+    return reply.error
+      ? { message: { code: reply.error.code, text: reply.error.message, texts: reply.error.messages } }
+      : { answer: reply };
   } catch {
     return { message: { code: 'PADDY_NETWORK', text: '' } };
   }
