@@ -43,9 +43,16 @@ const jsonLines = (text: string) =>
     .filter((line) => line.startsWith('{') && line.endsWith('}'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/** Where and how a CLI process runs: its folder, and variables added to this process's environment (e.g. `PORT`). */
+export interface CliProcessOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
 /** Spawns `command args`, collecting its output. */
-export function spawnCliProcess(command: string, args: string[], options: { cwd?: string } = {}): CliProcess {
-  const proc = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCliProcess(command: string, args: string[], options: CliProcessOptions = {}): CliProcess {
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const proc = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(proc);
   let out = '';
   let err = '';
@@ -108,7 +115,7 @@ export function spawnCliProcess(command: string, args: string[], options: { cwd?
 export async function startCliProcess(
   command: string,
   args: string[],
-  options: { cwd?: string; startTimeoutMs?: number } = {},
+  options: CliProcessOptions & { startTimeoutMs?: number } = {},
 ): Promise<RunningCli> {
   const cli = spawnCliProcess(command, args, options);
   await cli.output(/"event":"started"[^\n]*\n/, options.startTimeoutMs ?? 60_000);
@@ -127,8 +134,8 @@ const SOURCE_CLI = ['--import', 'tsx', 'src/cli/main.ts'];
  * expect((await cli.exit).code).toBe(0);
  * ```
  */
-export function spawnSourceCli(args: string[]): CliProcess {
-  return spawnCliProcess(process.execPath, [...SOURCE_CLI, ...args]);
+export function spawnSourceCli(args: string[], options: CliProcessOptions = {}): CliProcess {
+  return spawnCliProcess(process.execPath, [...SOURCE_CLI, ...args], options);
 }
 
 /**
@@ -139,7 +146,7 @@ export function spawnSourceCli(args: string[]): CliProcess {
  * cli.proc.kill('SIGTERM');
  * ```
  */
-export function startSourceCli(args: string[], options: { startTimeoutMs?: number } = {}): Promise<RunningCli> {
+export function startSourceCli(args: string[], options: CliProcessOptions & { startTimeoutMs?: number } = {}): Promise<RunningCli> {
   return startCliProcess(process.execPath, [...SOURCE_CLI, ...args, '--json'], options);
 }
 
