@@ -93,11 +93,13 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const start = servicePoint(navigable.length ? navigable : [poly], near);
   // cell orders worth building; the gap passes are the same for all (coverage ignores order)
   const candidates = routeCandidates(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
+  const work = candidates[0].filter((s) => s.kind === 'swath');
   const worked = coverageGrid(
     poly,
-    candidates[0].filter((s) => s.kind === 'swath').map((s) => s.points),
+    work.map((s) => s.points),
     w,
     PLAN_DEFAULTS.gapSamples,
+    work.map((s) => s.widthM),
   );
   const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
   const route = shortestRoute(

@@ -22,6 +22,8 @@ export interface RouteOptions {
 interface WorldSwath {
   a: XY;
   b: XY;
+  /** A narrowed pass's own width (see SweepSwath.widthM). */
+  widthM?: number;
 }
 
 const seg = (kind: RouteSegment['kind'], points: XY[], extra: Partial<RouteSegment> = {}): RouteSegment => ({
@@ -50,7 +52,7 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
       const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
       for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
     }
-    out.push(seg('swath', [from, to], { cellId, swathIndex: index }));
+    out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
   }
   return out;
 }
@@ -239,7 +241,13 @@ export function routeCandidates(
 ): RouteSegment[][] {
   const cells = sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map((s): WorldSwath => ({ a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) }));
+    return list.map(
+      (s): WorldSwath => ({
+        a: rotate([s.x0, s.y], angle),
+        b: rotate([s.x1, s.y], angle),
+        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
+      }),
+    );
   });
   const spacing = sweep.swaths.map((list) => (list.length > 1 ? (list[list.length - 1].y - list[0].y) / (list.length - 1) : 0));
   // A ground machine works the laps around holes (clockwise rings) first, nearest the hole

@@ -21,9 +21,9 @@ export interface SortiePlan {
   sorties: Sortie[];
 }
 
-/** Product (kg) or trays used per metre of swath. */
-export function usePerM(v: Vehicle): number {
-  const ha = v.workingWidthM / 10_000;
+/** Product (kg) or trays used per metre of swath, at `widthM` (default: the full working width). */
+export function usePerM(v: Vehicle, widthM = v.workingWidthM): number {
+  const ha = widthM / 10_000;
   return v.payload.kind === 'tank' ? ha * v.payload.rateKgPerHa : ha * v.payload.traysPerHa;
 }
 
@@ -47,7 +47,6 @@ class SortieSplitter {
   private flownS = 0;
   private workedM2 = 0;
   private firstSegment = 0;
-  private readonly perM: number;
   private readonly capacity: number;
   private readonly batteryS: number;
   private readonly stopS: number;
@@ -59,7 +58,6 @@ class SortieSplitter {
     private readonly servicePoint: XY,
     private readonly space: TurnSpace,
   ) {
-    this.perM = usePerM(vehicle);
     this.capacity = capacity(vehicle);
     this.batteryS = usableBatteryS(vehicle);
     this.stopS = Math.max(vehicle.payload.refillS, vehicle.battery?.swapS ?? 0);
@@ -81,7 +79,10 @@ class SortieSplitter {
   /** Adds a swath, with the refills it needs before or within it. */
   addSwath(swath: RouteSegment): void {
     let s = { ...swath };
-    const { perM, capacity: cap, vehicle } = this;
+    const { capacity: cap, vehicle } = this;
+    // a narrowed last pass (rows switched off) uses product and trays for its own width only
+    const widthM = swath.widthM ?? vehicle.workingWidthM;
+    const perM = usePerM(vehicle, widthM);
     // ground machines reload before a swath the trays left would not finish, if a full load would
     const needs = polylineLength(s.points) * perM;
     if (this.inPlace && this.used > 0 && needs > cap - this.used + 1e-9 && needs <= cap)
@@ -99,12 +100,12 @@ class SortieSplitter {
         continue;
       }
       if (canM >= lengthM - 1e-6) {
-        this.work(s, lengthM);
+        this.work(s, lengthM, perM, widthM);
         return;
       }
       if (canM > 0.5) {
         const [done, rest] = splitPolyline(s.points, canM);
-        this.work({ ...s, points: done }, canM);
+        this.work({ ...s, points: done }, canM, perM, widthM);
         s = { ...s, points: rest };
       } else if (this.workedM2 === 0) {
         // nothing worked since the last refill: refilling again would loop forever
@@ -118,9 +119,9 @@ class SortieSplitter {
   }
 
   /** Works `lengthM` of swath: the product and area go on the current sortie. */
-  private work(swath: RouteSegment, lengthM: number): void {
-    this.used += lengthM * this.perM;
-    this.workedM2 += lengthM * this.vehicle.workingWidthM;
+  private work(swath: RouteSegment, lengthM: number, perM: number, widthM: number): void {
+    this.used += lengthM * perM;
+    this.workedM2 += lengthM * widthM;
     this.push(swath);
   }
 
