@@ -85,15 +85,92 @@ export function prescriptionJson(rx: Prescription) {
   };
 }
 
-/** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
-export async function readDoseInput(values: { prescription?: string; wind?: string; buffer?: string }): Promise<DoseInput> {
-  const bufferM = numberOption(values.buffer, 'buffer', 0, 100);
-  let wind: WindOptions | undefined;
+/** `--wind SPEED@FROM[~GUST]`, or undefined when not given; a malformed one is CLI_USAGE. */
+function windOption(text: string | undefined): WindOptions | undefined {
   try {
-    wind = values.wind !== undefined ? parseWind(values.wind) : undefined;
+    return text !== undefined ? parseWind(text) : undefined;
   } catch (e) {
     throw new AgrisimError('CLI_USAGE', `--wind: ${(e as Error).message}`);
   }
+}
+
+/** The vehicle's own rate where the map gives none: its tank rate, else 0. */
+function ownRatePerHa(vehicle: Vehicle): number {
+  return vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
+}
+
+/** Dose options of a run over these field plans, or undefined when none of the three options was given. */
+function doseForPlans(input: DoseInput, plans: Plan[]): DoseOptions | undefined {
+  const { map, wind } = input;
+  if (!map && input.bufferM === undefined && !wind) return undefined;
+  // several paddies: the map may cover some of them, but it must touch at least one
+  const prescriptions = plans.map((p) => input.prescriptionFor(p.field, p.vehicle, plans.length > 1));
+  if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) input.prescriptionFor(plans[0].field, plans[0].vehicle);
+  return {
+    prescriptions,
+    buffers: plans.map((p) => input.buffers.get(p.field.id) ?? []),
+    ...(wind ? { wind } : {}),
+  };
+}
+
+/** Dose options of a block run; a block with water buffer features always has them. */
+function doseForBlockPlan(input: DoseInput, plan: BlockPlan): DoseOptions | undefined {
+  const { block } = plan;
+  const { wind } = input;
+  const water = (block.buffers?.length ?? 0) > 0;
+  if (!input.map && input.bufferM === undefined && !wind && !water) return undefined;
+  const prescriptions = input.paddyPrescriptions(plan);
+  return {
+    ...(prescriptions ? { prescriptions } : {}),
+    ...(water ? { buffers: blockBufferStrips(block) } : {}),
+    ...(wind ? { wind } : {}),
+  };
+}
+
+/** The map clipped to every paddy of a block; PRESCRIPTION_MISSES_FIELD when it touches none. */
+function clipToPaddies(map: RawPrescription, plan: BlockPlan): Prescription[] {
+  const { block } = plan;
+  const ownRate = ownRatePerHa(plan.machines[0].vehicle);
+  const defaultRatePerHa = map.defaultRatePerHa ?? ownRate;
+  const prescriptions = block.paddies.map((paddy) =>
+    clipPrescription(map, paddyField(paddy, block), {
+      defaultRatePerHa,
+      allowMiss: true,
+      exclude: paddyBufferSplit(block, paddy).strip,
+    }),
+  );
+  if (prescriptions.every((rx) => rx.zones.every((z) => z.isDefault))) {
+    throw new PrescriptionError(
+      'PRESCRIPTION_MISSES_FIELD',
+      `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`,
+      {
+        field: block.name,
+        zones: map.zones.map((z) => z.id),
+      },
+    );
+  }
+  return prescriptions;
+}
+
+/** The paddies' prescriptions as one of the whole block: zones named `paddy:zone`, a zone dropped only when every paddy dropped it. */
+function mergePaddyPrescriptions(plan: BlockPlan, paddies: Prescription[]): Prescription {
+  const zones = paddies.flatMap((rx, i) => rx.zones.map((z) => ({ ...z, id: `${plan.block.paddies[i].id}:${z.id}` })));
+  const first = paddies[0];
+  return {
+    fieldId: plan.block.name,
+    unit: first.unit,
+    product: first.product,
+    defaultRatePerHa: first.defaultRatePerHa,
+    zones,
+    dropped: [...new Set(paddies.flatMap((rx) => rx.dropped))].filter((id) => paddies.every((rx) => rx.dropped.includes(id))),
+    prescribedKg: paddies.reduce((sum, rx) => sum + rx.prescribedKg, 0),
+  };
+}
+
+/** Reads the three options; throws CLI_USAGE for a malformed one, PRESCRIPTION_* for a bad map. */
+export async function readDoseInput(values: { prescription?: string; wind?: string; buffer?: string }): Promise<DoseInput> {
+  const bufferM = numberOption(values.buffer, 'buffer', 0, 100);
+  const wind = windOption(values.wind);
   const map = values.prescription !== undefined ? await readPrescriptionFile(values.prescription) : undefined;
   const buffers = new Map<string, PolygonM[]>();
   const shift = driftShift(map, wind);
@@ -104,75 +181,20 @@ export async function readDoseInput(values: { prescription?: string; wind?: stri
     buffers,
     transform(field) {
       if (!bufferM) return field;
-      const b = withoutBuffer(field, bufferM, shift ? { driftShiftM: shift } : {});
-      buffers.set(field.id, b.buffer);
-      return b.worked;
+      const split = withoutBuffer(field, bufferM, shift ? { driftShiftM: shift } : {});
+      buffers.set(field.id, split.buffer);
+      return split.worked;
     },
     prescriptionFor(field, vehicle, allowMiss = false) {
       if (!map) return undefined;
-      const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
-      return clipPrescription(map, field, { defaultRatePerHa: map.defaultRatePerHa ?? own, allowMiss });
+      return clipPrescription(map, field, { defaultRatePerHa: map.defaultRatePerHa ?? ownRatePerHa(vehicle), allowMiss });
     },
-    doseFor(plans) {
-      if (!map && bufferM === undefined && !wind) return undefined;
-      // several paddies: the map may cover some of them, but it must touch at least one
-      const prescriptions = plans.map((p) => input.prescriptionFor(p.field, p.vehicle, plans.length > 1));
-      if (map && prescriptions.every((rx) => rx?.zones.every((z) => z.isDefault))) input.prescriptionFor(plans[0].field, plans[0].vehicle);
-      return {
-        prescriptions,
-        buffers: plans.map((p) => buffers.get(p.field.id) ?? []),
-        ...(wind ? { wind } : {}),
-      };
-    },
-    doseForBlock(plan) {
-      const { block } = plan;
-      const water = (block.buffers?.length ?? 0) > 0;
-      if (!map && bufferM === undefined && !wind && !water) return undefined;
-      const prescriptions = input.paddyPrescriptions(plan);
-      return {
-        ...(prescriptions ? { prescriptions } : {}),
-        ...(water ? { buffers: blockBufferStrips(block) } : {}),
-        ...(wind ? { wind } : {}),
-      };
-    },
-    paddyPrescriptions(plan) {
-      if (!map) return undefined;
-      const { block } = plan;
-      const vehicle = plan.machines[0].vehicle;
-      const own = vehicle.payload.kind === 'tank' ? vehicle.payload.rateKgPerHa : 0;
-      const prescriptions = block.paddies.map((p) =>
-        clipPrescription(map, paddyField(p, block), {
-          defaultRatePerHa: map.defaultRatePerHa ?? own,
-          allowMiss: true,
-          exclude: paddyBufferSplit(block, p).strip,
-        }),
-      );
-      if (prescriptions.every((rx) => rx.zones.every((z) => z.isDefault))) {
-        throw new PrescriptionError(
-          'PRESCRIPTION_MISSES_FIELD',
-          `no zone of the map touches a paddy of block "${block.name}" (zones ${map.zones.map((z) => z.id).join(', ')})`,
-          {
-            field: block.name,
-            zones: map.zones.map((z) => z.id),
-          },
-        );
-      }
-      return prescriptions;
-    },
+    doseFor: (plans) => doseForPlans(input, plans),
+    doseForBlock: (plan) => doseForBlockPlan(input, plan),
+    paddyPrescriptions: (plan) => (map ? clipToPaddies(map, plan) : undefined),
     blockPrescription(plan) {
-      const each = input.paddyPrescriptions(plan);
-      if (!each) return undefined;
-      const zones = each.flatMap((rx, i) => rx!.zones.map((z) => ({ ...z, id: `${plan.block.paddies[i].id}:${z.id}` })));
-      const first = each[0]!;
-      return {
-        fieldId: plan.block.name,
-        unit: first.unit,
-        product: first.product,
-        defaultRatePerHa: first.defaultRatePerHa,
-        zones,
-        dropped: [...new Set(each.flatMap((rx) => rx!.dropped))].filter((id) => each.every((rx) => rx!.dropped.includes(id))),
-        prescribedKg: each.reduce((a, rx) => a + rx!.prescribedKg, 0),
-      };
+      const paddies = input.paddyPrescriptions(plan);
+      return paddies ? mergePaddyPrescriptions(plan, paddies as Prescription[]) : undefined;
     },
   };
   return input;

@@ -7,7 +7,7 @@
 import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveUntilSignal } from '../../src/cli/commands/serve.js';
+import { serveUntilSignal } from '../../src/cli/live-serve.js';
 import { httpUrlOf, joinUrlOf, lanUrls, loopbackUrl } from '../../src/cli/join.js';
 import { loadScenario } from '../../src/scenario/index.js';
 

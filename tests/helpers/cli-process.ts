@@ -43,9 +43,16 @@ const jsonLines = (text: string) =>
     .filter((line) => line.startsWith('{') && line.endsWith('}'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/** Where and how a CLI process runs: its folder, and variables added to this process's environment (e.g. `PORT`). */
+export interface CliProcessOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
 /** Spawns `command args`, collecting its output. */
-export function spawnCliProcess(command: string, args: string[], options: { cwd?: string } = {}): CliProcess {
-  const proc = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCliProcess(command: string, args: string[], options: CliProcessOptions = {}): CliProcess {
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const proc = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(proc);
   let out = '';
   let err = '';
@@ -108,12 +115,39 @@ export function spawnCliProcess(command: string, args: string[], options: { cwd?
 export async function startCliProcess(
   command: string,
   args: string[],
-  options: { cwd?: string; startTimeoutMs?: number } = {},
+  options: CliProcessOptions & { startTimeoutMs?: number } = {},
 ): Promise<RunningCli> {
   const cli = spawnCliProcess(command, args, options);
   await cli.output(/"event":"started"[^\n]*\n/, options.startTimeoutMs ?? 60_000);
   const started = cli.lines().find((line) => line.event === 'started')!;
   return { ...cli, started };
+}
+
+/** The CLI run from source, as the tests run it: `node --import tsx src/cli/main.ts ARGS` (one process, no launcher). */
+const SOURCE_CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/**
+ * Spawns `agrisim ARGS` from source (see spawnCliProcess).
+ * @example
+ * ```ts
+ * const cli = spawnSourceCli(['simulate', 'sims/thai-binh-drone.json', '--json']);
+ * expect((await cli.exit).code).toBe(0);
+ * ```
+ */
+export function spawnSourceCli(args: string[], options: CliProcessOptions = {}): CliProcess {
+  return spawnCliProcess(process.execPath, [...SOURCE_CLI, ...args], options);
+}
+
+/**
+ * Starts `agrisim ARGS --json` from source and resolves on its `started` line (see startCliProcess).
+ * @example
+ * ```ts
+ * const cli = await startSourceCli(['serve', '--port', '0', '--no-viewer']);
+ * cli.proc.kill('SIGTERM');
+ * ```
+ */
+export function startSourceCli(args: string[], options: CliProcessOptions & { startTimeoutMs?: number } = {}): Promise<RunningCli> {
+  return startCliProcess(process.execPath, [...SOURCE_CLI, ...args, '--json'], options);
 }
 
 /** True once nothing listens on the port on 127.0.0.1 (a fresh server can take it). */

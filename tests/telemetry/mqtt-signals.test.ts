@@ -8,12 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { startMqttGateway } from '../../src/telemetry/mqtt/index.js';
 import { startMosquitto, startSilentBroker } from '../helpers/brokers.js';
-import { killLeftoverProcesses, spawnCliProcess } from '../helpers/cli-process.js';
+import { killLeftoverProcesses, spawnSourceCli } from '../helpers/cli-process.js';
 import { systemProgram } from '../helpers/system.js';
 
 killLeftoverProcesses();
 const mosquitto = systemProgram('mosquitto');
-const cli = (...args: string[]) => spawnCliProcess(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json']);
+const cli = (...args: string[]) => spawnSourceCli([...args, '--json']);
 /** Generous: a hang fails, a busy machine does not (the 3 s budget is measured by bench "reliability"). */
 const EXIT_WITHIN_MS = 20_000;
 

@@ -7,7 +7,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { vi } from 'vitest';
-import { serveUntilSignal, viewerHandler } from '../../src/cli/commands/serve.js';
+import { serveUntilSignal, viewerHandler } from '../../src/cli/live-serve.js';
 import { scenario } from './stack.js';
 
 export interface Demo {

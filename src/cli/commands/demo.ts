@@ -27,7 +27,7 @@ import { progressBar } from '../progress.js';
 import { measuredRunOf } from '../savings-input.js';
 import { loadBlockScenario, type BlockFactory } from '../block-run.js';
 import { ANY_HOST } from '../join.js';
-import { portOption, serveUntilSignal, viewerHandler } from './serve.js';
+import { portOption, serveUntilSignal, viewerHandler } from '../live-serve.js';
 
 const HELP = `usage: agrisim demo [options]
 

@@ -7,12 +7,14 @@ import { readFieldFile } from '../../field/index.js';
 import { planFieldsParallel } from '../../plan/index.js';
 import { exportPlan, planFormatFromPath, PLAN_FORMATS, type PlanFormat } from '../../plan/index.js';
 import type { Plan, PlanOptions } from '../../plan/index.js';
+import type { Field } from '../../field/index.js';
 import { getVehicle } from '../../vehicles/index.js';
 import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
 import { suffixedPath, writeTextFile } from '../io.js';
 import { progressBar } from '../progress.js';
 import { PRESCRIPTION_HELP, prescriptionJson, readDoseInput, type DoseInput } from '../prescription-input.js';
-import { predictPlanDose, type DoseMetrics } from '../../sim/index.js';
+import { predictPlanDose } from '../../sim/index.js';
+import { batchTotals, driftJson, driftLine, planSummary, prescriptionLine } from '../plan-summary.js';
 import type { Prescription } from '../../prescription/index.js';
 
 const HELP = `usage: agrisim plan <field.geojson|field.kml> [options]
@@ -49,6 +51,9 @@ exit codes: 0 ok, 2 usage, 3 bad field file, 4 field cannot be planned, 5 cannot
 
 const PATTERNS = ['auto', 'boustrophedon', 'skip'];
 
+/** What exportOne returns when the export went to stdout (the command then prints nothing else). */
+const PRINTED = Symbol('printed');
+
 interface Parsed {
   file: string;
   vehicleId: string;
@@ -72,6 +77,52 @@ function parseStart(value: string | undefined): [number, number] | undefined {
   return [parts[0], parts[1]];
 }
 
+/** The choice options (--vehicle, --pattern, --format, --firmware): each must name a known value. */
+function checkChoices(values: { vehicle?: string; pattern?: string; format?: string; firmware?: string }): void {
+  const vehicleId = values.vehicle ?? 'drone';
+  if (!['drone', 'transplanter'].includes(vehicleId))
+    throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${vehicleId}"`);
+  if (values.pattern !== undefined && !PATTERNS.includes(values.pattern))
+    throw new AgrisimError('CLI_USAGE', `--pattern must be auto, boustrophedon or skip, got "${values.pattern}"`);
+  if (values.format !== undefined && !PLAN_FORMATS.includes(values.format as PlanFormat))
+    throw new AgrisimError('CLI_USAGE', `--format must be one of ${PLAN_FORMATS.join(', ')}, got "${values.format}"`);
+  if (values.firmware !== undefined && !['ardupilot', 'px4'].includes(values.firmware))
+    throw new AgrisimError('CLI_USAGE', `--firmware must be ardupilot or px4, got "${values.firmware}"`);
+}
+
+/** A whole-number option (--workers, --headland), or undefined when not given. */
+function wholeNumberOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  const n = numberOption(value, name, min, max);
+  if (n !== undefined && !Number.isInteger(n)) throw new AgrisimError('CLI_USAGE', `--${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+/** The export format: --format, else the extension of --out; undefined when there is no export. */
+function exportFormat(values: { out?: string; format?: string; json?: boolean }): PlanFormat | undefined {
+  let format = values.format as PlanFormat | undefined;
+  if (values.out !== undefined && format === undefined) {
+    format = planFormatFromPath(values.out);
+    if (!format)
+      throw new AgrisimError(
+        'CLI_USAGE',
+        `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`,
+      );
+  }
+  if (values.out === undefined && format !== undefined && values.json)
+    throw new AgrisimError('CLI_USAGE', '--format without --out writes the plan to stdout; it cannot be combined with --json');
+  return format;
+}
+
+/** The planner's options from --headland, --angle, --pattern and --start. */
+function planOptionsOf(values: { angle?: string; pattern?: string; start?: string }, headlandLaps: number | undefined): PlanOptions {
+  return {
+    ...(headlandLaps !== undefined ? { headlandLaps } : {}),
+    ...(values.angle !== undefined ? { angleDeg: numberOption(values.angle, 'angle', -360, 360) } : {}),
+    ...(values.pattern !== undefined ? { pattern: values.pattern as PlanOptions['pattern'] } : {}),
+    ...(values.start !== undefined ? { startLonLat: parseStart(values.start) } : {}),
+  };
+}
+
 function parse(argv: string[]): Parsed {
   const { values, positionals } = parseOptions(argv, {
     vehicle: { type: 'string' },
@@ -90,43 +141,16 @@ function parse(argv: string[]): Parsed {
     wind: { type: 'string' },
     'max-batch-s': { type: 'string' },
   });
-  const workers = numberOption(values.workers, 'workers', 0, 64);
-  if (workers !== undefined && !Number.isInteger(workers))
-    throw new AgrisimError('CLI_USAGE', `--workers must be a whole number, got "${values.workers}"`);
+  const workers = wholeNumberOption(values.workers, 'workers', 0, 64);
   if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field file (see --help)');
-  const vehicleId = values.vehicle ?? 'drone';
-  if (!['drone', 'transplanter'].includes(vehicleId))
-    throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${vehicleId}"`);
-  if (values.pattern !== undefined && !PATTERNS.includes(values.pattern))
-    throw new AgrisimError('CLI_USAGE', `--pattern must be auto, boustrophedon or skip, got "${values.pattern}"`);
-  if (values.format !== undefined && !PLAN_FORMATS.includes(values.format as PlanFormat))
-    throw new AgrisimError('CLI_USAGE', `--format must be one of ${PLAN_FORMATS.join(', ')}, got "${values.format}"`);
-  if (values.firmware !== undefined && !['ardupilot', 'px4'].includes(values.firmware))
-    throw new AgrisimError('CLI_USAGE', `--firmware must be ardupilot or px4, got "${values.firmware}"`);
-  const headland = numberOption(values.headland, 'headland', 0, 20);
-  if (headland !== undefined && !Number.isInteger(headland))
-    throw new AgrisimError('CLI_USAGE', `--headland must be a whole number, got "${values.headland}"`);
-  let format = values.format as PlanFormat | undefined;
-  if (values.out !== undefined && format === undefined) {
-    format = planFormatFromPath(values.out);
-    if (!format)
-      throw new AgrisimError(
-        'CLI_USAGE',
-        `cannot tell the format of "${values.out}" from its extension; add --format ${PLAN_FORMATS.join('|')}`,
-      );
-  }
-  if (values.out === undefined && format !== undefined && values.json)
-    throw new AgrisimError('CLI_USAGE', '--format without --out writes the plan to stdout; it cannot be combined with --json');
+  checkChoices(values);
+  const headlandLaps = wholeNumberOption(values.headland, 'headland', 0, 20);
+  const format = exportFormat(values);
   return {
     file: positionals[0],
-    vehicleId,
+    vehicleId: values.vehicle ?? 'drone',
     widthM: numberOption(values.width, 'width', 0.2, 50),
-    planOptions: {
-      ...(headland !== undefined ? { headlandLaps: headland } : {}),
-      ...(values.angle !== undefined ? { angleDeg: numberOption(values.angle, 'angle', -360, 360) } : {}),
-      ...(values.pattern !== undefined ? { pattern: values.pattern as PlanOptions['pattern'] } : {}),
-      ...(values.start !== undefined ? { startLonLat: parseStart(values.start) } : {}),
-    },
+    planOptions: planOptionsOf(values, headlandLaps),
     out: values.out,
     format,
     firmware: (values.firmware as 'ardupilot' | 'px4' | undefined) ?? 'ardupilot',
@@ -137,176 +161,145 @@ function parse(argv: string[]): Parsed {
   };
 }
 
-const fmt = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
-
-function clock(s: number): string {
-  const t = Math.round(s),
-    h = Math.floor(t / 3600),
-    m = Math.floor((t % 3600) / 60),
-    sec = t % 60;
-  const mm = String(m).padStart(h ? 2 : 1, '0'),
-    ss = String(sec).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+/** The fields of the file, each with its buffer strip taken out (`--buffer`). */
+async function readFields(options: Parsed, doseInput: DoseInput): Promise<Field[]> {
+  // KML pins and paths are skipped, never refused: say so on stderr (stdout stays the plan).
+  const onWarning = (w: { message: string }) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`);
+  const fields = (await readFieldFile(options.file, { onWarning })).map(doseInput.transform);
+  if (options.out === undefined && options.format !== undefined && fields.length > 1)
+    throw new AgrisimError(
+      'CLI_USAGE',
+      `${options.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`,
+    );
+  return fields;
 }
 
-/** The short human summary of one plan. */
-function summary(plan: Plan, written?: string): string {
-  const m = plan.metrics;
-  const byType = Object.entries(m.turns.byType)
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ');
-  const rows: [string, string][] = [
-    ['field', `${plan.field.name} (${plan.field.id})`],
-    [
-      'area',
-      `${fmt(m.field.areaHa, 3)} ha = ${fmt(m.field.areaSao, 2)} sào${m.field.holes ? `, ${m.field.holes} hole${m.field.holes > 1 ? 's' : ''}` : ''}`,
-    ],
-    ['vehicle', `${plan.vehicle.name}, ${m.vehicle.workingWidthM} m wide`],
-    [
-      'swaths',
-      `${m.swaths.count} (lower bound ${m.swaths.lowerBound}) at ${m.swaths.angleDeg}°, headland ${m.headland.laps} lap${m.headland.laps === 1 ? '' : 's'} (${m.swaths.headlandPasses} passes)`,
-    ],
-    ['coverage', `${fmt(m.coveragePct, 2)} %, overlap ${fmt(m.overlapPct, 2)} %`],
-    [
-      'length',
-      `working ${fmt(m.lengthM.working)} m, turning ${fmt(m.lengthM.turning)} m, transit ${fmt(m.lengthM.transit)} m, total ${fmt(m.lengthM.total)} m`,
-    ],
-    ['turns', `${m.turns.count}${byType ? ` (${byType})` : ''}, ${m.turns.outsideField} outside the field`],
-    [
-      'time',
-      `working ${clock(m.timeS.working)}, turning ${clock(m.timeS.turning)}, transit ${clock(m.timeS.transit)}, refill ${clock(m.timeS.refill)}, total ${clock(m.timeS.total)}`,
-    ],
-    ['capacity', `${fmt(m.fieldCapacityHaPerH, 3)} ha/h`],
-    ['sorties', `${m.sorties.count} (${m.sorties.refills} refill${m.sorties.refills === 1 ? '' : 's'})`],
-    ['planned in', `${fmt(m.planMs)} ms`],
-  ];
-  if (written) rows.push(['written', written]);
-  return rows.map(([k, v]) => `${k.padEnd(11)} ${v}`).join('\n');
+/** Plans every field (on worker threads when that pays off, or as --workers says), with a progress bar. */
+async function planAll(fields: Field[], options: Parsed): Promise<(Plan | AgrisimError)[]> {
+  const vehicle = getVehicle(options.vehicleId, options.widthM !== undefined ? { workingWidthM: options.widthM } : {});
+  const bar = fields.length >= 5 ? progressBar(fields.length) : progressBar(0);
+  const results = await planFieldsParallel(fields, vehicle, options.planOptions, {
+    onProgress: (done, _n, id) => bar.tick(done, id),
+    // an explicit --workers is obeyed whatever the batch size
+    ...(options.workers !== undefined ? { workers: options.workers, minFieldsForWorkers: 0 } : {}),
+    ...(options.maxBatchPlanS !== undefined ? { maxBatchPlanS: options.maxBatchPlanS } : {}),
+  });
+  bar.done();
+  return results;
 }
 
-function totals(plans: Plan[], failed: number): string {
-  const sum = (f: (p: Plan) => number) => plans.reduce((a, p) => a + f(p), 0);
-  const ha = sum((p) => p.metrics.field.areaHa),
-    timeS = sum((p) => p.metrics.timeS.total);
-  return `total: ${plans.length} field${plans.length === 1 ? '' : 's'} planned${failed ? `, ${failed} failed` : ''}; ${fmt(ha, 3)} ha = ${fmt(ha * 27.7778, 1)} sào, ${clock(timeS)} of work, ${fmt(timeS ? ha / (timeS / 3600) : 0, 3)} ha/h`;
+/** One `agrisim plan` run: its options, the fields, and what has been said so far. */
+interface PlanRun {
+  options: Parsed;
+  doseInput: DoseInput;
+  fields: Field[];
+  plans: Plan[];
+  /** Human output: one block per field, printed at the end. */
+  blocks: string[];
+  firstError?: AgrisimError;
 }
 
-/** The predicted drift of `plan --wind --json`: where the product of the planned swaths lands. */
-function driftJson(d: DoseMetrics) {
-  return {
-    wind: d.wind,
-    product: d.product,
-    emittedKg: d.emittedKg,
-    onTargetKg: d.onTargetKg,
-    offTargetKg: d.offTargetKg,
-    offTargetPct: Math.round((10_000 * d.offTargetKg) / Math.max(1e-9, d.emittedKg)) / 100,
-    intoBufferKg: d.intoBufferKg,
-    offTargetDownwindPct: d.offTargetDownwindPct,
+/** A field of several that could not be planned: a JSON error line, or an error block. */
+function reportFailure(run: PlanRun, field: Field, error: AgrisimError): void {
+  run.firstError ??= error;
+  if (run.options.json)
+    process.stdout.write(
+      JSON.stringify({ fieldId: field.id, error: { code: error.code, message: error.message, details: error.details } }) + '\n',
+    );
+  else run.blocks.push(`field      ${field.name} (${field.id})\nerror      ${error.code}: ${error.message}`);
+}
+
+/** The export the options ask for: PRINTED when it went to stdout, else the path written (or nothing). */
+async function exportOne(
+  run: PlanRun,
+  plan: Plan,
+  field: Field,
+  prescription: Prescription | undefined,
+): Promise<string | typeof PRINTED | undefined> {
+  const { options, doseInput } = run;
+  if (options.format === undefined) return undefined;
+  const extra = {
+    ...(prescription ? { prescription } : {}),
+    ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}),
   };
+  const text = exportPlan(plan, options.format, { firmware: options.firmware }, extra);
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return PRINTED;
+  }
+  const path = run.fields.length > 1 ? suffixedPath(options.out, field.id) : options.out;
+  await writeTextFile(path, text);
+  return `${path} (${options.format})`;
 }
 
-function driftLine(d: ReturnType<typeof driftJson>): string {
-  const u = d.product === 'liquid' ? 'L' : 'kg';
-  return `drift       ${fmt(d.wind.speedMps)} m/s from ${fmt(d.wind.fromDeg, 0)}°: ${fmt(d.offTargetKg, 2)} ${u} off target (${fmt(d.offTargetPct, 2)} %, ${fmt(d.offTargetDownwindPct, 0)} % of it downwind), ${fmt(d.intoBufferKg, 2)} ${u} into the buffer`;
+/** Where the product of the planned swaths lands in the `--wind` (drones only). */
+function predictDrift(doseInput: DoseInput, plan: Plan, prescription: Prescription | undefined) {
+  if (!doseInput.wind || plan.vehicle.payload.kind !== 'tank') return undefined;
+  return driftJson(
+    predictPlanDose(plan, {
+      wind: doseInput.wind,
+      ...(prescription ? { prescriptions: [prescription] } : {}),
+      buffers: [doseInput.buffers.get(plan.field.id) ?? []],
+    }),
+  );
 }
 
-function prescriptionLine(rx: Prescription): string {
-  const u = rx.unit === 'kg/ha' ? 'kg' : 'L';
-  const zones = rx.zones.map((z) => `${z.id} ${fmt(z.ratePerHa)} ${rx.unit} on ${fmt(z.areaM2 / 10_000, 3)} ha`).join(', ');
-  return `zones       ${zones}; ${fmt(rx.prescribedKg, 2)} ${u} in all`;
+/** One planned field: exported, then said as a JSON line or a summary block; PRINTED when the export went to stdout. */
+async function reportPlan(run: PlanRun, plan: Plan, field: Field): Promise<typeof PRINTED | undefined> {
+  const { options, doseInput } = run;
+  run.plans.push(plan);
+  const prescription = doseInput.prescriptionFor(plan.field, plan.vehicle, run.fields.length > 1);
+  const written = await exportOne(run, plan, field, prescription);
+  if (written === PRINTED) return PRINTED;
+  const drift = predictDrift(doseInput, plan, prescription);
+  if (options.json)
+    process.stdout.write(
+      JSON.stringify({
+        ...plan.metrics,
+        ...(prescription ? { prescription: prescriptionJson(prescription) } : {}),
+        ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}),
+        ...(drift ? { drift } : {}),
+      }) + '\n',
+    );
+  else
+    run.blocks.push(
+      planSummary(plan, written) +
+        (prescription ? `\n${prescriptionLine(prescription)}` : '') +
+        (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : '') +
+        (drift ? `\n${driftLine(drift)}` : ''),
+    );
+  return undefined;
+}
+
+/** The human blocks (and batch totals) at the end, and the exit code: the first failure's, else 0. */
+function finish(run: PlanRun): number {
+  const { fields, plans, firstError } = run;
+  if (!run.options.json) {
+    if (fields.length > 1) run.blocks.push(batchTotals(plans, fields.length - plans.length));
+    process.stdout.write(run.blocks.join('\n\n') + '\n');
+  }
+  if (!firstError) return EXIT.OK;
+  process.stderr.write(
+    `agrisim: ${fields.length - plans.length} of ${fields.length} fields could not be planned; first: ${firstError.code}: ${firstError.message}\n`,
+  );
+  return firstError.exitCode;
 }
 
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
-    const p = parse(argv);
-    const doseInput: DoseInput = await readDoseInput(p.dose);
-    // KML pins and paths are skipped, never refused: say so on stderr (stdout stays the plan).
-    const fields = (await readFieldFile(p.file, { onWarning: (w) => process.stderr.write(`agrisim plan: warning: ${w.message}\n`) })).map(
-      doseInput.transform,
-    );
-    if (p.out === undefined && p.format !== undefined && fields.length > 1)
-      throw new AgrisimError('CLI_USAGE', `${p.file} has ${fields.length} fields; --format without --out prints one plan: add --out FILE`);
-    const vehicle = getVehicle(p.vehicleId, p.widthM !== undefined ? { workingWidthM: p.widthM } : {});
-    const bar = fields.length >= 5 ? progressBar(fields.length) : progressBar(0);
-    // many fields go to worker threads (planFieldsParallel decides when that pays off, unless --workers)
-    const results = await planFieldsParallel(fields, vehicle, p.planOptions, {
-      onProgress: (done, _n, id) => bar.tick(done, id),
-      // an explicit --workers is obeyed whatever the batch size
-      ...(p.workers !== undefined ? { workers: p.workers, minFieldsForWorkers: 0 } : {}),
-      ...(p.maxBatchPlanS !== undefined ? { maxBatchPlanS: p.maxBatchPlanS } : {}),
-    });
-    bar.done();
-    const plans: Plan[] = [];
-    const blocks: string[] = [];
-    let firstError: AgrisimError | undefined;
+    const options = parse(argv);
+    const doseInput = await readDoseInput(options.dose);
+    const fields = await readFields(options, doseInput);
+    const results = await planAll(fields, options);
+    const run: PlanRun = { options, doseInput, fields, plans: [], blocks: [] };
     for (const [i, field] of fields.entries()) {
       const plan = results[i];
-      if (isAgrisimError(plan)) {
-        if (fields.length === 1) throw plan;
-        firstError ??= plan;
-        if (p.json)
-          process.stdout.write(
-            JSON.stringify({ fieldId: field.id, error: { code: plan.code, message: plan.message, details: plan.details } }) + '\n',
-          );
-        else blocks.push(`field      ${field.name} (${field.id})\nerror      ${plan.code}: ${plan.message}`);
-        continue;
-      }
-      plans.push(plan);
-      const rx = doseInput.prescriptionFor(plan.field, plan.vehicle, fields.length > 1);
-      const extra = {
-        ...(rx ? { prescription: rx } : {}),
-        ...(doseInput.bufferM ? { buffer: doseInput.buffers.get(plan.field.id) ?? [] } : {}),
-      };
-      let written: string | undefined;
-      if (p.format !== undefined) {
-        const text = exportPlan(plan, p.format, { firmware: p.firmware }, extra);
-        if (p.out === undefined) {
-          process.stdout.write(text);
-          return EXIT.OK;
-        }
-        const path = fields.length > 1 ? suffixedPath(p.out, field.id) : p.out;
-        await writeTextFile(path, text);
-        written = `${path} (${p.format})`;
-      }
-      const rxJson = rx ? { prescription: prescriptionJson(rx) } : {};
-      const drift =
-        doseInput.wind && plan.vehicle.payload.kind === 'tank'
-          ? driftJson(
-              predictPlanDose(plan, {
-                wind: doseInput.wind,
-                ...(rx ? { prescriptions: [rx] } : {}),
-                buffers: [doseInput.buffers.get(plan.field.id) ?? []],
-              }),
-            )
-          : undefined;
-      if (p.json)
-        process.stdout.write(
-          JSON.stringify({
-            ...plan.metrics,
-            ...rxJson,
-            ...(doseInput.bufferM ? { bufferM: doseInput.bufferM } : {}),
-            ...(drift ? { drift } : {}),
-          }) + '\n',
-        );
-      else
-        blocks.push(
-          summary(plan, written) +
-            (rx ? `\n${prescriptionLine(rx)}` : '') +
-            (doseInput.bufferM ? `\nbuffer      ${doseInput.bufferM} m water buffer strip left unworked` : '') +
-            (drift ? `\n${driftLine(drift)}` : ''),
-        );
+      if (!isAgrisimError(plan)) {
+        if ((await reportPlan(run, plan, field)) === PRINTED) return EXIT.OK;
+      } else if (fields.length === 1) throw plan;
+      else reportFailure(run, field, plan);
     }
-    if (!p.json) {
-      if (fields.length > 1) blocks.push(totals(plans, fields.length - plans.length));
-      process.stdout.write(blocks.join('\n\n') + '\n');
-    }
-    if (firstError) {
-      process.stderr.write(
-        `agrisim: ${fields.length - plans.length} of ${fields.length} fields could not be planned; first: ${firstError.code}: ${firstError.message}\n`,
-      );
-      return firstError.exitCode;
-    }
-    return EXIT.OK;
+    return finish(run);
   },
 };

@@ -11,9 +11,9 @@ import {
   TELEMETRY_RECORDING_FORMAT,
   type TelemetryServerOptions,
 } from '../../telemetry/index.js';
-import { numberOption, parseOptions, type CliCommand } from '../command.js';
+import { numberOption, parseOptions, type CliCommand, type ParsedOptions } from '../command.js';
 import { readTextFile } from '../io.js';
-import { checkWritable, portOption, serveUntilSignal, viewerHandler } from './serve.js';
+import { checkWritable, portOption, serveUntilSignal, viewerHandler } from '../live-serve.js';
 
 const HELP = `usage: agrisim replay FILE [options]
 
@@ -67,23 +67,69 @@ function warnCut(file: string, cutLine: number | undefined, json: boolean): void
   else process.stderr.write(`agrisim replay: warning: ${message}\n`);
 }
 
+const OPTIONS = {
+  speedup: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  token: { type: 'string' },
+  'nmea-port': { type: 'string' },
+  'nmea-vehicle': { type: 'string' },
+  'nmea-start': { type: 'string' },
+  record: { type: 'string' },
+  'start-on': { type: 'string' },
+  'exit-at-end': { type: 'boolean' },
+  'no-viewer': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+type ReplayValues = ParsedOptions<typeof OPTIONS>['values'];
+
+/** The `format` of a recording's header line, or undefined when line 1 is not JSON. */
+function recordingFormat(text: string): unknown {
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  try {
+    return (JSON.parse(firstLine) as { format?: unknown }).format;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds what the recording plays to the server's options: a simulator recording as a simulation
+ * on the simulated clock, a telemetry recording as feeds at their recorded moments.
+ */
+function addRecording(
+  opts: TelemetryServerOptions,
+  recording: { file: string; text: string; speedup: number; onEnd: () => void },
+  values: ReplayValues,
+): void {
+  const { file, text, speedup, onEnd } = recording;
+  const json = values.json ?? false;
+  const format = recordingFormat(text);
+  if (format === SIM_RECORDING_FORMAT) {
+    const rec = replayRecording(text, file);
+    warnCut(file, rec.cutLine, json);
+    const description = rec.header.description;
+    opts.simulations = [{ id: description.id, name: description.name, create: () => endingReplay(rec, onEnd) }];
+    opts.speedup = speedup;
+    opts.token = values.token ?? (process.env.AGRISIM_TOKEN || undefined);
+  } else if (format === TELEMETRY_RECORDING_FORMAT) {
+    const rec = readTelemetryRecording(text, file);
+    warnCut(file, rec.cutLine, json);
+    opts.feeds = createReplayFeeds(rec, { speedup, onEnd: () => onEnd() });
+  } else {
+    throw new AgrisimError(
+      'TELEMETRY_RECORDING_INVALID',
+      `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`,
+      { line: 1, path: file },
+    );
+  }
+}
+
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, {
-      speedup: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      token: { type: 'string' },
-      'nmea-port': { type: 'string' },
-      'nmea-vehicle': { type: 'string' },
-      'nmea-start': { type: 'string' },
-      record: { type: 'string' },
-      'start-on': { type: 'string' },
-      'exit-at-end': { type: 'boolean' },
-      'no-viewer': { type: 'boolean' },
-      json: { type: 'boolean' },
-    });
+    const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'replay takes exactly one recording FILE');
     const [file] = positionals;
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 10_000) ?? 1;
@@ -92,54 +138,21 @@ export const command: CliCommand = {
       throw new AgrisimError('CLI_USAGE', `--start-on must be listen or subscribe, got ${startOn}`);
     const text = await readTextFile(file);
     if (values.record) checkWritable(values.record);
-    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-    let format: unknown;
-    try {
-      format = (JSON.parse(firstLine) as { format?: unknown }).format;
-    } catch {
-      format = undefined;
-    }
     const json = values.json ?? false;
     let end!: () => void;
-    const ended = new Promise<void>((r) => (end = r));
+    const ended = new Promise<void>((resolve) => (end = resolve));
     const opts: TelemetryServerOptions = {
       port: portOption(values.port),
       host: values.host ?? '127.0.0.1',
       record: values.record,
       startOn,
     };
-    if (format === SIM_RECORDING_FORMAT) {
-      const rec = replayRecording(text, file);
-      warnCut(file, rec.cutLine, json);
-      const d = rec.header.description;
-      opts.simulations = [{ id: d.id, name: d.name, create: () => endingReplay(rec, end) }];
-      opts.speedup = speedup;
-      opts.token = values.token ?? (process.env.AGRISIM_TOKEN || undefined);
-    } else if (format === TELEMETRY_RECORDING_FORMAT) {
-      const rec = readTelemetryRecording(text, file);
-      warnCut(file, rec.cutLine, json);
-      opts.feeds = createReplayFeeds(rec, { speedup, onEnd: () => end() });
-    } else {
-      throw new AgrisimError(
-        'TELEMETRY_RECORDING_INVALID',
-        `${file}: line 1 is neither an ${TELEMETRY_RECORDING_FORMAT} nor an ${SIM_RECORDING_FORMAT} header`,
-        { line: 1, path: file },
-      );
-    }
+    addRecording(opts, { file, text, speedup, onEnd: () => end() }, values);
     const staticHandler = values['no-viewer'] ? undefined : await viewerHandler(json, 'replay');
     if (staticHandler) opts.staticHandler = staticHandler;
     // A moment after the last frame, so viewers get it before the close.
-    const until = values['exit-at-end'] ? ended.then(() => new Promise<void>((r) => setTimeout(r, 200))) : undefined;
-    return serveUntilSignal(
-      opts,
-      {
-        json,
-        nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535),
-        nmeaVehicle: values['nmea-vehicle'],
-        nmeaStart: values['nmea-start'],
-        label: 'replay',
-      },
-      until,
-    );
+    const until = values['exit-at-end'] ? ended.then(() => new Promise<void>((resolve) => setTimeout(resolve, 200))) : undefined;
+    const nmea = { nmeaPort: numberOption(values['nmea-port'], 'nmea-port', 0, 65535), nmeaVehicle: values['nmea-vehicle'] };
+    return serveUntilSignal(opts, { json, ...nmea, nmeaStart: values['nmea-start'], label: 'replay' }, until);
   },
 };

@@ -2,7 +2,6 @@
  * `agrisim simulate <field|scenario>`: run the simulator on a field file or a sims/*.json
  * scenario; print metrics (or JSON), optionally record NDJSON, compare guided vs manual.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { lastValueFrom, takeUntil, tap } from 'rxjs';
@@ -12,8 +11,9 @@ import { createSimRecorder, type SimRecorder } from '../../sim/index.js';
 import { scenarioFromObject, type ScenarioLoadOptions } from '../../scenario/index.js';
 import { simulate$ } from '../../sim/index.js';
 import type { FleetMetrics, RunMetrics, SimFrame, Guidance, SimulationFactory } from '../../sim/index.js';
-import { EXIT, numberOption, parseOptions, type CliCommand } from '../command.js';
+import { EXIT, numberOption, parseOptions, type CliCommand, type ParsedOptions } from '../command.js';
 import { progressBar } from '../progress.js';
+import { openRecord } from '../record-file.js';
 import { onStopSignal, type StopSignalName } from '../stop-signal.js';
 import { simCompareTable, simMetricsTable, doseTable } from '../../sim/index.js';
 import { BLOCK_BUFFER_HELP, PRESCRIPTION_HELP, readDoseInput, WIND_HELP } from '../prescription-input.js';
@@ -113,73 +113,30 @@ async function loadInput(path: string, opts: Record<string, string | boolean | u
   return scenarioFromObject(scenario, dirname(abs), path, load);
 }
 
-/**
- * Whole lines are written at most this long after they were made, wall ms: a killed run loses
- * no more (and a cut last line is skipped by replay).
- */
-const RECORD_FLUSH_MS = 250;
-/** Or once this much is waiting, bytes (fewer system calls on a fast run). */
-const RECORD_FLUSH_BYTES = 256 * 1024;
-
-function openRecord(file: string): { write(line: string): void; close(): void } {
-  let fd: number;
-  try {
-    fd = openSync(file, 'w');
-  } catch (e) {
-    throw new AgrisimError('IO_WRITE', `cannot write ${file}: ${(e as Error).message}`, { path: file });
-  }
-  let buf: string[] = [];
-  let size = 0;
-  const flush = () => {
-    try {
-      if (buf.length) writeSync(fd, buf.join(''));
-    } catch (e) {
-      throw new AgrisimError('IO_WRITE', `cannot write ${file}: ${(e as Error).message}`, { path: file });
-    } finally {
-      buf = [];
-      size = 0;
-    }
-  };
-  const timer = setInterval(flush, RECORD_FLUSH_MS);
-  timer.unref();
-  return {
-    write(line) {
-      buf.push(line);
-      size += line.length;
-      if (size > RECORD_FLUSH_BYTES) flush();
-    },
-    close() {
-      clearInterval(timer);
-      flush();
-      closeSync(fd);
-    },
-  };
-}
-
 async function runOne(factory: RunFactory, speedup: number | undefined, recordFile: string | undefined, label: string) {
   const sim = factory.create();
-  const out = recordFile ? openRecord(recordFile) : undefined;
-  const rec: SimRecorder | undefined = out ? createSimRecorder(sim, out.write, { scenario: factory.scenario.id }) : undefined;
+  const record = recordFile ? openRecord(recordFile) : undefined;
+  const recorder: SimRecorder | undefined = record ? createSimRecorder(sim, record.write, { scenario: factory.scenario.id }) : undefined;
   const bar = progressBar(1000);
   let frames = 0;
-  const onFrame = (f: SimFrame) => {
+  const onFrame = (frame: SimFrame) => {
     frames++;
-    rec?.frame(f);
+    recorder?.frame(frame);
     if ((frames & 255) === 0 || speedup !== undefined) {
-      const p = f.progress;
+      const progress = frame.progress;
       bar.tick(
-        Math.round((1000 * p.elapsedS) / Math.max(1e-9, p.elapsedS + p.etaS)),
-        `${label} ${p.coveredPct.toFixed(1)} % ${Math.round(p.elapsedS)} s`,
+        Math.round((1000 * progress.elapsedS) / Math.max(1e-9, progress.elapsedS + progress.etaS)),
+        `${label} ${progress.coveredPct.toFixed(1)} % ${Math.round(progress.elapsedS)} s`,
       );
     }
   };
-  const t0 = performance.now();
+  const startMs = performance.now();
   // A stop signal ends the run where it is: its metrics line is written (marked) and the file closed.
   let interrupted: StopSignalName | undefined;
   let stop!: () => void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  const dispose = onStopSignal((s) => {
-    interrupted = s;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const dispose = onStopSignal((signal) => {
+    interrupted = signal;
     stop();
   });
   try {
@@ -189,11 +146,11 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
   } finally {
     dispose();
   }
-  const wallMs = performance.now() - t0;
+  const wallMs = performance.now() - startMs;
   bar.done();
   const metrics = sim.metrics() as RunMetrics;
-  rec?.end(metrics, interrupted);
-  out?.close();
+  recorder?.end(metrics, interrupted);
+  record?.close();
   if (interrupted)
     process.stderr.write(
       `agrisim simulate: stopped by ${interrupted} after ${frames} frames${recordFile ? `; ${recordFile} holds them and the metrics so far` : ''}\n`,
@@ -201,82 +158,107 @@ async function runOne(factory: RunFactory, speedup: number | undefined, recordFi
   return { metrics, frames, wallMs, description: sim.describe(), interrupted };
 }
 
+const OPTIONS = {
+  vehicle: { type: 'string' },
+  machines: { type: 'string' },
+  vehicles: { type: 'string' },
+  guidance: { type: 'string' },
+  seed: { type: 'string' },
+  paddies: { type: 'string' },
+  cell: { type: 'string' },
+  faults: { type: 'string' },
+  speedup: { type: 'string' },
+  record: { type: 'string' },
+  compare: { type: 'boolean' },
+  json: { type: 'boolean' },
+  prescription: { type: 'string' },
+  wind: { type: 'string' },
+  buffer: { type: 'string' },
+} as const;
+
+type SimulateValues = ParsedOptions<typeof OPTIONS>['values'];
+
+/** The choice options (--vehicle, --guidance, --faults): each must name a known value. */
+function checkChoices(values: SimulateValues): void {
+  if (values.vehicle !== undefined && !['drone', 'transplanter'].includes(values.vehicle)) {
+    throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${values.vehicle}"`);
+  }
+  if (values.guidance !== undefined && !GUIDANCE.includes(values.guidance)) {
+    throw new AgrisimError('CLI_USAGE', `--guidance must be rtk, gnss or manual, got "${values.guidance}"`);
+  }
+  if (values.faults !== undefined && !['on', 'off'].includes(values.faults))
+    throw new AgrisimError('CLI_USAGE', `--faults must be on or off, got "${values.faults}"`);
+}
+
+/** How every run is loaded: --seed, --cell, --faults and the dose options (--prescription, --wind, --buffer). */
+async function loadOptions(values: SimulateValues, seed: number | undefined): Promise<SimulateLoad> {
+  const load: SimulateLoad = {
+    seed,
+    cellM: numberOption(values.cell, 'cell', 0.01, 100),
+    ...(values.faults ? { faults: values.faults === 'on' } : {}),
+  };
+  const doseInput = await readDoseInput(values);
+  if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
+  load.dose = doseInput.doseFor;
+  load.blockDose = doseInput.doseForBlock;
+  if (doseInput.bufferM !== undefined) load.bufferM = doseInput.bufferM;
+  return load;
+}
+
+/** One run: its metrics as JSON, or the metrics table (with the dose table and, for a block, its summary). */
+async function runSingle(file: string, values: SimulateValues, load: SimulateLoad, speedup: number | undefined): Promise<number> {
+  const factory = await loadInput(file, values, load);
+  const result = await runOne(factory, speedup, values.record, factory.id);
+  if (values.json)
+    process.stdout.write(
+      JSON.stringify(
+        { scenario: factory.id, name: factory.name, frames: result.frames, wallMs: Math.round(result.wallMs), metrics: result.metrics },
+        null,
+        2,
+      ) + '\n',
+    );
+  else {
+    process.stdout.write(
+      simMetricsTable(factory.name, result.metrics, result.frames, result.wallMs, result.description.tickMs) +
+        (result.metrics.dose ? `\n\n${doseTable(result.metrics.dose)}` : '') +
+        '\n',
+    );
+    if ('makespanS' in result.metrics) process.stdout.write(blockSummary(result.metrics as FleetMetrics) + '\n');
+  }
+  return EXIT.OK;
+}
+
+/** `--compare`: the guided run (recorded when --record), then the manual one, side by side. */
+async function runCompare(file: string, values: SimulateValues, load: SimulateLoad, speedup: number | undefined): Promise<number> {
+  const guided: Guidance = load.guidance && load.guidance !== 'manual' ? load.guidance : 'rtk';
+  const guidedFactory = await loadInput(file, values, { ...load, guidance: guided });
+  const manualFactory = await loadInput(file, values, { ...load, guidance: 'manual' });
+  const guidedRun = await runOne(guidedFactory, speedup, values.record, guided);
+  if (guidedRun.interrupted) return EXIT.OK; // stopped by a signal: no manual run to compare with
+  const manualRun = await runOne(manualFactory, speedup, undefined, 'manual');
+  if (values.json) {
+    process.stdout.write(
+      JSON.stringify({ scenario: guidedFactory.scenario.id, guided: guidedRun.metrics, manual: manualRun.metrics }, null, 2) + '\n',
+    );
+  } else {
+    process.stdout.write(simCompareTable(guidedFactory.scenario.name, guidedRun.metrics, manualRun.metrics) + '\n');
+  }
+  return EXIT.OK;
+}
+
 export const command: CliCommand = {
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, {
-      vehicle: { type: 'string' },
-      machines: { type: 'string' },
-      vehicles: { type: 'string' },
-      guidance: { type: 'string' },
-      seed: { type: 'string' },
-      paddies: { type: 'string' },
-      cell: { type: 'string' },
-      faults: { type: 'string' },
-      speedup: { type: 'string' },
-      record: { type: 'string' },
-      compare: { type: 'boolean' },
-      json: { type: 'boolean' },
-      prescription: { type: 'string' },
-      wind: { type: 'string' },
-      buffer: { type: 'string' },
-    });
+    const { values, positionals } = parseOptions(argv, OPTIONS);
     if (positionals.length !== 1) throw new AgrisimError('CLI_USAGE', 'give exactly one field or scenario file (see --help)');
-    if (values.vehicle !== undefined && !['drone', 'transplanter'].includes(values.vehicle)) {
-      throw new AgrisimError('CLI_USAGE', `--vehicle must be drone or transplanter, got "${values.vehicle}"`);
-    }
-    if (values.guidance !== undefined && !GUIDANCE.includes(values.guidance)) {
-      throw new AgrisimError('CLI_USAGE', `--guidance must be rtk, gnss or manual, got "${values.guidance}"`);
-    }
-    if (values.faults !== undefined && !['on', 'off'].includes(values.faults))
-      throw new AgrisimError('CLI_USAGE', `--faults must be on or off, got "${values.faults}"`);
+    checkChoices(values);
     const seed = numberOption(values.seed, 'seed', 0, 2 ** 32 - 1);
     if (seed !== undefined && !Number.isInteger(seed))
       throw new AgrisimError('CLI_USAGE', `--seed must be a whole number, got "${values.seed}"`);
     const speedup = numberOption(values.speedup, 'speedup', 0.001, 1e9);
-    const load: SimulateLoad = {
-      seed,
-      cellM: numberOption(values.cell, 'cell', 0.01, 100),
-      ...(values.faults ? { faults: values.faults === 'on' } : {}),
-    };
-    const doseInput = await readDoseInput(values);
-    if (doseInput.bufferM) load.fieldTransform = doseInput.transform;
-    load.dose = doseInput.doseFor;
-    load.blockDose = doseInput.doseForBlock;
-    if (doseInput.bufferM !== undefined) load.bufferM = doseInput.bufferM;
+    const load = await loadOptions(values, seed);
     const guidance = values.guidance as Guidance | undefined;
-    if (!values.compare) {
-      const factory = await loadInput(positionals[0], values, { ...load, guidance });
-      const r = await runOne(factory, speedup, values.record, factory.id);
-      if (values.json)
-        process.stdout.write(
-          JSON.stringify(
-            { scenario: factory.id, name: factory.name, frames: r.frames, wallMs: Math.round(r.wallMs), metrics: r.metrics },
-            null,
-            2,
-          ) + '\n',
-        );
-      else {
-        process.stdout.write(
-          simMetricsTable(factory.name, r.metrics, r.frames, r.wallMs, r.description.tickMs) +
-            (r.metrics.dose ? `\n\n${doseTable(r.metrics.dose)}` : '') +
-            '\n',
-        );
-        if ('makespanS' in r.metrics) process.stdout.write(blockSummary(r.metrics as FleetMetrics) + '\n');
-      }
-      return EXIT.OK;
-    }
-    const guided: Guidance = guidance && guidance !== 'manual' ? guidance : 'rtk';
-    const fa = await loadInput(positionals[0], values, { ...load, guidance: guided });
-    const fb = await loadInput(positionals[0], values, { ...load, guidance: 'manual' });
-    const a = await runOne(fa, speedup, values.record, guided);
-    if (a.interrupted) return EXIT.OK; // stopped by a signal: no manual run to compare with
-    const b = await runOne(fb, speedup, undefined, 'manual');
-    if (values.json) {
-      process.stdout.write(JSON.stringify({ scenario: fa.scenario.id, guided: a.metrics, manual: b.metrics }, null, 2) + '\n');
-    } else {
-      process.stdout.write(simCompareTable(fa.scenario.name, a.metrics, b.metrics) + '\n');
-    }
-    return EXIT.OK;
+    if (values.compare) return runCompare(positionals[0], values, { ...load, guidance }, speedup);
+    return runSingle(positionals[0], values, { ...load, guidance }, speedup);
   },
 };

@@ -11,6 +11,34 @@ import { drawBlock, drawDepots, drawLabels, drawTrails, ringCentre, type LonLat,
 /** Positions kept per machine trail (at 10 telemetry frames a second: the last minute or so). */
 export const TRAIL_POINTS = 600;
 
+/** Each machine's trail grows by its new position (a machine standing still adds none), at most TRAIL_POINTS long. */
+function growTrails(trails: Map<string, LonLat[]>, vehicles: readonly WireVehicle[]): void {
+  for (const v of vehicles) {
+    const trail = trails.get(v.id) ?? [];
+    const last = trail[trail.length - 1];
+    if (!last || last[0] !== v.lon || last[1] !== v.lat) trail.push([v.lon, v.lat]);
+    if (trail.length > TRAIL_POINTS) trail.splice(0, trail.length - TRAIL_POINTS);
+    trails.set(v.id, trail);
+  }
+}
+
+/** Where the view stands (size, and two block points on screen): a different key means it moved. */
+function viewKey(w: number, h: number, project: Project, block: BlockDescription, centres: LonLat[]): string {
+  const ref = project(centres[0] ?? [0, 0]);
+  return `${w}x${h}:${ref?.[0].toFixed(1)},${ref?.[1].toFixed(1)}:${project(block.paddies[0]?.rings[0][0] ?? [0, 0])?.[0].toFixed(1)}`;
+}
+
+/** The canvas sized to w×h CSS pixels (at most 2 device pixels each) and cleared, ready to draw in CSS pixels. */
+function clearCanvas(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D, w: number, h: number): void {
+  const dpr = Math.min(2, window.devicePixelRatio || 1);
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+}
+
 /** The overlay of one pane; see the file comment. */
 export function createBlockLayer(container: HTMLElement) {
   const canvas = document.createElement('canvas');
@@ -41,13 +69,7 @@ export function createBlockLayer(container: HTMLElement) {
     update(p: SimProgress | undefined, vehicles: readonly WireVehicle[]) {
       if (!block) return;
       progress = p;
-      for (const v of vehicles) {
-        const tr = trails.get(v.id) ?? [];
-        const last = tr[tr.length - 1];
-        if (!last || last[0] !== v.lon || last[1] !== v.lat) tr.push([v.lon, v.lat]);
-        if (tr.length > TRAIL_POINTS) tr.splice(0, tr.length - TRAIL_POINTS);
-        trails.set(v.id, tr);
-      }
+      growTrails(trails, vehicles);
       dirty = true;
     },
     /** Redraws when something changed or the view moved (call every animation frame). */
@@ -55,18 +77,11 @@ export function createBlockLayer(container: HTMLElement) {
       if (!block || !project) return;
       const w = container.clientWidth;
       const h = container.clientHeight;
-      const ref = project(centres[0] ?? [0, 0]);
-      const key = `${w}x${h}:${ref?.[0].toFixed(1)},${ref?.[1].toFixed(1)}:${project(block.paddies[0]?.rings[0][0] ?? [0, 0])?.[0].toFixed(1)}`;
+      const key = viewKey(w, h, project, block, centres);
       if (!dirty && key === lastKey) return;
       dirty = false;
       lastKey = key;
-      const dpr = Math.min(2, window.devicePixelRatio || 1);
-      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-        canvas.width = Math.round(w * dpr);
-        canvas.height = Math.round(h * dpr);
-      }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, w, h);
+      clearCanvas(canvas, ctx, w, h);
       drawBlock(ctx, project, block, progress);
       drawTrails(ctx, project, order, trails);
       drawLabels(ctx, project, block, centres, progress);

@@ -34,71 +34,61 @@ export const COVERAGE_LAYERS = ['coverage-done', 'coverage-open'] as const;
 
 const kind = (k: string): ExpressionSpecification => ['==', ['get', 'kind'], k];
 
+type FillPaint = Extract<LayerSpecification, { type: 'fill' }>['paint'];
+type LinePaint = Extract<LayerSpecification, { type: 'line' }>['paint'];
+
+/** A fill layer of the plan's features of one kind. */
+const planFill = (id: string, k: string, paint: FillPaint): LayerSpecification => ({
+  id,
+  type: 'fill',
+  source: 'plan',
+  filter: kind(k),
+  paint,
+});
+/** A line layer of the plan's features of one kind. */
+const planLine = (id: string, k: string, paint: LinePaint): LayerSpecification => ({
+  id,
+  type: 'line',
+  source: 'plan',
+  filter: kind(k),
+  paint,
+});
+
+/** Coverage strips at the implement's width (the width expression is exact at every zoom). */
+function coverageLayers(latDeg: number): LayerSpecification[] {
+  return COVERAGE_LAYERS.map(
+    (id): LayerSpecification => ({
+      id,
+      type: 'line',
+      source: id,
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: { 'line-color': COLORS.coverage, 'line-opacity': COLORS.coverageOpacity, 'line-width': metresToPixels(latDeg) },
+    }),
+  );
+}
+
+/** The planned path: headland laps, swaths, turns and transits, thin over the coverage. */
+function pathLayers(): LayerSpecification[] {
+  return [
+    planLine('headland', 'headland', { 'line-color': COLORS.headland, 'line-width': 1, 'line-dasharray': [3, 2] }),
+    planLine('path-swath', 'swath', { 'line-color': COLORS.swath, 'line-width': 0.8, 'line-opacity': 0.7 }),
+    planLine('path-turn', 'turn', { 'line-color': COLORS.turn, 'line-width': 0.8, 'line-opacity': 0.7 }),
+    planLine('path-transit', 'transit', { 'line-color': COLORS.transit, 'line-width': 1, 'line-dasharray': [2, 2] }),
+  ];
+}
+
 /** Layers of the plan and coverage; coverage sits under the thin planned path. */
 export function planLayers(latDeg: number): LayerSpecification[] {
   return [
-    { id: 'field-fill', type: 'fill', source: 'plan', filter: kind('boundary'), paint: { 'fill-color': COLORS.fieldFill } },
-    { id: 'hole-fill', type: 'fill', source: 'plan', filter: kind('hole'), paint: { 'fill-color': COLORS.hole } },
+    planFill('field-fill', 'boundary', { 'fill-color': COLORS.fieldFill }),
+    planFill('hole-fill', 'hole', { 'fill-color': COLORS.hole }),
     // prescription zones, coloured by rate once the plan's dose scale is known (map-view.ts)
-    {
-      id: 'zone-fill',
-      type: 'fill',
-      source: 'plan',
-      filter: kind('zone'),
-      paint: { 'fill-color': COLORS.fieldFill, 'fill-opacity': 0.35 },
-    },
-    {
-      id: 'zone-line',
-      type: 'line',
-      source: 'plan',
-      filter: kind('zone'),
-      paint: { 'line-color': COLORS.boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] },
-    },
-    ...COVERAGE_LAYERS.map(
-      (id): LayerSpecification => ({
-        id,
-        type: 'line',
-        source: id,
-        layout: { 'line-cap': 'butt', 'line-join': 'round' },
-        paint: { 'line-color': COLORS.coverage, 'line-opacity': COLORS.coverageOpacity, 'line-width': metresToPixels(latDeg) },
-      }),
-    ),
-    {
-      id: 'headland',
-      type: 'line',
-      source: 'plan',
-      filter: kind('headland'),
-      paint: { 'line-color': COLORS.headland, 'line-width': 1, 'line-dasharray': [3, 2] },
-    },
-    {
-      id: 'path-swath',
-      type: 'line',
-      source: 'plan',
-      filter: kind('swath'),
-      paint: { 'line-color': COLORS.swath, 'line-width': 0.8, 'line-opacity': 0.7 },
-    },
-    {
-      id: 'path-turn',
-      type: 'line',
-      source: 'plan',
-      filter: kind('turn'),
-      paint: { 'line-color': COLORS.turn, 'line-width': 0.8, 'line-opacity': 0.7 },
-    },
-    {
-      id: 'path-transit',
-      type: 'line',
-      source: 'plan',
-      filter: kind('transit'),
-      paint: { 'line-color': COLORS.transit, 'line-width': 1, 'line-dasharray': [2, 2] },
-    },
-    {
-      id: 'boundary-line',
-      type: 'line',
-      source: 'plan',
-      filter: kind('boundary'),
-      paint: { 'line-color': COLORS.boundary, 'line-width': 2 },
-    },
-    { id: 'hole-line', type: 'line', source: 'plan', filter: kind('hole'), paint: { 'line-color': COLORS.boundary, 'line-width': 1.5 } },
+    planFill('zone-fill', 'zone', { 'fill-color': COLORS.fieldFill, 'fill-opacity': 0.35 }),
+    planLine('zone-line', 'zone', { 'line-color': COLORS.boundary, 'line-width': 1.5, 'line-dasharray': [3, 2] }),
+    ...coverageLayers(latDeg),
+    ...pathLayers(),
+    planLine('boundary-line', 'boundary', { 'line-color': COLORS.boundary, 'line-width': 2 }),
+    planLine('hole-line', 'hole', { 'line-color': COLORS.boundary, 'line-width': 1.5 }),
     {
       id: 'refill',
       type: 'circle',

@@ -35,27 +35,24 @@ function loadMapLibreCss(): void {
 function createMarkers(map: MlMap): (marks: VehicleMark[]) => void {
   const markers = new Map<string, Marker>();
   return (marks) =>
-    marks.forEach((m, i) => {
-      let mk = markers.get(m.id);
-      if (!mk) {
-        mk = new Marker({ element: vehicleElement(m.kind, vehicleColor(i), m.id), rotationAlignment: 'map' })
-          .setLngLat([m.pose.lon, m.pose.lat])
+    marks.forEach((mark, i) => {
+      let marker = markers.get(mark.id);
+      if (!marker) {
+        marker = new Marker({ element: vehicleElement(mark.kind, vehicleColor(i), mark.id), rotationAlignment: 'map' })
+          .setLngLat([mark.pose.lon, mark.pose.lat])
           .addTo(map);
-        markers.set(m.id, mk);
+        markers.set(mark.id, marker);
       }
-      mk.setLngLat([m.pose.lon, m.pose.lat]);
-      mk.setRotation(m.pose.headingDeg);
+      marker.setLngLat([mark.pose.lon, mark.pose.lat]);
+      marker.setRotation(mark.pose.headingDeg);
     });
 }
 
-/**
- * Creates the MapLibre view in `container`; throws when WebGL cannot start (the caller
- * then falls back to the canvas view).
- */
-export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
+/** A new MapLibre map in `container`, centred on HOME, with rotation and fading off. */
+function createMap(container: HTMLElement, tilesUrl: string | undefined): MlMap {
   loadMapLibreCss();
   setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
-  const map = new MlMap({
+  return new MlMap({
     container,
     style: buildStyle(HOME[1], tilesUrl),
     center: HOME,
@@ -65,75 +62,102 @@ export function createMapView(container: HTMLElement, tilesUrl?: string): FieldV
     pitchWithRotate: false,
     fadeDuration: 0,
   });
-  const placeMarkers = createMarkers(map);
-  let planSet = false;
-  let rendered = false;
-  let fieldCount = 0;
-  const pending: { plan?: PlanFeatureCollection; done?: FeatureCollection; open?: FeatureCollection } = {};
-  const setSource = (id: string, data: FeatureCollection) => (map.getSource(id) as GeoJSONSource).setData(data);
+}
 
-  const checkRendered = () => {
-    if (!planSet || rendered) return;
-    fieldCount = map.queryRenderedFeatures({ layers: ['field-fill', 'boundary-line'] }).length;
-    if (fieldCount > 0) {
-      rendered = true;
-      performance.mark('agrisim:field-rendered');
-    }
-  };
-  /** Variable-rate runs: zones by prescribed rate, strips by the rate applied (others stay blue). */
-  const applyDoseColours = (plan: PlanFeatureCollection) => {
-    const scale = doseScaleOf(plan);
-    if (!scale) return;
-    const zoneColour = doseColorExpression(scale, ['coalesce', ['get', 'rateKgPerHa'], ['get', 'rateLPerHa']]);
-    const ramp = doseColorExpression(scale, ['get', 'ratePerHa']);
-    map.setPaintProperty('zone-fill', 'fill-color', zoneColour);
-    map.setPaintProperty('zone-line', 'line-color', zoneColour);
-    for (const id of COVERAGE_LAYERS) {
-      map.setPaintProperty(id, 'line-color', ['case', ['has', 'ratePerHa'], ramp, COLORS.coverage]);
-      map.setPaintProperty(id, 'line-opacity', ['case', ['has', 'ratePerHa'], 0.85, COLORS.coverageOpacity]);
-    }
-  };
-  const applyPlan = (plan: PlanFeatureCollection) => {
-    (map.getSource('plan') as GeoJSONSource).setData(plan);
-    applyDoseColours(plan);
-    const bbox = bboxOf(plan);
-    if (bbox) {
-      const lat = (bbox[1] + bbox[3]) / 2;
-      for (const id of COVERAGE_LAYERS) map.setPaintProperty(id, 'line-width', metresToPixels(lat));
-      map.fitBounds(bbox, { padding: 24, animate: false });
-    }
-    planSet = true;
-  };
-  let ready = false;
-  map.on('load', () => {
-    ready = true;
-    if (pending.plan) applyPlan(pending.plan);
-    if (pending.done) setSource('coverage-done', pending.done);
-    if (pending.open) setSource('coverage-open', pending.open);
-  });
-  map.on('idle', checkRendered);
-  map.on('render', checkRendered);
+/** Variable-rate runs: zones by prescribed rate, strips by the rate applied (others stay blue). */
+function applyDoseColours(map: MlMap, plan: PlanFeatureCollection): void {
+  const scale = doseScaleOf(plan);
+  if (!scale) return;
+  const zoneColour = doseColorExpression(scale, ['coalesce', ['get', 'rateKgPerHa'], ['get', 'rateLPerHa']]);
+  const ramp = doseColorExpression(scale, ['get', 'ratePerHa']);
+  map.setPaintProperty('zone-fill', 'fill-color', zoneColour);
+  map.setPaintProperty('zone-line', 'line-color', zoneColour);
+  for (const id of COVERAGE_LAYERS) {
+    map.setPaintProperty(id, 'line-color', ['case', ['has', 'ratePerHa'], ramp, COLORS.coverage]);
+    map.setPaintProperty(id, 'line-opacity', ['case', ['has', 'ratePerHa'], 0.85, COLORS.coverageOpacity]);
+  }
+}
+
+/** The plan drawn: its source set, dose colours, strips as wide as the implement at its latitude, the view fitted to it. */
+function applyPlan(map: MlMap, plan: PlanFeatureCollection): void {
+  (map.getSource('plan') as GeoJSONSource).setData(plan);
+  applyDoseColours(map, plan);
+  const bbox = bboxOf(plan);
+  if (bbox) {
+    const lat = (bbox[1] + bbox[3]) / 2;
+    for (const id of COVERAGE_LAYERS) map.setPaintProperty(id, 'line-width', metresToPixels(lat));
+    map.fitBounds(bbox, { padding: 24, animate: false });
+  }
+}
+
+/** What the map view knows: whether the style has loaded, what waits for it, and whether the field shows. */
+interface MapViewState {
+  ready: boolean;
+  planSet: boolean;
+  rendered: boolean;
+  fieldCount: number;
+  pending: { plan?: PlanFeatureCollection; done?: FeatureCollection; open?: FeatureCollection };
+}
+
+/** Marks `agrisim:field-rendered` once the field's features are on screen after a new plan. */
+function checkRendered(map: MlMap, state: MapViewState): void {
+  if (!state.planSet || state.rendered) return;
+  state.fieldCount = map.queryRenderedFeatures({ layers: ['field-fill', 'boundary-line'] }).length;
+  if (state.fieldCount > 0) {
+    state.rendered = true;
+    performance.mark('agrisim:field-rendered');
+  }
+}
+
+const setSource = (map: MlMap, id: string, data: FeatureCollection) => (map.getSource(id) as GeoJSONSource).setData(data);
+
+/** Plan and coverage set before the style loaded, applied once it has. */
+function onMapLoad(map: MlMap, state: MapViewState): void {
+  const { pending } = state;
+  state.ready = true;
+  if (pending.plan) {
+    applyPlan(map, pending.plan);
+    state.planSet = true;
+  }
+  if (pending.done) setSource(map, 'coverage-done', pending.done);
+  if (pending.open) setSource(map, 'coverage-open', pending.open);
+}
+
+/**
+ * Creates the MapLibre view in `container`; throws when WebGL cannot start (the caller
+ * then falls back to the canvas view).
+ */
+export function createMapView(container: HTMLElement, tilesUrl?: string): FieldView {
+  const map = createMap(container, tilesUrl);
+  const placeMarkers = createMarkers(map);
+  const state: MapViewState = { ready: false, planSet: false, rendered: false, fieldCount: 0, pending: {} };
+  map.on('load', () => onMapLoad(map, state));
+  map.on('idle', () => checkRendered(map, state));
+  map.on('render', () => checkRendered(map, state));
 
   return {
     renderer: 'maplibre',
     setPlan(plan) {
-      rendered = false;
-      if (ready) applyPlan(plan);
-      else pending.plan = plan;
+      state.rendered = false;
+      if (!state.ready) state.pending.plan = plan;
+      else {
+        applyPlan(map, plan);
+        state.planSet = true;
+      }
     },
     setCoverage(c: CoverageLayers) {
-      if (!ready) {
-        if (c.done) pending.done = c.done;
-        pending.open = c.open;
+      if (!state.ready) {
+        if (c.done) state.pending.done = c.done;
+        state.pending.open = c.open;
         return;
       }
-      if (c.done) setSource('coverage-done', c.done);
-      setSource('coverage-open', c.open);
+      if (c.done) setSource(map, 'coverage-done', c.done);
+      setSource(map, 'coverage-open', c.open);
     },
     setVehicles: placeMarkers,
-    fieldRendered: () => rendered,
-    renderedFieldFeatures: () => fieldCount,
-    renderedCoverageFeatures: () => (ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),
+    fieldRendered: () => state.rendered,
+    renderedFieldFeatures: () => state.fieldCount,
+    renderedCoverageFeatures: () => (state.ready ? map.queryRenderedFeatures({ layers: [...COVERAGE_LAYERS] }).length : 0),
     resize: () => map.resize(),
     destroy: () => map.remove(),
     project: (lonLat) => {

@@ -10,6 +10,69 @@ import { poseAt, startGlide, type Glide } from './interpolate.js';
 import type { PanelState } from './panel.js';
 import type { VehicleMark } from './view.js';
 
+/** What a run keeps between messages. */
+interface RunState {
+  /** Working width of each machine, m, from the last snapshot. */
+  widths: Map<string, number>;
+  coverage: CoverageModel;
+  /** Each machine's smooth motion between telemetry frames. */
+  glides: Map<string, Glide>;
+  panel: PanelState;
+  panelChanged: boolean;
+  telemetryFrames: number;
+}
+
+const emptyPanel = (): PanelState => ({ vehicles: [], guidance: {}, done: false });
+
+/** New machine positions: each glides on from where it is drawn; the panel shows them. */
+function takeVehicles(state: RunState, vehicles: WireVehicle[], nowMs: number): void {
+  for (const v of vehicles)
+    state.glides.set(v.id, startGlide(state.glides.get(v.id), { lon: v.lon, lat: v.lat, headingDeg: v.headingDeg }, nowMs));
+  state.panel.vehicles = vehicles;
+  state.panelChanged = true;
+}
+
+/** A snapshot replaces the picture (its shape already checked by the client against the protocol schema). */
+function takeSnapshot(state: RunState, m: SnapshotMessage, nowMs: number): void {
+  const { widths, panel } = state;
+  const vehicles = m.description?.vehicles ?? [];
+  widths.clear();
+  panel.guidance = {};
+  for (const v of vehicles) {
+    widths.set(v.id, v.workingWidthM);
+    panel.guidance[v.id] = v.guidance;
+  }
+  state.coverage.reset(m.coverage);
+  state.glides.clear();
+  panel.done = m.done === true;
+  panel.progress = m.progress;
+  takeVehicles(state, m.vehicles ?? [], nowMs);
+}
+
+/** A telemetry frame: coverage grows, machines move on. */
+function takeTelemetry(state: RunState, m: TelemetryMessage, nowMs: number): void {
+  state.telemetryFrames++;
+  state.coverage.add(m.vehicles);
+  state.panel.progress = m.progress;
+  takeVehicles(state, m.vehicles, nowMs);
+}
+
+/** Another simulation is chosen: forget everything. */
+function clearRun(state: RunState): void {
+  state.glides.clear();
+  state.coverage.reset();
+  state.panel = emptyPanel();
+  state.panelChanged = true;
+}
+
+/** An event; the run is done when the last machine reports `done`. Returns the event to show. */
+function takeEvent(state: RunState, m: EventMessage): SimEvent {
+  const ev = m.event;
+  if (ev.type === 'done' && state.panel.vehicles.every((v) => v.activity === 'done' || v.id === ev.vehicleId)) state.panel.done = true;
+  state.panelChanged = true;
+  return ev;
+}
+
 /**
  * Creates an empty run.
  * @example
@@ -18,76 +81,56 @@ import type { VehicleMark } from './view.js';
  */
 export function createRun() {
   const widths = new Map<string, number>();
-  const coverage = new CoverageModel((id) => widths.get(id) ?? 1);
-  const glides = new Map<string, Glide>();
-  let panel: PanelState = { vehicles: [], guidance: {}, done: false };
-  let panelChanged = false;
-  let telemetryFrames = 0;
-
-  const takeVehicles = (vehicles: WireVehicle[], nowMs: number) => {
-    for (const v of vehicles) glides.set(v.id, startGlide(glides.get(v.id), { lon: v.lon, lat: v.lat, headingDeg: v.headingDeg }, nowMs));
-    panel.vehicles = vehicles;
-    panelChanged = true;
+  const state: RunState = {
+    widths,
+    coverage: new CoverageModel((id) => widths.get(id) ?? 1),
+    glides: new Map(),
+    panel: emptyPanel(),
+    panelChanged: false,
+    telemetryFrames: 0,
   };
+  const { glides } = state;
   return {
-    coverage,
+    coverage: state.coverage,
     get panel(): PanelState {
-      return panel;
+      return state.panel;
     },
     get vehicles(): readonly WireVehicle[] {
-      return panel.vehicles;
+      return state.panel.vehicles;
     },
     get telemetryFrames() {
-      return telemetryFrames;
+      return state.telemetryFrames;
     },
     /** Another simulation is chosen: forget everything. */
-    clear() {
-      glides.clear();
-      coverage.reset();
-      panel = { vehicles: [], guidance: {}, done: false };
-      panelChanged = true;
-    },
+    clear: () => clearRun(state),
     /** A snapshot replaces the picture (its shape already checked by the client against the protocol schema). */
-    snapshot(m: SnapshotMessage, nowMs: number) {
-      const vehicles = m.description?.vehicles ?? [];
-      widths.clear();
-      panel.guidance = {};
-      for (const v of vehicles) {
-        widths.set(v.id, v.workingWidthM);
-        panel.guidance[v.id] = v.guidance;
-      }
-      coverage.reset(m.coverage);
-      glides.clear();
-      panel.done = m.done === true;
-      panel.progress = m.progress;
-      takeVehicles(m.vehicles ?? [], nowMs);
-    },
-    telemetry(m: TelemetryMessage, nowMs: number) {
-      telemetryFrames++;
-      coverage.add(m.vehicles);
-      panel.progress = m.progress;
-      takeVehicles(m.vehicles, nowMs);
-    },
+    snapshot: (m: SnapshotMessage, nowMs: number) => takeSnapshot(state, m, nowMs),
+    telemetry: (m: TelemetryMessage, nowMs: number) => takeTelemetry(state, m, nowMs),
     /** An event; the run is done when the last machine reports `done`. Returns the event to show. */
-    event(m: EventMessage): SimEvent {
-      const ev = m.event;
-      if (ev.type === 'done' && panel.vehicles.every((v) => v.activity === 'done' || v.id === ev.vehicleId)) panel.done = true;
-      panelChanged = true;
-      return ev;
-    },
+    event: (m: EventMessage): SimEvent => takeEvent(state, m),
     /** Where each machine is drawn at `nowMs` (gliding between telemetry frames). */
     marks(nowMs: number): VehicleMark[] {
-      return panel.vehicles.map((v) => ({ id: v.id, kind: v.kind, implementOn: v.implementOn, pose: poseAt(glides.get(v.id)!, nowMs) }));
+      return state.panel.vehicles.map((v) => ({
+        id: v.id,
+        kind: v.kind,
+        implementOn: v.implementOn,
+        pose: poseAt(glides.get(v.id)!, nowMs),
+      }));
     },
     /** True once after any change the panel has not shown yet. */
     takePanelChange(): boolean {
-      const changed = panelChanged;
-      panelChanged = false;
+      const changed = state.panelChanged;
+      state.panelChanged = false;
       return changed;
     },
     /** Positions for tests (window.__agrisim). */
     debugVehicles(nowMs: number) {
-      return panel.vehicles.map((v) => ({ id: v.id, lon: v.lon, lat: v.lat, pose: glides.get(v.id) && poseAt(glides.get(v.id)!, nowMs) }));
+      return state.panel.vehicles.map((v) => ({
+        id: v.id,
+        lon: v.lon,
+        lat: v.lat,
+        pose: glides.get(v.id) && poseAt(glides.get(v.id)!, nowMs),
+      }));
     },
   };
 }

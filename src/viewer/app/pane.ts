@@ -138,73 +138,139 @@ function paneFrame(parts: PaneParts, nowMs: number): void {
   if (run.takePanelChange()) panel.update(run.panel);
 }
 
-/** Creates a pane inside `root`. */
-export function createPane(root: HTMLElement, opts: PaneOptions) {
-  const parts = buildPane(root, opts);
-  const { run, status, slot, refresher, blockUi, panel, controls, legend } = parts;
-  const showLegend = () => legend.show(doseScaleOf(slot.plan), status.lang);
-  const chooser = createSimChooser(parts, () => status.lang);
-  const socket = connectViewer(opts.wsUrl, status.setConn);
-  let simId = opts.simId;
+type SimChooser = ReturnType<typeof createSimChooser>;
+type ViewerSocket = ReturnType<typeof connectViewer>;
+
+/** Everything a pane's handlers work on: its parts, its connection, and what it shows now. */
+interface PaneContext {
+  parts: PaneParts;
+  socket: ViewerSocket;
+  chooser: SimChooser;
+  /** The simulation shown (undefined until `hello` offers one). */
+  simId: string | undefined;
+  /** The control token, when one was given. */
+  token: string | undefined;
+  /** Animation frames drawn, for tests. */
+  frames: number;
+  /** Subscribes the connection to one simulation (and resubscribes it after every reconnect). */
+  subscribe(id: string): void;
+  /** The dose legend of the plan shown, in the pane's language. */
+  showLegend(): void;
+}
+
+/** Subscription to one simulation at a time: the previous one is dropped first. */
+function createSubscriber(socket: ViewerSocket): (id: string) => void {
   /** The simulation the connection subscribes to (and resubscribes after every reconnect). */
   let subscribedTo: string | undefined;
-  const subscribe = (id: string) => {
+  return (id) => {
     if (subscribedTo === id) return;
     if (subscribedTo) socket.unsubscribe(subscribedTo);
     socket.subscribe(id);
     subscribedTo = id;
   };
-  let token: string | undefined;
-  let frames = 0;
+}
 
-  const chooseSim = (id: string) => {
-    if (id === simId) return;
-    simId = id;
-    slot.setPlan(undefined);
-    showLegend();
-    run.clear();
-    refresher.resetDone();
-    blockUi.snapshot(undefined, undefined, []);
-    status.show({ key: 'waiting' });
-    subscribe(id);
-  };
-  parts.select.addEventListener('change', () => chooseSim(parts.select.value));
+/** Another simulation chosen: everything shown is dropped until its snapshot arrives. */
+function chooseSim(pane: PaneContext, id: string): void {
+  if (id === pane.simId) return;
+  const { slot, run, refresher, blockUi, status } = pane.parts;
+  pane.simId = id;
+  slot.setPlan(undefined);
+  pane.showLegend();
+  run.clear();
+  refresher.resetDone();
+  blockUi.snapshot(undefined, undefined, []);
+  status.show({ key: 'waiting' });
+  pane.subscribe(id);
+}
 
-  const onSnapshot = (m: SnapshotMessage) => {
-    if (chooser.learnKind(m.sim, m.description?.vehicles?.[0]?.kind)) chooser.fill(simId);
-    slot.setPlan(m.description?.planGeoJson as PlanFeatureCollection | undefined);
-    showLegend();
-    run.snapshot(m, performance.now());
-    refresher.resetDone();
-    status.setPaused(m.paused === true);
+/** A snapshot replaces the picture: plan, legend, machines, coverage, paused state and block display. */
+function showSnapshot(pane: PaneContext, m: SnapshotMessage): void {
+  const { slot, run, refresher, blockUi, status } = pane.parts;
+  if (pane.chooser.learnKind(m.sim, m.description?.vehicles?.[0]?.kind)) pane.chooser.fill(pane.simId);
+  slot.setPlan(m.description?.planGeoJson as PlanFeatureCollection | undefined);
+  pane.showLegend();
+  run.snapshot(m, performance.now());
+  refresher.resetDone();
+  status.setPaused(m.paused === true);
+  status.setSpeedup(m.speedup);
+  blockUi.snapshot(m.description?.block, m.progress, m.vehicles ?? []);
+  status.show(run.panel.done ? { key: 'done' } : { key: 'event' });
+}
+
+/** `hello`: the offers; the pane subscribes to the wanted simulation (or its `index`-th). */
+function onHello(pane: PaneContext, opts: PaneOptions, m: Extract<ServerMessage, { type: 'hello' }>): void {
+  pane.simId = pane.chooser.offer(m.simulations ?? [], pane.simId, opts.index);
+  if (pane.simId) pane.subscribe(pane.simId);
+  pane.chooser.fill(pane.simId);
+  opts.onHello(m.simulations ?? [], m.control !== false);
+}
+
+/** Every server message: `hello` and errors, then only those of the simulation shown. */
+function onServerMessage(pane: PaneContext, opts: PaneOptions, m: ServerMessage): void {
+  const { run, blockUi, status } = pane.parts;
+  if (m.type === 'hello') onHello(pane, opts, m);
+  else if (m.type === 'error') status.show({ key: 'error', code: m.code, text: m.message });
+  else if (m.sim !== pane.simId) return;
+  else if (m.type === 'snapshot') showSnapshot(pane, m);
+  else if (m.type === 'telemetry') {
+    run.telemetry(m, performance.now());
+    blockUi.telemetry(m.progress, m.vehicles);
+  } else if (m.type === 'event') {
+    const ev = run.event(m);
+    status.show(ev.type === 'done' && run.panel.done ? { key: 'done' } : { key: 'event', event: ev });
+  } else if (m.type === 'control') {
+    if (typeof m.paused === 'boolean') status.setPaused(m.paused);
     status.setSpeedup(m.speedup);
-    blockUi.snapshot(m.description?.block, m.progress, m.vehicles ?? []);
-    status.show(run.panel.done ? { key: 'done' } : { key: 'event' });
-  };
-  const onMessage = (m: ServerMessage) => {
-    if (m.type === 'hello') {
-      simId = chooser.offer(m.simulations ?? [], simId, opts.index);
-      if (simId) subscribe(simId);
-      chooser.fill(simId);
-      opts.onHello(m.simulations ?? [], m.control !== false);
-    } else if (m.type === 'error') status.show({ key: 'error', code: m.code, text: m.message });
-    else if (m.sim !== simId) return;
-    else if (m.type === 'snapshot') onSnapshot(m);
-    else if (m.type === 'telemetry') {
-      run.telemetry(m, performance.now());
-      blockUi.telemetry(m.progress, m.vehicles);
-    } else if (m.type === 'event') {
-      const ev = run.event(m);
-      status.show(ev.type === 'done' && run.panel.done ? { key: 'done' } : { key: 'event', event: ev });
-    } else if (m.type === 'control') {
-      if (typeof m.paused === 'boolean') status.setPaused(m.paused);
-      status.setSpeedup(m.speedup);
-    }
-  };
-  socket.messages$.subscribe(onMessage);
+  }
+}
 
+/** The page's language changed: panel, block display, labels, status, chooser and legend follow. */
+function setPaneLang(pane: PaneContext, lang: Lang): void {
+  const { panel, blockUi, root, status } = pane.parts;
+  panel.setLang(lang);
+  blockUi.setLang(lang);
+  applyLabels(root, lang);
+  status.setLang(lang);
+  pane.chooser.fill(pane.simId);
+  pane.showLegend();
+}
+
+/** A control token: the controls show (built on first use) and send with it; none hides them. */
+function setPaneToken(pane: PaneContext, token: string | undefined): void {
+  const { controls, status } = pane.parts;
+  pane.token = token || undefined;
+  controls.hidden = !pane.token;
+  if (pane.token && !controls.childElementCount) {
+    buildControls(
+      controls,
+      (action, value) =>
+        pane.simId && pane.token && pane.socket.send({ type: 'control', sim: pane.simId, action, value, token: pane.token }),
+    );
+    applyLabels(controls, status.lang);
+    showSpeedup(controls, status.speedup);
+  }
+}
+
+/** Creates a pane inside `root`. */
+export function createPane(root: HTMLElement, opts: PaneOptions) {
+  const parts = buildPane(root, opts);
+  const { status, slot, legend } = parts;
+  const socket = connectViewer(opts.wsUrl, status.setConn);
+  const pane: PaneContext = {
+    parts,
+    socket,
+    chooser: createSimChooser(parts, () => status.lang),
+    simId: opts.simId,
+    token: undefined,
+    frames: 0,
+    subscribe: createSubscriber(socket),
+    showLegend: () => legend.show(doseScaleOf(slot.plan), status.lang),
+  };
+  parts.select.addEventListener('change', () => chooseSim(pane, parts.select.value));
+  socket.messages$.subscribe((m) => onServerMessage(pane, opts, m));
   const stopFrames = startFrameLoop((now) => {
-    frames++;
+    pane.frames++;
     paneFrame(parts, now);
   });
   const resize = new ResizeObserver(() => slot.view?.resize());
@@ -212,25 +278,10 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
 
   return {
     el: root,
-    setLang(l: Lang) {
-      panel.setLang(l);
-      blockUi.setLang(l);
-      applyLabels(root, l);
-      status.setLang(l);
-      chooser.fill(simId);
-      showLegend();
-    },
+    setLang: (lang: Lang) => setPaneLang(pane, lang),
     setRenderer: slot.setRenderer,
-    setToken(tok: string | undefined) {
-      token = tok || undefined;
-      controls.hidden = !token;
-      if (token && !controls.childElementCount) {
-        buildControls(controls, (action, value) => simId && token && socket.send({ type: 'control', sim: simId, action, value, token }));
-        applyLabels(controls, status.lang);
-        showSpeedup(controls, status.speedup);
-      }
-    },
-    chooseSim,
+    setToken: (token: string | undefined) => setPaneToken(pane, token),
+    chooseSim: (id: string) => chooseSim(pane, id),
     destroy() {
       stopFrames();
       resize.disconnect();
@@ -239,7 +290,7 @@ export function createPane(root: HTMLElement, opts: PaneOptions) {
       root.replaceChildren();
     },
     /** State for tests and benchmarks (window.__agrisim). */
-    debug: () => paneDebug(parts, simId, frames),
+    debug: () => paneDebug(parts, pane.simId, pane.frames),
   };
 }
 

@@ -63,6 +63,46 @@ function vehicleCard(v: WireVehicle, i: number): HTMLElement {
   return card;
 }
 
+/** The run's totals: coverage, time, and the savings the telemetry feed computed. */
+function showTotals(root: HTMLElement, lang: Lang, state: PanelState): void {
+  const progress = state.progress;
+  if (!progress) return;
+  setText(root, 'coverage-pct', formatPct(lang, progress.coveredPct));
+  setText(root, 'covered-ha', `${formatHa(lang, progress.coveredHa)} · ${formatSao(lang, progress.coveredHa)}`);
+  setText(root, 'elapsed', formatDuration(progress.elapsedS));
+  setText(root, 'remaining', state.done ? t(lang, 'done') : formatDuration(progress.etaS));
+  // Computed by the telemetry feed (economics stage); the page only shows it.
+  const savings = liveSavings(progress);
+  setText(root, 'savings-vnd', savings ? formatVnd(lang, savings.savingsVnd) : '–');
+  root.querySelector('.savings')?.classList.toggle('negative', (savings?.savingsVnd ?? 0) < 0);
+  setText(root, 'person-days', savings ? formatNumber(lang, savings.personDaysSaved, 2) : '–');
+}
+
+/** One card per machine (rebuilt when the machines change), filled with its live figures. */
+function showVehicleCards(list: HTMLElement, lang: Lang, state: PanelState): void {
+  const ids = state.vehicles.map((v) => v.id).join('|');
+  if (list.dataset.ids !== ids) {
+    list.replaceChildren(...state.vehicles.map(vehicleCard));
+    list.dataset.ids = ids;
+    applyLabels(list, lang);
+  }
+  state.vehicles.forEach((v, i) => {
+    const card = list.children[i] as HTMLElement;
+    const sameKindBefore = state.vehicles.slice(0, i).filter((other) => other.kind === v.kind).length;
+    setText(card, 'vehicle-name', vehicleLabel(lang, v.kind, sameKindBefore));
+    setText(card, 'speed', formatSpeed(lang, v.speedMps));
+    if (v.trays) setText(card, 'trays', `${formatNumber(lang, v.trays.left)} / ${formatNumber(lang, v.trays.capacity)}`);
+    else if (v.tank) setText(card, 'tank', `${formatNumber(lang, v.tank.kg, 1)} / ${formatNumber(lang, v.tank.capacityKg)} kg`);
+    if (v.battery) setText(card, 'battery', formatPct(lang, v.battery.pct));
+    setText(card, 'sortie', formatNumber(lang, v.sortie));
+    setText(card, 'fix', tDynamic(lang, 'fix', v.fix));
+    setText(card, 'xte', `${formatNumber(lang, v.crossTrackErrorM * 100, 1)} cm`);
+    setText(card, 'activity', tDynamic(lang, 'act', v.activity));
+    setText(card, 'guidance', state.guidance[v.id] ? tDynamic(lang, 'guid', state.guidance[v.id]) : '');
+    card.classList.toggle('fix-bad', v.fix === 'gnss' || v.fix === 'none');
+  });
+}
+
 /** Builds the panel inside `root` and returns its updater. */
 export function createPanel(root: HTMLElement) {
   root.innerHTML = TOTALS_HTML;
@@ -70,47 +110,17 @@ export function createPanel(root: HTMLElement) {
   let lang: Lang = 'en';
   let last: PanelState = { vehicles: [], guidance: {}, done: false };
 
-  const update = (s: PanelState) => {
-    last = s;
-    const p = s.progress;
-    if (p) {
-      setText(root, 'coverage-pct', formatPct(lang, p.coveredPct));
-      setText(root, 'covered-ha', `${formatHa(lang, p.coveredHa)} · ${formatSao(lang, p.coveredHa)}`);
-      setText(root, 'elapsed', formatDuration(p.elapsedS));
-      setText(root, 'remaining', s.done ? t(lang, 'done') : formatDuration(p.etaS));
-      // Computed by the telemetry feed (economics stage); the page only shows it.
-      const sav = liveSavings(p);
-      setText(root, 'savings-vnd', sav ? formatVnd(lang, sav.savingsVnd) : '–');
-      root.querySelector('.savings')?.classList.toggle('negative', (sav?.savingsVnd ?? 0) < 0);
-      setText(root, 'person-days', sav ? formatNumber(lang, sav.personDaysSaved, 2) : '–');
-    }
-    const ids = s.vehicles.map((v) => v.id).join('|');
-    if (list.dataset.ids !== ids) {
-      list.replaceChildren(...s.vehicles.map(vehicleCard));
-      list.dataset.ids = ids;
-      applyLabels(list, lang);
-    }
-    s.vehicles.forEach((v, i) => {
-      const card = list.children[i] as HTMLElement;
-      setText(card, 'vehicle-name', vehicleLabel(lang, v.kind, s.vehicles.slice(0, i).filter((o) => o.kind === v.kind).length));
-      setText(card, 'speed', formatSpeed(lang, v.speedMps));
-      if (v.trays) setText(card, 'trays', `${formatNumber(lang, v.trays.left)} / ${formatNumber(lang, v.trays.capacity)}`);
-      else if (v.tank) setText(card, 'tank', `${formatNumber(lang, v.tank.kg, 1)} / ${formatNumber(lang, v.tank.capacityKg)} kg`);
-      if (v.battery) setText(card, 'battery', formatPct(lang, v.battery.pct));
-      setText(card, 'sortie', formatNumber(lang, v.sortie));
-      setText(card, 'fix', tDynamic(lang, 'fix', v.fix));
-      setText(card, 'xte', `${formatNumber(lang, v.crossTrackErrorM * 100, 1)} cm`);
-      setText(card, 'activity', tDynamic(lang, 'act', v.activity));
-      setText(card, 'guidance', s.guidance[v.id] ? tDynamic(lang, 'guid', s.guidance[v.id]) : '');
-      card.classList.toggle('fix-bad', v.fix === 'gnss' || v.fix === 'none');
-    });
+  const update = (state: PanelState) => {
+    last = state;
+    showTotals(root, lang, state);
+    showVehicleCards(list, lang, state);
   };
 
   return {
     update,
-    setLang(l: Lang) {
-      lang = l;
-      applyLabels(root, l);
+    setLang(next: Lang) {
+      lang = next;
+      applyLabels(root, next);
       update(last);
     },
   };

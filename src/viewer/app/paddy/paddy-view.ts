@@ -51,19 +51,19 @@ const row = (key: StringKey, testid: string, value: string) =>
   `<div class="stat"><span class="label" data-i18n="${key}"></span><span class="value" data-testid="${testid}">${value.replace(/[<&>]/g, '')}</span></div>`;
 
 function resultHtml(lang: Lang, a: PaddyAnswer): string {
-  const s = a.savings;
+  const savings = a.savings;
   return (
     `<div class="totals">` +
     row('area', 'paddy-area', `${formatHa(lang, a.paddy.areaHa)} · ${formatSao(lang, a.paddy.areaHa)}`) +
     row('swaths', 'paddy-swaths', formatNumber(lang, a.plan.swaths)) +
     row('workTime', 'paddy-time', formatDuration(a.run.durationS)) +
     row('coveragePlan', 'paddy-coverage', formatPct(lang, a.run.coveredPct)) +
-    row('manualCost', 'paddy-manual', formatVnd(lang, s.manual.totalVnd)) +
-    row('machineCost', 'paddy-machine-cost', formatVnd(lang, s.mechanized.totalVnd)) +
-    `<div class="stat savings wide${s.savings.vnd < 0 ? ' negative' : ''}"><span class="label" data-i18n="seasonSavings"></span>` +
-    `<span class="value" data-testid="paddy-savings">${formatVnd(lang, s.savings.vnd)} (${formatPct(lang, s.savings.pct)})</span>` +
-    `<span class="sub"><span data-testid="paddy-per-sao">${formatVnd(lang, s.perSao.savingsVnd)}</span> <span data-i18n="perSao"></span> · ` +
-    `${formatNumber(lang, s.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`
+    row('manualCost', 'paddy-manual', formatVnd(lang, savings.manual.totalVnd)) +
+    row('machineCost', 'paddy-machine-cost', formatVnd(lang, savings.mechanized.totalVnd)) +
+    `<div class="stat savings wide${savings.savings.vnd < 0 ? ' negative' : ''}"><span class="label" data-i18n="seasonSavings"></span>` +
+    `<span class="value" data-testid="paddy-savings">${formatVnd(lang, savings.savings.vnd)} (${formatPct(lang, savings.savings.pct)})</span>` +
+    `<span class="sub"><span data-testid="paddy-per-sao">${formatVnd(lang, savings.perSao.savingsVnd)}</span> <span data-i18n="perSao"></span> · ` +
+    `${formatNumber(lang, savings.savings.personDays, 1)} <span data-i18n="personDaysUnit"></span></span></div></div>`
   );
 }
 
@@ -83,13 +83,15 @@ async function requestPaddy(
   lang: Lang,
 ): Promise<{ answer?: PaddyAnswer; message?: PaddyMessage }> {
   try {
-    const r = await fetch(`api/paddy?lang=${lang}`, {
+    const response = await fetch(`api/paddy?lang=${lang}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, machine, lang }),
     });
-    const j = (await r.json()) as PaddyAnswer & { error?: Note };
-    return j.error ? { message: { code: j.error.code, text: j.error.message, texts: j.error.messages } } : { answer: j };
+    const reply = (await response.json()) as PaddyAnswer & { error?: Note };
+    return reply.error
+      ? { message: { code: reply.error.code, text: reply.error.message, texts: reply.error.messages } }
+      : { answer: reply };
   } catch {
     return { message: { code: 'PADDY_NETWORK', text: '' } };
   }
@@ -120,91 +122,121 @@ function bindPaddyControls(
   });
 }
 
-export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
-  root.innerHTML = HTML;
-  const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(`[data-testid="${sel}"]`)!;
-  let lang = opts.lang;
-  let answer: PaddyAnswer | undefined;
-  let replay: Replay | undefined;
-  let message: PaddyMessage | undefined;
-  const canvas = $<HTMLCanvasElement>('paddy-canvas');
-  const resultMap = $('paddy-result-map');
-  const showMessage = () => {
-    const m = $('paddy-message');
-    m.textContent = messageText(lang, message);
-    m.classList.toggle('error', Boolean(message?.code));
-  };
-  const showDrawInfo = (corners: XY[]) => {
-    $('draw-corners').textContent = formatNumber(lang, corners.length);
-    $('draw-area').textContent = corners.length > 2 ? formatSao(lang, ringAreaM2(corners) / 10_000) : '–';
-  };
-  const board = createBoard(canvas, (c) => {
-    showDrawInfo(c);
-    showBoard();
-  });
-  const showBoard = () => {
-    replay?.destroy();
-    replay = undefined;
-    resultMap.hidden = true;
-    canvas.hidden = false;
-    board.setEnabled(true);
-  };
-  const showResult = () => {
-    const el = $('paddy-result');
-    el.hidden = !answer;
-    if (!answer) return;
-    el.innerHTML = resultHtml(lang, answer);
-    applyLabels(el, lang);
-    $('paddy-notes').replaceChildren(
+/** One "my paddy" screen: its elements, drawing board, and what it shows now. */
+interface PaddyView {
+  root: HTMLElement;
+  $: <T extends HTMLElement>(testid: string) => T;
+  canvas: HTMLCanvasElement;
+  resultMap: HTMLElement;
+  board: ReturnType<typeof createBoard>;
+  lang: Lang;
+  answer?: PaddyAnswer;
+  replay?: Replay;
+  message?: PaddyMessage;
+}
+
+function showMessage(view: PaddyView): void {
+  const line = view.$('paddy-message');
+  line.textContent = messageText(view.lang, view.message);
+  line.classList.toggle('error', Boolean(view.message?.code));
+}
+
+/** Corners tapped so far, and the area they enclose in sào. */
+function showDrawInfo(view: PaddyView, corners: XY[]): void {
+  view.$('draw-corners').textContent = formatNumber(view.lang, corners.length);
+  view.$('draw-area').textContent = corners.length > 2 ? formatSao(view.lang, ringAreaM2(corners) / 10_000) : '–';
+}
+
+/** Back to drawing: the replay is dropped, the board shows and takes taps. */
+function showBoard(view: PaddyView): void {
+  view.replay?.destroy();
+  view.replay = undefined;
+  view.resultMap.hidden = true;
+  view.canvas.hidden = false;
+  view.board.setEnabled(true);
+}
+
+/** The answer's figures and the server's notes, in the page's language (hidden without an answer). */
+function showResult(view: PaddyView): void {
+  const { answer, lang } = view;
+  const el = view.$('paddy-result');
+  el.hidden = !answer;
+  if (!answer) return;
+  el.innerHTML = resultHtml(lang, answer);
+  applyLabels(el, lang);
+  view
+    .$('paddy-notes')
+    .replaceChildren(
       ...answer.notes.map((n) =>
         Object.assign(document.createElement('li'), { textContent: `${t(lang, 'warning')}: ${n.messages?.[lang] ?? n.message}` }),
       ),
     );
-  };
-  const send = async (body: Record<string, unknown>) => {
-    message = { text: t(lang, 'planning') };
-    answer = undefined;
-    showMessage();
-    showResult();
-    $('paddy-notes').replaceChildren();
-    $<HTMLButtonElement>('paddy-plan').disabled = true;
-    const reply = await requestPaddy(body, $<HTMLSelectElement>('paddy-machine').value, lang);
-    $<HTMLButtonElement>('paddy-plan').disabled = false;
-    answer = reply.answer;
-    message = reply.message;
-    if (reply.answer) {
-      canvas.hidden = true;
-      resultMap.hidden = false;
-      board.setEnabled(false);
-      replay?.destroy();
-      const a = reply.answer;
-      replay = playRun(resultMap, a.plan.geojson, a.run.trace, a.machine, a.plan.workingWidthM, () => root.classList.add('replayed'));
-    }
-    showMessage();
-    showResult();
-  };
+}
 
-  bindPaddyControls(root, $, board, send);
+/** The answer's plan on the result map, with the simulated run replayed over it. */
+function showReplay(view: PaddyView, answer: PaddyAnswer): void {
+  view.canvas.hidden = true;
+  view.resultMap.hidden = false;
+  view.board.setEnabled(false);
+  view.replay?.destroy();
+  const { plan, run, machine } = answer;
+  view.replay = playRun(view.resultMap, plan.geojson, run.trace, machine, plan.workingWidthM, () => view.root.classList.add('replayed'));
+}
 
-  const setLang = (l: Lang) => {
-    lang = l;
-    applyLabels(root, l);
-    const sel = $<HTMLSelectElement>('paddy-machine');
-    sel.options[0].textContent = t(l, 'kind.drone');
-    sel.options[1].textContent = t(l, 'kind.transplanter');
-    showDrawInfo(board.corners);
-    showMessage();
-    showResult();
+/** Sends a paddy to the server (the plan button is off meanwhile) and shows its answer or refusal. */
+async function sendPaddy(view: PaddyView, body: Record<string, unknown>): Promise<void> {
+  view.message = { text: t(view.lang, 'planning') };
+  view.answer = undefined;
+  showMessage(view);
+  showResult(view);
+  view.$('paddy-notes').replaceChildren();
+  view.$<HTMLButtonElement>('paddy-plan').disabled = true;
+  const reply = await requestPaddy(body, view.$<HTMLSelectElement>('paddy-machine').value, view.lang);
+  view.$<HTMLButtonElement>('paddy-plan').disabled = false;
+  view.answer = reply.answer;
+  view.message = reply.message;
+  if (reply.answer) showReplay(view, reply.answer);
+  showMessage(view);
+  showResult(view);
+}
+
+function setPaddyLang(view: PaddyView, lang: Lang): void {
+  view.lang = lang;
+  applyLabels(view.root, lang);
+  const machine = view.$<HTMLSelectElement>('paddy-machine');
+  machine.options[0].textContent = t(lang, 'kind.drone');
+  machine.options[1].textContent = t(lang, 'kind.transplanter');
+  showDrawInfo(view, view.board.corners);
+  showMessage(view);
+  showResult(view);
+}
+
+export function createPaddyView(root: HTMLElement, opts: { lang: Lang }) {
+  root.innerHTML = HTML;
+  const $ = <T extends HTMLElement>(testid: string) => root.querySelector<T>(`[data-testid="${testid}"]`)!;
+  const canvas = $<HTMLCanvasElement>('paddy-canvas');
+  const view: PaddyView = {
+    root,
+    $,
+    canvas,
+    resultMap: $('paddy-result-map'),
+    lang: opts.lang,
+    // the board calls back only on taps and undo/clear, after `view` is made
+    board: createBoard(canvas, (corners) => {
+      showDrawInfo(view, corners);
+      showBoard(view);
+    }),
   };
-  setLang(lang);
+  bindPaddyControls(root, $, view.board, (body) => sendPaddy(view, body));
+  setPaddyLang(view, view.lang);
   const api = {
-    setLang,
+    setLang: (lang: Lang) => setPaddyLang(view, lang),
     show(on: boolean) {
       root.hidden = !on;
-      if (on) requestAnimationFrame(() => board.redraw());
+      if (on) requestAnimationFrame(() => view.board.redraw());
     },
     /** State for tests: the last answer's figures, replay progress. */
-    debug: () => ({ answer, replayProgress: replay?.progress() ?? 0, corners: board.corners.length }),
+    debug: () => ({ answer: view.answer, replayProgress: view.replay?.progress() ?? 0, corners: view.board.corners.length }),
   };
   (window as unknown as { __agrisimPaddy?: unknown }).__agrisimPaddy = api;
   return api;
