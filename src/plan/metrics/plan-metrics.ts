@@ -59,36 +59,56 @@ function kindOf(s: RouteSegment): 'work' | 'headland' | 'gapFill' | 'turn' | 'tr
   return s.gapFill ? 'gapFill' : s.headlandLap >= 0 ? 'headland' : 'work';
 }
 
+/** Route lengths and times by what the machine does, and its turns. */
+interface RouteTally {
+  lengthM: { working: number; turning: number; transit: number };
+  timeS: { working: number; turning: number; transit: number };
+  byKindM: { work: number; headland: number; gapFill: number; turn: number; transit: number; refill: number };
+  turns: PlanMetrics['turns'];
+}
+
+/**
+ * Walks the route once: lengths and times by working/turning/transit and by kind, turns counted
+ * where a run of turn segments starts (by type), and turn segments outside the field.
+ */
+function tallyRoute(route: RouteSegment[], field: Field, vehicle: Vehicle): RouteTally {
+  const tally: RouteTally = {
+    lengthM: { working: 0, turning: 0, transit: 0 },
+    timeS: { working: 0, turning: 0, transit: 0 },
+    byKindM: { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 },
+    turns: { count: 0, outsideField: 0, fallback: 0, byType: {} },
+  };
+  route.forEach((segment, i) => {
+    const lengthM = polylineLength(segment.points);
+    const key = segment.kind === 'swath' ? 'working' : segment.kind === 'turn' ? 'turning' : 'transit';
+    tally.lengthM[key] += lengthM;
+    tally.timeS[key] += segmentTimeS(segment, vehicle);
+    tally.byKindM[kindOf(segment)] += lengthM;
+    if (segment.kind !== 'turn') return;
+    const { turns } = tally;
+    if (i === 0 || route[i - 1].kind !== 'turn') {
+      const type = segment.turnType ?? 'path';
+      turns.count++;
+      turns.byType[type] = (turns.byType[type] ?? 0) + 1;
+      if (segment.turnType === 'path') turns.fallback++;
+    }
+    if (!polylineInside(segment.points, field.polygon, OUTSIDE_TOLERANCE_M)) turns.outsideField++;
+  });
+  return tally;
+}
+
+/** Each value rounded to 0.1. */
+function roundedTo1<T extends Record<string, number>>(values: T): T {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round(v, 1)])) as T;
+}
+
 /** Computes docs/contracts.md "Plan metrics" from a finished route. */
 export function planMetrics(m: MetricsInput): PlanMetrics {
   const { field, vehicle: v, route } = m;
-  const len = { working: 0, turning: 0, transit: 0 };
-  const time = { working: 0, turning: 0, transit: 0 };
-  const byKind = { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 };
-  const byType: Record<string, number> = {};
-  let turns = 0,
-    outside = 0,
-    fallback = 0;
-  for (let i = 0; i < route.length; i++) {
-    const s = route[i];
-    const l = polylineLength(s.points),
-      t = segmentTimeS(s, v);
-    const key = s.kind === 'swath' ? 'working' : s.kind === 'turn' ? 'turning' : 'transit';
-    len[key] += l;
-    time[key] += t;
-    byKind[kindOf(s)] += l;
-    if (s.kind !== 'turn') continue;
-    const startsTurn = i === 0 || route[i - 1].kind !== 'turn';
-    const ok = polylineInside(s.points, field.polygon, OUTSIDE_TOLERANCE_M);
-    if (startsTurn) {
-      turns++;
-      byType[s.turnType ?? 'path'] = (byType[s.turnType ?? 'path'] ?? 0) + 1;
-      if (s.turnType === 'path') fallback++;
-    }
-    if (!ok) outside++;
-  }
+  const { lengthM: len, timeS: time, byKindM, turns } = tallyRoute(route, field, v);
   const refillS = m.refills.reduce((a, r) => a + r.durationS, 0);
   const totalS = time.working + time.turning + time.transit + refillS;
+  const totalM = len.working + len.turning + len.transit;
   const work = route.filter((s) => s.kind === 'swath');
   const cov = estimateCoverage(
     field.polygon,
@@ -111,30 +131,11 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
     headland: m.headland,
     coveragePct: round(cov.coveragePct, 2),
     overlapPct: round(cov.overlapPct, 2),
-    lengthM: {
-      working: round(len.working, 1),
-      turning: round(len.turning, 1),
-      transit: round(len.transit, 1),
-      total: round(len.working + len.turning + len.transit, 1),
-    },
-    lengthByKindM: {
-      work: round(byKind.work, 1),
-      headland: round(byKind.headland, 1),
-      gapFill: round(byKind.gapFill, 1),
-      turn: round(byKind.turn, 1),
-      transit: round(byKind.transit, 1),
-      refill: round(byKind.refill, 1),
-      total: round(len.working + len.turning + len.transit, 1),
-    },
-    turns: { count: turns, outsideField: outside, fallback, byType },
+    lengthM: roundedTo1({ ...len, total: totalM }),
+    lengthByKindM: roundedTo1({ ...byKindM, total: totalM }),
+    turns,
     sorties: { count: m.sorties, refills: m.refills.length },
-    timeS: {
-      working: round(time.working, 1),
-      turning: round(time.turning, 1),
-      transit: round(time.transit, 1),
-      refill: round(refillS, 1),
-      total: round(totalS, 1),
-    },
+    timeS: roundedTo1({ ...time, refill: refillS, total: totalS }),
     fieldCapacityHaPerH: totalS > 0 ? round(areaHa / (totalS / 3600), 3) : 0,
     planMs: round(m.planMs, 2),
   };
