@@ -1,7 +1,8 @@
 import { convexHull } from '../../geometry/index.js';
 import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { swathCount, sweepSwaths } from './sweep-swaths.js';
+import { sweepCount } from './count-sweep.js';
+import { swathCount } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
 export interface AngleCost {
@@ -10,10 +11,10 @@ export interface AngleCost {
   cells: number;
 }
 
-/** Swaths (pieces) and cells of `area` swept at `angleRad`. */
+/** Swaths (pieces) and cells of `area` swept at `angleRad` (counted, not laid: see count-sweep.ts). */
 export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
-  const plan = sweepSwaths(area, angleRad, widthM);
-  return { angleRad, swaths: plan.pieces, cells: plan.swaths.length };
+  const { pieces, cells } = sweepCount(area, angleRad, widthM);
+  return { angleRad, swaths: pieces, cells };
 }
 
 /**

@@ -1,0 +1,210 @@
+/**
+ * Swath and cell counts of a sweep without laying the swaths: the angle search asks them for
+ * ~80 angles per area (and again per slab and per merged pair of regions), and needs nothing
+ * else. The counts are those of `sweepSwaths(area, angleRad, widthM)` (no bound): the same
+ * rotation, the same swath lines, the same crossing arithmetic and the same chaining rule,
+ * without a swath object, an edge table or a rotated polygon per angle.
+ */
+import type { PolygonM } from '../../geometry/index.js';
+import { swathOffsets } from './sweep-swaths.js';
+
+/** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
+export interface SweepCount {
+  pieces: number;
+  cells: number;
+}
+
+/** Scratch buffers, grown as needed and reused across calls (the search runs thousands of sweeps). */
+let vx = new Float64Array(256),
+  vy = new Float64Array(256),
+  ringEnd = new Int32Array(8),
+  lineStart = new Int32Array(64),
+  crossings = new Float64Array(256),
+  below = new Float64Array(64),
+  here = new Float64Array(64),
+  lineY = new Float64Array(64);
+
+/** `a`, or a longer copy of it when it has fewer than `n` slots. */
+function grow(a: Float64Array, n: number): Float64Array {
+  if (a.length >= n) return a;
+  const b = new Float64Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Rotates a polygon's rings by −angle into the scratch buffers (the arithmetic of
+ * `rotatePolygon`), returning the outer ring's y range.
+ */
+function rotateInto(p: PolygonM, c: number, s: number): { y0: number; y1: number } {
+  const rings = p.holes.length + 1;
+  let n = p.outer.length;
+  for (const h of p.holes) n += h.length;
+  vx = grow(vx, n);
+  vy = grow(vy, n);
+  if (ringEnd.length < rings) ringEnd = new Int32Array(2 * rings);
+  let k = 0,
+    y0 = Infinity,
+    y1 = -Infinity;
+  for (let i = 0; i < rings; i++) {
+    const r = i === 0 ? p.outer : p.holes[i - 1];
+    for (let m = 0; m < r.length; m++) {
+      const x = r[m][0],
+        y = r[m][1];
+      vx[k] = x * c - y * s;
+      const ry = x * s + y * c;
+      vy[k++] = ry;
+      if (i === 0 && ry < y0) y0 = ry;
+      if (i === 0 && ry > y1) y1 = ry;
+    }
+    ringEnd[i] = k;
+  }
+  return { y0, y1 };
+}
+
+/** First index of `ys[0, n)` (ascending) whose value is ≥ v. */
+function lowerIndex(ys: Float64Array, n: number, v: number): number {
+  let lo = 0,
+    hi = n;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (ys[m] < v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
+ * Walks every crossing of an edge with a swath line: an edge a→b crosses the line y when
+ * a.y > y differs from b.y > y, at a.x + (y − a.y)/(b.y − a.y)·(b.x − a.x) (the test and the
+ * arithmetic of `lineCrossings`, so the same numbers). Counting pass (`fill` undefined): counts
+ * per line into `lineStart[l + 1]`; filling pass: writes each x at `fill[l]++`.
+ */
+function walkCrossings(rings: number, ys: Float64Array, lines: number, fill?: Int32Array): void {
+  let first = 0;
+  for (let r = 0; r < rings; r++) {
+    const end = ringEnd[r];
+    for (let i = first, j = end - 1; i < end; j = i++) {
+      const ay = vy[j],
+        by = vy[i];
+      if (ay === by) continue;
+      const lo = ay < by ? ay : by,
+        hi = ay < by ? by : ay;
+      for (let l = lowerIndex(ys, lines, lo); l < lines && ys[l] <= hi; l++) {
+        const y = ys[l];
+        if (ay > y === by > y) continue;
+        if (fill) crossings[fill[l]++] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
+        else lineStart[l + 1]++;
+      }
+    }
+    first = end;
+  }
+}
+
+/** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
+function sortRange(from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = crossings[i];
+    let j = i - 1;
+    while (j >= from && crossings[j] > v) {
+      crossings[j + 1] = crossings[j];
+      j--;
+    }
+    crossings[j + 1] = v;
+  }
+}
+
+let fillAt = new Int32Array(64);
+
+/** Crossings of every swath line, grouped by line (CSR in `lineStart`/`crossings`), each line sorted. */
+function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void {
+  if (lineStart.length < lines + 1) lineStart = new Int32Array(2 * (lines + 1));
+  if (fillAt.length < lines) fillAt = new Int32Array(2 * lines);
+  lineStart.fill(0, 0, lines + 1);
+  walkCrossings(rings, ys, lines);
+  for (let l = 0; l < lines; l++) lineStart[l + 1] += lineStart[l];
+  crossings = grow(crossings, lineStart[lines]);
+  fillAt.set(lineStart.subarray(0, lines));
+  walkCrossings(rings, ys, lines, fillAt);
+  for (let l = 0; l < lines; l++) sortRange(lineStart[l], lineStart[l + 1]);
+}
+
+/** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */
+function intervalsOf(l: number, out: Float64Array): number {
+  let m = 0;
+  for (let k = lineStart[l]; k + 1 < lineStart[l + 1]; k += 2)
+    if (crossings[k + 1] - crossings[k] > 1e-3) {
+      out[2 * m] = crossings[k];
+      out[2 * m + 1] = crossings[k + 1];
+      m++;
+    }
+  return m;
+}
+
+/** Whether interval i of `a` and interval j of `b` share some x (the sweep's `overlaps`). */
+function overlap(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  return Math.min(a[2 * i + 1], b[2 * j + 1]) - Math.max(a[2 * i], b[2 * j]) > 1e-6;
+}
+
+/**
+ * New cells a line's pieces start (the sweep's chaining rule): a piece continues the cell below
+ * only when it overlaps exactly one piece below and that piece overlaps no other piece here.
+ */
+function newCells(nBelow: number, nHere: number): number {
+  let cells = 0;
+  for (let i = 0; i < nHere; i++) {
+    let down = -1,
+      downs = 0;
+    for (let j = 0; j < nBelow; j++)
+      if (overlap(below, j, here, i)) {
+        down = j;
+        downs++;
+      }
+    let ups = 0;
+    if (downs === 1) for (let k = 0; k < nHere; k++) if (overlap(below, down, here, k)) ups++;
+    if (downs !== 1 || ups !== 1) cells++;
+  }
+  return cells;
+}
+
+/** Pieces and cells of one part (rotated into the scratch buffers), line by line. */
+function countPart(rings: number, y0: number, y1: number, widthM: number): SweepCount {
+  const offsets = swathOffsets(y1 - y0, widthM),
+    lines = offsets.length;
+  lineY = grow(lineY, lines);
+  for (let l = 0; l < lines; l++) lineY[l] = y0 + offsets[l];
+  lineCrossingTable(rings, lineY, lines);
+  let pieces = 0,
+    cells = 0,
+    nBelow = 0;
+  for (let l = 0; l < lines; l++) {
+    const most = (lineStart[l + 1] - lineStart[l]) >> 1;
+    here = grow(here, 2 * most);
+    below = grow(below, here.length);
+    const nHere = intervalsOf(l, here);
+    pieces += nHere;
+    cells += newCells(nBelow, nHere);
+    [below, here] = [here, below];
+    nBelow = nHere;
+  }
+  return { pieces, cells };
+}
+
+/**
+ * Pieces and cells of `area` swept at `angleRad`: `sweepSwaths(area, angleRad, widthM)`'s
+ * `pieces` and `swaths.length`, without building the sweep.
+ */
+export function sweepCount(area: PolygonM[], angleRad: number, widthM: number): SweepCount {
+  // rotatePolygon(p, −angle): the same cos and sin, so the same rotated coordinates
+  const c = Math.cos(-angleRad),
+    s = Math.sin(-angleRad);
+  let pieces = 0,
+    cells = 0;
+  for (const p of area) {
+    const { y0, y1 } = rotateInto(p, c, s);
+    const part = countPart(p.holes.length + 1, y0, y1, widthM);
+    pieces += part.pieces;
+    cells += part.cells;
+  }
+  return { pieces, cells };
+}

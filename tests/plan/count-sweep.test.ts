@@ -1,0 +1,56 @@
+/**
+ * The angle search's counting sweep gives the counts of the full sweep it replaces: the pieces
+ * and cells of `sweepSwaths` (no bound), at every angle, on random fields with holes and notches
+ * and on their inward offsets (round joins: many short edges), for both implement widths
+ * (fast-check, seeded).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { offsetPolygons } from '../../src/geometry/index.js';
+import { sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
+import { arbParsedField } from '../helpers/random-fields.js';
+
+describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
+  for (const kind of ['holes', 'concave', 'sliver'] as const)
+    it(`same pieces and cells as sweepSwaths at 60 angles, ${kind} fields and their insets`, () => {
+      fc.assert(
+        fc.property(
+          arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }),
+          fc.constantFrom(1.8, 7),
+          fc.double({ min: 0, max: Math.PI, noNaN: true }),
+          (field, widthM, phase) => {
+            const areas = [[field.polygon], offsetPolygons([field.polygon], -1.5 * widthM, 'round')];
+            for (const area of areas)
+              for (let k = 0; k < 60; k++) {
+                const angle = phase + (k * Math.PI) / 60;
+                const full = sweepSwaths(area, angle, widthM);
+                expect(sweepCount(area, angle, widthM)).toEqual({ pieces: full.pieces, cells: full.swaths.length });
+              }
+          },
+        ),
+        { seed: 17, numRuns: 12 },
+      );
+    });
+
+  it('an L-shaped area: one cell along the long arm, two where the arms split the lines', () => {
+    const L = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 30],
+        [30, 30],
+        [30, 100],
+        [0, 100],
+      ] as [number, number][],
+      holes: [],
+    };
+    // along x: lines below y = 30 cross the whole foot, above it only the 30 m arm
+    expect(sweepCount([L], 0, 10)).toEqual({ pieces: 10, cells: 1 });
+    // across the notch (heading south-east) the lines leave one arm and enter the other: more cells
+    const diag = sweepCount([L], -Math.PI / 4, 10);
+    const full = sweepSwaths([L], -Math.PI / 4, 10);
+    expect(diag).toEqual({ pieces: full.pieces, cells: full.swaths.length });
+    expect(diag.cells).toBeGreaterThan(1);
+  });
+});
