@@ -15,14 +15,14 @@ export interface SweepCount {
 }
 
 /** Scratch buffers, grown as needed and reused across calls (the search runs thousands of sweeps). */
-let vx = new Float64Array(256),
-  vy = new Float64Array(256),
+let vx: Float64Array = new Float64Array(256),
+  vy: Float64Array = new Float64Array(256),
   ringEnd = new Int32Array(8),
   lineStart = new Int32Array(64),
-  crossings = new Float64Array(256),
-  below = new Float64Array(64),
-  here = new Float64Array(64),
-  lineY = new Float64Array(64);
+  crossings: Float64Array = new Float64Array(256),
+  below: Float64Array = new Float64Array(64),
+  here: Float64Array = new Float64Array(64),
+  lineY: Float64Array = new Float64Array(64);
 
 /** `a`, or a longer copy of it when it has fewer than `n` slots. */
 function grow(a: Float64Array, n: number): Float64Array {
