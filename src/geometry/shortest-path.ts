@@ -30,13 +30,23 @@ interface Visibility {
   seen: Int8Array;
   /** Whether each waypoint lies in the field (`pointInPolygon`), once. */
   inside: boolean[];
+  /**
+   * Paths already found, by their ends: a plan asks the same trips again (each candidate route
+   * has its refill trips and gap-pass transits searched, then the chosen one once more).
+   */
+  paths: Map<string, XY[] | undefined>;
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
 
 function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
   const hit = visibilityCache.get(waypoints);
   if (hit && hit.field === field && hit.seen.length === waypoints.length * waypoints.length) return hit;
-  const made = { field, seen: new Int8Array(waypoints.length * waypoints.length), inside: waypoints.map((w) => pointInPolygon(w, field)) };
+  const made = {
+    field,
+    seen: new Int8Array(waypoints.length * waypoints.length),
+    inside: waypoints.map((w) => pointInPolygon(w, field)),
+    paths: new Map<string, XY[] | undefined>(),
+  };
   visibilityCache.set(waypoints, made);
   return made;
 }
@@ -50,6 +60,21 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
  * @returns the path (first point `a`, last `b`), or undefined when `b` cannot be reached
  */
 export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
+  const known = visibilityOf(field, waypoints);
+  const key = `${a[0]},${a[1]},${b[0]},${b[1]}`;
+  if (known.paths.has(key)) return known.paths.get(key)?.slice();
+  const path = searchPath(a, b, field, waypoints);
+  // a long-lived waypoint set (a block's airspace) meets ever new ends: keep the memo bounded
+  if (known.paths.size >= MAX_KEPT_PATHS) known.paths.clear();
+  known.paths.set(key, path);
+  return path?.slice();
+}
+
+/** Paths kept per waypoint set (a plan asks a few hundred). */
+const MAX_KEPT_PATHS = 4096;
+
+/** The search behind {@link shortestPathInside}. */
+function searchPath(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
   const nodes: XY[] = [a, b, ...waypoints];
   const n = nodes.length,
