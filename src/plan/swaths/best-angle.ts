@@ -40,6 +40,35 @@ export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): 
 }
 
 /**
+ * The area as the angle search sweeps it. Round headland joins give arcs of many short edges; a
+ * few-centimetre simplification changes no swath count that matters and makes each of the ~80
+ * sweeps tried several times cheaper.
+ */
+function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
+  return area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
+}
+
+/**
+ * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
+ * lines across its least width (the width of its hull between two parallel lines, least where
+ * one runs along a hull edge), less a micrometre for rounding. Pieces are never fewer than lines.
+ */
+export function fewestSwaths(part: PolygonM, widthM: number): number {
+  const hull = convexHull(coarseArea([part], widthM)[0].outer);
+  let least = Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i],
+      b = hull[(i + 1) % hull.length];
+    const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (l < 1e-9) continue;
+    let far = 0;
+    for (const q of hull) far = Math.max(far, Math.abs((b[0] - a[0]) * (q[1] - a[1]) - (b[1] - a[1]) * (q[0] - a[0])) / l);
+    least = Math.min(least, far);
+  }
+  return least === Infinity ? 1 : swathCount(least - 1e-6, widthM);
+}
+
+/**
  * Candidate angles: every edge direction of the field's hull and of the area's hulls (when
  * they have few edges: round offsets add many short ones), plus every `stepDeg`.
  */
@@ -81,13 +110,15 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     const d = Math.abs((((a - longestAngle) % Math.PI) + Math.PI) % Math.PI);
     return Math.min(d, Math.PI - d);
   };
-  // Round headland joins give arcs of many short edges; a few-centimetre simplification changes
-  // no swath count that matters and makes each of the ~80 sweeps tried several times cheaper.
-  const coarse = area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
+  const coarse = coarseArea(area, widthM);
   let best: AngleCost | undefined;
   const consider = (a: number) => {
-    // pieces ≥ lines: an angle whose line count already exceeds the best piece count cannot win
-    if (best && sweepLines(coarse, a, widthM) > best.swaths) return;
+    // pieces ≥ lines and cells ≥ 1: an angle whose line count already exceeds the best piece
+    // count cannot win, nor can one that at best ties a one-cell best without a smaller deviation
+    if (best) {
+      const lines = sweepLines(coarse, a, widthM);
+      if (lines > best.swaths || (lines === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9))) return;
+    }
     const c = angleCost(coarse, a, widthM);
     if (
       !best ||

@@ -5,7 +5,7 @@
  */
 import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle } from './best-angle.js';
+import { bestAngle, fewestSwaths } from './best-angle.js';
 
 /** A region of the area worked at one angle. */
 export interface AngleRegion {
@@ -89,7 +89,8 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
 /** The pair merged into one region at one angle, or undefined when they do not touch or one angle costs more swaths. */
 function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
   const u = unionPolygons([a.polygon, b.polygon]);
-  if (u.length !== 1) return undefined;
+  // the pair's least width already needs more swaths than the two apart: no angle can merge them
+  if (u.length !== 1 || fewestSwaths(u[0], widthM) > a.swaths + b.swaths) return undefined;
   const r = region(u[0], widthM);
   return r.swaths <= a.swaths + b.swaths ? r : undefined;
 }
