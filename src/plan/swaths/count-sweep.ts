@@ -18,7 +18,7 @@ export interface SweepCount {
 let vx: Float64Array = new Float64Array(256),
   vy: Float64Array = new Float64Array(256),
   ringEnd = new Int32Array(8),
-  lineStart = new Int32Array(64),
+  lineCount = new Int32Array(64),
   crossings: Float64Array = new Float64Array(256),
   below: Float64Array = new Float64Array(64),
   here: Float64Array = new Float64Array(64),
@@ -75,13 +75,15 @@ function lowerIndex(ys: Float64Array, n: number, v: number): number {
 }
 
 /**
- * Walks every crossing of an edge with a swath line: an edge a→b crosses the line y when
- * a.y > y differs from b.y > y, at a.x + (y − a.y)/(b.y − a.y)·(b.x − a.x) (the test and the
- * arithmetic of `lineCrossings`, so the same numbers). Counting pass (`fill` undefined): counts
- * per line into `lineStart[l + 1]`; filling pass: writes each x at `fill[l]++`.
+ * Writes every crossing of an edge with a swath line into the line's slots (`stride` per line,
+ * `lineCount[l]` used): an edge a→b crosses the line y when a.y > y differs from b.y > y, at
+ * a.x + (y − a.y)/(b.y − a.y)·(b.x − a.x) (the test and the arithmetic of `lineCrossings`, so
+ * the same numbers). False when some line has more crossings than slots.
  */
-function walkCrossings(rings: number, ys: Float64Array, lines: number, fill?: Int32Array): void {
-  let first = 0;
+function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean {
+  lineCount.fill(0, 0, lines);
+  let first = 0,
+    fits = true;
   for (let r = 0; r < rings; r++) {
     const end = ringEnd[r];
     for (let i = first, j = end - 1; i < end; j = i++) {
@@ -93,12 +95,14 @@ function walkCrossings(rings: number, ys: Float64Array, lines: number, fill?: In
       for (let l = lowerIndex(ys, lines, lo); l < lines && ys[l] <= hi; l++) {
         const y = ys[l];
         if (ay > y === by > y) continue;
-        if (fill) crossings[fill[l]++] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
-        else lineStart[l + 1]++;
+        const c = lineCount[l]++;
+        if (c < stride) crossings[l * stride + c] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
+        else fits = false;
       }
     }
     first = end;
   }
+  return fits;
 }
 
 /** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
@@ -114,25 +118,26 @@ function sortRange(from: number, to: number): void {
   }
 }
 
-let fillAt = new Int32Array(64);
+/** Crossing slots per line (a line of a real field meets a few edges; doubled when one meets more). */
+let stride = 8;
 
-/** Crossings of every swath line, grouped by line (CSR in `lineStart`/`crossings`), each line sorted. */
+/** Crossings of every swath line, line l's sorted in crossings[l · stride, + lineCount[l]). */
 function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void {
-  if (lineStart.length < lines + 1) lineStart = new Int32Array(2 * (lines + 1));
-  if (fillAt.length < lines) fillAt = new Int32Array(2 * lines);
-  lineStart.fill(0, 0, lines + 1);
-  walkCrossings(rings, ys, lines);
-  for (let l = 0; l < lines; l++) lineStart[l + 1] += lineStart[l];
-  crossings = grow(crossings, lineStart[lines]);
-  fillAt.set(lineStart.subarray(0, lines));
-  walkCrossings(rings, ys, lines, fillAt);
-  for (let l = 0; l < lines; l++) sortRange(lineStart[l], lineStart[l + 1]);
+  if (lineCount.length < lines) lineCount = new Int32Array(2 * lines);
+  crossings = grow(crossings, lines * stride);
+  while (!walkCrossings(rings, ys, lines)) {
+    let most = 0;
+    for (let l = 0; l < lines; l++) most = Math.max(most, lineCount[l]);
+    stride = Math.max(2 * stride, most);
+    crossings = grow(crossings, lines * stride);
+  }
+  for (let l = 0; l < lines; l++) sortRange(l * stride, l * stride + lineCount[l]);
 }
 
 /** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */
 function intervalsOf(l: number, out: Float64Array): number {
   let m = 0;
-  for (let k = lineStart[l]; k + 1 < lineStart[l + 1]; k += 2)
+  for (let k = l * stride, end = k + lineCount[l]; k + 1 < end; k += 2)
     if (crossings[k + 1] - crossings[k] > 1e-3) {
       out[2 * m] = crossings[k];
       out[2 * m + 1] = crossings[k + 1];
@@ -178,7 +183,7 @@ function countPart(rings: number, y0: number, y1: number, widthM: number): Sweep
     cells = 0,
     nBelow = 0;
   for (let l = 0; l < lines; l++) {
-    const most = (lineStart[l + 1] - lineStart[l]) >> 1;
+    const most = lineCount[l] >> 1;
     here = grow(here, 2 * most);
     below = grow(below, here.length);
     const nHere = intervalsOf(l, here);
