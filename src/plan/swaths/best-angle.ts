@@ -112,11 +112,10 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   };
   const coarse = coarseArea(area, widthM);
   let best: AngleCost | undefined;
-  const consider = (a: number) => {
+  const consider = (a: number, lines = sweepLines(coarse, a, widthM)) => {
     // pieces ≥ lines and cells ≥ 1: an angle whose line count already exceeds the best piece
     // count cannot win, nor can one that at best ties a one-cell best without a smaller deviation
     if (best) {
-      const lines = sweepLines(coarse, a, widthM);
       if (lines > best.swaths || (lines === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9))) return;
     }
     const c = angleCost(coarse, a, widthM);
@@ -131,7 +130,11 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   const candidates = candidateAngles(field, area, stepDeg)
     .map((a) => ({ a, lines: sweepLines(coarse, a, widthM) }))
     .sort((u, v) => u.lines - v.lines);
-  for (const { a } of candidates) consider(a);
+  for (const { a, lines } of candidates) {
+    // sorted: every angle after one with more lines than the best has pieces has more too
+    if (best && lines > (best as AngleCost).swaths) break;
+    consider(a, lines);
+  }
   if (!best) return { angleRad: 0, swaths: 0, cells: 0 };
   // refine the coarse search around the winner
   const around = (best as AngleCost).angleRad;
