@@ -9,10 +9,9 @@ import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
 import { appendPasses } from './route/append-passes.js';
-import { routeCandidates, shortestRoute } from './route/build-route.js';
+import { routeCandidates, shortestRoute, sortiesOf } from './route/build-route.js';
 import { checkPlanComplexity } from './complexity.js';
 import { servicePoint } from './service-point.js';
-import { splitSorties } from './sorties/split-sorties.js';
 import { cellOutline } from './swaths/sweep-swaths.js';
 import { EDGE_INSET_M, planLayout, type Layout } from './layout.js';
 import type { TurnSpace } from './turns/plan-turn.js';
@@ -142,7 +141,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   const split =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }
-      : splitSorties(route, vehicle, start, space);
+      : sortiesOf(route, vehicle, start, space);
   const metrics = planMetrics({
     field,
     vehicle,

@@ -9,7 +9,7 @@ import type { RouteSegment } from '../types.js';
 import type { SwathVisit } from './order-swaths.js';
 import { distToRingPoint, ringFrom } from './ring-from.js';
 import { cellTour, type CellVisit, type Pattern, type WorldSwath } from './cell-tour.js';
-import { splitSorties } from '../sorties/split-sorties.js';
+import { splitSorties, type SortiePlan } from '../sorties/split-sorties.js';
 
 /** Options of {@link buildRoute}. */
 export interface RouteOptions {
@@ -49,9 +49,21 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
   return out;
 }
 
+/** Sortie splits already made, per route: the shortest route's split is asked again by the planner. */
+const splits = new WeakMap<RouteSegment[], { vehicle: Vehicle; start: XY; space: TurnSpace; plan: SortiePlan }>();
+
+/** `splitSorties` of a route, kept per route object (it is pure: the same route, vehicle, start and space give the same split). */
+export function sortiesOf(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): SortiePlan {
+  const hit = splits.get(route);
+  if (hit && hit.vehicle === vehicle && hit.start === start && hit.space === space) return hit.plan;
+  const plan = splitSorties(route, vehicle, start, space);
+  splits.set(route, { vehicle, start, space, plan });
+  return plan;
+}
+
 /** Length of a route, m, with the refill trips a multirotor will fly (ground machines reload where they stand). */
 function drivenLengthM(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): number {
-  const all = vehicle.kind === 'ground' ? route : splitSorties(route, vehicle, start, space).route;
+  const all = vehicle.kind === 'ground' ? route : sortiesOf(route, vehicle, start, space).route;
   return all.reduce((a, s) => a + polylineLength(s.points), 0);
 }
 
