@@ -8,11 +8,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetPolygons } from '../../src/geometry/index.js';
 import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
-import { sweepCount } from '../../src/plan/swaths/count-sweep.js';
-import { sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
+import { swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
 describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
+  it('lays its lines where sweepSwaths does (swathOffsets), to the bit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.constantFrom(1.8, 7, 0.35),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        (h, w, y0) => {
+          const out = new Float64Array(2000);
+          const n = swathLinesInto(h, w, y0, out);
+          expect(Array.from(out.subarray(0, n))).toEqual(swathOffsets(h, w).map((off) => y0 + off));
+        },
+      ),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+
   for (const kind of ['holes', 'concave', 'sliver'] as const)
     it(`same pieces and cells as sweepSwaths at 60 angles, ${kind} fields and their insets`, () => {
       fc.assert(

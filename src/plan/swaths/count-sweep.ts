@@ -6,7 +6,7 @@
  * without a swath object, an edge table or a rotated polygon per angle.
  */
 import type { PolygonM } from '../../geometry/index.js';
-import { swathOffsets } from './sweep-swaths.js';
+import { swathCount } from './sweep-swaths.js';
 
 /** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
 export interface SweepCount {
@@ -172,12 +172,28 @@ function newCells(nBelow: number, nHere: number): number {
   return cells;
 }
 
+/**
+ * Writes the swath lines of a band of height `heightM` from `y0` into `out` (which must hold
+ * `swathCount(heightM, widthM)`) and returns their count: y0 + `swathOffsets(heightM, widthM)`,
+ * the same numbers (tests/plan/count-sweep.test.ts holds the two together), without the array
+ * `swathOffsets` builds for every angle tried.
+ */
+export function swathLinesInto(heightM: number, widthM: number, y0: number, out: Float64Array): number {
+  const n = swathCount(heightM, widthM);
+  if (!(n >= 1)) return 0;
+  if (n === 1) out[0] = y0 + heightM / 2;
+  else {
+    const spacing = (heightM - widthM) / (n - 1);
+    for (let j = 0; j < n; j++) out[j] = y0 + (widthM / 2 + j * spacing);
+  }
+  return n;
+}
+
 /** Pieces and cells of one part (rotated into the scratch buffers), line by line. */
 function countPart(rings: number, y0: number, y1: number, widthM: number): SweepCount {
-  const offsets = swathOffsets(y1 - y0, widthM),
-    lines = offsets.length;
-  lineY = grow(lineY, lines);
-  for (let l = 0; l < lines; l++) lineY[l] = y0 + offsets[l];
+  const most = swathCount(y1 - y0, widthM);
+  if (most >= 1) lineY = grow(lineY, most);
+  const lines = swathLinesInto(y1 - y0, widthM, y0, lineY);
   lineCrossingTable(rings, lineY, lines);
   let pieces = 0,
     cells = 0,
