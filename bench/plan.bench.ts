@@ -184,7 +184,8 @@ export async function realSet(): Promise<Record<string, number | string>[]> {
     const was = main.rows.filter((r) => r.vehicle === vehicle);
     // measured in this run: the same planner held to the profile's headland laps (what main
     // plans), so the overlap the layout choice saves is a ratio within one run
-    const lapsFixed = { headlandLaps: getVehicle(vehicle).headlandLaps };
+    // (main's profile laps: drone 1, transplanter 2; the drone profile now says 0, what its turns need)
+    const lapsFixed = { headlandLaps: Math.max(1, getVehicle(vehicle).headlandLaps) };
     const fixedPlans = fields.map((f) => planField(f, getVehicle(vehicle), lapsFixed));
     const fixedChecks = fixedPlans.map(
       (p) => checkPlan(p) as unknown as { coveragePct: number; overlapPct: number; pathM: number; outsidePts: number },

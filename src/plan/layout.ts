@@ -44,10 +44,10 @@ function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: 
   const area = headland.laps === 0 ? offsetPolygons([poly], -EDGE_INSET_M, 'miter') : headland.inner;
   const angleRad = fixedAngle ?? bestAngle(poly, area, w).angleRad;
   const bound = swathBound(poly, headland, w, vehicle, area);
-  const first: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound) };
+  const first: Layout = { headland, area, angleRad, sweep: sweepSwaths(area, angleRad, w, bound, vehicle.sectionWidthM) };
   if (fixedAngle !== undefined) return first;
   const { layout: one, costM } = leastWorkAngle(first, poly, bound, vehicle, fieldAreaM2);
-  const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces);
+  const cells = perCellSweep(area, angleRad, w, bound, one.sweep.pieces, vehicle.sectionWidthM);
   if (!cells) return one;
   const split: Layout = { ...one, sweep: cells };
   return (costBelowM(split, poly, fieldAreaM2, vehicle, costM) ?? Infinity) < costM ? split : one;
@@ -86,7 +86,7 @@ function leastWorkAngle(
     const same = (a: number) => Math.abs(Math.sin(a - angleRad)) < 0.01;
     if (tried.some(same) || sweepLines(best.area, angleRad, w) > lines) continue;
     tried.push(angleRad);
-    const sweep = sweepSwaths(best.area, angleRad, w, bound);
+    const sweep = sweepSwaths(best.area, angleRad, w, bound, vehicle.sectionWidthM);
     if (sweep.pieces > best.sweep.pieces) continue;
     const l: Layout = { ...best, angleRad, sweep };
     const cost = costBelowM(l, poly, fieldAreaM2, vehicle, pickCost);
@@ -100,12 +100,19 @@ function leastWorkAngle(
  * or when the regions' own swath counts (the angle search's, before any sweep) save fewer than
  * two swaths on `singlePieces`: then one angle is as good, and the sweeps are not worth doing.
  */
-function perCellSweep(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[], singlePieces: number): SweepPlan | undefined {
+function perCellSweep(
+  area: PolygonM[],
+  angleRad: number,
+  w: number,
+  bound: PolygonM[],
+  singlePieces: number,
+  sectionWidthM?: number,
+): SweepPlan | undefined {
   const perPart = area.map((part) => perCellRegions(part, w));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
   const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
   if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;
-  return joinSweeps(regions.map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound)));
+  return joinSweeps(regions.map((r) => sweepSwaths([r.polygon], r.angleRad, w, bound, sectionWidthM)));
 }
 
 /**
@@ -143,16 +150,20 @@ const ESTIMATE_SAMPLES = 2_500;
 
 /**
  * A layout's working paths in the world frame: each swath as a segment at its cell's angle,
- * each headland lap as a closed ring.
+ * each headland lap as a closed ring; and each path's own width where it has one (a narrowed pass).
  */
-function layoutPaths(l: Layout): XY[][] {
-  const paths: XY[][] = [];
+function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[] } {
+  const paths: XY[][] = [],
+    widthsM: (number | undefined)[] = [];
   l.sweep.swaths.forEach((cell, i) => {
     const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
-    for (const s of cell) paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+    for (const s of cell) {
+      paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+      widthsM.push(s.widthM);
+    }
   });
   for (const rings of l.headland.rings) for (const r of rings) paths.push([...r, r[0]]);
-  return paths;
+  return { paths, widthsM };
 }
 
 /**
@@ -160,7 +171,8 @@ function layoutPaths(l: Layout): XY[][] {
  * (docs/contracts.md discs, unreachable corners left out).
  */
 export function footprintEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
-  const g = coverageGrid(field, layoutPaths(l), widthM, ESTIMATE_SAMPLES);
+  const { paths, widthsM } = layoutPaths(l);
+  const g = coverageGrid(field, paths, widthM, ESTIMATE_SAMPLES, widthsM);
   let twice = 0,
     none = 0;
   for (let k = 0; k < g.passes.length; k++) {
@@ -211,20 +223,24 @@ function costBelowM(l: Layout, field: PolygonM, fieldAreaM2: number, vehicle: Ve
   return layoutCostM(l, field, fieldAreaM2, vehicle);
 }
 
+/** Boundary laps a multirotor may fly for its edges (it needs none to turn), see {@link planLayout}. */
+const MULTIROTOR_EDGE_LAPS = 1;
+
 /**
  * Headland, swath area, sweep angle and swaths of a field for a vehicle; laps come from the
- * options, else the vehicle. A multirotor turns in place and needs no turning room: unless the
- * options fix the laps, its profile's lap is dropped where the plan without it works less area
- * twice. The lap's use is at slanted ends, where a swath's footprint would spread past the
- * boundary or leave the strip's corners bare; its cost is the swath caps under it and the
- * lap's own corners. The estimate is a coarse raster of both layouts' footprints.
+ * options, else the vehicle (its profile's laps are those its turns need: `turnSpaceLaps`). A
+ * multirotor turns in place and needs no turning room (its profile says 0): unless the options
+ * or the vehicle set laps, one edge lap ({@link MULTIROTOR_EDGE_LAPS}) is planned where the plan
+ * with it works less area twice. The lap's use is at slanted ends, where a swath's footprint
+ * would spread past the boundary or leave the strip's corners bare; its cost is the swath caps
+ * under it and the lap's own corners. The estimate is a coarse raster of both layouts' footprints.
  */
 export function planLayout(poly: PolygonM, vehicle: Vehicle, options: PlanOptions, fieldAreaM2: number): Layout {
   const fixed = options.angleDeg !== undefined ? (options.angleDeg * Math.PI) / 180 : undefined;
   const laps = options.headlandLaps ?? vehicle.headlandLaps;
-  const one = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
-  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps === 0) return one;
-  const none = layoutWith(poly, vehicle, 0, fixed, fieldAreaM2);
+  const none = layoutWith(poly, vehicle, laps, fixed, fieldAreaM2);
+  if (options.headlandLaps !== undefined || vehicle.kind !== 'multirotor' || laps !== 0) return none;
+  const one = layoutWith(poly, vehicle, MULTIROTOR_EDGE_LAPS, fixed, fieldAreaM2);
   const w = vehicle.workingWidthM;
   const disc = (l: Layout) => {
     const e = footprintEstimate(l, poly, w);

@@ -85,11 +85,13 @@ function plannedRoute(layout: Layout, vehicle: Vehicle, space: TurnSpace, start:
     pattern: pattern ?? PLAN_DEFAULTS.pattern,
     start,
   });
+  const work = candidates[0].filter((s) => s.kind === 'swath');
   const worked = coverageGrid(
     poly,
-    candidates[0].filter((s) => s.kind === 'swath').map((s) => s.points),
+    work.map((s) => s.points),
     w,
     PLAN_DEFAULTS.gapSamples,
+    work.map((s) => s.widthM),
   );
   const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
   return shortestRoute(

@@ -30,6 +30,12 @@ export interface RouteSegment {
   sortie: number;
   /** A gap pass: an extra short swath over a strip the laps and swaths left uncovered. */
   gapFill?: boolean;
+  /**
+   * Swaths only: the working width of this pass when narrower than the vehicle's (a narrowed
+   * last pass: `widthM / vehicle.sectionWidthM` rows on, the rest switched off), m. Absent: the
+   * full `vehicle.workingWidthM`.
+   */
+  widthM?: number;
 }
 
 /** A refill / battery swap / tray reload stop at the service point, between sorties. */

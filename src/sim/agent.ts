@@ -219,7 +219,8 @@ export class Agent {
     }
     let needReturn = false;
     if (leg.implementToM > leg.implementFromM) {
-      const w = v.workingWidthM;
+      // a narrowed pass plants only its rows: its own width, fewer seedlings per metre
+      const w = leg.widthM ?? v.workingWidthM;
       const onA = Math.max(this.s, leg.implementFromM);
       let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
       const dose = this.cfg.dose;

@@ -48,6 +48,7 @@ export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
     if (seg.kind === 'swath') {
       const pts = st.cornerCutM[1] > 0 ? chamferCorners(seg.points, () => rng.uniform(st.cornerCutM[0], st.cornerCutM[1])) : seg.points;
       leg = makeLeg('swath', pts, v.workSpeedMps * st.workSpeedFactor);
+      if (seg.widthM !== undefined) leg.widthM = seg.widthM;
       if (st.shortEndMaxM > 0) {
         // switch-on late (gap) or early (spread at the end of the turn before: overlap);
         // switch-off early (gap) or late (spread into the turn after: overlap)

@@ -22,6 +22,8 @@ export interface Leg {
   /** Implement on for arc length in [implementFromM, implementToM): the swath, or a manual overrun into a turn. */
   implementFromM: number;
   implementToM: number;
+  /** Working width on this leg when narrower than the implement (a narrowed pass, rows off), m. */
+  widthM?: number;
   /** Target lateral offset of the true path on this leg, m, right positive (manual uneven spacing). */
   lateralBiasM: number;
   /** Speed limit at each point, m/s (index 0 unused; last = joint with the next leg). */

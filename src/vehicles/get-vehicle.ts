@@ -1,5 +1,6 @@
 import { VehicleError } from '../errors.js';
 import { VEHICLES } from './profiles.js';
+import { turnSpaceLaps } from './turn-space.js';
 import type { Vehicle } from './types.js';
 
 /** Overrides a caller may apply to a profile. */
@@ -11,7 +12,9 @@ export interface VehicleOverrides {
 }
 
 /**
- * Looks up a built-in vehicle profile and applies overrides.
+ * Looks up a built-in vehicle profile and applies overrides. The profile's headland laps are
+ * those its turns need (ceil(turning radius / width) for ground machines, 0 for multirotors); overriding the width or turning radius without
+ * the laps sizes them again for the new turn space.
  *
  * @param id - `drone` or `transplanter`
  * @param overrides - figures to replace (width in m, speed in m/s…)
@@ -29,6 +32,11 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
     throw new VehicleError('VEHICLE_UNKNOWN', `unknown vehicle "${id}"; known: ${Object.keys(VEHICLES).join(', ')}`, { id });
   }
   const v: Vehicle = { ...base, ...stripUndefined(overrides) };
+  // laps follow the turn space of an overridden width or radius, unless they are set too
+  if (overrides.headlandLaps === undefined && (overrides.workingWidthM !== undefined || overrides.minTurnRadiusM !== undefined))
+    v.headlandLaps = turnSpaceLaps(v);
+  // a width that is not a whole number of the profile's rows has no row clutches to narrow a pass with
+  if (v.sectionWidthM !== undefined && !wholeSections(v.workingWidthM, v.sectionWidthM)) delete v.sectionWidthM;
   checkRange(v.workingWidthM, 0.2, 50, 'workingWidthM');
   checkRange(v.minTurnRadiusM, 0, 50, 'minTurnRadiusM');
   checkRange(v.headlandLaps, 0, 20, 'headlandLaps');
@@ -37,6 +45,11 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
     throw new VehicleError('VEHICLE_INVALID', `headlandLaps must be a whole number, got ${v.headlandLaps}`, { key: 'headlandLaps' });
   }
   return v;
+}
+
+function wholeSections(widthM: number, sectionWidthM: number): boolean {
+  const n = widthM / sectionWidthM;
+  return n >= 1 && Math.abs(n - Math.round(n)) < 1e-6;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

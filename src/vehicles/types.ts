@@ -38,6 +38,13 @@ export interface Vehicle {
   kind: 'multirotor' | 'ground';
   /** Working (implement) width, m: the spread swath or the transplanted rows. */
   workingWidthM: number;
+  /**
+   * Width of one section the implement can switch off on its own (a transplanter's row clutch:
+   * one row), m; `workingWidthM` is a whole number of them. Absent when the implement works only
+   * at full width. With sections, each cell's last swath is a narrowed pass of only the rows it
+   * needs instead of a full-width pass overlapping its neighbour.
+   */
+  sectionWidthM?: number;
   /** Minimum turning radius of the path centre, m (0 for multirotors). */
   minTurnRadiusM: number;
   /** Speed while working, m/s. */

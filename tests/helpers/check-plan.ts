@@ -18,6 +18,9 @@ export const CHECKER = existsSync(SHARED_CHECKER) ? SHARED_CHECKER : resolve(her
 
 export interface CheckResult {
   coveragePct: number;
+  /** Share of the counted field worked by two or more passes, %. */
+  overlapPct: number;
+  pathM: number;
   outsidePts: number;
   routePts: number;
   swaths: number;
@@ -36,7 +39,8 @@ export function checkPlan(plan: Plan): CheckResult {
   const ll = (p: number[]) => toLonLat(plan.field.projection, p);
   const features = plan.route.map((s, seq) => ({
     type: 'Feature',
-    properties: { kind: s.kind, seq, widthM: plan.vehicle.workingWidthM },
+    // a narrowed pass (rows off) has its own width, as the plan GeoJSON puts it
+    properties: { kind: s.kind, seq, widthM: s.widthM ?? plan.vehicle.workingWidthM },
     geometry: { type: 'LineString', coordinates: s.points.map(ll) },
   }));
   writeFileSync(

@@ -23,7 +23,9 @@ the fewest swaths, cells around holes and concave corners, turns inside the fiel
 options:
   --vehicle drone|transplanter   machine profile (default drone)
   --width M                      working width, m (default: the profile's: drone 7, transplanter 1.8)
-  --headland N                   headland laps (default: the profile's: drone 1, transplanter 2)
+  --headland N                   headland laps, 0–20 (default: the turn space the machine needs,
+                                 ceil(turning radius / width): transplanter 2; a drone needs none
+                                 and gets one edge lap only on fields where it works less twice)
   --angle DEG                    fixed sweep angle, degrees from east counter-clockwise (default: searched)
   --pattern auto|boustrophedon|skip   route pattern (default auto)
   --start LON,LAT                where the machine starts and refills (default: nearest boundary corner)

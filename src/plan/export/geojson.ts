@@ -45,7 +45,9 @@ const round2 = (v: number) => roundTo(v, 2);
 
 function segmentProps(s: RouteSegment, index: number, seq: number, widthM: number): PlanFeature['properties'] {
   const base = { kind: s.kind, seq, segment: index, sortie: s.sortie, reverse: s.reverse, lengthM: round2(polylineLength(s.points)) };
-  if (s.kind === 'swath') return { ...base, widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
+  // a narrowed pass (rows switched off) carries its own width; the checker reads it per swath
+  if (s.kind === 'swath')
+    return { ...base, widthM: s.widthM ?? widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
   if (s.kind === 'turn') return { ...base, widthM, turnType: s.turnType ?? 'path', cellId: s.cellId };
   return { ...base, purpose: s.transitPurpose ?? 'cell' };
 }
@@ -160,7 +162,7 @@ export function planToGeoJson(plan: Plan, extra: PrescriptionExport = {}): PlanF
  * @param route - route segments in local metres
  * @param refills - stops, `afterSegment` indexing `route`
  * @param ll - local metres to `[lon, lat]`
- * @param widthM - working width put on swath and turn features
+ * @param widthM - working width put on swath and turn features (a narrowed swath puts its own)
  */
 export function routeFeatures(
   route: readonly RouteSegment[],

@@ -90,10 +90,18 @@ function gpn(id: number, name: string, s: RouteSegment, plan: Plan, ll: (xy: rea
   const lsgPoints = straight
     ? pnt(6, ll(a)) + pnt(7, ll(b))
     : pts.map((p, i) => pnt(i === 0 ? 6 : i === pts.length - 1 ? 7 : 9, ll(p))).join('');
-  const widthMm = Math.round(plan.vehicle.workingWidthM * 1000);
+  // a narrowed pass (rows switched off) is a pattern of its own, narrower width
+  const widthMm = Math.round((s.widthM ?? plan.vehicle.workingWidthM) * 1000);
   const lengthMm = Math.round(polylineLength(pts) * 1000);
   const attrs = xmlAttrs({ A: `GPN${id}`, B: designator(name), C: straight ? 1 : 3, E: 4, G: headingDeg(a, b) });
   return `<GPN${attrs}><LSG A="5" C="${widthMm}" D="${lengthMm}">${lsgPoints}</LSG></GPN>`;
+}
+
+/** ` 5/6 rows` on a narrowed pass of an implement with sections (the rest switched off), else nothing. */
+function rowsOn(s: RouteSegment, plan: Plan): string {
+  const section = plan.vehicle.sectionWidthM;
+  if (s.widthM === undefined || !section) return '';
+  return ` ${Math.round(s.widthM / section)}/${Math.round(plan.vehicle.workingWidthM / section)} rows`;
 }
 
 /** Guidance groups: one per cell (its swaths as AB lines, in route order) and one for the headland passes. */
@@ -111,7 +119,7 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
   return [...groups.values()].map(({ name, segs }) => {
     const patterns = segs.map((s) => {
       const label = s.headlandLap >= 0 ? `Headland lap ${s.headlandLap + 1}` : `Cell ${s.cellId + 1} swath ${s.swathIndex + 1}`;
-      return gpn(++gpnId, label, s, plan, ll);
+      return gpn(++gpnId, label + rowsOn(s, plan), s, plan, ll);
     });
     return `<GGP A="GGP${++ggpId}" B="${escapeXml(designator(name))}">\n${patterns.join('\n')}\n</GGP>`;
   });
@@ -121,8 +129,9 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
  * Converts a plan to ISO 11783-10 TaskData (TASKDATA.XML, version 4.3) for ISOBUS task
  * controllers and farm management software: a customer and farm, a partfield with its boundary
  * (PLN type 1, holes as interior rings), headland (PLN type 10), the service point (PNT type 3),
- * guidance groups with one guidance pattern per swath (AB lines; headland passes as curves), and a
- * planned task referencing the partfield.
+ * guidance groups with one guidance pattern per swath (AB lines; headland passes as curves; a
+ * narrowed last pass has its own width and says how many rows are on, e.g. `Cell 1 swath 9 5/6
+ * rows`), and a planned task referencing the partfield.
  *
  * With a prescription the task carries it as a polygon prescription: one treatment zone (TZN) per
  * zone with its polygon (PLN type 2) and rate set-point (PDV, DDI 0006 mg/m² or 0001 mm³/m²) of

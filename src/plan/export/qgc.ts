@@ -109,14 +109,85 @@ export interface QgcPlanFile {
 
 const round2 = (v: number) => roundTo(v, 2);
 
-class ItemList {
+type ResolvedQgcOptions = Required<Omit<QgcPlanOptions, 'implement' | 'altitudeM' | 'prescription'>> & QgcPlanOptions;
+type Implement = NonNullable<QgcPlanOptions['implement']>;
+
+/** Builds the mission's item list, emitting a command only when the state it sets changes. */
+class MissionItems {
   readonly items: QgcSimpleItem[] = [];
-  speed = NaN;
-  implementOn = false;
-  reverse = false;
+  private speedMps = NaN;
+  private implementOn = false;
+  private reverse = false;
+  private ratePerHa = NaN;
   last: XY | undefined;
+
+  constructor(
+    private readonly o: ResolvedQgcOptions,
+    private readonly implement: Implement,
+    private readonly air: boolean,
+    private readonly position: (xy: XY, altM?: number) => [number, number, number],
+    /** Highest zone rate of the prescription: the rate servo's full travel. */
+    private readonly rateMaxPerHa: number,
+  ) {}
+
   push(command: number, frame: number, params: (number | null)[]): void {
     this.items.push({ type: 'SimpleItem', autoContinue: true, command, doJumpId: this.items.length + 1, frame, params });
+  }
+
+  /** A waypoint at `xy`, unless the vehicle is already there (within 1 cm). */
+  waypointTo(xy: XY): void {
+    if (this.last !== undefined && Math.hypot(this.last[0] - xy[0], this.last[1] - xy[1]) < 0.01) return;
+    this.waypoint(xy);
+  }
+
+  /** A waypoint at `xy`, held `holdS` seconds. */
+  waypoint(xy: XY, holdS = 0): void {
+    this.push(MAV_CMD.NAV_WAYPOINT, MAV_FRAME.GLOBAL_RELATIVE_ALT, [holdS, 0, 0, null, ...this.position(xy)]);
+    this.last = xy;
+  }
+
+  setImplement(on: boolean): void {
+    if (this.implementOn === on) return;
+    this.implementOn = on;
+    const o = this.o;
+    if (this.implement === 'servo') this.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.servo, on ? o.pwmOn : o.pwmOff, 0, 0, 0, 0, 0]);
+    else if (this.implement === 'sprayer') this.push(MAV_CMD.DO_SPRAYER, MAV_FRAME.MISSION, [on ? 1 : 0, 0, 0, 0, 0, 0, 0]);
+    else this.push(MAV_CMD.DO_SET_RELAY, MAV_FRAME.MISSION, [o.relay, on ? 1 : 0, 0, 0, 0, 0, 0]);
+  }
+
+  setSpeed(mps: number): void {
+    if (this.speedMps === mps) return;
+    this.speedMps = mps;
+    // param1 1 = ground speed, param2 m/s, param3 -1 = throttle unchanged
+    this.push(MAV_CMD.DO_CHANGE_SPEED, MAV_FRAME.MISSION, [1, round2(mps), -1, 0, 0, 0, 0]);
+  }
+
+  /** DO_SET_REVERSE exists for ArduPilot rovers only. */
+  setReverse(reverse: boolean): void {
+    if (this.air || this.o.firmware !== 'ardupilot' || this.reverse === reverse) return;
+    this.reverse = reverse;
+    this.push(MAV_CMD.DO_SET_REVERSE, MAV_FRAME.MISSION, [reverse ? 1 : 0, 0, 0, 0, 0, 0, 0]);
+  }
+
+  /** The metering servo's PWM, linear from `pwmOff` at 0 to `pwmOn` at the highest zone rate. */
+  setRate(ratePerHa: number | undefined): void {
+    if (ratePerHa === undefined || ratePerHa === this.ratePerHa) return;
+    this.ratePerHa = ratePerHa;
+    const o = this.o;
+    const pwm = Math.round(o.pwmOff + ((o.pwmOn - o.pwmOff) * ratePerHa) / this.rateMaxPerHa);
+    this.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.rateServo, pwm, 0, 0, 0, 0, 0]);
+  }
+
+  /** A refill stop: drones land at the service point and take off again; ground machines wait there. */
+  refillStop(at: XY, durationS: number, altM: number): void {
+    this.setImplement(false);
+    if (!this.air) {
+      this.waypoint(at, durationS);
+      return;
+    }
+    this.push(MAV_CMD.NAV_LAND, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...this.position(at, 0)]);
+    this.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...this.position(at, altM)]);
+    this.last = at;
   }
 }
 
@@ -125,6 +196,45 @@ function segmentSpeed(plan: Plan, s: RouteSegment): number {
   if (s.kind === 'swath') return v.workSpeedMps;
   if (s.kind === 'turn') return s.reverse && v.reverseSpeedMps > 0 ? v.reverseSpeedMps : v.turnSpeedMps;
   return v.transitSpeedMps;
+}
+
+/**
+ * One route segment's items: its waypoints with the implement, direction and speed set before
+ * them. On a swath under a prescription, a rate command runs when the waypoint before it is
+ * reached: at the swath start, then the look-ahead distance before each border (the drive's lag ×
+ * speed), where a waypoint is added.
+ */
+function writeSegment(mission: MissionItems, plan: Plan, segment: RouteSegment, o: ResolvedQgcOptions): void {
+  mission.waypointTo(segment.points[0]);
+  mission.setImplement(segment.kind === 'swath');
+  mission.setReverse(segment.reverse);
+  mission.setSpeed(segmentSpeed(plan, segment));
+  const rx = o.prescription;
+  if (!rx || segment.kind !== 'swath') {
+    for (const p of segment.points.slice(1)) mission.waypointTo(p);
+    return;
+  }
+  const leadM = Math.max(0, o.rateLookAheadS) * segmentSpeed(plan, segment);
+  for (const run of zoneRunsAhead(segment.points, rx, leadM)) {
+    mission.setRate(run.ratePerHa);
+    for (const p of run.points.slice(1)) mission.waypointTo(p);
+  }
+}
+
+/** The geofence: the field boundary as inclusion polygon, each hole as exclusion. */
+function geoFence(plan: Plan): QgcPlanFile['geoFence'] {
+  const fencePoint = ([lon, lat]: number[]): [number, number] => [roundDeg(lat), roundDeg(lon)];
+  const open = (ring: number[][]) => ring.slice(0, -1).map(fencePoint);
+  const [outer, ...holes] = plan.field.lonLat;
+  return {
+    version: 2,
+    // fenceAction (2 = hold) is read by some QGroundControl forks only; mainline ignores unknown keys
+    polygons: [
+      { version: 1, inclusion: true, fenceAction: 2, polygon: open(outer) },
+      ...holes.map((h) => ({ version: 1 as const, inclusion: false, fenceAction: 2, polygon: open(h) })),
+    ],
+    circles: [],
+  };
 }
 
 /**
@@ -147,84 +257,31 @@ function segmentSpeed(plan: Plan, s: RouteSegment): number {
  * ```
  */
 export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFile {
-  const o = { ...QGC_DEFAULTS, ...opts };
+  const o: ResolvedQgcOptions = { ...QGC_DEFAULTS, ...opts };
   const v = plan.vehicle;
   const air = v.kind === 'multirotor';
-  const implement = opts.implement ?? (air ? 'servo' : 'relay');
   const altM = opts.altitudeM ?? v.altitudeM;
-  const ll = lonLatOf(plan);
-  const list = new ItemList();
-  const at = (xy: XY, alt = altM): [number, number, number] => {
-    const [lon, lat] = ll(xy);
+  const lonLat = lonLatOf(plan);
+  const position = (xy: XY, alt = altM): [number, number, number] => {
+    const [lon, lat] = lonLat(xy);
     return [lat, lon, alt];
   };
-  const waypoint = (xy: XY, holdS = 0) => {
-    list.push(MAV_CMD.NAV_WAYPOINT, MAV_FRAME.GLOBAL_RELATIVE_ALT, [holdS, 0, 0, null, ...at(xy)]);
-    list.last = xy;
-  };
-  const setImplement = (on: boolean) => {
-    if (list.implementOn === on) return;
-    list.implementOn = on;
-    if (implement === 'servo') list.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.servo, on ? o.pwmOn : o.pwmOff, 0, 0, 0, 0, 0]);
-    else if (implement === 'sprayer') list.push(MAV_CMD.DO_SPRAYER, MAV_FRAME.MISSION, [on ? 1 : 0, 0, 0, 0, 0, 0, 0]);
-    else list.push(MAV_CMD.DO_SET_RELAY, MAV_FRAME.MISSION, [o.relay, on ? 1 : 0, 0, 0, 0, 0, 0]);
-  };
-  const setSpeed = (mps: number) => {
-    if (list.speed === mps) return;
-    list.speed = mps;
-    // param1 1 = ground speed, param2 m/s, param3 -1 = throttle unchanged
-    list.push(MAV_CMD.DO_CHANGE_SPEED, MAV_FRAME.MISSION, [1, round2(mps), -1, 0, 0, 0, 0]);
-  };
-  const setReverse = (rev: boolean) => {
-    if (air || o.firmware !== 'ardupilot' || list.reverse === rev) return;
-    list.reverse = rev;
-    list.push(MAV_CMD.DO_SET_REVERSE, MAV_FRAME.MISSION, [rev ? 1 : 0, 0, 0, 0, 0, 0, 0]);
-  };
-  const rx = opts.prescription;
-  const rateMax = rx ? Math.max(1e-9, ...rx.zones.map((z) => z.ratePerHa)) : 1;
-  let rateNow = NaN;
-  const setRate = (ratePerHa: number | undefined) => {
-    if (ratePerHa === undefined || ratePerHa === rateNow) return;
-    rateNow = ratePerHa;
-    const pwm = Math.round(o.pwmOff + ((o.pwmOn - o.pwmOff) * ratePerHa) / rateMax);
-    list.push(MAV_CMD.DO_SET_SERVO, MAV_FRAME.MISSION, [o.rateServo, pwm, 0, 0, 0, 0, 0]);
-  };
-  const same = (a: XY | undefined, b: XY) => a !== undefined && Math.hypot(a[0] - b[0], a[1] - b[1]) < 0.01;
+  const rateMaxPerHa = opts.prescription ? Math.max(1e-9, ...opts.prescription.zones.map((z) => z.ratePerHa)) : 1;
+  const mission = new MissionItems(o, opts.implement ?? (air ? 'servo' : 'relay'), air, position, rateMaxPerHa);
 
   const start = plan.route[0]?.points[0] ?? plan.servicePoint;
-  if (air) list.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(start)]);
-  list.last = air ? start : undefined;
+  if (air) mission.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...position(start)]);
+  mission.last = air ? start : undefined;
   const refillsAfter = new Map(plan.refills.map((r) => [r.afterSegment, r]));
-  plan.route.forEach((s, i) => {
-    if (!same(list.last, s.points[0])) waypoint(s.points[0]);
-    setImplement(s.kind === 'swath');
-    setReverse(s.reverse);
-    setSpeed(segmentSpeed(plan, s));
-    if (rx && s.kind === 'swath') {
-      // a rate command runs when the waypoint before it is reached: at the swath start, then the
-      // look-ahead distance before each border (the drive's lag × speed), where a waypoint is added
-      const leadM = Math.max(0, o.rateLookAheadS) * segmentSpeed(plan, s);
-      for (const run of zoneRunsAhead(s.points, rx, leadM)) {
-        setRate(run.ratePerHa);
-        for (const p of run.points.slice(1)) if (!same(list.last, p)) waypoint(p);
-      }
-    } else for (const p of s.points.slice(1)) if (!same(list.last, p)) waypoint(p);
-    const r = refillsAfter.get(i);
-    if (!r) return;
-    setImplement(false);
-    if (air) {
-      list.push(MAV_CMD.NAV_LAND, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(r.at, 0)]);
-      list.push(MAV_CMD.NAV_TAKEOFF, MAV_FRAME.GLOBAL_RELATIVE_ALT, [0, 0, 0, null, ...at(r.at)]);
-      list.last = r.at;
-    } else waypoint(r.at, r.durationS);
+  plan.route.forEach((segment, i) => {
+    writeSegment(mission, plan, segment, o);
+    const refill = refillsAfter.get(i);
+    if (refill) mission.refillStop(refill.at, refill.durationS, altM);
   });
-  setImplement(false);
-  setReverse(false);
-  if (air) list.push(MAV_CMD.NAV_RETURN_TO_LAUNCH, MAV_FRAME.MISSION, [0, 0, 0, 0, 0, 0, 0]);
+  mission.setImplement(false);
+  mission.setReverse(false);
+  if (air) mission.push(MAV_CMD.NAV_RETURN_TO_LAUNCH, MAV_FRAME.MISSION, [0, 0, 0, 0, 0, 0, 0]);
 
-  const fencePoint = ([lon, lat]: number[]): [number, number] => [roundDeg(lat), roundDeg(lon)];
-  const open = (ring: number[][]) => ring.slice(0, -1).map(fencePoint);
-  const [outer, ...holes] = plan.field.lonLat;
   return {
     fileType: 'Plan',
     version: 1,
@@ -235,18 +292,10 @@ export function planToQgcPlan(plan: Plan, opts: QgcPlanOptions = {}): QgcPlanFil
       vehicleType: air ? 2 : 10,
       cruiseSpeed: round2(v.workSpeedMps),
       hoverSpeed: round2(v.workSpeedMps),
-      plannedHomePosition: at(plan.servicePoint, 0),
-      items: list.items,
+      plannedHomePosition: position(plan.servicePoint, 0),
+      items: mission.items,
     },
-    geoFence: {
-      version: 2,
-      // fenceAction (2 = hold) is read by some QGroundControl forks only; mainline ignores unknown keys
-      polygons: [
-        { version: 1, inclusion: true, fenceAction: 2, polygon: open(outer) },
-        ...holes.map((h) => ({ version: 1 as const, inclusion: false, fenceAction: 2, polygon: open(h) })),
-      ],
-      circles: [],
-    },
-    rallyPoints: { version: 2, points: [at(plan.servicePoint, altM)] },
+    geoFence: geoFence(plan),
+    rallyPoints: { version: 2, points: [position(plan.servicePoint, altM)] },
   };
 }

@@ -108,13 +108,21 @@ export interface CoverageGrid {
  * Rasterises the working footprints (a disc of widthM/2 swept along each path) and the field
  * on a grid of about `samples` cells. Footprints go row by row, so the cost follows the
  * worked area.
+ *
+ * @param widthM - the implement's width (also sizes the unreachable corners)
+ * @param pathWidthsM - per path, its own width where it differs (a narrowed pass); else `widthM`
  */
-export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageGrid {
+export function coverageGrid(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples = 5_000,
+  pathWidthsM?: readonly (number | undefined)[],
+): CoverageGrid {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
   const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
     ny = Math.max(1, Math.ceil((maxY - minY) / step));
-  const r = widthM / 2 + 0.02;
   const passes = new Uint8Array(nx * ny);
   const lastPath = new Int32Array(nx * ny).fill(-1);
   const rowY = (iy: number) => minY + (iy + 0.5) * step;
@@ -124,6 +132,7 @@ export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, sam
   ];
   const iv = new Float64Array(2);
   paths.forEach((pts, id) => {
+    const r = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
@@ -172,9 +181,16 @@ export function coverageGrid(field: PolygonM, paths: XY[][], widthM: number, sam
  * out of the count, unless the whole plot lies in them (a plot smaller than the implement).
  *
  * @param paths - working paths (one polyline per swath or headland pass), metres
+ * @param pathWidthsM - per path, its own width where it differs from `widthM` (a narrowed pass)
  */
-export function estimateCoverage(field: PolygonM, paths: XY[][], widthM: number, samples = 5_000): CoverageEstimate {
-  const g = coverageGrid(field, paths, widthM, samples);
+export function estimateCoverage(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples = 5_000,
+  pathWidthsM?: readonly (number | undefined)[],
+): CoverageEstimate {
+  const g = coverageGrid(field, paths, widthM, samples, pathWidthsM);
   const count = (skipExcluded: boolean) => {
     let inside = 0,
       covered = 0,

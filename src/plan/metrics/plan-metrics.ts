@@ -89,11 +89,13 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
   }
   const refillS = m.refills.reduce((a, r) => a + r.durationS, 0);
   const totalS = time.working + time.turning + time.transit + refillS;
+  const work = route.filter((s) => s.kind === 'swath');
   const cov = estimateCoverage(
     field.polygon,
-    route.filter((s) => s.kind === 'swath').map((s) => s.points),
+    work.map((s) => s.points),
     v.workingWidthM,
     m.coverageSamples,
+    work.map((s) => s.widthM),
   );
   const areaHa = field.areaM2 / 10_000;
   return {

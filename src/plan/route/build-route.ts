@@ -44,7 +44,7 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
       const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
       for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
     }
-    out.push(seg('swath', [from, to], { cellId, swathIndex: index }));
+    out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
   }
   return out;
 }
@@ -103,7 +103,13 @@ export function buildRoute(
 function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map((s): WorldSwath => ({ a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) }));
+    return list.map(
+      (s): WorldSwath => ({
+        a: rotate([s.x0, s.y], angle),
+        b: rotate([s.x1, s.y], angle),
+        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
+      }),
+    );
   });
 }
 

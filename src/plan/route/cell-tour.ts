@@ -16,6 +16,8 @@ import { refillTripsS, type DrivenSwaths } from './refill-estimate.js';
 export interface WorldSwath {
   a: XY;
   b: XY;
+  /** A narrowed pass's own width (see SweepSwath.widthM). */
+  widthM?: number;
 }
 
 /** Swath patterns allowed: `auto` picks per cell. */

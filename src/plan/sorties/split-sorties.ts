@@ -21,9 +21,9 @@ export interface SortiePlan {
   sorties: Sortie[];
 }
 
-/** Product (kg) or trays used per metre of swath. */
-export function usePerM(v: Vehicle): number {
-  const ha = v.workingWidthM / 10_000;
+/** Product (kg) or trays used per metre of swath, at `widthM` (default: the full working width). */
+export function usePerM(v: Vehicle, widthM = v.workingWidthM): number {
+  const ha = widthM / 10_000;
   return v.payload.kind === 'tank' ? ha * v.payload.rateKgPerHa : ha * v.payload.traysPerHa;
 }
 
@@ -37,6 +37,133 @@ export function usableBatteryS(v: Vehicle): number {
   return v.battery ? v.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
 }
 
+/** Walks the route once, keeping what the current sortie has used, flown and worked. */
+class SortieSplitter {
+  readonly route: RouteSegment[] = [];
+  readonly refills: RefillStop[] = [];
+  readonly sorties: Sortie[] = [];
+  private sortie = 0;
+  private used = 0;
+  private flownS = 0;
+  private workedM2 = 0;
+  private firstSegment = 0;
+  private readonly capacity: number;
+  private readonly batteryS: number;
+  private readonly stopS: number;
+  /** Ground machines reload where they stand; drones fly to the service point. */
+  private readonly inPlace: boolean;
+
+  constructor(
+    private readonly vehicle: Vehicle,
+    private readonly servicePoint: XY,
+    private readonly space: TurnSpace,
+  ) {
+    this.capacity = capacity(vehicle);
+    this.batteryS = usableBatteryS(vehicle);
+    this.stopS = Math.max(vehicle.payload.refillS, vehicle.battery?.swapS ?? 0);
+    this.inPlace = vehicle.kind === 'ground';
+  }
+
+  push(segment: RouteSegment): void {
+    segment.sortie = this.sortie;
+    this.route.push(segment);
+    this.flownS += segmentTimeS(segment, this.vehicle);
+  }
+
+  /** Closes the last sortie. */
+  finish(): SortiePlan {
+    this.closeSortie();
+    return { route: this.route, refills: this.refills, sorties: this.sorties };
+  }
+
+  /** Adds a swath, with the refills it needs before or within it. */
+  addSwath(swath: RouteSegment): void {
+    let s = { ...swath };
+    const { capacity: cap, vehicle } = this;
+    // a narrowed last pass (rows switched off) uses product and trays for its own width only
+    const widthM = swath.widthM ?? vehicle.workingWidthM;
+    const perM = usePerM(vehicle, widthM);
+    // ground machines reload before a swath the trays left would not finish, if a full load would
+    const needs = polylineLength(s.points) * perM;
+    if (this.inPlace && this.used > 0 && needs > cap - this.used + 1e-9 && needs <= cap)
+      this.stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
+    for (let fresh = true; ; fresh = false) {
+      const lengthM = polylineLength(s.points);
+      const byTank = perM > 0 ? (cap - this.used) / perM : Infinity;
+      const returnS = polylineLength([s.points[s.points.length - 1], this.servicePoint]) / vehicle.transitSpeedMps;
+      const byBattery = (this.batteryS - this.flownS - returnS) * vehicle.workSpeedMps;
+      const canM = Math.min(byTank, byBattery);
+      if (!this.inPlace && fresh && this.workedM2 > 0 && canM < lengthM - 1e-6 && canM * perM < EARLY_REFILL_SHARE * cap) {
+        // refill before a swath a nearly empty drone would break off: the two footprints of a
+        // swath broken in the middle work a disc of the swath's width twice (docs/contracts.md)
+        this.refillAt(s.points[0], byTank <= byBattery ? 'tank' : 'battery');
+        continue;
+      }
+      if (canM >= lengthM - 1e-6) {
+        this.work(s, lengthM, perM, widthM);
+        return;
+      }
+      if (canM > 0.5) {
+        const [done, rest] = splitPolyline(s.points, canM);
+        this.work({ ...s, points: done }, canM, perM, widthM);
+        s = { ...s, points: rest };
+      } else if (this.workedM2 === 0) {
+        // nothing worked since the last refill: refilling again would loop forever
+        this.push(s);
+        return;
+      }
+      const reason = byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery';
+      if (this.inPlace) this.stopAt(s.points[0], reason);
+      else this.refillAt(s.points[0], reason);
+    }
+  }
+
+  /** Works `lengthM` of swath: the product and area go on the current sortie. */
+  private work(swath: RouteSegment, lengthM: number, perM: number, widthM: number): void {
+    this.used += lengthM * perM;
+    this.workedM2 += lengthM * widthM;
+    this.push(swath);
+  }
+
+  private closeSortie(): void {
+    const { sortie: index, firstSegment, workedM2, used } = this;
+    this.sorties.push({ index, firstSegment, lastSegment: this.route.length - 1, workedM2, used });
+  }
+
+  /** Ends the sortie with a stop at `p` and starts the next one there. */
+  private stopAt(p: XY, reason: RefillStop['reason']): void {
+    this.closeSortie();
+    this.refills.push({ afterSegment: this.route.length - 1, at: p, durationS: this.stopS, reason });
+    this.sortie++;
+    this.used = 0;
+    this.flownS = 0;
+    this.workedM2 = 0;
+    this.firstSegment = this.route.length;
+  }
+
+  /** Drones: to the service point, refill there, and back to `p`. */
+  private refillAt(p: XY, reason: RefillStop['reason']): void {
+    this.push(this.refillTransit(p, this.servicePoint));
+    this.stopAt(this.servicePoint, reason);
+    this.push(this.refillTransit(this.servicePoint, p));
+  }
+
+  /** A refill transit along the shortest path inside the field. */
+  private refillTransit(a: XY, b: XY): RouteSegment {
+    const points = shortestPathInside(a, b, this.space.field, this.space.waypoints) ?? [a, b];
+    return {
+      kind: 'transit',
+      points,
+      reverse: false,
+      cellId: -1,
+      swathIndex: -1,
+      headlandLap: -1,
+      transitPurpose: 'refill',
+      sortie: this.sortie,
+    };
+  }
+}
+
 /**
  * Splits the route into sorties. Drones: where the tank (or the battery less its reserve) runs
  * out in the middle of a swath, the drone flies from that point to the service point, refills
@@ -47,98 +174,10 @@ export function usableBatteryS(v: Vehicle): number {
  * or mid-swath only when one swath needs more than a full load.
  */
 export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): SortiePlan {
-  const perM = usePerM(vehicle);
-  const cap = capacity(vehicle);
-  const batteryS = vehicle.battery ? vehicle.battery.enduranceS * (1 - BATTERY_RESERVE) : Infinity;
-  const stopS = Math.max(vehicle.payload.refillS, vehicle.battery?.swapS ?? 0);
-  const out: RouteSegment[] = [];
-  const refills: RefillStop[] = [];
-  const sorties: Sortie[] = [];
-  let sortie = 0,
-    used = 0,
-    flownS = 0,
-    worked = 0,
-    first = 0;
-
-  const path = (a: XY, b: XY) => shortestPathInside(a, b, space.field, space.waypoints) ?? [a, b];
-  const push = (s: RouteSegment) => {
-    s.sortie = sortie;
-    out.push(s);
-    flownS += segmentTimeS(s, vehicle);
-  };
-  /** Ends the sortie with a stop at `p` and starts the next one there. */
-  const stopAt = (p: XY, reason: RefillStop['reason']) => {
-    sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
-    refills.push({ afterSegment: out.length - 1, at: p, durationS: stopS, reason });
-    sortie++;
-    used = 0;
-    flownS = 0;
-    worked = 0;
-    first = out.length;
-  };
-  const refillTransit = (a: XY, b: XY): RouteSegment => ({
-    kind: 'transit',
-    points: path(a, b),
-    reverse: false,
-    cellId: -1,
-    swathIndex: -1,
-    headlandLap: -1,
-    transitPurpose: 'refill',
-    sortie,
-  });
-  /** Drones: to the service point, refill there, and back to `p`. */
-  const refillAt = (p: XY, reason: RefillStop['reason']) => {
-    push(refillTransit(p, servicePoint));
-    stopAt(servicePoint, reason);
-    push(refillTransit(servicePoint, p));
-  };
-  const inPlace = vehicle.kind === 'ground';
-
-  for (const s0 of route) {
-    if (s0.kind !== 'swath') {
-      push({ ...s0 });
-      continue;
-    }
-    let s = { ...s0 };
-    // ground machines reload before a swath the trays left would not finish, if a full load would
-    const needs = polylineLength(s.points) * perM;
-    if (inPlace && used > 0 && needs > cap - used + 1e-9 && needs <= cap)
-      stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
-    for (let fresh = true; ; fresh = false) {
-      const l = polylineLength(s.points);
-      const byTank = perM > 0 ? (cap - used) / perM : Infinity;
-      const returnS = polylineLength([s.points[s.points.length - 1], servicePoint]) / vehicle.transitSpeedMps;
-      const byBattery = (batteryS - flownS - returnS) * vehicle.workSpeedMps;
-      const canM = Math.min(byTank, byBattery);
-      if (!inPlace && fresh && worked > 0 && canM < l - 1e-6 && canM * perM < EARLY_REFILL_SHARE * cap) {
-        // refill before a swath a nearly empty drone would break off: the two footprints of a
-        // swath broken in the middle work a disc of the swath's width twice (docs/contracts.md)
-        refillAt(s.points[0], byTank <= byBattery ? 'tank' : 'battery');
-        continue;
-      }
-      if (canM >= l - 1e-6) {
-        used += l * perM;
-        worked += l * vehicle.workingWidthM;
-        push(s);
-        break;
-      }
-      if (canM > 0.5) {
-        const [done, rest] = splitPolyline(s.points, canM);
-        used += canM * perM;
-        worked += canM * vehicle.workingWidthM;
-        push({ ...s, points: done });
-        s = { ...s, points: rest };
-      } else if (worked === 0) {
-        // nothing worked since the last refill: refilling again would loop forever
-        push(s);
-        break;
-      }
-      const p = s.points[0];
-      const reason = byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery';
-      if (inPlace) stopAt(p, reason);
-      else refillAt(p, reason);
-    }
+  const splitter = new SortieSplitter(vehicle, servicePoint, space);
+  for (const segment of route) {
+    if (segment.kind === 'swath') splitter.addSwath(segment);
+    else splitter.push({ ...segment });
   }
-  sorties.push({ index: sortie, firstSegment: first, lastSegment: out.length - 1, workedM2: worked, used });
-  return { route: out, refills, sorties };
+  return splitter.finish();
 }

@@ -1,9 +1,10 @@
 import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { bandPasses, swathCount } from './last-pass.js';
 import { lineIntervals } from './line-intervals.js';
 import { bandExtent } from './swath-ends.js';
 
-export { lineIntervals };
+export { lineIntervals, swathCount };
 
 /** A swath in the sweep frame: the line y from x0 to x1 (x0 < x1), implement centre. */
 export interface SweepSwath {
@@ -12,6 +13,8 @@ export interface SweepSwath {
   x1: number;
   /** Index of its swath line; pieces of one line share it. */
   line: number;
+  /** Working width when narrower than the implement (a narrowed last pass, some rows off), m. */
+  widthM?: number;
 }
 
 /**
@@ -32,21 +35,13 @@ export interface SweepPlan {
   pieces: number;
 }
 
-/** How many swaths cover a band of height `heightM`: ceil(height / width), at least one. */
-export function swathCount(heightM: number, widthM: number): number {
-  return Math.max(1, Math.ceil(heightM / widthM - 1e-9));
-}
-
 /**
  * Heights of the swaths that cover a band of height `heightM` with implement width `widthM`:
  * the fewest that fit, the first and last half a width inside the band, and the leftover
  * spread evenly between them (no strip is left at the last swath).
  */
 export function swathOffsets(heightM: number, widthM: number): number[] {
-  const n = swathCount(heightM, widthM);
-  if (n === 1) return [heightM / 2];
-  const spacing = (heightM - widthM) / (n - 1);
-  return Array.from({ length: n }, (_, j) => widthM / 2 + j * spacing);
+  return bandPasses(heightM, widthM).map((p) => p.offsetM);
 }
 
 /** A piece of the previous line and the cell it belongs to. */
@@ -88,9 +83,11 @@ function yRange(p: PolygonM): [number, number] {
  * area's edge for the first and last): the footprint reaches the headland's inner edge even
  * where that edge slants, and runs no further under the headland than that needs. Pieces of
  * one line inside one `bound` interval (split by a notch or hole narrower than the headland,
- * which the machine can cross) merge into one swath.
+ * which the machine can cross) merge into one swath. With `sectionWidthM` (an implement whose
+ * rows switch off one by one) the lines lie one width apart and each part's last line is a
+ * narrowed pass of only the rows the leftover needs (see `bandPasses`), its `widthM` set.
  */
-export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[]): SweepPlan {
+export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
   const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
   const cells: SweepSwath[][] = [];
@@ -98,20 +95,17 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
     pieces = 0;
   for (const part of parts) {
     const [y0, y1] = yRange(part);
-    const offsets = swathOffsets(y1 - y0, widthM);
-    const half = offsets.length > 1 ? (offsets[1] - offsets[0]) / 2 : widthM / 2;
     let below: Link[] = [];
-    offsets.forEach((off, j) => {
-      const y = y0 + off,
+    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) {
+      const y = y0 + pass.offsetM,
         line = lines++;
-      const lo = j === 0 ? y0 : y - half,
-        hi = j === offsets.length - 1 ? y1 : y + half;
       const here = boundRotated
-        ? boundedPieces(part, boundRotated, y, lo, hi, line, widthM / 2)
-        : lineIntervals([part], y).map(([x0, x1]) => ({ y, x0, x1, line }));
+        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, widthM / 2)
+        : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
+      if (pass.widthM < widthM) for (const p of here) p.widthM = pass.widthM;
       pieces += here.length;
       below = chainPieces(here, below, cells);
-    });
+    }
   }
   return { angleRad, swaths: cells, lines, pieces };
 }

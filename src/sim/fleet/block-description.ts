@@ -118,7 +118,7 @@ export function blockPlanDrawing(plan: BlockPlan, dose?: Pick<DoseOptions, 'pres
     for (const s of m.route) {
       mseq++;
       if (s.kind !== 'swath') continue;
-      const props: Record<string, unknown> = { kind: 'swath', seq: mseq, vehicle: m.id, widthM: m.vehicle.workingWidthM };
+      const props: Record<string, unknown> = { kind: 'swath', seq: mseq, vehicle: m.id, widthM: s.widthM ?? m.vehicle.workingWidthM };
       if (s.paddy !== undefined) props.paddy = s.paddy;
       features.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: s.points.map(ll) } });
     }

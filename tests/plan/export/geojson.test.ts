@@ -27,7 +27,10 @@ function checkStructure(plan: Plan, fc: PlanFeatureCollection): void {
   for (const f of fc.features) {
     expect(KINDS).toContain(f.properties.kind);
     expect(Number.isInteger(f.properties.seq)).toBe(true);
-    if (['swath', 'turn'].includes(f.properties.kind)) expect(f.properties.widthM).toBe(plan.vehicle.workingWidthM);
+    if (f.properties.kind === 'turn') expect(f.properties.widthM).toBe(plan.vehicle.workingWidthM);
+    // a swath carries its own width: the vehicle's, or a narrowed last pass's (rows off)
+    if (f.properties.kind === 'swath')
+      expect(f.properties.widthM).toBe(plan.route[f.properties.segment as number].widthM ?? plan.vehicle.workingWidthM);
     if (f.properties.kind === 'turn') {
       expect(['u', 'omega', 'k', 'stop', 'path']).toContain(f.properties.turnType);
       expect(typeof f.properties.reverse).toBe('boolean');

@@ -9,6 +9,7 @@ import { exportPlan } from '../../../src/plan/export/index.js';
 import { planField } from '../../../src/plan/plan-field.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { getVehicle } from '../../../src/vehicles/index.js';
+import { fieldM, rectM } from '../../helpers/fields.js';
 import { isoxmlProblems } from '../../helpers/isoxml-schema.js';
 import { systemProgram } from '../../helpers/system.js';
 import { randomPlans, samplePlans } from './plans.js';
@@ -165,7 +166,7 @@ function checkGuidance(name: string, plan: Plan, doc: Document): void {
     expect(lsgs.length).toBe(1);
     const lsg = lsgs[0];
     expect(lsg.getAttribute('A')).toBe('5'); // LineStringType 5 = guidance pattern
-    expect(num(lsg, 'C')).toBe(Math.round(plan.vehicle.workingWidthM * 1000));
+    expect(num(lsg, 'C')).toBe(Math.round((s.widthM ?? plan.vehicle.workingWidthM) * 1000));
     expect(Math.abs(num(lsg, 'D') - polylineLength(s.points) * 1000)).toBeLessThanOrEqual(1);
     const pnts = children(lsg, 'PNT');
     const straight = s.points.length === 2;
@@ -279,6 +280,19 @@ describe('planToIsoxml / exportPlan isoxml', () => {
       expect(text).not.toBe(good);
       expect(isoxmlProblems(xmllint, [text]).join('\n')).toMatch(/fails to validate/);
     }
+  });
+
+  it('a narrowed last pass (rows off) is a guidance pattern of its own width naming its rows, schema-valid', (ctx) => {
+    // 21.2 m wide: inside two 1.8 m laps a 14.0 m band, 7 full passes and one of 5 rows (1.5 m)
+    const plan = planField(fieldM([rectM(100, 21.2)], 'narrowed'), getVehicle('transplanter'));
+    const text = exportPlan(plan, 'isoxml');
+    const narrowed = all(parse(text), 'GPN').filter((g) => /rows$/.test(g.getAttribute('B') ?? ''));
+    expect(narrowed.map((g) => [g.getAttribute('B'), children(g, 'LSG')[0].getAttribute('C')])).toEqual([
+      [expect.stringMatching(/ 5\/6 rows$/), '1500'],
+    ]);
+    const xmllint = systemProgram('xmllint');
+    if (!xmllint) return ctx.skip();
+    expect(isoxmlProblems(xmllint, [text])).toEqual([]);
   });
 
   it('is deterministic: the same plan exports to the same bytes', () => {

@@ -22,7 +22,7 @@ for (const vehicle of VEHICLE_IDS) {
     ms += performance.now() - t0;
     const row: (typeof rows)[number] = rowOf(plan, vehicle);
     if (mainAt > 0) {
-      const c = checkPlan(plan) as unknown as { coveragePct: number; overlapPct: number; pathM: number };
+      const c = checkPlan(plan);
       row.checker = { coveragePct: c.coveragePct, overlapPct: c.overlapPct, pathM: c.pathM };
     }
     rows.push(row);
