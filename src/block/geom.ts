@@ -78,9 +78,9 @@ export function distToPolygon(p: XY, poly: PolygonM): number {
   return Math.min(distToRing(p, poly.outer), ...poly.holes.map((h) => distToRing(p, h)));
 }
 
-/** Nearest point of a polyline to `p`: where, how far, and along which piece. */
-export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: number; piece: number; t: number } {
-  let best = { at: line[0], distM: Infinity, piece: 0, t: 0 };
+/** Nearest point of a polyline to `p`: where, how far, and on which segment (index, and `t` 0–1 along it). */
+export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: number; segment: number; t: number } {
+  let best = { at: line[0], distM: Infinity, segment: 0, t: 0 };
   for (let i = 1; i < line.length; i++) {
     const [a, b] = [line[i - 1], line[i]];
     const dx = b[0] - a[0],
@@ -89,7 +89,7 @@ export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: 
     const t = l2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2)) : 0;
     const at: XY = [a[0] + t * dx, a[1] + t * dy];
     const d = Math.hypot(p[0] - at[0], p[1] - at[1]);
-    if (d < best.distM) best = { at, distM: d, piece: i - 1, t };
+    if (d < best.distM) best = { at, distM: d, segment: i - 1, t };
   }
   return best;
 }

@@ -26,6 +26,7 @@ export interface RoadGraph {
   adj: [number, number][][];
 }
 
+/** A node-to-be on a road: where along it (segment index + t, growing along the line) and its position. */
 interface Cut {
   t: number;
   at: XY;
@@ -43,62 +44,67 @@ function segmentCrossing(a: XY, b: XY, c: XY, d: XY): [number, number] | undefin
   return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? [t, u] : undefined;
 }
 
-/** Builds the graph; `points` (gates, depots) get attachment nodes on their nearest road. */
-export function buildRoadGraph(
-  roads: readonly BlockRoad[],
-  points: readonly XY[],
-): { graph: RoadGraph; attach: (RoadAttachment | undefined)[] } {
-  // cuts along each road, as a global parameter piece + t
-  const cuts: Cut[][] = roads.map((r) => r.points.map((p, i) => ({ t: i, at: p })));
-  const links: [XY, XY][] = [];
+/** Cuts both roads where two roads' centre lines cross (a junction). */
+function cutCrossings(roads: readonly BlockRoad[], cuts: Cut[][]): void {
   for (let i = 0; i < roads.length; i++)
     for (let j = i + 1; j < roads.length; j++) {
-      const A = roads[i].points,
-        B = roads[j].points;
-      for (let p = 1; p < A.length; p++)
-        for (let q = 1; q < B.length; q++) {
-          const x = segmentCrossing(A[p - 1], A[p], B[q - 1], B[q]);
-          if (!x) continue;
-          const at: XY = [A[p - 1][0] + x[0] * (A[p][0] - A[p - 1][0]), A[p - 1][1] + x[0] * (A[p][1] - A[p - 1][1])];
-          cuts[i].push({ t: p - 1 + x[0], at });
-          cuts[j].push({ t: q - 1 + x[1], at });
+      const lineA = roads[i].points,
+        lineB = roads[j].points;
+      for (let p = 1; p < lineA.length; p++)
+        for (let q = 1; q < lineB.length; q++) {
+          const crossing = segmentCrossing(lineA[p - 1], lineA[p], lineB[q - 1], lineB[q]);
+          if (!crossing) continue;
+          const [tA, tB] = crossing;
+          const at: XY = [lineA[p - 1][0] + tA * (lineA[p][0] - lineA[p - 1][0]), lineA[p - 1][1] + tA * (lineA[p][1] - lineA[p - 1][1])];
+          cuts[i].push({ t: p - 1 + tA, at });
+          cuts[j].push({ t: q - 1 + tB, at });
         }
     }
-  // a line's end that touches another road's surface joins it there
-  roads.forEach((r, i) => {
-    for (const end of [r.points[0], r.points[r.points.length - 1]])
-      roads.forEach((o, j) => {
+}
+
+/** A line's end that touches another road's surface joins it there: a cut on the other road, and a link when the end is off its line. */
+function cutTouchingEnds(roads: readonly BlockRoad[], cuts: Cut[][], links: [XY, XY][]): void {
+  roads.forEach((road, i) => {
+    for (const end of [road.points[0], road.points[road.points.length - 1]])
+      roads.forEach((other, j) => {
         if (i === j) return;
-        const n = nearestOnPolyline(end, o.points);
-        if (n.distM > (r.widthM + o.widthM) / 2) return;
+        const nearest = nearestOnPolyline(end, other.points);
+        if (nearest.distM > (road.widthM + other.widthM) / 2) return;
         // an end exactly on the other line joins it at that point (the nodes merge); a near one gets a link
-        cuts[j].push({ t: n.piece + n.t, at: n.distM > 1e-3 ? n.at : end });
-        if (n.distM > 1e-3) links.push([end, n.at]);
+        cuts[j].push({ t: nearest.segment + nearest.t, at: nearest.distM > 1e-3 ? nearest.at : end });
+        if (nearest.distM > 1e-3) links.push([end, nearest.at]);
       });
   });
-  const attach = points.map((p) => {
+}
+
+/** Each point's nearest road (least distance beyond its half width), cut there; node numbers come later. */
+function attachPoints(roads: readonly BlockRoad[], points: readonly XY[], cuts: Cut[][]) {
+  return points.map((point) => {
     let best: (RoadAttachment & { road: number; t: number }) | undefined;
-    roads.forEach((r, i) => {
-      const n = nearestOnPolyline(p, r.points);
-      const slack = n.distM - r.widthM / 2;
-      if (!best || slack < best.distM - best.halfWidthM)
-        best = { node: -1, at: n.at, distM: n.distM, halfWidthM: r.widthM / 2, road: i, t: n.piece + n.t };
+    roads.forEach((road, i) => {
+      const nearest = nearestOnPolyline(point, road.points);
+      const slackM = nearest.distM - road.widthM / 2;
+      if (!best || slackM < best.distM - best.halfWidthM)
+        best = { node: -1, at: nearest.at, distM: nearest.distM, halfWidthM: road.widthM / 2, road: i, t: nearest.segment + nearest.t };
     });
     if (best) cuts[best.road].push({ t: best.t, at: best.at });
     return best;
   });
-  // nodes: merge positions within 1 mm
+}
+
+/** The graph of consecutive cuts along each road plus the links; positions within 1 mm are one node. */
+function linkCuts(cuts: Cut[][], links: [XY, XY][]) {
   const nodes: XY[] = [];
   const index = new Map<string, number>();
-  const nodeOf = (p: XY) => {
-    const key = `${Math.round(p[0] * 1000)},${Math.round(p[1] * 1000)}`;
-    let k = index.get(key);
-    if (k === undefined) {
-      k = nodes.length;
-      nodes.push(p);
-      index.set(key, k);
+  const nodeOf = (position: XY) => {
+    const key = `${Math.round(position[0] * 1000)},${Math.round(position[1] * 1000)}`;
+    let node = index.get(key);
+    if (node === undefined) {
+      node = nodes.length;
+      nodes.push(position);
+      index.set(key, node);
     }
-    return k;
+    return node;
   };
   const adj: [number, number][][] = [];
   const link = (a: XY, b: XY) => {
@@ -106,18 +112,33 @@ export function buildRoadGraph(
       v = nodeOf(b);
     while (adj.length < nodes.length) adj.push([]);
     if (u === v) return;
-    const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
-    adj[u].push([v, d]);
-    adj[v].push([u, d]);
+    const lengthM = Math.hypot(a[0] - b[0], a[1] - b[1]);
+    adj[u].push([v, lengthM]);
+    adj[v].push([u, lengthM]);
   };
-  for (const cs of cuts) {
-    cs.sort((p, q) => p.t - q.t);
-    for (let k = 1; k < cs.length; k++) link(cs[k - 1].at, cs[k].at);
+  for (const roadCuts of cuts) {
+    roadCuts.sort((p, q) => p.t - q.t);
+    for (let k = 1; k < roadCuts.length; k++) link(roadCuts[k - 1].at, roadCuts[k].at);
   }
   for (const [a, b] of links) link(a, b);
   while (adj.length < nodes.length) adj.push([]);
+  return { graph: { nodes, adj }, nodeOf };
+}
+
+/** Builds the graph; `points` (gates, depots) get attachment nodes on their nearest road. */
+export function buildRoadGraph(
+  roads: readonly BlockRoad[],
+  points: readonly XY[],
+): { graph: RoadGraph; attach: (RoadAttachment | undefined)[] } {
+  // cuts along each road, as a global parameter segment + t; every vertex is one
+  const cuts: Cut[][] = roads.map((road) => road.points.map((vertex, i) => ({ t: i, at: vertex })));
+  const links: [XY, XY][] = [];
+  cutCrossings(roads, cuts);
+  cutTouchingEnds(roads, cuts, links);
+  const attach = attachPoints(roads, points, cuts);
+  const { graph, nodeOf } = linkCuts(cuts, links);
   return {
-    graph: { nodes, adj },
+    graph,
     attach: attach.map((a) => (a ? { node: nodeOf(a.at), at: a.at, distM: a.distM, halfWidthM: a.halfWidthM } : undefined)),
   };
 }

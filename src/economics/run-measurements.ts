@@ -10,7 +10,7 @@ import type { Lang, MeasuredRun, Operation, RunSummary } from './types.js';
 import { formatNumber, roundTo } from '../units/index.js';
 
 /** Rounded to `decimals` places (3 unless said). */
-const r = (v: number, decimals = 3) => roundTo(v, decimals);
+const rounded = (value: number, decimals = 3) => roundTo(value, decimals);
 
 /** True for a run steered by GNSS (RTK or single-frequency), false for a person by eye. */
 export function isGuided(run: MeasuredRun): boolean {
@@ -84,6 +84,101 @@ const T = {
   },
 };
 
+/** How a measured value's source sentence is written: the run's label, the language, its words and number format. */
+interface SourceWriter {
+  label: string;
+  lang: Lang;
+  words: (typeof T)['en'];
+  /** A number rounded and written the language's way (2 decimals unless said). */
+  num: (value: number, decimals?: number) => string;
+}
+
+function sourceWriter(label: string, lang: Lang): SourceWriter {
+  return { label, lang, words: T[lang], num: (value, decimals = 2) => formatNumber(rounded(value, decimals), lang, decimals) };
+}
+
+/** Field capacity per machine, from the run's area and time. @throws EconomicsError `ECON_RUN_INVALID` when nothing was covered */
+function measuredCapacity(writer: SourceWriter, measured: MeasuredRun): MeasuredValue {
+  const { words, num } = writer;
+  const vehicles = Math.max(1, measured.vehicles ?? 1);
+  if (!(measured.fieldCapacityHaPerH > 0)) {
+    throw new EconomicsError(
+      'ECON_RUN_INVALID',
+      `run ${writer.label} (${measured.guidance}) has no measured field capacity (did it cover anything?)`,
+      { run: writer.label },
+    );
+  }
+  const perMachine = measured.fieldCapacityHaPerH / vehicles;
+  const { total, turning, transit, refill } = measured.timeS;
+  const timeText = words.time(
+    num(measured.areaCoveredHa),
+    num(total / 60, 1),
+    num(turning / 60, 1),
+    num(transit / 60, 1),
+    num(refill / 60, 1),
+  );
+  const source = `${words.run(writer.label, measured.guidance)}: ${timeText} → ${num(perMachine, 3)} ha/${writer.lang === 'vi' ? 'giờ' : 'h'}${vehicles > 1 ? words.perMachine(vehicles) : ''}`;
+  return { value: rounded(perMachine, 4), source };
+}
+
+/** The run's overlap or gap, % of the field. */
+function measuredPct(writer: SourceWriter, measured: MeasuredRun, what: 'overlap' | 'gap'): MeasuredValue {
+  const value = what === 'overlap' ? measured.overlapPct : measured.gapPct;
+  const { words } = writer;
+  return {
+    value: rounded(value, 3),
+    source: `${words.run(writer.label, measured.guidance)}: ${words[what]} ${writer.num(value)} ${words.ofField}`,
+  };
+}
+
+/** A drone run's capacity, overlap (from the dose raster when it has one) and battery cycles per ha. */
+function droneMeasurements(writer: SourceWriter, guided: MeasuredRun): Record<string, MeasuredValue> {
+  const { words, num } = writer;
+  const out: Record<string, MeasuredValue> = {};
+  out['drone.capacityHaPerH'] = measuredCapacity(writer, guided);
+  out['drone.overlapPct'] = measuredPct(writer, guided, 'overlap');
+  // with a dose raster the extra product is measured, not inferred from the coverage overlap:
+  // what left the tank beyond the prescription (the assumption's range 0–15 % bounds it)
+  const dose = guided.dose;
+  if (dose && dose.prescribedKg > 0) {
+    const extraPct = Math.min(15, Math.max(0, (100 * (dose.emittedKg - dose.prescribedKg)) / dose.prescribedKg));
+    out['drone.overlapPct'] = {
+      value: rounded(extraPct, 3),
+      source: `${words.run(writer.label, guided.guidance)}: ${words.dose(num(dose.emittedKg), num(dose.prescribedKg), num(dose.onTargetKg))} → ${num(extraPct)} %`,
+    };
+  }
+  const cycles = guided.energy?.batteryCycles;
+  if (cycles !== undefined && guided.areaCoveredHa > 0) {
+    out['drone.batteryCyclesPerHa'] = {
+      value: rounded(cycles / guided.areaCoveredHa, 4),
+      source: `${words.run(writer.label, guided.guidance)}: ${words.cycles(num(cycles), num(guided.areaCoveredHa))}`,
+    };
+  }
+  return out;
+}
+
+/** Transplanter runs: the guided run's capacity, overlap, gaps and fuel; the manual run's capacity, overlap and gaps. */
+function transplanterMeasurements(writer: SourceWriter, guided?: MeasuredRun, manual?: MeasuredRun): Record<string, MeasuredValue> {
+  const out: Record<string, MeasuredValue> = {};
+  if (guided) {
+    out['transplanter.capacityHaPerH'] = measuredCapacity(writer, guided);
+    out['transplanter.guidedOverlapPct'] = measuredPct(writer, guided, 'overlap');
+    out['transplanter.guidedGapPct'] = measuredPct(writer, guided, 'gap');
+    const fuel = guided.energy?.fuelL;
+    if (fuel !== undefined && guided.timeS.total > 0) {
+      const machineH = (guided.timeS.total / 3600) * Math.max(1, guided.vehicles ?? 1);
+      const source = `${writer.words.run(writer.label, guided.guidance)}: ${writer.words.fuel(writer.num(fuel), writer.num(machineH))}`;
+      out['transplanter.fuelLPerH'] = { value: rounded(fuel / machineH, 4), source };
+    }
+  }
+  if (manual) {
+    out['transplanter.unguidedCapacityHaPerH'] = measuredCapacity(writer, manual);
+    out['transplanter.unguidedOverlapPct'] = measuredPct(writer, manual, 'overlap');
+    out['transplanter.unguidedGapPct'] = measuredPct(writer, manual, 'gap');
+  }
+  return out;
+}
+
 /**
  * Assumption values measured in a run, for one operation.
  * @throws EconomicsError `ECON_RUN_MISMATCH` (a transplanter run for fertilizing, or the reverse), `ECON_RUN_INVALID`
@@ -101,67 +196,8 @@ export function measuredAssumptions(operation: Operation, run: RunSummary, lang:
       operation,
     });
   }
-  const w = T[lang];
-  const n = (v: number, d = 2) => formatNumber(r(v, d), lang, d);
-  const capacity = (m: MeasuredRun): MeasuredValue => {
-    const vehicles = Math.max(1, m.vehicles ?? 1);
-    if (!(m.fieldCapacityHaPerH > 0)) {
-      throw new EconomicsError(
-        'ECON_RUN_INVALID',
-        `run ${run.label} (${m.guidance}) has no measured field capacity (did it cover anything?)`,
-        { run: run.label },
-      );
-    }
-    const perMachine = m.fieldCapacityHaPerH / vehicles;
-    const t = m.timeS;
-    const source = `${w.run(run.label, m.guidance)}: ${w.time(n(m.areaCoveredHa), n(t.total / 60, 1), n(t.turning / 60, 1), n(t.transit / 60, 1), n(t.refill / 60, 1))} → ${n(perMachine, 3)} ha/${lang === 'vi' ? 'giờ' : 'h'}${vehicles > 1 ? w.perMachine(vehicles) : ''}`;
-    return { value: r(perMachine, 4), source };
-  };
-  const pct = (m: MeasuredRun, what: 'overlap' | 'gap'): MeasuredValue => {
-    const value = what === 'overlap' ? m.overlapPct : m.gapPct;
-    return { value: r(value, 3), source: `${w.run(run.label, m.guidance)}: ${w[what]} ${n(value)} ${w.ofField}` };
-  };
-  const out: Record<string, MeasuredValue> = {};
-  const g = run.guided;
-  const m = run.manual;
-  if (operation !== 'transplanting') {
-    // The drone itself is the mechanised method; a manually piloted drone run is not compared.
-    if (!g) return out;
-    out['drone.capacityHaPerH'] = capacity(g);
-    out['drone.overlapPct'] = pct(g, 'overlap');
-    // with a dose raster the extra product is measured, not inferred from the coverage overlap:
-    // what left the tank beyond the prescription (the assumption's range 0–15 % bounds it)
-    const d = g.dose;
-    if (d && d.prescribedKg > 0) {
-      const extraPct = Math.min(15, Math.max(0, (100 * (d.emittedKg - d.prescribedKg)) / d.prescribedKg));
-      out['drone.overlapPct'] = {
-        value: r(extraPct, 3),
-        source: `${w.run(run.label, g.guidance)}: ${w.dose(n(d.emittedKg), n(d.prescribedKg), n(d.onTargetKg))} → ${n(extraPct)} %`,
-      };
-    }
-    const cycles = g.energy?.batteryCycles;
-    if (cycles !== undefined && g.areaCoveredHa > 0) {
-      out['drone.batteryCyclesPerHa'] = {
-        value: r(cycles / g.areaCoveredHa, 4),
-        source: `${w.run(run.label, g.guidance)}: ${w.cycles(n(cycles), n(g.areaCoveredHa))}`,
-      };
-    }
-    return out;
-  }
-  if (g) {
-    out['transplanter.capacityHaPerH'] = capacity(g);
-    out['transplanter.guidedOverlapPct'] = pct(g, 'overlap');
-    out['transplanter.guidedGapPct'] = pct(g, 'gap');
-    const fuel = g.energy?.fuelL;
-    if (fuel !== undefined && g.timeS.total > 0) {
-      const h = (g.timeS.total / 3600) * Math.max(1, g.vehicles ?? 1);
-      out['transplanter.fuelLPerH'] = { value: r(fuel / h, 4), source: `${w.run(run.label, g.guidance)}: ${w.fuel(n(fuel), n(h))}` };
-    }
-  }
-  if (m) {
-    out['transplanter.unguidedCapacityHaPerH'] = capacity(m);
-    out['transplanter.unguidedOverlapPct'] = pct(m, 'overlap');
-    out['transplanter.unguidedGapPct'] = pct(m, 'gap');
-  }
-  return out;
+  const writer = sourceWriter(run.label, lang);
+  // The drone itself is the mechanised method; a manually piloted drone run is not compared.
+  if (operation !== 'transplanting') return run.guided ? droneMeasurements(writer, run.guided) : {};
+  return transplanterMeasurements(writer, run.guided, run.manual);
 }

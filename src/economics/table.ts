@@ -21,6 +21,73 @@ function pad(cells: string[][]): string {
     .join('\n');
 }
 
+/** How the table writes words, numbers and money in its language. */
+interface TableText {
+  lang: Lang;
+  w: ReturnType<typeof words>;
+  num: (value: number, decimals?: number) => string;
+  money: (vnd: number) => string;
+}
+
+/** The cost table: one column per method (manual, mechanised, alternatives), one row per figure, then the savings. */
+function costRows(report: SavingsReport, { w, num, money }: TableText): string[][] {
+  const blocks: CostBlock[] = [report.manual, report.mechanized, ...report.alternatives];
+  return [
+    ['', ...blocks.map((b) => w.method[b.method] ?? b.method)],
+    [w.personDays, ...blocks.map((b) => num(b.personDays, 2))],
+    [w.hours, ...blocks.map((b) => num(b.hours, 1))],
+    [w.machineHours, ...blocks.map((b) => num(b.machineHours, 1))],
+    [w.labor, ...blocks.map((b) => money(b.laborVnd))],
+    [w.machine, ...blocks.map((b) => money(b.machineVnd))],
+    [w.input, ...blocks.map((b) => money(b.inputVnd))],
+    [w.total, ...blocks.map((b) => money(b.totalVnd))],
+    [
+      w.savings,
+      '',
+      money(report.savings.vnd) + ` (${num(report.savings.pct, 1)} %)`,
+      ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${num(a.savingsPct, 1)} %)`),
+    ],
+  ];
+}
+
+/** The verdict and the headline figures under the table: savings per ha and sào, person-days, break-even, checks. */
+function summaryLines(report: SavingsReport, { lang, w, num, money }: TableText): string[] {
+  const breakEvens = report.breakEvenSupport;
+  return [
+    report.verdict.text,
+    `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
+    `${w.personDays} ${w.saved}: ${num(report.savings.personDays, 2)}`,
+    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(breakEvens.without)}`,
+    `${w.breakEven}, ${w.withSupport}: ${supportSentence(breakEvens.with, breakEvens.without, lang)}`,
+    `${w.checks}: ${checksLine(report.checks, lang)}`,
+  ];
+}
+
+/** Savings per ha with each factor at its low, base and high value. */
+function sensitivityTable(report: SavingsReport, { w, money }: TableText): string {
+  return pad([
+    ['', w.low, w.base, w.high],
+    ...report.sensitivity.map((x) => [
+      w.factor[x.factor] ?? x.factor,
+      money(x.lowSavingsVndPerHa),
+      money(x.baseSavingsVndPerHa),
+      money(x.highSavingsVndPerHa),
+    ]),
+  ]);
+}
+
+/** Every assumption used, marked `*` when measured in a run and `+` when overridden, with its source. */
+function assumptionLines(report: SavingsReport, { lang, w, num }: TableText): string[] {
+  return [
+    w.assumptions + ` (* ${w.fromRun}, + ${w.overridden})`,
+    ...report.assumptions.map((a) => {
+      const label = ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key;
+      const mark = a.fromRun ? '*' : a.overridden ? '+' : ' ';
+      return `${mark} ${label} = ${num(a.value, Number.isInteger(a.value) ? 0 : 3)} ${a.unit} [${a.key}]; ${a.source}`;
+    }),
+  ];
+}
+
 /**
  * Renders a report as text (in `lang`, default the report's own language).
  * @example
@@ -37,57 +104,25 @@ export function savingsTable(report: SavingsReport, lang: Lang = report.lang): s
       { key: 'lang', value: lang },
     );
   }
-  const w = words(lang);
-  const n = (v: number, d = 0) => formatNumber(v, lang, d);
-  const money = (v: number) => formatVnd(v, lang);
-  const blocks: CostBlock[] = [report.manual, report.mechanized, ...report.alternatives];
-  const rows: string[][] = [
-    ['', ...blocks.map((b) => w.method[b.method] ?? b.method)],
-    [w.personDays, ...blocks.map((b) => n(b.personDays, 2))],
-    [w.hours, ...blocks.map((b) => n(b.hours, 1))],
-    [w.machineHours, ...blocks.map((b) => n(b.machineHours, 1))],
-    [w.labor, ...blocks.map((b) => money(b.laborVnd))],
-    [w.machine, ...blocks.map((b) => money(b.machineVnd))],
-    [w.input, ...blocks.map((b) => money(b.inputVnd))],
-    [w.total, ...blocks.map((b) => money(b.totalVnd))],
-    [
-      w.savings,
-      '',
-      money(report.savings.vnd) + ` (${n(report.savings.pct, 1)} %)`,
-      ...report.alternatives.map((a) => money(a.savingsVnd) + ` (${n(a.savingsPct, 1)} %)`),
-    ],
-  ];
-  const breakEvens = report.breakEvenSupport;
+  const text: TableText = {
+    lang,
+    w: words(lang),
+    num: (value, decimals = 0) => formatNumber(value, lang, decimals),
+    money: (vnd) => formatVnd(vnd, lang),
+  };
+  const { w, num } = text;
   const lines = [
     `${w.title}: ${w.operation[report.operation]}, ${w.perSeason}`,
-    `${w.area}: ${n(report.areaHa, 2)} ha = ${n(report.areaSao, 1)} ${w.sao}; ${w.ownership[report.ownership]}`,
+    `${w.area}: ${num(report.areaHa, 2)} ha = ${num(report.areaSao, 1)} ${w.sao}; ${w.ownership[report.ownership]}`,
     '',
-    pad(rows),
+    pad(costRows(report, text)),
     '',
-    report.verdict.text,
-    `${w.savings} ${w.perHa}: ${money(report.perHa.savingsVnd)}; ${w.perSao}: ${formatRoughVnd(report.perSao.savingsVnd, lang)} (${money(report.perSao.manualVnd)} → ${money(report.perSao.mechanizedVnd)})`,
-    `${w.personDays} ${w.saved}: ${n(report.savings.personDays, 2)}`,
-    `${w.breakEven}, ${w.withoutSupport}: ${breakEvenSentence(breakEvens.without)}`,
-    `${w.breakEven}, ${w.withSupport}: ${supportSentence(breakEvens.with, breakEvens.without, lang)}`,
-    `${w.checks}: ${checksLine(report.checks, lang)}`,
+    ...summaryLines(report, text),
     '',
     w.sensitivity,
-    pad([
-      ['', w.low, w.base, w.high],
-      ...report.sensitivity.map((x) => [
-        w.factor[x.factor] ?? x.factor,
-        money(x.lowSavingsVndPerHa),
-        money(x.baseSavingsVndPerHa),
-        money(x.highSavingsVndPerHa),
-      ]),
-    ]),
+    sensitivityTable(report, text),
     '',
-    w.assumptions + ` (* ${w.fromRun}, + ${w.overridden})`,
-    ...report.assumptions.map((a) => {
-      const label = ASSUMPTIONS_BY_KEY.get(a.key)?.label[lang] ?? a.key;
-      const mark = a.fromRun ? '*' : a.overridden ? '+' : ' ';
-      return `${mark} ${label} = ${n(a.value, Number.isInteger(a.value) ? 0 : 3)} ${a.unit} [${a.key}]; ${a.source}`;
-    }),
+    ...assumptionLines(report, text),
     '',
     `${w.sources}:`,
     ...report.sources.map((x) => `  ${x.name}: ${x.text}`),

@@ -122,8 +122,17 @@ function flattenEdges(rings: readonly Ring[]): Edges {
   return e;
 }
 
-/** Compressed bucket lists: edges of cell c are cellItems[cellStart[c] .. cellStart[c+1]). */
-function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
+/** A uniform grid over the edges' bounding box, about one edge per cell. */
+interface BucketGrid {
+  minX: number;
+  minY: number;
+  cols: number;
+  rows: number;
+  cellW: number;
+  cellH: number;
+}
+
+function gridOver(e: Edges): BucketGrid {
   const n = e.ring.length;
   let minX = Infinity,
     minY = Infinity,
@@ -135,54 +144,61 @@ function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
     minY = Math.min(minY, e.ay[k]);
     maxY = Math.max(maxY, e.ay[k]);
   }
-  const w = Math.max(maxX - minX, 1e-9);
-  const h = Math.max(maxY - minY, 1e-9);
-  const side = Math.max(Math.sqrt((w * h) / n), Math.max(w, h) / n);
-  const cols = Math.max(1, Math.min(n, Math.ceil(w / side)));
-  const rows = Math.max(1, Math.min(n, Math.ceil(h / side)));
-  const cw = w / cols;
-  const ch = h / rows;
-  const col = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cw)));
-  const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / ch)));
-  const cells = cols * rows;
-  const count = new Int32Array(cells + 1);
-  // Visit the cells each edge reaches: per column it spans, the rows of its y-range there.
-  // Pass 0 counts edges per cell, pass 1 fills the buckets (no closures: this runs per edge).
-  let cellItems = new Int32Array(0);
-  let fill = count;
-  for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1) {
-      for (let c = 0; c < cells; c++) count[c + 1] += count[c];
-      cellItems = new Int32Array(count[cells]);
-      fill = count.slice(0, cells);
+  const width = Math.max(maxX - minX, 1e-9);
+  const height = Math.max(maxY - minY, 1e-9);
+  const side = Math.max(Math.sqrt((width * height) / n), Math.max(width, height) / n);
+  const cols = Math.max(1, Math.min(n, Math.ceil(width / side)));
+  const rows = Math.max(1, Math.min(n, Math.ceil(height / side)));
+  return { minX, minY, cols, rows, cellW: width / cols, cellH: height / rows };
+}
+
+const colOf = (grid: BucketGrid, x: number) => Math.min(grid.cols - 1, Math.max(0, Math.floor((x - grid.minX) / grid.cellW)));
+const rowOf = (grid: BucketGrid, y: number) => Math.min(grid.rows - 1, Math.max(0, Math.floor((y - grid.minY) / grid.cellH)));
+
+/**
+ * Visits the cells edge k reaches (per column it spans, the rows of its y-range there): counts it
+ * per cell (`fill` undefined), or files it in the cells' buckets (no closures: this runs per edge).
+ */
+function bucketEdge(e: Edges, k: number, grid: BucketGrid, count: Int32Array, cellItems: Int32Array, fill?: Int32Array): void {
+  const ax = e.ax[k],
+    ay = e.ay[k],
+    bx = e.bx[k],
+    by = e.by[k];
+  const c0 = colOf(grid, Math.min(ax, bx)),
+    c1 = colOf(grid, Math.max(ax, bx));
+  const dx = bx - ax;
+  for (let c = c0; c <= c1; c++) {
+    let ya = ay,
+      yb = by;
+    if (c0 !== c1 && dx !== 0) {
+      const xl = Math.max(Math.min(ax, bx), grid.minX + c * grid.cellW);
+      const xr = Math.min(Math.max(ax, bx), grid.minX + (c + 1) * grid.cellW);
+      ya = ay + ((xl - ax) / dx) * (by - ay);
+      yb = ay + ((xr - ax) / dx) * (by - ay);
     }
-    for (let k = 0; k < n; k++) {
-      const ax = e.ax[k],
-        ay = e.ay[k],
-        bx = e.bx[k],
-        by = e.by[k];
-      const c0 = col(Math.min(ax, bx)),
-        c1 = col(Math.max(ax, bx));
-      const dx = bx - ax;
-      for (let c = c0; c <= c1; c++) {
-        let ya = ay,
-          yb = by;
-        if (c0 !== c1 && dx !== 0) {
-          const xl = Math.max(Math.min(ax, bx), minX + c * cw);
-          const xr = Math.min(Math.max(ax, bx), minX + (c + 1) * cw);
-          ya = ay + ((xl - ax) / dx) * (by - ay);
-          yb = ay + ((xr - ax) / dx) * (by - ay);
-        }
-        const r0 = row(Math.min(ya, yb) - 1e-9),
-          r1 = row(Math.max(ya, yb) + 1e-9);
-        for (let r = r0; r <= r1; r++) {
-          const cell = r * cols + c;
-          if (pass === 0) count[cell + 1]++;
-          else cellItems[fill[cell]++] = k;
-        }
-      }
+    const r0 = rowOf(grid, Math.min(ya, yb) - 1e-9),
+      r1 = rowOf(grid, Math.max(ya, yb) + 1e-9);
+    for (let r = r0; r <= r1; r++) {
+      const cell = r * grid.cols + c;
+      if (!fill) count[cell + 1]++;
+      else cellItems[fill[cell]++] = k;
     }
   }
+}
+
+/** Compressed bucket lists: edges of cell c are cellItems[cellStart[c] .. cellStart[c+1]). */
+function buildGrid(e: Edges): { cellStart: Int32Array; cellItems: Int32Array } {
+  const n = e.ring.length;
+  const grid = gridOver(e);
+  const cells = grid.cols * grid.rows;
+  const count = new Int32Array(cells + 1);
+  // two passes: count the edges per cell, then fill the buckets
+  const noItems = new Int32Array(0);
+  for (let k = 0; k < n; k++) bucketEdge(e, k, grid, count, noItems);
+  for (let c = 0; c < cells; c++) count[c + 1] += count[c];
+  const cellItems = new Int32Array(count[cells]);
+  const fill = count.slice(0, cells);
+  for (let k = 0; k < n; k++) bucketEdge(e, k, grid, count, cellItems, fill);
   return { cellStart: count, cellItems };
 }
 

@@ -22,18 +22,9 @@ export interface ToFieldInput {
   maxEdgePairTests: number;
 }
 
-/**
- * Projects one checked polygon to metres and validates its shape: no degenerate ring, no
- * crossing or touching edges, holes inside the outer ring and not inside each other, area
- * within the limit. The projection origin is the first vertex of the outer ring. Rings come
- * out open in metres (outer CCW, holes CW) and closed in lon/lat with the same (RFC 7946) winding.
- * @throws FieldError FIELD_DEGENERATE, FIELD_SELF_INTERSECTION, FIELD_HOLE_OUTSIDE, FIELD_TOO_LARGE
- */
-export function toField(input: ToFieldInput): Field {
-  const { ref, rings } = input;
-  const projection = localProjection(rings[0][0][0], rings[0][0][1]);
-  const ringsM: Ring[] = rings.map((r) => r.map((p) => toXY(projection, p)));
-  ringsM.forEach((r, i) => checkNotDegenerate(r, i, ref, fanAbsAreaM2(r)));
+/** @throws FieldError FIELD_TOO_LARGE (too crowded to check) or FIELD_SELF_INTERSECTION naming the rings, edges and where */
+function checkNoCrossing(ringsM: Ring[], input: ToFieldInput, projection: Field['projection']): void {
+  const { ref } = input;
   const crossing = findRingCrossing(ringsM, input.maxEdgePairTests);
   if (crossing?.tooComplex) {
     throw fieldError(
@@ -44,40 +35,55 @@ export function toField(input: ToFieldInput): Field {
       { pairTests: crossing.pairTests, limit: input.maxEdgePairTests },
     );
   }
-  if (crossing) {
-    const { ringA, edgeA, ringB, edgeB, kind, point } = crossing;
-    const at = toLonLat(projection, point);
-    const what =
-      ringA === ringB
-        ? `${ringLabel(ringA)} ${kind === 'cross' ? 'crosses' : kind === 'touch' ? 'touches' : 'folds back on'} itself (edges ${edgeA} and ${edgeB})`
-        : `${ringLabel(ringA)} and ${ringLabel(ringB)} ${kind === 'cross' ? 'cross' : 'touch'} (edges ${edgeA} and ${edgeB})`;
-    throw fieldError('FIELD_SELF_INTERSECTION', ref, `${what} near [${at}]`, {
-      ring: ringA,
-      edge: edgeA,
-      otherRing: ringB,
-      otherEdge: edgeB,
-      kind,
-      position: at,
-    });
-  }
-  const areas = ringsM.map((r, i) => {
-    const a = signedAreaM2(r);
-    checkNotDegenerate(r, i, ref, Math.abs(a));
-    return a;
+  if (!crossing) return;
+  const { ringA, edgeA, ringB, edgeB, kind, point } = crossing;
+  const at = toLonLat(projection, point);
+  const what =
+    ringA === ringB
+      ? `${ringLabel(ringA)} ${kind === 'cross' ? 'crosses' : kind === 'touch' ? 'touches' : 'folds back on'} itself (edges ${edgeA} and ${edgeB})`
+      : `${ringLabel(ringA)} and ${ringLabel(ringB)} ${kind === 'cross' ? 'cross' : 'touch'} (edges ${edgeA} and ${edgeB})`;
+  throw fieldError('FIELD_SELF_INTERSECTION', ref, `${what} near [${at}]`, {
+    ring: ringA,
+    edge: edgeA,
+    otherRing: ringB,
+    otherEdge: edgeB,
+    kind,
+    position: at,
+  });
+}
+
+/**
+ * Projects one checked polygon to metres and validates its shape: no degenerate ring, no
+ * crossing or touching edges, holes inside the outer ring and not inside each other, area
+ * within the limit. The projection origin is the first vertex of the outer ring. Rings come
+ * out open in metres (outer CCW, holes CW) and closed in lon/lat with the same (RFC 7946) winding.
+ * @throws FieldError FIELD_DEGENERATE, FIELD_SELF_INTERSECTION, FIELD_HOLE_OUTSIDE, FIELD_TOO_LARGE
+ */
+export function toField(input: ToFieldInput): Field {
+  const { ref, rings } = input;
+  const projection = localProjection(rings[0][0][0], rings[0][0][1]);
+  const ringsM: Ring[] = rings.map((ring) => ring.map((lonLat) => toXY(projection, lonLat)));
+  ringsM.forEach((ring, i) => checkNotDegenerate(ring, i, ref, fanAbsAreaM2(ring)));
+  checkNoCrossing(ringsM, input, projection);
+  const areas = ringsM.map((ring, i) => {
+    const signedM2 = signedAreaM2(ring);
+    checkNotDegenerate(ring, i, ref, Math.abs(signedM2));
+    return signedM2;
   });
   checkHoles(ringsM, ref);
   const outerArea = Math.abs(areas[0]);
-  const areaM2 = outerArea - areas.slice(1).reduce((s, a) => s + Math.abs(a), 0);
+  const areaM2 = outerArea - areas.slice(1).reduce((sum, holeM2) => sum + Math.abs(holeM2), 0);
   if (areaM2 / 10_000 > input.maxAreaHa) {
     throw fieldError('FIELD_TOO_LARGE', ref, `area ${(areaM2 / 10_000).toFixed(1)} ha is over the limit of ${input.maxAreaHa} ha`, {
       areaHa: areaM2 / 10_000,
       limit: input.maxAreaHa,
     });
   }
+  // the outer ring counter-clockwise, holes clockwise
   const wantCcw = (i: number) => i === 0;
-  const polygonRings = ringsM.map((r, i) => (areas[i] > 0 === wantCcw(i) ? r : reverseKeepStart(r)));
-  const lonLat = rings.map((r, i) => {
-    const oriented = areas[i] > 0 === wantCcw(i) ? r : reverseKeepStart(r);
+  const polygonRings = ringsM.map((ring, i) => (areas[i] > 0 === wantCcw(i) ? ring : reverseKeepStart(ring)));
+  const lonLat = rings.map((ring, i) => {
+    const oriented = areas[i] > 0 === wantCcw(i) ? ring : reverseKeepStart(ring);
     return [...oriented, oriented[0]].map((p) => [p[0], p[1]]);
   });
   return {

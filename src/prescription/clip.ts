@@ -26,6 +26,60 @@ export interface ClipOptions {
   exclude?: PolygonM[];
 }
 
+/** The map's one unit. @throws PrescriptionError `PRESCRIPTION_MIXED_UNITS` listing the zones of each unit */
+function mapUnit(map: RawPrescription): Prescription['unit'] {
+  const units = new Set(map.zones.map((zone) => zone.unit));
+  if (units.size > 1) {
+    const byUnit = [...units].map(
+      (unit) =>
+        `${unit}: ${map.zones
+          .filter((zone) => zone.unit === unit)
+          .map((zone) => zone.id)
+          .join(', ')}`,
+    );
+    throw new PrescriptionError('PRESCRIPTION_MIXED_UNITS', `zones in several units (${byUnit.join('; ')})`, { units: [...units] });
+  }
+  return map.zones[0]?.unit ?? 'kg/ha';
+}
+
+/** The rate of the field no zone covers: the option's, else the map's, else 0. @throws PrescriptionError `PRESCRIPTION_NEGATIVE_RATE` */
+function defaultRate(map: RawPrescription, options: ClipOptions): number {
+  const defaultRatePerHa = options.defaultRatePerHa ?? map.defaultRatePerHa ?? 0;
+  if (!(defaultRatePerHa >= 0) || !Number.isFinite(defaultRatePerHa)) {
+    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${defaultRatePerHa}`, {
+      zone: 'default',
+    });
+  }
+  return defaultRatePerHa;
+}
+
+/** A zone's polygons in the field's metres (rings open), merged, clipped to the field. */
+function zoneInField(zone: RawPrescription['zones'][number], field: Field, fieldPolygons: PolygonM[]): PolygonM[] {
+  const polygons: PolygonM[] = zone.lonLat.map((rings) => {
+    const [outer, ...holes] = rings.map((ring) => ring.slice(0, -1).map((lonLat) => toXY(field.projection, lonLat)));
+    return { outer, holes };
+  });
+  return clipPolygons('intersection', clipPolygons('union', polygons, []), fieldPolygons);
+}
+
+/** @throws PrescriptionError `PRESCRIPTION_ZONE_OVERLAP` when `clipped` overlaps a kept zone by more than the tolerance */
+function checkNoOverlap(zoneId: string, clipped: PolygonM[], kept: readonly PrescriptionZone[], toleranceM2: number): void {
+  for (const other of kept) {
+    const commonM2 = polygonsAreaM2(clipPolygons('intersection', clipped, other.polygons));
+    if (commonM2 > toleranceM2) {
+      throw new PrescriptionError(
+        'PRESCRIPTION_ZONE_OVERLAP',
+        `zones "${other.id}" and "${zoneId}" overlap by ${commonM2.toFixed(1)} m² inside the field`,
+        {
+          zone: zoneId,
+          other: other.id,
+          areaM2: commonM2,
+        },
+      );
+    }
+  }
+}
+
 /**
  * Clips a prescription map to a field.
  * @param map - zones as read by a parser (WGS84)
@@ -42,55 +96,24 @@ export interface ClipOptions {
  * ```
  */
 export function clipPrescription(map: RawPrescription, field: Field, options: ClipOptions = {}): Prescription {
-  const tolM2 = options.overlapToleranceM2 ?? 1;
+  const toleranceM2 = options.overlapToleranceM2 ?? 1;
   const minM2 = options.minAreaM2 ?? 0.01;
-  const units = new Set(map.zones.map((z) => z.unit));
-  if (units.size > 1) {
-    const byUnit = [...units].map(
-      (u) =>
-        `${u}: ${map.zones
-          .filter((z) => z.unit === u)
-          .map((z) => z.id)
-          .join(', ')}`,
-    );
-    throw new PrescriptionError('PRESCRIPTION_MIXED_UNITS', `zones in several units (${byUnit.join('; ')})`, { units: [...units] });
-  }
-  const unit = map.zones[0]?.unit ?? 'kg/ha';
-  const defaultRatePerHa = options.defaultRatePerHa ?? map.defaultRatePerHa ?? 0;
-  if (!(defaultRatePerHa >= 0) || !Number.isFinite(defaultRatePerHa)) {
-    throw new PrescriptionError('PRESCRIPTION_NEGATIVE_RATE', `default rate must be a number ≥ 0, got ${defaultRatePerHa}`, {
-      zone: 'default',
-    });
-  }
-  const fieldPolys: PolygonM[] = options.exclude?.length ? clipPolygons('difference', [field.polygon], options.exclude) : [field.polygon];
+  const unit = mapUnit(map);
+  const defaultRatePerHa = defaultRate(map, options);
+  const fieldPolygons: PolygonM[] = options.exclude?.length
+    ? clipPolygons('difference', [field.polygon], options.exclude)
+    : [field.polygon];
   const zones: PrescriptionZone[] = [];
   const dropped: string[] = [];
-  for (const z of map.zones) {
-    const polys: PolygonM[] = z.lonLat.map((rings) => {
-      const [outer, ...holes] = rings.map((r) => r.slice(0, -1).map((p) => toXY(field.projection, p)));
-      return { outer, holes };
-    });
-    const clipped = clipPolygons('intersection', clipPolygons('union', polys, []), fieldPolys);
+  for (const zone of map.zones) {
+    const clipped = zoneInField(zone, field, fieldPolygons);
     const areaM2 = polygonsAreaM2(clipped);
     if (areaM2 < minM2) {
-      dropped.push(z.id);
+      dropped.push(zone.id);
       continue;
     }
-    for (const other of zones) {
-      const common = polygonsAreaM2(clipPolygons('intersection', clipped, other.polygons));
-      if (common > tolM2) {
-        throw new PrescriptionError(
-          'PRESCRIPTION_ZONE_OVERLAP',
-          `zones "${other.id}" and "${z.id}" overlap by ${common.toFixed(1)} m² inside the field`,
-          {
-            zone: z.id,
-            other: other.id,
-            areaM2: common,
-          },
-        );
-      }
-    }
-    zones.push({ id: z.id, ratePerHa: z.ratePerHa, polygons: clipped, areaM2, isDefault: false });
+    checkNoOverlap(zone.id, clipped, zones, toleranceM2);
+    zones.push({ id: zone.id, ratePerHa: zone.ratePerHa, polygons: clipped, areaM2, isDefault: false });
   }
   if (zones.length === 0 && !options.allowMiss) {
     throw new PrescriptionError(
@@ -101,12 +124,12 @@ export function clipPrescription(map: RawPrescription, field: Field, options: Cl
   }
   const rest = clipPolygons(
     'difference',
-    fieldPolys,
-    zones.flatMap((z) => z.polygons),
+    fieldPolygons,
+    zones.flatMap((zone) => zone.polygons),
   );
   const restM2 = polygonsAreaM2(rest);
-  if (restM2 >= Math.max(minM2, tolM2))
+  if (restM2 >= Math.max(minM2, toleranceM2))
     zones.push({ id: 'default', ratePerHa: defaultRatePerHa, polygons: rest, areaM2: restM2, isDefault: true });
-  const prescribedKg = zones.reduce((a, z) => a + (z.ratePerHa * z.areaM2) / 10_000, 0);
+  const prescribedKg = zones.reduce((a, zone) => a + (zone.ratePerHa * zone.areaM2) / 10_000, 0);
   return { fieldId: field.id, unit, product: unit === 'kg/ha' ? 'granular' : 'liquid', defaultRatePerHa, zones, dropped, prescribedKg };
 }

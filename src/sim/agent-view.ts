@@ -9,7 +9,7 @@ import type { VehicleState } from './types.js';
 /** Activity now, for frames. */
 export function activity(a: Agent): VehicleState['activity'] {
   if (a.done) return 'done';
-  const leg = a.cfg.legs[a.li];
+  const leg = a.cfg.legs[a.legIndex];
   if (!leg) return 'idle';
   if (a.queued) return 'queued';
   if (leg.kind === 'refill') return a.holdLeft > 0 || !a.entered ? 'refilling' : 'transit';
@@ -20,13 +20,13 @@ export function activity(a: Agent): VehicleState['activity'] {
 
 /** Whether the implement is on now. */
 export function implementOn(a: Agent): boolean {
-  const leg = a.cfg.legs[a.li];
-  return !a.done && !!leg && a.entered && a.s >= leg.implementFromM && a.s < leg.implementToM && a.loadLeft > 0;
+  const leg = a.cfg.legs[a.legIndex];
+  return !a.done && !!leg && a.entered && a.alongM >= leg.implementFromM && a.alongM < leg.implementToM && a.loadLeft > 0;
 }
 
 /** True heading (where the machine points), deg clockwise from north. */
 export function headingDeg(a: Agent): number {
-  const leg = a.cfg.legs[a.li];
+  const leg = a.cfg.legs[a.legIndex];
   const sign = leg?.reverse ? -1 : 1;
   const h = (Math.atan2(sign * a.dir[0], sign * a.dir[1]) * 180) / Math.PI;
   return h < 0 ? h + 360 : h;

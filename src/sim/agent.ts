@@ -75,9 +75,12 @@ export class Agent {
   readonly totals: AgentTotals;
   readonly errors: ErrorState;
   done = false;
-  li = 0;
-  s = 0;
-  piece = 0;
+  /** Index of the current leg. */
+  legIndex = 0;
+  /** Distance along the current leg, m. */
+  alongM = 0;
+  /** Index of the current segment of the leg (between points segment and segment + 1). */
+  segment = 0;
   speed = 0;
   holdLeft = 0;
   entered = false;
@@ -129,7 +132,7 @@ export class Agent {
   /** Advances `dtS` seconds of simulated time at time `tMs` (end of the tick); pushes events. */
   step(dtS: number, tMs: number, events: SimEvent[]): void {
     if (this.done) return;
-    const leg = this.cfg.legs[this.li];
+    const leg = this.cfg.legs[this.legIndex];
     const active = !(leg?.kind === 'refill' && this.holdLeft > 0);
     const v = this.cfg.vehicle;
     this.totals.faults += updateFaults(this.errors, this.cfg.faults, dtS, {
@@ -162,7 +165,7 @@ export class Agent {
 
   private advance(remaining: number, tMs: number, events: SimEvent[]): number {
     const legs = this.cfg.legs;
-    const leg = legs[this.li];
+    const leg = legs[this.legIndex];
     if (!leg) {
       this.finish(tMs, events);
       return 0;
@@ -193,7 +196,7 @@ export class Agent {
       }
       return remaining - h;
     }
-    if (this.piece >= leg.points.length - 1 || this.s >= leg.lengthM - 1e-9) {
+    if (this.segment >= leg.points.length - 1 || this.alongM >= leg.lengthM - 1e-9) {
       this.nextLeg();
       return remaining;
     }
@@ -202,14 +205,14 @@ export class Agent {
 
   private move(leg: Leg, remaining: number, tStartS: number): number {
     const v = this.cfg.vehicle;
-    const k = this.piece;
+    const k = this.segment;
     const a = v.accelMps2;
     const vLim = leg.vertexMps[k + 1];
-    const dRem = leg.cum[k + 1] - this.s;
+    const dRem = leg.cum[k + 1] - this.alongM;
     const v0 = this.speed;
     const v1 = Math.max(0.05, Math.min(leg.cruiseMps, v0 + a * remaining, brakeCapMps(v0, vLim, dRem, a, remaining)));
     const avg = Math.max(0.05, (v0 + v1) / 2);
-    let s1 = this.s + avg * remaining;
+    let s1 = this.alongM + avg * remaining;
     let tUsed = remaining;
     let crossing = false;
     if (s1 >= leg.cum[k + 1]) {
@@ -218,55 +221,64 @@ export class Agent {
       crossing = true;
     }
     let needReturn = false;
-    if (leg.implementToM > leg.implementFromM) {
-      // a narrowed pass plants only its rows: its own width, fewer seedlings per metre
-      const w = leg.widthM ?? v.workingWidthM;
-      const onA = Math.max(this.s, leg.implementFromM);
-      let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
-      const dose = this.cfg.dose;
-      const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
-      const need = on * w * perM2;
-      const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
-      if (need > allow) {
-        on = Math.max(0, allow) / (w * perM2);
-        const cut = onA + on;
-        tUsed *= (cut - this.s) / Math.max(1e-9, s1 - this.s);
-        s1 = cut;
-        crossing = false;
-        needReturn = true;
-      }
-      if (on > 0) {
-        const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.s);
-        const used = dose
-          ? dose.model.spread(
-              dose.index,
-              this.truePoint(leg, k, onA),
-              this.truePoint(leg, k, onA + on),
-              pieceDir(leg, k),
-              tStartS + spanS(onA - this.s),
-              spanS(on),
-            )
-          : on * w * this.load.perM2;
-        this.loadLeft = Math.max(0, this.loadLeft - used);
-        this.totals.applied += used;
-        this.totals.workDoneM += on;
-        const dir = pieceDir(leg, k);
-        paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
-        if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
-          paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
-        }
-      }
-    }
+    if (leg.implementToM > leg.implementFromM) ({ s1, tUsed, crossing, needReturn } = this.work(leg, k, s1, tUsed, crossing, tStartS));
     this.totals[TIME_KEY[leg.kind]] += tUsed;
     if (leg.road) this.totals.roadS += tUsed;
-    this.totals.distanceM += s1 - this.s;
-    this.s = s1;
+    this.totals.distanceM += s1 - this.alongM;
+    this.alongM = s1;
     this.speed = crossing ? Math.min(v1, vLim) : v1;
     this.dir = pieceDir(leg, k);
     this.pos = pointAt(leg, k, s1);
-    if (crossing) this.piece++;
+    if (crossing) this.segment++;
     if (needReturn) this.insertReturn();
     return remaining - tUsed;
+  }
+
+  /**
+   * The implement's part of a move along segment `k` up to `s1`: product spread (or planted) and
+   * painted; when the load runs out first, the move is cut there and a return is needed.
+   */
+  private work(leg: Leg, k: number, s1: number, tUsed: number, crossing: boolean, tStartS: number) {
+    const v = this.cfg.vehicle;
+    let needReturn = false;
+    // a narrowed pass plants only its rows: its own width, fewer seedlings per metre
+    const w = leg.widthM ?? v.workingWidthM;
+    const onA = Math.max(this.alongM, leg.implementFromM);
+    let on = Math.max(0, Math.min(s1, leg.implementToM) - onA);
+    const dose = this.cfg.dose;
+    const perM2 = dose ? Math.max(1e-9, dose.model.perM2(dose.index)) : this.load.perM2;
+    const need = on * w * perM2;
+    const allow = this.loadLeft + (this.refillAhead() ? 0.02 * this.load.capacity : 0);
+    if (need > allow) {
+      on = Math.max(0, allow) / (w * perM2);
+      const cut = onA + on;
+      tUsed *= (cut - this.alongM) / Math.max(1e-9, s1 - this.alongM);
+      s1 = cut;
+      crossing = false;
+      needReturn = true;
+    }
+    if (on > 0) {
+      const spanS = (t: number) => (tUsed * t) / Math.max(1e-9, s1 - this.alongM);
+      const used = dose
+        ? dose.model.spread(
+            dose.index,
+            this.truePoint(leg, k, onA),
+            this.truePoint(leg, k, onA + on),
+            pieceDir(leg, k),
+            tStartS + spanS(onA - this.alongM),
+            spanS(on),
+          )
+        : on * w * this.load.perM2;
+      this.loadLeft = Math.max(0, this.loadLeft - used);
+      this.totals.applied += used;
+      this.totals.workDoneM += on;
+      const dir = pieceDir(leg, k);
+      paintBar(this.cfg.raster, this.truePoint(leg, k, onA), this.truePoint(leg, k, onA + on), dir, w / 2, this.passId);
+      if (crossing && k + 1 < leg.points.length - 1 && s1 > leg.implementFromM && s1 < leg.implementToM) {
+        paintDisc(this.cfg.raster, this.truePoint(leg, k, s1), w / 2, this.passId);
+      }
+    }
+    return { s1, tUsed, crossing, needReturn };
   }
 
   private truePoint(leg: Leg, k: number, s: number): XY {
@@ -278,21 +290,21 @@ export class Agent {
   private enter(leg: Leg): void {
     this.entered = true;
     this.holdLeft = leg.holdS;
-    this.s = 0;
-    this.piece = 0;
+    this.alongM = 0;
+    this.segment = 0;
     if (leg.implementToM > leg.implementFromM) this.passId = this.cfg.raster.newPass();
     if (leg.lengthM > 0 && !leg.reverse) this.dir = pieceDir(leg, 0);
   }
 
   private nextLeg(): void {
-    this.li++;
+    this.legIndex++;
     this.entered = false;
   }
 
   /** True when a refill stop comes before the next swath (so the machine is on its way to refill). */
   private refillAhead(): boolean {
     const legs = this.cfg.legs;
-    for (let i = this.li + (this.entered ? 1 : 0); i < legs.length; i++) {
+    for (let i = this.legIndex + (this.entered ? 1 : 0); i < legs.length; i++) {
       if (legs[i].kind === 'refill') return true;
       if (legs[i].kind === 'swath') return false;
     }
@@ -302,7 +314,7 @@ export class Agent {
   /** Breaks off to the service point and back to the same point: [transit, refill, transit, rest of the leg]. */
   private insertReturn(): void {
     const legs = this.cfg.legs;
-    const leg = legs[this.li];
+    const leg = legs[this.legIndex];
     if (!leg) return;
     const v = this.cfg.vehicle;
     const here: XY = [this.pos[0], this.pos[1]];
@@ -315,19 +327,19 @@ export class Agent {
       makeLeg('refill', [sp, sp], transitMps, { holdS, refill: { reason, durationS: holdS, planned: false } }),
       makeLeg('transit', [sp, here], transitMps),
     ];
-    const midLeg = this.entered && this.holdLeft === 0 && this.s < leg.lengthM - 1e-6;
-    if (midLeg) inserted.push(tailOf(leg, this.piece, this.s));
+    const midLeg = this.entered && this.holdLeft === 0 && this.alongM < leg.lengthM - 1e-6;
+    if (midLeg) inserted.push(tailOf(leg, this.segment, this.alongM));
     const rules = cornerRules(v, this.cfg.steering);
     for (const l of inserted) setInteriorLimits(l, rules);
     if (midLeg) {
-      legs.splice(this.li, 1, ...inserted);
+      legs.splice(this.legIndex, 1, ...inserted);
     } else {
-      legs.splice(this.li + (this.entered ? 1 : 0), 0, ...inserted);
+      legs.splice(this.legIndex + (this.entered ? 1 : 0), 0, ...inserted);
       if (this.entered) this.nextLeg();
     }
     this.entered = false;
     this.returning = true;
-    setJoinLimits(legs, rules, this.li - 1);
+    setJoinLimits(legs, rules, this.legIndex - 1);
   }
 
   private completeRefill(leg: Leg, tMs: number, events: SimEvent[]): void {

@@ -28,68 +28,89 @@ export function cornerRules(v: Vehicle, steering: SteeringModel): CornerRules {
   return { multirotor: v.kind === 'multirotor', turnSpeedMps: v.turnSpeedMps * steering.turnSpeedFactor };
 }
 
+/**
+ * The manual driver's pass ends: switch-on late (gap) or early (spread at the end of the turn
+ * before: overlap); switch-off early (gap) or late (spread into the turn after: overlap).
+ * Returns how far the spreading runs on into the next turn, m.
+ */
+function shortEnds(leg: Leg, legs: readonly Leg[], steering: SteeringModel, rng: Rng): number {
+  const startErrM = rng.uniform(-steering.shortEndMaxM, steering.shortEndMaxM);
+  const endErrM = rng.uniform(-steering.shortEndMaxM, steering.shortEndMaxM);
+  leg.implementFromM = Math.min(leg.lengthM / 3, Math.max(0, startErrM));
+  leg.implementToM = Math.max((2 * leg.lengthM) / 3, leg.lengthM - Math.max(0, endErrM));
+  const before = legs[legs.length - 1];
+  if (startErrM < 0 && before?.kind === 'turn' && !before.reverse) {
+    // one implement range per leg: a turn with both ends spread is spread all along
+    const from = Math.max(0, before.lengthM + startErrM);
+    before.implementFromM = before.implementToM > before.implementFromM ? 0 : from;
+    before.implementToM = before.lengthM;
+  }
+  return Math.max(0, -endErrM);
+}
+
+/** A swath leg (corners cut and pass ends misjudged by a manual driver); returns it with its overrun into the next turn, m. */
+function swathLeg(segment: WorkItem['segment'], ctx: LegContext, legs: readonly Leg[]): { leg: Leg; overrunM: number } {
+  const { vehicle, steering, rng } = ctx;
+  const points =
+    steering.cornerCutM[1] > 0
+      ? chamferCorners(segment.points, () => rng.uniform(steering.cornerCutM[0], steering.cornerCutM[1]))
+      : segment.points;
+  const leg = makeLeg('swath', points, vehicle.workSpeedMps * steering.workSpeedFactor);
+  if (segment.widthM !== undefined) leg.widthM = segment.widthM;
+  const overrunM = steering.shortEndMaxM > 0 ? shortEnds(leg, legs, steering, rng) : 0;
+  leg.lateralBiasM = passBias(steering, rng);
+  return { leg, overrunM };
+}
+
+/** A turn leg: reverse speed when reversing, a hold for a multirotor's stop-turn, spread on by the swath's overrun. */
+function turnLeg(segment: WorkItem['segment'], ctx: LegContext, overrunM: number): Leg {
+  const { vehicle, steering } = ctx;
+  const speedMps =
+    segment.reverse && vehicle.reverseSpeedMps > 0 ? vehicle.reverseSpeedMps : vehicle.turnSpeedMps * steering.turnSpeedFactor;
+  const leg = makeLeg('turn', segment.points, speedMps, { reverse: segment.reverse });
+  if (vehicle.kind === 'multirotor') leg.holdS = vehicle.stopTurnS * steering.stopTurnFactor;
+  if (overrunM > 0 && !segment.reverse) leg.implementToM = Math.min(overrunM, leg.lengthM);
+  return leg;
+}
+
 /** Builds the legs of one vehicle; see the file comment. */
 export function buildLegs(items: readonly WorkItem[], ctx: LegContext): Leg[] {
-  const { vehicle: v, steering: st, rng } = ctx;
+  const { vehicle, steering } = ctx;
   const legs: Leg[] = [];
-  let pos: XY = ctx.start;
+  let position: XY = ctx.start;
   const transitTo = (to: XY) => {
-    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) > GAP_M)
-      legs.push(makeLeg('transit', [pos, to], v.transitSpeedMps * st.transitSpeedFactor));
-    pos = to;
+    if (Math.hypot(to[0] - position[0], to[1] - position[1]) > GAP_M)
+      legs.push(makeLeg('transit', [position, to], vehicle.transitSpeedMps * steering.transitSpeedFactor));
+    position = to;
   };
   let overrunM = 0;
-  for (const it of items) {
-    const seg = it.segment;
-    const overrun = overrunM;
+  for (const item of items) {
+    const { segment } = item;
+    const overrunBeforeM = overrunM;
     overrunM = 0;
-    transitTo(seg.points[0]);
+    transitTo(segment.points[0]);
     let leg: Leg;
-    if (seg.kind === 'swath') {
-      const pts = st.cornerCutM[1] > 0 ? chamferCorners(seg.points, () => rng.uniform(st.cornerCutM[0], st.cornerCutM[1])) : seg.points;
-      leg = makeLeg('swath', pts, v.workSpeedMps * st.workSpeedFactor);
-      if (seg.widthM !== undefined) leg.widthM = seg.widthM;
-      if (st.shortEndMaxM > 0) {
-        // switch-on late (gap) or early (spread at the end of the turn before: overlap);
-        // switch-off early (gap) or late (spread into the turn after: overlap)
-        const startErrM = rng.uniform(-st.shortEndMaxM, st.shortEndMaxM);
-        const endErrM = rng.uniform(-st.shortEndMaxM, st.shortEndMaxM);
-        leg.implementFromM = Math.min(leg.lengthM / 3, Math.max(0, startErrM));
-        leg.implementToM = Math.max((2 * leg.lengthM) / 3, leg.lengthM - Math.max(0, endErrM));
-        overrunM = Math.max(0, -endErrM);
-        const before = legs[legs.length - 1];
-        if (startErrM < 0 && before?.kind === 'turn' && !before.reverse) {
-          // one implement range per leg: a turn with both ends spread is spread all along
-          const from = Math.max(0, before.lengthM + startErrM);
-          before.implementFromM = before.implementToM > before.implementFromM ? 0 : from;
-          before.implementToM = before.lengthM;
-        }
-      }
-      leg.lateralBiasM = passBias(st, rng);
-    } else if (seg.kind === 'turn') {
-      const speed = seg.reverse && v.reverseSpeedMps > 0 ? v.reverseSpeedMps : v.turnSpeedMps * st.turnSpeedFactor;
-      leg = makeLeg('turn', seg.points, speed, { reverse: seg.reverse });
-      if (v.kind === 'multirotor') leg.holdS = v.stopTurnS * st.stopTurnFactor;
-      if (overrun > 0 && !seg.reverse) leg.implementToM = Math.min(overrun, leg.lengthM);
-    } else {
-      const roadMps = it.road && ctx.roadSpeedMps !== undefined ? ctx.roadSpeedMps : v.transitSpeedMps;
-      leg = makeLeg('transit', seg.points, roadMps * st.transitSpeedFactor, it.road ? { road: true } : {});
+    if (segment.kind === 'swath') ({ leg, overrunM } = swathLeg(segment, ctx, legs));
+    else if (segment.kind === 'turn') leg = turnLeg(segment, ctx, overrunBeforeM);
+    else {
+      const roadMps = item.road && ctx.roadSpeedMps !== undefined ? ctx.roadSpeedMps : vehicle.transitSpeedMps;
+      leg = makeLeg('transit', segment.points, roadMps * steering.transitSpeedFactor, item.road ? { road: true } : {});
     }
-    if (it.paddy !== undefined) leg.paddy = it.paddy;
+    if (item.paddy !== undefined) leg.paddy = item.paddy;
     legs.push(leg);
-    pos = leg.points[leg.points.length - 1];
-    const stop = it.refillAfter;
+    position = leg.points[leg.points.length - 1];
+    const stop = item.refillAfter;
     if (stop) {
       transitTo(stop.at);
       legs.push(
-        makeLeg('refill', [stop.at, stop.at], v.transitSpeedMps, {
+        makeLeg('refill', [stop.at, stop.at], vehicle.transitSpeedMps, {
           holdS: stop.durationS,
           refill: { reason: stop.reason, durationS: stop.durationS, planned: true },
         }),
       );
     }
   }
-  const rules = cornerRules(v, st);
+  const rules = cornerRules(vehicle, steering);
   for (const leg of legs) setInteriorLimits(leg, rules);
   setJoinLimits(legs, rules);
   return legs;

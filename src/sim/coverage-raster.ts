@@ -62,22 +62,8 @@ export interface CoverageRaster extends RasterGrid {
 
 const DEFAULT_MAX_CELLS = 40_000_000;
 
-/**
- * Makes a raster covering `polygons` (one or more fields, the same local frame).
- * @param polygons - fields in metres (outer CCW, holes CW; winding does not matter here)
- * @param options - cell size, margin, limits
- * @throws SimError `SIM_INVALID_OPTION` for a bad cell size, or over `maxCells` with `onOverflow: 'error'`
- * @example
- * ```ts
- * import { createCoverageRaster } from 'agrisim';
- * const r = createCoverageRaster([{ outer: [[0, 0], [100, 0], [100, 50], [0, 50]], holes: [] }], { cellM: 0.5 });
- * r.paintQuad([[0, 0], [10, 0], [10, 7], [0, 7]], r.newPass()); // r.stats.covered === 280
- * ```
- */
-export function createCoverageRaster(polygons: readonly PolygonM[], options: RasterOptions = {}): CoverageRaster {
-  let cellM = options.cellM ?? 0.25;
-  const marginM = options.marginM ?? 10;
-  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+/** @throws SimError `SIM_INVALID_OPTION` naming the bad key */
+function checkRasterOptions(cellM: number, marginM: number, maxCells: number): void {
   if (!Number.isFinite(cellM) || cellM < 0.01 || cellM > 100) {
     throw new SimError('SIM_INVALID_OPTION', `cellM must be between 0.01 and 100 m, got ${cellM}`, { key: 'cellM', value: cellM });
   }
@@ -87,6 +73,13 @@ export function createCoverageRaster(polygons: readonly PolygonM[], options: Ras
   if (!Number.isFinite(maxCells) || maxCells < 1) {
     throw new SimError('SIM_INVALID_OPTION', `maxCells must be ≥ 1, got ${maxCells}`, { key: 'maxCells', value: maxCells });
   }
+}
+
+/**
+ * The grid over the polygons' bounding box plus the margin: origin, cell (doubled until the grid
+ * fits in `maxCells`, unless `onOverflow` is `error`), columns and rows.
+ */
+function rasterFrame(polygons: readonly PolygonM[], options: RasterOptions, cellM: number, marginM: number, maxCells: number) {
   const box = boundsOf(polygons);
   const x0 = box[0] - marginM;
   const y0 = box[1] - marginM;
@@ -103,8 +96,27 @@ export function createCoverageRaster(polygons: readonly PolygonM[], options: Ras
     }
     while (cellsAt(cellM) > maxCells) cellM *= 2;
   }
-  const cols = Math.ceil(w / cellM);
-  const rows = Math.ceil(h / cellM);
+  return { x0, y0, cellM, cols: Math.ceil(w / cellM), rows: Math.ceil(h / cellM) };
+}
+
+/**
+ * Makes a raster covering `polygons` (one or more fields, the same local frame).
+ * @param polygons - fields in metres (outer CCW, holes CW; winding does not matter here)
+ * @param options - cell size, margin, limits
+ * @throws SimError `SIM_INVALID_OPTION` for a bad cell size, or over `maxCells` with `onOverflow: 'error'`
+ * @example
+ * ```ts
+ * import { createCoverageRaster } from 'agrisim';
+ * const r = createCoverageRaster([{ outer: [[0, 0], [100, 0], [100, 50], [0, 50]], holes: [] }], { cellM: 0.5 });
+ * r.paintQuad([[0, 0], [10, 0], [10, 7], [0, 7]], r.newPass()); // r.stats.covered === 280
+ * ```
+ */
+export function createCoverageRaster(polygons: readonly PolygonM[], options: RasterOptions = {}): CoverageRaster {
+  const marginM = options.marginM ?? 10;
+  const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
+  const requestedCellM = options.cellM ?? 0.25;
+  checkRasterOptions(requestedCellM, marginM, maxCells);
+  const { x0, y0, cellM, cols, rows } = rasterFrame(polygons, options, requestedCellM, marginM, maxCells);
   const counts = new Uint8Array(cols * rows);
   const stamps = new Uint16Array(cols * rows);
   const mask = new Uint8Array(cols * rows);

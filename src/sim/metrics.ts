@@ -26,7 +26,33 @@ export interface RunMetrics extends SimMetrics {
 }
 
 /** Rounded to `decimals` places (3 unless said). */
-const r = (v: number, decimals = 3) => roundTo(v, decimals);
+const rounded = (value: number, decimals = 3) => roundTo(value, decimals);
+
+/** One total summed over all agents. */
+function totalOf(agents: readonly Agent[], key: keyof Agent['totals']): number {
+  return agents.reduce((acc, agent) => acc + agent.totals[key], 0);
+}
+
+/** Time by activity summed over the agents, s; `total` is the run's elapsed time. */
+function timeBreakdown(agents: readonly Agent[], elapsedS: number): SimMetrics['timeS'] {
+  return {
+    working: rounded(totalOf(agents, 'workingS'), 1),
+    turning: rounded(totalOf(agents, 'turningS'), 1),
+    transit: rounded(totalOf(agents, 'transitS'), 1),
+    refill: rounded(totalOf(agents, 'refillS'), 1),
+    total: rounded(elapsedS, 1),
+  };
+}
+
+/** Battery cycles of the drones, and fuel of the ground machines (engine hours × the transplanter's consumption). */
+function energyUse(agents: readonly Agent[]): SimMetrics['energy'] {
+  const drones = agents.filter((a) => a.cfg.vehicle.battery);
+  const ground = agents.filter((a) => !a.cfg.vehicle.battery);
+  const energy: SimMetrics['energy'] = {};
+  if (drones.length) energy.batteryCycles = rounded(drones.reduce((a, d) => a + d.totals.batteryUsed, 0));
+  if (ground.length) energy.fuelL = rounded((ground.reduce((a, g) => a + g.totals.engineS, 0) / 3600) * TRANSPLANTER_FUEL_L_PER_H);
+  return energy;
+}
 
 /** Computes metrics; `elapsedS` is the simulated time so far (the fleet's makespan once done). */
 export function computeMetrics(
@@ -37,60 +63,33 @@ export function computeMetrics(
   elapsedS: number,
   fieldAreaM2: number,
 ): RunMetrics {
-  const sum = (f: (a: Agent) => number) => agents.reduce((acc, a) => acc + f(a), 0);
-  const st = raster.stats;
-  const cells = Math.max(1, st.fieldCells);
-  const coveredHa = (st.covered * raster.cellAreaM2) / 10_000;
+  const stats = raster.stats;
+  const cells = Math.max(1, stats.fieldCells);
+  const coveredHa = (stats.covered * raster.cellAreaM2) / 10_000;
   const first = agents[0];
   const perM2 = first ? first.load.perM2 : 0;
-  const applied = sum((a) => a.totals.applied);
-  const onTarget = Math.min(applied, st.passCellsOnTarget * raster.cellAreaM2 * perM2);
-  const drones = agents.filter((a) => a.cfg.vehicle.battery);
-  const ground = agents.filter((a) => !a.cfg.vehicle.battery);
-  const energy: SimMetrics['energy'] = {};
-  if (drones.length) energy.batteryCycles = r(drones.reduce((a, d) => a + d.totals.batteryUsed, 0));
-  if (ground.length) energy.fuelL = r((ground.reduce((a, g) => a + g.totals.engineS, 0) / 3600) * TRANSPLANTER_FUEL_L_PER_H);
+  const applied = totalOf(agents, 'applied');
+  const onTarget = Math.min(applied, stats.passCellsOnTarget * raster.cellAreaM2 * perM2);
   return {
     guidance,
     seed,
-    timeS: {
-      working: r(
-        sum((a) => a.totals.workingS),
-        1,
-      ),
-      turning: r(
-        sum((a) => a.totals.turningS),
-        1,
-      ),
-      transit: r(
-        sum((a) => a.totals.transitS),
-        1,
-      ),
-      refill: r(
-        sum((a) => a.totals.refillS),
-        1,
-      ),
-      total: r(elapsedS, 1),
-    },
-    sorties: sum((a) => a.totals.sorties),
-    refills: sum((a) => a.totals.refills),
-    areaCoveredHa: r(coveredHa, 4),
-    coveredPct: r((100 * st.covered) / cells, 2),
-    overlapPct: r((100 * st.overlapped) / cells, 2),
-    gapPct: r((100 * (cells - st.covered)) / cells, 2),
-    inputUsed: r(applied),
-    inputOffTargetKg: r(Math.max(0, applied - onTarget)),
-    energy,
-    fieldCapacityHaPerH: elapsedS > 0 ? r(coveredHa / (elapsedS / 3600)) : 0,
-    faults: sum((a) => a.totals.faults),
-    fieldAreaHa: r(fieldAreaM2 / 10_000, 4),
+    timeS: timeBreakdown(agents, elapsedS),
+    sorties: totalOf(agents, 'sorties'),
+    refills: totalOf(agents, 'refills'),
+    areaCoveredHa: rounded(coveredHa, 4),
+    coveredPct: rounded((100 * stats.covered) / cells, 2),
+    overlapPct: rounded((100 * stats.overlapped) / cells, 2),
+    gapPct: rounded((100 * (cells - stats.covered)) / cells, 2),
+    inputUsed: rounded(applied),
+    inputOffTargetKg: rounded(Math.max(0, applied - onTarget)),
+    energy: energyUse(agents),
+    fieldCapacityHaPerH: elapsedS > 0 ? rounded(coveredHa / (elapsedS / 3600)) : 0,
+    faults: totalOf(agents, 'faults'),
+    fieldAreaHa: rounded(fieldAreaM2 / 10_000, 4),
     inputUnit: first?.load.unit ?? 'kg',
-    inputOnTarget: r(onTarget),
+    inputOnTarget: rounded(onTarget),
     cellM: raster.cellM,
-    distanceM: r(
-      sum((a) => a.totals.distanceM),
-      1,
-    ),
+    distanceM: rounded(totalOf(agents, 'distanceM'), 1),
     vehicles: agents.length,
   };
 }

@@ -4,7 +4,7 @@
  * (marble tests); with the default asyncScheduler it follows the wall clock. The model itself
  * never reads a clock: only this driver does, through `scheduler.now()`.
  */
-import { asyncScheduler, BehaviorSubject, Observable, share, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, BehaviorSubject, Observable, share, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
 import { SimError } from '../errors.js';
 import type { SimFrame, Simulation } from './types.js';
 
@@ -33,6 +33,93 @@ function checkSpeed(k: number): number {
   return k;
 }
 
+/** One subscription's clock: the timer action, pause state, and the anchor ticks are counted from since the last (re)start. */
+interface ClockRun {
+  sim: Simulation;
+  subscriber: Subscriber<SimFrame>;
+  scheduler: SchedulerLike;
+  /** Simulated time per real time (Infinity = as fast as possible); one for every subscription of the stream. */
+  pace: { speed: number };
+  tickMs: number;
+  batchTicks: number;
+  minIntervalMs: number;
+  action?: Subscription;
+  paused: boolean;
+  anchorMs: number;
+  anchorTicks: number;
+  ticks: number;
+}
+
+/** Emits one frame; false when the run is over. */
+function emitFrame(run: ClockRun): boolean {
+  const frame = run.sim.step();
+  if (frame) {
+    run.ticks++;
+    run.subscriber.next(frame);
+  }
+  if (!frame || run.sim.done) {
+    run.subscriber.complete();
+    return false;
+  }
+  return true;
+}
+
+/** As fast as possible: batches of ticks, each batch a scheduled task so other work runs in between. */
+function scheduleBatches(run: ClockRun): Subscription {
+  return run.scheduler.schedule(function () {
+    for (let i = 0; i < run.batchTicks; i++) if (!emitFrame(run)) return;
+    this.schedule(undefined, 0);
+  }, 0);
+}
+
+/** At a finite speed-up: each timer emits the ticks due since the anchor, then waits for the next one (at least minIntervalMs). */
+function scheduleAtSpeed(run: ClockRun): Subscription {
+  const { scheduler, tickMs } = run;
+  const periodMs = tickMs / run.pace.speed;
+  return scheduler.schedule(
+    function () {
+      const due = Math.floor(((scheduler.now() - run.anchorMs) * run.pace.speed) / tickMs + 1e-9);
+      while (run.ticks - run.anchorTicks < due) if (!emitFrame(run)) return;
+      const nextAt = run.anchorMs + ((run.ticks - run.anchorTicks + 1) * tickMs) / run.pace.speed;
+      this.schedule(undefined, Math.max(run.minIntervalMs, nextAt - scheduler.now()));
+    },
+    Math.max(run.minIntervalMs, periodMs),
+  );
+}
+
+/** (Re)starts the clock from now, unless paused or unsubscribed. */
+function startClock(run: ClockRun): void {
+  run.action?.unsubscribe();
+  if (run.paused || run.subscriber.closed) return;
+  run.anchorMs = run.scheduler.now();
+  run.anchorTicks = run.ticks;
+  run.action = run.pace.speed === Infinity ? scheduleBatches(run) : scheduleAtSpeed(run);
+}
+
+/** Follows the pause and speed-up streams: a pause stops the timer, a resume or a new speed restarts it. */
+function followControls(run: ClockRun, options: SimulateOptions): Subscription[] {
+  const controls: Subscription[] = [];
+  if (options.paused$) {
+    controls.push(
+      options.paused$.subscribe((paused) => {
+        if (paused === run.paused) return;
+        run.paused = paused;
+        if (paused) run.action?.unsubscribe();
+        else startClock(run);
+      }),
+    );
+  }
+  if (options.speedup$) {
+    controls.push(
+      options.speedup$.subscribe((speedup) => {
+        run.pace.speed = checkSpeed(speedup);
+        startClock(run);
+      }),
+    );
+  }
+  return controls;
+}
+
 /**
  * Frames of `sim` on a clock. Each subscription steps the same simulation: subscribe once (or `share()`).
  * Completes after the last frame.
@@ -50,76 +137,30 @@ function checkSpeed(k: number): number {
  * ```
  */
 export function simulate$(sim: Simulation, options: SimulateOptions = {}): Observable<SimFrame> {
-  let speed = checkSpeed(options.speedup ?? Infinity);
-  const batch = Math.max(1, Math.floor(options.batchTicks ?? 1000));
-  const minInterval = Math.max(0, options.minIntervalMs ?? 10);
+  const pace = { speed: checkSpeed(options.speedup ?? Infinity) };
+  const batchTicks = Math.max(1, Math.floor(options.batchTicks ?? 1000));
+  const minIntervalMs = Math.max(0, options.minIntervalMs ?? 10);
   const tickMs = sim.describe().tickMs;
-  return new Observable<SimFrame>((sub) => {
+  return new Observable<SimFrame>((subscriber) => {
     const scheduler = options.scheduler ?? asyncScheduler;
-    let action: Subscription | undefined;
-    let paused = false;
-    let anchorMs = scheduler.now();
-    let anchorTicks = 0;
-    let ticks = 0;
-    /** Emits one frame; false when the run is over. */
-    const emit = (): boolean => {
-      const f = sim.step();
-      if (f) {
-        ticks++;
-        sub.next(f);
-      }
-      if (!f || sim.done) {
-        sub.complete();
-        return false;
-      }
-      return true;
+    const run: ClockRun = {
+      sim,
+      subscriber,
+      scheduler,
+      pace,
+      tickMs,
+      batchTicks,
+      minIntervalMs,
+      paused: false,
+      anchorMs: scheduler.now(),
+      anchorTicks: 0,
+      ticks: 0,
     };
-    const start = () => {
-      action?.unsubscribe();
-      if (paused || sub.closed) return;
-      anchorMs = scheduler.now();
-      anchorTicks = ticks;
-      if (speed === Infinity) {
-        action = scheduler.schedule(function () {
-          for (let i = 0; i < batch; i++) if (!emit()) return;
-          this.schedule(undefined, 0);
-        }, 0);
-        return;
-      }
-      const periodMs = tickMs / speed;
-      action = scheduler.schedule(
-        function () {
-          const due = Math.floor(((scheduler.now() - anchorMs) * speed) / tickMs + 1e-9);
-          while (ticks - anchorTicks < due) if (!emit()) return;
-          const nextAt = anchorMs + ((ticks - anchorTicks + 1) * tickMs) / speed;
-          this.schedule(undefined, Math.max(minInterval, nextAt - scheduler.now()));
-        },
-        Math.max(minInterval, periodMs),
-      );
-    };
-    const subs: Subscription[] = [];
-    if (options.paused$) {
-      subs.push(
-        options.paused$.subscribe((p) => {
-          if (p === paused) return;
-          paused = p;
-          if (p) action?.unsubscribe();
-          else start();
-        }),
-      );
-    }
-    if (options.speedup$) {
-      subs.push(
-        options.speedup$.subscribe((k) => {
-          speed = checkSpeed(k);
-          start();
-        }),
-      );
-    }
-    start();
+    const controls = followControls(run, options);
+    startClock(run);
     return () => {
-      action?.unsubscribe();
-      for (const s of subs) s.unsubscribe();
+      run.action?.unsubscribe();
+      for (const control of controls) control.unsubscribe();
     };
   });
 }

@@ -43,7 +43,7 @@ export function vehicleState(a: Agent, projection: LocalProjection, rng: Rng): V
   if (a.load.unit === 'kg') state.tank = { kg: r3(Math.max(0, a.loadLeft)), capacityKg: a.load.capacity };
   else state.trays = { left: r2(Math.max(0, a.loadLeft)), capacity: a.load.capacity };
   if (v.battery) state.battery = { pct: r2(100 * a.battery) };
-  const paddy = a.done ? undefined : a.cfg.legs[a.li]?.paddy;
+  const paddy = a.done ? undefined : a.cfg.legs[a.legIndex]?.paddy;
   if (paddy !== undefined) state.paddy = paddy;
   const dose = a.cfg.dose;
   if (dose)

@@ -13,9 +13,9 @@ import { resolveInput, type SimulationInput } from './options.js';
 import { plansToGeoJson } from './plan-geojson.js';
 import { createRng } from './random.js';
 import { vehicleState } from './report.js';
-import type { SimDescription, SimEvent, SimFrame, Simulation } from './types.js';
+import type { SimDescription, SimFrame, Simulation } from './types.js';
 import { collectWork, splitWork, type FrameConvert } from './work-split.js';
-import { coverageProgress, stopAtTimeLimit } from './run-progress.js';
+import { appliedTotal, coverageProgress, runEnded, startEvents } from './run-progress.js';
 
 /** A {@link Simulation} with richer metrics and its coverage raster exposed (read it, do not write it). */
 export interface SimRun extends Simulation {
@@ -84,6 +84,19 @@ function runProgress(raster: CoverageRaster, agents: readonly Agent[], tMs: numb
   return coverageProgress(raster, elapsedS, etaS);
 }
 
+/** What a run shows before its first frame: the plans' drawing, its vehicles and the field area. */
+function runDescription(cfg: ReturnType<typeof resolveInput>, fieldAreaM2: number): SimDescription {
+  return {
+    id: cfg.id,
+    name: cfg.name,
+    planGeoJson: plansToGeoJson(cfg.plans, cfg.dose),
+    vehicles: cfg.vehicles.map((v) => ({ id: v.id, kind: v.vehicle.id, workingWidthM: v.vehicle.workingWidthM, guidance: v.guidance })),
+    fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
+    tickMs: cfg.tickMs,
+    seed: cfg.seed,
+  };
+}
+
 /**
  * Makes a simulation of one or more vehicles working one or more planned paddies. Several
  * vehicles split the route into contiguous shares of equal working length. Nothing in the
@@ -121,49 +134,23 @@ export function createSimulation(input: SimulationInput): SimRun {
       return done;
     },
     describe() {
-      description ??= {
-        id: cfg.id,
-        name: cfg.name,
-        planGeoJson: plansToGeoJson(cfg.plans, cfg.dose),
-        vehicles: cfg.vehicles.map((v) => ({ id: v.id, kind: v.vehicle.id, workingWidthM: v.vehicle.workingWidthM, guidance: v.guidance })),
-        fieldAreaHa: Math.round(fieldAreaM2) / 10_000,
-        tickMs: cfg.tickMs,
-        seed: cfg.seed,
-      };
+      description ??= runDescription(cfg, fieldAreaM2);
       return description;
     },
     step() {
       if (done) return undefined;
-      const events: SimEvent[] = [];
-      if (t === 0) {
-        for (const a of agents) events.push({ t: 0, vehicleId: a.id, type: 'start' }, { t: 0, vehicleId: a.id, type: 'sortie-start' });
-      }
+      const events = t === 0 ? startEvents(agents) : [];
       t += cfg.tickMs;
       dose?.stepWind(dtS);
       for (const a of agents) a.step(dtS, t, events);
-      if (agents.every((a) => a.done)) done = true;
-      else if (t / 1000 >= cfg.maxSimS) {
-        stopAtTimeLimit(agents, t, events);
-        done = true;
-      }
-      return {
-        t,
-        vehicles: agents.map((a) => vehicleState(a, proj, reportRng)),
-        progress: runProgress(raster, agents, t, done, plannedS),
-        events,
-      };
+      done = runEnded(agents, t, cfg.maxSimS, events);
+      const vehicles = agents.map((a) => vehicleState(a, proj, reportRng));
+      return { t, vehicles, progress: runProgress(raster, agents, t, done, plannedS), events };
     },
     metrics() {
-      const m = computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);
-      return dose
-        ? {
-            ...m,
-            dose: doseMetrics(
-              dose,
-              agents.reduce((a, g) => a + g.totals.applied, 0),
-            ),
-          }
-        : m;
+      const metrics = computeMetrics(agents, raster, cfg.vehicles[0].guidance, cfg.seed, t / 1000, fieldAreaM2);
+      if (!dose) return metrics;
+      return { ...metrics, dose: doseMetrics(dose, appliedTotal(agents)) };
     },
   };
 }

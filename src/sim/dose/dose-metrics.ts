@@ -62,61 +62,80 @@ export interface DoseMetrics {
 /** Tolerance band for under/over-dosing: ±20 % of the prescription. */
 export const DOSE_TOLERANCE = 0.2;
 
-const r = (v: number, decimals = 3) => roundTo(v, decimals);
+const rounded = (value: number, decimals = 3) => roundTo(value, decimals);
 
-/** Computes the dose metrics from the model's raster. */
-export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
+/** What landed on one zone's cells: kg, cell count, sums of rate and rate² (for mean and CV), cells under and over the band. */
+interface ZoneTally {
+  kg: number;
+  cells: number;
+  rateSum: number;
+  rateSum2: number;
+  under: number;
+  over: number;
+}
+
+/** One pass over the raster: per-zone tallies, product off target (and the downwind share of it), in buffers, field cells. */
+function tallyCells(model: DoseModel) {
   const { raster, cfg } = model;
-  const zs = cfg.zones.map(() => ({ kg: 0, n: 0, sum: 0, sum2: 0, under: 0, over: 0 }));
+  const tallies: ZoneTally[] = cfg.zones.map(() => ({ kg: 0, cells: 0, rateSum: 0, rateSum2: 0, under: 0, over: 0 }));
   let offKg = 0,
     bufferKg = 0,
     fieldCells = 0,
-    downKg = 0;
+    downwindKg = 0;
   const toHa = 10_000 / raster.cellAreaM2;
   // downwind side: beyond the line through the zones' bounding-box centre, across the wind
-  const [ci, cj] = zonesCentreCell(model);
-  const [tx, ty] = model.wind.towardUnit;
-  for (let j = 0; j < raster.rows; j++) {
-    for (let i = 0; i < raster.cols; i++) {
-      const k = j * raster.cols + i;
-      const c = raster.cellClass[k],
-        kg = raster.massKg[k];
-      if (c === OFF) {
+  const [centreCol, centreRow] = zonesCentreCell(model);
+  const [towardX, towardY] = model.wind.towardUnit;
+  for (let row = 0; row < raster.rows; row++) {
+    for (let col = 0; col < raster.cols; col++) {
+      const cell = row * raster.cols + col;
+      const cellClass = raster.cellClass[cell],
+        kg = raster.massKg[cell];
+      if (cellClass === OFF) {
         offKg += kg;
-        if (kg > 0 && (i - ci) * tx + (j - cj) * ty > 0) downKg += kg;
-      } else if (c === BUFFER) bufferKg += kg;
+        if (kg > 0 && (col - centreCol) * towardX + (row - centreRow) * towardY > 0) downwindKg += kg;
+      } else if (cellClass === BUFFER) bufferKg += kg;
       else {
-        const z = zs[c];
+        const tally = tallies[cellClass];
         const rate = kg * toHa;
-        const want = cfg.zones[c].ratePerHa;
-        z.kg += kg;
-        z.n++;
-        z.sum += rate;
-        z.sum2 += rate * rate;
-        if (rate < want * (1 - DOSE_TOLERANCE)) z.under++;
-        else if (rate > want * (1 + DOSE_TOLERANCE)) z.over++;
+        const wantPerHa = cfg.zones[cellClass].ratePerHa;
+        tally.kg += kg;
+        tally.cells++;
+        tally.rateSum += rate;
+        tally.rateSum2 += rate * rate;
+        if (rate < wantPerHa * (1 - DOSE_TOLERANCE)) tally.under++;
+        else if (rate > wantPerHa * (1 + DOSE_TOLERANCE)) tally.over++;
         fieldCells++;
       }
     }
   }
-  const zones: ZoneDose[] = cfg.zones.map((zone, c) => {
-    const z = zs[c];
-    const mean = z.n ? z.sum / z.n : 0;
-    const sd = z.n > 1 ? Math.sqrt(Math.max(0, (z.sum2 - z.n * mean * mean) / (z.n - 1))) : 0;
-    const areaM2 = zone.polygons.reduce((a, p) => a + ringArea(p.outer) - p.holes.reduce((b, h) => b + ringArea(h), 0), 0);
-    return {
-      id: zone.id,
-      rateKgPerHa: zone.ratePerHa,
-      areaHa: r(areaM2 / 10_000, 4),
-      prescribedKg: r((zone.ratePerHa * areaM2) / 10_000),
-      appliedKg: r(z.kg),
-      meanRateKgPerHa: r(mean, 2),
-      cvPct: r(mean > 0 ? (100 * sd) / mean : 0, 2),
-    };
-  });
-  const under = zs.reduce((a, z) => a + z.under, 0),
-    over = zs.reduce((a, z) => a + z.over, 0);
-  const lost = raster.lostKg + model.driftLostKg;
+  return { tallies, offKg, bufferKg, fieldCells, downwindKg };
+}
+
+/** A zone's dose from its tally: prescribed and applied kg, mean rate and its CV. */
+function zoneDose(zone: DoseModel['cfg']['zones'][number], tally: ZoneTally): ZoneDose {
+  const mean = tally.cells ? tally.rateSum / tally.cells : 0;
+  const sd = tally.cells > 1 ? Math.sqrt(Math.max(0, (tally.rateSum2 - tally.cells * mean * mean) / (tally.cells - 1))) : 0;
+  const areaM2 = zone.polygons.reduce((a, p) => a + ringArea(p.outer) - p.holes.reduce((b, h) => b + ringArea(h), 0), 0);
+  return {
+    id: zone.id,
+    rateKgPerHa: zone.ratePerHa,
+    areaHa: rounded(areaM2 / 10_000, 4),
+    prescribedKg: rounded((zone.ratePerHa * areaM2) / 10_000),
+    appliedKg: rounded(tally.kg),
+    meanRateKgPerHa: rounded(mean, 2),
+    cvPct: rounded(mean > 0 ? (100 * sd) / mean : 0, 2),
+  };
+}
+
+/** Computes the dose metrics from the model's raster. */
+export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
+  const { raster, cfg } = model;
+  const { tallies, offKg, bufferKg, fieldCells, downwindKg } = tallyCells(model);
+  const zones = cfg.zones.map((zone, i) => zoneDose(zone, tallies[i]));
+  const under = tallies.reduce((a, tally) => a + tally.under, 0),
+    over = tallies.reduce((a, tally) => a + tally.over, 0);
+  const lostKg = raster.lostKg + model.driftLostKg;
   return {
     unit: cfg.unit,
     product: cfg.product,
@@ -125,14 +144,14 @@ export function doseMetrics(model: DoseModel, emittedKg: number): DoseMetrics {
     rateTauS: cfg.rateTauS,
     lookAheadS: cfg.lookAheadS,
     zones,
-    prescribedKg: r(zones.reduce((a, z) => a + z.prescribedKg, 0)),
-    emittedKg: r(emittedKg),
-    onTargetKg: r(zs.reduce((a, z) => a + z.kg, 0)),
-    offTargetKg: r(offKg + lost),
-    intoBufferKg: r(bufferKg),
-    underDosedPct: r((100 * under) / Math.max(1, fieldCells), 2),
-    overDosedPct: r((100 * over) / Math.max(1, fieldCells), 2),
-    offTargetDownwindPct: r(offKg > 0 ? (100 * downKg) / offKg : 0, 2),
+    prescribedKg: rounded(zones.reduce((a, zone) => a + zone.prescribedKg, 0)),
+    emittedKg: rounded(emittedKg),
+    onTargetKg: rounded(tallies.reduce((a, tally) => a + tally.kg, 0)),
+    offTargetKg: rounded(offKg + lostKg),
+    intoBufferKg: rounded(bufferKg),
+    underDosedPct: rounded((100 * under) / Math.max(1, fieldCells), 2),
+    overDosedPct: rounded((100 * over) / Math.max(1, fieldCells), 2),
+    offTargetDownwindPct: rounded(offKg > 0 ? (100 * downwindKg) / offKg : 0, 2),
   };
 }
 

@@ -168,76 +168,82 @@ export class DoseModel {
    * at simulated time `tS` and taking `dtS`. Returns the product emitted, kg.
    */
   spread(i: number, a: XY, b: XY, dir: XY, tS: number, dtS: number): number {
-    const m = this.machines[i];
+    const machine = this.machines[i];
     const distM = Math.hypot(b[0] - a[0], b[1] - a[1]);
     if (distM <= 1e-9 || dtS <= 0) return 0;
-    const vMps = distM / dtS;
-    const look = vMps * this.cfg.lookAheadS;
-    if (tS > m.lastT + 1e-9) stepRate(m.ctl, this.setPoint(m, a[0] + dir[0] * look, a[1] + dir[1] * look), tS - m.lastT);
-    const fp = this.footprint(i, m, dir);
-    const gust = this.meanCarryM(m, this.wind.speedMps) - this.meanCarryM(m, m.fpKey[2]);
-    const gx = this.wind.towardUnit[0] * gust,
-      gy = this.wind.towardUnit[1] * gust;
+    const lookM = (distM / dtS) * this.cfg.lookAheadS;
+    if (tS > machine.lastT + 1e-9)
+      stepRate(machine.ctl, this.setPoint(machine, a[0] + dir[0] * lookM, a[1] + dir[1] * lookM), tS - machine.lastT);
+    const footprint = this.footprint(i, machine, dir);
+    const gustM = this.meanCarryM(machine, this.wind.speedMps) - this.meanCarryM(machine, machine.fpKey[2]);
+    const gustShift: XY = [this.wind.towardUnit[0] * gustM, this.wind.towardUnit[1] * gustM];
     // one spreading point per cell of travel: bilinear splats at cell spacing add up evenly
-    const n = Math.max(1, Math.ceil(distM / this.raster.cellM));
-    const ds = distM / n,
-      dts = dtS / n;
+    const points = Math.max(1, Math.ceil(distM / this.raster.cellM));
+    const stepM = distM / points,
+      stepS = dtS / points;
     const ux = (b[0] - a[0]) / distM,
       uy = (b[1] - a[1]) / distM;
-    const kgPerRate = (this.widths[i] * ds) / 10_000;
-    // first-order lag stepped exactly over dts: r ← set + (r − set)·e; the mean over the step is set + (r − set)·k
-    const e = Math.exp(-dts / m.ctl.tauS),
-      k = (m.ctl.tauS * (1 - e)) / dts;
-    const { dx, dy, weights } = fp;
-    const np = weights.length;
-    const raster = this.raster;
-    const { originX: ox, originY: oy, cols, massKg: mass } = raster;
-    const inv = 1 / raster.cellM,
-      cols1 = cols - 1,
-      rows1 = raster.rows - 1;
-    let total = 0,
-      lost = 0;
-    let rate = m.ctl.rate;
-    for (let s = 0; s < n; s++) {
-      const px = a[0] + ux * (s + 0.5) * ds,
-        py = a[1] + uy * (s + 0.5) * ds;
-      const set = this.setPoint(m, px + dir[0] * look, py + dir[1] * look);
-      const mean = set + (rate - set) * k;
-      rate = set + (rate - set) * e;
+    const kgPerRate = (this.widths[i] * stepM) / 10_000;
+    // first-order lag stepped exactly over stepS: r ← set + (r − set)·e; the mean over the step is set + (r − set)·k
+    const decay = Math.exp(-stepS / machine.ctl.tauS),
+      meanFactor = (machine.ctl.tauS * (1 - decay)) / stepS;
+    let totalKg = 0,
+      lostKg = 0;
+    let rate = machine.ctl.rate;
+    for (let point = 0; point < points; point++) {
+      const px = a[0] + ux * (point + 0.5) * stepM,
+        py = a[1] + uy * (point + 0.5) * stepM;
+      const set = this.setPoint(machine, px + dir[0] * lookM, py + dir[1] * lookM);
+      const mean = set + (rate - set) * meanFactor;
+      rate = set + (rate - set) * decay;
       const kg = mean * kgPerRate;
-      total += kg;
-      // the raster's bilinear deposit, inlined: this loop is the dose model's hot path
-      const fx0 = (px + gx - ox) * inv - 0.5,
-        fy0 = (py + gy - oy) * inv - 0.5;
-      for (let q = 0; q < np; q++) {
-        const w = kg * weights[q];
-        const fx = fx0 + dx[q] * inv,
-          fy = fy0 + dy[q] * inv;
-        const ix = Math.floor(fx),
-          iy = Math.floor(fy);
-        if (ix < 0 || iy < 0 || ix >= cols1 || iy >= rows1) {
-          lost += w;
-          continue;
-        }
-        const tx = fx - ix,
-          ty = fy - iy,
-          c = iy * cols + ix;
-        const wy0 = w * (1 - ty),
-          wy1 = w * ty;
-        mass[c] += wy0 * (1 - tx);
-        mass[c + 1] += wy0 * tx;
-        mass[c + cols] += wy1 * (1 - tx);
-        mass[c + cols + 1] += wy1 * tx;
-      }
+      totalKg += kg;
+      lostKg = depositFootprint(this.raster, footprint, kg, px + gustShift[0], py + gustShift[1], lostKg);
     }
-    raster.lostKg += lost;
-    m.ctl.rate = rate;
-    this.driftLostKg += total * fp.lostFraction;
-    m.lastT = tS + dtS;
-    m.emittedKg += total;
-    m.tickKg += total;
-    return total;
+    this.raster.lostKg += lostKg;
+    machine.ctl.rate = rate;
+    this.driftLostKg += totalKg * footprint.lostFraction;
+    machine.lastT = tS + dtS;
+    machine.emittedKg += totalKg;
+    machine.tickKg += totalKg;
+    return totalKg;
   }
+}
+
+/**
+ * Lays `kg` at (x, y) through the footprint, each share split bilinearly over four cells (the
+ * raster's deposit, inlined: this is the dose model's hot path). Returns `lostKg` plus the share
+ * that fell past the raster.
+ */
+function depositFootprint(raster: DoseRaster, footprint: Footprint, kg: number, x: number, y: number, lostKg: number): number {
+  const { dx, dy, weights } = footprint;
+  const { originX, originY, cols, massKg: mass } = raster;
+  const inv = 1 / raster.cellM,
+    lastCol = cols - 1,
+    lastRow = raster.rows - 1;
+  const fx0 = (x - originX) * inv - 0.5,
+    fy0 = (y - originY) * inv - 0.5;
+  for (let q = 0; q < weights.length; q++) {
+    const share = kg * weights[q];
+    const fx = fx0 + dx[q] * inv,
+      fy = fy0 + dy[q] * inv;
+    const ix = Math.floor(fx),
+      iy = Math.floor(fy);
+    if (ix < 0 || iy < 0 || ix >= lastCol || iy >= lastRow) {
+      lostKg += share;
+      continue;
+    }
+    const tx = fx - ix,
+      ty = fy - iy,
+      cell = iy * cols + ix;
+    const wy0 = share * (1 - ty),
+      wy1 = share * ty;
+    mass[cell] += wy0 * (1 - tx);
+    mass[cell + 1] += wy0 * tx;
+    mass[cell + cols] += wy1 * (1 - tx);
+    mass[cell + cols + 1] += wy1 * tx;
+  }
+  return lostKg;
 }
 
 /** Defaults of a dose model. */

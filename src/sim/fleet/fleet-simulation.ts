@@ -14,8 +14,8 @@ import { steeringModel } from '../error-models.js';
 import { computeMetrics } from '../metrics.js';
 import { createRng, type Rng } from '../random.js';
 import { vehicleState } from '../report.js';
-import { coverageProgress, stopAtTimeLimit } from '../run-progress.js';
-import type { SimDescription, SimEvent, SimProgress, Simulation } from '../types.js';
+import { appliedTotal, coverageProgress, runEnded, startEvents } from '../run-progress.js';
+import type { SimDescription, SimProgress, Simulation } from '../types.js';
 import type { WorkItem } from '../work-split.js';
 import { blockDescription, blockPlanDrawing } from './block-description.js';
 import { createDepotQueues, type DepotQueues } from './depot-queue.js';
@@ -140,6 +140,105 @@ function fleetProgress(
   };
 }
 
+/** What a block run is made of, set up once: the raster, depots, agents and what its progress reads. */
+interface FleetWorld {
+  cfg: ResolvedFleetInput;
+  raster: CoverageRaster;
+  queues: DepotQueues;
+  dose: DoseModel | undefined;
+  agents: Agent[];
+  tracker: ReturnType<typeof createPaddyTracker>;
+  paddyIds: string[];
+  plannedS: number[];
+  reportRng: Rng;
+  fieldAreaM2: number;
+}
+
+/** Where a block run is: simulated time, ticks, whether it ended, the last per-paddy covered %. */
+interface FleetClock {
+  tMs: number;
+  ticks: number;
+  done: boolean;
+  paddyPct: number[];
+}
+
+function buildFleetWorld(cfg: ResolvedFleetInput): FleetWorld {
+  const { plan } = cfg;
+  const maxWidthM = Math.max(...plan.machines.map((m) => m.vehicle.workingWidthM));
+  const raster = createCoverageRaster(
+    plan.block.paddies.map((p) => p.polygon),
+    { marginM: maxWidthM + 5, ...cfg.raster, perPolygon: true },
+  );
+  const queues = createDepotQueues(plan.block.depots);
+  const rng = createRng(cfg.seed);
+  const dose = blockDoseModel(cfg, rng);
+  const agents = plan.machines.map((m, i) => makeAgent(m, i, cfg, rng, raster, queues, dose));
+  const works = agents.map((a) => flagPaddyEnds(a.cfg.legs));
+  const paddyIds = plan.block.paddies.map((p) => p.id);
+  return {
+    cfg,
+    raster,
+    queues,
+    dose,
+    agents,
+    tracker: createPaddyTracker(paddyIds, agents, works),
+    paddyIds,
+    plannedS: plan.machines.map((m) => m.metrics?.timeS?.total ?? plan.metrics.makespanS),
+    reportRng: rng.fork('report'),
+    fieldAreaM2: plan.block.paddies.reduce((sum, p) => sum + p.areaHa * 10_000, 0),
+  };
+}
+
+/** Covered % of each paddy, one decimal, from the raster's per-polygon counts. */
+function paddyCoveredPct(world: FleetWorld): number[] {
+  const perPaddy = world.raster.perPolygon!;
+  return world.paddyIds.map((_, i) => Math.round((1000 * perPaddy.covered[i]) / Math.max(1, perPaddy.fieldCells[i])) / 10);
+}
+
+/** One tick of the whole fleet; per-paddy figures are refreshed about once a simulated second and at the end. */
+function stepFleet(world: FleetWorld, clock: FleetClock) {
+  const { cfg, agents, queues } = world;
+  const dtS = cfg.tickMs / 1000;
+  const paddyEveryTicks = Math.max(1, Math.round(1000 / cfg.tickMs));
+  const events = clock.tMs === 0 ? startEvents(agents) : [];
+  clock.tMs += cfg.tickMs;
+  clock.ticks++;
+  const t = clock.tMs;
+  world.dose?.stepWind(dtS);
+  for (const a of agents) a.step(dtS, t, events);
+  queues.tick(dtS);
+  world.tracker.update(t, events);
+  clock.done = runEnded(agents, t, cfg.maxSimS, events);
+  if (clock.done || clock.ticks % paddyEveryTicks === 0) clock.paddyPct = paddyCoveredPct(world);
+  const vehicles = agents.map((a) => vehicleState(a, cfg.plan.block.projection, world.reportRng));
+  const progress = fleetProgress(world.raster, agents, world.plannedS, t, clock.done, clock.paddyPct, queues.lengths());
+  return { t, vehicles, progress, events };
+}
+
+/** The run's metrics so far: the single-run figures plus machines, paddies, depots, households and dose. */
+function fleetRunMetrics(world: FleetWorld, clock: FleetClock): FleetMetrics {
+  const { cfg, agents, dose } = world;
+  const { plan } = cfg;
+  if (!clock.done) clock.paddyPct = paddyCoveredPct(world);
+  const base = computeMetrics(agents, world.raster, cfg.guidance, cfg.seed, clock.tMs / 1000, world.fieldAreaM2);
+  const machines = machineMetrics(plan, agents);
+  const paddies = paddyMetrics(plan, clock.paddyPct, world.tracker.doneS());
+  return {
+    ...base,
+    makespanS: Math.max(0, ...machines.map((m) => m.endS)),
+    planMakespanS: plan.metrics.makespanS,
+    machines,
+    paddies,
+    depots: world.queues.stats(),
+    households: householdMetrics(paddies),
+    ...(dose
+      ? {
+          dose: doseMetrics(dose, appliedTotal(agents)),
+        }
+      : {}),
+  };
+}
+
 /**
  * Makes a simulation of a whole block worked by a fleet: one run, one clock, several machines.
  *
@@ -156,92 +255,25 @@ function fleetProgress(
  * ```
  */
 export function createFleetSimulation(input: FleetSimulationInput): FleetRun {
-  const cfg = resolveFleetInput(input);
-  const { plan } = cfg;
-  const proj = plan.block.projection;
-  const maxWidth = Math.max(...plan.machines.map((m) => m.vehicle.workingWidthM));
-  const raster = createCoverageRaster(
-    plan.block.paddies.map((p) => p.polygon),
-    { marginM: maxWidth + 5, ...cfg.raster, perPolygon: true },
-  );
-  const queues = createDepotQueues(plan.block.depots);
-  const rng = createRng(cfg.seed);
-  const dose = blockDoseModel(cfg, rng);
-  const agents = plan.machines.map((m, i) => makeAgent(m, i, cfg, rng, raster, queues, dose));
-  const works = agents.map((a) => flagPaddyEnds(a.cfg.legs));
-  const paddyIds = plan.block.paddies.map((p) => p.id);
-  const tracker = createPaddyTracker(paddyIds, agents, works);
-  const plannedS = plan.machines.map((m) => m.metrics?.timeS?.total ?? plan.metrics.makespanS);
-  const reportRng = rng.fork('report');
-  const fieldAreaM2 = plan.block.paddies.reduce((a, p) => a + p.areaHa * 10_000, 0);
-  const dtS = cfg.tickMs / 1000;
-  const paddyEveryTicks = Math.max(1, Math.round(1000 / cfg.tickMs));
-  let t = 0;
-  let ticks = 0;
-  let done = false;
+  const world = buildFleetWorld(resolveFleetInput(input));
+  const clock: FleetClock = { tMs: 0, ticks: 0, done: false, paddyPct: world.paddyIds.map(() => 0) };
   let description: SimDescription | undefined;
-  let paddyPct: number[] = paddyIds.map(() => 0);
-
-  const refreshPaddies = () => {
-    const pp = raster.perPolygon!;
-    paddyPct = paddyIds.map((_, i) => Math.round((1000 * pp.covered[i]) / Math.max(1, pp.fieldCells[i])) / 10);
-  };
   return {
-    raster,
-    ...(dose ? { dose } : {}),
+    raster: world.raster,
+    ...(world.dose ? { dose: world.dose } : {}),
     get timeMs() {
-      return t;
+      return clock.tMs;
     },
     get done() {
-      return done;
+      return clock.done;
     },
     describe() {
-      description ??= fleetDescription(cfg, fieldAreaM2);
+      description ??= fleetDescription(world.cfg, world.fieldAreaM2);
       return description;
     },
     step() {
-      if (done) return undefined;
-      const events: SimEvent[] = [];
-      if (t === 0) {
-        for (const a of agents) events.push({ t: 0, vehicleId: a.id, type: 'start' }, { t: 0, vehicleId: a.id, type: 'sortie-start' });
-      }
-      t += cfg.tickMs;
-      ticks++;
-      dose?.stepWind(dtS);
-      for (const a of agents) a.step(dtS, t, events);
-      queues.tick(dtS);
-      tracker.update(t, events);
-      if (agents.every((a) => a.done)) done = true;
-      else if (t / 1000 >= cfg.maxSimS) {
-        stopAtTimeLimit(agents, t, events);
-        done = true;
-      }
-      if (done || ticks % paddyEveryTicks === 0) refreshPaddies();
-      const vehicles = agents.map((a) => vehicleState(a, proj, reportRng));
-      return { t, vehicles, progress: fleetProgress(raster, agents, plannedS, t, done, paddyPct, queues.lengths()), events };
+      return clock.done ? undefined : stepFleet(world, clock);
     },
-    metrics() {
-      if (!done) refreshPaddies();
-      const base = computeMetrics(agents, raster, cfg.guidance, cfg.seed, t / 1000, fieldAreaM2);
-      const machines = machineMetrics(plan, agents);
-      const paddies = paddyMetrics(plan, paddyPct, tracker.doneS());
-      return {
-        ...base,
-        makespanS: Math.max(0, ...machines.map((m) => m.endS)),
-        planMakespanS: plan.metrics.makespanS,
-        machines,
-        paddies,
-        depots: queues.stats(),
-        households: householdMetrics(paddies),
-        ...(dose
-          ? {
-              dose: doseMetrics(
-                dose,
-                agents.reduce((a, g) => a + g.totals.applied, 0),
-              ),
-            }
-          : {}),
-      };
-    },
+    metrics: () => fleetRunMetrics(world, clock),
   };
 }

@@ -44,7 +44,7 @@ export function createPaddyTracker(paddyIds: readonly string[], agents: readonly
     update(tMs, events) {
       agents.forEach((a, ai) => {
         const legs = a.cfg.legs;
-        const upTo = a.done ? legs.length : a.li;
+        const upTo = a.done ? legs.length : a.legIndex;
         for (let k = scanned[ai]; k < upTo; k++) {
           const leg = legs[k];
           if (!leg.paddyEnd || leg.paddy === undefined) continue;

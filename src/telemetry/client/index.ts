@@ -219,6 +219,53 @@ class TelemetryLink {
   }
 }
 
+/** The message streams by type. */
+function streamsByType(messages$: Observable<ServerMessage>) {
+  return {
+    messages$,
+    hello$: messages$.pipe(ofType<HelloMessage>('hello')),
+    snapshots$: messages$.pipe(ofType<SnapshotMessage>('snapshot')),
+    telemetry$: messages$.pipe(ofType<TelemetryMessage>('telemetry')),
+    events$: messages$.pipe(ofType<EventMessage>('event')),
+    errors$: messages$.pipe(ofType<ErrorMessage>('error')),
+    controls$: messages$.pipe(ofType<ControlAckMessage>('control')),
+  };
+}
+
+/** What a connection publishes, and the simulations it subscribes to on every (re)connect. */
+interface ConnectionOutlets {
+  sims: Set<string>;
+  messages: Subject<ServerMessage>;
+  invalid: Subject<string>;
+  state$: BehaviorSubject<ConnectionState>;
+  opens: number;
+}
+
+/** What the link's socket events do: resubscribe on open, check and pass on frames, complete the streams at the end. */
+function linkEvents(outlets: ConnectionOutlets, send: (message: object) => boolean): LinkEvents {
+  const { sims, messages, invalid, state$ } = outlets;
+  return {
+    opened() {
+      outlets.opens++;
+      state$.next('open');
+      for (const sim of sims) send({ type: 'subscribe', sim });
+    },
+    frame(text) {
+      const parsed = parseServerMessage(text);
+      if (parsed.ok) messages.next(parsed.message);
+      else invalid.next(parsed.problem);
+    },
+    state: (state) => state$.next(state),
+    ended() {
+      if (state$.value === 'closed') return;
+      state$.next('closed');
+      messages.complete();
+      invalid.complete();
+      state$.complete();
+    },
+  };
+}
+
 /**
  * Connects to an agrisim telemetry server.
  * @param url - e.g. `ws://127.0.0.1:8080/ws`
@@ -234,48 +281,29 @@ class TelemetryLink {
  * ```
  */
 export function connectTelemetry(url: string, options: TelemetryClientOptions = {}): TelemetryConnection {
-  const sims = new Set(options.subscribe ?? []);
-  const messages = new Subject<ServerMessage>();
-  const invalid = new Subject<string>();
-  const state$ = new BehaviorSubject<ConnectionState>('connecting');
-  let opens = 0;
-  const link: TelemetryLink = new TelemetryLink(url, options, {
-    opened() {
-      opens++;
-      state$.next('open');
-      for (const sim of sims) link.send({ type: 'subscribe', sim });
-    },
-    frame(text) {
-      const parsed = parseServerMessage(text);
-      if (parsed.ok) messages.next(parsed.message);
-      else invalid.next(parsed.problem);
-    },
-    state: (s) => state$.next(s),
-    ended() {
-      if (state$.value === 'closed') return;
-      state$.next('closed');
-      messages.complete();
-      invalid.complete();
-      state$.complete();
-    },
-  });
+  const outlets: ConnectionOutlets = {
+    sims: new Set(options.subscribe ?? []),
+    messages: new Subject<ServerMessage>(),
+    invalid: new Subject<string>(),
+    state$: new BehaviorSubject<ConnectionState>('connecting'),
+    opens: 0,
+  };
+  const { sims, state$ } = outlets;
+  const link: TelemetryLink = new TelemetryLink(
+    url,
+    options,
+    linkEvents(outlets, (message) => link.send(message)),
+  );
   void link.open();
-  const messages$ = messages.asObservable();
   return {
-    messages$,
-    hello$: messages$.pipe(ofType<HelloMessage>('hello')),
-    snapshots$: messages$.pipe(ofType<SnapshotMessage>('snapshot')),
-    telemetry$: messages$.pipe(ofType<TelemetryMessage>('telemetry')),
-    events$: messages$.pipe(ofType<EventMessage>('event')),
-    errors$: messages$.pipe(ofType<ErrorMessage>('error')),
-    controls$: messages$.pipe(ofType<ControlAckMessage>('control')),
-    invalid$: invalid.asObservable(),
+    ...streamsByType(outlets.messages.asObservable()),
+    invalid$: outlets.invalid.asObservable(),
     state$: state$.asObservable(),
     get state() {
       return state$.value;
     },
     get opens() {
-      return opens;
+      return outlets.opens;
     },
     subscribe(sim) {
       sims.add(sim);

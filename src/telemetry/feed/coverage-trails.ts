@@ -10,8 +10,6 @@ import { metresPerDegree } from '../../geodesy/index.js';
 import type { CoverageTrail, LonLat, WireVehicle } from '../protocol/messages.js';
 import { stripRateMoved } from '../protocol/strips.js';
 
-/** Metres per degree of latitude (WGS84 mean); enough for sub-metre tolerances over a field. */
-
 /** Options of {@link createCoverageTrails}. */
 export interface CoverageTrailOptions {
   /** Largest sideways error a dropped point may have, m (default 0.05). */
@@ -20,14 +18,29 @@ export interface CoverageTrailOptions {
   maxSegmentM?: number;
 }
 
-interface Open {
+/** A pass being painted. */
+interface OpenPass {
   points: LonLat[];
   /** The rate delivered when the pass started (variable-rate runs). */
   ratePerHa?: number;
   /** The last point seen, not yet committed. */
   pending?: LonLat;
   /** The first point after the last kept one: with it, the direction of the strip. */
-  dir?: LonLat;
+  direction?: LonLat;
+}
+
+/** Every vehicle's passes so far, their rates, and the pass each vehicle is painting. */
+interface TrailBook {
+  passes: Map<string, LonLat[][]>;
+  /** Rate of each pass, index-aligned with `passes` (null: none reported). */
+  rates: Map<string, (number | null)[]>;
+  open: Map<string, OpenPass>;
+}
+
+/** How far a strip may stray before a point is kept. */
+interface StripLimits {
+  toleranceM: number;
+  maxSegmentM: number;
 }
 
 /** Sideways distance of p from the line a→b, and length of a→b, in metres. */
@@ -50,6 +63,80 @@ export interface CoverageTrails {
   clear(): void;
 }
 
+/** Opens a pass for a vehicle, starting at `first`. */
+function openPass(book: TrailBook, vehicleId: string, first: LonLat[], ratePerHa: number | undefined): OpenPass {
+  const points: LonLat[] = first;
+  if (!book.passes.has(vehicleId)) {
+    book.passes.set(vehicleId, []);
+    book.rates.set(vehicleId, []);
+  }
+  book.passes.get(vehicleId)!.push(points);
+  book.rates.get(vehicleId)!.push(ratePerHa ?? null);
+  const pass: OpenPass = { points, ...(ratePerHa !== undefined ? { ratePerHa } : {}) };
+  book.open.set(vehicleId, pass);
+  return pass;
+}
+
+/** Keeps the pending point; the next strip starts there. */
+function commitPending(pass: OpenPass): void {
+  if (pass.pending) pass.points.push(pass.pending);
+  pass.pending = undefined;
+  pass.direction = undefined;
+}
+
+/** The Reumann–Witkam step: the last point seen is kept once `position` leaves the strip (or the segment grows too long). */
+function extendPass(pass: OpenPass, position: LonLat, limits: StripLimits): void {
+  if (pass.direction) {
+    const last = pass.points[pass.points.length - 1];
+    const [offM] = offLineM(last, pass.direction, position);
+    const [, lengthM] = offLineM(last, position, position);
+    if (offM > limits.toleranceM || lengthM > limits.maxSegmentM) commitPending(pass);
+  }
+  pass.direction ??= position;
+  pass.pending = position;
+}
+
+/** One vehicle of a frame: closes its pass when the implement goes off, opens one when it goes on, cuts it where the rate moves. */
+function addVehicle(book: TrailBook, vehicle: WireVehicle, limits: StripLimits): void {
+  const position: LonLat = [vehicle.lon, vehicle.lat];
+  const pass = book.open.get(vehicle.id);
+  if (!vehicle.implementOn) {
+    if (pass) {
+      commitPending(pass);
+      book.open.delete(vehicle.id);
+    }
+    return;
+  }
+  const rate = vehicle.dose?.ratePerHa;
+  if (!pass) {
+    openPass(book, vehicle.id, [position], rate);
+  } else if (stripRateMoved(pass.ratePerHa, rate)) {
+    // the next strip starts where this one ends, so a rate change leaves no gap
+    commitPending(pass);
+    const next = openPass(book, vehicle.id, [pass.points[pass.points.length - 1]], rate);
+    next.direction = position;
+    next.pending = position;
+  } else {
+    extendPass(pass, position, limits);
+  }
+}
+
+/** A serialisable copy of the book: open passes include their pending point. */
+function trailsOf(book: TrailBook, widthOf: (vehicleId: string) => number): CoverageTrail[] {
+  const out: CoverageTrail[] = [];
+  for (const [vehicleId, vehiclePasses] of book.passes) {
+    const pass = book.open.get(vehicleId);
+    const passRates = book.rates.get(vehicleId) ?? [];
+    out.push({
+      vehicleId,
+      widthM: widthOf(vehicleId),
+      passes: vehiclePasses.map((points) => (pass && points === pass.points && pass.pending ? [...points, pass.pending] : points.slice())),
+      ...(passRates.some((rate) => rate !== null) ? { rates: passRates.slice() } : {}),
+    });
+  }
+  return out;
+}
+
 /**
  * Coverage trails for vehicles of known widths.
  * @param widthOf - working width of each vehicle, m
@@ -61,82 +148,17 @@ export interface CoverageTrails {
  * ```
  */
 export function createCoverageTrails(widthOf: (vehicleId: string) => number, options: CoverageTrailOptions = {}): CoverageTrails {
-  const tol = options.toleranceM ?? 0.05;
-  const maxSeg = options.maxSegmentM ?? 50;
-  const passes = new Map<string, LonLat[][]>();
-  /** Rate of each pass, index-aligned with `passes` (null: none reported). */
-  const rates = new Map<string, (number | null)[]>();
-  const open = new Map<string, Open>();
-  /** Opens a pass for a vehicle, starting at `first`. */
-  const openPass = (vehicleId: string, first: LonLat[], ratePerHa: number | undefined) => {
-    const points: LonLat[] = first;
-    if (!passes.has(vehicleId)) {
-      passes.set(vehicleId, []);
-      rates.set(vehicleId, []);
-    }
-    passes.get(vehicleId)!.push(points);
-    rates.get(vehicleId)!.push(ratePerHa ?? null);
-    open.set(vehicleId, { points, ...(ratePerHa !== undefined ? { ratePerHa } : {}) });
-  };
-  const commit = (o: Open) => {
-    if (o.pending) o.points.push(o.pending);
-    o.pending = undefined;
-    o.dir = undefined;
-  };
+  const limits: StripLimits = { toleranceM: options.toleranceM ?? 0.05, maxSegmentM: options.maxSegmentM ?? 50 };
+  const book: TrailBook = { passes: new Map(), rates: new Map(), open: new Map() };
   return {
     add(vehicles) {
-      for (const v of vehicles) {
-        const position: LonLat = [v.lon, v.lat];
-        const pass = open.get(v.id);
-        if (!v.implementOn) {
-          if (pass) {
-            commit(pass);
-            open.delete(v.id);
-          }
-          continue;
-        }
-        const rate = v.dose?.ratePerHa;
-        if (!pass) {
-          openPass(v.id, [position], rate);
-          continue;
-        }
-        if (stripRateMoved(pass.ratePerHa, rate)) {
-          // the next strip starts where this one ends, so a rate change leaves no gap
-          commit(pass);
-          openPass(v.id, [pass.points[pass.points.length - 1]], rate);
-          const next = open.get(v.id)!;
-          next.dir = position;
-          next.pending = position;
-          continue;
-        }
-        if (pass.dir) {
-          const last = pass.points[pass.points.length - 1];
-          const [off] = offLineM(last, pass.dir, position);
-          const [, len] = offLineM(last, position, position);
-          if (off > tol || len > maxSeg) commit(pass);
-        }
-        pass.dir ??= position;
-        pass.pending = position;
-      }
+      for (const vehicle of vehicles) addVehicle(book, vehicle, limits);
     },
-    trails() {
-      const out: CoverageTrail[] = [];
-      for (const [vehicleId, list] of passes) {
-        const o = open.get(vehicleId);
-        const passRates = rates.get(vehicleId) ?? [];
-        out.push({
-          vehicleId,
-          widthM: widthOf(vehicleId),
-          passes: list.map((pts) => (o && pts === o.points && o.pending ? [...pts, o.pending] : pts.slice())),
-          ...(passRates.some((r) => r !== null) ? { rates: passRates.slice() } : {}),
-        });
-      }
-      return out;
-    },
+    trails: () => trailsOf(book, widthOf),
     clear() {
-      passes.clear();
-      rates.clear();
-      open.clear();
+      book.passes.clear();
+      book.rates.clear();
+      book.open.clear();
     },
   };
 }

@@ -54,6 +54,109 @@ export function offerOf(factory: SimulationFactory, sim: Simulation, extra: Part
   };
 }
 
+/** Checks the broadcast rate. @throws TelemetryError `TELEMETRY_INVALID_OPTION` */
+function checkBroadcastHz(hz: number): number {
+  if (!(hz > 0 && hz <= 1000))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `maxBroadcastHz must be > 0 and ≤ 1000, got ${hz}`, {
+      key: 'maxBroadcastHz',
+      value: hz,
+    });
+  return hz;
+}
+
+/** Keeps the newest frame and sends it at most once per `periodMs` (wall clock): ticks between two sends fold into one. */
+function createFrameThrottle(periodMs: number, send: (frame: SimFrame) => void) {
+  let latest: SimFrame | undefined;
+  let lastSentMs = -Infinity;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const cancelTimer = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+  };
+  const flush = () => {
+    cancelTimer();
+    if (!latest) return;
+    const frame = latest;
+    latest = undefined;
+    lastSentMs = performance.now();
+    send(frame);
+  };
+  return {
+    flush,
+    /** Holds `frame` as the newest; sends it now if a period has passed since the last send, else when it has. */
+    hold(frame: SimFrame) {
+      latest = frame;
+      const waitMs = lastSentMs + periodMs - performance.now();
+      if (waitMs <= 0) flush();
+      else flushTimer ??= setTimeout(flush, waitMs);
+    },
+    /** Forgets the held frame (the run starts over). */
+    drop() {
+      latest = undefined;
+      cancelTimer();
+    },
+    stopTimer: () => clearTimeout(flushTimer),
+  };
+}
+
+/** What a control message does to a running feed (the `reset` action starts the run over). */
+function applyControl(
+  action: ControlAction,
+  value: unknown,
+  run: { paused$: BehaviorSubject<boolean>; speedup$: BehaviorSubject<number>; flush: () => void; restart: () => void },
+): void {
+  if (action === 'pause') {
+    run.flush();
+    run.paused$.next(true);
+  } else if (action === 'resume') run.paused$.next(false);
+  else if (action === 'speed') run.speedup$.next(checkSpeedup(value, 'value'));
+  else run.restart();
+}
+
+// The savings are an extra of the telemetry: a simulation whose metrics cannot be had keeps the defaults' figure.
+function metricsIfAny(sim: Simulation) {
+  try {
+    return sim.metrics();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The feed's outbound side: the state tracker, events sent one by one, throttled telemetry frames with their savings. */
+function createFeedBroadcast(firstSim: Simulation, speedup: number, periodMs: number) {
+  const updates = new Subject<FeedUpdate>();
+  const tracker = createFeedStateTracker(firstSim.describe(), speedup);
+  let sim = firstSim;
+  let savings = createProgressSavings(sim.describe());
+  const emit = (update: FeedUpdate) => {
+    tracker.apply(update);
+    updates.next(update);
+  };
+  const throttle = createFrameThrottle(periodMs, (frame) => {
+    // Savings of the area done so far, from the economics stage; from the measured run once it is done.
+    const progress = savings.add(frame.progress, sim.done ? metricsIfAny(sim) : undefined);
+    emit({ kind: 'telemetry', t: frame.t, vehicles: frame.vehicles.map(toWireVehicle), progress });
+  });
+  return {
+    updates,
+    tracker,
+    emit,
+    throttle,
+    onFrame(frame: SimFrame) {
+      for (const event of frame.events) emit({ kind: 'event', t: event.t, event });
+      throttle.hold(frame);
+    },
+    /** Starts over with a new run of the simulation. */
+    reset(nextSim: Simulation) {
+      throttle.drop();
+      sim = nextSim;
+      tracker.reset(sim.describe());
+      savings = createProgressSavings(sim.describe());
+      updates.next({ kind: 'reset' });
+    },
+  };
+}
+
 /**
  * A feed that runs `factory`'s simulation.
  * @param factory - e.g. a LoadedScenario from loadScenario
@@ -69,90 +172,38 @@ export function offerOf(factory: SimulationFactory, sim: Simulation, extra: Part
 export function createSimFeed(factory: SimulationFactory, options: SimFeedOptions = {}): TelemetryFeed {
   const speedup$ = new BehaviorSubject(checkSpeedup(options.speedup ?? 1));
   const paused$ = new BehaviorSubject(false);
-  const hz = options.maxBroadcastHz ?? 10;
-  if (!(hz > 0 && hz <= 1000))
-    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `maxBroadcastHz must be > 0 and ≤ 1000, got ${hz}`, {
-      key: 'maxBroadcastHz',
-      value: hz,
-    });
-  const periodMs = 1000 / hz;
-  const updates = new Subject<FeedUpdate>();
+  const periodMs = 1000 / checkBroadcastHz(options.maxBroadcastHz ?? 10);
   let sim = factory.create();
   const offer = offerOf(factory, sim, options.offer);
-  const tracker = createFeedStateTracker(sim.describe(), speedup$.value);
-  let savings = createProgressSavings(sim.describe());
+  const broadcast = createFeedBroadcast(sim, speedup$.value, periodMs);
   let run: Subscription | undefined;
   let started = false;
   let stopped = false;
-  let latest: SimFrame | undefined;
-  let lastSentMs = -Infinity;
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let loopTimer: ReturnType<typeof setTimeout> | undefined;
 
-  // The savings are an extra of the telemetry: a simulation whose metrics cannot be had keeps the defaults' figure.
-  const finalMetrics = () => {
-    try {
-      return sim.metrics();
-    } catch {
-      return undefined;
-    }
-  };
-  const emit = (u: FeedUpdate) => {
-    tracker.apply(u);
-    updates.next(u);
-  };
-  const flush = () => {
-    clearTimeout(flushTimer);
-    flushTimer = undefined;
-    if (!latest) return;
-    const frame = latest;
-    latest = undefined;
-    lastSentMs = performance.now();
-    // Savings of the area done so far, from the economics stage; from the measured run once it is done.
-    const progress = savings.add(frame.progress, sim.done ? finalMetrics() : undefined);
-    emit({ kind: 'telemetry', t: frame.t, vehicles: frame.vehicles.map(toWireVehicle), progress });
-  };
-  const onFrame = (f: SimFrame) => {
-    for (const event of f.events) emit({ kind: 'event', t: event.t, event });
-    latest = f;
-    const wait = lastSentMs + periodMs - performance.now();
-    if (wait <= 0) flush();
-    else flushTimer ??= setTimeout(flush, wait);
-  };
   const onEnd = () => {
-    flush();
+    broadcast.throttle.flush();
     if (options.loopDelayMs !== undefined && !stopped) loopTimer = setTimeout(restart, options.loopDelayMs);
   };
   const begin = () => {
-    run = simulate$(sim, { speedup: speedup$.value, paused$, speedup$ }).subscribe({ next: onFrame, complete: onEnd });
+    run = simulate$(sim, { speedup: speedup$.value, paused$, speedup$ }).subscribe({ next: broadcast.onFrame, complete: onEnd });
   };
   function restart(): void {
     clearTimeout(loopTimer);
     run?.unsubscribe();
-    latest = undefined;
-    clearTimeout(flushTimer);
-    flushTimer = undefined;
     sim = factory.create();
-    tracker.reset(sim.describe());
-    savings = createProgressSavings(sim.describe());
-    updates.next({ kind: 'reset' });
+    broadcast.reset(sim);
     if (started && !stopped) begin();
   }
-  const controlUpdate = (action: ControlAction) => emit({ kind: 'control', action, paused: paused$.value, speedup: speedup$.value });
 
   return {
     id: factory.id,
     offer: () => offer,
-    state: () => tracker.state(),
-    updates$: updates.asObservable(),
+    state: () => broadcast.tracker.state(),
+    updates$: broadcast.updates.asObservable(),
     control(action, value) {
-      if (action === 'pause') {
-        flush();
-        paused$.next(true);
-      } else if (action === 'resume') paused$.next(false);
-      else if (action === 'speed') speedup$.next(checkSpeedup(value, 'value'));
-      else restart();
-      controlUpdate(action);
+      applyControl(action, value, { paused$, speedup$, flush: broadcast.throttle.flush, restart });
+      broadcast.emit({ kind: 'control', action, paused: paused$.value, speedup: speedup$.value });
     },
     start() {
       if (started || stopped) return;
@@ -163,9 +214,9 @@ export function createSimFeed(factory: SimulationFactory, options: SimFeedOption
       if (stopped) return;
       stopped = true;
       run?.unsubscribe();
-      clearTimeout(flushTimer);
+      broadcast.throttle.stopTimer();
       clearTimeout(loopTimer);
-      updates.complete();
+      broadcast.updates.complete();
     },
   };
 }

@@ -13,11 +13,11 @@ import type { MqttDescription, MqttSnapshot, MqttUpdate } from './wire.js';
 /** A feed the gateway pushes broker messages into. */
 export interface MqttFeed extends TelemetryFeed {
   /** A new retained description (the run was reset, or first seen). */
-  describe(d: MqttDescription): void;
+  describe(retained: MqttDescription): void;
   /** A (re)published snapshot: the new base state. */
-  rebase(s: MqttSnapshot): void;
+  rebase(snapshot: MqttSnapshot): void;
   /** A live telemetry or event message. */
-  apply(m: MqttUpdate): void;
+  apply(message: MqttUpdate): void;
   /**
    * The broker link was lost and is back: live messages are dropped until the next snapshot, which is
    * broadcast as a `reset` with the `gap` (simulated ms) the viewers missed.
@@ -48,87 +48,110 @@ export function joinCoverage(base: CoverageTrail[], since: CoverageTrail[]): Cov
   return out;
 }
 
-/**
- * @param d - the retained description
- * @param s - the retained snapshot
- */
-export function createMqttFeed(d: MqttDescription, s: MqttSnapshot): MqttFeed {
-  const updates = new Subject<FeedUpdate>();
-  let offer: SimOffer = d.offer;
-  let description = d.description;
-  let base: MqttSnapshot = s;
-  let t = s.t;
-  let vehicles = s.vehicles;
-  let progress = s.progress;
-  let paused = s.paused;
-  let speedup = s.speedup;
-  let since: CoverageTrails;
+/** What the gateway knows of the run: the base snapshot, the live figures since, and coverage painted since. */
+interface GatewayRunState {
+  offer: SimOffer;
+  description: MqttDescription['description'];
+  base: MqttSnapshot;
+  t: number;
+  vehicles: MqttSnapshot['vehicles'];
+  progress: MqttSnapshot['progress'];
+  paused: boolean;
+  speedup: number;
+  since: CoverageTrails;
   /** Set between a reconnect and the next snapshot: the t the viewers last saw. */
-  let resyncFromT: number | undefined;
+  resyncFromT: number | undefined;
+}
 
-  const widthOf = (id: string) => description.vehicles.find((v) => v.id === id)?.workingWidthM ?? 0;
-  const rebase = (snap: MqttSnapshot) => {
-    base = snap;
-    ({ t, vehicles, progress, paused, speedup } = snap);
-    since = createCoverageTrails(widthOf);
-    // Seed with where the machines are, so a pass open in the snapshot continues from there.
-    since.add(snap.vehicles);
+/** Coverage painted since `snapshot`, seeded with where the machines are, so a pass open in the snapshot continues from there. */
+function trailsSince(snapshot: MqttSnapshot, run: Pick<GatewayRunState, 'description'>): CoverageTrails {
+  // the description is read at each pass, as a new retained description may change it
+  const since = createCoverageTrails((vehicleId) => run.description.vehicles.find((v) => v.id === vehicleId)?.workingWidthM ?? 0);
+  since.add(snapshot.vehicles);
+  return since;
+}
+
+/** Makes `snapshot` the base: its figures replace ours and coverage since starts over. */
+function rebaseOn(run: GatewayRunState, snapshot: MqttSnapshot): void {
+  run.base = snapshot;
+  ({ t: run.t, vehicles: run.vehicles, progress: run.progress, paused: run.paused, speedup: run.speedup } = snapshot);
+  run.since = trailsSince(snapshot, run);
+}
+
+function gatewayFeedState(run: GatewayRunState): FeedState {
+  return {
+    description: run.description,
+    t: run.t,
+    vehicles: run.vehicles,
+    progress: run.progress,
+    coverage: joinCoverage(run.base.coverage, run.since.trails()),
+    paused: run.paused,
+    speedup: run.speedup,
+    done: run.vehicles.length > 0 && run.vehicles.every((v) => v.activity === 'done'),
   };
-  rebase(s);
+}
+
+/** A (re)published snapshot: rebase on it unless it would step back; say `reset` (with the gap after an outage). */
+function acceptSnapshot(run: GatewayRunState, snapshot: MqttSnapshot, updates: Subject<FeedUpdate>): void {
+  // A snapshot of this run older than what we have already drawn would step back: ignore it.
+  if (snapshot.run < run.base.run || (snapshot.run === run.base.run && snapshot.t < run.t)) return;
+  const newRun = snapshot.run > run.base.run;
+  const fromT = run.resyncFromT;
+  rebaseOn(run, snapshot);
+  run.resyncFromT = undefined;
+  if (fromT !== undefined) updates.next({ kind: 'reset', gap: { fromT: newRun ? 0 : fromT, toT: snapshot.t } });
+  else if (newRun) updates.next({ kind: 'reset' });
+}
+
+/** A live message: telemetry newer than the base, events, control, or a new run announced before its snapshot. */
+function applyLive(run: GatewayRunState, message: MqttUpdate, updates: Subject<FeedUpdate>): void {
+  if (run.resyncFromT !== undefined) return; // the snapshot after the outage comes first
+  if (message.type === 'telemetry') {
+    if (message.t <= run.t) return; // already in the base snapshot
+    run.t = message.t;
+    run.vehicles = message.vehicles;
+    run.progress = message.progress;
+    run.since.add(message.vehicles);
+    updates.next({ kind: 'telemetry', t: message.t, vehicles: message.vehicles, progress: message.progress });
+  } else if (message.type === 'event') {
+    updates.next({ kind: 'event', t: message.t, event: message.event });
+  } else if (message.type === 'control') {
+    run.paused = message.paused;
+    run.speedup = message.speedup;
+    updates.next({ kind: 'control', action: message.action, paused: message.paused, speedup: message.speedup });
+  } else if (message.type === 'reset' && message.run > run.base.run) {
+    // Normally the new run's snapshot came first (same publisher connection, in order) and
+    // already reset us; if not, start the new run empty.
+    const emptyProgress = { coveredPct: 0, coveredHa: 0, elapsedS: 0, etaS: 0 };
+    rebaseOn(run, { ...run.base, run: message.run, t: 0, vehicles: [], progress: emptyProgress, coverage: [] });
+    updates.next({ kind: 'reset' });
+  }
+}
+
+/**
+ * @param retained - the retained description
+ * @param snapshot - the retained snapshot
+ */
+export function createMqttFeed(retained: MqttDescription, snapshot: MqttSnapshot): MqttFeed {
+  const updates = new Subject<FeedUpdate>();
+  const { t, vehicles, progress, paused, speedup } = snapshot;
+  const known = { offer: retained.offer, description: retained.description, base: snapshot, t, vehicles, progress, paused, speedup };
+  const run: GatewayRunState = Object.assign(known, { since: trailsSince(snapshot, known), resyncFromT: undefined });
 
   return {
-    id: d.offer.id,
-    offer: () => offer,
-    state: (): FeedState => ({
-      description,
-      t,
-      vehicles,
-      progress,
-      coverage: joinCoverage(base.coverage, since.trails()),
-      paused,
-      speedup,
-      done: vehicles.length > 0 && vehicles.every((v) => v.activity === 'done'),
-    }),
+    id: retained.offer.id,
+    offer: () => run.offer,
+    state: () => gatewayFeedState(run),
     updates$: updates.asObservable(),
     describe(next) {
-      offer = next.offer;
-      description = next.description;
+      run.offer = next.offer;
+      run.description = next.description;
     },
-    rebase(snap) {
-      // A snapshot of this run older than what we have already drawn would step back: ignore it.
-      if (snap.run < base.run || (snap.run === base.run && snap.t < t)) return;
-      const reset = snap.run > base.run;
-      const fromT = resyncFromT;
-      rebase(snap);
-      resyncFromT = undefined;
-      if (fromT !== undefined) updates.next({ kind: 'reset', gap: { fromT: reset ? 0 : fromT, toT: snap.t } });
-      else if (reset) updates.next({ kind: 'reset' });
-    },
+    rebase: (next) => acceptSnapshot(run, next, updates),
     resync() {
-      resyncFromT ??= t;
+      run.resyncFromT ??= run.t;
     },
-    apply(m) {
-      if (resyncFromT !== undefined) return; // the snapshot after the outage comes first
-      if (m.type === 'telemetry') {
-        if (m.t <= t) return; // already in the base snapshot
-        t = m.t;
-        vehicles = m.vehicles;
-        progress = m.progress;
-        since.add(m.vehicles);
-        updates.next({ kind: 'telemetry', t: m.t, vehicles: m.vehicles, progress: m.progress });
-      } else if (m.type === 'event') {
-        updates.next({ kind: 'event', t: m.t, event: m.event });
-      } else if (m.type === 'control') {
-        paused = m.paused;
-        speedup = m.speedup;
-        updates.next({ kind: 'control', action: m.action, paused: m.paused, speedup: m.speedup });
-      } else if (m.type === 'reset' && m.run > base.run) {
-        // Normally the new run's snapshot came first (same publisher connection, in order) and
-        // already reset us; if not, start the new run empty.
-        rebase({ ...base, run: m.run, t: 0, vehicles: [], progress: { coveredPct: 0, coveredHa: 0, elapsedS: 0, etaS: 0 }, coverage: [] });
-        updates.next({ kind: 'reset' });
-      }
-    },
+    apply: (message) => applyLive(run, message, updates),
     start() {},
     stop: () => updates.complete(),
   };

@@ -59,6 +59,64 @@ export function fieldLevelOf(feed: TelemetryFeed): string {
 /** Publishes one value; returns the payload's size in bytes (0 when offline: nothing is queued). */
 type Publish = (topic: string, payload: object | string, qos: 0 | 1, retain: boolean) => number;
 
+/** One feed's publication: where it goes, how, and the run number gateways tell runs apart by. */
+interface FeedPublication {
+  feed: TelemetryFeed;
+  path: SimTopicPath;
+  publish: Publish;
+  run: number;
+}
+
+function publishDescription({ feed, path, publish }: FeedPublication): void {
+  const retained: MqttDescription = { offer: feed.offer(), description: feed.state().description };
+  publish(simTopic(path, 'description'), retained, 1, true);
+}
+
+/** Publishes the retained snapshot; returns its size in bytes. */
+function publishSnapshot({ feed, path, publish, run }: FeedPublication): number {
+  const { description: _description, ...rest } = feed.state();
+  const retained: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
+  return publish(simTopic(path, 'snapshot'), retained, 1, true);
+}
+
+/** Telemetry at QoS 0 on the simulation's topic, and each machine's state on its own topic (unless `perVehicle` is false). */
+function publishTelemetry({ feed, path, publish }: FeedPublication, change: FeedUpdate & { kind: 'telemetry' }, perVehicle: boolean): void {
+  publish(
+    simTopic(path, 'telemetry'),
+    { type: 'telemetry', sim: feed.id, t: change.t, vehicles: change.vehicles, progress: change.progress } satisfies MqttUpdate,
+    0,
+    false,
+  );
+  if (perVehicle)
+    for (const machine of change.vehicles) publish(vehicleTopic(path, machine.id), { sim: feed.id, t: change.t, ...machine }, 0, false);
+}
+
+/** One feed update, live: events, controls and resets at QoS 1 (a reset republishes the retained state first). */
+function publishUpdate(publication: FeedPublication, change: FeedUpdate, perVehicle: boolean): void {
+  const { feed } = publication;
+  let message: MqttUpdate;
+  switch (change.kind) {
+    case 'telemetry':
+      publishTelemetry(publication, change, perVehicle);
+      return;
+    case 'event':
+      message = { type: 'event', sim: feed.id, t: change.t, event: change.event };
+      break;
+    case 'control':
+      message = { type: 'control', sim: feed.id, action: change.action, ok: true, paused: change.paused, speedup: change.speedup };
+      break;
+    case 'reset':
+      // New run: new description (maybe), fresh snapshot, then tell live gateways.
+      publication.run++;
+      publishDescription(publication);
+      publishSnapshot(publication);
+      message = { type: 'reset', sim: feed.id, run: publication.run };
+      break;
+  }
+  publication.publish(simTopic(publication.path, 'event'), message, 1, false);
+  if (change.kind === 'control' || (change.kind === 'event' && change.event.type === 'done')) publishSnapshot(publication);
+}
+
 /**
  * Publishes one feed under `path`: its retained description and snapshot now, after every
  * reconnect and periodically (no faster than `maxSnapshotBytesPerS`), and each update live.
@@ -73,62 +131,21 @@ function publishFeed(
 ): (() => void)[] {
   const everyMs = options.snapshotEveryMs ?? 1000;
   const maxBytesPerS = options.maxSnapshotBytesPerS ?? 65_536;
-  let run = 0;
-  const describe = () => {
-    const retained: MqttDescription = { offer: feed.offer(), description: feed.state().description };
-    publish(simTopic(path, 'description'), retained, 1, true);
+  const publication: FeedPublication = { feed, path, publish, run: 0 };
+  const publishRetained = () => {
+    publishDescription(publication);
+    publishSnapshot(publication);
   };
-  const snapshot = () => {
-    const { description: _d, ...rest } = feed.state();
-    const retained: MqttSnapshot = { type: 'snapshot', sim: feed.id, run, ...rest };
-    return publish(simTopic(path, 'snapshot'), retained, 1, true);
-  };
-  const publishUpdate = (change: FeedUpdate) => {
-    let message: MqttUpdate;
-    switch (change.kind) {
-      case 'telemetry':
-        publish(
-          simTopic(path, 'telemetry'),
-          { type: 'telemetry', sim: feed.id, t: change.t, vehicles: change.vehicles, progress: change.progress } satisfies MqttUpdate,
-          0,
-          false,
-        );
-        if (options.perVehicle !== false)
-          for (const machine of change.vehicles)
-            publish(vehicleTopic(path, machine.id), { sim: feed.id, t: change.t, ...machine }, 0, false);
-        return;
-      case 'event':
-        message = { type: 'event', sim: feed.id, t: change.t, event: change.event };
-        break;
-      case 'control':
-        message = { type: 'control', sim: feed.id, action: change.action, ok: true, paused: change.paused, speedup: change.speedup };
-        break;
-      case 'reset':
-        // New run: new description (maybe), fresh snapshot, then tell live gateways.
-        run++;
-        describe();
-        snapshot();
-        message = { type: 'reset', sim: feed.id, run };
-        break;
-    }
-    publish(simTopic(path, 'event'), message, 1, false);
-    if (change.kind === 'control' || (change.kind === 'event' && change.event.type === 'done')) snapshot();
-  };
-  describe();
-  snapshot();
-  const again = () => {
-    describe();
-    snapshot();
-  };
-  client.on('connect', again); // after a broker outage (clean session: the retained state may be gone)
-  const sub = feed.updates$.subscribe(publishUpdate);
+  publishRetained();
+  client.on('connect', publishRetained); // after a broker outage (clean session: the retained state may be gone)
+  const updates = feed.updates$.subscribe((change) => publishUpdate(publication, change, options.perVehicle !== false));
   let timer: ReturnType<typeof setTimeout>;
   const periodic = () => {
-    const bytes = snapshot();
+    const bytes = publishSnapshot(publication);
     timer = setTimeout(periodic, Math.max(everyMs, (1000 * bytes) / maxBytesPerS));
   };
   timer = setTimeout(periodic, everyMs);
-  return [() => client.off('connect', again), () => sub.unsubscribe(), () => clearTimeout(timer)];
+  return [() => client.off('connect', publishRetained), () => updates.unsubscribe(), () => clearTimeout(timer)];
 }
 
 /**

@@ -2,7 +2,7 @@
  * A TCP server streaming one vehicle's NMEA 0183 sentences at the feed's telemetry rate, for
  * gpsd (`gpsd -N tcp://host:port`), AgOpenGPS-style guidance software or any GNSS consumer.
  */
-import { createServer, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Subscription } from 'rxjs';
 import { TelemetryError } from '../../errors.js';
 import type { TelemetryFeed } from '../feed/types.js';
@@ -36,6 +36,71 @@ export interface NmeaServer {
   close(): Promise<void>;
 }
 
+/** The vehicle to stream: the one named, else the feed's first. @throws TelemetryError `TELEMETRY_INVALID_OPTION` */
+function streamedVehicle(feed: TelemetryFeed, named: string | undefined): string {
+  const ids = feed.state().description.vehicles.map((v) => v.id);
+  const vehicle = named ?? ids[0];
+  if (!vehicle || !ids.includes(vehicle)) {
+    throw new TelemetryError(
+      'TELEMETRY_INVALID_OPTION',
+      `nmea vehicle "${String(named)}" is not in simulation "${feed.id}" (it has ${ids.join(', ')})`,
+      { key: 'nmeaVehicle', value: named },
+    );
+  }
+  return vehicle;
+}
+
+/** UTC ms of simulated t = 0. @throws TelemetryError `TELEMETRY_INVALID_OPTION` for a time that does not parse */
+function startUtcMs(startUtc: string | undefined): number {
+  const startMs = Date.parse(startUtc ?? DEFAULT_NMEA_START_UTC);
+  if (!Number.isFinite(startMs))
+    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `startUtc must be an ISO 8601 time, got ${startUtc}`, {
+      key: 'startUtc',
+      value: startUtc,
+    });
+  return startMs;
+}
+
+/** A TCP server that keeps its readers in `sockets` (it only writes; what readers send is ignored). */
+function createReaderServer(sockets: Set<Socket>): Server {
+  return createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
+    // Readers may talk (gpsd probes with ?WATCH or binary queries); we only stream.
+    socket.on('data', () => {});
+  });
+}
+
+/** Listens; on failure stops the stream and rejects with `TELEMETRY_LISTEN`. */
+function listenNmea(tcp: Server, host: string, port: number | undefined, stream: Subscription): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    tcp.once('error', (error: NodeJS.ErrnoException) => {
+      stream.unsubscribe();
+      reject(
+        new TelemetryError('TELEMETRY_LISTEN', `cannot listen for NMEA on ${host}:${port ?? 0}: ${error.code ?? error.message}`, {
+          host,
+          port,
+        }),
+      );
+    });
+    tcp.listen(port ?? 0, host, () => resolve());
+  });
+}
+
+/** Ends every reader and the server; readers that do not close within 0.5 s are destroyed. */
+function closeNmea(tcp: Server, sockets: Set<Socket>, stream: Subscription): Promise<void> {
+  return new Promise<void>((resolve) => {
+    stream.unsubscribe();
+    for (const socket of sockets) socket.end();
+    tcp.close(() => resolve());
+    setTimeout(() => {
+      for (const socket of sockets) socket.destroy();
+    }, 500).unref();
+  });
+}
+
 /**
  * Streams GGA, RMC, VTG and HDT of one vehicle to every TCP reader.
  * @throws TelemetryError `TELEMETRY_INVALID_OPTION` (unknown vehicle, bad start time); `TELEMETRY_LISTEN`
@@ -47,70 +112,31 @@ export interface NmeaServer {
  */
 export async function startNmeaServer(options: NmeaServerOptions): Promise<NmeaServer> {
   const { feed } = options;
-  const ids = feed.state().description.vehicles.map((v) => v.id);
-  const vehicle = options.vehicle ?? ids[0];
-  if (!vehicle || !ids.includes(vehicle)) {
-    throw new TelemetryError(
-      'TELEMETRY_INVALID_OPTION',
-      `nmea vehicle "${String(options.vehicle)}" is not in simulation "${feed.id}" (it has ${ids.join(', ')})`,
-      { key: 'nmeaVehicle', value: options.vehicle },
-    );
-  }
-  const startMs = Date.parse(options.startUtc ?? DEFAULT_NMEA_START_UTC);
-  if (!Number.isFinite(startMs))
-    throw new TelemetryError('TELEMETRY_INVALID_OPTION', `startUtc must be an ISO 8601 time, got ${options.startUtc}`, {
-      key: 'startUtc',
-      value: options.startUtc,
-    });
-  const highWater = options.highWaterBytes ?? 65_536;
+  const vehicle = streamedVehicle(feed, options.vehicle);
+  const startMs = startUtcMs(options.startUtc);
+  const highWaterBytes = options.highWaterBytes ?? 65_536;
   const sockets = new Set<Socket>();
   let updates = 0;
-  const tcp = createServer((socket) => {
-    sockets.add(socket);
-    socket.setNoDelay(true);
-    socket.on('error', () => socket.destroy());
-    socket.on('close', () => sockets.delete(socket));
-    // Readers may talk (gpsd probes with ?WATCH or binary queries); we only stream.
-    socket.on('data', () => {});
-  });
-  const sub: Subscription = feed.updates$.subscribe((update) => {
+  const tcp = createReaderServer(sockets);
+  const stream: Subscription = feed.updates$.subscribe((update) => {
     if (update.kind !== 'telemetry' || sockets.size === 0) return;
     const streamed = update.vehicles.find((candidate) => candidate.id === vehicle);
     if (!streamed) return;
     const text = nmeaSentences(streamed, new Date(startMs + update.t), options).join('');
     updates++;
-    for (const socket of sockets) if (socket.writableLength < highWater) socket.write(text);
+    // a reader that does not keep up misses sentences rather than growing our memory
+    for (const socket of sockets) if (socket.writableLength < highWaterBytes) socket.write(text);
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', (e: NodeJS.ErrnoException) => {
-      sub.unsubscribe();
-      reject(
-        new TelemetryError('TELEMETRY_LISTEN', `cannot listen for NMEA on ${host}:${options.port ?? 0}: ${e.code ?? e.message}`, {
-          host,
-          port: options.port,
-        }),
-      );
-    });
-    tcp.listen(options.port ?? 0, host, () => resolve());
-  });
-  const addr = tcp.address();
+  await listenNmea(tcp, options.host ?? '127.0.0.1', options.port, stream);
+  const address = tcp.address();
   let closing: Promise<void> | undefined;
   return {
-    port: typeof addr === 'object' && addr ? addr.port : (options.port ?? 0),
+    port: typeof address === 'object' && address ? address.port : (options.port ?? 0),
     vehicle,
     clientCount: () => sockets.size,
     get updates() {
       return updates;
     },
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        sub.unsubscribe();
-        for (const socket of sockets) socket.end();
-        tcp.close(() => resolve());
-        setTimeout(() => {
-          for (const socket of sockets) socket.destroy();
-        }, 500).unref();
-      })),
+    close: () => (closing ??= closeNmea(tcp, sockets, stream)),
   };
 }

@@ -29,6 +29,59 @@ export interface RecorderOptions {
   maxPendingBytes?: number;
 }
 
+/** Where the recording stands: the file (until closed), its first write error, bytes written, stopped early or not. */
+interface RecordingState {
+  stream?: WriteStream;
+  failure?: Error;
+  bytes: number;
+  truncated: boolean;
+}
+
+/** Where lines go: the target function, or the file (a line is skipped once it failed; too big a backlog stops the recording). */
+function openOutput(target: string | ((line: string) => void), maxPendingBytes: number, state: RecordingState): (line: string) => void {
+  if (typeof target !== 'string') return target;
+  const file = createWriteStream(target, { flags: 'w' });
+  file.on('error', (error) => (state.failure = error));
+  state.stream = file;
+  return (line) => {
+    if (state.failure) return;
+    if (file.writableLength > maxPendingBytes) state.truncated = true;
+    else file.write(line);
+  };
+}
+
+/** The first line: offers and current states of the feeds. */
+function recordingHeader(feeds: TelemetryFeed[]): TelemetryRecordingHeader {
+  return {
+    type: 'header',
+    format: TELEMETRY_RECORDING_FORMAT,
+    protocol: PROTOCOL,
+    startedAt: new Date().toISOString(),
+    simulations: feeds.map((feed) => feed.offer()),
+    states: Object.fromEntries(feeds.map((feed) => [feed.id, feed.state()])),
+  };
+}
+
+/** Ends the file; resolves once every line is on disk, rejects with `IO_WRITE` if any write failed. */
+function closeRecording(state: RecordingState, target: string | ((line: string) => void)): Promise<void> {
+  if (!state.stream) return Promise.resolve();
+  const file = state.stream;
+  state.stream = undefined;
+  const fail = () => new AgrisimError('IO_WRITE', `cannot write recording ${String(target)}: ${state.failure?.message}`, { path: target });
+  if (state.failure) return Promise.reject(fail());
+  return new Promise<void>((resolve, reject) => {
+    file.once('error', (error) => {
+      state.failure ??= error;
+      reject(fail());
+    });
+    file.end((error?: Error | null) => {
+      if (error) state.failure ??= error;
+      if (state.failure) reject(fail());
+      else resolve();
+    });
+  });
+}
+
 /**
  * Starts a recording: writes the header (offers and current states of `feeds`) now.
  * @param target - NDJSON file path, or a function taking each line (ends with `\n`)
@@ -46,75 +99,37 @@ export function createBroadcastRecorder(
   feeds: TelemetryFeed[],
   options: RecorderOptions = {},
 ): BroadcastRecorder {
-  const t0 = performance.now();
+  const startMs = performance.now();
   const maxBytes = options.maxBytes ?? Infinity;
-  const maxPending = options.maxPendingBytes ?? 64 * 2 ** 20;
-  let stream: WriteStream | undefined;
-  let failure: Error | undefined;
-  let out: (line: string) => void;
-  let bytes = 0;
-  let truncated = false;
-  if (typeof target === 'string') {
-    const file = createWriteStream(target, { flags: 'w' });
-    file.on('error', (error) => (failure = error));
-    stream = file;
-    out = (line) => {
-      if (failure) return;
-      if (file.writableLength > maxPending) truncated = true;
-      else file.write(line);
-    };
-  } else out = target;
+  const state: RecordingState = { bytes: 0, truncated: false };
+  const out = openOutput(target, options.maxPendingBytes ?? 64 * 2 ** 20, state);
+  // the size cap stops the recording at a line boundary: a line that would pass it is not written
   const write = (line: string) => {
-    if (truncated) return;
+    if (state.truncated) return;
     const lineBytes = Buffer.byteLength(line);
-    if (bytes + lineBytes > maxBytes) {
-      truncated = true;
+    if (state.bytes + lineBytes > maxBytes) {
+      state.truncated = true;
       return;
     }
-    bytes += lineBytes;
+    state.bytes += lineBytes;
     out(line);
   };
   let lines = 0;
-  const header: TelemetryRecordingHeader = {
-    type: 'header',
-    format: TELEMETRY_RECORDING_FORMAT,
-    protocol: PROTOCOL,
-    startedAt: new Date().toISOString(),
-    simulations: feeds.map((feed) => feed.offer()),
-    states: Object.fromEntries(feeds.map((feed) => [feed.id, feed.state()])),
-  };
-  write(JSON.stringify(header) + '\n');
+  write(JSON.stringify(recordingHeader(feeds)) + '\n');
   lines++;
   return {
     record(_sim, e) {
-      const at = Math.round((performance.now() - t0) * 10) / 10;
-      if (truncated) return;
+      const at = Math.round((performance.now() - startMs) * 10) / 10;
+      if (state.truncated) return;
       write(`{"at":${at},"type":${JSON.stringify(e.type)}${e.rest}\n`);
-      if (!truncated) lines++;
+      if (!state.truncated) lines++;
     },
-    close() {
-      if (!stream) return Promise.resolve();
-      const file = stream;
-      stream = undefined;
-      const fail = () => new AgrisimError('IO_WRITE', `cannot write recording ${String(target)}: ${failure?.message}`, { path: target });
-      if (failure) return Promise.reject(fail());
-      return new Promise<void>((resolve, reject) => {
-        file.once('error', (error) => {
-          failure ??= error;
-          reject(fail());
-        });
-        file.end((error?: Error | null) => {
-          if (error) failure ??= error;
-          if (failure) reject(fail());
-          else resolve();
-        });
-      });
-    },
+    close: () => closeRecording(state, target),
     get lines() {
       return lines;
     },
     get truncated() {
-      return truncated;
+      return state.truncated;
     },
   };
 }

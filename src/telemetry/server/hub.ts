@@ -70,9 +70,9 @@ interface HubState {
 }
 
 /** Sends a channel's snapshot, encoded once per state and reused. */
-function sendSnapshot(hub: HubState, client: ClientConnection, ch: Channel): void {
-  ch.snapshot ??= encodeMessage(snapshotMessage(ch.feed));
-  client.send(ch.snapshot, true);
+function sendSnapshot(hub: HubState, client: ClientConnection, channel: Channel): void {
+  channel.snapshot ??= encodeMessage(snapshotMessage(channel.feed));
+  client.send(channel.snapshot, true);
   hub.stats.snapshotsSent++;
 }
 
@@ -85,8 +85,8 @@ function resyncLagging(hub: HubState): void {
     }
     if (!client.drained) continue;
     for (const sim of client.behind) {
-      const ch = hub.channels.get(sim);
-      if (ch && client.subscriptions.has(sim)) sendSnapshot(hub, client, ch);
+      const channel = hub.channels.get(sim);
+      if (channel && client.subscriptions.has(sim)) sendSnapshot(hub, client, channel);
     }
     client.behind.clear();
     hub.lagging.delete(client);
@@ -94,14 +94,14 @@ function resyncLagging(hub: HubState): void {
 }
 
 /** One update to every subscriber (encoded once); a client that cannot take it now is resynced later. */
-function broadcast(hub: HubState, ch: Channel, update: FeedUpdate): void {
-  const encoded = encodeMessage(updateMessage(ch.feed, update));
+function broadcast(hub: HubState, channel: Channel, update: FeedUpdate): void {
+  const encoded = encodeMessage(updateMessage(channel.feed, update));
   // A late joiner's snapshot never carries a gap: it saw nothing before.
-  ch.snapshot = update.kind === 'reset' && !update.gap ? encoded : undefined;
+  channel.snapshot = update.kind === 'reset' && !update.gap ? encoded : undefined;
   hub.stats.broadcasts++;
-  hub.onBroadcast?.(ch.feed.id, encoded);
-  for (const client of ch.subscribers) {
-    if (client.deliver(ch.feed.id, encoded)) hub.stats.framesSent++;
+  hub.onBroadcast?.(channel.feed.id, encoded);
+  for (const client of channel.subscribers) {
+    if (client.deliver(channel.feed.id, encoded)) hub.stats.framesSent++;
     else {
       hub.stats.framesSkipped++;
       hub.lagging.add(client);
@@ -115,29 +115,76 @@ function broadcast(hub: HubState, ch: Channel, update: FeedUpdate): void {
  * must not take the server down (an unhandled rxjs error would be rethrown asynchronously and end
  * the process): its subscribers get `TELEMETRY_FEED_FAILED`.
  */
-function listen(hub: HubState, ch: Channel): void {
-  ch.sub = ch.feed.updates$.subscribe({
-    next: (update) => broadcast(hub, ch, update),
+function listen(hub: HubState, channel: Channel): void {
+  channel.sub = channel.feed.updates$.subscribe({
+    next: (update) => broadcast(hub, channel, update),
     error: (failure: unknown) => {
       const why = failure instanceof Error ? failure.message : String(failure);
-      const stopped = encodeMessage(errorMessage('TELEMETRY_FEED_FAILED', `simulation "${ch.feed.id}" stopped: ${why}`, ch.feed.id));
-      for (const client of ch.subscribers) client.send(stopped);
-      hub.onFeedError?.(ch.feed.id, failure);
+      const stopped = encodeMessage(
+        errorMessage('TELEMETRY_FEED_FAILED', `simulation "${channel.feed.id}" stopped: ${why}`, channel.feed.id),
+      );
+      for (const client of channel.subscribers) client.send(stopped);
+      hub.onFeedError?.(channel.feed.id, failure);
     },
   });
 }
 
 /** Stops serving a feed's channel: forgets its subscribers (the next hello no longer lists it). */
 function removeChannel(hub: HubState, sim: string): TelemetryFeed | undefined {
-  const ch = hub.channels.get(sim);
-  if (!ch) return undefined;
-  ch.sub?.unsubscribe();
+  const channel = hub.channels.get(sim);
+  if (!channel) return undefined;
+  channel.sub?.unsubscribe();
   hub.channels.delete(sim);
-  for (const client of ch.subscribers) {
+  for (const client of channel.subscribers) {
     client.subscriptions.delete(sim);
     client.behind.delete(sim);
   }
-  return ch.feed;
+  return channel.feed;
+}
+
+/**
+ * Subscribes and sends the snapshot (again, when already subscribed: a resync). A client whose
+ * backlog is over the mark gets it once drained instead, so re-subscribing without reading cannot
+ * grow server memory.
+ */
+function subscribeClient(hub: HubState, client: ClientConnection, sim: string): boolean {
+  const channel = hub.channels.get(sim);
+  if (!channel) return false;
+  channel.subscribers.add(client);
+  client.subscriptions.add(sim);
+  if (client.congested) {
+    client.behind.add(sim);
+    hub.lagging.add(client);
+    return true;
+  }
+  client.behind.delete(sim);
+  sendSnapshot(hub, client, channel);
+  return true;
+}
+
+function unsubscribeClient(hub: HubState, client: ClientConnection, sim: string): boolean {
+  const channel = hub.channels.get(sim);
+  if (!channel) return false;
+  channel.subscribers.delete(client);
+  client.subscriptions.delete(sim);
+  client.behind.delete(sim);
+  return true;
+}
+
+/** Forgets a closed client. */
+function dropClient(hub: HubState, client: ClientConnection): void {
+  for (const sim of client.subscriptions) hub.channels.get(sim)?.subscribers.delete(client);
+  client.subscriptions.clear();
+  hub.lagging.delete(client);
+}
+
+/** Serves one more feed, unless one of that id is served already (then false, and nothing changes). */
+function addChannel(hub: HubState, feed: TelemetryFeed): boolean {
+  if (hub.channels.has(feed.id)) return false;
+  const channel: Channel = { feed, subscribers: new Set<ClientConnection>() };
+  hub.channels.set(feed.id, channel);
+  listen(hub, channel);
+  return true;
 }
 
 /**
@@ -156,13 +203,13 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
     ...(onBroadcast ? { onBroadcast } : {}),
     ...(onFeedError ? { onFeedError } : {}),
   };
-  const { channels, lagging, stats } = hub;
-  for (const ch of channels.values()) listen(hub, ch);
+  const { channels, stats } = hub;
+  for (const channel of channels.values()) listen(hub, channel);
   const resync = () => resyncLagging(hub);
 
   return {
     stats,
-    feeds: () => [...channels.values()].map((c) => c.feed),
+    feeds: () => [...channels.values()].map((channel) => channel.feed),
     feed: (sim: string) => channels.get(sim)?.feed,
     /**
      * Subscribes and sends the snapshot (again, when already subscribed: a resync). A client
@@ -170,32 +217,14 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
      * reading cannot grow server memory.
      */
     subscribe(client: ClientConnection, sim: string): boolean {
-      const ch = channels.get(sim);
-      if (!ch) return false;
-      ch.subscribers.add(client);
-      client.subscriptions.add(sim);
-      if (client.congested) {
-        client.behind.add(sim);
-        lagging.add(client);
-        return true;
-      }
-      client.behind.delete(sim);
-      sendSnapshot(hub, client, ch);
-      return true;
+      return subscribeClient(hub, client, sim);
     },
     unsubscribe(client: ClientConnection, sim: string): boolean {
-      const ch = channels.get(sim);
-      if (!ch) return false;
-      ch.subscribers.delete(client);
-      client.subscriptions.delete(sim);
-      client.behind.delete(sim);
-      return true;
+      return unsubscribeClient(hub, client, sim);
     },
     /** Forgets a closed client. */
     drop(client: ClientConnection): void {
-      for (const sim of client.subscriptions) channels.get(sim)?.subscribers.delete(client);
-      client.subscriptions.clear();
-      lagging.delete(client);
+      dropClient(hub, client);
     },
     subscriberCount: (sim: string) => channels.get(sim)?.subscribers.size ?? 0,
     /**
@@ -203,11 +232,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
      * @returns false (and nothing changes) when a feed of that id is already served
      */
     add(feed: TelemetryFeed): boolean {
-      if (channels.has(feed.id)) return false;
-      const ch: Channel = { feed, subscribers: new Set<ClientConnection>() };
-      channels.set(feed.id, ch);
-      listen(hub, ch);
-      return true;
+      return addChannel(hub, feed);
     },
     /**
      * Stops serving a feed: stops listening to it and forgets its subscribers (they are told by
@@ -218,7 +243,7 @@ export function createHub(feeds: TelemetryFeed[], onBroadcast?: BroadcastListene
     resync,
     /** Stops listening to the feeds. */
     close(): void {
-      for (const ch of channels.values()) ch.sub?.unsubscribe();
+      for (const channel of channels.values()) channel.sub?.unsubscribe();
     },
   };
 }

@@ -6,7 +6,7 @@
  * shutdown (bounded close).
  */
 import { createServer, type Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { createSimFeed } from '../feed/sim-feed.js';
 import type { TelemetryFeed } from '../feed/types.js';
 import { createBroadcastRecorder, type BroadcastRecorder } from '../record/recorder.js';
@@ -76,6 +76,33 @@ function createRecordingHub(feeds: TelemetryFeed[], options: ResolvedServerOptio
   return { hub: createHub(feeds, (sim, encoded) => recorded.has(sim) && recorder.record(sim, encoded)), recorder };
 }
 
+/** The HTTP server: static pages and the upgrade of `/ws` to a WebSocket (one frame size limit, no compression). */
+function createHttpServer(resolved: ResolvedServerOptions, onConnection: (ws: WebSocket) => void): Server {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: resolved.maxPayloadBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const http: Server = createServer(createRequestHandler(resolved.staticHandler, resolved.csp));
+  http.on('upgrade', createUpgradeHandler(wss, resolved, onConnection));
+  return http;
+}
+
+/** The server's counters: the hub's, connected clients and the recording. */
+function serverStats(
+  hub: Hub,
+  clients: Set<ClientConnection>,
+  recorder: BroadcastRecorder | undefined,
+): ReturnType<TelemetryServer['stats']> {
+  return {
+    ...hub.stats,
+    clients: clients.size,
+    recordedLines: recorder?.lines ?? 0,
+    recordingTruncated: recorder?.truncated ?? false,
+  };
+}
+
 /**
  * Starts serving simulations (and any other feeds) over WebSocket on one HTTP port.
  * @param options - simulations or feeds, port (0 = ephemeral), host, speed-up, token, limits
@@ -101,15 +128,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
   const clients = new Set<ClientConnection>();
   const served = createServedFeeds(feeds, { hub, clients, startOn: resolved.startOn, control: resolved.token !== undefined });
   const onClientMessage = createClientMessageHandler({ hub, served, ...resolved });
-  const onConnection = createConnectionHandler({ clients, hub, served, limits: resolved, onClientMessage });
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: resolved.maxPayloadBytes,
-    perMessageDeflate: false,
-    clientTracking: false,
-  });
-  const http: Server = createServer(createRequestHandler(resolved.staticHandler, resolved.csp));
-  http.on('upgrade', createUpgradeHandler(wss, resolved, onConnection));
+  const http = createHttpServer(resolved, createConnectionHandler({ clients, hub, served, limits: resolved, onClientMessage }));
   const heartbeat = startHeartbeat(clients, resolved.heartbeatMs);
   // Lagging clients are resynced on each broadcast; this catches paused or finished feeds.
   const resyncTimer = setInterval(() => hub.resync(), resolved.resyncMs);
@@ -146,12 +165,7 @@ export async function startTelemetryServer(options: TelemetryServerOptions): Pro
     addFeed: (feed) => (closing ? feed.stop() : served.add(feed)),
     removeFeed: (id) => served.remove(id, closing !== undefined),
     clientCount: () => clients.size,
-    stats: () => ({
-      ...hub.stats,
-      clients: clients.size,
-      recordedLines: recorder?.lines ?? 0,
-      recordingTruncated: recorder?.truncated ?? false,
-    }),
+    stats: () => serverStats(hub, clients, recorder),
     close,
   };
 }
