@@ -30,13 +30,23 @@ interface Visibility {
   seen: Int8Array;
   /** Whether each waypoint lies in the field (`pointInPolygon`), once. */
   inside: boolean[];
+  /**
+   * Paths already found, by their ends: a plan asks the same trips again (each candidate route
+   * has its refill trips and gap-pass transits searched, then the chosen one once more).
+   */
+  paths: Map<string, XY[] | undefined>;
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
 
 function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
   const hit = visibilityCache.get(waypoints);
   if (hit && hit.field === field && hit.seen.length === waypoints.length * waypoints.length) return hit;
-  const made = { field, seen: new Int8Array(waypoints.length * waypoints.length), inside: waypoints.map((w) => pointInPolygon(w, field)) };
+  const made = {
+    field,
+    seen: new Int8Array(waypoints.length * waypoints.length),
+    inside: waypoints.map((w) => pointInPolygon(w, field)),
+    paths: new Map<string, XY[] | undefined>(),
+  };
   visibilityCache.set(waypoints, made);
   return made;
 }
@@ -50,6 +60,21 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
  * @returns the path (first point `a`, last `b`), or undefined when `b` cannot be reached
  */
 export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
+  const known = visibilityOf(field, waypoints);
+  const key = `${a[0]},${a[1]},${b[0]},${b[1]}`;
+  if (known.paths.has(key)) return known.paths.get(key)?.slice();
+  const path = searchPath(a, b, field, waypoints);
+  // a long-lived waypoint set (a block's airspace) meets ever new ends: keep the memo bounded
+  if (known.paths.size >= MAX_KEPT_PATHS) known.paths.clear();
+  known.paths.set(key, path);
+  return path?.slice();
+}
+
+/** Paths kept per waypoint set (a plan asks a few hundred). */
+const MAX_KEPT_PATHS = 4096;
+
+/** The search behind {@link shortestPathInside}. */
+function searchPath(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
   const nodes: XY[] = [a, b, ...waypoints];
   const n = nodes.length,
@@ -68,10 +93,14 @@ export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[
   const distTo = new Float64Array(n).fill(Infinity);
   const prev = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
+  // A*: the straight distance to b never overestimates what is left and satisfies the triangle
+  // inequality, so the first time b is taken its path is shortest, with far fewer nodes taken
+  const toB = new Float64Array(n);
+  for (let i = 0; i < n; i++) toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
   distTo[0] = 0;
   for (;;) {
     let u = -1;
-    for (let i = 0; i < n; i++) if (!done[i] && distTo[i] < Infinity && (u < 0 || distTo[i] < distTo[u])) u = i;
+    for (let i = 0; i < n; i++) if (!done[i] && distTo[i] < Infinity && (u < 0 || distTo[i] + toB[i] < distTo[u] + toB[u])) u = i;
     if (u < 0) return undefined;
     if (u === 1) break;
     done[u] = 1;

@@ -9,14 +9,14 @@ import { planMetrics } from './metrics/plan-metrics.js';
 import { gapPasses } from './cleanup/gap-passes.js';
 import { coverageGrid } from './metrics/coverage.js';
 import { appendPasses } from './route/append-passes.js';
-import { routeCandidates, shortestRoute } from './route/build-route.js';
+import { routeCandidates, shortestRoute, sortiesOf } from './route/build-route.js';
 import { checkPlanComplexity } from './complexity.js';
 import { servicePoint } from './service-point.js';
-import { splitSorties } from './sorties/split-sorties.js';
 import { cellOutline } from './swaths/sweep-swaths.js';
-import { EDGE_INSET_M, planLayout } from './layout.js';
+import { EDGE_INSET_M, planLayout, type Layout } from './layout.js';
 import type { TurnSpace } from './turns/plan-turn.js';
-import type { Cell, Plan, PlanOptions } from './types.js';
+import type { Cell, Plan, PlanOptions, RouteSegment } from './types.js';
+import type { XY } from '../geometry/index.js';
 
 /** Defaults of {@link planField}'s options. */
 export const PLAN_DEFAULTS = {
@@ -51,6 +51,67 @@ function checkOptions(o: PlanOptions): void {
   }
 }
 
+/** Throws when the layout has more swaths than allowed, or nothing to work. */
+function checkSweep(field: Field, layout: Layout, widthM: number, maxSwaths: number): void {
+  const pieces = layout.sweep.pieces;
+  if (pieces > maxSwaths)
+    throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${pieces} swaths, over the limit of ${maxSwaths}`, {
+      field: field.id,
+      swaths: pieces,
+    });
+  if (pieces === 0 && layout.headland.rings.length === 0)
+    throw new PlanError('PLAN_NO_WORKING_AREA', `field ${field.id} is too small or narrow to work with a ${widthM} m implement`, {
+      field: field.id,
+    });
+}
+
+/** Where turns and transits may go (the field, bending at the inset's reflex corners) and the service point. */
+function turnSpaceAndStart(field: Field, widthM: number, options: PlanOptions): { space: TurnSpace; start: XY } {
+  const poly = field.polygon;
+  const navigable = offsetPolygons([poly], -Math.min(PLAN_DEFAULTS.clearanceM, widthM / 4), 'miter');
+  const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: PLAN_DEFAULTS.insideTolM };
+  const near = options.startLonLat ? toXY(field.projection, options.startLonLat) : poly.outer[0];
+  return { space, start: servicePoint(navigable.length ? navigable : [poly], near) };
+}
+
+/**
+ * The route: the candidate cell orders, each with the gap passes appended (the same for all:
+ * coverage ignores order), the shortest kept.
+ */
+function plannedRoute(layout: Layout, vehicle: Vehicle, space: TurnSpace, start: XY, pattern: PlanOptions['pattern']): RouteSegment[] {
+  const poly = space.field,
+    w = vehicle.workingWidthM;
+  const candidates = routeCandidates(layout.sweep, layout.headland.rings, vehicle, space, {
+    pattern: pattern ?? PLAN_DEFAULTS.pattern,
+    start,
+  });
+  const work = candidates[0].filter((s) => s.kind === 'swath');
+  const worked = coverageGrid(
+    poly,
+    work.map((s) => s.points),
+    w,
+    PLAN_DEFAULTS.gapSamples,
+    work.map((s) => s.widthM),
+  );
+  const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
+  return shortestRoute(
+    candidates.map((planned) => appendPasses(planned, gaps, space, start)),
+    vehicle,
+    start,
+    space,
+  );
+}
+
+/** Each cell's outline in the world frame and its swath count. */
+function planCells(layout: Layout, widthM: number): Cell[] {
+  const { sweep, angleRad } = layout;
+  return sweep.swaths.map((c, id) => ({
+    id,
+    polygon: { outer: rotateRing(cellOutline(c, widthM), sweep.cellAngles?.[id] ?? angleRad), holes: [] },
+    swathCount: c.length,
+  }));
+}
+
 /**
  * Plans full coverage of a field by one machine: headland laps, the sweep angle with the
  * fewest swaths, boustrophedon cells around holes and concave corners, a route from the
@@ -74,49 +135,15 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
   checkOptions(options);
   checkPlanComplexity(field, vehicle.workingWidthM, options);
   const w = vehicle.workingWidthM;
-  const poly = field.polygon;
-  const { headland, angleRad, sweep } = planLayout(poly, vehicle, options, field.areaM2);
-  const maxSwaths = options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths;
-  if (sweep.pieces > maxSwaths)
-    throw new PlanError('PLAN_TOO_MANY_SWATHS', `field ${field.id} needs ${sweep.pieces} swaths, over the limit of ${maxSwaths}`, {
-      field: field.id,
-      swaths: sweep.pieces,
-    });
-  if (sweep.pieces === 0 && headland.rings.length === 0)
-    throw new PlanError('PLAN_NO_WORKING_AREA', `field ${field.id} is too small or narrow to work with a ${w} m implement`, {
-      field: field.id,
-    });
-
-  const navigable = offsetPolygons([poly], -Math.min(PLAN_DEFAULTS.clearanceM, w / 4), 'miter');
-  const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: PLAN_DEFAULTS.insideTolM };
-  const near = options.startLonLat ? toXY(field.projection, options.startLonLat) : poly.outer[0];
-  const start = servicePoint(navigable.length ? navigable : [poly], near);
-  // cell orders worth building; the gap passes are the same for all (coverage ignores order)
-  const candidates = routeCandidates(sweep, headland.rings, vehicle, space, { pattern: options.pattern ?? PLAN_DEFAULTS.pattern, start });
-  const work = candidates[0].filter((s) => s.kind === 'swath');
-  const worked = coverageGrid(
-    poly,
-    work.map((s) => s.points),
-    w,
-    PLAN_DEFAULTS.gapSamples,
-    work.map((s) => s.widthM),
-  );
-  const gaps = gapPasses(worked, poly, w, { targetPct: PLAN_DEFAULTS.gapTargetPct, insideTolM: PLAN_DEFAULTS.insideTolM });
-  const route = shortestRoute(
-    candidates.map((planned) => appendPasses(planned, gaps, space, start)),
-    vehicle,
-    start,
-    space,
-  );
+  const layout = planLayout(field.polygon, vehicle, options, field.areaM2);
+  const { headland, angleRad, sweep } = layout;
+  checkSweep(field, layout, w, options.maxSwaths ?? PLAN_DEFAULTS.maxSwaths);
+  const { space, start } = turnSpaceAndStart(field, w, options);
+  const route = plannedRoute(layout, vehicle, space, start, options.pattern);
   const split =
     options.sorties === false
       ? { route, refills: [], sorties: [{ index: 0, firstSegment: 0, lastSegment: route.length - 1, workedM2: 0, used: 0 }] }
-      : splitSorties(route, vehicle, start, space);
-  const cells: Cell[] = sweep.swaths.map((c, id) => ({
-    id,
-    polygon: { outer: rotateRing(cellOutline(c, w), sweep.cellAngles?.[id] ?? angleRad), holes: [] },
-    swathCount: c.length,
-  }));
+      : sortiesOf(route, vehicle, start, space);
   const metrics = planMetrics({
     field,
     vehicle,
@@ -134,7 +161,7 @@ export function planField(field: Field, vehicle: Vehicle, options: PlanOptions =
     field,
     vehicle,
     headland: { laps: headland.laps, rings: headland.rings },
-    cells,
+    cells: planCells(layout, w),
     route: split.route,
     refills: split.refills,
     sorties: split.sorties,

@@ -135,62 +135,111 @@ export async function planFieldsParallel(
   checkBatchPlanTime(fields, vehicle.workingWidthM, options, batch.maxBatchPlanS);
   const n = workerCount(fields.length, batch);
   if (n === 0) return planInThread(fields, vehicle, options, batch);
-
-  const results = new Array<FieldPlanResult>(fields.length);
-  const chunk = Math.max(1, Math.min(BATCH_DEFAULTS.maxChunk, Math.ceil(fields.length / (n * 16))));
-  // Built (dist/*.js): the compiled worker runs under plain node. From the TypeScript sources
-  // (tests, tsx): the shim registers tsx in the worker thread first.
-  const shim = import.meta.url.endsWith('.ts')
-    ? new URL('./worker-shim.mjs', import.meta.url)
-    : new URL('./plan-worker.js', import.meta.url);
-  const workers: Worker[] = [];
-  let next = 0;
-  let done = 0;
-
+  const run = new WorkerBatch(fields, vehicle, options, batch, n);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (e: Error) => {
-        if (!failed) reject(e);
-        failed = true;
-      };
-      const feed = (w: Worker): boolean => {
-        if (next >= fields.length) return false;
-        const items = [];
-        for (let k = 0; k < chunk && next < fields.length; k++, next++) items.push({ index: next, field: fields[next] });
-        w.postMessage({ type: 'plan', vehicle, options, items } satisfies PlanJob);
-        return true;
-      };
-      for (let i = 0; i < n; i++) {
-        // Own execArgv: the parent's loader flags (tsx CLI, vitest) do not apply in a worker.
-        const w = new Worker(shim, { execArgv: [] });
-        workers.push(w);
-        w.on('message', (m: PlanJobResult | WorkerReady) => {
-          if (failed) return;
-          if (m.type === 'done') {
-            for (const r of m.results) {
-              // The caller's own field and vehicle objects, as planField returns them.
-              if ('plan' in r) results[r.index] = { field: fields[r.index], vehicle, ...r.plan };
-              else {
-                const e = fromWire(r.error);
-                if (!isAgrisimError(e)) return fail(e);
-                results[r.index] = e;
-              }
-              done++;
-              batch.onProgress?.(done, fields.length, fields[r.index].id);
-            }
-            if (done === fields.length) return resolve();
-          }
-          feed(w);
-        });
-        w.on('error', (e) => fail(e));
-        w.on('exit', (code) => {
-          if (done < fields.length) fail(new Error(`planning worker exited with code ${code} before the batch was done`));
-        });
-      }
-    });
+    await run.done;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await run.stop();
   }
-  return results;
+  return run.results;
+}
+
+/**
+ * One batch on `count` worker threads: each worker is fed chunks of fields as it finishes the
+ * last; results land at their field's index. `done` settles when every field has a result, or
+ * rejects on the first non-agrisim error or a worker that dies.
+ */
+class WorkerBatch {
+  readonly results: FieldPlanResult[];
+  readonly done: Promise<void>;
+  private readonly workers: Worker[] = [];
+  private readonly chunk: number;
+  private next = 0;
+  private planned = 0;
+  private failed = false;
+  private resolve!: () => void;
+  private reject!: (e: Error) => void;
+
+  constructor(
+    private readonly fields: Field[],
+    private readonly vehicle: Vehicle,
+    private readonly options: PlanOptions,
+    private readonly batch: BatchOptions,
+    count: number,
+  ) {
+    this.results = new Array<FieldPlanResult>(fields.length);
+    this.chunk = Math.max(1, Math.min(BATCH_DEFAULTS.maxChunk, Math.ceil(fields.length / (count * 16))));
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    try {
+      for (let i = 0; i < count; i++) this.workers.push(this.start());
+    } catch (e) {
+      this.fail(e as Error);
+    }
+  }
+
+  /** Terminates every worker. */
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private fail(e: Error): void {
+    if (!this.failed) this.reject(e);
+    this.failed = true;
+  }
+
+  /** Starts a worker; it asks for its first chunk when ready, and the next after each. */
+  private start(): Worker {
+    // Built (dist/*.js): the compiled worker runs under plain node. From the TypeScript sources
+    // (tests, tsx): the shim registers tsx in the worker thread first.
+    const shim = import.meta.url.endsWith('.ts')
+      ? new URL('./worker-shim.mjs', import.meta.url)
+      : new URL('./plan-worker.js', import.meta.url);
+    // Own execArgv: the parent's loader flags (tsx CLI, vitest) do not apply in a worker.
+    const w = new Worker(shim, { execArgv: [] });
+    w.on('message', (m: PlanJobResult | WorkerReady) => {
+      if (this.failed) return;
+      if (m.type === 'done' && !this.take(m)) return;
+      this.feed(w);
+    });
+    w.on('error', (e) => this.fail(e));
+    w.on('exit', (code) => {
+      if (this.planned < this.fields.length) this.fail(new Error(`planning worker exited with code ${code} before the batch was done`));
+    });
+    return w;
+  }
+
+  /** Posts the next chunk of fields to `w`, if any is left. */
+  private feed(w: Worker): void {
+    if (this.next >= this.fields.length) return;
+    const items = [];
+    for (let k = 0; k < this.chunk && this.next < this.fields.length; k++, this.next++)
+      items.push({ index: this.next, field: this.fields[this.next] });
+    w.postMessage({ type: 'plan', vehicle: this.vehicle, options: this.options, items } satisfies PlanJob);
+  }
+
+  /** Stores a chunk's results; false when the batch ended (failed, or every field planned). */
+  private take(m: PlanJobResult): boolean {
+    for (const r of m.results) {
+      // The caller's own field and vehicle objects, as planField returns them.
+      if ('plan' in r) this.results[r.index] = { field: this.fields[r.index], vehicle: this.vehicle, ...r.plan };
+      else {
+        const e = fromWire(r.error);
+        if (!isAgrisimError(e)) {
+          this.fail(e);
+          return false;
+        }
+        this.results[r.index] = e;
+      }
+      this.planned++;
+      this.batch.onProgress?.(this.planned, this.fields.length, this.fields[r.index].id);
+    }
+    if (this.planned === this.fields.length) {
+      this.resolve();
+      return false;
+    }
+    return true;
+  }
 }

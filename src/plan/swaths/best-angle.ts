@@ -1,7 +1,8 @@
 import { convexHull } from '../../geometry/index.js';
 import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { swathCount, sweepSwaths } from './sweep-swaths.js';
+import { sweepCount } from './count-sweep.js';
+import { swathCount } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
 export interface AngleCost {
@@ -10,10 +11,10 @@ export interface AngleCost {
   cells: number;
 }
 
-/** Swaths (pieces) and cells of `area` swept at `angleRad`. */
+/** Swaths (pieces) and cells of `area` swept at `angleRad` (counted, not laid: see count-sweep.ts). */
 export function angleCost(area: PolygonM[], angleRad: number, widthM: number): AngleCost {
-  const plan = sweepSwaths(area, angleRad, widthM);
-  return { angleRad, swaths: plan.pieces, cells: plan.swaths.length };
+  const { pieces, cells } = sweepCount(area, angleRad, widthM);
+  return { angleRad, swaths: pieces, cells };
 }
 
 /**
@@ -36,6 +37,35 @@ export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): 
     lines += swathCount(hi - lo, widthM);
   }
   return lines;
+}
+
+/**
+ * The area as the angle search sweeps it. Round headland joins give arcs of many short edges; a
+ * few-centimetre simplification changes no swath count that matters and makes each of the ~80
+ * sweeps tried several times cheaper.
+ */
+function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
+  return area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
+}
+
+/**
+ * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
+ * lines across its least width (the width of its hull between two parallel lines, least where
+ * one runs along a hull edge), less a micrometre for rounding. Pieces are never fewer than lines.
+ */
+export function fewestSwaths(part: PolygonM, widthM: number): number {
+  const hull = convexHull(coarseArea([part], widthM)[0].outer);
+  let least = Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i],
+      b = hull[(i + 1) % hull.length];
+    const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (l < 1e-9) continue;
+    let far = 0;
+    for (const q of hull) far = Math.max(far, Math.abs((b[0] - a[0]) * (q[1] - a[1]) - (b[1] - a[1]) * (q[0] - a[0])) / l);
+    least = Math.min(least, far);
+  }
+  return least === Infinity ? 1 : swathCount(least - 1e-6, widthM);
 }
 
 /**
@@ -80,13 +110,14 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     const d = Math.abs((((a - longestAngle) % Math.PI) + Math.PI) % Math.PI);
     return Math.min(d, Math.PI - d);
   };
-  // Round headland joins give arcs of many short edges; a few-centimetre simplification changes
-  // no swath count that matters and makes each of the ~80 sweeps tried several times cheaper.
-  const coarse = area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
+  const coarse = coarseArea(area, widthM);
   let best: AngleCost | undefined;
-  const consider = (a: number) => {
-    // pieces ≥ lines: an angle whose line count already exceeds the best piece count cannot win
-    if (best && sweepLines(coarse, a, widthM) > best.swaths) return;
+  const consider = (a: number, lines = sweepLines(coarse, a, widthM)) => {
+    // pieces ≥ lines and cells ≥ 1: an angle whose line count already exceeds the best piece
+    // count cannot win, nor can one that at best ties a one-cell best without a smaller deviation
+    if (best) {
+      if (lines > best.swaths || (lines === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9))) return;
+    }
     const c = angleCost(coarse, a, widthM);
     if (
       !best ||
@@ -99,7 +130,11 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   const candidates = candidateAngles(field, area, stepDeg)
     .map((a) => ({ a, lines: sweepLines(coarse, a, widthM) }))
     .sort((u, v) => u.lines - v.lines);
-  for (const { a } of candidates) consider(a);
+  for (const { a, lines } of candidates) {
+    // sorted: every angle after one with more lines than the best has pieces has more too
+    if (best && lines > (best as AngleCost).swaths) break;
+    consider(a, lines);
+  }
   if (!best) return { angleRad: 0, swaths: 0, cells: 0 };
   // refine the coarse search around the winner
   const around = (best as AngleCost).angleRad;

@@ -5,7 +5,7 @@
  */
 import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle } from './best-angle.js';
+import { bestAngle, fewestSwaths } from './best-angle.js';
 
 /** A region of the area worked at one angle. */
 export interface AngleRegion {
@@ -86,21 +86,38 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
   return { polygon, angleRad: c.angleRad, swaths: c.swaths };
 }
 
-/** Merges touching regions while one angle serves the pair with no more swaths than the two apart. */
+/** The pair merged into one region at one angle, or undefined when they do not touch or one angle costs more swaths. */
+function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
+  const u = unionPolygons([a.polygon, b.polygon]);
+  // the pair's least width already needs more swaths than the two apart: no angle can merge them
+  if (u.length !== 1 || fewestSwaths(u[0], widthM) > a.swaths + b.swaths) return undefined;
+  const r = region(u[0], widthM);
+  return r.swaths <= a.swaths + b.swaths ? r : undefined;
+}
+
+/**
+ * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
+ * A pair that did not merge is not tried again after another pair merged (the same two regions
+ * give the same answer): each pair's union and angle search runs once.
+ */
 function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
   const list = regions.slice();
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let i = 0; i < list.length && !merged; i++)
-      for (let j = i + 1; j < list.length && !merged; j++) {
-        const u = unionPolygons([list[i].polygon, list[j].polygon]);
-        if (u.length !== 1) continue;
-        const r = region(u[0], widthM);
-        if (r.swaths <= list[i].swaths + list[j].swaths) {
-          list.splice(j, 1);
-          list[i] = r;
-          merged = true;
+  const failed = new Map<AngleRegion, Set<AngleRegion>>();
+  const tried = (a: AngleRegion, b: AngleRegion) => failed.get(a)?.has(b) === true;
+  for (let again = true; again; ) {
+    again = false;
+    for (let i = 0; i < list.length && !again; i++)
+      for (let j = i + 1; j < list.length && !again; j++) {
+        if (tried(list[i], list[j])) continue;
+        const r = merged(list[i], list[j], widthM);
+        if (!r) {
+          if (!failed.has(list[i])) failed.set(list[i], new Set());
+          failed.get(list[i])!.add(list[j]);
+          continue;
         }
+        list.splice(j, 1);
+        list[i] = r;
+        again = true;
       }
   }
   return list;

@@ -20,11 +20,13 @@ export interface TurnSpace {
 
 /**
  * Canonical shapes depend only on (bx, d, R); swaths in a cell repeat them, so they are kept
- * (never mutated) in a small cache, emptied when it grows past 2,000 entries.
+ * (never mutated) in a small cache, emptied when it grows past 2,000 entries. The key is the
+ * exact numbers: a shape made for nearly the same bx would make a plan depend on what was
+ * planned before it in the process (a rounded key did; same field, same bytes is the rule).
  */
 const shapeCache = new Map<string, TurnShape | undefined>();
 function cached(kind: string, bx: number, d: number, R: number, make: () => TurnShape | undefined): TurnShape | undefined {
-  const key = `${kind}|${bx.toFixed(4)}|${d.toFixed(4)}|${R}`;
+  const key = `${kind}|${bx}|${d}|${R}`;
   if (shapeCache.has(key)) return shapeCache.get(key);
   if (shapeCache.size > 2000) shapeCache.clear();
   const shape = make();

@@ -1,0 +1,231 @@
+/**
+ * Swath and cell counts of a sweep without laying the swaths: the angle search asks them for
+ * ~80 angles per area (and again per slab and per merged pair of regions), and needs nothing
+ * else. The counts are those of `sweepSwaths(area, angleRad, widthM)` (no bound): the same
+ * rotation, the same swath lines, the same crossing arithmetic and the same chaining rule,
+ * without a swath object, an edge table or a rotated polygon per angle.
+ */
+import type { PolygonM } from '../../geometry/index.js';
+import { swathCount } from './sweep-swaths.js';
+
+/** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
+export interface SweepCount {
+  pieces: number;
+  cells: number;
+}
+
+/** Scratch buffers, grown as needed and reused across calls (the search runs thousands of sweeps). */
+let vx: Float64Array = new Float64Array(256),
+  vy: Float64Array = new Float64Array(256),
+  ringEnd = new Int32Array(8),
+  lineCount = new Int32Array(64),
+  crossings: Float64Array = new Float64Array(256),
+  below: Float64Array = new Float64Array(64),
+  here: Float64Array = new Float64Array(64),
+  lineY: Float64Array = new Float64Array(64);
+
+/** `a`, or a longer copy of it when it has fewer than `n` slots. */
+function grow(a: Float64Array, n: number): Float64Array {
+  if (a.length >= n) return a;
+  const b = new Float64Array(Math.max(n, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Rotates a polygon's rings by −angle into the scratch buffers (the arithmetic of
+ * `rotatePolygon`), returning the outer ring's y range.
+ */
+function rotateInto(p: PolygonM, c: number, s: number): { y0: number; y1: number } {
+  const rings = p.holes.length + 1;
+  let n = p.outer.length;
+  for (const h of p.holes) n += h.length;
+  vx = grow(vx, n);
+  vy = grow(vy, n);
+  if (ringEnd.length < rings) ringEnd = new Int32Array(2 * rings);
+  let k = 0,
+    y0 = Infinity,
+    y1 = -Infinity;
+  for (let i = 0; i < rings; i++) {
+    const r = i === 0 ? p.outer : p.holes[i - 1];
+    for (let m = 0; m < r.length; m++) {
+      const x = r[m][0],
+        y = r[m][1];
+      vx[k] = x * c - y * s;
+      const ry = x * s + y * c;
+      vy[k++] = ry;
+      if (i === 0 && ry < y0) y0 = ry;
+      if (i === 0 && ry > y1) y1 = ry;
+    }
+    ringEnd[i] = k;
+  }
+  return { y0, y1 };
+}
+
+/** First index of `ys[0, n)` (ascending) whose value is ≥ v. */
+function lowerIndex(ys: Float64Array, n: number, v: number): number {
+  let lo = 0,
+    hi = n;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (ys[m] < v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/**
+ * Writes every crossing of an edge with a swath line into the line's slots (`stride` per line,
+ * `lineCount[l]` used): an edge a→b crosses the line y when a.y > y differs from b.y > y, at
+ * a.x + (y − a.y)/(b.y − a.y)·(b.x − a.x) (the test and the arithmetic of `lineCrossings`, so
+ * the same numbers). False when some line has more crossings than slots.
+ */
+function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean {
+  lineCount.fill(0, 0, lines);
+  let first = 0,
+    fits = true;
+  for (let r = 0; r < rings; r++) {
+    const end = ringEnd[r];
+    for (let i = first, j = end - 1; i < end; j = i++) {
+      const ay = vy[j],
+        by = vy[i];
+      if (ay === by) continue;
+      const lo = ay < by ? ay : by,
+        hi = ay < by ? by : ay;
+      for (let l = lowerIndex(ys, lines, lo); l < lines && ys[l] <= hi; l++) {
+        const y = ys[l];
+        if (ay > y === by > y) continue;
+        const c = lineCount[l]++;
+        if (c < stride) crossings[l * stride + c] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
+        else fits = false;
+      }
+    }
+    first = end;
+  }
+  return fits;
+}
+
+/** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
+function sortRange(from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = crossings[i];
+    let j = i - 1;
+    while (j >= from && crossings[j] > v) {
+      crossings[j + 1] = crossings[j];
+      j--;
+    }
+    crossings[j + 1] = v;
+  }
+}
+
+/** Crossing slots per line (a line of a real field meets a few edges; doubled when one meets more). */
+let stride = 8;
+
+/** Crossings of every swath line, line l's sorted in crossings[l · stride, + lineCount[l]). */
+function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void {
+  if (lineCount.length < lines) lineCount = new Int32Array(2 * lines);
+  crossings = grow(crossings, lines * stride);
+  while (!walkCrossings(rings, ys, lines)) {
+    let most = 0;
+    for (let l = 0; l < lines; l++) most = Math.max(most, lineCount[l]);
+    stride = Math.max(2 * stride, most);
+    crossings = grow(crossings, lines * stride);
+  }
+  for (let l = 0; l < lines; l++) sortRange(l * stride, l * stride + lineCount[l]);
+}
+
+/** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */
+function intervalsOf(l: number, out: Float64Array): number {
+  let m = 0;
+  for (let k = l * stride, end = k + lineCount[l]; k + 1 < end; k += 2)
+    if (crossings[k + 1] - crossings[k] > 1e-3) {
+      out[2 * m] = crossings[k];
+      out[2 * m + 1] = crossings[k + 1];
+      m++;
+    }
+  return m;
+}
+
+/** Whether interval i of `a` and interval j of `b` share some x (the sweep's `overlaps`). */
+function overlap(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  return Math.min(a[2 * i + 1], b[2 * j + 1]) - Math.max(a[2 * i], b[2 * j]) > 1e-6;
+}
+
+/**
+ * New cells a line's pieces start (the sweep's chaining rule): a piece continues the cell below
+ * only when it overlaps exactly one piece below and that piece overlaps no other piece here.
+ */
+function newCells(nBelow: number, nHere: number): number {
+  let cells = 0;
+  for (let i = 0; i < nHere; i++) {
+    let down = -1,
+      downs = 0;
+    for (let j = 0; j < nBelow; j++)
+      if (overlap(below, j, here, i)) {
+        down = j;
+        downs++;
+      }
+    let ups = 0;
+    if (downs === 1) for (let k = 0; k < nHere; k++) if (overlap(below, down, here, k)) ups++;
+    if (downs !== 1 || ups !== 1) cells++;
+  }
+  return cells;
+}
+
+/**
+ * Writes the swath lines of a band of height `heightM` from `y0` into `out` (which must hold
+ * `swathCount(heightM, widthM)`) and returns their count: y0 + `swathOffsets(heightM, widthM)`,
+ * the same numbers (tests/plan/count-sweep.test.ts holds the two together), without the array
+ * `swathOffsets` builds for every angle tried.
+ */
+export function swathLinesInto(heightM: number, widthM: number, y0: number, out: Float64Array): number {
+  const n = swathCount(heightM, widthM);
+  if (!(n >= 1)) return 0;
+  if (n === 1) out[0] = y0 + heightM / 2;
+  else {
+    const spacing = (heightM - widthM) / (n - 1);
+    for (let j = 0; j < n; j++) out[j] = y0 + (widthM / 2 + j * spacing);
+  }
+  return n;
+}
+
+/** Pieces and cells of one part (rotated into the scratch buffers), line by line. */
+function countPart(rings: number, y0: number, y1: number, widthM: number): SweepCount {
+  const most = swathCount(y1 - y0, widthM);
+  if (most >= 1) lineY = grow(lineY, most);
+  const lines = swathLinesInto(y1 - y0, widthM, y0, lineY);
+  lineCrossingTable(rings, lineY, lines);
+  let pieces = 0,
+    cells = 0,
+    nBelow = 0;
+  for (let l = 0; l < lines; l++) {
+    const most = lineCount[l] >> 1;
+    here = grow(here, 2 * most);
+    below = grow(below, here.length);
+    const nHere = intervalsOf(l, here);
+    pieces += nHere;
+    cells += newCells(nBelow, nHere);
+    [below, here] = [here, below];
+    nBelow = nHere;
+  }
+  return { pieces, cells };
+}
+
+/**
+ * Pieces and cells of `area` swept at `angleRad`: `sweepSwaths(area, angleRad, widthM)`'s
+ * `pieces` and `swaths.length`, without building the sweep.
+ */
+export function sweepCount(area: PolygonM[], angleRad: number, widthM: number): SweepCount {
+  // rotatePolygon(p, −angle): the same cos and sin, so the same rotated coordinates
+  const c = Math.cos(-angleRad),
+    s = Math.sin(-angleRad);
+  let pieces = 0,
+    cells = 0;
+  for (const p of area) {
+    const { y0, y1 } = rotateInto(p, c, s);
+    const part = countPart(p.holes.length + 1, y0, y1, widthM);
+    pieces += part.pieces;
+    cells += part.cells;
+  }
+  return { pieces, cells };
+}

@@ -1,0 +1,97 @@
+/**
+ * The angle search's counting sweep gives the counts of the full sweep it replaces: the pieces
+ * and cells of `sweepSwaths` (no bound), at every angle, on random fields with holes and notches
+ * and on their inward offsets (round joins: many short edges), for both implement widths
+ * (fast-check, seeded).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { offsetPolygons } from '../../src/geometry/index.js';
+import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
+import { swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
+import { arbParsedField } from '../helpers/random-fields.js';
+
+describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
+  it('lays its lines where sweepSwaths does (swathOffsets), to the bit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.constantFrom(1.8, 7, 0.35),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        (h, w, y0) => {
+          const out = new Float64Array(2000);
+          const n = swathLinesInto(h, w, y0, out);
+          expect(Array.from(out.subarray(0, n))).toEqual(swathOffsets(h, w).map((off) => y0 + off));
+        },
+      ),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+
+  for (const kind of ['holes', 'concave', 'sliver'] as const)
+    it(`same pieces and cells as sweepSwaths at 60 angles, ${kind} fields and their insets`, () => {
+      fc.assert(
+        fc.property(
+          arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }),
+          fc.constantFrom(1.8, 7),
+          fc.double({ min: 0, max: Math.PI, noNaN: true }),
+          (field, widthM, phase) => {
+            const areas = [[field.polygon], offsetPolygons([field.polygon], -1.5 * widthM, 'round')];
+            for (const area of areas)
+              for (let k = 0; k < 60; k++) {
+                const angle = phase + (k * Math.PI) / 60;
+                const full = sweepSwaths(area, angle, widthM);
+                expect(sweepCount(area, angle, widthM)).toEqual({ pieces: full.pieces, cells: full.swaths.length });
+              }
+          },
+        ),
+        { seed: 17, numRuns: 12 },
+      );
+    });
+
+  it('an L-shaped area: one cell along the long arm, two where the arms split the lines', () => {
+    const L = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 30],
+        [30, 30],
+        [30, 100],
+        [0, 100],
+      ] as [number, number][],
+      holes: [],
+    };
+    // along x: lines below y = 30 cross the whole foot, above it only the 30 m arm
+    expect(sweepCount([L], 0, 10)).toEqual({ pieces: 10, cells: 1 });
+    // across the notch (heading south-east) the lines leave one arm and enter the other: more cells
+    const diag = sweepCount([L], -Math.PI / 4, 10);
+    const full = sweepSwaths([L], -Math.PI / 4, 10);
+    expect(diag).toEqual({ pieces: full.pieces, cells: full.swaths.length });
+    expect(diag.cells).toBeGreaterThan(1);
+  });
+});
+
+describe('fewestSwaths: a lower bound on the angle search (it skips merges that cannot pay)', () => {
+  it('never exceeds the swaths bestAngle finds, and meets it on a rectangle', () => {
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.05, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        const p = field.polygon;
+        expect(fewestSwaths(p, widthM)).toBeLessThanOrEqual(bestAngle(p, [p], widthM).swaths);
+      }),
+      { seed: 17, numRuns: 40 },
+    );
+    const rect = {
+      outer: [
+        [0, 0],
+        [90, 0],
+        [90, 20],
+        [0, 20],
+      ] as [number, number][],
+      holes: [],
+    };
+    // 20 m across at 7 m: three swaths, along the long side
+    expect(fewestSwaths(rect, 7)).toBe(3);
+    expect(bestAngle(rect, [rect], 7).swaths).toBe(3);
+  });
+});
