@@ -104,6 +104,82 @@ export interface CoverageGrid {
   excluded: Uint8Array;
 }
 
+/** The raster's frame: cell (ix, iy) has its centre at minX + (ix + 0.5) step, minY + (iy + 0.5) step. */
+interface GridFrame {
+  minX: number;
+  minY: number;
+  step: number;
+  nx: number;
+  ny: number;
+}
+
+const rowY = (g: GridFrame, iy: number) => g.minY + (iy + 0.5) * g.step;
+
+/** The rows whose centres may lie within `[lo, hi]` in y, clamped to the grid. */
+function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
+  return [Math.max(0, Math.floor((lo - g.minY) / g.step)), Math.min(g.ny - 1, Math.ceil((hi - g.minY) / g.step))];
+}
+
+/** The columns whose centres lie within `[lo, hi]` in x, clamped to the grid. */
+function colSpan(g: GridFrame, lo: number, hi: number): [number, number] {
+  return [Math.max(0, Math.ceil((lo - g.minX) / g.step - 0.5)), Math.min(g.nx - 1, Math.floor((hi - g.minX) / g.step - 0.5))];
+}
+
+/** Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its centre. */
+function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
+  const passes = new Uint8Array(g.nx * g.ny);
+  const lastPath = new Int32Array(g.nx * g.ny).fill(-1);
+  const span = new Float64Array(2);
+  paths.forEach((pts, id) => {
+    const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1],
+        b = pts[i];
+      const [iy0, iy1] = rowSpan(g, Math.min(a[1], b[1]) - reachM, Math.max(a[1], b[1]) + reachM);
+      for (let iy = iy0; iy <= iy1; iy++) {
+        if (!capsuleRow(a[0], a[1], b[0], b[1], reachM, rowY(g, iy), span)) continue;
+        const [i0, i1] = colSpan(g, span[0], span[1]);
+        for (let ix = i0, k = iy * g.nx + i0; ix <= i1; ix++, k++)
+          if (lastPath[k] !== id) {
+            lastPath[k] = id;
+            if (passes[k] < 255) passes[k]++;
+          }
+      }
+    }
+  });
+  return passes;
+}
+
+/** 1 where a cell centre lies in an unreachable corner disc. */
+function paintCorners(g: GridFrame, field: PolygonM, widthM: number): Uint8Array {
+  const excluded = new Uint8Array(g.nx * g.ny);
+  for (const c of unreachableCorners(field, widthM)) {
+    const [iy0, iy1] = rowSpan(g, c.at[1] - c.radiusM, c.at[1] + c.radiusM);
+    for (let iy = iy0; iy <= iy1; iy++) {
+      const dy = rowY(g, iy) - c.at[1];
+      if (Math.abs(dy) >= c.radiusM) continue;
+      const halfChordM = Math.sqrt(c.radiusM * c.radiusM - dy * dy);
+      const [i0, i1] = colSpan(g, c.at[0] - halfChordM, c.at[0] + halfChordM);
+      if (i1 >= i0) excluded.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
+    }
+  }
+  return excluded;
+}
+
+/** 1 where a cell centre lies in the field (holes excluded). */
+function paintField(g: GridFrame, field: PolygonM): Uint8Array {
+  const inField = new Uint8Array(g.nx * g.ny);
+  const rings = [field.outer, ...field.holes];
+  for (let iy = 0; iy < g.ny; iy++) {
+    const xs = rowCrossings(rings, rowY(g, iy));
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const [i0, i1] = colSpan(g, xs[k], xs[k + 1]);
+      if (i1 >= i0) inField.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
+    }
+  }
+  return inField;
+}
+
 /**
  * Rasterises the working footprints (a disc of widthM/2 swept along each path) and the field
  * on a grid of about `samples` cells. Footprints go row by row, so the cost follows the
@@ -123,54 +199,10 @@ export function coverageGrid(
   const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
   const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
     ny = Math.max(1, Math.ceil((maxY - minY) / step));
-  const passes = new Uint8Array(nx * ny);
-  const lastPath = new Int32Array(nx * ny).fill(-1);
-  const rowY = (iy: number) => minY + (iy + 0.5) * step;
-  const cols = (lo: number, hi: number): [number, number] => [
-    Math.max(0, Math.ceil((lo - minX) / step - 0.5)),
-    Math.min(nx - 1, Math.floor((hi - minX) / step - 0.5)),
-  ];
-  const iv = new Float64Array(2);
-  paths.forEach((pts, id) => {
-    const r = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
-    for (let i = 1; i < pts.length; i++) {
-      const a = pts[i - 1],
-        b = pts[i];
-      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - minY) / step)),
-        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + r - minY) / step));
-      for (let iy = iy0; iy <= iy1; iy++) {
-        if (!capsuleRow(a[0], a[1], b[0], b[1], r, rowY(iy), iv)) continue;
-        const [i0, i1] = cols(iv[0], iv[1]);
-        for (let ix = i0, k = iy * nx + i0; ix <= i1; ix++, k++)
-          if (lastPath[k] !== id) {
-            lastPath[k] = id;
-            if (passes[k] < 255) passes[k]++;
-          }
-      }
-    }
-  });
-  // unreachable corners, painted as discs into the same grid
-  const excluded = new Uint8Array(nx * ny);
-  for (const c of unreachableCorners(field, widthM)) {
-    const iy0 = Math.max(0, Math.floor((c.at[1] - c.radiusM - minY) / step)),
-      iy1 = Math.min(ny - 1, Math.ceil((c.at[1] + c.radiusM - minY) / step));
-    for (let iy = iy0; iy <= iy1; iy++) {
-      const dy = rowY(iy) - c.at[1];
-      if (Math.abs(dy) >= c.radiusM) continue;
-      const h = Math.sqrt(c.radiusM * c.radiusM - dy * dy);
-      const [i0, i1] = cols(c.at[0] - h, c.at[0] + h);
-      if (i1 >= i0) excluded.fill(1, iy * nx + i0, iy * nx + i1 + 1);
-    }
-  }
-  const inField = new Uint8Array(nx * ny);
-  const rings = [field.outer, ...field.holes];
-  for (let iy = 0; iy < ny; iy++) {
-    const xs = rowCrossings(rings, rowY(iy));
-    for (let k = 0; k + 1 < xs.length; k += 2) {
-      const [i0, i1] = cols(xs[k], xs[k + 1]);
-      if (i1 >= i0) inField.fill(1, iy * nx + i0, iy * nx + i1 + 1);
-    }
-  }
+  const frame: GridFrame = { minX, minY, step, nx, ny };
+  const passes = paintFootprints(frame, paths, widthM, pathWidthsM);
+  const excluded = paintCorners(frame, field, widthM);
+  const inField = paintField(frame, field);
   return { minX, minY, stepM: step, nx, ny, passes, inField, excluded };
 }
 
