@@ -16,6 +16,7 @@ export interface CliProcess {
   stderr(): string;
   /** Its stdout JSON lines so far. */
   lines(): Record<string, unknown>[];
+  /** Resolves once it ended and all its output was read (`stdout()`, `stderr()` and `lines()` are then complete). */
   exit: Promise<Exit>;
   /** Resolves once `pattern` appears on stdout or stderr; rejects when the process exits first or after `timeoutMs`. */
   output(pattern: RegExp, timeoutMs?: number): Promise<void>;
@@ -69,7 +70,8 @@ export function spawnCliProcess(command: string, args: string[], options: CliPro
     'data',
     collect((chunk) => (err += chunk)),
   );
-  const exit = new Promise<Exit>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  // 'close', not 'exit': it comes once the process ended AND its stdout/stderr are read to the end, so output read after `exit` is whole.
+  const exit = new Promise<Exit>((resolve) => proc.on('close', (code, signal) => resolve({ code, signal })));
   const output = (pattern: RegExp, timeoutMs = 60_000) =>
     new Promise<void>((resolve, reject) => {
       const settle = (error?: Error) => {

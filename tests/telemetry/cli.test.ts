@@ -2,45 +2,35 @@
  * `agrisim serve` and `agrisim replay` as processes: they print where they listen, serve
  * WebSocket clients, record, and stop on SIGTERM with exit 0 and close code 1001.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenarioSpec } from '../../src/cli/commands/serve.js';
+import { killLeftoverProcesses, spawnSourceCli, startSourceCli } from '../helpers/cli-process.js';
 import { client } from './helpers.js';
 
-const run = promisify(execFile);
-const procs: ChildProcess[] = [];
-afterEach(() => {
-  for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
-});
+killLeftoverProcesses();
 
-/** Starts a CLI command with --json; resolves with the process and its `started` line. */
-function start(
-  args: string[],
-): Promise<{ proc: ChildProcess; started: Record<string, unknown>; lines: () => string[]; exit: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  procs.push(proc);
-  let out = '';
-  let err = '';
-  proc.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const first = out.split('\n')[0];
-      if (out.includes('\n')) resolve({ proc, started: JSON.parse(first), lines: () => out.trim().split('\n'), exit });
-    });
-    void exit.then((code) => reject(new Error(`exited ${code} before starting: ${err}`)));
-  });
+/** Runs `agrisim ARGS` to its end: its stdout when it exits 0. */
+async function cli(args: string[]): Promise<{ stdout: string }> {
+  const p = spawnSourceCli(args);
+  const { code } = await p.exit;
+  if (code !== 0) throw new Error(`agrisim ${args.join(' ')} exited ${code}: ${p.stderr()}`);
+  return { stdout: p.stdout() };
+}
+
+/** Runs `agrisim ARGS` to its end: 0, or its exit code and the error code it printed. */
+async function fail(args: string[]): Promise<0 | [number | null, string | undefined]> {
+  const p = spawnSourceCli(args);
+  const { code } = await p.exit;
+  return code === 0 ? 0 : [code, p.stderr().split(':')[1]?.trim()];
 }
 
 describe('agrisim serve / replay', () => {
   it('serves, records, and stops on SIGTERM with exit 0; replay serves the recording', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'agrisim-cli-')), 'rec.ndjson');
-    const s = await start([
+    const s = await startSourceCli([
       'serve',
       '--port',
       '0',
@@ -64,14 +54,14 @@ describe('agrisim serve / replay', () => {
     await c.count((m) => m.type === 'telemetry', 5);
     s.proc.kill('SIGTERM');
     expect((await c.closed).code).toBe(1001);
-    expect(await s.exit).toBe(0);
-    const stopped = JSON.parse(s.lines().at(-1)!);
+    expect(await s.exit).toEqual({ code: 0, signal: null });
+    const stopped = s.lines().at(-1)!;
     expect(stopped).toMatchObject({ event: 'stopped', signal: 'SIGTERM' });
     const recorded = readFileSync(file, 'utf8').trim().split('\n');
     expect(recorded.length).toBe(stopped.recordedLines);
     expect(recorded.length).toBeGreaterThan(5);
 
-    const r = await start(['replay', file, '--port', '0', '--no-viewer', '--speedup', '5', '--start-on', 'subscribe']);
+    const r = await startSourceCli(['replay', file, '--port', '0', '--no-viewer', '--speedup', '5', '--start-on', 'subscribe']);
     const rc = await client(r.started.url as string);
     rc.send({ type: 'subscribe', sim: 'thai-binh-transplanter' });
     const tele = await rc.count((m) => m.type === 'telemetry', 5);
@@ -84,16 +74,10 @@ describe('agrisim serve / replay', () => {
     const liveT = c.messages.filter((m) => m.type === 'telemetry').map((m) => m.t);
     expect(recordedT.slice(recordedT.indexOf(liveT[0]), recordedT.indexOf(liveT[0]) + liveT.length)).toEqual(liveT);
     r.proc.kill('SIGINT');
-    expect(await r.exit).toBe(0);
+    expect(await r.exit).toEqual({ code: 0, signal: null });
   });
 
   it('prints help, and exits with the usage and input codes on bad use', async () => {
-    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-    const fail = (args: string[]) =>
-      cli(args).then(
-        () => 0,
-        (e: { code: number; stderr: string }) => [e.code, e.stderr.split(':')[1]?.trim()],
-      );
     const [help, speed, missing, unwritable] = await Promise.all([
       cli(['serve', '--help']),
       fail(['serve', '--speedup', '0']),

@@ -4,7 +4,6 @@
  * `replay --exit-at-end` ends for both kinds of recording, and record → replay gives the same
  * frames byte for byte on a run with two machines.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,10 @@ import { createSimRecorder, replayRecording } from '../../src/sim/index.js';
 import { createReplayFeeds, readTelemetryRecording, startTelemetryServer } from '../../src/telemetry/index.js';
 import { resolve } from 'node:path';
 import { scenarioFromObject } from '../../src/scenario/index.js';
+import { killLeftoverProcesses, spawnSourceCli } from '../helpers/cli-process.js';
 import { client, type TestClient } from './helpers.js';
+
+killLeftoverProcesses();
 
 /** Two RTK drones sharing one plan of the Thái Bình block (a run with two machines). */
 const TWO_DRONES = {
@@ -49,16 +51,6 @@ async function simRecording(frames: number): Promise<string> {
   for (let i = 0; i < frames; i++) rec.frame(sim.step()!);
   rec.end(sim.metrics());
   return lines.join('');
-}
-
-/** Runs `agrisim ARGS --json` to its exit; resolves with the exit code and output. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  p.stdout!.on('data', (d) => (stdout += d));
-  p.stderr!.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => p.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
 describe('recordings cut short or damaged', () => {
@@ -108,9 +100,10 @@ describe('recordings cut short or damaged', () => {
     const file = join(tmp(), 'cut.ndjson');
     const text = await simRecording(40);
     writeFileSync(file, text.slice(0, text.length - 40));
-    const r = await runCli(['replay', file, '--port', '0', '--no-viewer', '--speedup', '1000', '--exit-at-end']);
-    expect(r.code).toBe(0);
-    const events = r.stdout
+    const r = spawnSourceCli(['replay', file, '--port', '0', '--no-viewer', '--speedup', '1000', '--exit-at-end', '--json']);
+    expect(await r.exit, r.stderr()).toEqual({ code: 0, signal: null });
+    const events = r
+      .stdout()
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
