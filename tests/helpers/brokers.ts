@@ -34,9 +34,10 @@ export interface Mosquitto {
 /**
  * Starts `mosquitto` on 127.0.0.1 with its log on stdout; resolves once it listens.
  * @param program - the path from systemProgram('mosquitto')
+ * @param options - `port`: listen there (e.g. to start a broker again where one stopped); default a free port
  */
-export async function startMosquitto(program: string): Promise<Mosquitto> {
-  const port = await freePort();
+export async function startMosquitto(program: string, options: { port?: number } = {}): Promise<Mosquitto> {
+  const port = options.port ?? (await freePort());
   const conf = join(mkdtempSync(join(tmpdir(), 'agrisim-mosq-')), 'mosquitto.conf');
   writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\nlog_type all\n`);
   const proc = spawn(program, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });

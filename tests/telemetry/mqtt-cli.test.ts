@@ -3,70 +3,42 @@
  * (the simulator) and two `agrisim gateway` processes; WebSocket viewers on both gateways see
  * the same run as a viewer of the simulator's own server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectMqtt } from '../../src/telemetry/mqtt/index.js';
+import { freePort, startMosquitto, type Mosquitto } from '../helpers/brokers.js';
+import { killLeftoverProcesses, spawnSourceCli, startSourceCli } from '../helpers/cli-process.js';
 import { systemProgram } from '../helpers/system.js';
 import { client, type Msg, type TestClient } from './helpers.js';
 
 const mosquitto = systemProgram('mosquitto');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
-const procs: ChildProcess[] = [];
+killLeftoverProcesses();
 const clients: TestClient[] = [];
+const brokers: Mosquitto[] = [];
 afterAll(async () => {
   for (const c of clients) c.close();
-  for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
+  await Promise.all(brokers.map((b) => b.stop()));
 });
 
-/** Starts `agrisim <args> --json`; resolves with its first JSON line and a way to stop it. */
+/** Starts `agrisim <args> --json`; resolves on its `started` line, with a way to stop it (SIGINT → its exit code). */
 async function agrisim(
   args: string[],
-): Promise<{ started: Record<string, unknown>; lines: () => string[]; stop: () => Promise<number | null> }> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  procs.push(p);
-  let out = '';
-  let err = '';
-  p.stdout!.on('data', (d) => (out += d));
-  p.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((r) => p.on('exit', (code) => r(code)));
-  for (let i = 0; !out.includes('\n'); i++) {
-    if (i > 600 || p.exitCode !== null) throw new Error(`agrisim ${args[0]} did not start: ${err}`);
-    await sleep(50);
-  }
+): Promise<{ started: Record<string, unknown>; lines: () => Record<string, unknown>[]; stop: () => Promise<number | null> }> {
+  const cli = await startSourceCli(args);
   return {
-    started: JSON.parse(out.split('\n')[0]) as Record<string, unknown>,
-    lines: () => out.trim().split('\n'),
+    started: cli.started,
+    lines: cli.lines,
     stop: async () => {
-      p.kill('SIGINT');
-      return exited;
+      cli.proc.kill('SIGINT');
+      return (await cli.exit).code;
     },
   };
 }
 
 describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real processes, real mosquitto)', () => {
   it("two gateways serve the simulator's run to their viewers: same simulations, same telemetry frames", async () => {
-    const port = await freePort();
-    const broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
-    procs.push(broker);
-    const url = `mqtt://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-        await sleep(100);
-      }
-    }
+    const broker = await startMosquitto(mosquitto!); // resolves once it listens
+    brokers.push(broker);
+    const { url } = broker;
     const serve = await agrisim([
       'serve',
       '--mqtt',
@@ -109,8 +81,8 @@ describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real proc
     expect(await g1.stop()).toBe(0);
     expect(await g2.stop()).toBe(0);
     expect(await serve.stop()).toBe(0);
-    expect(JSON.parse(serve.lines().at(-1)!)).toMatchObject({ event: 'stopped' });
-    broker.kill();
+    expect(serve.lines().at(-1)).toMatchObject({ event: 'stopped' });
+    await broker.stop();
   });
 
   it('serve --mqtt errors: --farm without --mqtt and a bad URL are usage (2), an unreachable broker is 1', async () => {
@@ -122,16 +94,9 @@ describe.skipIf(!mosquitto)('agrisim serve --mqtt and agrisim gateway (real proc
     ];
     await Promise.all(
       cases.map(async ([args, exit, code]) => {
-        const p = spawn(
-          process.execPath,
-          ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--no-viewer', '--port', '0', '--scenario', 'sims/thai-binh-drone.json', ...args],
-          { stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        procs.push(p);
-        let err = '';
-        p.stderr!.on('data', (d) => (err += d));
-        expect(await new Promise((r) => p.on('exit', r))).toBe(exit);
-        expect(err).toContain(code);
+        const p = spawnSourceCli(['serve', '--no-viewer', '--port', '0', '--scenario', 'sims/thai-binh-drone.json', ...args]);
+        expect((await p.exit).code).toBe(exit);
+        expect(p.stderr()).toContain(code);
       }),
     );
   });
