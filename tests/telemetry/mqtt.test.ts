@@ -2,8 +2,6 @@
  * The MQTT scale path against a real Mosquitto: one simulator publishing, gateways
  * subscribing, WebSocket viewers on each seeing the same run as a viewer of the simulator.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
@@ -21,19 +19,33 @@ import {
   type MqttGateway,
   type MqttPublisher,
 } from '../../src/telemetry/mqtt/index.js';
+import { freePort, startMosquitto, type Mosquitto } from '../helpers/brokers.js';
+import { killLeftoverProcesses, spawnSourceCli, startSourceCli } from '../helpers/cli-process.js';
 import { systemProgram } from '../helpers/system.js';
 import { client, type Msg, type TestClient } from './helpers.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
+killLeftoverProcesses();
+
+/** The broker client of a gateway, a publisher or a test. */
+type MqttClient = MqttPublisher['client'];
+
+/**
+ * Resolves on the first message `mqtt` receives for which `match(topic, payload)` holds. Listeners
+ * registered earlier (a gateway's own) have taken the message in by then. Bounded by the test's timeout.
+ */
+function mqttMessage(mqtt: MqttClient, match: (topic: string, payload: string) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (topic: string, payload: Buffer) => {
+      if (!match(topic, String(payload))) return;
+      mqtt.off('message', listener);
+      resolve();
+    };
+    mqtt.on('message', listener);
   });
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `mqtt` lost its broker connection. */
+const connectionLost = (mqtt: MqttClient) => new Promise<void>((resolve) => mqtt.once('close', () => resolve()));
 
 describe('MQTT topics', () => {
   it('builds and parses the per-simulation topics, with wildcards and separators made safe', () => {
@@ -148,7 +160,7 @@ describe('MQTT topics', () => {
 const mosquitto = systemProgram('mosquitto');
 
 describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
-  let broker: ChildProcess;
+  let broker: Mosquitto;
   let url: string;
   let sim: TelemetryServer;
   let pub: MqttPublisher;
@@ -157,19 +169,8 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
   const SIM = 'thai-binh-drone';
 
   beforeAll(async () => {
-    const port = await freePort();
-    broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
-    url = `mqtt://127.0.0.1:${port}`;
-    // Wait for the broker to listen.
-    for (let i = 0; ; i++) {
-      try {
-        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-        await sleep(100);
-      }
-    }
+    broker = await startMosquitto(mosquitto!); // resolves once it listens
+    url = broker.url;
     sim = await startTelemetryServer({
       port: 0,
       simulations: [await loadScenario('sims/thai-binh-drone.json')],
@@ -188,7 +189,7 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     await Promise.all(gateways.map((g) => g.close()));
     await pub?.close();
     await sim?.close();
-    broker?.kill();
+    await broker?.stop();
   });
 
   const open = async (u: string) => {
@@ -227,8 +228,9 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     const raw = await connectMqtt(url);
     const got: { topic: string; body: Record<string, unknown> }[] = [];
     raw.on('message', (topic, payload) => got.push({ topic, body: JSON.parse(String(payload)) as Record<string, unknown> }));
+    const threeFrames = mqttMessage(raw, () => got.filter((g) => g.topic.endsWith('/telemetry')).length >= 3);
     await raw.subscribeAsync(['agrisim/+/+/+/vehicle/+', 'agrisim/+/+/+/telemetry']);
-    for (let i = 0; i < 100 && got.filter((g) => g.topic.endsWith('/telemetry')).length < 3; i++) await sleep(50);
+    await threeFrames;
     await raw.endAsync();
     const tele = got.filter((g) => g.topic.endsWith('/telemetry'));
     expect(tele.length).toBeGreaterThanOrEqual(3);
@@ -243,9 +245,16 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     gateways.push(late);
     const control = await open(sim.url);
     control.send({ type: 'subscribe', sim: SIM }); // control acks go to the simulation's subscribers
+    // Every gateway takes in a retained snapshot republished (every 1 s) after the pause.
+    const pausedSnapshots = gateways.map((g) =>
+      mqttMessage(
+        g.client,
+        (topic, payload) => topic.endsWith(`/${SIM}/snapshot`) && (JSON.parse(payload || '{}') as { paused?: boolean }).paused === true,
+      ),
+    );
     control.send({ type: 'control', sim: SIM, action: 'pause', token: 'tok' });
     await control.next((m) => m.type === 'control' && m.paused === true);
-    await sleep(1500); // one retained snapshot republish (every 1 s) after the pause
+    await Promise.all(pausedSnapshots);
     const want = sim.feeds[0].state();
     expect(want.coverage[0].passes.length).toBeGreaterThan(0);
     for (const g of gateways) expect(g.feeds.get(SIM)!.state()).toEqual(want);
@@ -320,25 +329,17 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
   });
 
   it('runs as `agrisim gateway --mqtt URL`: prints where it serves, serves the run, stops on SIGINT with exit 0', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--mqtt', url, '--port', '0', '--no-viewer', '--json'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    for (let i = 0; !out.includes('\n') && i < 300; i++) await sleep(50);
-    const started = JSON.parse(out.split('\n')[0]) as { event: string; url: string; simulations: { id: string }[] };
+    const child = await startSourceCli(['gateway', '--mqtt', url, '--port', '0', '--no-viewer']);
+    const started = child.started as { event: string; url: string; simulations: { id: string }[] };
     expect(started.event).toBe('started');
     expect(started.simulations.map((s) => s.id)).toEqual([SIM]);
     const v = await open(started.url);
     v.send({ type: 'subscribe', sim: SIM });
     await v.next((m) => m.type === 'snapshot');
     await v.next((m) => m.type === 'telemetry');
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    const stopped = JSON.parse(out.trim().split('\n').at(-1)!) as { event: string; received: number; framesSent: number };
+    child.proc.kill('SIGINT');
+    expect((await child.exit).code).toBe(0);
+    const stopped = child.lines().at(-1) as { event: string; received: number; framesSent: number };
     expect(stopped.event).toBe('stopped');
     expect(stopped.framesSent).toBeGreaterThanOrEqual(1); // broadcast frames: at least the telemetry the viewer got
     expect(stopped.received).toBeGreaterThan(2);
@@ -353,13 +354,9 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
     ];
     await Promise.all(
       cases.map(async ([args, exit, code]) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'gateway', '--no-viewer', '--port', '0', ...args], {
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let err = '';
-        child.stderr!.on('data', (d) => (err += d));
-        expect(await new Promise((r) => child.on('exit', r))).toBe(exit);
-        expect(err).toContain(code);
+        const child = spawnSourceCli(['gateway', '--no-viewer', '--port', '0', ...args]);
+        expect((await child.exit).code).toBe(exit);
+        expect(child.stderr()).toContain(code);
       }),
     );
   });
@@ -374,21 +371,8 @@ describe.skipIf(!mosquitto)('MQTT broker path (real mosquitto)', () => {
 
 describe.skipIf(!mosquitto)('MQTT broker outage (real mosquitto)', () => {
   it('keeps serving viewers across a broker restart: the gateway reconnects and the publisher republishes its state', async () => {
-    const port = await freePort();
-    const url = `mqtt://127.0.0.1:${port}`;
-    const startBroker = async () => {
-      const p = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
-      for (let i = 0; ; i++) {
-        try {
-          await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-          return p;
-        } catch (e) {
-          if (i > 30) throw e;
-          await sleep(100);
-        }
-      }
-    };
-    let broker = await startBroker();
+    let broker = await startMosquitto(mosquitto!); // resolves once it listens
+    const { port, url } = broker;
     const sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
     const pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
     const gw = await startMqttGateway({ mqttUrl: url, port: 0, discoverMs: 300 });
@@ -396,11 +380,12 @@ describe.skipIf(!mosquitto)('MQTT broker outage (real mosquitto)', () => {
     try {
       v.send({ type: 'subscribe', sim: 'thai-binh-drone' });
       const before = await v.count((m) => m.type === 'telemetry', 3);
-      broker.kill('SIGTERM');
-      await new Promise((r) => broker.once('exit', r));
-      await sleep(500);
+      // The broker goes away: wait until both sides noticed.
+      const lost = [connectionLost(gw.client), connectionLost(pub.client)];
+      await broker.stop();
+      await Promise.all(lost);
       const seen = v.messages.length;
-      broker = await startBroker(); // same port, empty: no retained state until the publisher republishes it
+      broker = await startMosquitto(mosquitto!, { port }); // same port, empty: no retained state until the publisher republishes it
       const after = await v.next((m) => m.type === 'telemetry', seen, 10_000);
       expect(after.t as number).toBeGreaterThan(before[2].t as number);
       // The broker holds the state again: a new gateway finds the simulation.
@@ -412,7 +397,7 @@ describe.skipIf(!mosquitto)('MQTT broker outage (real mosquitto)', () => {
       await gw.close();
       await pub.close();
       await sim.close();
-      broker.kill();
+      await broker.stop();
     }
   });
 });
