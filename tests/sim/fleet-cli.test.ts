@@ -3,14 +3,14 @@
  * simulation; `--json` gives the makespan, per machine and per paddy; `--machines` and its
  * alias `--vehicles` agree; `--record` writes NDJSON that `agrisim replay` serves exactly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayRecording, type SimFrame } from '../../src/sim/index.js';
 import { gridBlock } from '../helpers/block-gen.js';
 import { runCli } from '../helpers/cli.js';
+import { killLeftoverProcesses, startSourceCli } from '../helpers/cli-process.js';
 import { client } from '../telemetry/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'agrisim-fleet-cli-'));
@@ -29,10 +29,7 @@ writeFileSync(
     }),
   ),
 );
-const procs: ChildProcess[] = [];
-afterEach(() => {
-  for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
-});
+killLeftoverProcesses();
 
 /** The CLI in-process (tests/helpers/cli.ts), as `{ code, stdout, stderr }`. */
 async function agrisim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -97,34 +94,8 @@ describe('agrisim simulate BLOCK --machines N', () => {
     expect(h.stdout).toMatch(/drone-2/);
 
     // agrisim replay serves the recording: every telemetry frame is the recorded frame of that t
-    const proc = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/main.ts',
-        'replay',
-        rec,
-        '--port',
-        '0',
-        '--no-viewer',
-        '--speedup',
-        '400',
-        '--start-on',
-        'subscribe',
-        '--json',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    procs.push(proc);
-    const started = await new Promise<{ url: string }>((resolve, reject) => {
-      let buf = '';
-      proc.stdout!.on('data', (d) => {
-        buf += d;
-        if (buf.includes('\n')) resolve(JSON.parse(buf.split('\n')[0]));
-      });
-      proc.on('exit', (code) => reject(new Error(`replay exited ${code}`)));
-    });
+    const replay = await startSourceCli(['replay', rec, '--port', '0', '--no-viewer', '--speedup', '400', '--start-on', 'subscribe']);
+    const started = replay.started as { url: string };
     const c = await client(started.url);
     const hello = await c.next((x) => x.type === 'hello');
     const simId = (hello.simulations as { id: string }[])[0].id;
