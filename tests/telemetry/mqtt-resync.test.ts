@@ -4,61 +4,40 @@
  * is back each viewer gets a fresh snapshot whose `gap` names the simulated time it missed,
  * then live telemetry again. And `serve --mqtt` stops on SIGTERM while the broker is away.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
+import { startTelemetryServer, type TelemetryFeed, type TelemetryServer } from '../../src/telemetry/index.js';
 import { publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
+import { freePort, startMosquitto, type Mosquitto } from '../helpers/brokers.js';
+import { killLeftoverProcesses, startSourceCli } from '../helpers/cli-process.js';
 import { systemProgram } from '../helpers/system.js';
 import { client, scenario, type Msg, type TestClient } from './helpers.js';
 
 const mosquitto = systemProgram('mosquitto');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-const procs: ChildProcess[] = [];
+killLeftoverProcesses();
+const brokers: Mosquitto[] = [];
 const closers: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const c of closers.reverse()) await c().catch(() => undefined);
-  for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  for (const b of brokers) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL'); // SIGKILL: a stopped (SIGSTOP) one too
 });
 
-/** Starts mosquitto on loopback only; resolves once it accepts connections. */
-async function startBroker(port: number): Promise<ChildProcess> {
-  const conf = join(mkdtempSync(join(tmpdir(), 'agrisim-mosq-')), 'mosquitto.conf');
-  writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
-  const broker = spawn(mosquitto!, ['-c', conf], { stdio: 'ignore' });
-  procs.push(broker);
-  for (let i = 0; i < 200; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
-    });
-    if (up) return broker;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('mosquitto did not start');
+/** Starts mosquitto on loopback only, on `port`; resolves once it listens. */
+async function startBroker(port: number): Promise<Mosquitto> {
+  const broker = await startMosquitto(mosquitto!, { port });
+  brokers.push(broker);
+  return broker;
 }
 
-function stopBroker(broker: ChildProcess): Promise<void> {
+/** Resolves once `feed` produced `count` more telemetry updates (the publisher, subscribed before, has had each of them too). */
+function telemetryUpdates(feed: TelemetryFeed, count: number): Promise<void> {
   return new Promise((resolve) => {
-    broker.once('exit', () => resolve());
-    broker.kill('SIGTERM');
+    let seen = 0;
+    const subscription = feed.updates$.subscribe((update) => {
+      if (update.kind !== 'telemetry' || ++seen < count) return;
+      subscription.unsubscribe();
+      resolve();
+    });
   });
 }
 
@@ -86,12 +65,12 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
     // The broker goes away: wait until both sides noticed (event-based).
     const gwLost = new Promise<void>((r) => gw.client.once('close', () => r()));
     const pubLost = new Promise<void>((r) => pub.client.once('close', () => r()));
-    await stopBroker(broker);
+    await broker.stop();
     await Promise.all([gwLost, pubLost]);
     const lastBefore = viewer.messages.filter((m) => m.type === 'telemetry').at(-1)!.t as number;
     // The simulation goes on meanwhile; nothing for the broker piles up in the publisher.
     const published = pub.published();
-    await new Promise((r) => setTimeout(r, 1500));
+    await telemetryUpdates(server.feeds[0], 10);
     expect(queued(pub)).toBe(0);
     expect(pub.published()).toBe(published);
 
@@ -113,7 +92,7 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
     closers.push(async () => late.close());
     late.send({ type: 'subscribe', sim: sim.id });
     expect((await late.next((m) => m.type === 'snapshot')).gap).toBeUndefined();
-    await stopBroker(broker);
+    await broker.stop();
   }, 90_000);
 
   // gone: the broker exited; stalled: it holds the connection and never answers (SIGSTOP), which hung the exit before.
@@ -122,42 +101,22 @@ describe.skipIf(!mosquitto)('broker restart under a running gateway (real mosqui
     async (how) => {
       const port = await freePort();
       const broker = await startBroker(port);
-      const p = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/main.ts',
-          'serve',
-          '--port',
-          '0',
-          '--no-viewer',
-          '--scenario',
-          'sims/thai-binh-drone.json',
-          '--mqtt',
-          `mqtt://127.0.0.1:${port}`,
-          '--json',
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      procs.push(p);
-      let out = '';
-      let err = '';
-      p.stderr!.on('data', (d) => (err += d));
-      const exit = new Promise<{ code: number | null; signal: string | null }>((r) => p.on('exit', (code, signal) => r({ code, signal })));
-      await new Promise<void>((resolve, reject) => {
-        p.stdout!.on('data', (d) => {
-          out += d;
-          if (out.includes('"started"')) resolve();
-        });
-        void exit.then(() => reject(new Error(`serve exited: ${err}`)));
-      });
-      if (how === 'gone') await stopBroker(broker);
-      else broker.kill('SIGSTOP');
-      p.kill('SIGTERM');
-      expect(await exit, err).toEqual({ code: 0, signal: null });
-      expect(out).toContain('"event":"stopped"');
-      broker.kill('SIGKILL');
+      const p = await startSourceCli([
+        'serve',
+        '--port',
+        '0',
+        '--no-viewer',
+        '--scenario',
+        'sims/thai-binh-drone.json',
+        '--mqtt',
+        `mqtt://127.0.0.1:${port}`,
+      ]);
+      if (how === 'gone') await broker.stop();
+      else broker.proc.kill('SIGSTOP');
+      p.proc.kill('SIGTERM');
+      expect(await p.exit, p.stderr()).toEqual({ code: 0, signal: null });
+      expect(p.stdout()).toContain('"event":"stopped"');
+      broker.proc.kill('SIGKILL');
     },
     60_000,
   );
