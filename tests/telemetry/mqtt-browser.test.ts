@@ -3,30 +3,21 @@
  * draws the field and the machine, and its coverage figure rises with the simulator's run,
  * which reaches the gateway only through Mosquitto.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
-import { connectMqtt, publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
+import { publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
 import { createViewerHandler } from '../../src/viewer/index.js';
+import { startMosquitto, type Mosquitto } from '../helpers/brokers.js';
 import { systemProgram } from '../helpers/system.js';
 import { launchChromium } from '../viewer/stack.js';
 
 const mosquitto = systemProgram('mosquitto');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe.skipIf(!mosquitto)('viewer through an MQTT gateway (real mosquitto, real Chromium)', () => {
-  let broker: ChildProcess;
+  let broker: Mosquitto | undefined;
   let sim: TelemetryServer;
   let pub: MqttPublisher;
   let gw: MqttGateway;
@@ -35,18 +26,8 @@ describe.skipIf(!mosquitto)('viewer through an MQTT gateway (real mosquitto, rea
   beforeAll(async () => {
     browser = await launchChromium();
     if (!browser) return;
-    const port = await freePort();
-    broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
-    const url = `mqtt://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-        await sleep(100);
-      }
-    }
+    broker = await startMosquitto(mosquitto!); // resolves once it listens
+    const url = broker.url;
     sim = await startTelemetryServer({ port: 0, simulations: [await loadScenario('sims/thai-binh-drone.json')], speedup: 20 });
     pub = await publishFeedsToMqtt(sim.feeds, { url, farm: 'quynh-phu' });
     const viewer = createViewerHandler();
@@ -59,7 +40,7 @@ describe.skipIf(!mosquitto)('viewer through an MQTT gateway (real mosquitto, rea
     await gw?.close();
     await pub?.close();
     await sim?.close();
-    broker?.kill();
+    await broker?.stop();
   });
 
   it('draws the field and the drone, and covered hectares rise as the simulator works', async () => {

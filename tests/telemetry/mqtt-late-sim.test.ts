@@ -3,34 +3,24 @@
  * and its open viewers get a fresh hello listing it, then its snapshot and the simulator's own
  * telemetry; when its publisher closes (retained topics cleared) the gateway stops listing it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { startTelemetryServer, type TelemetryServer } from '../../src/telemetry/index.js';
-import { connectMqtt, publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
+import { publishFeedsToMqtt, startMqttGateway, type MqttGateway, type MqttPublisher } from '../../src/telemetry/mqtt/index.js';
 import { createViewerHandler } from '../../src/viewer/index.js';
+import { startMosquitto, type Mosquitto } from '../helpers/brokers.js';
 import { systemProgram } from '../helpers/system.js';
 import { launchChromium } from '../viewer/stack.js';
 import { client, type Msg, type TestClient } from './helpers.js';
 
 const mosquitto = systemProgram('mosquitto');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 const isType = (t: string) => (m: Msg) => m.type === t;
 const ids = (m: Msg) => (m.simulations as { id: string }[]).map((s) => s.id);
 const key = (m: Msg) => JSON.stringify({ t: m.t, vehicles: m.vehicles, progress: m.progress });
 
 describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it started (real mosquitto)', () => {
-  let broker: ChildProcess;
+  let broker: Mosquitto | undefined;
   let url: string;
   const servers: TelemetryServer[] = [];
   const pubs: MqttPublisher[] = [];
@@ -39,18 +29,8 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    broker = spawn(mosquitto!, ['-p', String(port)], { stdio: 'ignore' });
-    url = `mqtt://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        await (await connectMqtt(url, { connectTimeoutMs: 500 })).endAsync();
-        break;
-      } catch (e) {
-        if (i > 20) throw e;
-        await sleep(100);
-      }
-    }
+    broker = await startMosquitto(mosquitto!); // resolves once it listens
+    url = broker.url;
   });
 
   afterAll(async () => {
@@ -59,7 +39,7 @@ describe.skipIf(!mosquitto)('MQTT gateway: simulations published after it starte
     await Promise.all(gateways.map((g) => g.close()));
     await Promise.all(pubs.map((p) => p.close()));
     await Promise.all(servers.map((s) => s.close()));
-    broker?.kill();
+    await broker?.stop();
   });
 
   /** A simulator of `scenario` publishing on the broker under `farm`. */
