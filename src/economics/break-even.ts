@@ -81,8 +81,8 @@ const T = {
  * @param withSupport - count the support policy (default: the `support.applied` assumption)
  * @example
  * ```ts
- * import { breakEven, defaultAssumptionValues } from 'agrisim';
- * breakEven('transplanting', defaultAssumptionValues(), 'en').ownVsHire; // 18.9 (ha/year)
+ * import { breakEven, resolveAssumptions } from 'agrisim';
+ * breakEven('transplanting', resolveAssumptions().values, 'en').ownVsHire; // 18.9 (ha/year)
  * ```
  */
 export function breakEven(operation: Operation, v: AssumptionValues, lang: Lang = 'en', withSupport?: boolean): BreakEven {

@@ -19,7 +19,7 @@ export interface MachineWork {
  * @param withSupport - count the support policy (default: the `support.applied` assumption)
  * @example
  * ```ts
- * import { machineWorkPerHa, machineSpec, defaultAssumptionValues } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * const v = defaultAssumptionValues();
  * machineWorkPerHa('spraying', machineSpec('drone', v), v, 'hire').machineVnd; // 170 000
  * ```

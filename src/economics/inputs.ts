@@ -9,7 +9,7 @@
  * Cost of a product applied at `quantityPerHa` with `overlapPct` % of the field covered twice.
  * @example
  * ```ts
- * import { productCostVnd } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * productCostVnd(200, 10, 11_000); // 200 kg × 1.10 × 11 000 VND = 2 420 000
  * ```
  */

@@ -14,7 +14,7 @@ export interface Labour {
  * Prices person-days at the farm wage (`wageVndPerDay`) and converts them to hours (`hoursPerDay`).
  * @example
  * ```ts
- * import { labour, defaultAssumptionValues } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * labour(25 + 5, defaultAssumptionValues()).laborVnd; // 30 × 375 000 = 11 250 000
  * ```
  */

@@ -47,7 +47,7 @@ function block(
  * Manual work on one hectare for one season.
  * @example
  * ```ts
- * import { manualCostPerHa, defaultAssumptionValues } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * manualCostPerHa('transplanting', defaultAssumptionValues()).totalVnd; // (25 + 5) × 375 000 + 1 000 000 seedbed = 12 250 000
  * ```
  */
@@ -88,7 +88,7 @@ export function manualCostPerHa(operation: Operation, v: AssumptionValues): Cost
  * @param withSupport - count the support policy (default: the `support.applied` assumption)
  * @example
  * ```ts
- * import { machineCostPerHa, defaultAssumptionValues } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * machineCostPerHa('spraying', defaultAssumptionValues(), 'hire').machineVnd; // 3 × 170 000 = 510 000
  * ```
  */

@@ -184,7 +184,7 @@ function transplanterMeasurements(writer: SourceWriter, guided?: MeasuredRun, ma
  * @throws EconomicsError `ECON_RUN_MISMATCH` (a transplanter run for fertilizing, or the reverse), `ECON_RUN_INVALID`
  * @example
  * ```ts
- * import { measuredAssumptions } from 'agrisim';
+ * // inside the economics stage (its index.ts); not on the library face
  * measuredAssumptions('fertilizing', { label: 'demo', vehicleKind: 'drone', guided: metrics })['drone.capacityHaPerH'].value;
  * ```
  */

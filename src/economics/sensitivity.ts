@@ -41,8 +41,8 @@ export function sensitivityFactors(operation: Operation, ownership: Ownership): 
  * The sensitivity table: savings per ha with each factor at −30 % and +30 %.
  * @example
  * ```ts
- * import { sensitivity, defaultAssumptionValues } from 'agrisim';
- * sensitivity('transplanting', defaultAssumptionValues(), 'own')[0].factor; // 'wage'
+ * import { sensitivity, resolveAssumptions } from 'agrisim';
+ * sensitivity('transplanting', resolveAssumptions().values, 'own')[0].factor; // 'wage'
  * ```
  */
 export function sensitivity(

@@ -17,8 +17,9 @@ export interface FieldFeature {
  * @returns a Feature with a Polygon geometry
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { parseFields, fieldToGeoJsonFeature } from 'agrisim';
- * const [paddy] = parseFields(text);
+ * const [paddy] = parseFields(readFileSync('fields/paddy-40x120.geojson', 'utf8'));
  * const feature = fieldToGeoJsonFeature(paddy); // feature.properties.areaSao ≈ 13.3
  * ```
  */

@@ -125,7 +125,7 @@ function planCells(layout: Layout, widthM: number): Cell[] {
  * @example
  * ```ts
  * import { readFieldFile, getVehicle, planField } from 'agrisim';
- * const [paddy] = await readFieldFile('fields/quynh-phu-long-paddy.geojson');
+ * const [paddy] = await readFieldFile('fields/long-paddy-30x200.geojson');
  * const plan = planField(paddy, getVehicle('transplanter'));
  * console.log(plan.metrics.swaths.count, plan.metrics.coveragePct);
  * ```

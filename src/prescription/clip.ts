@@ -90,8 +90,10 @@ function checkNoOverlap(zoneId: string, clipped: PolygonM[], kept: readonly Pres
  *   zones), `PRESCRIPTION_MISSES_FIELD`, `PRESCRIPTION_NEGATIVE_RATE` (default rate)
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { readFieldFile, parsePrescriptionGeoJson, clipPrescription } from 'agrisim';
  * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
+ * const text = readFileSync('fields/prescriptions/paddy-40x120-zones.geojson', 'utf8');
  * const rx = clipPrescription(parsePrescriptionGeoJson(text), paddy, { defaultRatePerHa: 70 });
  * ```
  */

@@ -89,7 +89,7 @@ function zoneOf(tzn: El): RawZone | undefined {
  * ```ts
  * import { readFileSync } from 'node:fs';
  * import { parsePrescriptionIsoxml } from 'agrisim';
- * const map = parsePrescriptionIsoxml(readFileSync('TASKDATA/TASKDATA.XML', 'utf8'));
+ * const map = parsePrescriptionIsoxml(readFileSync('fields/prescriptions/paddy-40x120-zones-TASKDATA.XML', 'utf8'));
  * ```
  */
 export function parsePrescriptionIsoxml(xml: string): RawPrescription {

@@ -34,7 +34,7 @@ async function bytes(path: string, optional = false): Promise<Buffer | undefined
  * ```ts
  * import { readPrescriptionFile, clipPrescription, readFieldFile } from 'agrisim';
  * const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
- * const rx = clipPrescription(await readPrescriptionFile('zones.geojson'), paddy);
+ * const rx = clipPrescription(await readPrescriptionFile('fields/prescriptions/paddy-40x120-zones.zip'), paddy);
  * ```
  */
 export async function readPrescriptionFile(path: string): Promise<RawPrescription> {

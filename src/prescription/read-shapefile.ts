@@ -28,7 +28,7 @@ export interface ShapefileParts {
  * ```ts
  * import { readFile } from 'node:fs/promises';
  * import { readPrescriptionShapefile } from 'agrisim';
- * const map = await readPrescriptionShapefile(await readFile('zones.zip'));
+ * const map = await readPrescriptionShapefile(await readFile('fields/prescriptions/paddy-40x120-zones.zip'));
  * ```
  */
 export async function readPrescriptionShapefile(input: Uint8Array | ShapefileParts): Promise<RawPrescription> {

@@ -106,7 +106,7 @@ function rasterFrame(polygons: readonly PolygonM[], options: RasterOptions, cell
  * @throws SimError `SIM_INVALID_OPTION` for a bad cell size, or over `maxCells` with `onOverflow: 'error'`
  * @example
  * ```ts
- * import { createCoverageRaster } from 'agrisim';
+ * // inside the sim stage (its index.ts); not on the library face
  * const r = createCoverageRaster([{ outer: [[0, 0], [100, 0], [100, 50], [0, 50]], holes: [] }], { cellM: 0.5 });
  * r.paintQuad([[0, 0], [10, 0], [10, 7], [0, 7]], r.newPass()); // r.stats.covered === 280
  * ```

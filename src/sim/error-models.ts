@@ -70,7 +70,7 @@ const MANUAL_SPEED = { workSpeedFactor: 0.65, turnSpeedFactor: 0.5, transitSpeed
  * Steering models per guidance and vehicle kind.
  * @example
  * ```ts
- * import { steeringModel } from 'agrisim';
+ * // inside the sim stage (its index.ts); not on the library face
  * steeringModel('manual', 'multirotor').sigmaM; // 0.5 m
  * ```
  */

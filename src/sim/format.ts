@@ -25,7 +25,7 @@ function energy(m: RunMetrics): string {
  * One run, as aligned lines.
  * @example
  * ```ts
- * import { simMetricsTable, runToEnd } from 'agrisim';
+ * // inside the sim stage (its index.ts); not on the library face
  * const { metrics, frames } = runToEnd(sim);
  * console.log(simMetricsTable('Ô 1', metrics, frames, 500, 100));
  * ```
@@ -59,7 +59,7 @@ export function simMetricsTable(name: string, m: RunMetrics, frames: number, wal
  * Guided vs manual, side by side with the difference.
  * @example
  * ```ts
- * import { simCompareTable } from 'agrisim';
+ * // inside the sim stage (its index.ts); not on the library face
  * console.log(simCompareTable('Ô 1', rtkMetrics, manualMetrics));
  * ```
  */

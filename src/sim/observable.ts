@@ -132,7 +132,8 @@ function followControls(run: ClockRun, options: SimulateOptions): Subscription[]
  * @throws SimError `SIM_INVALID_OPTION` for a speed-up ≤ 0
  * @example
  * ```ts
- * import { simulate$ } from 'agrisim';
+ * import { loadScenario, simulate$ } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create();
  * simulate$(sim, { speedup: 60 }).subscribe((f) => console.log(f.t, f.progress.coveredPct));
  * ```
  */
@@ -179,9 +180,10 @@ export interface SimController {
  * Wraps {@link simulate$} with pause/resume/speed helpers.
  * @example
  * ```ts
- * import { createSimController } from 'agrisim';
+ * import { createSimController, loadScenario } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create();
  * const c = createSimController(sim, { speedup: 10 });
- * c.frames$.subscribe(draw);
+ * c.frames$.subscribe((frame) => console.log(frame.t));
  * c.pause(); c.resume(); c.setSpeedup(60);
  * ```
  */

@@ -33,7 +33,7 @@ export function hashString(s: string): number {
  * @param seed - any integer; only its low 32 bits are used
  * @example
  * ```ts
- * import { createRng } from 'agrisim';
+ * // inside the sim stage (its index.ts); not on the library face
  * const rng = createRng(42);
  * const u = rng.next(); // same value on every machine for seed 42
  * ```

@@ -43,8 +43,10 @@ export interface SimRecorder {
  * Starts a recording of `sim`: writes the header line now.
  * @example
  * ```ts
- * import { createSimRecorder, simulate$ } from 'agrisim';
- * const rec = createSimRecorder(sim, (l) => out.write(l));
+ * import { createSimRecorder, loadScenario, simulate$ } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create();
+ * const lines: string[] = [];
+ * const rec = createSimRecorder(sim, (line) => lines.push(line));
  * simulate$(sim).subscribe({ next: rec.frame, complete: () => rec.end(sim.metrics()) });
  * ```
  */
@@ -71,7 +73,8 @@ export function createSimRecorder(sim: Simulation, write: (line: string) => void
  * @returns the final metrics and the number of frames
  * @example
  * ```ts
- * import { recordRun } from 'agrisim';
+ * import { loadScenario, recordRun } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create();
  * const lines: string[] = [];
  * recordRun(sim, (line) => lines.push(line), { scenario: 'sims/thai-binh-drone.json' });
  * ```
@@ -96,7 +99,8 @@ export function recordRun(
  * Records a whole run into one string (small runs and tests).
  * @example
  * ```ts
- * import { recordToString } from 'agrisim';
+ * import { loadScenario, recordToString } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create();
  * const ndjson = recordToString(sim, { scenario: 'demo' });
  * ```
  */
@@ -158,9 +162,9 @@ export function recordingObjects(
  * @throws SimError `SIM_REPLAY_INVALID` naming the file and the bad line
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
- * import { replayRecording } from 'agrisim';
- * const { header, frames, metrics } = replayRecording(readFileSync('run.ndjson', 'utf8'));
+ * import { loadScenario, recordToString, replayRecording } from 'agrisim';
+ * const ndjson = recordToString((await loadScenario('sims/thai-binh-drone.json')).create());
+ * const { header, frames, metrics } = replayRecording(ndjson); // or readFileSync('run.ndjson', 'utf8')
  * ```
  */
 export function replayRecording(text: string, source?: string): SimRecording {
@@ -195,8 +199,9 @@ export function replayRecording(text: string, source?: string): SimRecording {
  * @throws SimError `SIM_REPLAY_INVALID`
  * @example
  * ```ts
- * import { replaySimulation, simulate$ } from 'agrisim';
- * simulate$(replaySimulation(text), { speedup: 10 }).subscribe(draw);
+ * import { loadScenario, recordToString, replaySimulation, simulate$ } from 'agrisim';
+ * const ndjson = recordToString((await loadScenario('sims/thai-binh-drone.json')).create());
+ * simulate$(replaySimulation(ndjson), { speedup: 10 }).subscribe((frame) => console.log(frame.t));
  * ```
  */
 export function replaySimulation(text: string | SimRecording): Simulation {

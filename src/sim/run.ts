@@ -23,8 +23,9 @@ export interface RunOptions {
  * Steps `sim` until it is done and returns its final metrics and frame count.
  * @example
  * ```ts
- * import { runToEnd } from 'agrisim';
- * const { metrics, frames } = runToEnd(sim); // sim from createSimulation
+ * import { loadScenario, runToEnd } from 'agrisim';
+ * const sim = (await loadScenario('sims/thai-binh-drone.json')).create(); // or createSimulation
+ * const { metrics, frames } = runToEnd(sim);
  * ```
  */
 export function runToEnd<S extends Simulation>(sim: S, options: RunOptions = {}): RunResult<ReturnType<S['metrics']>> {

@@ -120,7 +120,7 @@ export function assumptionLines(report: SavingsReport): number {
  * ```ts
  * import { computeSavings, savingsReportHtml } from 'agrisim';
  * import { writeFileSync } from 'node:fs';
- * writeFileSync('savings.html', savingsReportHtml(computeSavings({ operation: 'transplanting', areaHa: 1.35 }), { lang: 'vi' }));
+ * writeFileSync('savings.html', savingsReportHtml(computeSavings({ operation: 'transplanting', areaHa: 1.35, lang: 'vi' })));
  * ```
  */
 export function savingsReportHtml(report: SavingsReport, options: ReportOptions = {}): string {

@@ -121,7 +121,7 @@ export function workerCount(n: number, batch: BatchOptions = {}): number {
  * @example
  * ```ts
  * import { readFieldFile, getVehicle, planFieldsParallel, isAgrisimError } from 'agrisim';
- * const fields = await readFieldFile('fields/quynh-phu-block.geojson');
+ * const fields = await readFieldFile('fields/quynh-phu-block-large.geojson');
  * const results = await planFieldsParallel(fields, getVehicle('drone'), {}, { onProgress: (d, n) => console.log(`${d}/${n}`) });
  * for (const r of results) console.log(isAgrisimError(r) ? r.code : r.metrics.coveragePct);
  * ```

@@ -110,8 +110,7 @@ function serverStats(
  * @throws TelemetryError `TELEMETRY_INVALID_OPTION` naming the key; `TELEMETRY_LISTEN`
  * @example
  * ```ts
- * import { loadScenario, startTelemetryServer } from 'agrisim';
- * import { createViewerHandler } from './src/viewer/index.js'; // the viewer is not part of the library face
+ * import { createViewerHandler, loadScenario, startTelemetryServer } from 'agrisim';
  * const server = await startTelemetryServer({
  *   port: 8080, simulations: [await loadScenario('sims/thai-binh-drone.json')],
  *   staticHandler: createViewerHandler(), speedup: 10, token: 's3cret', loop: true,

@@ -1,0 +1,71 @@
+/**
+ * Every example in the library face's TSDoc is a program a user can paste: each one type-checks
+ * (strict) against the sources and runs from a folder holding the sample fields and sims. Those
+ * that open sockets (servers, brokers, clients) are type-checked only; the examples test and the
+ * telemetry tests run the same calls against real servers.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { faceExamples, writeExamples } from './tsdoc-examples.js';
+
+const run = promisify(execFile);
+const ROOT = process.cwd();
+const dir = mkdtempSync(join(ROOT, 'tmp', 'tsdoc-examples-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const examples = faceExamples(ROOT);
+const files = writeExamples(examples, ROOT, dir);
+const OPENS_SOCKETS = /startTelemetryServer|startNmeaServer|startMqttGateway|connectMqtt|publishFeedsToMqtt|connectTelemetry/;
+
+describe('TSDoc examples of the library face', () => {
+  it('there is one for each of the main entry points', () => {
+    const names = examples.map((e) => e.code).join('\n');
+    for (const name of [
+      'planField',
+      'readFieldFile',
+      'planBlock',
+      'createSimulation',
+      'computeSavings',
+      'startTelemetryServer',
+      'connectTelemetry',
+      'planToQgcPlan',
+    ]) {
+      expect(names, name).toContain(`${name}(`);
+    }
+    expect(examples.length).toBeGreaterThanOrEqual(55);
+  });
+
+  it('each type-checks against the sources under strict TypeScript', async () => {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), include: ['*.ts', join(ROOT, 'src/**/*.d.ts')] }),
+    );
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: ROOT }).catch((e: { stdout: string }) => e);
+    const errors = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('error TS'))
+      .map((line) => {
+        const file = line.split('(')[0];
+        const at = file.startsWith(dir) ? readFileSync(file, 'utf8').split('\n')[0].slice(3) : file;
+        return `${at}: ${line}`;
+      });
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('each that needs no network runs to its end without an error', async () => {
+    const offline = files.filter((_, i) => !OPENS_SOCKETS.test(examples[i].code));
+    expect(offline.length).toBeGreaterThanOrEqual(45);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/package/run-examples.ts'), ...offline], {
+      cwd: dir,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const report = JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '{}') as { ran: number; failures: { file: string; error: string }[] };
+    const at = (file: string) => readFileSync(file, 'utf8').split('\n')[0].slice(3);
+    expect(report.failures.map((f) => `${at(f.file)}: ${f.error}`)).toEqual([]);
+    expect(report.ran).toBe(offline.length);
+  }, 300_000);
+});
