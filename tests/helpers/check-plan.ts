@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { toLonLat } from '../../src/geodesy/index.js';
 import type { Plan } from '../../src/plan/types.js';
 
@@ -30,11 +31,8 @@ export interface CheckResult {
   problems: string[];
 }
 
-/**
- * Runs ../shared/tools/check-plan.mjs (Node built-ins only, written apart from the planner)
- * on a plan: writes the field, the route as DESIGN.md kinds, and the metrics to a temp dir.
- */
-export function checkPlan(plan: Plan): CheckResult {
+/** Writes the field, the route as DESIGN.md kinds, and the metrics to a temp dir; the checker's arguments. */
+function writeCheckerInput(plan: Plan): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'agrisim-check-'));
   const ll = (p: number[]) => toLonLat(plan.field.projection, p);
   const features = plan.route.map((s, seq) => ({
@@ -49,8 +47,22 @@ export function checkPlan(plan: Plan): CheckResult {
   );
   writeFileSync(join(dir, 'plan.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   writeFileSync(join(dir, 'metrics.json'), JSON.stringify(plan.metrics));
-  const out = execFileSync(process.execPath, [CHECKER, join(dir, 'field.geojson'), join(dir, 'plan.geojson'), join(dir, 'metrics.json')], {
-    encoding: 'utf8',
-  });
+  return [CHECKER, join(dir, 'field.geojson'), join(dir, 'plan.geojson'), join(dir, 'metrics.json')];
+}
+
+/**
+ * Runs ../shared/tools/check-plan.mjs (Node built-ins only, written apart from the planner)
+ * on a plan, in its own process.
+ */
+export function checkPlan(plan: Plan): CheckResult {
+  const out = execFileSync(process.execPath, writeCheckerInput(plan), { encoding: 'utf8' });
   return JSON.parse(out.trim()) as CheckResult;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** {@link checkPlan} without blocking: the caller can plan the next field while the checker runs. */
+export async function checkPlanAsync(plan: Plan): Promise<CheckResult> {
+  const { stdout } = await execFileAsync(process.execPath, writeCheckerInput(plan), { encoding: 'utf8' });
+  return JSON.parse(stdout.trim()) as CheckResult;
 }
