@@ -1,8 +1,8 @@
 /**
  * The TSDoc examples of the library face: every `@example` fenced block in src/ that imports from
  * 'agrisim' (or 'agrisim/telemetry/client') is a whole program a user can paste. This module finds
- * them and writes each as a file whose imports point at the sources, for the test to type-check
- * and run (tests/package/tsdoc-examples.test.ts).
+ * them and writes each as a file inside the repository, where 'agrisim' resolves as it does for a
+ * user: through the package's "exports" to the built dist/ (tests/package/tsdoc-examples.test.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,19 +51,16 @@ export function faceExamples(root: string): TsdocExample[] {
 }
 
 /**
- * Writes each example to `dir/example-N.ts` with its package imports pointed at the sources, and
- * links the repository's sample folders into `dir` so paths like 'fields/…' resolve from there.
+ * Writes each example to `dir/example-N.ts` as it is (`dir` must be inside the repository, so its
+ * imports of 'agrisim' resolve to the package itself), and links the repository's sample folders into `dir` so paths like 'fields/…' resolve from there.
  */
 export function writeExamples(examples: TsdocExample[], root: string, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   for (const folder of ['fields', 'sims']) symlinkSync(join(root, folder), join(dir, folder));
   return examples.map((example, i) => {
-    const code = example.code
-      .replaceAll("from 'agrisim/telemetry/client'", `from '${join(root, 'src/telemetry/client/index.js')}'`)
-      .replaceAll("from 'agrisim'", `from '${join(root, 'src/index.js')}'`);
     const file = join(dir, `example-${i}.ts`);
     // `export {}` makes each file a module, so top-level await and names stay its own
-    writeFileSync(file, `// ${example.at}\n${code}\nexport {};\n`);
+    writeFileSync(file, `// ${example.at}\n${example.code}\nexport {};\n`);
     return file;
   });
 }
