@@ -12,7 +12,7 @@ import { getVehicle } from '../../../src/vehicles/index.js';
 import { fieldM, rectM } from '../../helpers/fields.js';
 import { isoxmlProblems } from '../../helpers/isoxml-schema.js';
 import { systemProgram } from '../../helpers/system.js';
-import { randomPlans, samplePlans } from './plans.js';
+import { randomPlans, samplePlans, zeroCrossingPlans } from './plans.js';
 
 /** ISO 11783-10 schema 4.3 (tests/fixtures/isoxml/SOURCE.md names its source and licence). */
 /** Elements with an `A` object id of the form XXXn and their prefix (ISO 11783-10 ID type `(XXX|XXX-)[0-9]+`). */
@@ -189,33 +189,6 @@ function checkAll(name: string, plan: Plan): void {
   checkCoordinates(name, plan, doc);
   checkPartfield(name, plan, doc);
   checkGuidance(name, plan, doc);
-}
-
-/** Fields on the prime meridian and the equator: coordinates below 1e-6 degree. */
-function zeroCrossingPlans(): { name: string; plan: Plan }[] {
-  const rings = [
-    [
-      [-0.0004, 51.4779],
-      [0.0000005, 51.4779],
-      [0.0004, 51.4779],
-      [0.0004, 51.4785],
-      [-0.0004, 51.4785],
-      [-0.0004, 51.4779],
-    ],
-    [
-      [9.6, 0.0000004],
-      [9.6012, 0.0000004],
-      [9.6012, 0.0006],
-      [9.6, 0.0006],
-      [9.6, 0.0000004],
-    ],
-  ];
-  return rings.flatMap((ring, i) =>
-    (['drone', 'transplanter'] as const).map((v) => {
-      const [field] = parseFields(JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
-      return { name: `${i ? 'equator' : 'meridian'} ${v}`, plan: planField(field, getVehicle(v)) };
-    }),
-  );
 }
 
 describe('planToIsoxml / exportPlan isoxml', () => {

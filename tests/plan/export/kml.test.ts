@@ -10,7 +10,7 @@ import { exportPlan } from '../../../src/plan/export/index.js';
 import { planField } from '../../../src/plan/plan-field.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { getVehicle } from '../../../src/vehicles/index.js';
-import { randomPlans, samplePlans } from './plans.js';
+import { randomPlans, samplePlans, ZERO_CROSSING_RINGS } from './plans.js';
 
 type Geometry = { type: string; coordinates: any };
 type Feature = { type: 'Feature'; properties: Record<string, unknown>; geometry: Geometry };
@@ -143,24 +143,7 @@ describe('planToKml / exportPlan kml', () => {
   });
 
   it('writes plain decimals for a field on the prime meridian and the equator (no "5e-7")', () => {
-    // a paddy across the Greenwich meridian, one corner 0.05 mm east of it; and one just north of the equator
-    for (const ring of [
-      [
-        [-0.0004, 51.4779],
-        [0.0000005, 51.4779],
-        [0.0004, 51.4779],
-        [0.0004, 51.4785],
-        [-0.0004, 51.4785],
-        [-0.0004, 51.4779],
-      ],
-      [
-        [9.6, 0.0000004],
-        [9.6012, 0.0000004],
-        [9.6012, 0.0006],
-        [9.6, 0.0006],
-        [9.6, 0.0000004],
-      ],
-    ]) {
+    for (const ring of ZERO_CROSSING_RINGS) {
       const [field] = parseFields(JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
       const plan = planField(field, getVehicle('drone'));
       const text = exportPlan(plan, 'kml');

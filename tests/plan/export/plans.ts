@@ -42,3 +42,35 @@ export function decimals(v: number): number {
   const i = s.indexOf('.');
   return i < 0 ? 0 : s.length - i - 1;
 }
+
+/**
+ * Paddies whose coordinates fall below 1e-6 degree: one across the Greenwich meridian (a corner
+ * 0.05 mm east of it) and one just north of the equator. Exporters must write plain decimals.
+ */
+export const ZERO_CROSSING_RINGS: number[][][] = [
+  [
+    [-0.0004, 51.4779],
+    [0.0000005, 51.4779],
+    [0.0004, 51.4779],
+    [0.0004, 51.4785],
+    [-0.0004, 51.4785],
+    [-0.0004, 51.4779],
+  ],
+  [
+    [9.6, 0.0000004],
+    [9.6012, 0.0000004],
+    [9.6012, 0.0006],
+    [9.6, 0.0006],
+    [9.6, 0.0000004],
+  ],
+];
+
+/** {@link ZERO_CROSSING_RINGS} planned for both vehicles. */
+export function zeroCrossingPlans(): { name: string; plan: Plan }[] {
+  return ZERO_CROSSING_RINGS.flatMap((ring, i) =>
+    VEHICLES.map((v) => {
+      const [field] = parseFields(JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
+      return { name: `${i ? 'equator' : 'meridian'} ${v}`, plan: planField(field, getVehicle(v)) };
+    }),
+  );
+}
