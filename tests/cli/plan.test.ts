@@ -3,12 +3,11 @@
  * of each checked by the independent checker, human and --json output, every export format, bad input and its exit
  * codes, batches on worker threads — called in-process through the CLI's own runner.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKER } from '../helpers/check-plan.js';
+import { checkPlanFiles } from '../helpers/check-plan.js';
 import { runCli as agrisim, type CliRun as Run } from '../helpers/cli.js';
 import { SAMPLE_FILES, VEHICLES } from '../plan/export/plans.js';
 
@@ -69,7 +68,7 @@ describe('agrisim plan on every sample file, its output checked by the independe
           metricsPath = join(dir, 'metrics.json');
         writeFileSync(fieldPath, JSON.stringify(feature));
         writeFileSync(metricsPath, JSON.stringify(metrics) + '\n');
-        const check = JSON.parse(execChecker(fieldPath, planPath, metricsPath));
+        const check = checkPlanFiles(fieldPath, planPath, metricsPath);
         expect({ file, vehicle, field: metrics.fieldId, problems: check.problems }).toEqual({
           file,
           vehicle,
@@ -125,12 +124,6 @@ describe('agrisim plan on every sample file, its output checked by the independe
     expect(fc.properties.agrisim.swaths.angleDeg).toBeCloseTo(12, 5);
   });
 });
-
-function execChecker(field: string, plan: string, metrics: string): string {
-  const r = spawnSync(process.execPath, [CHECKER, field, plan, metrics], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`checker failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 describe('agrisim plan on bad input: exit codes and the --json error shape', () => {
   const dir = mkdtempSync(join(tmpdir(), 'agrisim-cli-bad-'));

@@ -55,7 +55,16 @@ function writeCheckerInput(plan: Plan): string[] {
  * on a plan, in its own process.
  */
 export function checkPlan(plan: Plan): CheckResult {
-  const out = execFileSync(process.execPath, writeCheckerInput(plan), { encoding: 'utf8' });
+  const [, fieldPath, planPath, metricsPath] = writeCheckerInput(plan);
+  return checkPlanFiles(fieldPath, planPath, metricsPath);
+}
+
+/**
+ * Runs the checker on files already written: a field (GeoJSON), a plan GeoJSON as an exporter or
+ * the CLI wrote it, and the plan's metrics. Throws with the checker's stderr when it fails.
+ */
+export function checkPlanFiles(fieldPath: string, planPath: string, metricsPath: string): CheckResult {
+  const out = execFileSync(process.execPath, [CHECKER, fieldPath, planPath, metricsPath], { encoding: 'utf8' });
   return JSON.parse(out.trim()) as CheckResult;
 }
 

@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toXY } from '../../../src/geodesy/index.js';
 import { planToGeoJson, type PlanFeatureCollection } from '../../../src/plan/export/index.js';
 import type { Plan } from '../../../src/plan/types.js';
-import { CHECKER } from '../../helpers/check-plan.js';
+import { checkPlanFiles } from '../../helpers/check-plan.js';
 import { decimals, randomPlans, samplePlans } from './plans.js';
 
 const KINDS = ['boundary', 'hole', 'headland', 'cell', 'swath', 'turn', 'transit', 'refill'];
@@ -100,7 +99,7 @@ describe('planToGeoJson', () => {
       );
       writeFileSync(planPath, JSON.stringify(planToGeoJson(plan)));
       writeFileSync(metricsPath, JSON.stringify(plan.metrics) + '\n');
-      const out = JSON.parse(execFileSync(process.execPath, [CHECKER, fieldPath, planPath, metricsPath], { encoding: 'utf8' }));
+      const out = checkPlanFiles(fieldPath, planPath, metricsPath);
       expect({ name, problems: out.problems }).toEqual({ name, problems: [] });
     }
   });
