@@ -7,8 +7,8 @@
  * telemetry tests run the same calls against real servers.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { faceExamples, writeExamples } from './tsdoc-examples.js';
@@ -20,6 +20,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const examples = faceExamples(ROOT);
 const files = writeExamples(examples, ROOT, dir);
+/** Where each written example comes from (`src/…/file.ts:line`), by its file. */
+const sourceOf = new Map(files.map((file, i) => [file, examples[i].at]));
 const OPENS_SOCKETS = /startTelemetryServer|startNmeaServer|startMqttGateway|connectMqtt|publishFeedsToMqtt|connectTelemetry/;
 
 describe('TSDoc examples of the library face', () => {
@@ -48,9 +50,9 @@ describe('TSDoc examples of the library face', () => {
       .split('\n')
       .filter((line) => line.includes('error TS'))
       .map((line) => {
-        const file = line.split('(')[0];
-        const at = file.startsWith(dir) ? readFileSync(file, 'utf8').split('\n')[0].slice(3) : file;
-        return `${at}: ${line}`;
+        // tsc names files relative to its cwd
+        const file = resolve(ROOT, line.split('(')[0]);
+        return `${sourceOf.get(file) ?? file}: ${line}`;
       });
     expect(errors).toEqual([]);
   }, 180_000);
@@ -63,8 +65,7 @@ describe('TSDoc examples of the library face', () => {
       maxBuffer: 256 * 1024 * 1024,
     });
     const report = JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '{}') as { ran: number; failures: { file: string; error: string }[] };
-    const at = (file: string) => readFileSync(file, 'utf8').split('\n')[0].slice(3);
-    expect(report.failures.map((f) => `${at(f.file)}: ${f.error}`)).toEqual([]);
+    expect(report.failures.map((f) => `${sourceOf.get(f.file)}: ${f.error}`)).toEqual([]);
     expect(report.ran).toBe(offline.length);
   }, 300_000);
 });
