@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Field } from '../../../src/field/types.js';
+import type { Plan } from '../../../src/plan/types.js';
 import { convexHull, signedArea } from '../../../src/geometry/index.js';
 import { type CheckResult, checkPlan, checkPlanAsync } from '../../helpers/check-plan.js';
 import { BASELINE_FILE, median, planReal, realFields, rowOf, VEHICLE_IDS, type RealRow } from './real-set.js';
@@ -29,15 +30,22 @@ const COVERAGE_BAR_PCT = 99.5;
 const KNOWN_UNDER_BAR: Record<string, string[]> = { drone: [], transplanter: [] };
 
 let fields: Field[] = [];
+/** Every field's plan, by vehicle, in the order of `fields`: planned once, read by every test. */
+const plans = new Map<string, Plan[]>();
 const rows = new Map<string, RealRow[]>();
 
 beforeAll(async () => {
   fields = await realFields();
-  for (const v of VEHICLE_IDS)
+  for (const v of VEHICLE_IDS) {
+    plans.set(
+      v,
+      fields.map((f) => planReal(f, v)),
+    );
     rows.set(
       v,
-      fields.map((f) => rowOf(planReal(f, v), v)),
+      plans.get(v)!.map((plan) => rowOf(plan, v)),
     );
+  }
 }, 120_000);
 
 describe('real-field regression set (fields/real)', () => {
@@ -108,15 +116,13 @@ describe('real-field regression set (fields/real)', () => {
           // each swath feature carries its own widthM; the checker reads it per swath. The rest of
           // the overlap is the checker's 2 cm footprint tolerance (two passes that meet share a
           // 4 cm strip, 2.2 % of a field in 1.8 m passes) and swath ends' round caps under the laps
-          // each field is planned while the checker runs on the one before (its own process)
+          // two checker processes at a time over the plans made once in beforeAll
+          const queue = [...plans.get(vehicle)!];
           const checks: CheckResult[] = [];
-          let running: Promise<CheckResult> | undefined;
-          for (const field of fields) {
-            const next = checkPlanAsync(planReal(field, vehicle));
-            if (running) checks.push(await running);
-            running = next;
-          }
-          if (running) checks.push(await running);
+          const checkNext = async (): Promise<void> => {
+            for (let plan = queue.shift(); plan; plan = queue.shift()) checks.push(await checkPlanAsync(plan));
+          };
+          await Promise.all([checkNext(), checkNext()]);
           expect(checks).toHaveLength(fields.length);
           expect(median(checks.map((c) => c.overlapPct))).toBeLessThanOrEqual(4.7);
           expect(checks.filter((c) => c.coveragePct < COVERAGE_BAR_PCT || c.outsidePts > 0)).toEqual([]);
@@ -128,7 +134,7 @@ describe('real-field regression set (fields/real)', () => {
           .sort((a, b) => a.coveragePct - b.coveragePct)
           .slice(0, 3);
         for (const b of hardest) {
-          const plan = planReal(fields.find((f) => f.id === b.field)!, vehicle);
+          const plan = plans.get(vehicle)!.find((p) => p.field.id === b.field)!;
           const c = checkPlan(plan);
           expect(c.outsidePts, b.field).toBe(0);
           expect(c.coveragePct, b.field).toBeGreaterThanOrEqual(COVERAGE_BAR_PCT);
