@@ -171,6 +171,18 @@ function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[
  * (docs/contracts.md discs, unreachable corners left out).
  */
 export function footprintEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
+  // the picked layouts' estimates are asked again by planLayout (lap or none): keep them per layout
+  const hit = estimates.get(l);
+  if (hit && hit.field === field && hit.widthM === widthM) return hit.estimate;
+  const estimate = rasterEstimate(l, field, widthM);
+  estimates.set(l, { field, widthM, estimate });
+  return estimate;
+}
+
+/** {@link footprintEstimate}s made, per layout object (a layout is not changed once made). */
+const estimates = new WeakMap<Layout, { field: PolygonM; widthM: number; estimate: { overlapM2: number; gapM2: number } }>();
+
+function rasterEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
   const { paths, widthsM } = layoutPaths(l);
   const g = coverageGrid(field, paths, widthM, ESTIMATE_SAMPLES, widthsM);
   let twice = 0,

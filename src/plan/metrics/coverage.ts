@@ -33,11 +33,46 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
 }
 
 /**
- * The x-interval where the horizontal line y meets the capsule (points within r of a–b), or
- * undefined: the union of the two end discs and the band between them, which is convex.
- * Written without allocation: it runs once per row per segment.
+ * A segment's capsule (points within r of a–b) as {@link capsuleRow} reads it: its ends, radius
+ * and the two side lines' offsets, computed once per segment rather than once per row.
  */
-function capsuleRow(ax: number, ay: number, bx: number, by: number, r: number, y: number, out: Float64Array): boolean {
+class Capsule {
+  ax = 0;
+  ay = 0;
+  bx = 0;
+  by = 0;
+  r = 0;
+  dx = 0;
+  dyab = 0;
+  /** 1: a slanted band (side lines meet rows), 2: a horizontal band, 0: a point. */
+  band = 0;
+  nx = 0;
+  ny = 0;
+
+  set(ax: number, ay: number, bx: number, by: number, r: number): void {
+    this.ax = ax;
+    this.ay = ay;
+    this.bx = bx;
+    this.by = by;
+    this.r = r;
+    const dx = bx - ax,
+      dyab = by - ay,
+      l = Math.hypot(dx, dyab);
+    this.dx = dx;
+    this.dyab = dyab;
+    this.band = l > 0 && dyab !== 0 ? 1 : l > 0 ? 2 : 0;
+    this.nx = (-dyab / l) * r;
+    this.ny = (dx / l) * r;
+  }
+}
+
+/**
+ * The x-interval where the horizontal line y meets the capsule, or false: the union of the two
+ * end discs and the band between them, which is convex. Written without allocation: it runs
+ * once per row per segment.
+ */
+function capsuleRow(c: Capsule, y: number, out: Float64Array): boolean {
+  const { ax, ay, bx, by, r } = c;
   let lo = Infinity,
     hi = -Infinity;
   let dy = y - ay;
@@ -52,22 +87,22 @@ function capsuleRow(ax: number, ay: number, bx: number, by: number, r: number, y
     if (bx - h < lo) lo = bx - h;
     if (bx + h > hi) hi = bx + h;
   }
-  const dx = bx - ax,
-    dyab = by - ay,
-    l = Math.hypot(dx, dyab);
-  if (l > 0 && dyab !== 0) {
+  if (c.band === 1) {
     // the band: where the line meets the segment's two side lines, clipped to its ends
-    const nx = (-dyab / l) * r,
-      ny = (dx / l) * r;
-    for (const sgn of [1, -1]) {
-      const t = (y - (ay + sgn * ny)) / dyab;
-      if (t >= 0 && t <= 1) {
-        const x = ax + sgn * nx + t * dx;
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+    const { dx, dyab, nx, ny } = c;
+    let t = (y - (ay + ny)) / dyab;
+    if (t >= 0 && t <= 1) {
+      const x = ax + nx + t * dx;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
     }
-  } else if (l > 0 && Math.abs(y - ay) <= r) {
+    t = (y - (ay - ny)) / dyab;
+    if (t >= 0 && t <= 1) {
+      const x = ax - nx + t * dx;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  } else if (c.band === 2 && Math.abs(y - ay) <= r) {
     // horizontal segment: the band spans it whole
     lo = Math.min(lo, ax, bx);
     hi = Math.max(hi, ax, bx);
@@ -130,14 +165,16 @@ function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidths
   const passes = new Uint8Array(g.nx * g.ny);
   const lastPath = new Int32Array(g.nx * g.ny).fill(-1);
   const span = new Float64Array(2);
+  const capsule = new Capsule();
   paths.forEach((pts, id) => {
     const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
       const [iy0, iy1] = rowSpan(g, Math.min(a[1], b[1]) - reachM, Math.max(a[1], b[1]) + reachM);
+      capsule.set(a[0], a[1], b[0], b[1], reachM);
       for (let iy = iy0; iy <= iy1; iy++) {
-        if (!capsuleRow(a[0], a[1], b[0], b[1], reachM, rowY(g, iy), span)) continue;
+        if (!capsuleRow(capsule, rowY(g, iy), span)) continue;
         const [i0, i1] = colSpan(g, span[0], span[1]);
         for (let ix = i0, k = iy * g.nx + i0; ix <= i1; ix++, k++)
           if (lastPath[k] !== id) {

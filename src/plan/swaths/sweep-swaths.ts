@@ -127,9 +127,15 @@ function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number,
   const here: SweepSwath[] = [];
   let lastBound = -1;
   for (const [a, b] of lineIntervals([part], y)) {
-    let [x0, x1] = bandExtent(part, y, lo, hi, a, b, radiusM);
     const k = boundIv.findIndex(([u, v]) => u <= (a + b) / 2 && (a + b) / 2 <= v);
-    if (k >= 0) [x0, x1] = [Math.max(x0, boundIv[k][0]), Math.min(x1, boundIv[k][1])];
+    let x0: number, x1: number;
+    // bandExtent only widens [a, b]: a bound interval inside [a, b] clips it to the bound
+    // interval itself (a no-lap layout, whose bound is the area), so it need not be computed
+    if (k >= 0 && boundIv[k][0] >= a && boundIv[k][1] <= b) [x0, x1] = boundIv[k];
+    else {
+      [x0, x1] = bandExtent(part, y, lo, hi, a, b, radiusM);
+      if (k >= 0) [x0, x1] = [Math.max(x0, boundIv[k][0]), Math.min(x1, boundIv[k][1])];
+    }
     const prev = here[here.length - 1];
     if (prev && k >= 0 && k === lastBound) prev.x1 = Math.max(prev.x1, x1);
     else here.push({ y, x0, x1, line });
