@@ -35,8 +35,17 @@ interface Visibility {
    * has its refill trips and gap-pass transits searched, then the chosen one once more).
    */
   paths: Map<string, XY[] | undefined>;
+  /**
+   * Waypoint-to-waypoint distances, row u filled when u is first settled (`rowFilled`), empty
+   * for a waypoint set too large to keep them ({@link MAX_KEPT_DISTANCES}).
+   */
+  dist: Float64Array;
+  rowFilled: Uint8Array;
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
+
+/** Waypoints up to this many keep their distance table (8 MB at most; a field has a few hundred). */
+const MAX_KEPT_DISTANCES = 1024;
 
 function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
   const hit = visibilityCache.get(waypoints);
@@ -46,6 +55,8 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
     seen: new Int8Array(waypoints.length * waypoints.length),
     inside: waypoints.map((w) => pointInPolygon(w, field)),
     paths: new Map<string, XY[] | undefined>(),
+    dist: new Float64Array(waypoints.length <= MAX_KEPT_DISTANCES ? waypoints.length * waypoints.length : 0),
+    rowFilled: new Uint8Array(waypoints.length),
   };
   visibilityCache.set(waypoints, made);
   return made;
@@ -73,47 +84,223 @@ export function shortestPathInside(a: XY, b: XY, field: PolygonM, waypoints: XY[
 /** Paths kept per waypoint set (a plan asks a few hundred). */
 const MAX_KEPT_PATHS = 4096;
 
-/** The search behind {@link shortestPathInside}. */
+/**
+ * Bounds tried on a path's length, as multiples of the straight distance: an edge whose f
+ * exceeds the bound is not queued (a search that reaches b within the bound is the unbounded
+ * search, whose every edge taken before b has f ≤ f(b)); when the queue runs dry the next bound
+ * is tried. On the real and generated fields half of all detours are under 5 %, 93 % under 50 %.
+ */
+const DETOUR_BOUNDS = [1.1, 1.5, 3, Infinity];
+
+/**
+ * The search behind {@link shortestPathInside}: A* over the visibility graph with lazy edges.
+ * An edge u→v is queued untested, keyed by the f = g(u) + |uv| + |vb| it would give v; it is
+ * tested for visibility only when it comes first in the queue and v is not settled yet, and it
+ * is not queued at all when its f exceeds a bound on the path ({@link DETOUR_BOUNDS}). The
+ * eager search tested every edge that improved a node's tentative distance, most of them to
+ * far nodes whose f never comes near the goal's (on a field with 274 waypoints, ~20,000
+ * visibility tests per plan). Settling order and parents are the eager search's: the first
+ * visible edge out of the queue into v has the least g(u) + |uv| over visible edges from
+ * settled nodes, ties going to the parent settled first, as the eager search's strict `<` keeps
+ * the first improvement (tests/geometry/shortest-path.test.ts holds the two equal).
+ */
 function searchPath(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
-  const nodes: XY[] = [a, b, ...waypoints];
-  const n = nodes.length,
-    m = waypoints.length;
-  const { seen: vis, inside } = visibilityOf(field, waypoints);
-  // whether each node lies in the field, so a segment test does not test its ends again
-  const aIn = pointInPolygon(a, field),
-    bIn = pointInPolygon(b, field);
-  const isIn = (u: number) => (u === 0 ? aIn : u === 1 ? bIn : inside[u - 2]);
-  const sees = (u: number, v: number): boolean => {
-    if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, isIn(u), isIn(v));
-    const k = (u - 2) * m + (v - 2);
-    if (vis[k] === 0) vis[k] = segmentInside(nodes[u], nodes[v], field, inside[u - 2], inside[v - 2]) ? 1 : 2;
+  const search = new PathSearch(a, b, field, waypoints);
+  const straightM = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  for (const bound of DETOUR_BOUNDS) {
+    const path = search.run(bound * straightM);
+    if (path) return path;
+  }
+  return undefined;
+}
+
+/** One search of {@link searchPath}: the nodes (a, b, the waypoints) and what is known of them. */
+class PathSearch {
+  private readonly nodes: XY[];
+  private readonly m: number;
+  private readonly known: Visibility;
+  private readonly aIn: boolean;
+  private readonly bIn: boolean;
+  /** Straight distance of each node to b: never more than what is left, and consistent. */
+  private readonly toB: Float64Array;
+  private readonly prev: Int32Array;
+  private readonly done: Uint8Array;
+  private settled = 0;
+  private limitM = Infinity;
+
+  constructor(
+    a: XY,
+    b: XY,
+    private readonly field: PolygonM,
+    private readonly waypoints: XY[],
+  ) {
+    const nodes = (this.nodes = [a, b, ...waypoints]);
+    const n = nodes.length;
+    this.m = waypoints.length;
+    this.known = visibilityOf(field, waypoints);
+    // whether each node lies in the field, so a segment test does not test its ends again
+    this.aIn = pointInPolygon(a, field);
+    this.bIn = pointInPolygon(b, field);
+    this.toB = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
+    this.prev = new Int32Array(n);
+    this.done = new Uint8Array(n);
+  }
+
+  /** The shortest path if its f is within `limitM`, else undefined (then none is, or it is longer). */
+  run(limitM: number): XY[] | undefined {
+    const { done, prev, nodes } = this;
+    done.fill(0);
+    prev.fill(-1);
+    this.settled = 0;
+    this.limitM = limitM;
+    edgeQueue.size = 0;
+    this.settle(0, -1, 0);
+    while (!done[1]) {
+      if (edgeQueue.size === 0) return undefined;
+      const { d, from, to } = edgeQueue.pop();
+      if (done[to] || !this.sees(from, to)) continue;
+      this.settle(to, from, d);
+    }
+    const path: XY[] = [];
+    for (let v = 1; v >= 0; v = prev[v]) path.push(nodes[v]);
+    return path.reverse();
+  }
+
+  private isIn(u: number): boolean {
+    return u === 0 ? this.aIn : u === 1 ? this.bIn : this.known.inside[u - 2];
+  }
+
+  /** Whether u sees v (the segment u→v stays inside); waypoint pairs kept with the waypoint set. */
+  private sees(u: number, v: number): boolean {
+    const { nodes, field } = this;
+    if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, this.isIn(u), this.isIn(v));
+    const vis = this.known.seen,
+      k = (u - 2) * this.m + (v - 2);
+    if (vis[k] === 0) vis[k] = segmentInside(nodes[u], nodes[v], field, this.isIn(u), this.isIn(v)) ? 1 : 2;
     return vis[k] === 1;
-  };
-  const distTo = new Float64Array(n).fill(Infinity);
-  const prev = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
-  // A*: the straight distance to b never overestimates what is left and satisfies the triangle
-  // inequality, so the first time b is taken its path is shortest, with far fewer nodes taken
-  const toB = new Float64Array(n);
-  for (let i = 0; i < n; i++) toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
-  distTo[0] = 0;
-  for (;;) {
-    let u = -1;
-    for (let i = 0; i < n; i++) if (!done[i] && distTo[i] < Infinity && (u < 0 || distTo[i] + toB[i] < distTo[u] + toB[u])) u = i;
-    if (u < 0) return undefined;
-    if (u === 1) break;
-    done[u] = 1;
-    for (let v = 0; v < n; v++) {
-      if (done[v] || v === u) continue;
-      const d = distTo[u] + Math.hypot(nodes[v][0] - nodes[u][0], nodes[v][1] - nodes[u][1]);
-      if (d >= distTo[v]) continue;
-      if (!sees(u, v)) continue;
-      distTo[v] = d;
-      prev[v] = u;
+  }
+
+  /** Settles v at distance g through `from` and queues its edges to the nodes not settled. */
+  private settle(v: number, from: number, g: number): void {
+    const { done, nodes, toB, m, limitM } = this;
+    done[v] = 1;
+    this.prev[v] = from;
+    const order = this.settled++;
+    const [vx, vy] = nodes[v];
+    const row = v >= 2 ? this.distanceRow(v - 2) : -1;
+    const dist = this.known.dist;
+    for (let w = 0; w < nodes.length; w++) {
+      if (done[w]) continue;
+      const d = g + (row >= 0 && w >= 2 ? dist[row + w - 2] : Math.hypot(nodes[w][0] - vx, nodes[w][1] - vy));
+      const f = d + toB[w];
+      if (f <= limitM) edgeQueue.push(f, d, order, v, w);
     }
   }
-  const path: XY[] = [];
-  for (let v = 1; v >= 0; v = prev[v]) path.push(nodes[v]);
-  return path.reverse();
+
+  /**
+   * Offset of waypoint u's row of distances to the others (hypot's own numbers), filled the first
+   * time u is settled in any search on this waypoint set; -1 when the set is too large to keep them.
+   */
+  private distanceRow(u: number): number {
+    const { dist, rowFilled } = this.known;
+    if (!dist.length) return -1;
+    const row = u * this.m,
+      wp = this.waypoints,
+      [ux, uy] = wp[u];
+    if (!rowFilled[u]) {
+      for (let w = 0; w < this.m; w++) dist[row + w] = Math.hypot(wp[w][0] - ux, wp[w][1] - uy);
+      rowFilled[u] = 1;
+    }
+    return row;
+  }
 }
+
+/**
+ * A binary min-heap of untested edges for {@link searchPath}, in flat typed arrays (a search
+ * queues thousands): ordered by f, then the node's index (the eager search settles the node of
+ * least f, the first in index order on a tie), then g (a node's g is its least over the visible
+ * edges into it; for one node, f and g order its edges alike), then the parent's settling order
+ * (the eager search keeps the first of equal improvements).
+ */
+class EdgeQueue {
+  size = 0;
+  private f = new Float64Array(64);
+  private d = new Float64Array(64);
+  private order = new Int32Array(64);
+  private from = new Int32Array(64);
+  private to = new Int32Array(64);
+  private readonly out = { d: 0, from: 0, to: 0 };
+
+  push(f: number, d: number, order: number, from: number, to: number): void {
+    if (this.size === this.f.length) this.grow();
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(f, d, order, to, p)) break;
+      this.put(i, this.f[p], this.d[p], this.order[p], this.from[p], this.to[p]);
+      i = p;
+    }
+    this.put(i, f, d, order, from, to);
+  }
+
+  /** Takes the first edge (the object is reused by the next pop). */
+  pop(): { d: number; from: number; to: number } {
+    const out = this.out;
+    out.d = this.d[0];
+    out.from = this.from[0];
+    out.to = this.to[0];
+    const last = --this.size;
+    const f = this.f[last],
+      d = this.d[last],
+      order = this.order[last],
+      from = this.from[last],
+      to = this.to[last];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= last) break;
+      if (c + 1 < last && this.before(this.f[c + 1], this.d[c + 1], this.order[c + 1], this.to[c + 1], c)) c++;
+      if (this.before(f, d, order, to, c)) break;
+      this.put(i, this.f[c], this.d[c], this.order[c], this.from[c], this.to[c]);
+      i = c;
+    }
+    this.put(i, f, d, order, from, to);
+    return out;
+  }
+
+  /** Whether the edge (f, d, order, to) comes before slot k's (no two queued edges are equal: a parent queues each node once). */
+  private before(f: number, d: number, order: number, to: number, k: number): boolean {
+    if (f !== this.f[k]) return f < this.f[k];
+    if (to !== this.to[k]) return to < this.to[k];
+    if (d !== this.d[k]) return d < this.d[k];
+    return order < this.order[k];
+  }
+
+  private put(k: number, f: number, d: number, order: number, from: number, to: number): void {
+    this.f[k] = f;
+    this.d[k] = d;
+    this.order[k] = order;
+    this.from[k] = from;
+    this.to[k] = to;
+  }
+
+  private grow(): void {
+    const size = 2 * this.f.length;
+    const f = new Float64Array(size),
+      d = new Float64Array(size),
+      order = new Int32Array(size),
+      from = new Int32Array(size),
+      to = new Int32Array(size);
+    f.set(this.f);
+    d.set(this.d);
+    order.set(this.order);
+    from.set(this.from);
+    to.set(this.to);
+    [this.f, this.d, this.order, this.from, this.to] = [f, d, order, from, to];
+  }
+}
+
+/** The one queue {@link searchPath} uses, emptied per search (searches do not nest). */
+const edgeQueue = new EdgeQueue();
