@@ -184,7 +184,7 @@ class PathSearch {
 
   /** Settles v at distance g through `from` and queues its edges to the nodes not settled. */
   private settle(v: number, from: number, g: number): void {
-    const { done, nodes, toB, m, limitM } = this;
+    const { done, nodes, toB, limitM } = this;
     done[v] = 1;
     this.prev[v] = from;
     const order = this.settled++;

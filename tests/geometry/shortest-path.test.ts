@@ -70,8 +70,7 @@ function samePaths(kind: RandomFieldKind, numRuns: number): number {
           [pts[i - 1], pts[i]],
           [pts[i], hub],
           [hub, pts[i]],
-        ] as const)
-        {
+        ] as const) {
           const path = shortestPathInside(a, b, poly, waypoints);
           expect(path).toEqual(eagerPath(a, b, poly, waypoints));
           if (path && path.length > 2) bent++;
