@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetPolygons } from '../../src/geometry/index.js';
+import { offsetPolygons, simplifyPolygon } from '../../src/geometry/index.js';
 import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
-import { swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { piecesAtLeast, swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
 import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
@@ -93,5 +93,88 @@ describe('fewestSwaths: a lower bound on the angle search (it skips merges that 
     // 20 m across at 7 m: three swaths, along the long side
     expect(fewestSwaths(rect, 7)).toBe(3);
     expect(bestAngle(rect, [rect], 7).swaths).toBe(3);
+  });
+});
+
+describe('piecesAtLeast: the angle search skips a sweep its bound shows cannot win', () => {
+  // the skip changes no angle chosen only if the bound never exceeds the counted pieces
+  for (const kind of ['holes', 'concave', 'convex', 'sliver'] as const)
+    it(`never exceeds sweepCount's pieces at 60 angles, ${kind} fields, their insets and simplified outlines`, () => {
+      let equal = 0,
+        total = 0;
+      fc.assert(
+        fc.property(
+          arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }),
+          fc.constantFrom(1.8, 7),
+          fc.double({ min: 0, max: Math.PI, noNaN: true }),
+          (field, widthM, phase) => {
+            const areas = [
+              [field.polygon],
+              offsetPolygons([field.polygon], -1.5 * widthM, 'round'),
+              [simplifyPolygon(field.polygon, Math.min(0.05, widthM / 50))],
+            ];
+            for (const area of areas)
+              for (let k = 0; k < 60; k++) {
+                const angle = phase + (k * Math.PI) / 60;
+                const pieces = sweepCount(area, angle, widthM).pieces,
+                  bound = piecesAtLeast(area, angle, widthM);
+                expect(bound).toBeLessThanOrEqual(pieces);
+                total++;
+                if (bound === pieces) equal++;
+              }
+          },
+        ),
+        { seed: 17, numRuns: 25 },
+      );
+      // and it is close enough to skip most sweeps: nearly always the count itself
+      expect(equal / total).toBeGreaterThan(0.99);
+    });
+
+  it('counts the notch of an L and the hole of a ring, less a line through a narrow tip', () => {
+    const L = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 30],
+        [30, 30],
+        [30, 100],
+        [0, 100],
+      ] as [number, number][],
+      holes: [],
+    };
+    for (const angle of [0, -Math.PI / 4, Math.PI / 3]) expect(piecesAtLeast([L], angle, 10)).toBe(sweepCount([L], angle, 10).pieces);
+    const ring = {
+      outer: L.outer.slice(0, 3).concat([[0, 30]]) as [number, number][],
+      holes: [
+        [
+          [40, 10],
+          [40, 20],
+          [60, 20],
+          [60, 10],
+        ] as [number, number][],
+      ],
+    };
+    // across the 100 × 30 m block at 10 m: lines at 5, 15 and 25 m, the one at 15 m split by the hole
+    expect(sweepCount([ring], 0, 10).pieces).toBe(4);
+    expect(piecesAtLeast([ring], 0, 10)).toBe(4);
+    // a crown whose middle tip lies 0.4 mm above the swath line y = 7.5: the piece there is
+    // 0.5 mm and dropped (5 pieces); 10 cm above it, the piece is kept (6)
+    const crown = (tipY: number) => ({
+      outer: [
+        [0, 0],
+        [30, 0],
+        [30, 15],
+        [20, 15],
+        [15, 3],
+        [12, tipY],
+        [9, 3],
+        [0, 15],
+      ] as [number, number][],
+      holes: [],
+    });
+    expect(sweepCount([crown(7.5004)], 0, 5).pieces).toBe(5);
+    expect(piecesAtLeast([crown(7.5004)], 0, 5)).toBe(5);
+    expect(sweepCount([crown(7.6)], 0, 5).pieces).toBe(6);
+    expect(piecesAtLeast([crown(7.6)], 0, 5)).toBe(6);
   });
 });

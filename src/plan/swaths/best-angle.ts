@@ -1,7 +1,7 @@
 import { convexHull } from '../../geometry/index.js';
 import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { sweepCount } from './count-sweep.js';
+import { piecesAtLeast, sweepCount } from './count-sweep.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
@@ -112,12 +112,14 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   };
   const coarse = coarseArea(area, widthM);
   let best: AngleCost | undefined;
+  // pieces ≥ `least` and cells ≥ 1: an angle whose least piece count exceeds the best's cannot
+  // win, nor can one that at best ties a one-cell best without a smaller deviation
+  const cannotWin = (least: number, a: number) =>
+    best !== undefined &&
+    (least > best.swaths || (least === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9)));
   const consider = (a: number, lines = sweepLines(coarse, a, widthM)) => {
-    // pieces ≥ lines and cells ≥ 1: an angle whose line count already exceeds the best piece
-    // count cannot win, nor can one that at best ties a one-cell best without a smaller deviation
-    if (best) {
-      if (lines > best.swaths || (lines === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9))) return;
-    }
+    // the line count first (the cheapest), then a closer bound from the crossings (piecesAtLeast)
+    if (cannotWin(lines, a) || cannotWin(piecesAtLeast(coarse, a, widthM), a)) return;
     const c = angleCost(coarse, a, widthM);
     if (
       !best ||
