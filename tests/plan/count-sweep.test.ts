@@ -50,6 +50,26 @@ describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
       );
     });
 
+  it('the area as its own bound (a no-lap layout) lays the unbounded sweep, to the bit', () => {
+    fc.assert(
+      fc.property(
+        arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 5 }),
+        fc.constantFrom(1.8, 7),
+        fc.double({ min: 0, max: Math.PI, noNaN: true }),
+        (field, widthM, phase) => {
+          for (const area of [[field.polygon], offsetPolygons([field.polygon], -1.5 * widthM, 'round')])
+            for (let k = 0; k < 12; k++) {
+              const angle = phase + (k * Math.PI) / 12;
+              const bounded = sweepSwaths(area, angle, widthM, area);
+              expect(bounded).toEqual(sweepSwaths(area, angle, widthM));
+              expect(bounded.pieces).toBe(sweepCount(area, angle, widthM).pieces);
+            }
+        },
+      ),
+      { seed: 17, numRuns: 15 },
+    );
+  });
+
   it('an L-shaped area: one cell along the long arm, two where the arms split the lines', () => {
     const L = {
       outer: [
