@@ -206,6 +206,9 @@ export function gridSegmentCrosses(g: EdgeGrid, px: number, py: number, qx: numb
   return false;
 }
 
+/** Each ring's crossing parity, reused by every {@link gridPointInPolygon} call (one per point tested). */
+let parityScratch = new Uint8Array(8);
+
 /**
  * `pointInPolygon` on the grid: each ring's even-odd count of the edges a ray to +x crosses
  * (the test of `pointInRing`), over the edges of the point's row. A closed ring meets the line
@@ -217,7 +220,9 @@ export function gridPointInPolygon(g: EdgeGrid, x: number, y: number): boolean {
   if (r < 0 || r >= g.ny) return false;
   const q = ++g.query;
   const { edges, idx, start, stamp, ring, nx } = g;
-  const parity = new Uint8Array(g.rings);
+  if (parityScratch.length < g.rings) parityScratch = new Uint8Array(2 * g.rings);
+  const parity = parityScratch;
+  parity.fill(0, 0, g.rings);
   const col = Math.floor((x - g.x0) / g.cellM);
   const right = col >= nx / 2;
   const [c0, c1] = right ? [Math.max(0, col - 1), nx - 1] : [0, Math.min(nx - 1, col + 1)];

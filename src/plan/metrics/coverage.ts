@@ -112,9 +112,9 @@ function capsuleRow(c: Capsule, y: number, out: Float64Array): boolean {
   return lo <= hi;
 }
 
-/** Sorted x where the horizontal line y crosses the rings: pairs are inside intervals (even-odd). */
-function rowCrossings(rings: XY[][], y: number): number[] {
-  const xs: number[] = [];
+/** Sorted x where the horizontal line y crosses the rings, into `xs` (emptied first): pairs are inside intervals (even-odd). */
+function rowCrossings(rings: XY[][], y: number, xs: number[]): number[] {
+  xs.length = 0;
   for (const ring of rings)
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const a = ring[j],
@@ -207,8 +207,9 @@ function paintCorners(g: GridFrame, field: PolygonM, widthM: number): Uint8Array
 function paintField(g: GridFrame, field: PolygonM): Uint8Array {
   const inField = new Uint8Array(g.nx * g.ny);
   const rings = [field.outer, ...field.holes];
+  const row: number[] = [];
   for (let iy = 0; iy < g.ny; iy++) {
-    const xs = rowCrossings(rings, rowY(g, iy));
+    const xs = rowCrossings(rings, rowY(g, iy), row);
     for (let k = 0; k + 1 < xs.length; k += 2) {
       const [i0, i1] = colSpan(g, xs[k], xs[k + 1]);
       if (i1 >= i0) inField.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);

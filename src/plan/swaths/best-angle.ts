@@ -45,8 +45,18 @@ export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): 
  * sweeps tried several times cheaper.
  */
 function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
-  return area.map((p) => simplifyPolygon(p, Math.min(0.05, widthM / 50)));
+  return area.map((p) => coarsePolygon(p, widthM));
 }
+
+/** One polygon of {@link coarseArea}, kept per polygon: the per-cell search asks it twice of each merged pair (its bound, then its search). */
+function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
+  const hit = coarse.get(p);
+  if (hit && hit.widthM === widthM && hit.outer === p.outer && hit.holes === p.holes.length) return hit.polygon;
+  const polygon = simplifyPolygon(p, Math.min(0.05, widthM / 50));
+  coarse.set(p, { widthM, outer: p.outer, holes: p.holes.length, polygon });
+  return polygon;
+}
+const coarse = new WeakMap<PolygonM, { widthM: number; outer: PolygonM['outer']; holes: number; polygon: PolygonM }>();
 
 /**
  * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
@@ -72,14 +82,15 @@ export function fewestSwaths(part: PolygonM, widthM: number): number {
  * Candidate angles: every edge direction of the field's hull and of the area's hulls (when
  * they have few edges: round offsets add many short ones), plus every `stepDeg`.
  */
-export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number): number[] {
+export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number, fieldHull = convexHull(field.outer)): number[] {
   const set = new Map<number, number>();
   const add = (a: number) => {
     let r = a % Math.PI;
     if (r < 0) r += Math.PI;
     set.set(Math.round(r * 1e6), r);
   };
-  const rings = [convexHull(field.outer), ...area.map((p) => convexHull(p.outer)).filter((h) => h.length <= 24)];
+  // a part that is the field itself (a per-cell region) adds the field hull's angles again: skipped
+  const rings = [fieldHull, ...area.filter((p) => p !== field).map((p) => convexHull(p.outer)).filter((h) => h.length <= 24)];
   for (const ring of rings)
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i],
@@ -119,7 +130,7 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
     (least > best.swaths || (least === best.swaths && best.cells <= 1 && !(deviation(a) < deviation(best.angleRad) - 1e-9)));
   const consider = (a: number, lines = sweepLines(coarse, a, widthM)) => {
     // the line count first (the cheapest), then a closer bound from the crossings (piecesAtLeast)
-    if (cannotWin(lines, a) || cannotWin(piecesAtLeast(coarse, a, widthM), a)) return;
+    if (best && (cannotWin(lines, a) || cannotWin(piecesAtLeast(coarse, a, widthM, best.swaths), a))) return;
     const c = angleCost(coarse, a, widthM);
     if (
       !best ||
@@ -129,7 +140,7 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
       best = c;
   };
   // fewest lines first, so the bound above prunes most of the sweeps
-  const candidates = candidateAngles(field, area, stepDeg)
+  const candidates = candidateAngles(field, area, stepDeg, hull)
     .map((a) => ({ a, lines: sweepLines(coarse, a, widthM) }))
     .sort((u, v) => u.lines - v.lines);
   for (const { a, lines } of candidates) {

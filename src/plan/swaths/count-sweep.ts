@@ -383,12 +383,16 @@ function narrowWedgeLines(p: PolygonM, lines: number): number {
  * angle search's line count does, that no piece of 1 mm or less lies elsewhere (two edges that
  * close, not at a shared vertex); tests/plan/count-sweep.test.ts holds it under the counted
  * pieces on random fields and insets. 0 (no bound) where a wedge near a line is a needle.
+ *
+ * @param floor - the caller only asks whether the bound reaches `floor`: a count under it is
+ *   returned before the narrow wedges are looked for (it may then exceed the bound, but both are under `floor`)
  */
-export function piecesAtLeast(area: PolygonM[], angleRad: number, widthM: number): number {
+export function piecesAtLeast(area: PolygonM[], angleRad: number, widthM: number, floor = -Infinity): number {
   const c = Math.cos(-angleRad),
     s = Math.sin(-angleRad);
   let pieces = 0;
-  for (const p of area) {
+  for (let k = 0; k < area.length; k++) {
+    const p = area[k];
     rotateYInto(p, c, s);
     const y0 = rangeY0,
       y1 = rangeY1;
@@ -396,25 +400,34 @@ export function piecesAtLeast(area: PolygonM[], angleRad: number, widthM: number
     if (most >= 1) lineY = grow(lineY, most);
     const lines = swathLinesInto(y1 - y0, widthM, y0, lineY);
     turningVertices(p.holes.length + 1);
+    pieces += crossedPieces(lines);
+    // the narrow wedges only lower the count: not worth finding when it is under `floor` already
+    if (k === area.length - 1 && pieces < floor) return pieces;
     const narrow = narrowWedgeLines(p, lines);
     if (narrow < 0) return 0;
     pieces -= narrow;
-    const nl = lowCount,
-      nh = highCount;
-    sortFirst(lows, nl);
-    sortFirst(highs, nh);
-    // lines ascend: the turning vertices at or below each one, two pointers
-    const ys = lineY,
-      lo = lows,
-      hi = highs;
-    let il = 0,
-      ih = 0;
-    for (let l = 0; l < lines; l++) {
-      const y = ys[l];
-      while (il < nl && lo[il] <= y) il++;
-      while (ih < nh && hi[ih] <= y) ih++;
-      pieces += il - ih;
-    }
+  }
+  return pieces;
+}
+
+/** Pieces of the `lines` in lineY by the crossings of the turning vertices found last, before the narrow wedges. */
+function crossedPieces(lines: number): number {
+  const nl = lowCount,
+    nh = highCount;
+  sortFirst(lows, nl);
+  sortFirst(highs, nh);
+  // lines ascend: the turning vertices at or below each one, two pointers
+  const ys = lineY,
+    lo = lows,
+    hi = highs;
+  let pieces = 0,
+    il = 0,
+    ih = 0;
+  for (let l = 0; l < lines; l++) {
+    const y = ys[l];
+    while (il < nl && lo[il] <= y) il++;
+    while (ih < nh && hi[ih] <= y) ih++;
+    pieces += il - ih;
   }
   return pieces;
 }
