@@ -90,7 +90,13 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     set.set(Math.round(r * 1e6), r);
   };
   // a part that is the field itself (a per-cell region) adds the field hull's angles again: skipped
-  const rings = [fieldHull, ...area.filter((p) => p !== field).map((p) => convexHull(p.outer)).filter((h) => h.length <= 24)];
+  const rings = [
+    fieldHull,
+    ...area
+      .filter((p) => p !== field)
+      .map((p) => convexHull(p.outer))
+      .filter((h) => h.length <= 24),
+  ];
   for (const ring of rings)
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i],
