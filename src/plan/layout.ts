@@ -8,7 +8,7 @@ import type { Vehicle } from '../vehicles/index.js';
 import { coverageGrid } from './metrics/coverage.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
-import { sweepCount } from './swaths/count-sweep.js';
+import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
 import { perCellRegions } from './swaths/per-cell.js';
 import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
@@ -87,9 +87,9 @@ function leastWorkAngle(
     const same = (a: number) => Math.abs(Math.sin(a - angleRad)) < 0.01;
     if (tried.some(same) || sweepLines(best.area, angleRad, w) > lines) continue;
     tried.push(angleRad);
-    // a no-lap layout's bound is its area: no pieces merge, so the counting sweep's pieces are the
-    // sweep's own (same lines without sections) and an angle with more is not laid out
-    if (bound === best.area && !vehicle.sectionWidthM && sweepCount(best.area, angleRad, w).pieces > best.sweep.pieces) continue;
+    // the sweep's pieces counted first (without sections, the same lines): an angle with more is
+    // not laid out with exact ends; a no-lap layout's bound is its area, where no pieces merge
+    if (!vehicle.sectionWidthM && piecesOf(best.area, angleRad, w, bound) > best.sweep.pieces) continue;
     const sweep = sweepSwaths(best.area, angleRad, w, bound, vehicle.sectionWidthM);
     if (sweep.pieces > best.sweep.pieces) continue;
     const l: Layout = { ...best, angleRad, sweep };
@@ -97,6 +97,11 @@ function leastWorkAngle(
     if (cost !== undefined && cost < pickCost) [pick, pickCost] = [l, cost];
   }
   return { layout: pick, costM: pickCost };
+}
+
+/** `sweepSwaths(area, angleRad, w, bound).pieces` of an implement without sections, counted (see count-sweep.ts). */
+function piecesOf(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[]): number {
+  return bound === area ? sweepCount(area, angleRad, w).pieces : boundedPieces(area, angleRad, w, bound);
 }
 
 /**

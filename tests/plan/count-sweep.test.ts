@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetPolygons, simplifyPolygon } from '../../src/geometry/index.js';
 import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
-import { piecesAtLeast, swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { boundedPieces, piecesAtLeast, swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
 import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
@@ -69,6 +69,33 @@ describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
       { seed: 17, numRuns: 15 },
     );
   });
+
+  for (const kind of ['holes', 'concave'] as const)
+    it(`boundedPieces: the pieces of a sweep with a bound (pieces in one bound interval merge), ${kind} fields`, () => {
+      fc.assert(
+        fc.property(
+          arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }),
+          fc.constantFrom(1.8, 7),
+          fc.double({ min: 0, max: Math.PI, noNaN: true }),
+          (field, widthM, phase) => {
+            const p = field.polygon;
+            // a drone's one-lap layout (area a width in, bound a quarter width further out), a
+            // ground machine's (bound on the lap's centre line), and the field as its own bound
+            const cases: [ReturnType<typeof offsetPolygons>, ReturnType<typeof offsetPolygons>][] = [
+              [offsetPolygons([p], -widthM, 'round'), offsetPolygons([p], -0.75 * widthM, 'round')],
+              [offsetPolygons([p], -widthM, 'round'), offsetPolygons([p], -0.5 * widthM, 'round')],
+              [[p], [p]],
+            ];
+            for (const [area, bound] of cases)
+              for (let k = 0; k < 12; k++) {
+                const angle = phase + (k * Math.PI) / 12;
+                expect(boundedPieces(area, angle, widthM, bound)).toBe(sweepSwaths(area, angle, widthM, bound).pieces);
+              }
+          },
+        ),
+        { seed: 17, numRuns: 15 },
+      );
+    });
 
   it('an L-shaped area: one cell along the long arm, two where the arms split the lines', () => {
     const L = {

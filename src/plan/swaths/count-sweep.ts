@@ -431,3 +431,49 @@ function crossedPieces(lines: number): number {
   }
   return pieces;
 }
+
+/**
+ * Pieces of `sweepSwaths(area, angleRad, widthM, bound)` (an implement without sections) without
+ * laying the swaths or finding their ends: per swath line, the area's intervals, each counted
+ * unless its centre lies in the same interval of `bound` as the one before it on the line (the
+ * sweep merges those into one swath). The layout asks it of each alternative angle before
+ * sweeping it with exact ends; tests/plan/count-sweep.test.ts holds it equal to the sweep's.
+ */
+export function boundedPieces(area: PolygonM[], angleRad: number, widthM: number, bound: PolygonM[]): number {
+  const c = Math.cos(-angleRad),
+    s = Math.sin(-angleRad);
+  let pieces = 0;
+  for (const p of area) {
+    const { y0, y1 } = rotateInto(p, c, s);
+    const most = swathCount(y1 - y0, widthM);
+    const ys = new Float64Array(Math.max(1, most));
+    const lines = swathLinesInto(y1 - y0, widthM, y0, ys);
+    // the bound's intervals on each line first (the part's table reuses the scratch buffers)
+    const boundIv: number[][] = Array.from({ length: lines }, () => []);
+    for (const b of bound) {
+      rotateInto(b, c, s);
+      lineCrossingTable(b.holes.length + 1, ys, lines);
+      for (let l = 0; l < lines; l++) {
+        here = grow(here, lineCount[l] + 2);
+        const n = intervalsOf(l, here);
+        for (let i = 0; i < 2 * n; i++) boundIv[l].push(here[i]);
+      }
+    }
+    rotateInto(p, c, s);
+    lineCrossingTable(p.holes.length + 1, ys, lines);
+    for (let l = 0; l < lines; l++) {
+      here = grow(here, lineCount[l] + 2);
+      const n = intervalsOf(l, here),
+        iv = boundIv[l];
+      let last = -1;
+      for (let i = 0; i < n; i++) {
+        const mid = (here[2 * i] + here[2 * i + 1]) / 2;
+        let k = -1;
+        for (let j = 0; j < iv.length && k < 0; j += 2) if (iv[j] <= mid && mid <= iv[j + 1]) k = j;
+        if (!(k >= 0 && k === last)) pieces++;
+        last = k;
+      }
+    }
+  }
+  return pieces;
+}
