@@ -158,8 +158,8 @@ const BAR_CAP_SHARE = 0.5;
 const ESTIMATE_SAMPLES = 2_500;
 
 /**
- * A layout's working paths in the world frame: each swath as a segment at its cell's angle,
- * each headland lap as a closed ring; and each path's own width where it has one (a narrowed pass).
+ * A layout's swaths in the world frame, each as a segment at its cell's angle, and each one's own
+ * width where it has one (a narrowed pass); the laps are painted apart ({@link lapPasses}).
  */
 function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[] } {
   const paths: XY[][] = [],
@@ -171,9 +171,24 @@ function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[
       widthsM.push(s.widthM);
     }
   });
-  for (const rings of l.headland.rings) for (const r of rings) paths.push([...r, r[0]]);
   return { paths, widthsM };
 }
+
+/**
+ * Paths of the laps crossing each raster cell of {@link rasterEstimate}: the same for every layout
+ * of one headland (each angle tried), so painted once per headland. A cell's count is the number
+ * of distinct paths over it, so the laps' counts add to the swaths'.
+ */
+function lapPasses(headland: Headland, field: PolygonM, widthM: number): Uint8Array {
+  const hit = lapRasters.get(headland);
+  if (hit && hit.field === field && hit.widthM === widthM) return hit.passes;
+  const laps: XY[][] = [];
+  for (const rings of headland.rings) for (const r of rings) laps.push([...r, r[0]]);
+  const passes = coverageGrid(field, laps, widthM, ESTIMATE_SAMPLES).passes;
+  lapRasters.set(headland, { field, widthM, passes });
+  return passes;
+}
+const lapRasters = new WeakMap<Headland, { field: PolygonM; widthM: number; passes: Uint8Array }>();
 
 /**
  * Worked twice and not worked at all, m², on a coarse raster of the layout's footprints
@@ -194,12 +209,15 @@ const estimates = new WeakMap<Layout, { field: PolygonM; widthM: number; estimat
 function rasterEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
   const { paths, widthsM } = layoutPaths(l);
   const g = coverageGrid(field, paths, widthM, ESTIMATE_SAMPLES, widthsM);
+  const laps = lapPasses(l.headland, field, widthM);
   let twice = 0,
     none = 0;
   for (let k = 0; k < g.passes.length; k++) {
     if (!g.inField[k] || g.excluded[k]) continue;
-    if (g.passes[k] >= 2) twice++;
-    else if (g.passes[k] === 0) none++;
+    // the painter's count saturates at 255: so does the sum
+    const passes = Math.min(255, g.passes[k] + laps[k]);
+    if (passes >= 2) twice++;
+    else if (passes === 0) none++;
   }
   const cellM2 = g.stepM * g.stepM;
   return { overlapM2: twice * cellM2, gapM2: none * cellM2 };

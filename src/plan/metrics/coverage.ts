@@ -239,10 +239,30 @@ export function coverageGrid(
     ny = Math.max(1, Math.ceil((maxY - minY) / step));
   const frame: GridFrame = { minX, minY, step, nx, ny };
   const passes = paintFootprints(frame, paths, widthM, pathWidthsM);
-  const excluded = paintCorners(frame, field, widthM);
-  const inField = paintField(frame, field);
+  const { inField, excluded } = fieldRaster(frame, field, widthM, samples);
   return { minX, minY, stepM: step, nx, ny, passes, inField, excluded };
 }
+
+/**
+ * The field's cells and its unreachable corners on the frame, painted once per field, implement
+ * width and sample count (a plan rasters the same field a dozen times: each layout's estimate, the
+ * gap passes, the metrics); copies, as a caller may clear the corners (block no-fly clipping).
+ */
+function fieldRaster(g: GridFrame, field: PolygonM, widthM: number, samples: number): { inField: Uint8Array; excluded: Uint8Array } {
+  let byKey = fieldRasters.get(field);
+  if (!byKey || byKey.outer !== field.outer || byKey.holes !== field.holes.length) {
+    byKey = { outer: field.outer, holes: field.holes.length, rasters: new Map() };
+    fieldRasters.set(field, byKey);
+  }
+  const key = `${samples},${widthM}`;
+  let hit = byKey.rasters.get(key);
+  if (!hit) byKey.rasters.set(key, (hit = { inField: paintField(g, field), excluded: paintCorners(g, field, widthM) }));
+  return { inField: hit.inField.slice(), excluded: hit.excluded.slice() };
+}
+const fieldRasters = new WeakMap<
+  PolygonM,
+  { outer: PolygonM['outer']; holes: number; rasters: Map<string, { inField: Uint8Array; excluded: Uint8Array }> }
+>();
 
 /**
  * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a

@@ -1,0 +1,69 @@
+/**
+ * The layout's footprint estimate paints each headland's laps once and adds them to each layout's
+ * swaths, and the coverage raster paints each field's cells and corners once: the same counts as
+ * one raster of every path drawn together (fast-check, seeded).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rotate } from '../../src/geometry/index.js';
+import type { XY } from '../../src/geometry/index.js';
+import { footprintEstimate, planLayout } from '../../src/plan/layout.js';
+import { coverageGrid } from '../../src/plan/metrics/coverage.js';
+import { getVehicle } from '../../src/vehicles/index.js';
+import { arbParsedField } from '../helpers/random-fields.js';
+
+/** The estimate as one raster of swaths and laps together (how layout.ts drew it before). */
+function jointEstimate(l: ReturnType<typeof planLayout>, field: Parameters<typeof coverageGrid>[0], widthM: number) {
+  const paths: XY[][] = [],
+    widthsM: (number | undefined)[] = [];
+  l.sweep.swaths.forEach((cell, i) => {
+    const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
+    for (const s of cell) {
+      paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+      widthsM.push(s.widthM);
+    }
+  });
+  for (const rings of l.headland.rings) for (const r of rings) paths.push([...r, r[0]]);
+  const g = coverageGrid(field, paths, widthM, 2_500, widthsM);
+  let twice = 0,
+    none = 0;
+  for (let k = 0; k < g.passes.length; k++) {
+    if (!g.inField[k] || g.excluded[k]) continue;
+    if (g.passes[k] >= 2) twice++;
+    else if (g.passes[k] === 0) none++;
+  }
+  const cellM2 = g.stepM * g.stepM;
+  return { overlapM2: twice * cellM2, gapM2: none * cellM2 };
+}
+
+describe('footprint estimates painted in parts', () => {
+  for (const vehicleId of ['drone', 'transplanter'] as const)
+    it(`equal one raster of all paths, ${vehicleId}, with laps`, () => {
+      const vehicle = getVehicle(vehicleId);
+      fc.assert(
+        fc.property(arbParsedField('concave', { minAreaHa: 0.3, maxAreaHa: 3 }), fc.integer({ min: 1, max: 2 }), (field, laps) => {
+          const l = planLayout(field.polygon, vehicle, { headlandLaps: laps }, field.areaM2);
+          expect(footprintEstimate(l, field.polygon, vehicle.workingWidthM)).toEqual(
+            jointEstimate(l, field.polygon, vehicle.workingWidthM),
+          );
+        }),
+        { seed: 23, numRuns: 8 },
+      );
+    });
+
+  it('the field raster kept per field is a fresh copy each time (a caller may clear its corners)', () => {
+    fc.assert(
+      fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), (field) => {
+        const first = coverageGrid(field.polygon, [], 7, 2_500);
+        const inField = first.inField.slice(),
+          excluded = first.excluded.slice();
+        first.excluded.fill(0);
+        first.inField.fill(0);
+        const again = coverageGrid(field.polygon, [], 7, 2_500);
+        expect(again.inField).toEqual(inField);
+        expect(again.excluded).toEqual(excluded);
+      }),
+      { seed: 23, numRuns: 10 },
+    );
+  });
+});
