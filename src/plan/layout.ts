@@ -5,7 +5,7 @@
 import { convexHull, offsetPolygons, rotate } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
-import { coverageGrid } from './metrics/coverage.js';
+import { coverageGrid, footprintPasses, type CoverageGrid } from './metrics/coverage.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
@@ -159,7 +159,7 @@ const ESTIMATE_SAMPLES = 2_500;
 
 /**
  * A layout's swaths in the world frame, each as a segment at its cell's angle, and each one's own
- * width where it has one (a narrowed pass); the laps are painted apart ({@link lapPasses}).
+ * width where it has one (a narrowed pass); the laps are painted apart ({@link lapRaster}).
  */
 function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[] } {
   const paths: XY[][] = [],
@@ -175,20 +175,21 @@ function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[
 }
 
 /**
- * Paths of the laps crossing each raster cell of {@link rasterEstimate}: the same for every layout
- * of one headland (each angle tried), so painted once per headland. A cell's count is the number
- * of distinct paths over it, so the laps' counts add to the swaths'.
+ * The raster of a headland's laps over the field ({@link rasterEstimate}'s frame): the same for
+ * every layout of one headland (each angle tried), so drawn once per headland with the field's
+ * cells and corners. A cell's count is the number of distinct paths over it, so the laps' counts
+ * add to each layout's swaths'.
  */
-function lapPasses(headland: Headland, field: PolygonM, widthM: number): Uint8Array {
+function lapRaster(headland: Headland, field: PolygonM, widthM: number): CoverageGrid {
   const hit = lapRasters.get(headland);
-  if (hit && hit.field === field && hit.widthM === widthM) return hit.passes;
+  if (hit && hit.field === field && hit.widthM === widthM) return hit.grid;
   const laps: XY[][] = [];
   for (const rings of headland.rings) for (const r of rings) laps.push([...r, r[0]]);
-  const passes = coverageGrid(field, laps, widthM, ESTIMATE_SAMPLES).passes;
-  lapRasters.set(headland, { field, widthM, passes });
-  return passes;
+  const grid = coverageGrid(field, laps, widthM, ESTIMATE_SAMPLES);
+  lapRasters.set(headland, { field, widthM, grid });
+  return grid;
 }
-const lapRasters = new WeakMap<Headland, { field: PolygonM; widthM: number; passes: Uint8Array }>();
+const lapRasters = new WeakMap<Headland, { field: PolygonM; widthM: number; grid: CoverageGrid }>();
 
 /**
  * Worked twice and not worked at all, m², on a coarse raster of the layout's footprints
@@ -208,14 +209,14 @@ const estimates = new WeakMap<Layout, { field: PolygonM; widthM: number; estimat
 
 function rasterEstimate(l: Layout, field: PolygonM, widthM: number): { overlapM2: number; gapM2: number } {
   const { paths, widthsM } = layoutPaths(l);
-  const g = coverageGrid(field, paths, widthM, ESTIMATE_SAMPLES, widthsM);
-  const laps = lapPasses(l.headland, field, widthM);
+  const g = lapRaster(l.headland, field, widthM);
+  const swaths = footprintPasses(field, paths, widthM, ESTIMATE_SAMPLES, widthsM);
   let twice = 0,
     none = 0;
   for (let k = 0; k < g.passes.length; k++) {
     if (!g.inField[k] || g.excluded[k]) continue;
     // the painter's count saturates at 255: so does the sum
-    const passes = Math.min(255, g.passes[k] + laps[k]);
+    const passes = Math.min(255, g.passes[k] + swaths[k]);
     if (passes >= 2) twice++;
     else if (passes === 0) none++;
   }

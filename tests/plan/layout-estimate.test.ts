@@ -1,14 +1,14 @@
 /**
- * The layout's footprint estimate paints each headland's laps once and adds them to each layout's
- * swaths, and the coverage raster paints each field's cells and corners once: the same counts as
- * one raster of every path drawn together (fast-check, seeded).
+ * The layout's footprint estimate draws each headland's laps with the field's cells and corners
+ * once and adds each layout's swaths to them: the same counts as one raster of every path drawn
+ * together (fast-check, seeded).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rotate } from '../../src/geometry/index.js';
 import type { XY } from '../../src/geometry/index.js';
 import { footprintEstimate, planLayout } from '../../src/plan/layout.js';
-import { coverageGrid } from '../../src/plan/metrics/coverage.js';
+import { coverageGrid, footprintPasses } from '../../src/plan/metrics/coverage.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
@@ -51,19 +51,24 @@ describe('footprint estimates painted in parts', () => {
       );
     });
 
-  it('the field raster kept per field is a fresh copy each time (a caller may clear its corners)', () => {
+  it('footprintPasses paints the passes of coverageGrid, on its frame', () => {
     fc.assert(
-      fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), (field) => {
-        const first = coverageGrid(field.polygon, [], 7, 2_500);
-        const inField = first.inField.slice(),
-          excluded = first.excluded.slice();
-        first.excluded.fill(0);
-        first.inField.fill(0);
-        const again = coverageGrid(field.polygon, [], 7, 2_500);
-        expect(again.inField).toEqual(inField);
-        expect(again.excluded).toEqual(excluded);
+      fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), fc.integer({ min: 1, max: 1e9 }), (field, seed) => {
+        const xs = field.polygon.outer.map((p) => p[0]),
+          ys = field.polygon.outer.map((p) => p[1]);
+        let s = seed;
+        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
+        const at = (): XY => [
+          Math.min(...xs) + rnd() * (Math.max(...xs) - Math.min(...xs)),
+          Math.min(...ys) + rnd() * (Math.max(...ys) - Math.min(...ys)),
+        ];
+        const paths = Array.from({ length: 6 }, () => [at(), at(), at()]);
+        const widths = [undefined, 1.5, undefined, 0.9, undefined, undefined];
+        expect(footprintPasses(field.polygon, paths, 1.8, 2_500, widths)).toEqual(
+          coverageGrid(field.polygon, paths, 1.8, 2_500, widths).passes,
+        );
       }),
-      { seed: 23, numRuns: 10 },
+      { seed: 23, numRuns: 20 },
     );
   });
 });

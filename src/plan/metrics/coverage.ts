@@ -148,6 +148,15 @@ interface GridFrame {
   ny: number;
 }
 
+/** The raster frame over a field's bounding box, of about `samples` cells. */
+function gridFrame(field: PolygonM, samples: number): GridFrame {
+  const [minX, minY, maxX, maxY] = bounds([field.outer]);
+  const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
+  const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
+    ny = Math.max(1, Math.ceil((maxY - minY) / step));
+  return { minX, minY, step, nx, ny };
+}
+
 const rowY = (g: GridFrame, iy: number) => g.minY + (iy + 0.5) * g.step;
 
 /** The rows whose centres may lie within `[lo, hi]` in y, clamped to the grid. */
@@ -233,36 +242,27 @@ export function coverageGrid(
   samples = 5_000,
   pathWidthsM?: readonly (number | undefined)[],
 ): CoverageGrid {
-  const [minX, minY, maxX, maxY] = bounds([field.outer]);
-  const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
-  const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
-    ny = Math.max(1, Math.ceil((maxY - minY) / step));
-  const frame: GridFrame = { minX, minY, step, nx, ny };
+  const frame = gridFrame(field, samples);
+  const { minX, minY, step, nx, ny } = frame;
   const passes = paintFootprints(frame, paths, widthM, pathWidthsM);
-  const { inField, excluded } = fieldRaster(frame, field, widthM, samples);
+  const excluded = paintCorners(frame, field, widthM);
+  const inField = paintField(frame, field);
   return { minX, minY, stepM: step, nx, ny, passes, inField, excluded };
 }
 
 /**
- * The field's cells and its unreachable corners on the frame, painted once per field, implement
- * width and sample count (a plan rasters the same field a dozen times: each layout's estimate, the
- * gap passes, the metrics); copies, as a caller may clear the corners (block no-fly clipping).
+ * {@link coverageGrid}'s `passes` alone (the same frame and counts), for a caller that has the
+ * field's cells and corners from an earlier raster of the same field and sample count.
  */
-function fieldRaster(g: GridFrame, field: PolygonM, widthM: number, samples: number): { inField: Uint8Array; excluded: Uint8Array } {
-  let byKey = fieldRasters.get(field);
-  if (!byKey || byKey.outer !== field.outer || byKey.holes !== field.holes.length) {
-    byKey = { outer: field.outer, holes: field.holes.length, rasters: new Map() };
-    fieldRasters.set(field, byKey);
-  }
-  const key = `${samples},${widthM}`;
-  let hit = byKey.rasters.get(key);
-  if (!hit) byKey.rasters.set(key, (hit = { inField: paintField(g, field), excluded: paintCorners(g, field, widthM) }));
-  return { inField: hit.inField.slice(), excluded: hit.excluded.slice() };
+export function footprintPasses(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples: number,
+  pathWidthsM?: readonly (number | undefined)[],
+): Uint8Array {
+  return paintFootprints(gridFrame(field, samples), paths, widthM, pathWidthsM);
 }
-const fieldRasters = new WeakMap<
-  PolygonM,
-  { outer: PolygonM['outer']; holes: number; rasters: Map<string, { inField: Uint8Array; excluded: Uint8Array }> }
->();
 
 /**
  * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a
