@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { gapClusters, gapPasses } from '../../src/plan/cleanup/index.js';
@@ -7,6 +8,7 @@ import { getVehicle } from '../../src/vehicles/index.js';
 import type { XY } from '../../src/geometry/types.js';
 import { checkPlan } from '../helpers/check-plan.js';
 import { rectM } from '../helpers/fields.js';
+import { arbParsedField } from '../helpers/random-fields.js';
 
 const OPTS = { targetPct: 99.8, insideTolM: 0.01 };
 
@@ -101,5 +103,56 @@ describe('gap passes over strips the laps and swaths leave uncovered', () => {
     expect(check.problems).toEqual([]);
     expect(check.coveragePct).toBeGreaterThanOrEqual(99.5);
     expect(plan.metrics.coveragePct).toBeGreaterThanOrEqual(99.5);
+  });
+});
+
+/** gapClusters as it was written with a closure and a neighbour array per cell (reference answers). */
+function plainClusters(g: ReturnType<typeof coverageGrid>): number[][] {
+  const gap = (k: number) => g.inField[k] === 1 && g.excluded[k] === 0 && g.passes[k] === 0;
+  const seen = new Uint8Array(g.passes.length);
+  const clusters: number[][] = [];
+  for (let k0 = 0; k0 < g.passes.length; k0++) {
+    if (seen[k0] || !gap(k0)) continue;
+    const cluster: number[] = [];
+    const stack = [k0];
+    seen[k0] = 1;
+    while (stack.length) {
+      const k = stack.pop() as number;
+      cluster.push(k);
+      const ix = k % g.nx;
+      for (const n of [ix > 0 ? k - 1 : -1, ix < g.nx - 1 ? k + 1 : -1, k - g.nx, k + g.nx])
+        if (n >= 0 && n < g.passes.length && !seen[n] && gap(n)) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+    }
+    clusters.push(cluster);
+  }
+  return clusters.sort((a, b) => b.length - a.length);
+}
+
+describe('gapClusters on typed arrays', () => {
+  it('finds the clusters of the plain search, cell for cell and in order (fast-check, seeded)', () => {
+    fc.assert(
+      fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), fc.integer({ min: 1, max: 1e9 }), (field, seed) => {
+        const xs = field.polygon.outer.map((p) => p[0]),
+          ys = field.polygon.outer.map((p) => p[1]);
+        let s = seed;
+        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
+        const at = (): XY => [
+          Math.min(...xs) + rnd() * (Math.max(...xs) - Math.min(...xs)),
+          Math.min(...ys) + rnd() * (Math.max(...ys) - Math.min(...ys)),
+        ];
+        // a few random passes leave gaps of every shape
+        const g = coverageGrid(
+          field.polygon,
+          Array.from({ length: 8 }, () => [at(), at()]),
+          3,
+          4_000,
+        );
+        expect(gapClusters(g)).toEqual(plainClusters(g));
+      }),
+      { seed: 31, numRuns: 30 },
+    );
   });
 });

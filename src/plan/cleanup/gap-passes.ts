@@ -18,23 +18,40 @@ export interface GapPassOptions {
 
 /** Connected clusters (4-neighbour) of countable cells no footprint reaches, largest first. */
 export function gapClusters(g: CoverageGrid): number[][] {
-  const gap = (k: number) => g.inField[k] === 1 && g.excluded[k] === 0 && g.passes[k] === 0;
-  const seen = new Uint8Array(g.passes.length);
+  const { inField, excluded, passes, nx } = g;
+  const size = passes.length;
+  // 1 where a cell is a gap not yet taken into a cluster (the raster has ~10,000 cells: no closures per cell)
+  const open = new Uint8Array(size);
+  for (let k = 0; k < size; k++) if (inField[k] === 1 && excluded[k] === 0 && passes[k] === 0) open[k] = 1;
+  const stack = new Int32Array(size);
   const clusters: number[][] = [];
-  for (let k0 = 0; k0 < g.passes.length; k0++) {
-    if (seen[k0] || !gap(k0)) continue;
+  for (let k0 = 0; k0 < size; k0++) {
+    if (!open[k0]) continue;
     const cluster: number[] = [];
-    const stack = [k0];
-    seen[k0] = 1;
-    while (stack.length) {
-      const k = stack.pop()!;
+    let top = 0;
+    stack[top++] = k0;
+    open[k0] = 0;
+    while (top > 0) {
+      const k = stack[--top];
       cluster.push(k);
-      const ix = k % g.nx;
-      for (const n of [ix > 0 ? k - 1 : -1, ix < g.nx - 1 ? k + 1 : -1, k - g.nx, k + g.nx])
-        if (n >= 0 && n < g.passes.length && !seen[n] && gap(n)) {
-          seen[n] = 1;
-          stack.push(n);
-        }
+      const ix = k % nx;
+      // neighbours left, right, below, above: each pushed as it is found (depth first)
+      if (ix > 0 && open[k - 1]) {
+        open[k - 1] = 0;
+        stack[top++] = k - 1;
+      }
+      if (ix < nx - 1 && open[k + 1]) {
+        open[k + 1] = 0;
+        stack[top++] = k + 1;
+      }
+      if (k - nx >= 0 && open[k - nx]) {
+        open[k - nx] = 0;
+        stack[top++] = k - nx;
+      }
+      if (k + nx < size && open[k + nx]) {
+        open[k + nx] = 0;
+        stack[top++] = k + nx;
+      }
     }
     clusters.push(cluster);
   }
