@@ -110,6 +110,31 @@ describe('headland lap fillets (analytic corner rounding)', () => {
     ).toBeUndefined();
   });
 
+  it('a 2 m step in an edge: an S of two 2 m arcs, as the opening and closing give it', () => {
+    const field: PolygonM = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 52],
+        [50, 52],
+        [50, 50],
+        [0, 50],
+      ],
+      holes: [],
+    };
+    const lap = filletLap(offsetPolygons([field], -0.9, 'miter', undefined, 10), { radiusM: R, offsetM: 0.9, arcToleranceM: TOL });
+    expect(lap).toHaveLength(1);
+    expect(worstTurnRatio(lap?.[0].outer ?? [])).toBeLessThan(1.01);
+    expect(selfCrossing(lap?.[0].outer ?? [])).toBe(false);
+    // the same lap as Clipper's opening and closing, to the chords' few millimetres along its ~300 m
+    const ref = clipperSmoothed(field, 0.9);
+    expect(areaOf(lap ?? []) + areaOf(ref) - 2 * areaOf(intersectPolygons(lap ?? [], ref))).toBeLessThan(0.5);
+    // the S leaves the lower edge (y = 49.1) and reaches the upper one (y = 51.1) within R + 2R of the step
+    const upper = (lap?.[0].outer ?? []).filter((p) => p[0] > 40 && p[0] < 60);
+    expect(Math.min(...upper.filter((p) => Math.abs(p[1] - 49.1) < 1e-6).map((p) => p[0]))).toBeLessThan(50);
+    expect(Math.max(...upper.filter((p) => Math.abs(p[1] - 49.1) < 1e-6).map((p) => p[0]))).toBeGreaterThan(45);
+  });
+
   it('property (seeded): where fillets fit they are tangent with radius ≥ R, the ring stays simple, and the lap matches the opening and closing', () => {
     fc.assert(
       fc.property(

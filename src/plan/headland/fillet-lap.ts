@@ -1,4 +1,6 @@
+import { convexHull } from '../../geometry/index.js';
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
+import { arcPoints, type Fillet, filletWith, sBend } from './fillet-arcs.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -22,60 +24,6 @@ export interface FilletSpec {
   arcToleranceM: number;
 }
 
-/** A corner's fillet: the tangent points and the arc's centre and radius. */
-interface Fillet {
-  t: number;
-  from: XY;
-  to: XY;
-  centre: XY;
-  radiusM: number;
-  /** Signed turn of the corner, rad (positive = left = convex on a ring with the inside on its left). */
-  turnRad: number;
-}
-
-/** Corners turning less than this (rad) are straight: no arc, no vertex kept. */
-const STRAIGHT_RAD = 1e-9;
-/** Corners turning more than this (rad) are hairpins a fillet cannot round. */
-const HAIRPIN_RAD = Math.PI - 1e-3;
-
-function filletAt(prev: XY, p: XY, next: XY, spec: FilletSpec): Fillet | null | undefined {
-  const ax = p[0] - prev[0],
-    ay = p[1] - prev[1],
-    bx = next[0] - p[0],
-    by = next[1] - p[1];
-  const la = Math.hypot(ax, ay),
-    lb = Math.hypot(bx, by);
-  if (la === 0 || lb === 0) return undefined;
-  const turnRad = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
-  if (Math.abs(turnRad) < STRAIGHT_RAD) return null;
-  if (Math.abs(turnRad) > HAIRPIN_RAD) return undefined;
-  const radiusM = turnRad > 0 ? spec.radiusM : Math.max(spec.radiusM, spec.offsetM);
-  const t = radiusM * Math.tan(Math.abs(turnRad) / 2);
-  const ux = ax / la,
-    uy = ay / la,
-    vx = bx / lb,
-    vy = by / lb;
-  const from: XY = [p[0] - ux * t, p[1] - uy * t];
-  const to: XY = [p[0] + vx * t, p[1] + vy * t];
-  // the centre is on the inside of the turn: left of the incoming edge for a left turn
-  const side = turnRad > 0 ? 1 : -1;
-  const centre: XY = [from[0] - uy * radiusM * side, from[1] + ux * radiusM * side];
-  return { t, from, to, centre, radiusM, turnRad };
-}
-
-/** Points of an arc from `f.from` to `f.to` (both included), chords within the tolerance. */
-function arcPoints(f: Fillet, arcToleranceM: number, out: XY[]): void {
-  const maxStep = 2 * Math.acos(Math.max(-1, 1 - arcToleranceM / f.radiusM));
-  const steps = Math.max(1, Math.ceil(Math.abs(f.turnRad) / maxStep));
-  out.push(f.from);
-  const a0 = Math.atan2(f.from[1] - f.centre[1], f.from[0] - f.centre[0]);
-  for (let s = 1; s < steps; s++) {
-    const a = a0 + (f.turnRad * s) / steps;
-    out.push([f.centre[0] + f.radiusM * Math.cos(a), f.centre[1] + f.radiusM * Math.sin(a)]);
-  }
-  out.push(f.to);
-}
-
 function cross(o: XY, a: XY, b: XY): number {
   return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 }
@@ -92,50 +40,58 @@ function segmentsMeet(p: XY, q: XY, a: XY, b: XY): boolean {
   return on(p, a, b, d1) || on(q, a, b, d2) || on(a, p, q, d3) || on(b, p, q, d4);
 }
 
-function inTriangle(p: XY, a: XY, b: XY, c: XY): boolean {
-  const d1 = cross(a, b, p),
-    d2 = cross(b, c, p),
-    d3 = cross(c, a, p);
-  const neg = d1 < 0 || d2 < 0 || d3 < 0,
-    pos = d1 > 0 || d2 > 0 || d3 > 0;
-  return !(neg && pos);
+function inConvex(p: XY, hull: XY[]): boolean {
+  for (let i = 0; i < hull.length; i++) if (cross(hull[i], hull[(i + 1) % hull.length], p) < 0) return false;
+  return true;
 }
 
-/** A corner triangle (from, corner, to) and the ring and vertex it belongs to. */
-interface CornerTriangle {
+/** The part of the plane a rounded corner changes (a convex polygon) and the sharp-ring vertices it stands for. */
+interface CornerRegion {
   ring: number;
   /** Sharp-ring vertices the corner stands for (cyclic, inclusive); their edges are its own. */
   first: number;
   last: number;
-  a: XY;
-  b: XY;
-  c: XY;
+  /** Counter-clockwise convex hull of the corner's sharp chain and its rounded path. */
+  hull: XY[];
   box: [number, number, number, number];
 }
 
-function inSpan(i: number, tri: CornerTriangle, n: number): boolean {
-  return (i - tri.first + n) % n <= (tri.last - tri.first + n) % n;
+function regionOf(ring: number, first: number, last: number, points: XY[]): CornerRegion {
+  const hull = convexHull(points);
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const [x, y] of hull) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return { ring, first, last, hull, box: [x0, y0, x1, y1] };
+}
+
+function inSpan(i: number, reg: CornerRegion, n: number): boolean {
+  return (i - reg.first + n) % n <= (reg.last - reg.first + n) % n;
 }
 
 /**
- * True when an edge of the rings, other than the corner's own two, meets the triangle a fillet
- * replaces. The arc lies inside that triangle, so if no other edge reaches it the rounded ring
- * crosses nothing the sharp ring did not (and the sharp ring is simple: it is Clipper's output).
+ * True when an edge of the sharp rings, other than the corner's own, meets the region a
+ * rounded corner replaces. Its path lies inside that region, so if no other edge reaches it
+ * the rounded ring crosses nothing the sharp ring did not (and the sharp ring is simple: it is
+ * Clipper's output); two corners' regions cannot overlap without one's edges entering the other.
  */
-function trianglesHit(rings: Ring[], tris: CornerTriangle[]): boolean {
-  for (const tri of tris) {
-    const [x0, y0, x1, y1] = tri.box;
+function regionsHit(rings: Ring[], regions: CornerRegion[]): boolean {
+  for (const reg of regions) {
+    const [x0, y0, x1, y1] = reg.box;
+    const hull = reg.hull;
+    if (hull.length < 3) continue;
     for (let r = 0; r < rings.length; r++) {
       const ring = rings[r],
         n = ring.length;
       for (let i = 0; i < n; i++) {
         const j = (i + 1) % n;
-        if (r === tri.ring && (inSpan(i, tri, n) || inSpan(j, tri, n))) continue;
+        if (r === reg.ring && (inSpan(i, reg, n) || inSpan(j, reg, n))) continue;
         const p = ring[i],
           q = ring[j];
         if (Math.max(p[0], q[0]) < x0 || Math.min(p[0], q[0]) > x1 || Math.max(p[1], q[1]) < y0 || Math.min(p[1], q[1]) > y1) continue;
-        if (inTriangle(p, tri.a, tri.b, tri.c) || inTriangle(q, tri.a, tri.b, tri.c)) return true;
-        if (segmentsMeet(p, q, tri.a, tri.c)) return true;
+        if (inConvex(p, hull) || inConvex(q, hull)) return true;
+        for (let h = 0; h < hull.length; h++) if (segmentsMeet(p, q, hull[h], hull[(h + 1) % hull.length])) return true;
       }
     }
   }
@@ -190,15 +146,16 @@ function lineMeet(a: XY, b: XY, c: XY, d: XY): XY | undefined {
 
 /**
  * Merges two neighbouring corners whose fillets overlap into one at the meeting point of the
- * edges either side. For two corners turning the same way with one radius this is exact: the
+ * edges either side (`jog`: whatever their turns, for a short step no S rounds). For two corners turning the same way with one radius this is exact: the
  * edge between them vanishes when the lap is eroded by the radius (its eroded length is
  * `len − t₁ − t₂ < 0`), so the opening's arc is tangent to the two outer edges. Corners turning
  * opposite ways (or concave ones rounded wider than R) are not merged: undefined.
  */
-function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fillet): boolean {
+function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fillet, jog = false): boolean {
   const n = cs.length;
   if (n <= 3) return false;
   if (
+    !jog &&
     (fi.turnRad > 0 !== fj.turnRad > 0 || fi.radiusM !== fj.radiusM) &&
     Math.min(Math.abs(fi.turnRad), Math.abs(fj.turnRad)) > MIXED_MERGE_RAD
   )
@@ -211,37 +168,133 @@ function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fill
   return true;
 }
 
-/** Fillets of every corner of one ring (null where straight), merging overlapping ones; undefined when that fails. */
+/** The radius a corner is rounded to: R where convex, max(R, d) where concave. */
+function radiusFor(turnRad: number, spec: FilletSpec): number {
+  return turnRad > 0 ? spec.radiusM : Math.max(spec.radiusM, spec.offsetM);
+}
+
+function filletAt(cs: Corner[], i: number, spec: FilletSpec): Fillet | null | undefined {
+  const n = cs.length;
+  const prev = cs[(i + n - 1) % n].p,
+    p = cs[i].p,
+    next = cs[(i + 1) % n].p;
+  const turn = (p[0] - prev[0]) * (next[1] - p[1]) - (p[1] - prev[1]) * (next[0] - p[0]);
+  return filletWith(prev, p, next, radiusFor(turn, spec));
+}
+
+/**
+ * A step shorter than this (m) that no S rounds is rounded as one corner where its edges meet:
+ * digitised edges have such jogs of a few decimetres, and the lap moves by less than the jog.
+ */
+const JOG_MERGE_M = 1;
+
+/** Two neighbouring fillets that overlap and turn opposite ways: a step, rounded by an S. */
+function isStep(fi: Fillet | null, fj: Fillet | null, edgeM: number): boolean {
+  return !!fi && !!fj && fi.turnRad > 0 !== fj.turnRad > 0 && fi.t + fj.t > edgeM;
+}
+
+/**
+ * Fillets of every corner of one ring (null where straight), with neighbouring corners merged
+ * where their fillets overlap and {@link mergeAt} allows; overlaps it does not allow (steps)
+ * are left for {@link ringPieces}. Undefined at a hairpin.
+ */
 function ringFillets(cs: Corner[], spec: FilletSpec): (Fillet | null)[] | undefined {
   for (let guard = 0; guard < 4 * cs.length + 8; guard++) {
     const n = cs.length;
     if (n < 3) return undefined;
     const fillets: (Fillet | null)[] = [];
     for (let i = 0; i < n; i++) {
-      const f = filletAt(cs[(i + n - 1) % n].p, cs[i].p, cs[(i + 1) % n].p, spec);
+      const f = filletAt(cs, i, spec);
       if (f === undefined) return undefined;
       fillets.push(f);
     }
-    let clash = -1;
-    for (let i = 0; i < n && clash < 0; i++) {
+    let merged = false;
+    for (let i = 0; i < n && !merged; i++) {
       const j = (i + 1) % n;
+      const fi = fillets[i],
+        fj = fillets[j];
       const edge = Math.hypot(cs[j].p[0] - cs[i].p[0], cs[j].p[1] - cs[i].p[1]);
-      if ((fillets[i]?.t ?? 0) + (fillets[j]?.t ?? 0) > edge) clash = i;
+      if ((fi?.t ?? 0) + (fj?.t ?? 0) <= edge) continue;
+      if (!fi || !fj) return undefined;
+      merged = mergeAt(cs, i, spec, fi, fj);
+      if (merged || (isStep(fi, fj, edge) && stepPiece(cs, i, fillets, spec))) continue;
+      // a step too short for an S (its convex fillet runs past the concave corner): one corner
+      merged = edge <= JOG_MERGE_M && mergeAt(cs, i, spec, fi, fj, true);
+      if (!merged) return undefined;
     }
-    if (clash < 0) return fillets;
-    const fi = fillets[clash],
-      fj = fillets[(clash + 1) % n];
-    if (!fi || !fj || !mergeAt(cs, clash, spec, fi, fj)) return undefined;
+    if (!merged) return fillets;
   }
   return undefined;
 }
 
+/** A stretch of the rounded ring: one corner's fillet or a step's S, and where it leaves the edges either side. */
+interface Piece {
+  first: number;
+  last: number;
+  tIn: number;
+  tOut: number;
+  points: XY[];
+}
+
+/** The S through corners i and i + 1 (the convex one keeps its own fillet), or undefined. */
+function stepPiece(cs: Corner[], i: number, fillets: (Fillet | null)[], spec: FilletSpec): Piece | undefined {
+  const n = cs.length,
+    j = (i + 1) % n;
+  const at = (k: number) => cs[(k + n) % n].p;
+  const fi = fillets[i] as Fillet,
+    fj = fillets[j] as Fillet;
+  if (fi.turnRad > 0) {
+    const s = sBend(at(i - 1), at(i), at(j), at(j + 1), fi.radiusM, fj.radiusM, spec.arcToleranceM);
+    return s && { first: i, last: j, tIn: s.tIn, tOut: s.tOut, points: s.points };
+  }
+  // the convex corner comes second: build the S on the reversed ring
+  const s = sBend(at(j + 1), at(j), at(i), at(i - 1), fj.radiusM, fi.radiusM, spec.arcToleranceM);
+  return s && { first: i, last: j, tIn: s.tOut, tOut: s.tIn, points: s.points.reverse() };
+}
+
+/** The ring's rounded stretches in order, or undefined when two overlap or a step has no S. */
+function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
+  const fillets = ringFillets(cs, spec);
+  if (!fillets) return undefined;
+  const n = cs.length;
+  const edgeM = (i: number) => Math.hypot(cs[(i + 1) % n].p[0] - cs[i].p[0], cs[(i + 1) % n].p[1] - cs[i].p[1]);
+  const step = (i: number) => isStep(fillets[i], fillets[(i + 1) % n], edgeM(i));
+  // start at a corner that is not the second of a step
+  let start = 0;
+  while (start < n && step((start + n - 1) % n)) start++;
+  if (start === n) return undefined;
+  const pieces: Piece[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = (start + k) % n;
+    if (step(i)) {
+      if (k === n - 1) return undefined;
+      const piece = stepPiece(cs, i, fillets, spec);
+      if (!piece) return undefined;
+      pieces.push(piece);
+      k++;
+      continue;
+    }
+    const f = fillets[i];
+    const points: XY[] = [];
+    if (f) arcPoints(f.centre, f.radiusM, f.from, f.turnRad, spec.arcToleranceM, true, points);
+    pieces.push({ first: i, last: i, tIn: f?.t ?? 0, tOut: f?.t ?? 0, points });
+  }
+  for (let k = 0; k < pieces.length; k++) {
+    const a = pieces[k],
+      b = pieces[(k + 1) % pieces.length];
+    if (a.tOut + b.tIn > edgeM(a.last)) return undefined;
+  }
+  return pieces;
+}
+
 /**
  * Rounds every corner of a lap's sharp offset: convex corners to `radiusM`, concave ones to
- * max(radiusM, offsetM). Rings must have the inside on their left (outer counter-clockwise,
- * holes clockwise, as offsetPolygons gives them). Undefined when a ring has a hairpin, two
- * neighbouring fillets overlap, or a fillet would reach another part of the lap: there the
- * opening and closing differ from per-corner fillets and the caller must use them.
+ * max(radiusM, offsetM), a step (a convex and a concave corner closer than their fillets) to an
+ * S of the two. Rings must have the inside on their left (outer counter-clockwise, holes
+ * clockwise, as offsetPolygons gives them). Undefined when a ring has a hairpin, neighbouring
+ * fillets overlap in a way neither a merge nor an S resolves, or a rounded corner would reach
+ * another part of the lap: there the opening and closing differ from per-corner arcs and the
+ * caller must use them.
  *
  * @param sharp - the lap's centre line offset with mitred corners
  * @param spec - radius, offset distance and arc tolerance
@@ -254,31 +307,27 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
   const out: PolygonM[] = [];
   for (const poly of sharp) {
     const rings = [poly.outer, ...poly.holes];
-    const tris: CornerTriangle[] = [];
+    const regions: CornerRegion[] = [];
     const rounded: Ring[] = [];
     for (let r = 0; r < rings.length; r++) {
       const corners = cornersOf(rings[r]);
-      const fillets = ringFillets(corners, spec);
-      if (!fillets) return undefined;
+      const pieces = ringPieces(corners, spec);
+      if (!pieces) return undefined;
       const pts: XY[] = [];
-      fillets.forEach((f, i) => {
-        if (!f) return;
-        arcPoints(f, spec.arcToleranceM, pts);
-        const a = f.from,
-          b = corners[i].p,
-          c = f.to;
-        const box: [number, number, number, number] = [
-          Math.min(a[0], b[0], c[0]),
-          Math.min(a[1], b[1], c[1]),
-          Math.max(a[0], b[0], c[0]),
-          Math.max(a[1], b[1], c[1]),
-        ];
-        tris.push({ ring: r, first: corners[i].first, last: corners[i].last, a, b, c, box });
-      });
+      for (const piece of pieces) {
+        if (piece.points.length === 0) continue;
+        pts.push(...piece.points);
+        const chain: XY[] = [];
+        for (let k = piece.first; ; k = (k + 1) % corners.length) {
+          chain.push(corners[k].p);
+          if (k === piece.last) break;
+        }
+        regions.push(regionOf(r, corners[piece.first].first, corners[piece.last].last, [...chain, ...piece.points]));
+      }
       if (pts.length < 3) return undefined;
       rounded.push(pts);
     }
-    if (trianglesHit(rings, tris)) return undefined;
+    if (regionsHit(rings, regions)) return undefined;
     out.push({ outer: rounded[0], holes: rounded.slice(1) });
   }
   return out;
