@@ -1,13 +1,14 @@
-import { convexHull } from '../../geometry/index.js';
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
+import { type CornerRegion, cross, regionOf, regionsHit } from './corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend } from './fillet-arcs.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
- * becomes a circular arc tangent to both of its edges. This is what the morphological opening
- * and closing by the turning radius give where the corners are far enough apart, at O(n) cost
- * instead of four polygon offsets; where two fillets would overlap (or a fillet would cut
- * another part of the lap) it gives up and the caller falls back to the offsets.
+ * becomes a circular arc tangent to both of its edges, a step an S of two arcs. This is what the
+ * morphological opening and closing by the turning radius give where the corners are far
+ * enough apart, in linear time instead of polygon offsets; where arcs would overlap in a way
+ * this does not resolve (or one would reach another part of the lap) it gives up and the caller
+ * falls back to the offsets.
  */
 
 /** Sharp corners and their offset distance: what {@link filletLap} rounds. */
@@ -22,80 +23,6 @@ export interface FilletSpec {
   offsetM: number;
   /** Largest gap between an arc and its chords, m. */
   arcToleranceM: number;
-}
-
-function cross(o: XY, a: XY, b: XY): number {
-  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-}
-
-/** Segments pq and ab touch or cross (collinear overlaps count). */
-function segmentsMeet(p: XY, q: XY, a: XY, b: XY): boolean {
-  const d1 = cross(a, b, p),
-    d2 = cross(a, b, q),
-    d3 = cross(p, q, a),
-    d4 = cross(p, q, b);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  const on = (o: XY, s: XY, e: XY, d: number) =>
-    d === 0 && Math.min(s[0], e[0]) <= o[0] && o[0] <= Math.max(s[0], e[0]) && Math.min(s[1], e[1]) <= o[1] && o[1] <= Math.max(s[1], e[1]);
-  return on(p, a, b, d1) || on(q, a, b, d2) || on(a, p, q, d3) || on(b, p, q, d4);
-}
-
-function inConvex(p: XY, hull: XY[]): boolean {
-  for (let i = 0; i < hull.length; i++) if (cross(hull[i], hull[(i + 1) % hull.length], p) < 0) return false;
-  return true;
-}
-
-/** The part of the plane a rounded corner changes (a convex polygon) and the sharp-ring vertices it stands for. */
-interface CornerRegion {
-  ring: number;
-  /** Sharp-ring vertices the corner stands for (cyclic, inclusive); their edges are its own. */
-  first: number;
-  last: number;
-  /** Counter-clockwise convex hull of the corner's sharp chain and its rounded path. */
-  hull: XY[];
-  box: [number, number, number, number];
-}
-
-function regionOf(ring: number, first: number, last: number, points: XY[]): CornerRegion {
-  const hull = convexHull(points);
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (const [x, y] of hull) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-  return { ring, first, last, hull, box: [x0, y0, x1, y1] };
-}
-
-function inSpan(i: number, reg: CornerRegion, n: number): boolean {
-  return (i - reg.first + n) % n <= (reg.last - reg.first + n) % n;
-}
-
-/**
- * True when an edge of the sharp rings, other than the corner's own, meets the region a
- * rounded corner replaces. Its path lies inside that region, so if no other edge reaches it
- * the rounded ring crosses nothing the sharp ring did not (and the sharp ring is simple: it is
- * Clipper's output); two corners' regions cannot overlap without one's edges entering the other.
- */
-function regionsHit(rings: Ring[], regions: CornerRegion[]): boolean {
-  for (const reg of regions) {
-    const [x0, y0, x1, y1] = reg.box;
-    const hull = reg.hull;
-    if (hull.length < 3) continue;
-    for (let r = 0; r < rings.length; r++) {
-      const ring = rings[r],
-        n = ring.length;
-      for (let i = 0; i < n; i++) {
-        const j = (i + 1) % n;
-        if (r === reg.ring && (inSpan(i, reg, n) || inSpan(j, reg, n))) continue;
-        const p = ring[i],
-          q = ring[j];
-        if (Math.max(p[0], q[0]) < x0 || Math.min(p[0], q[0]) > x1 || Math.max(p[1], q[1]) < y0 || Math.min(p[1], q[1]) > y1) continue;
-        if (inConvex(p, hull) || inConvex(q, hull)) return true;
-        for (let h = 0; h < hull.length; h++) if (segmentsMeet(p, q, hull[h], hull[(h + 1) % hull.length])) return true;
-      }
-    }
-  }
-  return false;
 }
 
 /** A corner of the working ring: its point and the span of sharp-ring vertices it stands for. */
@@ -146,10 +73,11 @@ function lineMeet(a: XY, b: XY, c: XY, d: XY): XY | undefined {
 
 /**
  * Merges two neighbouring corners whose fillets overlap into one at the meeting point of the
- * edges either side (`jog`: whatever their turns, for a short step no S rounds). For two corners turning the same way with one radius this is exact: the
- * edge between them vanishes when the lap is eroded by the radius (its eroded length is
- * `len − t₁ − t₂ < 0`), so the opening's arc is tangent to the two outer edges. Corners turning
- * opposite ways (or concave ones rounded wider than R) are not merged: undefined.
+ * edges either side; false when it does not. For two corners turning the same way with one
+ * radius this is exact: the edge between them vanishes when the lap is eroded by the radius
+ * (its eroded length is `len − t₁ − t₂ < 0`), so the opening's arc is tangent to the two outer
+ * edges. Corners turning opposite ways (or with different radii) merge only when one is a
+ * small kink ({@link MIXED_MERGE_RAD}) or, with `jog`, as a short step no S rounds.
  */
 function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fillet, jog = false): boolean {
   const n = cs.length;
