@@ -19,7 +19,8 @@ function fromPath(path: ClipperLib.Path): Ring {
  * Offsets polygons (with holes) by `deltaM`: negative shrinks the worked area (insets the
  * outer ring, grows holes), positive grows it. Narrow parts may vanish or split into several
  * polygons; the result can be empty. Round joins give the exact offset curve (the locus of
- * points at that distance) to within `arcToleranceM` (default 1 cm), miter joins keep corners sharp.
+ * points at that distance) to within `arcToleranceM` (default 1 cm), miter joins keep corners sharp
+ * up to `miterLimit` times the offset from the vertex (Clipper's default 2; squared beyond it).
  *
  * Uses Angus Johnson's Clipper (clipper-lib), the de-facto offsetting library.
  */
@@ -28,8 +29,9 @@ export function offsetPolygons(
   deltaM: number,
   join: 'round' | 'miter' = 'round',
   arcToleranceM = ARC_TOLERANCE_M,
+  miterLimit = 2,
 ): PolygonM[] {
-  const co = new ClipperLib.ClipperOffset(2, arcToleranceM * SCALE);
+  const co = new ClipperLib.ClipperOffset(miterLimit, arcToleranceM * SCALE);
   const jt = join === 'round' ? ClipperLib.JoinType.jtRound : ClipperLib.JoinType.jtMiter;
   for (const p of polys) {
     co.AddPath(toPath(withWinding(p.outer, true)), jt, ClipperLib.EndType.etClosedPolygon);

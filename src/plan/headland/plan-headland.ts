@@ -3,6 +3,7 @@ import { polylineInside } from '../../geometry/index.js';
 import { reflexVertices } from '../../geometry/index.js';
 import { signedArea } from '../../geometry/index.js';
 import type { PolygonM, Ring } from '../../geometry/index.js';
+import { filletLap } from './fillet-lap.js';
 
 /** What the headland stage gives the later stages. */
 export interface Headland {
@@ -57,7 +58,7 @@ export function planHeadland(field: PolygonM, widthM: number, laps: number, minT
     const centre = offsetPolygons([field], -(k + 0.5) * widthM, 'round');
     if (centre.length === 0) break;
     innermostCentre = centre;
-    const lap = minTurnRadiusM > 0 ? smoothLap(centre, minTurnRadiusM, field, MAX_SMOOTHING_LOSS * areaOf([field])) : undefined;
+    const lap = minTurnRadiusM > 0 ? roundedLap(field, centre, (k + 0.5) * widthM, minTurnRadiusM) : undefined;
     if (lap) smoothedLaps++;
     rings.push((lap ?? centre).flatMap((p) => [p.outer, ...p.holes]));
   }
@@ -68,17 +69,48 @@ export function planHeadland(field: PolygonM, widthM: number, laps: number, minT
 }
 
 /**
+ * Miter limit of the sharp lap the fillets round, in offsets: a concave corner's apex may sit up
+ * to 10 offsets from its field corner (field wedges down to ~6°); sharper ones are squared off
+ * and their two corners filleted instead.
+ */
+const FILLET_MITER_LIMIT = 10;
+
+/**
+ * A lap with its corners rounded to the turning radius: per-corner fillets of the lap's mitred
+ * offset ({@link filletLap}, linear time) where they fit, else the opening and closing by
+ * polygon offsets ({@link smoothLap}). Undefined when the rounded lap loses too much area or
+ * leaves the field.
+ */
+function roundedLap(field: PolygonM, centre: PolygonM[], offsetM: number, radiusM: number): PolygonM[] | undefined {
+  const maxLossM2 = MAX_SMOOTHING_LOSS * areaOf([field]);
+  const sharp = offsetPolygons([field], -offsetM, 'miter', undefined, FILLET_MITER_LIMIT);
+  const filleted = sharp.length === centre.length ? filletLap(sharp, { radiusM, offsetM, arcToleranceM: SMOOTH_ARC_M }) : undefined;
+  if (!filleted) return smoothLap(centre, field, offsetM, radiusM, maxLossM2);
+  return acceptable(filleted, centre, field, maxLossM2) ? filleted : undefined;
+}
+
+/** A rounded lap is kept when it loses at most `maxLossM2` of the lap's area and stays in the field. */
+function acceptable(smooth: PolygonM[], lap: PolygonM[], field: PolygonM, maxLossM2: number): boolean {
+  if (smooth.length !== lap.length || Math.abs(areaOf(lap) - areaOf(smooth)) > maxLossM2) return false;
+  return smooth.every((p) => [p.outer, ...p.holes].every((r) => polylineInside([...r, r[0]], field, 0)));
+}
+
+/**
  * Rounds a lap so a machine with turning radius R can drive it: a morphological opening
  * (erode then dilate by R) rounds its convex corners, a closing (dilate then erode) its
- * concave ones, so every corner becomes an arc of radius ≥ R. A lap that would vanish or
- * leave the field, or that would cut off more than `maxLossM2`, is not smoothed (undefined).
+ * concave ones, so every corner becomes an arc of radius ≥ R. Offsets by round joins compose
+ * (eroding by d then by R is eroding by d + R; dilating twice by R is dilating by 2R), so the
+ * opening starts from the field itself, whose few vertices are cheaper to offset than the lap's
+ * arcs, and the closing's two dilations are one: three offsets instead of five. A lap that would
+ * vanish or leave the field, or that would cut off more than `maxLossM2`, is not smoothed
+ * (undefined).
  */
-function smoothLap(lap: PolygonM[], radiusM: number, field: PolygonM, maxLossM2: number): PolygonM[] | undefined {
-  const opened = offsetPolygons(offsetPolygons(lap, -radiusM, 'round', SMOOTH_ARC_M), radiusM, 'round', SMOOTH_ARC_M);
+function smoothLap(lap: PolygonM[], field: PolygonM, offsetM: number, radiusM: number, maxLossM2: number): PolygonM[] | undefined {
+  const eroded = offsetPolygons([field], -(offsetM + radiusM), 'round', SMOOTH_ARC_M);
   // a convex lap has no concave corner to round: the closing would give it back unchanged
   const convex = lap.every((p) => p.holes.length === 0 && reflexVertices(p).length === 0);
-  const smooth = convex ? opened : offsetPolygons(offsetPolygons(opened, radiusM, 'round', SMOOTH_ARC_M), -radiusM, 'round', SMOOTH_ARC_M);
-  if (smooth.length !== lap.length || Math.abs(areaOf(lap) - areaOf(smooth)) > maxLossM2) return undefined;
-  const inside = smooth.every((p) => [p.outer, ...p.holes].every((r) => polylineInside([...r, r[0]], field, 0)));
-  return inside ? smooth : undefined;
+  const smooth = convex
+    ? offsetPolygons(eroded, radiusM, 'round', SMOOTH_ARC_M)
+    : offsetPolygons(offsetPolygons(eroded, 2 * radiusM, 'round', SMOOTH_ARC_M), -radiusM, 'round', SMOOTH_ARC_M);
+  return acceptable(smooth, lap, field, maxLossM2) ? smooth : undefined;
 }
