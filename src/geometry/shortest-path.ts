@@ -126,6 +126,8 @@ class PathSearch {
   private readonly toB: Float64Array;
   private readonly prev: Int32Array;
   private readonly done: Uint8Array;
+  /** The least g queued for each node along an edge known to be visible (Infinity: none yet). */
+  private readonly visibleD: Float64Array;
   private settled = 0;
   private limitM = Infinity;
 
@@ -146,12 +148,14 @@ class PathSearch {
     for (let i = 0; i < n; i++) this.toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
     this.prev = new Int32Array(n);
     this.done = new Uint8Array(n);
+    this.visibleD = new Float64Array(n);
   }
 
   /** The shortest path if its f is within `limitM`, else undefined (then none is, or it is longer). */
   run(limitM: number): XY[] | undefined {
     const { done, prev, nodes } = this;
     done.fill(0);
+    this.visibleD.fill(Infinity);
     prev.fill(-1);
     this.settled = 0;
     this.limitM = limitM;
@@ -190,12 +194,21 @@ class PathSearch {
     const order = this.settled++;
     const [vx, vy] = nodes[v];
     const row = v >= 2 ? this.distanceRow(v - 2) : -1;
-    const dist = this.known.dist;
+    const { dist, seen } = this.known;
+    const seenRow = v >= 2 ? (v - 2) * this.m - 2 : -1,
+      visibleD = this.visibleD;
     for (let w = 0; w < nodes.length; w++) {
       if (done[w]) continue;
       const d = g + (row >= 0 && w >= 2 ? dist[row + w - 2] : Math.hypot(nodes[w][0] - vx, nodes[w][1] - vy));
       const f = d + toB[w];
-      if (f <= limitM) edgeQueue.push(f, d, order, v, w);
+      if (f > limitM) continue;
+      // an edge already tested on this waypoint set: an invisible one would only be popped and
+      // dropped; a visible one longer than a visible one queued before comes out after it, once
+      // w is settled (f and g order one node's edges alike)
+      const known = seenRow >= 0 && w >= 2 ? seen[seenRow + w] : 0;
+      if (known === 2 || (known === 1 && d > visibleD[w])) continue;
+      if (known === 1) visibleD[w] = d;
+      edgeQueue.push(f, d, order, v, w);
     }
   }
 
