@@ -6,7 +6,10 @@ import type { Vehicle } from '../vehicles/index.js';
 export type SegmentKind = 'swath' | 'turn' | 'transit';
 
 /**
- * One piece of the route, in order. Consecutive segments join end to start.
+ * One piece of the route, in order. Consecutive segments join end to start, but for the pieces
+ * of one stepped swath (consecutive `swath` segments with the same `cellId` and `swathIndex`:
+ * rows switched off one group at a time where its end slants across the headland's edge), whose
+ * lines run along the centre of the rows on and so step sideways by half the width switched off.
  * `swath` has the implement on (headland passes are swaths with `headlandLap` set);
  * `turn` and `transit` have it off.
  */
@@ -32,8 +35,8 @@ export interface RouteSegment {
   gapFill?: boolean;
   /**
    * Swaths only: the working width of this pass when narrower than the vehicle's (a narrowed
-   * last pass: `widthM / vehicle.sectionWidthM` rows on, the rest switched off), m. Absent: the
-   * full `vehicle.workingWidthM`.
+   * last pass, or a piece of a stepped swath: `widthM / vehicle.sectionWidthM` rows on, the rest
+   * switched off), m. Absent: the full `vehicle.workingWidthM`.
    */
   widthM?: number;
 }

@@ -44,7 +44,17 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
       const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
       for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
     }
-    out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
+    if (s.steps) {
+      // rows switching off at a slanting end: one segment per piece, in the order driven
+      for (const p of reversed ? [...s.steps].reverse() : s.steps)
+        out.push(
+          seg('swath', reversed ? [p.b, p.a] : [p.a, p.b], {
+            cellId,
+            swathIndex: index,
+            ...(p.widthM !== undefined ? { widthM: p.widthM } : {}),
+          }),
+        );
+    } else out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
   }
   return out;
 }
@@ -103,13 +113,18 @@ export function buildRoute(
 function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map(
-      (s): WorldSwath => ({
-        a: rotate([s.x0, s.y], angle),
-        b: rotate([s.x1, s.y], angle),
-        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
-      }),
-    );
+    return list.map((s): WorldSwath => {
+      if (!s.steps)
+        return { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle), ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) };
+      // a piece at the implement's full width keeps widthM unset, as a whole swath does
+      const full = s.widthM ?? Math.max(...s.steps.map((p) => p.widthM));
+      const steps = s.steps.map((p) => ({
+        a: rotate([p.x0, s.y + p.dy], angle),
+        b: rotate([p.x1, s.y + p.dy], angle),
+        ...(p.widthM < full - 1e-9 || s.widthM !== undefined ? { widthM: p.widthM } : {}),
+      }));
+      return { a: steps[0].a, b: steps[steps.length - 1].b, steps, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) };
+    });
   });
 }
 
