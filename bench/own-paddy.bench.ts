@@ -5,7 +5,7 @@
  * simulator's defaults (0.1 s tick, 0.25 m cell). Also how far the savings move.
  */
 import type { BenchSection } from './run.js';
-import { computeSavings, type MeasuredRun } from '../src/economics/index.js';
+import { computeSavings, measuredRunOf } from '../src/economics/index.js';
 import { parseFields } from '../src/field/index.js';
 import { planOwnPaddy } from '../src/own-paddy/index.js';
 import { planField } from '../src/plan/index.js';
@@ -29,19 +29,6 @@ function rect(wM: number, hM: number) {
   };
 }
 
-const measuredRun = (m: SimMetrics, areaHa: number): MeasuredRun => ({
-  guidance: m.guidance,
-  fieldAreaHa: areaHa,
-  areaCoveredHa: m.areaCoveredHa,
-  fieldCapacityHaPerH: m.fieldCapacityHaPerH,
-  overlapPct: m.overlapPct,
-  gapPct: m.gapPct,
-  timeS: { ...m.timeS },
-  energy: { ...m.energy },
-  inputUsed: m.inputUsed,
-  vehicles: 1,
-});
-
 /** The same work with the simulator's default tick and cell. */
 function baseline(machine: 'drone' | 'transplanter', field: object): number {
   const [f] = parseFields(JSON.stringify(field));
@@ -53,7 +40,7 @@ function baseline(machine: 'drone' | 'transplanter', field: object): number {
     operation: machine === 'drone' ? 'fertilizing' : 'transplanting',
     areaHa,
     ownership: 'own',
-    run: { label: 'b', vehicleKind: machine, guided: measuredRun(sim('rtk'), areaHa), manual: measuredRun(sim('manual'), areaHa) },
+    run: { label: 'b', vehicleKind: machine, guided: measuredRunOf(sim('rtk'), areaHa), manual: measuredRunOf(sim('manual'), areaHa) },
   });
   return r.savings.vnd;
 }

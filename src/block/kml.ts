@@ -4,8 +4,8 @@
  * "Gates", "Depots", "No-fly", or the Vietnamese "Ruộng", "Đường", "Cổng", "Kho", "Cấm bay").
  */
 import { kmlWithFolders } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import { BlockError } from '../errors.js';
+import { readKmlDocument } from '../field/index.js';
 
 type Obj = Record<string, unknown>;
 
@@ -50,21 +50,10 @@ function walk(node: KmlNode, folderKind: string | undefined, out: Obj[]): void {
  * @throws BlockError BLOCK_PARSE when the text is not well-formed KML
  */
 export function kmlToBlockCollection(text: string, sourceName?: string): { type: 'FeatureCollection'; features: Obj[] } {
-  const src = sourceName ? `${sourceName}: ` : '';
-  let doc: ReturnType<DOMParser['parseFromString']>;
-  try {
-    doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level !== 'warning') throw new Error(msg);
-      },
-    }).parseFromString(text, 'text/xml');
-  } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new BlockError('BLOCK_PARSE', `${src}not valid XML: ${why}`, { source: sourceName });
-  }
-  if (doc.documentElement?.localName !== 'kml')
-    throw new BlockError('BLOCK_PARSE', `${src}not KML: the root element is not <kml>`, { source: sourceName });
-  const root = kmlWithFolders(doc as unknown as Document) as unknown as KmlNode;
+  const read = readKmlDocument(text);
+  if ('problem' in read)
+    throw new BlockError('BLOCK_PARSE', `${sourceName ? `${sourceName}: ` : ''}${read.problem}`, { source: sourceName });
+  const root = kmlWithFolders(read.doc) as unknown as KmlNode;
   const features: Obj[] = [];
   walk(root, undefined, features);
   return { type: 'FeatureCollection', features };

@@ -4,7 +4,8 @@
  */
 export { parseFields, sniffFieldFormat } from './parse-fields.js';
 export type { FieldFormat, ParseFieldsOptions } from './parse-fields.js';
-export type { FieldWarning } from './parse-kml.js';
+export type { FieldWarning, KmlDocument } from './parse-kml.js';
+export { readKmlDocument } from './parse-kml.js';
 export { readFieldFile, formatFromPath } from './read-field-file.js';
 export { fieldFromRings, fieldFromMetres } from './from-rings.js';
 export type { FieldMeta } from './from-rings.js';

@@ -14,6 +14,38 @@ export function xmlProblem(e: unknown): string {
   return 'the text is not well-formed XML';
 }
 
+/** A parsed KML document, or what is wrong with the text (in words that never quote it). */
+export type KmlDocument = { doc: Document } | { problem: string };
+
+/**
+ * Parses KML text to an XML document, checking that it is well-formed XML with a `<kml>` root.
+ * The one KML reader of the package: field files and block files both start here, each
+ * turning `problem` into its own coded error.
+ * @example
+ * ```ts
+ * const read = readKmlDocument('<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>');
+ * 'doc' in read; // true
+ * ```
+ */
+export function readKmlDocument(text: string): KmlDocument {
+  let doc: ReturnType<DOMParser['parseFromString']>;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (e) {
+    return { problem: `not valid XML: ${xmlProblem(e)}` };
+  }
+  const root = doc.documentElement;
+  if (root?.localName !== 'kml') {
+    const name = root && /^[A-Za-z_][\w.:-]{0,39}$/.test(root.nodeName) ? `<${root.nodeName}>` : 'not <kml>';
+    return { problem: `not KML: the root element is ${name}, expected <kml>` };
+  }
+  return { doc: doc as unknown as Document };
+}
+
 /**
  * Something in the input that was left out rather than refused: a Google Earth pin, a path,
  * a placemark without geometry. Field readers report these through `onWarning`.
@@ -101,25 +133,13 @@ export function polygonsOnly(fc: { features: Record<string, unknown>[] }, source
  * ```
  */
 export function parseKmlText(text: string, sourceName?: string): ParsedKml {
-  const src = sourceName ? `${sourceName}: ` : '';
-  let doc: ReturnType<DOMParser['parseFromString']>;
-  try {
-    doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level !== 'warning') throw new Error(msg);
-      },
-    }).parseFromString(text, 'text/xml');
-  } catch (e) {
-    const why = xmlProblem(e);
-    throw new FieldError('FIELD_PARSE', `${src}not valid XML: ${why}`, { source: sourceName, cause: why });
-  }
-  const root = doc.documentElement;
-  if (root?.localName !== 'kml') {
-    const name = root && /^[A-Za-z_][\w.:-]{0,39}$/.test(root.nodeName) ? `<${root.nodeName}>` : 'not <kml>';
-    throw new FieldError('FIELD_PARSE', `${src}not KML: the root element is ${name}, expected <kml>`, {
+  const read = readKmlDocument(text);
+  if ('problem' in read)
+    throw new FieldError('FIELD_PARSE', `${sourceName ? `${sourceName}: ` : ''}${read.problem}`, {
       source: sourceName,
+      cause: read.problem,
     });
-  }
+  const doc = read.doc;
   const fc = kml(doc, { skipNullGeometry: false }) as unknown as { features: Record<string, unknown>[] };
   return polygonsOnly(fc, sourceName);
 }

@@ -5,7 +5,7 @@
  * savings function). Small limits keep one request to well under a second on a laptop.
  */
 import { AgrisimError } from '../errors.js';
-import { computeSavings, type MeasuredRun, type Operation, type SavingsReport } from '../economics/index.js';
+import { computeSavings, measuredRunOf, type Operation, type SavingsReport } from '../economics/index.js';
 import { parseFields, type Field, type FieldFormat, type FieldWarning } from '../field/index.js';
 import { planField } from '../plan/index.js';
 import { createSimulation, runToEnd, type Guidance, type SimMetrics } from '../sim/index.js';
@@ -86,22 +86,6 @@ export const SIM_CELL_M = 0.5;
 /** Positions kept from the guided run for the page's replay. */
 export const TRACE_POINTS = 600;
 
-function measured(m: SimMetrics & { fieldAreaHa?: number; inputUnit?: string; vehicles?: number }, fieldAreaHa: number): MeasuredRun {
-  return {
-    guidance: m.guidance,
-    fieldAreaHa,
-    areaCoveredHa: m.areaCoveredHa,
-    fieldCapacityHaPerH: m.fieldCapacityHaPerH,
-    overlapPct: m.overlapPct,
-    gapPct: m.gapPct,
-    timeS: { ...m.timeS },
-    energy: { ...m.energy },
-    inputUsed: m.inputUsed,
-    ...(m.inputUnit ? { inputUnit: m.inputUnit } : {}),
-    vehicles: m.vehicles ?? 1,
-  };
-}
-
 function fieldText(req: PaddyRequest): { text: string; format?: FieldFormat } {
   if (typeof req.field === 'string') return { text: req.field, format: req.format };
   if (req.field && typeof req.field === 'object') return { text: JSON.stringify(req.field), format: 'geojson' };
@@ -173,8 +157,8 @@ function* steps(request: PaddyRequest, limits: PaddyLimits): Generator<void, Pad
     run: {
       label: field.name,
       vehicleKind: req.machine,
-      guided: measured(guided.metrics, areaHa),
-      manual: measured(manual.metrics, areaHa),
+      guided: measuredRunOf(guided.metrics, areaHa),
+      manual: measuredRunOf(manual.metrics, areaHa),
     },
   });
   return {

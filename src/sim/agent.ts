@@ -4,67 +4,14 @@
  * service point when it must, and meets faults. Advanced by {@link Agent.step}.
  */
 import type { XY } from '../geometry/index.js';
-import type { Vehicle } from '../vehicles/index.js';
 import { startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
 import { cornerRules } from './build-legs.js';
 import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';
-import type { CoverageRaster } from './coverage-raster.js';
-import type { DoseModel } from './dose/index.js';
-import type { SteeringModel } from './error-models.js';
-import type { FaultOptions } from './faults.js';
 import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
 import { paintBar, paintDisc } from './paint.js';
-import type { Rng } from './random.js';
-import type { Guidance, SimEvent } from './types.js';
-
-/** Everything an agent needs. */
-export interface AgentConfig {
-  id: string;
-  vehicle: Vehicle;
-  guidance: Guidance;
-  steering: SteeringModel;
-  legs: Leg[];
-  servicePoint: XY;
-  raster: CoverageRaster;
-  faults: FaultOptions;
-  batteryReserve: number;
-  rng: Rng;
-  /** Dose model of the run and this machine's index in it (variable rate, pattern, drift). */
-  dose?: { model: DoseModel; index: number };
-  /** Block runs: the depot crews a refill must wait for (absent: refills start at once). */
-  refillGate?: RefillGate;
-}
-
-/**
- * Who may start a refill now: a depot's crews serve one machine each; the others queue.
- * `request` is asked every tick while the machine waits; `release` when its refill is done.
- */
-export interface RefillGate {
-  /** True when the refill at `at` may start now (a crew is free and the machine is first in line). */
-  request(vehicleId: string, at: XY, tMs: number): boolean;
-  release(vehicleId: string, at: XY, tMs: number): void;
-}
-
-/** Running totals of one vehicle. */
-export interface AgentTotals {
-  workingS: number;
-  turningS: number;
-  transitS: number;
-  refillS: number;
-  distanceM: number;
-  applied: number;
-  refills: number;
-  sorties: number;
-  faults: number;
-  batteryUsed: number;
-  engineS: number;
-  workDoneM: number;
-  workTotalM: number;
-  /** Time waiting in a depot queue for a crew, s (block runs). */
-  queueS: number;
-  /** Time driving field roads, s (block runs; also counted in transitS). */
-  roadS: number;
-}
+import type { SimEvent } from './types.js';
+import { type AgentConfig, type AgentTotals, zeroTotals } from './agent-types.js';
+import { brakeCapMps } from './braking.js';
 
 const TIME_KEY = { swath: 'workingS', turn: 'turningS', transit: 'transitS', refill: 'refillS' } as const;
 
@@ -109,23 +56,7 @@ export class Agent {
     this.pos = cfg.legs[0]?.points[0] ?? cfg.servicePoint;
     this.errors = startErrors(cfg.guidance, cfg.steering, cfg.rng.fork('errors'), cfg.rng.fork('faults'));
     const workTotalM = cfg.legs.reduce((a, l) => a + Math.max(0, l.implementToM - l.implementFromM), 0);
-    this.totals = {
-      workingS: 0,
-      turningS: 0,
-      transitS: 0,
-      refillS: 0,
-      distanceM: 0,
-      applied: 0,
-      refills: 0,
-      sorties: 1,
-      faults: 0,
-      batteryUsed: 0,
-      engineS: 0,
-      workDoneM: 0,
-      workTotalM,
-      queueS: 0,
-      roadS: 0,
-    };
+    this.totals = zeroTotals(workTotalM);
     if (cfg.legs.length === 0) this.done = true;
   }
 
@@ -382,16 +313,4 @@ export class Agent {
     this.endMs = tMs;
     events.push({ t: tMs, vehicleId: this.id, type: 'done' });
   }
-}
-
-/**
- * Highest speed at the end of a step of `dtS` from speed `v0` that still lets the machine brake
- * at `a` to `vLimMps` within `dRemM`: v1²/2a + (v0 + v1)·dt/2 = dRem + vLim²/2a.
- */
-export function brakeCapMps(v0: number, vLimMps: number, dRemM: number, a: number, dtS: number): number {
-  const A = 1 / (2 * a);
-  const B = dtS / 2;
-  const C = (v0 * dtS) / 2 - dRemM - (vLimMps * vLimMps) / (2 * a);
-  const disc = B * B - 4 * A * C;
-  return disc <= 0 ? 0 : (-B + Math.sqrt(disc)) / (2 * A);
 }

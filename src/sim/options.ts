@@ -63,9 +63,11 @@ export interface ResolvedInput {
   name: string;
 }
 
-const GUIDANCES: readonly Guidance[] = ['rtk', 'gnss', 'manual'];
+/** The guidance modes a run may name. */
+export const GUIDANCES: readonly Guidance[] = ['rtk', 'gnss', 'manual'];
 
-function bad(key: string, message: string, value?: unknown): never {
+/** Refuses an option: SIM_INVALID_OPTION naming the key (field runs and block runs alike). */
+export function bad(key: string, message: string, value?: unknown): never {
   throw new SimError('SIM_INVALID_OPTION', `${key}: ${message}`, { key, value });
 }
 

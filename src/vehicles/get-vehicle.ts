@@ -19,7 +19,9 @@ export interface VehicleOverrides {
  * @param id - `drone` or `transplanter`
  * @param overrides - figures to replace (width in m, speed in m/s…)
  * @returns a new Vehicle; the built-in table is not changed
- * @throws VehicleError `VEHICLE_UNKNOWN`, `VEHICLE_INVALID`
+ * @throws VehicleError `VEHICLE_UNKNOWN`, `VEHICLE_INVALID` (also for an override key that is
+ *   not one of {@link VehicleOverrides}: from JavaScript a misspelt or unsupported key would
+ *   otherwise be spread into the vehicle and silently change nothing, or change what it must not)
  * @example
  * ```ts
  * import { getVehicle } from 'agrisim';
@@ -31,6 +33,7 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
   if (!base) {
     throw new VehicleError('VEHICLE_UNKNOWN', `unknown vehicle "${id}"; known: ${Object.keys(VEHICLES).join(', ')}`, { id });
   }
+  checkOverrideKeys(overrides);
   const v: Vehicle = { ...base, ...stripUndefined(overrides) };
   // laps follow the turn space of an overridden width or radius, unless they are set too
   if (overrides.headlandLaps === undefined && (overrides.workingWidthM !== undefined || overrides.minTurnRadiusM !== undefined))
@@ -45,6 +48,20 @@ export function getVehicle(id: string, overrides: VehicleOverrides = {}): Vehicl
     throw new VehicleError('VEHICLE_INVALID', `headlandLaps must be a whole number, got ${v.headlandLaps}`, { key: 'headlandLaps' });
   }
   return v;
+}
+
+/** The keys {@link VehicleOverrides} allows; anything else is refused, not spread into the vehicle. */
+const OVERRIDE_KEYS: ReadonlySet<string> = new Set(['workingWidthM', 'minTurnRadiusM', 'headlandLaps', 'workSpeedMps']);
+
+function checkOverrideKeys(overrides: object): void {
+  const unknown = Object.keys(overrides).filter((k) => !OVERRIDE_KEYS.has(k));
+  if (unknown.length > 0) {
+    throw new VehicleError(
+      'VEHICLE_INVALID',
+      `cannot override ${unknown.map((k) => `"${k}"`).join(', ')}; overridable: ${[...OVERRIDE_KEYS].join(', ')}`,
+      { key: unknown[0] },
+    );
+  }
 }
 
 function wholeSections(widthM: number, sectionWidthM: number): boolean {

@@ -49,6 +49,14 @@ describe('block refusals: each its own BLOCK_ code naming the feature, exit 3', 
     expect(refusal('{oops').code).toBe('BLOCK_PARSE');
     expect(refusal(JSON.stringify({ type: 'Feature', properties: {}, geometry: null })).code).toBe('BLOCK_PARSE');
     expect(refusal('<html></html>').code).toBe('BLOCK_PARSE');
+    expect(refusal('<html></html>').message).toBe('not KML: the root element is <html>, expected <kml>');
+  });
+
+  it('BLOCK_PARSE on malformed KML says what is wrong without quoting the file (the field reader does the same)', () => {
+    const e = refusal('<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>Ruộng 7</nam-secret></Placemark></kml>');
+    expect(e.code).toBe('BLOCK_PARSE');
+    expect(e.message).toBe('not valid XML: tags that do not match or are not closed');
+    expect(e.message).not.toMatch(/secret/);
   });
 
   it('BLOCK_UNKNOWN_KIND names the feature', () => {

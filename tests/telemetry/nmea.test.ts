@@ -2,8 +2,6 @@
  * NMEA 0183: sentence fields and checksums, then a real gpsd following the simulated drone:
  * its TPV reports must match the simulation's position, speed and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_NMEA_START_UTC,
@@ -15,6 +13,7 @@ import {
   startTelemetryServer,
   type WireVehicle,
 } from '../../src/telemetry/index.js';
+import { type Gpsd, startGpsd } from '../helpers/gpsd.js';
 import { systemProgram } from '../helpers/system.js';
 import { scenario } from './helpers.js';
 
@@ -77,18 +76,10 @@ describe('NMEA sentences', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGTERM');
+let gpsdRunning: Gpsd | undefined;
+afterEach(async () => {
+  await gpsdRunning?.stop();
+  gpsdRunning = undefined;
 });
 
 describe('gpsd round trip', () => {
@@ -101,23 +92,12 @@ describe('gpsd round trip', () => {
     const seen = new Map<number, WireVehicle>();
     feed.updates$.subscribe((u) => u.kind === 'telemetry' && seen.set(u.t, u.vehicles[0]));
     const nmea = await startNmeaServer({ feed });
-    const port = await freePort();
-    const d = spawn(gpsd!, ['-N', '-n', '-S', String(port), `tcp://127.0.0.1:${nmea.port}`], { stdio: 'ignore' });
-    children.push(d);
+    const gpsdRun = await startGpsd(gpsd!, nmea.port);
+    gpsdRunning = gpsdRun;
     // gpsd connects to us as a TCP client
-    while (nmea.clientCount() === 0) await new Promise((r) => setTimeout(r, 50));
+    await gpsdRun.waitUntil(() => nmea.clientCount() > 0);
     feed.start();
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      const tryPipe = () => {
-        const p = spawn(gpspipe!, ['-w', '-n', '40', `127.0.0.1:${port}`]);
-        children.push(p);
-        p.stdout.on('data', (b) => (out += b));
-        p.on('error', reject);
-        p.on('close', (code) => (code === 0 || out ? resolve() : setTimeout(tryPipe, 100)));
-      };
-      tryPipe();
-    });
+    const out = await gpsdRun.readReports(gpspipe!, 40);
     const tpv = out
       .split('\n')
       .filter((l) => l.includes('"class":"TPV"'))

@@ -37,6 +37,15 @@ describe('headland laps sized to the turn space the machine needs', () => {
     expect(code(() => getVehicle('transplanter', { headlandLaps: 21 }))).toBe('VEHICLE_INVALID');
   });
 
+  it('refuses an override key it does not know instead of spreading it into the vehicle', () => {
+    const untyped = (o: object) => o as Parameters<typeof getVehicle>[1];
+    // from JavaScript: a misspelt width, and a key that is not an override (sections follow the width)
+    expect(code(() => getVehicle('transplanter', untyped({ workingWidth: 2.4 })))).toBe('VEHICLE_INVALID');
+    expect(code(() => getVehicle('transplanter', untyped({ sectionWidthM: 0.25 })))).toBe('VEHICLE_INVALID');
+    expect(() => getVehicle('drone', untyped({ workingWidth: 9 }))).toThrow(/cannot override "workingWidth"; overridable: workingWidthM/);
+    expect(getVehicle('transplanter', { workingWidthM: undefined }).workingWidthM).toBe(1.8); // undefined keys are fine
+  });
+
   it('the planner follows: its own choice for a drone, the user’s laps when set', async () => {
     const [paddy] = await readFieldFile('fields/paddy-40x120.geojson');
     expect(planField(paddy, getVehicle('drone')).headland.laps).toBe(0); // no lap works less twice here

@@ -5,7 +5,7 @@
  * machine's own helper) never wait.
  */
 import type { XY } from '../../geometry/index.js';
-import type { RefillGate } from '../agent.js';
+import type { RefillGate } from '../agent-types.js';
 
 /** A depot as the queue sees it. */
 export interface QueueDepot {

@@ -3,11 +3,10 @@
  * bad value gives `SIM_INVALID_OPTION` naming the key (as the single-paddy simulator does).
  */
 import type { BlockPlan } from '../../block/index.js';
-import { SimError } from '../../errors.js';
 import type { RasterOptions } from '../coverage-raster.js';
 import type { DoseOptions } from '../dose/index.js';
 import { resolveFaults, type FaultOptions } from '../faults.js';
-import { runNumbers } from '../options.js';
+import { bad, GUIDANCES, runNumbers } from '../options.js';
 import type { Guidance } from '../types.js';
 
 /** What to simulate: a planned block and how its fleet is guided. */
@@ -53,12 +52,6 @@ export interface ResolvedFleetInput {
   dose?: DoseOptions;
   id: string;
   name: string;
-}
-
-const GUIDANCES: readonly Guidance[] = ['rtk', 'gnss', 'manual'];
-
-function bad(key: string, message: string, value?: unknown): never {
-  throw new SimError('SIM_INVALID_OPTION', `${key}: ${message}`, { key, value });
 }
 
 /** A plural machine name for display: `3 transplanters`. */
