@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
-import { planField, planToGeoJson } from '../../src/plan/index.js';
+import { exportPlan, planField, planToGeoJson } from '../../src/plan/index.js';
 import { rowExtents, rowSteps, type RowStep } from '../../src/plan/swaths/swath-ends.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { checkPlan } from '../helpers/check-plan.js';
@@ -141,6 +141,14 @@ describe('a paddy whose long side slants 4° across the swaths, end to end', () 
       .features.filter((f) => f.properties.kind === 'swath')
       .map((f) => f.properties.widthM);
     expect(new Set(widths).size).toBeGreaterThan(2);
+  });
+
+  it("exports one ISOXML guidance line per swath, the machine's: section control switches the rows", () => {
+    const xml = exportPlan(plan, 'isoxml');
+    const laps = plan.route.filter((s) => s.kind === 'swath' && s.headlandLap >= 0).length;
+    const lines = new Set(work.map((s) => `${s.cellId}/${s.swathIndex}`)).size;
+    expect(work.length).toBeGreaterThan(lines);
+    expect(xml.match(/<GPN /g)).toHaveLength(lines + laps);
   });
 
   it('the checker finds it covered, nothing outside, and less overlap than before the steps', () => {
