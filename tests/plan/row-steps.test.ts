@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { polylineLength } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
 import { exportPlan, planField, planToGeoJson } from '../../src/plan/index.js';
 import { rowExtents, rowSteps, type RowStep } from '../../src/plan/swaths/swath-ends.js';
@@ -141,6 +142,17 @@ describe('a paddy whose long side slants 4° across the swaths, end to end', () 
       .features.filter((f) => f.properties.kind === 'swath')
       .map((f) => f.properties.widthM);
     expect(new Set(widths).size).toBeGreaterThan(2);
+  });
+
+  it('counts trays for the rows planted: each piece at its own width', () => {
+    const v = plan.vehicle;
+    if (v.payload.kind !== 'trays') throw new Error('the transplanter carries trays');
+    const all = plan.route.filter((s) => s.kind === 'swath');
+    const areaM2 = all.reduce((a, s) => a + polylineLength(s.points) * (s.widthM ?? v.workingWidthM), 0);
+    const fullM2 = all.reduce((a, s) => a + polylineLength(s.points) * v.workingWidthM, 0);
+    const trays = plan.sorties.reduce((a, s) => a + s.used, 0);
+    expect(trays).toBeCloseTo((areaM2 / 10_000) * v.payload.traysPerHa, 6);
+    expect(fullM2 - areaM2).toBeGreaterThan(50); // rows off at the steps (and the narrowed last pass)
   });
 
   it("exports one ISOXML guidance line per swath, the machine's: section control switches the rows", () => {
