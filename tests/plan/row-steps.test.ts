@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { polylineLength } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
-import { exportPlan, planField, planToGeoJson } from '../../src/plan/index.js';
+import { exportPlan, machinePoints, planField, planToGeoJson } from '../../src/plan/index.js';
 import { rowExtents, rowSteps, type RowStep } from '../../src/plan/swaths/swath-ends.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { checkPlan } from '../helpers/check-plan.js';
@@ -142,6 +142,18 @@ describe('a paddy whose long side slants 4° across the swaths, end to end', () 
       .features.filter((f) => f.properties.kind === 'swath')
       .map((f) => f.properties.widthM);
     expect(new Set(widths).size).toBeGreaterThan(2);
+  });
+
+  it("keeps the machine's path one continuous line: pieces shifted back by rowsOffsetM join the turns and each other", () => {
+    for (let i = 1; i < plan.route.length; i++) {
+      const end = machinePoints(plan.route[i - 1]).at(-1)!,
+        start = machinePoints(plan.route[i])[0];
+      expect(Math.hypot(end[0] - start[0], end[1] - start[1]), `segment ${i}`).toBeLessThan(1e-6);
+    }
+    // the pieces' own lines step sideways: by half the rows switched off between pieces
+    const offsets = work.filter((s) => s.rowsOffsetM !== undefined).map((s) => Math.abs(s.rowsOffsetM!));
+    expect(Math.max(...offsets)).toBeLessThanOrEqual((W - ROW_M) / 2 + 1e-9);
+    for (const o of offsets) expect(Math.abs(o / (ROW_M / 2) - Math.round(o / (ROW_M / 2)))).toBeLessThan(1e-6);
   });
 
   it('counts trays for the rows planted: each piece at its own width', () => {
