@@ -9,7 +9,7 @@ export { planHeadland } from './headland/index.js';
 export type { Headland } from './headland/index.js';
 export { sweepSwaths, swathOffsets, swathCount, lineIntervals, cellOutline, bestAngle } from './swaths/index.js';
 export type { SweepSwath, SweepPlan, AngleCost } from './swaths/index.js';
-export { buildRoute, appendPasses, boustrophedon, skipOrder } from './route/index.js';
+export { buildRoute, appendPasses, boustrophedon, skipOrder, machinePoints } from './route/index.js';
 export type { RouteOptions, SwathVisit } from './route/index.js';
 export { gapPasses, gapClusters } from './cleanup/index.js';
 export type { GapPassOptions } from './cleanup/index.js';

@@ -10,7 +10,7 @@ import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
 import { perCellRegions } from './swaths/per-cell.js';
-import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
+import { addRowSteps, joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
 
 /** With no headland, swaths stop this far inside the boundary so turns along it stay inside, m. */
@@ -39,7 +39,14 @@ function swathBound(poly: PolygonM, headland: Headland, w: number, vehicle: Vehi
   return offsetPolygons([poly], -(headland.laps - MULTIROTOR_REACH_WIDTHS) * w, 'round');
 }
 
+/** The layout with row steps on the swaths of the sweep it keeps (implements with sections; see `addRowSteps`). */
 function layoutWith(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined, fieldAreaM2: number): Layout {
+  const layout = chosenLayout(poly, vehicle, laps, fixedAngle, fieldAreaM2);
+  if (vehicle.sectionWidthM) addRowSteps(layout.sweep);
+  return layout;
+}
+
+function chosenLayout(poly: PolygonM, vehicle: Vehicle, laps: number, fixedAngle: number | undefined, fieldAreaM2: number): Layout {
   const w = vehicle.workingWidthM;
   const headland = planHeadland(poly, w, laps, vehicle.kind === 'ground' ? vehicle.minTurnRadiusM : 0);
   const area = headland.laps === 0 ? offsetPolygons([poly], -EDGE_INSET_M, 'miter') : headland.inner;

@@ -6,7 +6,11 @@ import type { Vehicle } from '../vehicles/index.js';
 export type SegmentKind = 'swath' | 'turn' | 'transit';
 
 /**
- * One piece of the route, in order. Consecutive segments join end to start.
+ * One piece of the route, in order. Consecutive segments join end to start, but for the pieces
+ * of one stepped swath (consecutive `swath` segments with the same `cellId` and `swathIndex`
+ * and a `rowsOffsetM`: rows switched off one group at a time where its end slants across the
+ * headland's edge), whose lines run along the centre of the rows on, `rowsOffsetM` off the
+ * machine's path that the segments before and after them join.
  * `swath` has the implement on (headland passes are swaths with `headlandLap` set);
  * `turn` and `transit` have it off.
  */
@@ -32,10 +36,17 @@ export interface RouteSegment {
   gapFill?: boolean;
   /**
    * Swaths only: the working width of this pass when narrower than the vehicle's (a narrowed
-   * last pass: `widthM / vehicle.sectionWidthM` rows on, the rest switched off), m. Absent: the
-   * full `vehicle.workingWidthM`.
+   * last pass, or a piece of a stepped swath: `widthM / vehicle.sectionWidthM` rows on, the rest
+   * switched off), m. Absent: the full `vehicle.workingWidthM`.
    */
   widthM?: number;
+  /**
+   * Pieces of a stepped swath only: how far the centre of the rows on lies left of the machine's
+   * own path (negative: right), m. `points` run along the rows' centre (what is worked); the
+   * machine drives `points` shifted right by this much: one straight line for all the pieces,
+   * which the turns before and after it meet.
+   */
+  rowsOffsetM?: number;
 }
 
 /** A refill / battery swap / tray reload stop at the service point, between sorties. */

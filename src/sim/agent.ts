@@ -224,10 +224,12 @@ export class Agent {
     return { toM, usedS, crossing, needReturn };
   }
 
+  /** Where the rows on work at `s` along piece k: the true path, shifted left by a stepped swath's rows offset. */
   private truePoint(leg: Leg, k: number, s: number): XY {
     const p = pointAt(leg, k, s);
     const d = pieceDir(leg, k);
-    return [p[0] + d[1] * this.lateralM, p[1] - d[0] * this.lateralM];
+    const rightM = this.lateralM - (leg.rowsOffsetM ?? 0);
+    return [p[0] + d[1] * rightM, p[1] - d[0] * rightM];
   }
 
   private enter(leg: Leg): void {

@@ -4,6 +4,7 @@
  * gaps, and the manual driver's habits (cut corners, short pass ends, uneven spacing).
  */
 import type { XY } from '../geometry/index.js';
+import { machinePoints } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import type { SteeringModel } from './error-models.js';
 import { chamferCorners, makeLeg, setInteriorLimits, setJoinLimits, type CornerRules, type Leg } from './legs.js';
@@ -51,12 +52,13 @@ function shortEnds(leg: Leg, legs: readonly Leg[], steering: SteeringModel, rng:
 /** A swath leg (corners cut and pass ends misjudged by a manual driver); returns it with its overrun into the next turn, m. */
 function swathLeg(segment: WorkItem['segment'], ctx: LegContext, legs: readonly Leg[]): { leg: Leg; overrunM: number } {
   const { vehicle, steering, rng } = ctx;
+  // a stepped swath's piece: the machine drives its own straight line, the rows work off it
+  const path = machinePoints(segment);
   const points =
-    steering.cornerCutM[1] > 0
-      ? chamferCorners(segment.points, () => rng.uniform(steering.cornerCutM[0], steering.cornerCutM[1]))
-      : segment.points;
+    steering.cornerCutM[1] > 0 ? chamferCorners(path, () => rng.uniform(steering.cornerCutM[0], steering.cornerCutM[1])) : path;
   const leg = makeLeg('swath', points, vehicle.workSpeedMps * steering.workSpeedFactor);
   if (segment.widthM !== undefined) leg.widthM = segment.widthM;
+  if (segment.rowsOffsetM) leg.rowsOffsetM = segment.rowsOffsetM;
   const overrunM = steering.shortEndMaxM > 0 ? shortEnds(leg, legs, steering, rng) : 0;
   leg.lateralBiasM = passBias(steering, rng);
   return { leg, overrunM };

@@ -24,6 +24,8 @@ export interface Leg {
   implementToM: number;
   /** Working width on this leg when narrower than the implement (a narrowed pass, rows off), m. */
   widthM?: number;
+  /** A piece of a stepped swath: the rows on work this far left of the leg's path (negative: right), m. */
+  rowsOffsetM?: number;
   /** Target lateral offset of the true path on this leg, m, right positive (manual uneven spacing). */
   lateralBiasM: number;
   /** Speed limit at each point, m/s (index 0 unused; last = joint with the next leg). */
@@ -132,7 +134,9 @@ export function tailOf(leg: Leg, piece: number, s: number): Leg {
     lateralBiasM: leg.lateralBiasM,
     implementFromM: Math.max(0, leg.implementFromM - s),
     implementToM: Math.max(0, leg.implementToM - s),
-    // the block tags travel with the rest of the leg (a return to the depot splits it)
+    // the rows on and the block tags travel with the rest of the leg (a return to the depot splits it)
+    ...(leg.widthM !== undefined ? { widthM: leg.widthM } : {}),
+    ...(leg.rowsOffsetM !== undefined ? { rowsOffsetM: leg.rowsOffsetM } : {}),
     ...(leg.paddy !== undefined ? { paddy: leg.paddy } : {}),
     ...(leg.road ? { road: true } : {}),
     ...(leg.paddyEnd ? { paddyEnd: true } : {}),

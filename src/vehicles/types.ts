@@ -42,7 +42,8 @@ export interface Vehicle {
    * Width of one section the implement can switch off on its own (a transplanter's row clutch:
    * one row), m; `workingWidthM` is a whole number of them. Absent when the implement works only
    * at full width. With sections, each cell's last swath is a narrowed pass of only the rows it
-   * needs instead of a full-width pass overlapping its neighbour.
+   * needs instead of a full-width pass overlapping its neighbour, and where a swath's end slants
+   * across the headland's edge its rows switch off one group at a time (row steps).
    */
   sectionWidthM?: number;
   /** Minimum turning radius of the path centre, m (0 for multirotors). */

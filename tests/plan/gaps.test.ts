@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { gapClusters, gapPasses } from '../../src/plan/cleanup/index.js';
 import { coverageGrid, estimateCoverage } from '../../src/plan/metrics/coverage.js';
-import { planField } from '../../src/plan/index.js';
+import { machinePoints, planField } from '../../src/plan/index.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import type { XY } from '../../src/geometry/types.js';
 import { checkPlan } from '../helpers/check-plan.js';
@@ -91,10 +91,11 @@ describe('gap passes over strips the laps and swaths leave uncovered', () => {
     const fills = plan.route.filter((s) => s.gapFill);
     expect(fills.length).toBeGreaterThan(0);
     for (const s of fills) expect(s.kind).toBe('swath');
-    // the route stays one continuous path that ends back at the service point
+    // the route stays one continuous path that ends back at the service point (the machine's:
+    // a stepped swath's pieces run along their rows, rowsOffsetM off it)
     for (let i = 1; i < plan.route.length; i++) {
-      const end = plan.route[i - 1].points.at(-1)!,
-        start = plan.route[i].points[0];
+      const end = machinePoints(plan.route[i - 1]).at(-1)!,
+        start = machinePoints(plan.route[i])[0];
       expect(Math.hypot(end[0] - start[0], end[1] - start[1])).toBeLessThan(1e-6);
     }
     const last = plan.route.at(-1)!.points.at(-1)!;

@@ -47,7 +47,14 @@ function segmentProps(s: RouteSegment, index: number, seq: number, widthM: numbe
   const base = { kind: s.kind, seq, segment: index, sortie: s.sortie, reverse: s.reverse, lengthM: round2(polylineLength(s.points)) };
   // a narrowed pass (rows switched off) carries its own width; the checker reads it per swath
   if (s.kind === 'swath')
-    return { ...base, widthM: s.widthM ?? widthM, cellId: s.cellId, swathIndex: s.swathIndex, headlandLap: s.headlandLap };
+    return {
+      ...base,
+      widthM: s.widthM ?? widthM,
+      cellId: s.cellId,
+      swathIndex: s.swathIndex,
+      headlandLap: s.headlandLap,
+      ...(s.rowsOffsetM !== undefined ? { rowsOffsetM: s.rowsOffsetM } : {}),
+    };
   if (s.kind === 'turn') return { ...base, widthM, turnType: s.turnType ?? 'path', cellId: s.cellId };
   return { ...base, purpose: s.transitPurpose ?? 'cell' };
 }

@@ -14,6 +14,7 @@ import { pointInRing } from '../../geometry/index.js';
 import { offsetPolygons } from '../../geometry/index.js';
 import { polylineLength } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
+import { machinePoints } from '../route/machine-path.js';
 import type { Plan, RouteSegment } from '../types.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
 import { bufferPlns, treatmentZones, type PrescriptionExport } from './prescription-parts.js';
@@ -104,7 +105,23 @@ function rowsOn(s: RouteSegment, plan: Plan): string {
   return ` ${Math.round(s.widthM / section)}/${Math.round(plan.vehicle.workingWidthM / section)} rows`;
 }
 
-/** Guidance groups: one per cell (its swaths as AB lines, in route order) and one for the headland passes. */
+/** Whether `s` is the next piece of the stepped swath `prev` ends (pieces carry `rowsOffsetM`). */
+function continuesSwath(prev: RouteSegment, s: RouteSegment): boolean {
+  return prev.rowsOffsetM !== undefined && s.rowsOffsetM !== undefined && prev.cellId === s.cellId && prev.swathIndex === s.swathIndex;
+}
+
+/** A stepped swath's guidance so far (on the machine's line) extended by its next piece, at the widest rows on. */
+function joinPieces(line: RouteSegment, piece: RouteSegment): RouteSegment {
+  const end = machinePoints(piece);
+  const widest = Math.max(line.widthM ?? Infinity, piece.widthM ?? Infinity);
+  const { widthM: _w, ...rest } = line;
+  return { ...rest, points: [line.points[0], end[end.length - 1]], ...(widest < Infinity ? { widthM: widest } : {}) };
+}
+
+/**
+ * Guidance groups: one per cell (its swaths as AB lines, in route order; a stepped swath's pieces
+ * one line on the machine's path, its widest rows' width) and one for the headland passes.
+ */
 function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, number]): string[] {
   const groups = new Map<string, { name: string; segs: RouteSegment[] }>();
   for (const s of plan.route) {
@@ -112,7 +129,11 @@ function guidanceGroups(plan: Plan, ll: (xy: readonly number[]) => [number, numb
     const key = s.headlandLap >= 0 ? 'headland' : `cell-${s.cellId}`;
     const name = s.headlandLap >= 0 ? 'Headland passes' : `Cell ${s.cellId + 1} swaths`;
     if (!groups.has(key)) groups.set(key, { name, segs: [] });
-    groups.get(key)!.segs.push(s);
+    const segs = groups.get(key)!.segs;
+    const prev = segs[segs.length - 1];
+    // a stepped swath's pieces are one guidance line, the machine's: section control switches the rows
+    if (prev && continuesSwath(prev, s)) segs[segs.length - 1] = joinPieces(prev, s);
+    else segs.push(s.rowsOffsetM !== undefined ? { ...s, points: machinePoints(s) } : s);
   }
   let ggpId = 0,
     gpnId = 0;

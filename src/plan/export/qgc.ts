@@ -11,6 +11,7 @@
  */
 import type { Plan, RouteSegment } from '../types.js';
 import type { XY } from '../../geometry/index.js';
+import { machinePoints } from '../route/machine-path.js';
 import { lonLatOf, roundDeg } from './lonlat.js';
 import { RATE_LOOK_AHEAD_S, zoneRunsAhead } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';
@@ -204,7 +205,9 @@ function segmentSpeed(plan: Plan, s: RouteSegment): number {
  * reached: at the swath start, then the look-ahead distance before each border (the drive's lag ×
  * speed), where a waypoint is added.
  */
-function writeSegment(mission: MissionItems, plan: Plan, segment: RouteSegment, o: ResolvedQgcOptions): void {
+function writeSegment(mission: MissionItems, plan: Plan, stepped: RouteSegment, o: ResolvedQgcOptions): void {
+  // a piece of a stepped swath: the machine's straight line, the implement on throughout
+  const segment = { ...stepped, points: machinePoints(stepped) };
   mission.waypointTo(segment.points[0]);
   mission.setImplement(segment.kind === 'swath');
   mission.setReverse(segment.reverse);

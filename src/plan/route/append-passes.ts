@@ -6,6 +6,7 @@ import { shortestPathInside } from '../../geometry/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { TurnSpace } from '../turns/plan-turn.js';
 import type { RouteSegment } from '../types.js';
+import { machinePoints } from './machine-path.js';
 
 const base = { reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sortie: 0 } as const;
 
@@ -22,7 +23,8 @@ const base = { reverse: false, cellId: -1, swathIndex: -1, headlandLap: -1, sort
 export function appendPasses(route: RouteSegment[], passes: XY[][], space: TurnSpace, start: XY): RouteSegment[] {
   if (passes.length === 0) return route;
   const out = route[route.length - 1]?.transitPurpose === 'end' ? route.slice(0, -1) : route.slice();
-  const last = out[out.length - 1]?.points;
+  // where the machine is: on its own line when the route ends on a stepped swath's piece
+  const last = out.length ? machinePoints(out[out.length - 1]) : undefined;
   let pos: XY = last ? last[last.length - 1] : start;
   const go = (to: XY, purpose: RouteSegment['transitPurpose']) => {
     if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;

@@ -7,6 +7,7 @@ import type { SweepPlan } from '../swaths/sweep-swaths.js';
 import { planTurn, type TurnSpace } from '../turns/plan-turn.js';
 import type { RouteSegment } from '../types.js';
 import type { SwathVisit } from './order-swaths.js';
+import { machinePoints } from './machine-path.js';
 import { distToRingPoint, ringFrom } from './ring-from.js';
 import { cellTour, type CellVisit, type Pattern, type WorldSwath } from './cell-tour.js';
 import { splitSorties, type SortiePlan } from '../sorties/split-sorties.js';
@@ -37,14 +38,26 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
     const s = swaths[index];
     const [from, to] = reversed ? [s.b, s.a] : [s.a, s.b];
     if (k > 0) {
-      const prev = out[out.length - 1].points;
+      const prev = machinePoints(out[out.length - 1]);
       const end = prev[prev.length - 1],
         before = prev[prev.length - 2];
       const len = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
       const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
       for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
     }
-    out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
+    if (s.steps) {
+      // rows switching off at a slanting end: one segment per piece, in the order driven
+      for (const p of reversed ? [...s.steps].reverse() : s.steps)
+        out.push(
+          seg('swath', reversed ? [p.b, p.a] : [p.a, p.b], {
+            cellId,
+            swathIndex: index,
+            ...(p.widthM !== undefined ? { widthM: p.widthM } : {}),
+            // rounded to µm: the full-width piece lies on the line, not 1e-16 off it
+            rowsOffsetM: Math.round((reversed ? -p.leftM : p.leftM) * 1e6) / 1e6 || 0,
+          }),
+        );
+    } else out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
   }
   return out;
 }
@@ -103,13 +116,25 @@ export function buildRoute(
 function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map(
-      (s): WorldSwath => ({
-        a: rotate([s.x0, s.y], angle),
-        b: rotate([s.x1, s.y], angle),
+    return list.map((s): WorldSwath => {
+      if (!s.steps)
+        return { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle), ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) };
+      // a piece at the implement's full width keeps widthM unset, as a whole swath does
+      const full = s.widthM ?? Math.max(...s.steps.map((p) => p.widthM));
+      const steps = s.steps.map((p) => ({
+        a: rotate([p.x0, s.y + p.dy], angle),
+        b: rotate([p.x1, s.y + p.dy], angle),
+        ...(p.widthM < full - 1e-9 || s.widthM !== undefined ? { widthM: p.widthM } : {}),
+        leftM: p.dy,
+      }));
+      // the machine drives the line itself, from the first piece's start to the last one's end: turns meet it there
+      return {
+        a: rotate([s.steps[0].x0, s.y], angle),
+        b: rotate([s.steps[s.steps.length - 1].x1, s.y], angle),
+        steps,
         ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
-      }),
-    );
+      };
+    });
   });
 }
 
@@ -164,9 +189,9 @@ class RouteWriter {
 
   /** A cell's swaths and turns, reached by a transit. */
   cell(segs: RouteSegment[]): void {
-    this.transit(segs[0].points[0], this.route.length === 0 ? 'start' : 'cell');
+    this.transit(machinePoints(segs[0])[0], this.route.length === 0 ? 'start' : 'cell');
     this.route.push(...segs);
-    const last = segs[segs.length - 1].points;
+    const last = machinePoints(segs[segs.length - 1]);
     this.pos = last[last.length - 1];
   }
 

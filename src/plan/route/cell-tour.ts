@@ -18,6 +18,8 @@ export interface WorldSwath {
   b: XY;
   /** A narrowed pass's own width (see SweepSwath.widthM). */
   widthM?: number;
+  /** Pieces where rows switch off at a slanting end (see SweepSwath.steps), a to b, their rows' centre `leftM` left of the a→b line (the machine's path, which `a`/`b` end). */
+  steps?: { a: XY; b: XY; widthM?: number; leftM: number }[];
 }
 
 /** Swath patterns allowed: `auto` picks per cell. */

@@ -4,6 +4,7 @@ import type { XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import { segmentTimeS } from '../metrics/segment-time.js';
 import type { TurnSpace } from '../turns/plan-turn.js';
+import { machinePoints } from '../route/machine-path.js';
 import type { RefillStop, RouteSegment, Sortie } from '../types.js';
 
 /** DJI Agras return-to-home low-battery threshold defaults to about 25–30 %: keep 25 % in reserve. */
@@ -86,7 +87,7 @@ class SortieSplitter {
     // ground machines reload before a swath the trays left would not finish, if a full load would
     const needs = polylineLength(s.points) * perM;
     if (this.inPlace && this.used > 0 && needs > cap - this.used + 1e-9 && needs <= cap)
-      this.stopAt(s.points[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
+      this.stopAt(machinePoints(s)[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
     for (let fresh = true; ; fresh = false) {
       const lengthM = polylineLength(s.points);
       const byTank = perM > 0 ? (cap - this.used) / perM : Infinity;
@@ -113,7 +114,8 @@ class SortieSplitter {
         return;
       }
       const reason = byTank <= byBattery ? (vehicle.payload.kind === 'tank' ? 'tank' : 'trays') : 'battery';
-      if (this.inPlace) this.stopAt(s.points[0], reason);
+      // a ground machine stops where it is: on its own line (a stepped swath's rows work off it)
+      if (this.inPlace) this.stopAt(machinePoints(s)[0], reason);
       else this.refillAt(s.points[0], reason);
     }
   }

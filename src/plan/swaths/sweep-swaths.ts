@@ -2,7 +2,7 @@ import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bandPasses, swathCount } from './last-pass.js';
 import { lineIntervals } from './line-intervals.js';
-import { bandExtent } from './swath-ends.js';
+import { bandExtent, rowExtents, rowSteps, STEP_MIN_REACH_M, type RowStep } from './swath-ends.js';
 
 export { lineIntervals, swathCount };
 
@@ -15,6 +15,11 @@ export interface SweepSwath {
   line: number;
   /** Working width when narrower than the implement (a narrowed last pass, some rows off), m. */
   widthM?: number;
+  /**
+   * Pieces from x0 to x1 where rows switch off one by one at a slanting end (implements with
+   * sections only), each with its rows' centre off the line and their width; absent: one piece.
+   */
+  steps?: RowStep[];
 }
 
 /**
@@ -99,8 +104,9 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
     for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) {
       const y = y0 + pass.offsetM,
         line = lines++;
+      const rows = sectionWidthM ? { widthM: pass.widthM, sectionWidthM } : undefined;
       const here = boundRotated
-        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, widthM / 2)
+        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, rows)
         : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
       if (pass.widthM < widthM) for (const p of here) p.widthM = pass.widthM;
       pieces += here.length;
@@ -121,27 +127,86 @@ export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
   };
 }
 
-/** Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`. */
-function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number, hi: number, line: number, radiusM: number): SweepSwath[] {
+/** A pass's rows: its working width and the width of one section. */
+interface PassRows {
+  widthM: number;
+  sectionWidthM: number;
+}
+
+/**
+ * Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`.
+ * With `rows` (an implement with sections) an end that runs past its centre interval by
+ * {@link STEP_MIN_REACH_M} or more may get row steps ({@link addRowSteps}).
+ */
+function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number, hi: number, line: number, rows?: PassRows): SweepSwath[] {
   const boundIv = lineIntervals(bound, y);
   const here: SweepSwath[] = [];
   let lastBound = -1;
   for (const [a, b] of lineIntervals([part], y)) {
     const k = boundIv.findIndex(([u, v]) => u <= (a + b) / 2 && (a + b) / 2 <= v);
-    let x0: number, x1: number;
-    // bandExtent only widens [a, b]: a bound interval inside [a, b] clips it to the bound
+    const [u, v] = k >= 0 ? boundIv[k] : [-Infinity, Infinity];
+    // bandExtent only widens [a, b]: a bound interval inside [a, b] clips it back to the bound
     // interval itself (a no-lap layout, whose bound is the area), so it need not be computed
-    if (k >= 0 && boundIv[k][0] >= a && boundIv[k][1] <= b) [x0, x1] = boundIv[k];
-    else {
-      [x0, x1] = bandExtent(part, y, lo, hi, a, b, radiusM);
-      if (k >= 0) [x0, x1] = [Math.max(x0, boundIv[k][0]), Math.min(x1, boundIv[k][1])];
-    }
+    let [x0, x1] = u >= a && v <= b ? [u, v] : bandExtent(part, y, lo, hi, a, b, (hi - lo) / 2);
+    [x0, x1] = [Math.max(x0, u), Math.min(x1, v)];
     const prev = here[here.length - 1];
-    if (prev && k >= 0 && k === lastBound) prev.x1 = Math.max(prev.x1, x1);
-    else here.push({ y, x0, x1, line });
+    if (prev && k >= 0 && k === lastBound) {
+      prev.x1 = Math.max(prev.x1, x1);
+      stepInputs.delete(prev); // merged across a notch: one straight piece
+    } else {
+      const s: SweepSwath = { y, x0, x1, line };
+      if (rows && Math.max(a - x0, x1 - b) >= STEP_MIN_REACH_M) stepInputs.set(s, { part, lo, hi, a, b, rows, u, v });
+      here.push(s);
+    }
     lastBound = k;
   }
   return here;
+}
+
+/** What a swath's row steps are worked out from: its part, strip, centre interval, rows and bound interval. */
+interface StepInput {
+  part: PolygonM;
+  lo: number;
+  hi: number;
+  a: number;
+  b: number;
+  rows: PassRows;
+  u: number;
+  v: number;
+}
+
+/**
+ * Swaths whose ends may get row steps, with what they are worked out from. The angle search
+ * sweeps many layouts and keeps one: steps are worked out for that one only ({@link addRowSteps}).
+ */
+const stepInputs = new WeakMap<SweepSwath, StepInput>();
+
+/**
+ * Sets `steps` on the swaths of a sweep (made by {@link sweepSwaths} with `bound` and
+ * `sectionWidthM`) whose ends slant across the edge enough to pay for switching rows off one
+ * group at a time (see `rowSteps`). Done once, on the layout the planner keeps.
+ */
+export function addRowSteps(plan: SweepPlan): void {
+  for (const cell of plan.swaths)
+    for (const s of cell) {
+      const input = stepInputs.get(s);
+      if (!input) continue;
+      const steps = steppedEnds(s.y, input);
+      if (steps) s.steps = steps;
+    }
+}
+
+/** Row steps of a swath on the line y (see {@link rowSteps}), clipped to the bound interval [u, v]; undefined when one piece serves. */
+function steppedEnds(y: number, { part, lo, hi, a, b, rows, u, v }: StepInput): RowStep[] | undefined {
+  const n = Math.round(rows.widthM / rows.sectionWidthM);
+  const need = rowExtents(part, lo, hi, a, b, y - rows.widthM / 2, n, rows.sectionWidthM);
+  const clipped = need.map((iv): [number, number] | undefined => (iv ? [Math.max(iv[0], u), Math.min(iv[1], v)] : undefined));
+  const steps = rowSteps(
+    clipped.map((iv) => (iv && iv[1] > iv[0] ? iv : undefined)),
+    -rows.widthM / 2,
+    rows.sectionWidthM,
+  );
+  return steps && steps.length > 1 ? steps : undefined;
 }
 
 /** Chains one line's pieces into cells: a piece joins the cell below when the link is one-to-one. */

@@ -149,6 +149,34 @@ function segDist(p: XY, a: XY, b: XY): number {
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
+/**
+ * The guidance lines a cell's swaths make: a stepped swath's pieces (consecutive, with
+ * `rowsOffsetM`) are one line on the machine's path (each piece shifted right by its offset),
+ * first start to last end, at the widest piece's width.
+ */
+function joinSteps(segs: Plan['route']): Plan['route'] {
+  const out: Plan['route'] = [];
+  const machine = (s: Plan['route'][number]): XY[] => {
+    if (!s.rowsOffsetM) return s.points;
+    const [a, b] = [s.points[0], s.points[s.points.length - 1]];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const off = s.rowsOffsetM ?? 0;
+    return s.points.map(([x, y]): XY => [x + ((b[1] - a[1]) / len) * off, y - ((b[0] - a[0]) / len) * off]);
+  };
+  for (const s of segs) {
+    const prev = out[out.length - 1];
+    const joins =
+      prev?.rowsOffsetM !== undefined && s.rowsOffsetM !== undefined && prev.cellId === s.cellId && prev.swathIndex === s.swathIndex;
+    if (!joins) {
+      out.push({ ...s, points: machine(s) });
+      continue;
+    }
+    const widthM = Math.max(prev.widthM ?? Number.POSITIVE_INFINITY, s.widthM ?? Number.POSITIVE_INFINITY);
+    out[out.length - 1] = { ...prev, points: [prev.points[0], machine(s)[1]], widthM: Number.isFinite(widthM) ? widthM : undefined };
+  }
+  return out;
+}
+
 function checkGuidance(name: string, plan: Plan, doc: Document): void {
   const gpns = all(doc, 'GPN');
   // one group per worked cell, plus one for the headland passes when there are any; groups in
@@ -157,7 +185,7 @@ function checkGuidance(name: string, plan: Plan, doc: Document): void {
   const keyOf = (s: Plan['route'][number]) => (s.headlandLap >= 0 ? 'headland' : `cell ${s.cellId}`);
   const inRoute = plan.route.filter((s) => s.kind === 'swath');
   const groups = [...new Set(inRoute.map(keyOf))];
-  const swaths = groups.flatMap((k) => inRoute.filter((s) => keyOf(s) === k));
+  const swaths = groups.flatMap((k) => joinSteps(inRoute.filter((s) => keyOf(s) === k)));
   expect({ name, patterns: gpns.length }).toEqual({ name, patterns: swaths.length });
   expect(all(doc, 'GGP').length).toBe(groups.length);
   gpns.forEach((g, i) => {

@@ -112,10 +112,11 @@ describe('real-field regression set (fields/real)', () => {
         });
 
       if (vehicle === 'transplanter')
-        it('the checker counts the narrowed last passes: overlap median 4.59 % (5.81 % with the leftover spread), every field covered', async () => {
+        it('the checker counts the narrowed passes and row steps: overlap median 3.70 % (4.59 % without steps, 5.81 % with the leftover spread), every field covered', async () => {
           // each swath feature carries its own widthM; the checker reads it per swath. The rest of
-          // the overlap is the checker's 2 cm footprint tolerance (two passes that meet share a
-          // 4 cm strip, 2.2 % of a field in 1.8 m passes) and swath ends' round caps under the laps
+          // the overlap (tests/plan/real/checker-overlap.ts) is mostly the checker's 2 cm footprint
+          // tolerance (two passes that meet share a 4 cm strip: 1.8 % of a field in 1.8 m passes)
+          // and swath ends' round caps under the laps (0.6 %)
           // two checker processes at a time over the plans made once in beforeAll
           const queue = [...plans.get(vehicle)!];
           const checks: CheckResult[] = [];
@@ -124,7 +125,7 @@ describe('real-field regression set (fields/real)', () => {
           };
           await Promise.all([checkNext(), checkNext()]);
           expect(checks).toHaveLength(fields.length);
-          expect(median(checks.map((c) => c.overlapPct))).toBeLessThanOrEqual(4.7);
+          expect(median(checks.map((c) => c.overlapPct))).toBeLessThanOrEqual(3.8);
           expect(checks.filter((c) => c.coveragePct < COVERAGE_BAR_PCT || c.outsidePts > 0)).toEqual([]);
         }, 180_000);
 
