@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetPolygons, simplifyPolygon } from '../../src/geometry/index.js';
 import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
-import { boundedPieces, piecesAtLeast, swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { boundedPieces, swathLinesInto, sweepCount } from '../../src/plan/swaths/count-sweep.js';
+import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 

@@ -1,7 +1,8 @@
 import { convexHull } from '../../geometry/index.js';
 import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { piecesAtLeast, sweepCount } from './count-sweep.js';
+import { sweepCount } from './count-sweep.js';
+import { piecesAtLeast } from './pieces-bound.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** The cost of a sweep angle: swaths driven first, then cells (each cell costs a transit). */
