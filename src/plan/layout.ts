@@ -168,7 +168,7 @@ const ESTIMATE_SAMPLES = 2_500;
  * A layout's swaths in the world frame, each as a segment at its cell's angle, and each one's own
  * width where it has one (a narrowed pass); the laps are painted apart ({@link lapRaster}).
  */
-function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[] } {
+export function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | undefined)[] } {
   const paths: XY[][] = [],
     widthsM: (number | undefined)[] = [];
   l.sweep.swaths.forEach((cell, i) => {

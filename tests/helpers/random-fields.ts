@@ -50,6 +50,19 @@ export interface RandomFieldOptions {
 type P = [number, number];
 
 /** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
+/**
+ * Random points in the bounding box of a field's outer ring, from `seed` (a Lehmer generator:
+ * property tests draw paths across a field with it, so gaps and overlaps of every shape appear).
+ */
+export function randomPointInBox(field: Field, seed: number): () => [number, number] {
+  const xs = field.polygon.outer.map((p) => p[0]),
+    ys = field.polygon.outer.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let s = seed;
+  const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
+  return () => [x0 + rnd() * (x1 - x0), y0 + rnd() * (y1 - y0)];
+}
+
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

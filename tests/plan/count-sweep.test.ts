@@ -13,6 +13,19 @@ import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
+/** An L of a 100 × 30 m foot and a 30 × 100 m arm, m. */
+const L = {
+  outer: [
+    [0, 0],
+    [100, 0],
+    [100, 30],
+    [30, 30],
+    [30, 100],
+    [0, 100],
+  ] as [number, number][],
+  holes: [],
+};
+
 describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
   it('lays its lines where sweepSwaths does (swathOffsets), to the bit', () => {
     fc.assert(
@@ -99,17 +112,6 @@ describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
     });
 
   it('an L-shaped area: one cell along the long arm, two where the arms split the lines', () => {
-    const L = {
-      outer: [
-        [0, 0],
-        [100, 0],
-        [100, 30],
-        [30, 30],
-        [30, 100],
-        [0, 100],
-      ] as [number, number][],
-      holes: [],
-    };
     // along x: lines below y = 30 cross the whole foot, above it only the 30 m arm
     expect(sweepCount([L], 0, 10)).toEqual({ pieces: 10, cells: 1 });
     // across the notch (heading south-east) the lines leave one arm and enter the other: more cells
@@ -179,17 +181,6 @@ describe('piecesAtLeast: the angle search skips a sweep its bound shows cannot w
     });
 
   it('counts the notch of an L and the hole of a ring, less a line through a narrow tip', () => {
-    const L = {
-      outer: [
-        [0, 0],
-        [100, 0],
-        [100, 30],
-        [30, 30],
-        [30, 100],
-        [0, 100],
-      ] as [number, number][],
-      holes: [],
-    };
     for (const angle of [0, -Math.PI / 4, Math.PI / 3]) expect(piecesAtLeast([L], angle, 10)).toBe(sweepCount([L], angle, 10).pieces);
     const ring = {
       outer: L.outer.slice(0, 3).concat([[0, 30]]) as [number, number][],

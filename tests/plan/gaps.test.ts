@@ -8,7 +8,7 @@ import { getVehicle } from '../../src/vehicles/index.js';
 import type { XY } from '../../src/geometry/types.js';
 import { checkPlan } from '../helpers/check-plan.js';
 import { rectM } from '../helpers/fields.js';
-import { arbParsedField } from '../helpers/random-fields.js';
+import { arbParsedField, randomPointInBox } from '../helpers/random-fields.js';
 
 const OPTS = { targetPct: 99.8, insideTolM: 0.01 };
 
@@ -136,14 +136,7 @@ describe('gapClusters on typed arrays', () => {
   it('finds the clusters of the plain search, cell for cell and in order (fast-check, seeded)', () => {
     fc.assert(
       fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), fc.integer({ min: 1, max: 1e9 }), (field, seed) => {
-        const xs = field.polygon.outer.map((p) => p[0]),
-          ys = field.polygon.outer.map((p) => p[1]);
-        let s = seed;
-        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
-        const at = (): XY => [
-          Math.min(...xs) + rnd() * (Math.max(...xs) - Math.min(...xs)),
-          Math.min(...ys) + rnd() * (Math.max(...ys) - Math.min(...ys)),
-        ];
+        const at = randomPointInBox(field, seed);
         // a few random passes leave gaps of every shape
         const g = coverageGrid(
           field.polygon,

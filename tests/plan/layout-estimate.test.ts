@@ -5,24 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rotate } from '../../src/geometry/index.js';
-import type { XY } from '../../src/geometry/index.js';
-import { footprintEstimate, planLayout } from '../../src/plan/layout.js';
+import { footprintEstimate, layoutPaths, planLayout } from '../../src/plan/layout.js';
 import { coverageGrid, footprintPasses } from '../../src/plan/metrics/coverage.js';
 import { getVehicle } from '../../src/vehicles/index.js';
-import { arbParsedField } from '../helpers/random-fields.js';
+import { arbParsedField, randomPointInBox } from '../helpers/random-fields.js';
 
 /** The estimate as one raster of swaths and laps together (how layout.ts drew it before). */
 function jointEstimate(l: ReturnType<typeof planLayout>, field: Parameters<typeof coverageGrid>[0], widthM: number) {
-  const paths: XY[][] = [],
-    widthsM: (number | undefined)[] = [];
-  l.sweep.swaths.forEach((cell, i) => {
-    const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
-    for (const s of cell) {
-      paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
-      widthsM.push(s.widthM);
-    }
-  });
+  const { paths, widthsM } = layoutPaths(l);
   for (const rings of l.headland.rings) for (const r of rings) paths.push([...r, r[0]]);
   const g = coverageGrid(field, paths, widthM, 2_500, widthsM);
   let twice = 0,
@@ -54,14 +44,7 @@ describe('footprint estimates painted in parts', () => {
   it('footprintPasses paints the passes of coverageGrid, on its frame', () => {
     fc.assert(
       fc.property(arbParsedField('holes', { minAreaHa: 0.05, maxAreaHa: 2 }), fc.integer({ min: 1, max: 1e9 }), (field, seed) => {
-        const xs = field.polygon.outer.map((p) => p[0]),
-          ys = field.polygon.outer.map((p) => p[1]);
-        let s = seed;
-        const rnd = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
-        const at = (): XY => [
-          Math.min(...xs) + rnd() * (Math.max(...xs) - Math.min(...xs)),
-          Math.min(...ys) + rnd() * (Math.max(...ys) - Math.min(...ys)),
-        ];
+        const at = randomPointInBox(field, seed);
         const paths = Array.from({ length: 6 }, () => [at(), at(), at()]);
         const widths = [undefined, 1.5, undefined, 0.9, undefined, undefined];
         expect(footprintPasses(field.polygon, paths, 1.8, 2_500, widths)).toEqual(
