@@ -20,6 +20,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Stops a test's system program (SIGTERM) and resolves once it exited (at once if it already had). */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 /** A running mosquitto. */
 export interface Mosquitto {
   proc: ChildProcess;
@@ -75,12 +84,7 @@ export async function startMosquitto(program: string, options: { port?: number }
     port,
     url: `mqtt://127.0.0.1:${port}`,
     clientsSubscribed: (count, timeoutMs = 60_000) => logged(/Received SUBSCRIBE from/g, count, timeoutMs),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(proc),
   };
 }
 

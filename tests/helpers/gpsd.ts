@@ -4,7 +4,7 @@
  * bounded, so a gpsd that never connects fails the test with a message instead of hanging it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from './brokers.js';
+import { freePort, stopProcess } from './brokers.js';
 
 /** A running gpsd. */
 export interface Gpsd {
@@ -32,7 +32,7 @@ export async function startGpsd(program: string, nmeaPort: number): Promise<Gpsd
     port,
     waitUntil: (connected, timeoutMs = 30_000) => poll(connected, timeoutMs, 'gpsd did not connect to the NMEA server'),
     readReports: (gpspipe, lines, timeoutMs = 60_000) => readReports(gpspipe, port, lines, timeoutMs, children),
-    stop: () => Promise.all(children.map(stopChild)).then(() => undefined),
+    stop: () => Promise.all(children.map(stopProcess)).then(() => undefined),
   };
 }
 
@@ -65,13 +65,5 @@ function readReports(gpspipe: string, port: number, lines: number, timeoutMs: nu
       });
     };
     attempt();
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
   });
 }
