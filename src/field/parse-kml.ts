@@ -15,7 +15,13 @@ export function xmlProblem(e: unknown): string {
 }
 
 /** A parsed KML document, or what is wrong with the text (in words that never quote it). */
-export type KmlDocument = { doc: Document } | { problem: string };
+export type KmlDocument =
+  | { doc: Document }
+  | {
+      problem: string;
+      /** For malformed XML, what is wrong without the "not valid XML" lead (a field error's `cause`). */
+      cause?: string;
+    };
 
 /**
  * Parses KML text to an XML document, checking that it is well-formed XML with a `<kml>` root.
@@ -36,7 +42,8 @@ export function readKmlDocument(text: string): KmlDocument {
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    return { problem: `not valid XML: ${xmlProblem(e)}` };
+    const cause = xmlProblem(e);
+    return { problem: `not valid XML: ${cause}`, cause };
   }
   const root = doc.documentElement;
   if (root?.localName !== 'kml') {
@@ -137,7 +144,7 @@ export function parseKmlText(text: string, sourceName?: string): ParsedKml {
   if ('problem' in read)
     throw new FieldError('FIELD_PARSE', `${sourceName ? `${sourceName}: ` : ''}${read.problem}`, {
       source: sourceName,
-      cause: read.problem,
+      ...(read.cause ? { cause: read.cause } : {}),
     });
   const doc = read.doc;
   const fc = kml(doc, { skipNullGeometry: false }) as unknown as { features: Record<string, unknown>[] };

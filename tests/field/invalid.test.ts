@@ -42,6 +42,15 @@ describe('invalid field inputs (tests/fixtures/field/in/<CODE>[-variant].<ext>)'
     });
   }
 
+  it('a KML refusal says what is wrong, with the XML problem as the cause and nothing quoted', () => {
+    const bad = refusal('<kml><Placemark><name>Ruộng</nam-secret></Placemark></kml>', { sourceName: 'r.kml', format: 'kml' });
+    expect([bad.code, bad.message]).toEqual(['FIELD_PARSE', 'r.kml: not valid XML: tags that do not match or are not closed']);
+    expect(bad.details.cause).toBe('tags that do not match or are not closed');
+    const html = refusal('<html></html>', { sourceName: 'r.kml', format: 'kml' });
+    expect(html.message).toBe('r.kml: not KML: the root element is <html>, expected <kml>');
+    expect(html.details.cause).toBeUndefined();
+  });
+
   it('names the feature by id and name in the message', () => {
     const err = refusal(readFileSync(join(DIR, 'FIELD_SELF_INTERSECTION.geojson'), 'utf8'), {});
     expect(err.message).toBe(
