@@ -9,6 +9,7 @@ export {
   segmentCrossesPolygon,
   polylineInside,
 } from './inside.js';
+export { polylinesInside } from './near-edges.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';

@@ -1,4 +1,4 @@
-import { polylineInside } from '../../geometry/index.js';
+import { polylinesInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
@@ -18,22 +18,6 @@ export interface TurnSpace {
   tolM: number;
 }
 
-/**
- * Canonical shapes depend only on (bx, d, R); swaths in a cell repeat them, so they are kept
- * (never mutated) in a small cache, emptied when it grows past 2,000 entries. The key is the
- * exact numbers: a shape made for nearly the same bx would make a plan depend on what was
- * planned before it in the process (a rounded key did; same field, same bytes is the rule).
- */
-const shapeCache = new Map<string, TurnShape | undefined>();
-function cached(kind: string, bx: number, d: number, R: number, make: () => TurnShape | undefined): TurnShape | undefined {
-  const key = `${kind}|${bx}|${d}|${R}`;
-  if (shapeCache.has(key)) return shapeCache.get(key);
-  if (shapeCache.size > 2000) shapeCache.clear();
-  const shape = make();
-  shapeCache.set(key, shape);
-  return shape;
-}
-
 /** Rough time of a shape, s, used to pick the cheaper of the turns that fit. */
 function shapeTimeS(shape: TurnShape, v: Vehicle): number {
   let t = 0;
@@ -45,6 +29,39 @@ function shapeTimeS(shape: TurnShape, v: Vehicle): number {
   }
   // each change of direction stops and restarts the machine
   return t + (shape.legs.length - 1) * 2 * (v.turnSpeedMps / v.accelMps2);
+}
+
+/** The last shape placed in the field: its points x, y interleaved, and where each leg ends (in points). */
+const placed = { xy: new Float64Array(512), ends: [] as number[] };
+
+/**
+ * Places a canonical shape in the field, into {@link placed}: (u, v) goes to end + u·heading +
+ * v·mirror·left, the arithmetic the legs are built with. Returns the number of legs.
+ */
+function place(shape: TurnShape, end: XY, heading: XY, left: XY, mirror: number): number {
+  let n = 0;
+  for (const leg of shape.legs) n += leg.points.length;
+  if (2 * n > placed.xy.length) placed.xy = new Float64Array(4 * n);
+  const xy = placed.xy;
+  let i = 0;
+  for (let k = 0; k < shape.legs.length; k++) {
+    const pts = shape.legs[k].points;
+    for (let j = 0; j < pts.length; j++) {
+      const u = pts[j][0],
+        v = pts[j][1];
+      xy[i++] = end[0] + u * heading[0] + v * mirror * left[0];
+      xy[i++] = end[1] + u * heading[1] + v * mirror * left[1];
+    }
+    placed.ends[k] = i / 2;
+  }
+  return shape.legs.length;
+}
+
+/** The legs of the shape last placed, as points. */
+function worldLegs(shape: TurnShape): TurnLeg[] {
+  const xy = placed.xy;
+  let i = 0;
+  return shape.legs.map((leg) => ({ points: leg.points.map((): XY => [xy[i++], xy[i++]]), reverse: leg.reverse }));
 }
 
 /**
@@ -62,7 +79,6 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
   const dRaw = dx * left[0] + dy * left[1];
   const mirror = dRaw < 0 ? -1 : 1;
   const d = Math.abs(dRaw);
-  const toWorld = ([u, v]: XY): XY => [end[0] + u * heading[0] + v * mirror * left[0], end[1] + u * heading[1] + v * mirror * left[1]];
 
   // Candidates in order of preference, built only when the ones before them do not fit.
   const candidates: (() => TurnShape | undefined)[] = [];
@@ -73,10 +89,10 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
     const canReverse = vehicle.reverseSpeedMps > 0;
     const byTime = (shapes: (TurnShape | undefined)[]) =>
       shapes.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle));
-    if (d >= 2 * R) candidates.push(() => cached('u', bx, d, R, () => uTurn(bx, d, R)));
+    if (d >= 2 * R) candidates.push(() => uTurn(bx, d, R));
     else {
-      const omega = cached('omega', bx, d, R, () => omegaTurn(bx, d, R));
-      const k = canReverse ? cached('k', bx, d, R, () => kTurn(bx, d, R)) : undefined;
+      const omega = omegaTurn(bx, d, R);
+      const k = canReverse ? kTurn(bx, d, R) : undefined;
       for (const s of byTime([omega, k])) candidates.push(() => s);
     }
     if (canReverse && bx > 0) candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
@@ -87,8 +103,10 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
   for (const make of candidates) {
     const shape = make();
     if (!shape) continue;
-    const legs = shape.legs.map((leg) => ({ points: leg.points.map(toWorld), reverse: leg.reverse }));
-    if (legs.every((leg) => polylineInside(leg.points, space.field, space.tolM))) {
+    // placed in the field (flat, so a shape that does not fit costs no arrays), tested, then kept
+    const count = place(shape, end, heading, left, mirror);
+    if (polylinesInside(placed.xy, placed.ends, count, space.field, space.tolM)) {
+      const legs = worldLegs(shape);
       // pin the ends exactly on the swath ends (arcs carry rounding)
       legs[0].points[0] = end;
       legs[legs.length - 1].points[legs[legs.length - 1].points.length - 1] = next;
