@@ -69,7 +69,8 @@ function sameAnswers(kind: RandomFieldKind, numRuns: number): { inside: number; 
         const corners = [poly.outer, ...poly.holes].flat();
         const groups = corners.map((c) => legsNear(c, rnd));
         // long straight legs between corners, across the field and out of it
-        for (let i = 0; i < 10; i++) groups.push([[corners[Math.floor(rnd() * corners.length)], corners[Math.floor(rnd() * corners.length)]]]);
+        for (let i = 0; i < 10; i++)
+          groups.push([[corners[Math.floor(rnd() * corners.length)], corners[Math.floor(rnd() * corners.length)]]]);
         for (const legs of groups)
           for (const tolM of [0, 0.01]) {
             const { xy, ends } = flat(legs);
