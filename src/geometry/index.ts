@@ -7,9 +7,8 @@ export {
   distToRing,
   segmentsCross,
   segmentCrossesPolygon,
-  polylineInside,
 } from './inside.js';
-export { polylinesInside } from './near-edges.js';
+export { polylineInside, polylinesInside } from './near-edges.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';

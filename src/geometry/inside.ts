@@ -85,20 +85,3 @@ export function segmentInside(p: XY, q: XY, poly: PolygonM, pIn: boolean, qIn: b
   }
   return !segmentCrossesPolygon(p, q, poly);
 }
-
-/**
- * True when the whole polyline stays inside the polygon: every vertex inside (or within `tolM`
- * of the boundary) and no edge crossing a ring. When both ends are strictly inside only the
- * crossings are tested: a connected path that starts inside and never crosses the boundary
- * cannot be outside anywhere else.
- */
-export function polylineInside(points: XY[], poly: PolygonM, tolM = 0): boolean {
-  const first = points[0],
-    last = points[points.length - 1];
-  if (!pointInPolygon(first, poly) || !pointInPolygon(last, poly)) {
-    // an end on or just outside the boundary proves nothing about the rest: test every vertex
-    for (const p of points) if (!pointInPolygonTol(p, poly, tolM)) return false;
-  }
-  for (let i = 1; i < points.length; i++) if (segmentCrossesPolygon(points[i - 1], points[i], poly)) return false;
-  return true;
-}

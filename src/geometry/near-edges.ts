@@ -8,6 +8,9 @@ import { edgeGridOf } from './edge-grid.js';
 import { pointInPolygon, pointInPolygonTol, segmentCrossesPolygon } from './inside.js';
 import type { PolygonM, XY } from './types.js';
 
+/** Grid cells a gathering box may span (a turn's box spans 2–12). */
+const MAX_GATHER_CELLS = 32;
+
 /** Edges near the box, as (ax, ay, bx, by), a the ring's previous vertex (reused between calls). */
 let near = new Float64Array(64);
 
@@ -124,8 +127,9 @@ export function polylinesInside(xy: Float64Array, ends: ArrayLike<number>, count
     y0 = Math.min(y0, xy[i + 1]);
     y1 = Math.max(y1, xy[i + 1]);
   }
-  // a grid walk per segment beats gathering a box of more cells than twice the segments (long straight legs)
-  const n = points > 1 ? gatherNear(poly, x0, y0, x1, y1, 2 * (points - count)) : 0;
+  // a grid walk per segment beats gathering a box of more cells than twice the segments (long
+  // straight legs), or a large box (a headland lap: every edge against every segment)
+  const n = points > 1 ? gatherNear(poly, x0, y0, x1, y1, Math.min(2 * (points - count), MAX_GATHER_CELLS)) : 0;
   for (let k = 0, s = 0; k < count; s = ends[k++]) {
     const e = ends[k];
     if (!endsInside(xy, s, e, poly, tolM)) return false;
@@ -138,4 +142,35 @@ export function polylinesInside(xy: Float64Array, ends: ArrayLike<number>, count
 /** `segmentCrossesPolygon` of the segment from point i − 1 to point i of `xy`. */
 function crossesWalk(xy: Float64Array, i: number, poly: PolygonM): boolean {
   return segmentCrossesPolygon([xy[2 * i - 2], xy[2 * i - 1]], [xy[2 * i], xy[2 * i + 1]], poly);
+}
+
+/** The one polyline {@link polylineInside} tests, flat (reused between calls). */
+let single = new Float64Array(64);
+const singleEnds = [0];
+
+/**
+ * True when the whole polyline stays inside the polygon: every vertex inside (or within `tolM`
+ * of the boundary) and no edge crossing a ring. When both ends are strictly inside only the
+ * crossings are tested: a connected path that starts inside and never crosses the boundary
+ * cannot be outside anywhere else. A polyline of three segments or more is tested as
+ * {@link polylinesInside} tests one (the same answer).
+ */
+export function polylineInside(points: XY[], poly: PolygonM, tolM = 0): boolean {
+  if (points.length >= 4) {
+    if (2 * points.length > single.length) single = new Float64Array(4 * points.length);
+    for (let i = 0; i < points.length; i++) {
+      single[2 * i] = points[i][0];
+      single[2 * i + 1] = points[i][1];
+    }
+    singleEnds[0] = points.length;
+    return polylinesInside(single, singleEnds, 1, poly, tolM);
+  }
+  const first = points[0],
+    last = points[points.length - 1];
+  if (!pointInPolygon(first, poly) || !pointInPolygon(last, poly)) {
+    // an end on or just outside the boundary proves nothing about the rest: test every vertex
+    for (const p of points) if (!pointInPolygonTol(p, poly, tolM)) return false;
+  }
+  for (let i = 1; i < points.length; i++) if (segmentCrossesPolygon(points[i - 1], points[i], poly)) return false;
+  return true;
 }

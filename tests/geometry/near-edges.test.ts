@@ -1,15 +1,27 @@
 /**
  * `polylinesInside` (the edges near a group of polylines gathered once, a turn's legs tested
- * against those alone) gives `polylineInside`'s answer for each polyline: on random concave
+ * against those alone) and `polylineInside` (which tests a long polyline so) give the answer of
+ * the plain test they replaced for each polyline: on random concave
  * fields and fields with holes, for turn-like groups of arcs and straights placed at the
  * boundary's corners (where they go in and out of the field, touch it and run along it) and for
  * long straight legs across the field (fast-check, seeded).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { polylineInside, polylinesInside } from '../../src/geometry/index.js';
+import { pointInPolygon, pointInPolygonTol, polylineInside, polylinesInside, segmentCrossesPolygon } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { arbParsedField, mulberry32, type RandomFieldKind } from '../helpers/random-fields.js';
+
+/** `polylineInside` as src/geometry/inside.ts had it (reference answers): every segment walks the edge grid. */
+function plainInside(points: XY[], poly: PolygonM, tolM: number): boolean {
+  const first = points[0],
+    last = points[points.length - 1];
+  if (!pointInPolygon(first, poly) || !pointInPolygon(last, poly)) {
+    for (const p of points) if (!pointInPolygonTol(p, poly, tolM)) return false;
+  }
+  for (let i = 1; i < points.length; i++) if (segmentCrossesPolygon(points[i - 1], points[i], poly)) return false;
+  return true;
+}
 
 /** A group of 1–3 legs near `at`: arcs of radius 0.5–6 m and straights, as a turn is built. */
 function legsNear(at: XY, rnd: () => number): XY[][] {
@@ -74,7 +86,8 @@ function sameAnswers(kind: RandomFieldKind, numRuns: number): { inside: number; 
         for (const legs of groups)
           for (const tolM of [0, 0.01]) {
             const { xy, ends } = flat(legs);
-            const want = legs.every((leg) => polylineInside(leg, poly, tolM));
+            const want = legs.every((leg) => plainInside(leg, poly, tolM));
+            for (const leg of legs) expect(polylineInside(leg, poly, tolM)).toBe(plainInside(leg, poly, tolM));
             expect(polylinesInside(xy, ends, legs.length, poly, tolM)).toBe(want);
             seen[want ? 'inside' : 'outside']++;
           }
@@ -85,7 +98,7 @@ function sameAnswers(kind: RandomFieldKind, numRuns: number): { inside: number; 
   return seen;
 }
 
-describe('polylinesInside: the answer of polylineInside for every leg (fast-check, seeded)', () => {
+describe('polylinesInside and polylineInside: the plain test’s answers (fast-check, seeded)', () => {
   // the counts make sure both answers were asked often
   it('on concave fields', () => {
     const seen = sameAnswers('concave', 40);
