@@ -43,6 +43,12 @@ interface Visibility {
    */
   dist: Float64Array;
   rowFilled: Uint8Array;
+  /**
+   * Visibility between a search's end and the waypoints (as `seen`), by the end's exact
+   * coordinates and direction (`>x,y`: from the point to each waypoint; `<x,y`: from each
+   * waypoint to the point): the service point starts or ends every refill trip and transit.
+   */
+  endRows: Map<string, Int8Array>;
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
 
@@ -59,9 +65,24 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
     paths: new Map<string, XY[] | undefined>(),
     dist: new Float64Array(waypoints.length <= MAX_KEPT_DISTANCES ? waypoints.length * waypoints.length : 0),
     rowFilled: new Uint8Array(waypoints.length),
+    endRows: new Map<string, Int8Array>(),
   };
   visibilityCache.set(waypoints, made);
   return made;
+}
+
+/** End rows kept per waypoint set (a plan's searches have a few hundred ends). */
+const MAX_END_ROWS = 2048;
+
+/** The end row of `p` (see `Visibility.endRows`), `dir` `>` from p, `<` to p. */
+function endRow(known: Visibility, p: XY, dir: '<' | '>'): Int8Array {
+  const key = `${dir}${p[0]},${p[1]}`;
+  let row = known.endRows.get(key);
+  if (!row) {
+    if (known.endRows.size >= MAX_END_ROWS) known.endRows.clear();
+    known.endRows.set(key, (row = new Int8Array(known.inside.length)));
+  }
+  return row;
 }
 
 /**
@@ -124,6 +145,9 @@ class PathSearch {
   private readonly known: Visibility;
   private readonly aIn: boolean;
   private readonly bIn: boolean;
+  /** Whether a sees each waypoint, and each waypoint b (0 not yet tested, 1 visible, 2 not). */
+  private readonly fromA: Int8Array;
+  private readonly intoB: Int8Array;
   /** Straight distance of each node to b: never more than what is left, and consistent. */
   private readonly toB: Float64Array;
   private readonly prev: Int32Array;
@@ -146,6 +170,8 @@ class PathSearch {
     // whether each node lies in the field, so a segment test does not test its ends again
     this.aIn = pointInPolygon(a, field);
     this.bIn = pointInPolygon(b, field);
+    this.fromA = endRow(this.known, a, '>');
+    this.intoB = endRow(this.known, b, '<');
     this.toB = new Float64Array(n);
     for (let i = 0; i < n; i++) this.toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
     this.prev = new Int32Array(n);
@@ -178,12 +204,13 @@ class PathSearch {
     return u === 0 ? this.aIn : u === 1 ? this.bIn : this.known.inside[u - 2];
   }
 
-  /** Whether u sees v (the segment u→v stays inside); waypoint pairs kept with the waypoint set. */
+  /** Whether u sees v (the segment u→v stays inside), tested once per waypoint set. */
   private sees(u: number, v: number): boolean {
     const { nodes, field } = this;
-    if (u < 2 || v < 2) return segmentInside(nodes[u], nodes[v], field, this.isIn(u), this.isIn(v));
-    const vis = this.known.seen,
-      k = (u - 2) * this.m + (v - 2);
+    // waypoint pairs kept with the waypoint set, an end's edges with its end row
+    const vis = u >= 2 ? (v >= 2 ? this.known.seen : v === 1 ? this.intoB : undefined) : u === 0 && v >= 2 ? this.fromA : undefined;
+    if (!vis) return segmentInside(nodes[u], nodes[v], field, this.isIn(u), this.isIn(v));
+    const k = u >= 2 ? (v >= 2 ? (u - 2) * this.m + (v - 2) : u - 2) : v - 2;
     if (vis[k] === 0) vis[k] = segmentInside(nodes[u], nodes[v], field, this.isIn(u), this.isIn(v)) ? 1 : 2;
     return vis[k] === 1;
   }
