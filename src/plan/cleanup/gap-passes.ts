@@ -126,15 +126,18 @@ function clusterPasses(cells: number[], g: CoverageGrid, widthM: number, field: 
  * ```
  */
 export function gapPasses(g: CoverageGrid, field: PolygonM, widthM: number, opts: GapPassOptions): XY[][] {
+  const { inField, excluded, passes } = g;
   let countable = 0,
     uncovered = 0;
-  for (let k = 0; k < g.passes.length; k++)
-    if (g.inField[k] && !g.excluded[k]) {
+  for (let k = 0; k < passes.length; k++)
+    if (inField[k] && !excluded[k]) {
       countable++;
-      if (g.passes[k] === 0) uncovered++;
+      if (passes[k] === 0) uncovered++;
     }
   if (countable === 0) return [];
   const allowed = Math.floor(((100 - opts.targetPct) / 100) * countable);
+  // already on target: no pass, and no clusters to find
+  if (uncovered <= allowed) return [];
   const out: XY[][] = [];
   for (const cluster of gapClusters(g)) {
     if (uncovered <= allowed) break;
