@@ -144,33 +144,38 @@ function crossesWalk(xy: Float64Array, i: number, poly: PolygonM): boolean {
   return segmentCrossesPolygon([xy[2 * i - 2], xy[2 * i - 1]], [xy[2 * i], xy[2 * i + 1]], poly);
 }
 
-/** The one polyline {@link polylineInside} tests, flat (reused between calls). */
-let single = new Float64Array(64);
-const singleEnds = [0];
-
 /**
  * True when the whole polyline stays inside the polygon: every vertex inside (or within `tolM`
  * of the boundary) and no edge crossing a ring. When both ends are strictly inside only the
  * crossings are tested: a connected path that starts inside and never crosses the boundary
- * cannot be outside anywhere else. A polyline of three segments or more is tested as
- * {@link polylinesInside} tests one (the same answer).
+ * cannot be outside anywhere else. A polyline of three segments or more within a few grid cells
+ * is tested against the edges near it, as {@link polylinesInside} tests one (the same answer).
  */
 export function polylineInside(points: XY[], poly: PolygonM, tolM = 0): boolean {
-  if (points.length >= 4) {
-    if (2 * points.length > single.length) single = new Float64Array(4 * points.length);
-    for (let i = 0; i < points.length; i++) {
-      single[2 * i] = points[i][0];
-      single[2 * i + 1] = points[i][1];
-    }
-    singleEnds[0] = points.length;
-    return polylinesInside(single, singleEnds, 1, poly, tolM);
-  }
   const first = points[0],
     last = points[points.length - 1];
   if (!pointInPolygon(first, poly) || !pointInPolygon(last, poly)) {
     // an end on or just outside the boundary proves nothing about the rest: test every vertex
     for (const p of points) if (!pointInPolygonTol(p, poly, tolM)) return false;
   }
-  for (let i = 1; i < points.length; i++) if (segmentCrossesPolygon(points[i - 1], points[i], poly)) return false;
+  let n = -1;
+  if (points.length >= 4) {
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
+    for (const [x, y] of points) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    n = gatherNear(poly, x0, y0, x1, y1, Math.min(2 * (points.length - 1), MAX_GATHER_CELLS));
+  }
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i - 1],
+      q = points[i];
+    if (n >= 0 ? crossesNear(n, p[0], p[1], q[0], q[1]) : segmentCrossesPolygon(p, q, poly)) return false;
+  }
   return true;
 }
