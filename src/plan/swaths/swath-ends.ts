@@ -1,5 +1,5 @@
 import type { PolygonM } from '../../geometry/index.js';
-import { lineIntervals } from './line-intervals.js';
+import { bandEdges } from './band-edges.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
 const EPS_M = 1e-4;
@@ -19,22 +19,37 @@ const EPS_M = 1e-4;
  * @returns [x0, x1] ⊇ [a, b]
  */
 export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, _radiusM: number): [number, number] {
-  // the edges that meet the band, once: each sample line below crosses only these
   const edges: number[] = [];
-  const down: number[] = [lo + EPS_M],
-    up: number[] = [hi - EPS_M];
-  for (const ring of [part.outer, ...part.holes])
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[j],
-        [bx, by] = ring[i];
-      if (Math.max(ay, by) <= lo || Math.min(ay, by) >= hi) continue;
-      edges.push(ax, ay, bx, by);
-      if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
-      else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
-    }
+  bandEdges(part, lo, hi, edges);
+  return extentOver(edges, y, lo, hi, a, b);
+}
+
+/** Sample heights below and above the line (reused: no allocation per query). */
+const downScratch: number[] = [],
+  upScratch: number[] = [],
+  xsScratch: number[] = [];
+
+/**
+ * {@link bandExtent} from `edges` (ax, ay, bx, by, as {@link bandEdges} gives them): every edge
+ * of the part that meets the band lo < y < hi must be among them; others are skipped.
+ */
+function extentOver(edges: number[], y: number, lo: number, hi: number, a: number, b: number): [number, number] {
+  const down = downScratch,
+    up = upScratch,
+    xs = xsScratch;
+  down.length = 0;
+  up.length = 0;
+  down.push(lo + EPS_M);
+  up.push(hi - EPS_M);
+  for (let e = 0; e < edges.length; e += 4) {
+    const ay = edges[e + 1],
+      by = edges[e + 3];
+    if ((ay > by ? ay : by) <= lo || (ay < by ? ay : by) >= hi) continue;
+    if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
+    else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
+  }
   down.sort((u, v) => v - u);
   up.sort((u, v) => u - v);
-  const xs: number[] = [];
   let x0 = a,
     x1 = b;
   for (const ys of [down, up]) {
@@ -109,6 +124,9 @@ export function rowExtents(
   sectionWidthM: number,
 ): ([number, number] | undefined)[] {
   const out: ([number, number] | undefined)[] = [];
+  // every row's strip lies in the pass's: its edges, once, serve each row's line and band
+  const edges: number[] = [];
+  bandEdges(part, lo, hi, edges);
   for (let k = 0; k < rows; k++) {
     const rlo = Math.max(lo, passLoM + k * sectionWidthM),
       rhi = Math.min(hi, passLoM + (k + 1) * sectionWidthM);
@@ -118,15 +136,35 @@ export function rowExtents(
     }
     // the row's own centre interval: the one of its line that shares most with the pass's [a, b]
     const ry = (rlo + rhi) / 2;
-    let best: [number, number] | undefined,
-      shared = 0;
-    for (const [u, v] of lineIntervals([part], ry)) {
-      const s = Math.min(v, b) - Math.max(u, a);
-      if (s > shared) [best, shared] = [[u, v], s];
-    }
-    out.push(best ? bandExtent(part, ry, rlo, rhi, best[0], best[1], sectionWidthM / 2) : undefined);
+    const best = mostShared(edges, ry, a, b);
+    out.push(best ? extentOver(edges, ry, rlo, rhi, best[0], best[1]) : undefined);
   }
   return out;
+}
+
+/**
+ * Of the inside intervals of the line y (`lineIntervals` of the part, from `edges`, which hold
+ * every edge the line crosses), the one sharing most with [a, b]; undefined when none does.
+ */
+function mostShared(edges: number[], y: number, a: number, b: number): [number, number] | undefined {
+  const xs = xsScratch;
+  xs.length = 0;
+  for (let e = 0; e < edges.length; e += 4) {
+    const ay = edges[e + 1],
+      by = edges[e + 3];
+    if (ay > y !== by > y) xs.push(edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
+  }
+  xs.sort((u, v) => u - v);
+  let best: [number, number] | undefined,
+    shared = 0;
+  for (let k = 0; k + 1 < xs.length; k += 2) {
+    const u = xs[k],
+      v = xs[k + 1];
+    if (v - u <= 1e-3) continue;
+    const s = Math.min(v, b) - Math.max(u, a);
+    if (s > shared) [best, shared] = [[u, v], s];
+  }
+  return best;
 }
 
 /** The rows on over (u, v): the contiguous run from the lowest to the highest row needed there; undefined when none is. */
