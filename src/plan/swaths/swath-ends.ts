@@ -27,7 +27,8 @@ export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a:
 /** Sample heights below and above the line (reused: no allocation per query). */
 const downScratch: number[] = [],
   upScratch: number[] = [],
-  xsScratch: number[] = [];
+  xsScratch: number[] = [],
+  ownScratch: number[] = [];
 
 /**
  * {@link bandExtent} from `edges` (ax, ay, bx, by, as {@link bandEdges} gives them): every edge
@@ -41,10 +42,14 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
   up.length = 0;
   down.push(lo + EPS_M);
   up.push(hi - EPS_M);
+  // the band's own edges (a row's band is a part of its pass's): only these cross its sample lines
+  const own = ownScratch;
+  own.length = 0;
   for (let e = 0; e < edges.length; e += 4) {
     const ay = edges[e + 1],
       by = edges[e + 3];
     if ((ay > by ? ay : by) <= lo || (ay < by ? ay : by) >= hi) continue;
+    own.push(edges[e], ay, edges[e + 2], by);
     if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
     else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
   }
@@ -58,10 +63,10 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
     for (const sy of ys) {
       if (sy <= lo || sy >= hi) continue;
       xs.length = 0;
-      for (let e = 0; e < edges.length; e += 4) {
-        const ay = edges[e + 1],
-          by = edges[e + 3];
-        if (ay > sy !== by > sy) xs.push(edges[e] + ((sy - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
+      for (let e = 0; e < own.length; e += 4) {
+        const ay = own[e + 1],
+          by = own[e + 3];
+        if (ay > sy !== by > sy) xs.push(own[e] + ((sy - ay) / (by - ay)) * (own[e + 2] - own[e]));
       }
       xs.sort((u, v) => u - v);
       let n0 = Infinity,
@@ -171,24 +176,66 @@ function mostShared(edges: number[], y: number, a: number, b: number): [number, 
 function rowsOn(need: ([number, number] | undefined)[], u: number, v: number): [number, number] | undefined {
   let k0 = -1,
     k1 = -1;
-  need.forEach((iv, k) => {
+  for (let k = 0; k < need.length; k++) {
+    const iv = need[k];
     if (iv && iv[1] > u + 1e-9 && iv[0] < v - 1e-9) {
       if (k0 < 0) k0 = k;
       k1 = k;
     }
-  });
+  }
   return k0 < 0 ? undefined : [k0, k1];
 }
 
-/** Row-metres worked beyond need over (u, v) by rows k0..k1, and the m² that is. */
-function wasteM2(need: ([number, number] | undefined)[], u: number, v: number, k0: number, k1: number, sectionWidthM: number): number {
-  let m = 0;
-  for (let k = k0; k <= k1; k++) {
+/** The rows' ends, each value once, ascending (as `[...new Set(ends)].sort()` gives them). */
+function rowEnds(need: ([number, number] | undefined)[]): number[] {
+  const all: number[] = [];
+  for (const iv of need) if (iv) all.push(iv[0], iv[1]);
+  all.sort((u, v) => u - v);
+  const xs: number[] = [];
+  // a Set keeps −0 as +0
+  for (const x of all) if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x === 0 ? 0 : x);
+  return xs;
+}
+
+/**
+ * Least cost of working xs[0]..xs[j] for every j, and the break before j it takes: the cost of a
+ * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
+ * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
+ */
+function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], sectionWidthM: number): Int32Array {
+  const n = xs.length,
+    rows = need.length;
+  const best = new Float64Array(n).fill(Infinity),
+    from = new Int32Array(n).fill(-1);
+  best[0] = 0;
+  const lo = new Float64Array(rows),
+    hi = new Float64Array(rows),
+    has = new Uint8Array(rows);
+  for (let k = 0; k < rows; k++) {
     const iv = need[k];
-    const used = iv ? Math.max(0, Math.min(v, iv[1]) - Math.max(u, iv[0])) : 0;
-    m += v - u - used;
+    if (iv) [lo[k], hi[k], has[k]] = [iv[0], iv[1], 1];
   }
-  return m * sectionWidthM;
+  for (let j = 1; j < n; j++)
+    for (let i = 0; i < j; i++) {
+      // a piece costs ≥ 0: from a start no cheaper than the best so far it cannot win
+      if (!(best[i] < best[j])) continue;
+      const u = xs[i],
+        v = xs[j];
+      let k0 = -1,
+        k1 = -1;
+      for (let k = 0; k < rows; k++)
+        if (has[k] && hi[k] > u + 1e-9 && lo[k] < v - 1e-9) {
+          if (k0 < 0) k0 = k;
+          k1 = k;
+        }
+      if (k0 < 0) continue;
+      let m = 0;
+      for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, hi[k]) - Math.max(u, lo[k])) : 0);
+      const r = ((k1 - k0 + 1) * sectionWidthM) / 2;
+      const c = best[i] + (m * sectionWidthM + (i > 0 ? STEP_COST_PER_R2 * r * r : 0));
+      if (c < best[j]) [best[j], from[j]] = [c, i];
+    }
+  return from;
 }
 
 /**
@@ -203,23 +250,10 @@ function wasteM2(need: ([number, number] | undefined)[], u: number, v: number, k
  * @param passLoM - the pass's lower edge from the line (−width/2), m
  */
 export function rowSteps(need: ([number, number] | undefined)[], passLoM: number, sectionWidthM: number): RowStep[] | undefined {
-  const xs = [...new Set(need.flatMap((iv) => iv ?? []))].sort((u, v) => u - v);
+  const xs = rowEnds(need);
   if (xs.length < 3) return undefined;
   const n = xs.length;
-  const best = new Float64Array(n).fill(Infinity),
-    from = new Int32Array(n).fill(-1);
-  best[0] = 0;
-  const pieceCost = (i: number, j: number): number => {
-    const on = rowsOn(need, xs[i], xs[j]);
-    if (!on) return Infinity;
-    const r = ((on[1] - on[0] + 1) * sectionWidthM) / 2;
-    return wasteM2(need, xs[i], xs[j], on[0], on[1], sectionWidthM) + (i > 0 ? STEP_COST_PER_R2 * r * r : 0);
-  };
-  for (let j = 1; j < n; j++)
-    for (let i = 0; i < j; i++) {
-      const c = best[i] + pieceCost(i, j);
-      if (c < best[j]) [best[j], from[j]] = [c, i];
-    }
+  const from = leastCostBreaks(need, xs, sectionWidthM);
   const breaks: number[] = [];
   for (let j = n - 1; j > 0; j = from[j]) {
     if (from[j] < 0) return undefined;
