@@ -19,10 +19,14 @@ const EPS_M = 1e-4;
  * @returns [x0, x1] ⊇ [a, b]
  */
 export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, _radiusM: number): [number, number] {
-  const edges: number[] = [];
+  const edges = bandScratch;
+  edges.length = 0;
   bandEdges(part, lo, hi, edges);
   return extentOver(edges, y, lo, hi, a, b);
 }
+
+/** The band's edges of one {@link bandExtent} query (reused: no allocation per query). */
+const bandScratch: number[] = [];
 
 /** Sample heights below and above the line (reused: no allocation per query). */
 const downScratch: number[] = [],
