@@ -1,5 +1,5 @@
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
-import { type CornerRegion, regionOf, regionsHit } from './corner-regions.js';
+import { type CornerRegion, filletRegion, regionOf, regionsHit } from './corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from './fillet-arcs.js';
 import { type Corner, cornersOf, lineMeet } from './ring-corners.js';
 
@@ -259,12 +259,17 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
       for (const piece of pieces) {
         if (piece.points.length === 0) continue;
         pts.push(...piece.points);
+        const [first, last] = [corners[piece.first].first, corners[piece.last].last];
+        if (piece.first === piece.last) {
+          regions.push(filletRegion(r, first, last, corners[piece.first].p, piece.points));
+          continue;
+        }
         const chain: XY[] = [];
         for (let k = piece.first; ; k = (k + 1) % corners.length) {
           chain.push(corners[k].p);
           if (k === piece.last) break;
         }
-        regions.push(regionOf(r, corners[piece.first].first, corners[piece.last].last, [...chain, ...piece.points]));
+        regions.push(regionOf(r, first, last, [...chain, ...piece.points]));
       }
       if (pts.length < 3) return undefined;
       rounded.push(pts);
