@@ -7,7 +7,7 @@ import { type Corner, cornersOf, lineMeet } from './ring-corners.js';
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
  * becomes a circular arc tangent to both of its edges, a step an S of two arcs. This is what the
  * morphological opening and closing by the turning radius give where the corners are far
- * enough apart, in linear time instead of polygon offsets; where arcs would overlap in a way
+ * enough apart, in near-linear time instead of polygon offsets; where arcs would overlap in a way
  * this does not resolve (or one would reach another part of the lap) it gives up and the caller
  * falls back to the offsets.
  */
@@ -232,7 +232,9 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
 /**
  * Rounds every corner of a lap's sharp offset: convex corners to `radiusM`, concave ones to
  * max(radiusM, offsetM), a step (a convex and a concave corner closer than their fillets) to an
- * S of the two. Rings must have the inside on their left (outer counter-clockwise, holes
+ * S of the two, or, where the step is shorter than the convex fillet, to the S through its far
+ * corner or one corner where its outer edges meet (see `shortStepContact`, which says which the
+ * opening gives). Rings must have the inside on their left (outer counter-clockwise, holes
  * clockwise, as offsetPolygons gives them). Undefined when a ring has a hairpin, neighbouring
  * fillets overlap in a way neither a merge nor an S resolves, or a rounded corner would reach
  * another part of the lap: there the opening and closing differ from per-corner arcs and the
