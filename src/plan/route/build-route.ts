@@ -171,8 +171,7 @@ class RouteWriter {
 
   /** Starts again from `head` (segments already driven), at `pos`. */
   restart(head: RouteSegment[], pos: XY): void {
-    this.route.length = 0;
-    this.route.push(...head);
+    this.route = head.slice();
     this.pos = pos;
   }
 
@@ -190,7 +189,8 @@ class RouteWriter {
   /** A cell's swaths and turns, reached by a transit. */
   cell(segs: RouteSegment[]): void {
     this.transit(machinePoints(segs[0])[0], this.route.length === 0 ? 'start' : 'cell');
-    this.route.push(...segs);
+    // one by one: a spread of a cell's hundreds of segments is slower (and bounded by the stack)
+    for (const s of segs) this.route.push(s);
     const last = machinePoints(segs[segs.length - 1]);
     this.pos = last[last.length - 1];
   }
@@ -240,6 +240,7 @@ export function routeCandidates(
     for (const v of visits) w.cell(segmentsOf(v));
     for (let lap = headlandRings.length - 1; lap >= 0; lap--) w.rings(after[lap], lap);
     w.transit(opts.start, 'end');
-    return w.route.slice();
+    // the next restart starts a new array
+    return w.route;
   });
 }

@@ -85,11 +85,13 @@ class SortieSplitter {
     const widthM = swath.widthM ?? vehicle.workingWidthM;
     const perM = usePerM(vehicle, widthM);
     // ground machines reload before a swath the trays left would not finish, if a full load would
-    const needs = polylineLength(s.points) * perM;
+    const swathM = polylineLength(s.points);
+    const needs = swathM * perM;
     if (this.inPlace && this.used > 0 && needs > cap - this.used + 1e-9 && needs <= cap)
       this.stopAt(machinePoints(s)[0], vehicle.payload.kind === 'tank' ? 'tank' : 'trays');
     for (let fresh = true; ; fresh = false) {
-      const lengthM = polylineLength(s.points);
+      // the swath itself first (its length is known), then what is left of it after a split
+      const lengthM = fresh ? swathM : polylineLength(s.points);
       const byTank = perM > 0 ? (cap - this.used) / perM : Infinity;
       const returnS = polylineLength([s.points[s.points.length - 1], this.servicePoint]) / vehicle.transitSpeedMps;
       const byBattery = (this.batteryS - this.flownS - returnS) * vehicle.workSpeedMps;
