@@ -5,12 +5,12 @@
  * cell-order.ts scored by straight travel, turns, the run out to the headland laps and (for a
  * drone) the refill trips.
  */
-import { closestOnSegment } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import { candidateTours, type CellTour, type CellWay, type EndCostS, type TravelS } from './cell-order.js';
 import { boustrophedon, skipOrder, type SwathVisit } from './order-swaths.js';
 import { refillTripsS, type DrivenSwaths } from './refill-estimate.js';
+import { nearestOnRings } from './ring-from.js';
 
 /** A swath in the world frame, from `a` to `b` (as laid; a visit may drive it reversed). */
 export interface WorldSwath {
@@ -74,18 +74,6 @@ function endsOf(swaths: WorldSwath[], order: SwathVisit[]): [XY, XY] {
   const first = swaths[order[0].index],
     last = swaths[order[order.length - 1].index];
   return [order[0].reversed ? first.b : first.a, order[order.length - 1].reversed ? last.a : last.b];
-}
-
-/** Nearest point of some rings to `p`, and its distance (p itself and 0 when there are none). */
-function nearestOnRings(rings: Ring[], p: XY): { at: XY; d: number } {
-  let best = { at: p, d: rings.length ? Infinity : 0 };
-  for (const r of rings)
-    for (let i = 0; i < r.length; i++) {
-      const q = closestOnSegment(p, r[i], r[(i + 1) % r.length]);
-      const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
-      if (d < best.d) best = { at: q, d };
-    }
-  return best;
 }
 
 /**
