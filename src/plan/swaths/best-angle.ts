@@ -2,6 +2,7 @@ import { convexHull } from '../../geometry/index.js';
 import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 import { sweepCount } from './count-sweep.js';
+import { flatRings } from './flat-rings.js';
 import { piecesAtLeast } from './pieces-bound.js';
 import { swathCount } from './sweep-swaths.js';
 
@@ -27,11 +28,12 @@ export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): 
     s = Math.sin(angleRad);
   let lines = 0;
   for (const p of area) {
+    const { xs, ys, ends } = flatRings(p);
     let lo = Infinity,
       hi = -Infinity;
-    // y of rotate(p, -angle) = -x·sin + y·cos
-    for (const [x, y] of p.outer) {
-      const v = -x * s + y * c;
+    // y of rotate(p, -angle) = -x·sin + y·cos, over the outer ring
+    for (let k = 0, n = ends[0]; k < n; k++) {
+      const v = -xs[k] * s + ys[k] * c;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }

@@ -6,6 +6,7 @@
  * without a swath object, an edge table or a rotated polygon per angle.
  */
 import type { PolygonM } from '../../geometry/index.js';
+import { flatRings } from './flat-rings.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
@@ -20,7 +21,8 @@ export const MIN_PIECE_M = 1e-3;
 /** Scratch buffers, grown as needed and reused across calls (the search runs thousands of sweeps). */
 let vx: Float64Array = new Float64Array(256),
   vy: Float64Array = new Float64Array(256),
-  ringEnd = new Int32Array(8),
+  /** Ring ends of the polygon rotated last (its {@link flatRings}'). */
+  ringEnd: Int32Array = new Int32Array(0),
   lineCount = new Int32Array(64),
   crossings: Float64Array = new Float64Array(256),
   below: Float64Array = new Float64Array(64),
@@ -40,27 +42,28 @@ export function grow(a: Float64Array, n: number): Float64Array {
  * `rotatePolygon`), returning the outer ring's y range.
  */
 function rotateInto(p: PolygonM, c: number, s: number): { y0: number; y1: number } {
-  const rings = p.holes.length + 1;
-  let n = p.outer.length;
-  for (const h of p.holes) n += h.length;
+  const f = flatRings(p),
+    xs = f.xs,
+    ys = f.ys,
+    n = xs.length,
+    outerEnd = f.ends[0];
   vx = grow(vx, n);
   vy = grow(vy, n);
-  if (ringEnd.length < rings) ringEnd = new Int32Array(2 * rings);
-  let k = 0,
-    y0 = Infinity,
+  ringEnd = f.ends;
+  const rx = vx,
+    ry = vy;
+  let y0 = Infinity,
     y1 = -Infinity;
-  for (let i = 0; i < rings; i++) {
-    const r = i === 0 ? p.outer : p.holes[i - 1];
-    for (let m = 0; m < r.length; m++) {
-      const x = r[m][0],
-        y = r[m][1];
-      vx[k] = x * c - y * s;
-      const ry = x * s + y * c;
-      vy[k++] = ry;
-      if (i === 0 && ry < y0) y0 = ry;
-      if (i === 0 && ry > y1) y1 = ry;
+  for (let k = 0; k < n; k++) {
+    const x = xs[k],
+      y = ys[k];
+    rx[k] = x * c - y * s;
+    const v = x * s + y * c;
+    ry[k] = v;
+    if (k < outerEnd) {
+      if (v < y0) y0 = v;
+      if (v > y1) y1 = v;
     }
-    ringEnd[i] = k;
   }
   return { y0, y1 };
 }

@@ -6,6 +6,7 @@
 import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle, fewestSwaths } from './best-angle.js';
+import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
 /** A region of the area worked at one angle. */
 export interface AngleRegion {
@@ -98,10 +99,13 @@ function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | u
 /**
  * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
  * A pair that did not merge is not tried again after another pair merged (the same two regions
- * give the same answer): each pair's union and angle search runs once.
+ * give the same answer): each pair's union and angle search runs once. A pair whose boxes in
+ * the cut frame ({@link RegionBox}) lie apart is not tried at all: its union is two polygons.
  */
-function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
+function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): AngleRegion[] {
   const list = regions.slice();
+  const boxes = new Map<AngleRegion, RegionBox>();
+  for (const r of regions) boxes.set(r, regionBox(r.polygon, dir));
   const failed = new Map<AngleRegion, Set<AngleRegion>>();
   const tried = (a: AngleRegion, b: AngleRegion) => failed.get(a)?.has(b) === true;
   for (let again = true; again; ) {
@@ -109,12 +113,14 @@ function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
     for (let i = 0; i < list.length && !again; i++)
       for (let j = i + 1; j < list.length && !again; j++) {
         if (tried(list[i], list[j])) continue;
-        const r = merged(list[i], list[j], widthM);
+        const [ba, bb] = [boxes.get(list[i])!, boxes.get(list[j])!];
+        const r = boxesApart(ba, bb) ? undefined : merged(list[i], list[j], widthM);
         if (!r) {
           if (!failed.has(list[i])) failed.set(list[i], new Set());
           failed.get(list[i])!.add(list[j]);
           continue;
         }
+        boxes.set(r, regionBox(r.polygon, dir));
         list.splice(j, 1);
         list[i] = r;
         again = true;
@@ -152,6 +158,7 @@ export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | 
     const regions = mergeRegions(
       slabs(part, dir, levels).map((p) => region(p, widthM)),
       widthM,
+      dir,
     );
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
