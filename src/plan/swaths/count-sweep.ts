@@ -87,28 +87,50 @@ export function lowerIndex(ys: Float64Array, n: number, v: number): number {
  * the same numbers). False when some line has more crossings than slots.
  */
 function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean {
-  lineCount.fill(0, 0, lines);
+  // module scratch read once into locals (the loop below is the angle search's hottest)
+  const count = lineCount,
+    out = crossings,
+    xs = vx,
+    yv = vy,
+    ends = ringEnd,
+    slots = stride;
+  count.fill(0, 0, lines);
+  // the lines are evenly spaced: a guess at the first line above an edge's low end, then corrected
+  const perM = lines > 1 ? (lines - 1) / (ys[lines - 1] - ys[0]) : 0;
   let first = 0,
     fits = true;
   for (let r = 0; r < rings; r++) {
-    const end = ringEnd[r];
+    const end = ends[r];
     for (let i = first, j = end - 1; i < end; j = i++) {
-      const ay = vy[j],
-        by = vy[i];
+      const ay = yv[j],
+        by = yv[i];
       if (ay === by) continue;
       const lo = ay < by ? ay : by,
         hi = ay < by ? by : ay;
-      for (let l = lowerIndex(ys, lines, lo); l < lines && ys[l] <= hi; l++) {
+      for (let l = firstAtLeast(ys, lines, lo, perM); l < lines && ys[l] <= hi; l++) {
         const y = ys[l];
         if (ay > y === by > y) continue;
-        const c = lineCount[l]++;
-        if (c < stride) crossings[l * stride + c] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
+        const c = count[l]++;
+        if (c < slots) out[l * slots + c] = xs[j] + ((y - ay) / (by - ay)) * (xs[i] - xs[j]);
         else fits = false;
       }
     }
     first = end;
   }
   return fits;
+}
+
+/**
+ * First index of `ys[0, n)` (ascending, evenly spaced `1 / perM` apart) whose value is ≥ v: as
+ * {@link lowerIndex}, from a guess corrected against the values themselves.
+ */
+function firstAtLeast(ys: Float64Array, n: number, v: number, perM: number): number {
+  let l = Math.ceil((v - ys[0]) * perM);
+  if (!(l > 0)) l = 0;
+  else if (l > n) l = n;
+  while (l > 0 && ys[l - 1] >= v) l--;
+  while (l < n && ys[l] < v) l++;
+  return l;
 }
 
 /** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
