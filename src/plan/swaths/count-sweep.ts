@@ -164,11 +164,12 @@ function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void
 
 /** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */
 function intervalsOf(l: number, out: Float64Array): number {
+  const cr = crossings;
   let m = 0;
   for (let k = l * stride, end = k + lineCount[l]; k + 1 < end; k += 2)
-    if (crossings[k + 1] - crossings[k] > MIN_PIECE_M) {
-      out[2 * m] = crossings[k];
-      out[2 * m + 1] = crossings[k + 1];
+    if (cr[k + 1] - cr[k] > MIN_PIECE_M) {
+      out[2 * m] = cr[k];
+      out[2 * m + 1] = cr[k + 1];
       m++;
     }
   return m;
@@ -183,7 +184,7 @@ function overlap(a: Float64Array, i: number, b: Float64Array, j: number): boolea
  * New cells a line's pieces start (the sweep's chaining rule): a piece continues the cell below
  * only when it overlaps exactly one piece below and that piece overlaps no other piece here.
  */
-function newCells(nBelow: number, nHere: number): number {
+function newCells(below: Float64Array, nBelow: number, here: Float64Array, nHere: number): number {
   let cells = 0;
   for (let i = 0; i < nHere; i++) {
     let down = -1,
@@ -223,17 +224,25 @@ function countPart(rings: number, y0: number, y1: number, widthM: number): Sweep
   if (most >= 1) lineY = grow(lineY, most);
   const lines = swathLinesInto(y1 - y0, widthM, y0, lineY);
   lineCrossingTable(rings, lineY, lines);
-  let pieces = 0,
+  // a line has at most half its crossings as intervals: room for the most crossed line, once
+  let crossed = 0;
+  for (let l = 0; l < lines; l++) if (lineCount[l] > crossed) crossed = lineCount[l];
+  here = grow(here, crossed);
+  below = grow(below, here.length);
+  let h = here,
+    b = below,
+    pieces = 0,
     cells = 0,
     nBelow = 0;
   for (let l = 0; l < lines; l++) {
-    const most = lineCount[l] >> 1;
-    here = grow(here, 2 * most);
-    below = grow(below, here.length);
-    const nHere = intervalsOf(l, here);
+    const nHere = intervalsOf(l, h);
     pieces += nHere;
-    cells += newCells(nBelow, nHere);
-    [below, here] = [here, below];
+    // one piece over one piece (most lines): it continues that cell when the two overlap
+    if (nHere === 1 && nBelow === 1) cells += Math.min(b[1], h[1]) - Math.max(b[0], h[0]) > 1e-6 ? 0 : 1;
+    else cells += newCells(b, nBelow, h, nHere);
+    const t = b;
+    b = h;
+    h = t;
     nBelow = nHere;
   }
   return { pieces, cells };
