@@ -124,7 +124,7 @@ function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean 
  * First index of `ys[0, n)` (ascending, evenly spaced `1 / perM` apart) whose value is ≥ v: as
  * {@link lowerIndex}, from a guess corrected against the values themselves.
  */
-function firstAtLeast(ys: Float64Array, n: number, v: number, perM: number): number {
+export function firstAtLeast(ys: Float64Array, n: number, v: number, perM: number): number {
   let l = Math.ceil((v - ys[0]) * perM);
   if (!(l > 0)) l = 0;
   else if (l > n) l = n;
