@@ -169,30 +169,38 @@ function colSpan(g: GridFrame, lo: number, hi: number): [number, number] {
   return [Math.max(0, Math.ceil((lo - g.minX) / g.step - 0.5)), Math.min(g.nx - 1, Math.floor((hi - g.minX) / g.step - 0.5))];
 }
 
-/** Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its centre. */
+/**
+ * Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its
+ * centre. The row and column spans are {@link rowSpan}'s and {@link colSpan}'s arithmetic,
+ * written out: this loop runs once per row per segment, and their pairs were its allocations.
+ */
 function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
-  const passes = new Uint8Array(g.nx * g.ny);
-  const lastPath = new Int32Array(g.nx * g.ny).fill(-1);
+  const { minX, minY, step, nx, ny } = g;
+  const passes = new Uint8Array(nx * ny);
+  const lastPath = new Int32Array(nx * ny).fill(-1);
   const span = new Float64Array(2);
   const capsule = new Capsule();
-  paths.forEach((pts, id) => {
+  for (let id = 0; id < paths.length; id++) {
+    const pts = paths[id];
     const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
-      const [iy0, iy1] = rowSpan(g, Math.min(a[1], b[1]) - reachM, Math.max(a[1], b[1]) + reachM);
+      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reachM - minY) / step)),
+        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + reachM - minY) / step));
       capsule.set(a[0], a[1], b[0], b[1], reachM);
       for (let iy = iy0; iy <= iy1; iy++) {
-        if (!capsuleRow(capsule, rowY(g, iy), span)) continue;
-        const [i0, i1] = colSpan(g, span[0], span[1]);
-        for (let ix = i0, k = iy * g.nx + i0; ix <= i1; ix++, k++)
+        if (!capsuleRow(capsule, minY + (iy + 0.5) * step, span)) continue;
+        const i0 = Math.max(0, Math.ceil((span[0] - minX) / step - 0.5)),
+          i1 = Math.min(nx - 1, Math.floor((span[1] - minX) / step - 0.5));
+        for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++)
           if (lastPath[k] !== id) {
             lastPath[k] = id;
             if (passes[k] < 255) passes[k]++;
           }
       }
     }
-  });
+  }
   return passes;
 }
 
