@@ -71,15 +71,34 @@ function simplifyOpen(points: XY[], tolM: number): XY[] {
   return points.filter((_, k) => keep[k]);
 }
 
-/** `simplifyRing` of the geometry stage (rings of 4 vertices or fewer as they are). */
-export function coarseRing(ring: Ring, tolM: number): Ring {
-  if (ring.length <= 4) return ring;
+/** The first vertex of `ring` farthest from its first vertex by `hypot` (squared distances first, as in {@link farthest}). */
+function farthestFromFirst(ring: Ring): number {
+  const x0 = ring[0][0],
+    y0 = ring[0][1];
+  let most = -1;
+  for (let k = 1; k < ring.length; k++) {
+    const dx = ring[k][0] - x0,
+      dy = ring[k][1] - y0,
+      s = dx * dx + dy * dy;
+    if (s > most) most = s;
+  }
+  const floor = most * (1 - NEAR_TIE);
   let far = 0,
     fd = -1;
   for (let k = 1; k < ring.length; k++) {
-    const d = Math.hypot(ring[k][0] - ring[0][0], ring[k][1] - ring[0][1]);
+    const dx = ring[k][0] - x0,
+      dy = ring[k][1] - y0;
+    if (dx * dx + dy * dy < floor) continue;
+    const d = Math.hypot(dx, dy);
     if (d > fd) [fd, far] = [d, k];
   }
+  return far;
+}
+
+/** `simplifyRing` of the geometry stage (rings of 4 vertices or fewer as they are). */
+export function coarseRing(ring: Ring, tolM: number): Ring {
+  if (ring.length <= 4) return ring;
+  const far = farthestFromFirst(ring);
   const a = simplifyOpen(ring.slice(0, far + 1), tolM);
   const b = simplifyOpen([...ring.slice(far), ring[0]], tolM);
   const out = [...a, ...b.slice(1, -1)];
