@@ -4,7 +4,7 @@
  * loses. Its own scratch buffers, reused across calls like the counting sweep's.
  */
 import type { PolygonM } from '../../geometry/index.js';
-import { grow, lowerIndex, MIN_PIECE_M, swathLinesInto } from './count-sweep.js';
+import { firstAtLeast, grow, MIN_PIECE_M, swathLinesInto } from './count-sweep.js';
 import { flatRings, type FlatRings } from './flat-rings.js';
 import { swathCount } from './sweep-swaths.js';
 
@@ -145,16 +145,23 @@ function wedgeReach(f: FlatRings, a: number, i: number, b: number): number {
  * piece fewer. -1 when a wedge is a needle (no bound).
  */
 function narrowWedgeLines(f: FlatRings, lines: number): number {
-  const reach = wedgeReaches(f);
+  const reach = wedgeReaches(f),
+    ys = lineY,
+    at = turnAt,
+    kind = turnKind,
+    heights = vy;
+  // the lines are evenly spaced: firstAtLeast finds lowerIndex's line from the spacing
+  const perM = lines > 1 ? (lines - 1) / (ys[lines - 1] - ys[0]) : 0;
   let out = 0;
-  for (let t = 0; t < lowCount + highCount; t++) {
-    const i = turnAt[t],
-      y = vy[i];
+  for (let t = 0, turns = lowCount + highCount; t < turns; t++) {
+    const i = at[t],
+      y = heights[i];
     const r = reach[i];
     if (r === Infinity) return -1;
     // a low's wedge opens upwards from it, a high's downwards
-    const [from, to] = turnKind[t] > 0 ? [y - 1e-9, y + r] : [y - r, y + 1e-9];
-    for (let l = lowerIndex(lineY, lines, from); l < lines && lineY[l] <= to; l++) out++;
+    const from = kind[t] > 0 ? y - 1e-9 : y - r,
+      to = kind[t] > 0 ? y + r : y + 1e-9;
+    for (let l = firstAtLeast(ys, lines, from, perM); l < lines && ys[l] <= to; l++) out++;
   }
   return out;
 }
