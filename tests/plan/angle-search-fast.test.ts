@@ -9,7 +9,7 @@ import { intersectPolygons, offsetPolygons, rotatePolygon, simplifyPolygon, unio
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { sweepLines } from '../../src/plan/swaths/best-angle.js';
 import { coarsePolygon } from '../../src/plan/swaths/coarse-ring.js';
-import { firstAtLeast, lowerIndex, swathLinesInto } from '../../src/plan/swaths/count-sweep.js';
+import { firstAtLeast, lowerIndex, swathLinesInto } from '../../src/plan/swaths/sweep-lines.js';
 import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { boxesApart, regionBox } from '../../src/plan/swaths/region-box.js';
 import { swathCount } from '../../src/plan/swaths/sweep-swaths.js';

@@ -70,6 +70,7 @@ describe('coverageGrid: the raster of the code it replaces, cell for cell', () =
         [5, 95],
       ],
     ];
-    for (const samples of [2_500, 10_000, 400, 1_111]) expect(coverageGrid(L, paths, 7, samples)).toEqual(coverageGridMain(L, paths, 7, samples));
+    for (const samples of [2_500, 10_000, 400, 1_111])
+      expect(coverageGrid(L, paths, 7, samples)).toEqual(coverageGridMain(L, paths, 7, samples));
   });
 });

@@ -1,5 +1,6 @@
 import { bounds } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
 /** Coverage of a field by working footprints, as docs/contracts.md defines it. */
 export interface CoverageEstimate {
@@ -127,15 +128,6 @@ export interface CoverageGrid {
   excluded: Uint8Array;
 }
 
-/** The raster's frame: cell (ix, iy) has its centre at minX + (ix + 0.5) step, minY + (iy + 0.5) step. */
-interface GridFrame {
-  minX: number;
-  minY: number;
-  step: number;
-  nx: number;
-  ny: number;
-}
-
 /** The raster frame over a field's bounding box, of about `samples` cells. */
 function gridFrame(field: PolygonM, samples: number): GridFrame {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
@@ -145,16 +137,9 @@ function gridFrame(field: PolygonM, samples: number): GridFrame {
   return { minX, minY, step, nx, ny };
 }
 
-const rowY = (g: GridFrame, iy: number) => g.minY + (iy + 0.5) * g.step;
-
 /** The rows whose centres may lie within `[lo, hi]` in y, clamped to the grid. */
 function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
   return [Math.max(0, Math.floor((lo - g.minY) / g.step)), Math.min(g.ny - 1, Math.ceil((hi - g.minY) / g.step))];
-}
-
-/** The columns whose centres lie within `[lo, hi]` in x, clamped to the grid. */
-function colSpan(g: GridFrame, lo: number, hi: number): [number, number] {
-  return [Math.max(0, Math.ceil((lo - g.minX) / g.step - 0.5)), Math.min(g.nx - 1, Math.floor((hi - g.minX) / g.step - 0.5))];
 }
 
 /**
@@ -206,58 +191,6 @@ function paintCorners(g: GridFrame, field: PolygonM, widthM: number): Uint8Array
     }
   }
   return excluded;
-}
-
-/** 1 where a cell centre lies in the field (holes excluded), by {@link fieldRows}' crossings. */
-function paintField(g: GridFrame, field: PolygonM): Uint8Array {
-  const inField = new Uint8Array(g.nx * g.ny);
-  const { start, xs } = fieldRows(g, [field.outer, ...field.holes]);
-  for (let iy = 0; iy < g.ny; iy++)
-    for (let k = start[iy]; k + 1 < start[iy + 1]; k += 2) {
-      const [i0, i1] = colSpan(g, xs[k], xs[k + 1]);
-      if (i1 >= i0) inField.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
-    }
-  return inField;
-}
-
-/** The rows an edge with ends at heights lo < hi crosses: rows whose centre y has lo ≤ y < hi (as `a.y > y !== b.y > y`). */
-function edgeRows(g: GridFrame, lo: number, hi: number): [number, number] {
-  let r0 = Math.min(g.ny, Math.max(0, Math.ceil((lo - g.minY) / g.step - 0.5)));
-  while (r0 > 0 && rowY(g, r0 - 1) >= lo) r0--;
-  while (r0 < g.ny && rowY(g, r0) < lo) r0++;
-  let r1 = r0;
-  while (r1 < g.ny && rowY(g, r1) < hi) r1++;
-  return [r0, r1];
-}
-
-/**
- * Every row's crossings with the rings, sorted: row iy's in xs[start[iy], start[iy + 1]). The
- * crossings of `rowCrossings` (the same test and arithmetic per edge and row, so the same
- * numbers), found edge by edge over the rows each one spans rather than row by row over every
- * edge.
- */
-function fieldRows(g: GridFrame, rings: XY[][]): { start: Int32Array; xs: Float64Array } {
-  const count = new Int32Array(g.ny + 1);
-  const each = (visit: (a: XY, b: XY, iy: number) => void) => {
-    for (const ring of rings)
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const a = ring[j],
-          b = ring[i];
-        if (a[1] === b[1]) continue;
-        const [r0, r1] = edgeRows(g, Math.min(a[1], b[1]), Math.max(a[1], b[1]));
-        for (let iy = r0; iy < r1; iy++) visit(a, b, iy);
-      }
-  };
-  each((_a, _b, iy) => count[iy + 1]++);
-  for (let iy = 0; iy < g.ny; iy++) count[iy + 1] += count[iy];
-  const xs = new Float64Array(count[g.ny]);
-  const fill = count.slice(0, g.ny);
-  each((a, b, iy) => {
-    const y = rowY(g, iy);
-    xs[fill[iy]++] = a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]);
-  });
-  for (let iy = 0; iy < g.ny; iy++) xs.subarray(count[iy], count[iy + 1]).sort();
-  return { start: count, xs };
 }
 
 /**

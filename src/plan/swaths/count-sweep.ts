@@ -7,6 +7,7 @@
  */
 import type { PolygonM } from '../../geometry/index.js';
 import { flatRings } from './flat-rings.js';
+import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
@@ -28,14 +29,6 @@ let vx: Float64Array = new Float64Array(256),
   below: Float64Array = new Float64Array(64),
   here: Float64Array = new Float64Array(64),
   lineY: Float64Array = new Float64Array(64);
-
-/** `a`, or a longer copy of it when it has fewer than `n` slots. */
-export function grow(a: Float64Array, n: number): Float64Array {
-  if (a.length >= n) return a;
-  const b = new Float64Array(Math.max(n, 2 * a.length));
-  b.set(a);
-  return b;
-}
 
 /**
  * Rotates a polygon's rings by −angle into the scratch buffers (the arithmetic of
@@ -66,18 +59,6 @@ function rotateInto(p: PolygonM, c: number, s: number): { y0: number; y1: number
     }
   }
   return { y0, y1 };
-}
-
-/** First index of `ys[0, n)` (ascending) whose value is ≥ v. */
-export function lowerIndex(ys: Float64Array, n: number, v: number): number {
-  let lo = 0,
-    hi = n;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (ys[m] < v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }
 
 /**
@@ -118,19 +99,6 @@ function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean 
     first = end;
   }
   return fits;
-}
-
-/**
- * First index of `ys[0, n)` (ascending, evenly spaced `1 / perM` apart) whose value is ≥ v: as
- * {@link lowerIndex}, from a guess corrected against the values themselves.
- */
-export function firstAtLeast(ys: Float64Array, n: number, v: number, perM: number): number {
-  let l = Math.ceil((v - ys[0]) * perM);
-  if (!(l > 0)) l = 0;
-  else if (l > n) l = n;
-  while (l > 0 && ys[l - 1] >= v) l--;
-  while (l < n && ys[l] < v) l++;
-  return l;
 }
 
 /** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
@@ -199,23 +167,6 @@ function newCells(below: Float64Array, nBelow: number, here: Float64Array, nHere
     if (downs !== 1 || ups !== 1) cells++;
   }
   return cells;
-}
-
-/**
- * Writes the swath lines of a band of height `heightM` from `y0` into `out` (which must hold
- * `swathCount(heightM, widthM)`) and returns their count: y0 + `swathOffsets(heightM, widthM)`,
- * the same numbers (tests/plan/count-sweep.test.ts holds the two together), without the array
- * `swathOffsets` builds for every angle tried.
- */
-export function swathLinesInto(heightM: number, widthM: number, y0: number, out: Float64Array): number {
-  const n = swathCount(heightM, widthM);
-  if (!(n >= 1)) return 0;
-  if (n === 1) out[0] = y0 + heightM / 2;
-  else {
-    const spacing = (heightM - widthM) / (n - 1);
-    for (let j = 0; j < n; j++) out[j] = y0 + (widthM / 2 + j * spacing);
-  }
-  return n;
 }
 
 /** Pieces and cells of one part (rotated into the scratch buffers), line by line. */

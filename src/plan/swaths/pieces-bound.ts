@@ -4,7 +4,8 @@
  * loses. Its own scratch buffers, reused across calls like the counting sweep's.
  */
 import type { PolygonM } from '../../geometry/index.js';
-import { firstAtLeast, grow, MIN_PIECE_M, swathLinesInto } from './count-sweep.js';
+import { MIN_PIECE_M } from './count-sweep.js';
+import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { flatRings, type FlatRings } from './flat-rings.js';
 import { swathCount } from './sweep-swaths.js';
 

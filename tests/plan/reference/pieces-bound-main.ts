@@ -7,7 +7,8 @@
  * loses. Its own scratch buffers, reused across calls like the counting sweep's.
  */
 import type { PolygonM } from '../../../src/geometry/index.js';
-import { grow, lowerIndex, MIN_PIECE_M, swathLinesInto } from '../../../src/plan/swaths/count-sweep.js';
+import { MIN_PIECE_M } from '../../../src/plan/swaths/count-sweep.js';
+import { grow, lowerIndex, swathLinesInto } from '../../../src/plan/swaths/sweep-lines.js';
 import { swathCount } from '../../../src/plan/swaths/sweep-swaths.js';
 
 /** Rotated vertex heights of the rings (ring r ends at ringEnd[r]) and the swath lines' heights. */
