@@ -127,6 +127,7 @@ export type {
   PlanGeometry,
   QgcPlanOptions,
   QgcPlanFile,
+  QgcSimpleItem,
 } from './plan/index.js';
 
 // ── Block: a co-op's consolidated block planned for a fleet ────────────────────────────────

@@ -7,11 +7,12 @@ import type { XY } from '../geometry/index.js';
 import { startErrors, stepErrors, trueLateralM, updateFaults, type ErrorState } from './agent-errors.js';
 import { cornerRules } from './build-legs.js';
 import { batteryDrainPerS, loadModel, type LoadModel } from './consumables.js';
-import { makeLeg, pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
+import { pieceDir, pointAt, setInteriorLimits, setJoinLimits, tailOf, type Leg } from './legs.js';
 import { paintBar, paintDisc } from './paint.js';
 import type { SimEvent } from './types.js';
 import { type AgentConfig, type AgentTotals, zeroTotals } from './agent-types.js';
 import { brakeCapMps } from './braking.js';
+import { refillBeforeSwath, serviceTripLegs } from './service-trip.js';
 
 const TIME_KEY = { swath: 'workingS', turn: 'turningS', transit: 'transitS', refill: 'refillS' } as const;
 
@@ -248,12 +249,7 @@ export class Agent {
 
   /** True when a refill stop comes before the next swath (so the machine is on its way to refill). */
   private refillAhead(): boolean {
-    const legs = this.cfg.legs;
-    for (let i = this.legIndex + (this.entered ? 1 : 0); i < legs.length; i++) {
-      if (legs[i].kind === 'refill') return true;
-      if (legs[i].kind === 'swath') return false;
-    }
-    return false;
+    return refillBeforeSwath(this.cfg.legs, this.legIndex + (this.entered ? 1 : 0));
   }
 
   /** Breaks off to the service point and back to the same point: [transit, refill, transit, rest of the leg]. */
@@ -262,16 +258,7 @@ export class Agent {
     const leg = legs[this.legIndex];
     if (!leg) return;
     const v = this.cfg.vehicle;
-    const here: XY = [this.pos[0], this.pos[1]];
-    const sp = this.cfg.servicePoint;
-    const holdS = Math.max(this.load.refillS, v.battery?.swapS ?? 0);
-    const reason = this.load.unit === 'trays' ? 'trays' : this.loadLeft <= 1e-6 ? 'tank' : 'battery';
-    const transitMps = v.transitSpeedMps * this.cfg.steering.transitSpeedFactor;
-    const inserted: Leg[] = [
-      makeLeg('transit', [here, sp], transitMps),
-      makeLeg('refill', [sp, sp], transitMps, { holdS, refill: { reason, durationS: holdS, planned: false } }),
-      makeLeg('transit', [sp, here], transitMps),
-    ];
+    const inserted = serviceTripLegs(this.cfg, this.load, this.loadLeft, [this.pos[0], this.pos[1]]);
     const midLeg = this.entered && this.holdLeft === 0 && this.alongM < leg.lengthM - 1e-6;
     if (midLeg) inserted.push(tailOf(leg, this.segment, this.alongM));
     const rules = cornerRules(v, this.cfg.steering);

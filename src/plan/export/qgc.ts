@@ -1,13 +1,7 @@
 /**
- * QGroundControl `.plan` export. The schema follows QGroundControl's own loader
- * (mavlink/qgroundcontrol, src/MissionManager): PlanMasterController::loadFromFile (fileType
- * "Plan", version 1, groundStation, mission/geoFence/rallyPoints objects), MissionController::
- * _loadJsonMissionFileV2 (plannedHomePosition [lat, lon, alt], items, firmwareType, vehicleType,
- * cruiseSpeed, hoverSpeed), MissionItem::load (type "SimpleItem", frame, command, autoContinue,
- * doJumpId, params: 7 values, the first four number or null), GeoFenceController::load (version 2,
- * polygons, circles) with QGCFencePolygon (version 1, inclusion, fenceAction, polygon [[lat, lon]]),
- * RallyPointController::load (version 2, points [[lat, lon, alt]]).
- * Command numbers and parameters: MAVLink common.xml (MAV_CMD, MAV_FRAME, MAV_AUTOPILOT, MAV_TYPE).
+ * QGroundControl `.plan` export: the route as a mission of waypoints with the implement, speed,
+ * reverse and rate commands where they change, the field as the geofence and the service point
+ * as the rally point. The file's shape is in qgc-format.ts.
  */
 import type { Plan, RouteSegment } from '../types.js';
 import type { XY } from '../../geometry/index.js';
@@ -16,22 +10,7 @@ import { lonLatOf, roundDeg } from './lonlat.js';
 import { RATE_LOOK_AHEAD_S, zoneRunsAhead } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';
 import { roundTo } from '../../units/index.js';
-
-/** MAVLink MAV_CMD numbers used here (common.xml). */
-export const MAV_CMD = {
-  NAV_WAYPOINT: 16,
-  NAV_RETURN_TO_LAUNCH: 20,
-  NAV_LAND: 21,
-  NAV_TAKEOFF: 22,
-  DO_CHANGE_SPEED: 178,
-  DO_SET_RELAY: 181,
-  DO_SET_SERVO: 183,
-  DO_SET_REVERSE: 194,
-  DO_SPRAYER: 216,
-} as const;
-
-/** MAV_FRAME_MISSION (2) for commands without a position; MAV_FRAME_GLOBAL_RELATIVE_ALT (3) for waypoints. */
-export const MAV_FRAME = { MISSION: 2, GLOBAL_RELATIVE_ALT: 3 } as const;
+import { MAV_CMD, MAV_FRAME, type QgcPlanFile, type QgcSimpleItem } from './qgc-format.js';
 
 /** Options of {@link planToQgcPlan}; every one has a default in {@link QGC_DEFAULTS}. */
 export interface QgcPlanOptions {
@@ -75,38 +54,6 @@ export const QGC_DEFAULTS = {
   rateServo: 10,
   rateLookAheadS: RATE_LOOK_AHEAD_S,
 };
-
-/** One QGroundControl SimpleItem. */
-export interface QgcSimpleItem {
-  type: 'SimpleItem';
-  autoContinue: boolean;
-  command: number;
-  doJumpId: number;
-  frame: number;
-  params: (number | null)[];
-}
-
-/** A QGroundControl `.plan` file. */
-export interface QgcPlanFile {
-  fileType: 'Plan';
-  version: 1;
-  groundStation: 'QGroundControl';
-  mission: {
-    version: 2;
-    firmwareType: number;
-    vehicleType: number;
-    cruiseSpeed: number;
-    hoverSpeed: number;
-    plannedHomePosition: [number, number, number];
-    items: QgcSimpleItem[];
-  };
-  geoFence: {
-    version: 2;
-    polygons: { version: 1; inclusion: boolean; fenceAction: number; polygon: [number, number][] }[];
-    circles: never[];
-  };
-  rallyPoints: { version: 2; points: [number, number, number][] };
-}
 
 const round2 = (v: number) => roundTo(v, 2);
 
