@@ -1,7 +1,8 @@
 import { convexHull } from '../../geometry/index.js';
-import type { PolygonM } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import { coarsePolygon as simplified } from './coarse-ring.js';
 import { sweepCount } from './count-sweep.js';
+import { hullOf } from './hull-cache.js';
 import { flatRings } from './flat-rings.js';
 import { piecesAtLeast } from './pieces-bound.js';
 import { swathCount } from './sweep-swaths.js';
@@ -85,7 +86,7 @@ export function fewestSwaths(part: PolygonM, widthM: number): number {
  * Candidate angles: every edge direction of the field's hull and of the area's hulls (when
  * they have few edges: round offsets add many short ones), plus every `stepDeg`.
  */
-export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number, fieldHull = convexHull(field.outer)): number[] {
+export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number, fieldHull: XY[] = hullOf(field.outer)): number[] {
   const set = new Map<number, number>();
   const add = (a: number) => {
     let r = a % Math.PI;
@@ -97,7 +98,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     fieldHull,
     ...area
       .filter((p) => p !== field)
-      .map((p) => convexHull(p.outer))
+      .map((p) => hullOf(p.outer))
       .filter((h) => h.length <= 24),
   ];
   for (const ring of rings)
@@ -117,7 +118,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
  * refined every `refineDeg` around the best.
  */
 export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 3, refineDeg = 0.5): AngleCost {
-  const hull = convexHull(field.outer);
+  const hull = hullOf(field.outer);
   let longest = 0,
     longestAngle = 0;
   for (let i = 0; i < hull.length; i++) {

@@ -3,9 +3,10 @@
  * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
  * well (an L-shaped paddy becomes its two arms, each swept along its length).
  */
-import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle, fewestSwaths } from './best-angle.js';
+import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
 /** A region of the area worked at one angle. */
@@ -140,7 +141,7 @@ function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): Angl
 export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
   // a part that fills most of its hull has no arm worth its own angle (saves the search on the
   // many near-convex fields whose edges only have small dents)
-  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(convexHull(part.outer))) return undefined;
+  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(hullOf(part.outer))) return undefined;
   const notches = notchCorners(part, 2 * widthM);
   if (notches.length === 0) return undefined;
   const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
