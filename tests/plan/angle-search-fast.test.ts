@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersectPolygons, offsetPolygons, rotatePolygon, simplifyPolygon, unionPolygons } from '../../src/geometry/index.js';
+import { convexHull, intersectPolygons, offsetPolygons, rotatePolygon, simplifyPolygon, unionPolygons } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { sweepLines } from '../../src/plan/swaths/best-angle.js';
 import { coarsePolygon } from '../../src/plan/swaths/coarse-ring.js';
+import { hullOf } from '../../src/plan/swaths/hull-cache.js';
 import { firstAtLeast, lowerIndex, swathLinesInto } from '../../src/plan/swaths/sweep-lines.js';
 import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { boxesApart, regionBox } from '../../src/plan/swaths/region-box.js';
@@ -161,5 +162,21 @@ describe('per-cell merge: regions called apart are never one polygon when joined
     );
     // the test is not empty: many pairs were called apart
     expect(apart).toBeGreaterThan(50);
+  });
+});
+
+describe('hullOf: convexHull kept per ring', () => {
+  it("is convexHull's hull, made once per ring, and made again for a ring of another length", () => {
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.05, maxAreaHa: 5 }), (field) => {
+        const ring = field.polygon.outer.slice();
+        const hull = hullOf(ring);
+        expect(hull).toEqual(convexHull(ring));
+        expect(hullOf(ring)).toBe(hull);
+        ring.push([ring[0][0] + 1e4, ring[0][1]]);
+        expect(hullOf(ring)).toEqual(convexHull(ring));
+      }),
+      { seed: 17, numRuns: 50 },
+    );
   });
 });
