@@ -11,6 +11,7 @@ import { sweepLines } from '../../src/plan/swaths/best-angle.js';
 import { coarsePolygon } from '../../src/plan/swaths/coarse-ring.js';
 import { hullOf } from '../../src/plan/swaths/hull-cache.js';
 import { firstAtLeast, lowerIndex, swathLinesInto } from '../../src/plan/swaths/sweep-lines.js';
+import { sweepCount } from '../../src/plan/swaths/count-sweep.js';
 import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { boxesApart, regionBox } from '../../src/plan/swaths/region-box.js';
 import { swathCount } from '../../src/plan/swaths/sweep-swaths.js';
@@ -79,7 +80,10 @@ describe('piecesAtLeast and sweepLines from flat rings: the numbers of the rings
               for (let k = 0; k < 40; k++) {
                 const a = phase + (k * Math.PI) / 40;
                 const f = floor < 0 ? -Infinity : floor;
-                expect(piecesAtLeast(area, a, widthM, f)).toBe(piecesAtLeastMain(area, a, widthM, f));
+                const main = piecesAtLeastMain(area, a, widthM, f);
+                // where main gave no bound (a needle) the needle's zone gives one, under the count
+                if (main === 0) expect(piecesAtLeast(area, a, widthM, f)).toBeLessThanOrEqual(sweepCount(area, a, widthM).pieces);
+                else expect(piecesAtLeast(area, a, widthM, f)).toBe(main);
               }
           },
         ),
@@ -101,6 +105,53 @@ describe('piecesAtLeast and sweepLines from flat rings: the numbers of the rings
       { seed: 17, numRuns: 100 },
     );
   });
+});
+
+/** `p` with a spike of `lengthM` drawn out of (or into, when negative) edge k at its middle, its base `baseM` wide. */
+function withSpike(p: PolygonM, k: number, lengthM: number, baseM: number, bend: number): PolygonM {
+  const r = p.outer,
+    a = r[k % r.length],
+    b = r[(k + 1) % r.length];
+  const ex = b[0] - a[0],
+    ey = b[1] - a[1],
+    l = Math.hypot(ex, ey);
+  const [ux, uy] = [ex / l, ey / l];
+  // counter-clockwise ring: the outside is to the right of the edge
+  const [ox, oy] = [uy, -ux];
+  const m: XY = [a[0] + ex / 2, a[1] + ey / 2];
+  const tip: XY = [m[0] + lengthM * (ox + bend * ux), m[1] + lengthM * (oy + bend * uy)];
+  const outer = [...r.slice(0, (k % r.length) + 1), m, tip, [m[0] + baseM * ux, m[1] + baseM * uy] as XY, ...r.slice((k % r.length) + 1)];
+  return { outer, holes: p.holes };
+}
+
+describe('piecesAtLeast at needles: the zone of a spike bounds the pieces lost there', () => {
+  for (const kind of ['holes', 'concave'] as const)
+    it(`never exceeds the counted pieces of fields with spikes out and in, ${kind} fields`, () => {
+      let bounded = 0;
+      fc.assert(
+        fc.property(
+          arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }),
+          fc.integer({ min: 0, max: 50 }),
+          fc.double({ min: -40, max: 40, noNaN: true }),
+          fc.constantFrom(0, 1e-5, 2e-4, 9e-4, 3e-3),
+          fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+          fc.constantFrom(1.8, 7),
+          (field, k, lengthM, baseM, bend, widthM) => {
+            if (Math.abs(lengthM) < 0.5) return;
+            const area = [withSpike(field.polygon, k, lengthM, baseM, bend)];
+            for (let j = 0; j < 60; j++) {
+              const a = (j * Math.PI) / 60;
+              const bound = piecesAtLeast(area, a, widthM);
+              if (bound > 0 && piecesAtLeastMain(area, a, widthM) === 0) bounded++;
+              expect(bound).toBeLessThanOrEqual(sweepCount(area, a, widthM).pieces);
+            }
+          },
+        ),
+        { seed: 17, numRuns: 80 },
+      );
+      // where the bound gave up at a needle before, it now bounds
+      expect(bounded).toBeGreaterThan(200);
+    });
 });
 
 describe("counting sweep: an edge's first line found from the even spacing", () => {

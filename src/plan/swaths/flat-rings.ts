@@ -13,6 +13,8 @@ export interface FlatRings {
   ends: Int32Array;
   /** How far from each vertex its wedge is narrow (pieces-bound.ts), made when first asked. */
   reach?: Float64Array;
+  /** Where a vertex's reach is Infinity (a needle), the points holding its narrow pieces (needle-reach.ts). */
+  needles?: Map<number, Float64Array | undefined>;
 }
 
 const flat = new WeakMap<PolygonM, { outer: PolygonM['outer']; holes: number; rings: FlatRings }>();

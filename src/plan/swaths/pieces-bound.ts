@@ -7,6 +7,7 @@ import type { PolygonM } from '../../geometry/index.js';
 import { MIN_PIECE_M } from './count-sweep.js';
 import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { flatRings, type FlatRings } from './flat-rings.js';
+import { needleZone, zoneHeights } from './needle-reach.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** Rotated vertex heights of the rings (as in the polygon's {@link FlatRings}) and the swath lines' heights. */
@@ -109,14 +110,21 @@ function sortFirst(a: Float64Array, n: number): void {
 /** The wedge reach of every vertex of `f` (kept on it: it does not depend on the angle). */
 function wedgeReaches(f: FlatRings): Float64Array {
   if (f.reach) return f.reach;
-  const reach = new Float64Array(f.xs.length);
+  const reach = new Float64Array(f.xs.length),
+    needles = new Map<number, Float64Array | undefined>();
   let first = 0;
   for (let r = 0; r < f.ends.length; r++) {
     const end = f.ends[r];
-    for (let i = first; i < end; i++) reach[i] = wedgeReach(f, i === first ? end - 1 : i - 1, i, i === end - 1 ? first : i + 1);
+    for (let i = first; i < end; i++) {
+      const a = i === first ? end - 1 : i - 1,
+        b = i === end - 1 ? first : i + 1;
+      reach[i] = wedgeReach(f, a, i, b);
+      if (reach[i] === Infinity) needles.set(i, needleZone(f, first, end, a, i, b));
+    }
     first = end;
   }
   f.reach = reach;
+  f.needles = needles;
   return reach;
 }
 
@@ -143,9 +151,9 @@ function wedgeReach(f: FlatRings, a: number, i: number, b: number): number {
 /**
  * Lines (of the `lines` in lineY) that may pass through a turning vertex's wedge where it is
  * {@link MIN_PIECE_M} or narrower: the piece there may be dropped, so each such line counts one
- * piece fewer. -1 when a wedge is a needle (no bound).
+ * piece fewer. A needle (a wedge that narrow past its shorter edge) counts the lines across its zone (needle-reach.ts); -1 when its zone is unbounded (no bound).
  */
-function narrowWedgeLines(f: FlatRings, lines: number): number {
+function narrowWedgeLines(f: FlatRings, lines: number, c: number, s: number): number {
   const reach = wedgeReaches(f),
     ys = lineY,
     at = turnAt,
@@ -158,10 +166,17 @@ function narrowWedgeLines(f: FlatRings, lines: number): number {
     const i = at[t],
       y = heights[i];
     const r = reach[i];
-    if (r === Infinity) return -1;
-    // a low's wedge opens upwards from it, a high's downwards
-    const from = kind[t] > 0 ? y - 1e-9 : y - r,
+    let from: number, to: number;
+    if (r === Infinity) {
+      // a needle: its narrow pieces lie within its zone's height (and 1 mm, and a margin)
+      const zone = f.needles!.get(i);
+      if (!zone) return -1;
+      [from, to] = zoneHeights(zone, c, s);
+    } else {
+      // a low's wedge opens upwards from it, a high's downwards
+      from = kind[t] > 0 ? y - 1e-9 : y - r;
       to = kind[t] > 0 ? y + r : y + 1e-9;
+    }
     for (let l = firstAtLeast(ys, lines, from, perM); l < lines && ys[l] <= to; l++) out++;
   }
   return out;
@@ -173,7 +188,7 @@ function narrowWedgeLines(f: FlatRings, lines: number): number {
  * pieces, less one for a line through a wedge too narrow for a kept piece. It assumes, as the
  * angle search's line count does, that no piece of 1 mm or less lies elsewhere (two edges that
  * close, not at a shared vertex); tests/plan/count-sweep.test.ts holds it under the counted
- * pieces on random fields and insets. 0 (no bound) where a wedge near a line is a needle.
+ * pieces on random fields and insets. 0 (no bound) where a needle's zone is unbounded (needle-reach.ts).
  *
  * @param floor - the caller only asks whether the bound reaches `floor`: a count under it is
  *   returned before the narrow wedges are looked for (it may then exceed the bound, but both are under `floor`)
@@ -194,7 +209,7 @@ export function piecesAtLeast(area: PolygonM[], angleRad: number, widthM: number
     pieces += crossedPieces(lines);
     // the narrow wedges only lower the count: not worth finding when it is under `floor` already
     if (k === area.length - 1 && pieces < floor) return pieces;
-    const narrow = narrowWedgeLines(f, lines);
+    const narrow = narrowWedgeLines(f, lines, c, s);
     if (narrow < 0) return 0;
     pieces -= narrow;
   }
