@@ -48,6 +48,24 @@ export function regionOf(ring: number, first: number, last: number, points: XY[]
   return { ring, first, last, hull, box: [x0, y0, x1, y1] };
 }
 
+/**
+ * {@link regionOf} of one corner's fillet (`arc` from its first tangent point to its last): the arc
+ * lies between its chord and the corner, so the hull is the triangle of the corner and the arc's
+ * ends, as the hull of every point gives it, without building one. A nearly straight corner (a
+ * thin triangle) takes the full hull.
+ */
+export function filletRegion(ring: number, first: number, last: number, corner: XY, arc: XY[]): CornerRegion {
+  const from = arc[0],
+    end = arc[arc.length - 1];
+  const c = cross(corner, from, end);
+  const scale = Math.hypot(from[0] - corner[0], from[1] - corner[1]) * Math.hypot(end[0] - corner[0], end[1] - corner[1]);
+  if (arc.length < 2 || !(Math.abs(c) > 1e-6 * scale)) return regionOf(ring, first, last, [corner, ...arc]);
+  const hull = c > 0 ? [corner, from, end] : [corner, end, from];
+  const xs = [corner[0], from[0], end[0]],
+    ys = [corner[1], from[1], end[1]];
+  return { ring, first, last, hull, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+}
+
 function inSpan(i: number, reg: CornerRegion, n: number): boolean {
   return (i - reg.first + n) % n <= (reg.last - reg.first + n) % n;
 }

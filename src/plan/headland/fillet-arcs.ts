@@ -84,24 +84,83 @@ function angleBetween(u: XY, v: XY): number {
   return Math.atan2(u[0] * v[1] - u[1] * v[0], u[0] * v[0] + u[1] * v[1]);
 }
 
+/** The first arc of an S: its centre, where it leaves the incoming edge (and how far back from p1), and its largest sweep. */
+interface FirstArc {
+  centre: XY;
+  from: XY;
+  t: number;
+  turnRad: number;
+  maxSweepRad: number;
+}
+
+/**
+ * Where the opening's disc at a short step's convex corner p1 stops (p1's fillet would run past
+ * p2, the step being shorter than its tangent length): the largest disc of radius r1 tangent to
+ * the incoming edge slides forward until it touches p2 (`vertex`: its arc runs from the incoming
+ * edge to p2, and the closing's circle rounds what is left at p2) or the far edge beyond p2 (`far`:
+ * the step vanishes into one corner where the incoming and far edges meet). Undefined when it
+ * touches neither or would cut the riser p1 → p2.
+ */
+export function shortStepContact(prev: XY, p1: XY, p2: XY, next: XY, r1: number, turnRad: number): { far: true } | FirstArc | undefined {
+  const la = Math.hypot(p1[0] - prev[0], p1[1] - prev[1]);
+  const u: XY = [(p1[0] - prev[0]) / la, (p1[1] - prev[1]) / la];
+  const side = turnRad > 0 ? 1 : -1;
+  // centres r1 inside the incoming edge's line: base + s·u; at r1 from p2 first at the smaller root
+  const base: XY = [p1[0] - u[1] * r1 * side, p1[1] + u[0] * r1 * side];
+  const w: XY = [p2[0] - base[0], p2[1] - base[1]];
+  const wu = w[0] * u[0] + w[1] * u[1];
+  const disc = wu * wu - (w[0] * w[0] + w[1] * w[1]) + r1 * r1;
+  const sVertex = disc >= 0 ? wu - Math.sqrt(disc) : Infinity;
+  // at r1 from the far edge's line, on its inner side, touching it beyond p2
+  const cl = Math.hypot(next[0] - p2[0], next[1] - p2[1]);
+  const c: XY = [(next[0] - p2[0]) / cl, (next[1] - p2[1]) / cl];
+  // the disc's inner-side distance to that line falls as it slides forward only when rate < 0
+  const rate = side * (c[0] * u[1] - c[1] * u[0]);
+  let sFar = Infinity;
+  if (rate < 0) {
+    const s = (r1 - side * (c[0] * -w[1] - c[1] * -w[0])) / (side * (c[0] * u[1] - c[1] * u[0]));
+    if ((base[0] + s * u[0] - p2[0]) * c[0] + (base[1] + s * u[1] - p2[1]) * c[1] > 0) sFar = s;
+  }
+  if (sFar <= sVertex) return Number.isFinite(sFar) ? { far: true } : undefined;
+  const s = sVertex;
+  if (s > 0) return undefined;
+  const centre: XY = [base[0] + s * u[0], base[1] + s * u[1]];
+  // the riser p1 → p2 must stay outside the disc (it touches it at p2 only)
+  const rx = p2[0] - p1[0],
+    ry = p2[1] - p1[1];
+  const k = Math.max(0, Math.min(1, ((centre[0] - p1[0]) * rx + (centre[1] - p1[1]) * ry) / (rx * rx + ry * ry)));
+  if (Math.hypot(p1[0] + k * rx - centre[0], p1[1] + k * ry - centre[1]) < r1 * (1 - 1e-9)) return undefined;
+  const from: XY = [p1[0] + s * u[0], p1[1] + s * u[1]];
+  const maxSweepRad = Math.abs(angleBetween([from[0] - centre[0], from[1] - centre[1]], [p2[0] - centre[0], p2[1] - centre[1]]));
+  return { centre, from, t: -s, turnRad, maxSweepRad };
+}
+
 /**
  * Rounds corner p1 with its own fillet of radius r1 and the next corner p2, which turns the
  * other way, with a circle of radius r2 tangent to p2's outgoing edge and to the first circle.
  * This is what the opening and then the closing make of a step: the opening rounds the convex
  * corner alone (its disk fits, the polygon beyond the concave corner is wider), and the largest
  * outside disk that then fits at the concave corner slides along its far edge until it meets
- * that arc. So p1 must be the convex corner (call it on the reversed ring otherwise). Undefined
- * when the second circle would meet the first beyond its arc or touch the far edge behind p2.
+ * that arc. So p1 must be the convex corner (call it on the reversed ring otherwise). With
+ * `short`, a step shorter than p1's fillet gets the opening's arc through p2 instead
+ * ({@link shortStepContact}). Undefined when the second circle would meet the first beyond its arc
+ * or touch the far edge behind p2.
  */
-export function sBend(prev: XY, p1: XY, p2: XY, next: XY, r1: number, r2: number, arcToleranceM: number): SBend | undefined {
+export function sBend(prev: XY, p1: XY, p2: XY, next: XY, r1: number, r2: number, arcToleranceM: number, short = false): SBend | undefined {
   const f1 = filletWith(prev, p1, p2, r1);
   if (!f1) return undefined;
+  let a1: FirstArc | undefined = { centre: f1.centre, from: f1.from, t: f1.t, turnRad: f1.turnRad, maxSweepRad: Math.abs(f1.turnRad) };
+  if (short) {
+    const contact = f1.t > Math.hypot(p2[0] - p1[0], p2[1] - p1[1]) ? shortStepContact(prev, p1, p2, next, r1, f1.turnRad) : undefined;
+    a1 = contact && 'centre' in contact ? contact : undefined;
+  }
+  if (!a1) return undefined;
   const cl = Math.hypot(next[0] - p2[0], next[1] - p2[1]);
   const c: XY = [(next[0] - p2[0]) / cl, (next[1] - p2[1]) / cl];
-  const side2 = f1.turnRad > 0 ? -1 : 1;
+  const side2 = a1.turnRad > 0 ? -1 : 1;
   // centres at distance r2 from the far edge's line, on the inside of the second turn
   const q: XY = [p2[0] - c[1] * r2 * side2, p2[1] + c[0] * r2 * side2];
-  const w: XY = [q[0] - f1.centre[0], q[1] - f1.centre[1]];
+  const w: XY = [q[0] - a1.centre[0], q[1] - a1.centre[1]];
   const b = w[0] * c[0] + w[1] * c[1];
   const disc = b * b - (w[0] * w[0] + w[1] * w[1]) + (r1 + r2) * (r1 + r2);
   if (disc < 0) return undefined;
@@ -110,13 +169,13 @@ export function sBend(prev: XY, p1: XY, p2: XY, next: XY, r1: number, r2: number
   if (s < 0) return undefined;
   const c2: XY = [q[0] + s * c[0], q[1] + s * c[1]];
   const k = r1 / (r1 + r2);
-  const m: XY = [f1.centre[0] + (c2[0] - f1.centre[0]) * k, f1.centre[1] + (c2[1] - f1.centre[1]) * k];
-  const sweep1 = angleBetween([f1.from[0] - f1.centre[0], f1.from[1] - f1.centre[1]], [m[0] - f1.centre[0], m[1] - f1.centre[1]]);
-  if (sweep1 * f1.turnRad <= 0 || Math.abs(sweep1) > Math.abs(f1.turnRad) + 1e-9) return undefined;
+  const m: XY = [a1.centre[0] + (c2[0] - a1.centre[0]) * k, a1.centre[1] + (c2[1] - a1.centre[1]) * k];
+  const sweep1 = angleBetween([a1.from[0] - a1.centre[0], a1.from[1] - a1.centre[1]], [m[0] - a1.centre[0], m[1] - a1.centre[1]]);
+  if (sweep1 * a1.turnRad <= 0 || Math.abs(sweep1) > a1.maxSweepRad + 1e-9) return undefined;
   const sweep2 = angleBetween([m[0] - c2[0], m[1] - c2[1]], [p2[0] + s * c[0] - c2[0], p2[1] + s * c[1] - c2[1]]);
   if (sweep2 * side2 <= 0) return undefined;
   const points: XY[] = [];
-  arcPoints(f1.centre, r1, f1.from, sweep1, arcToleranceM, true, points);
+  arcPoints(a1.centre, r1, a1.from, sweep1, arcToleranceM, true, points);
   arcPoints(c2, r2, m, sweep2, arcToleranceM, false, points);
-  return { tIn: f1.t, tOut: s, points };
+  return { tIn: a1.t, tOut: s, points };
 }

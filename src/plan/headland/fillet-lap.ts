@@ -1,12 +1,13 @@
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
-import { type CornerRegion, cross, regionOf, regionsHit } from './corner-regions.js';
-import { arcPoints, type Fillet, filletWith, sBend } from './fillet-arcs.js';
+import { type CornerRegion, filletRegion, regionOf, regionsHit } from './corner-regions.js';
+import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from './fillet-arcs.js';
+import { type Corner, cornersOf, lineMeet } from './ring-corners.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
  * becomes a circular arc tangent to both of its edges, a step an S of two arcs. This is what the
  * morphological opening and closing by the turning radius give where the corners are far
- * enough apart, in linear time instead of polygon offsets; where arcs would overlap in a way
+ * enough apart, in near-linear time instead of polygon offsets; where arcs would overlap in a way
  * this does not resolve (or one would reach another part of the lap) it gives up and the caller
  * falls back to the offsets.
  */
@@ -25,51 +26,12 @@ export interface FilletSpec {
   arcToleranceM: number;
 }
 
-/** A corner of the working ring: its point and the span of sharp-ring vertices it stands for. */
-interface Corner {
-  p: XY;
-  first: number;
-  last: number;
-}
-
-/** Vertices closer than this to the chord of their neighbours are dropped, m (Clipper rounds to 1 mm). */
-const FLAT_M = 0.005;
-
-/** The ring's vertices as corners, without those that lie (within {@link FLAT_M}) on a straight line. */
-function cornersOf(ring: Ring): Corner[] {
-  const n = ring.length;
-  const out: Corner[] = [];
-  for (let i = 0; i < n; i++) {
-    const prev = out.length > 0 ? out[out.length - 1].p : ring[n - 1];
-    const next = ring[(i + 1) % n];
-    const len = Math.hypot(next[0] - prev[0], next[1] - prev[1]);
-    if (len > 0 && Math.abs(cross(prev, next, ring[i])) / len < FLAT_M) {
-      if (out.length > 0) out[out.length - 1].last = i;
-      continue;
-    }
-    out.push({ p: ring[i], first: i, last: i });
-  }
-  return out;
-}
-
 /**
  * Neighbouring corners turning opposite ways are merged only when the smaller turn is below
  * this (rad): a kink of a digitised edge next to a real corner, which the opening and closing
  * smooth away as well.
  */
 const MIXED_MERGE_RAD = (5 * Math.PI) / 180;
-
-/** Where the line through a, b meets the line through c, d; undefined when (nearly) parallel. */
-function lineMeet(a: XY, b: XY, c: XY, d: XY): XY | undefined {
-  const rx = b[0] - a[0],
-    ry = b[1] - a[1],
-    sx = d[0] - c[0],
-    sy = d[1] - c[1];
-  const den = rx * sy - ry * sx;
-  if (Math.abs(den) < 1e-9 * Math.hypot(rx, ry) * Math.hypot(sx, sy)) return undefined;
-  const u = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den;
-  return [a[0] + u * rx, a[1] + u * ry];
-}
 
 /**
  * Merges two neighbouring corners whose fillets overlap into one at the meeting point of the
@@ -124,35 +86,72 @@ function isStep(fi: Fillet | null, fj: Fillet | null, edgeM: number): boolean {
 /**
  * Fillets of every corner of one ring (null where straight), with neighbouring corners merged
  * where their fillets overlap and {@link mergeAt} allows; overlaps it does not allow (steps)
- * are left for {@link ringPieces}. Undefined at a hairpin.
+ * are left for {@link ringPieces}. Undefined at a hairpin. After a merge only the fillets and
+ * pairs it can change are worked out again: a pair i, i + 1 depends on corners i − 1 to i + 2,
+ * so the scan goes on from two pairs before the merge, as a scan from the start would find it.
  */
 function ringFillets(cs: Corner[], spec: FilletSpec): (Fillet | null)[] | undefined {
-  for (let guard = 0; guard < 4 * cs.length + 8; guard++) {
+  if (cs.length < 3) return undefined;
+  let fillets = allFillets(cs, spec);
+  let from = 0;
+  for (let guard = 0; fillets && guard < 4 * cs.length + 8; guard++) {
     const n = cs.length;
-    if (n < 3) return undefined;
-    const fillets: (Fillet | null)[] = [];
-    for (let i = 0; i < n; i++) {
-      const f = filletAt(cs, i, spec);
+    const i = mergeScan(cs, fillets, spec, from);
+    if (i === undefined) return undefined;
+    if (i < 0) return fillets;
+    if (cs.length < 3) return undefined;
+    if (i >= n - 2) {
+      // the merge touched the ring's last corner (or removed its first): start again
+      fillets = allFillets(cs, spec);
+      from = 0;
+      continue;
+    }
+    fillets.splice(i + 1, 1);
+    for (const k of [i - 1, i, i + 1]) {
+      const f = filletAt(cs, (k + cs.length) % cs.length, spec);
       if (f === undefined) return undefined;
-      fillets.push(f);
+      fillets[(k + cs.length) % cs.length] = f;
     }
-    let merged = false;
-    for (let i = 0; i < n && !merged; i++) {
-      const j = (i + 1) % n;
-      const fi = fillets[i],
-        fj = fillets[j];
-      const edge = Math.hypot(cs[j].p[0] - cs[i].p[0], cs[j].p[1] - cs[i].p[1]);
-      if ((fi?.t ?? 0) + (fj?.t ?? 0) <= edge) continue;
-      if (!fi || !fj) return undefined;
-      merged = mergeAt(cs, i, spec, fi, fj);
-      if (merged || (isStep(fi, fj, edge) && stepPiece(cs, i, fillets, spec))) continue;
-      // a step too short for an S (its convex fillet runs past the concave corner): one corner
-      merged = edge <= JOG_MERGE_M && mergeAt(cs, i, spec, fi, fj, true);
-      if (!merged) return undefined;
-    }
-    if (!merged) return fillets;
+    from = Math.max(0, i - 2);
   }
   return undefined;
+}
+
+/** Every corner's fillet; undefined at a hairpin. */
+function allFillets(cs: Corner[], spec: FilletSpec): (Fillet | null)[] | undefined {
+  const fillets: (Fillet | null)[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const f = filletAt(cs, i, spec);
+    if (f === undefined) return undefined;
+    fillets.push(f);
+  }
+  return fillets;
+}
+
+/**
+ * Scans the pairs from `from` on: the corner merged into (its neighbour removed), −1 when every
+ * overlap is resolved without a merge, undefined when one cannot be.
+ */
+function mergeScan(cs: Corner[], fillets: (Fillet | null)[], spec: FilletSpec, from: number): number | undefined {
+  const n = cs.length;
+  for (let i = from; i < n; i++) {
+    const j = (i + 1) % n;
+    const fi = fillets[i],
+      fj = fillets[j];
+    const edge = Math.hypot(cs[j].p[0] - cs[i].p[0], cs[j].p[1] - cs[i].p[1]);
+    if ((fi?.t ?? 0) + (fj?.t ?? 0) <= edge) continue;
+    if (!fi || !fj) return undefined;
+    if (mergeAt(cs, i, spec, fi, fj)) return i;
+    const step = isStep(fi, fj, edge);
+    if (step && stepPiece(cs, i, fillets, spec)) continue;
+    // a step too short for an S (its convex fillet runs past the concave corner): one corner
+    // where its edges meet, else where the opening's disc stops (see `shortStepContact`)
+    if (edge <= JOG_MERGE_M && mergeAt(cs, i, spec, fi, fj, true)) return i;
+    const contact = step ? shortContact(cs, i, fillets) : undefined;
+    if (contact === 'far' && mergeAt(cs, i, spec, fi, fj, true)) return i;
+    if (contact !== 'vertex' || !stepPiece(cs, i, fillets, spec, true)) return undefined;
+  }
+  return -1;
 }
 
 /** A stretch of the rounded ring: one corner's fillet or a step's S, and where it leaves the edges either side. */
@@ -164,19 +163,34 @@ interface Piece {
   points: XY[];
 }
 
-/** The S through corners i and i + 1 (the convex one keeps its own fillet), or undefined. */
-function stepPiece(cs: Corner[], i: number, fillets: (Fillet | null)[], spec: FilletSpec): Piece | undefined {
+/** Where the opening's disc at a short step (corners i and i + 1) stops: see `shortStepContact`. */
+function shortContact(cs: Corner[], i: number, fillets: (Fillet | null)[]): 'far' | 'vertex' | undefined {
+  const n = cs.length,
+    j = (i + 1) % n;
+  const at = (k: number) => cs[(k + n) % n].p;
+  const fi = fillets[i] as Fillet,
+    fj = fillets[j] as Fillet;
+  // the convex corner first: on the reversed ring when it comes second
+  const c =
+    fi.turnRad > 0
+      ? shortStepContact(at(i - 1), at(i), at(j), at(j + 1), fi.radiusM, fi.turnRad)
+      : shortStepContact(at(j + 1), at(j), at(i), at(i - 1), fj.radiusM, -fj.turnRad);
+  return c === undefined ? undefined : 'far' in c ? 'far' : 'vertex';
+}
+
+/** The S through corners i and i + 1 (the convex one keeps its own fillet; `short`: see `sBend`), or undefined. */
+function stepPiece(cs: Corner[], i: number, fillets: (Fillet | null)[], spec: FilletSpec, short = false): Piece | undefined {
   const n = cs.length,
     j = (i + 1) % n;
   const at = (k: number) => cs[(k + n) % n].p;
   const fi = fillets[i] as Fillet,
     fj = fillets[j] as Fillet;
   if (fi.turnRad > 0) {
-    const s = sBend(at(i - 1), at(i), at(j), at(j + 1), fi.radiusM, fj.radiusM, spec.arcToleranceM);
+    const s = sBend(at(i - 1), at(i), at(j), at(j + 1), fi.radiusM, fj.radiusM, spec.arcToleranceM, short);
     return s && { first: i, last: j, tIn: s.tIn, tOut: s.tOut, points: s.points };
   }
   // the convex corner comes second: build the S on the reversed ring
-  const s = sBend(at(j + 1), at(j), at(i), at(i - 1), fj.radiusM, fi.radiusM, spec.arcToleranceM);
+  const s = sBend(at(j + 1), at(j), at(i), at(i - 1), fj.radiusM, fi.radiusM, spec.arcToleranceM, short);
   return s && { first: i, last: j, tIn: s.tOut, tOut: s.tIn, points: s.points.reverse() };
 }
 
@@ -196,7 +210,7 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
     const i = (start + k) % n;
     if (step(i)) {
       if (k === n - 1) return undefined;
-      const piece = stepPiece(cs, i, fillets, spec);
+      const piece = stepPiece(cs, i, fillets, spec) ?? stepPiece(cs, i, fillets, spec, true);
       if (!piece) return undefined;
       pieces.push(piece);
       k++;
@@ -218,7 +232,9 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
 /**
  * Rounds every corner of a lap's sharp offset: convex corners to `radiusM`, concave ones to
  * max(radiusM, offsetM), a step (a convex and a concave corner closer than their fillets) to an
- * S of the two. Rings must have the inside on their left (outer counter-clockwise, holes
+ * S of the two, or, where the step is shorter than the convex fillet, to the S through its far
+ * corner or one corner where its outer edges meet (see `shortStepContact`, which says which the
+ * opening gives). Rings must have the inside on their left (outer counter-clockwise, holes
  * clockwise, as offsetPolygons gives them). Undefined when a ring has a hairpin, neighbouring
  * fillets overlap in a way neither a merge nor an S resolves, or a rounded corner would reach
  * another part of the lap: there the opening and closing differ from per-corner arcs and the
@@ -245,12 +261,17 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
       for (const piece of pieces) {
         if (piece.points.length === 0) continue;
         pts.push(...piece.points);
+        const [first, last] = [corners[piece.first].first, corners[piece.last].last];
+        if (piece.first === piece.last) {
+          regions.push(filletRegion(r, first, last, corners[piece.first].p, piece.points));
+          continue;
+        }
         const chain: XY[] = [];
         for (let k = piece.first; ; k = (k + 1) % corners.length) {
           chain.push(corners[k].p);
           if (k === piece.last) break;
         }
-        regions.push(regionOf(r, corners[piece.first].first, corners[piece.last].last, [...chain, ...piece.points]));
+        regions.push(regionOf(r, first, last, [...chain, ...piece.points]));
       }
       if (pts.length < 3) return undefined;
       rounded.push(pts);
