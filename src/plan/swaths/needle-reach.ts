@@ -48,7 +48,11 @@ export function needleZone(f: FlatRings, first: number, end: number, a: number, 
     const px = xs[prev],
       py = ys[prev];
     const dPrev = Math.abs(side(px, py));
-    if (dPrev > band) break;
+    if (dPrev > band) {
+      // (the shorter edge's end outside the band: its narrow part ends on it, where it meets the band)
+      if (n === 0) add(vx + (band / dPrev) * (px - vx), vy + (band / dPrev) * (py - vy));
+      break;
+    }
     add(px, py);
     const next = prev + step === end ? first : prev + step < first ? end - 1 : prev + step;
     if (next === i || next === far || n === MAX_WALK) return undefined;
