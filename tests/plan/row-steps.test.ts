@@ -12,14 +12,14 @@ const ROW_M = 0.3;
 const W = 1.8;
 
 /** Every row's need lies in pieces where that row is on; pieces follow on end to start; rows on are whole rows inside the pass. */
-function expectStepsServe(steps: RowStep[], need: ([number, number] | undefined)[], passLoM: number): void {
+function expectStepsServe(steps: RowStep[], need: ([number, number] | undefined)[], passLoM: number, widthM = W): void {
   for (let k = 1; k < steps.length; k++) expect(steps[k].x0).toBe(steps[k - 1].x1);
   for (const p of steps) {
     expect(p.x1).toBeGreaterThan(p.x0);
     const rows = p.widthM / ROW_M;
     expect(Math.abs(rows - Math.round(rows))).toBeLessThan(1e-9);
     expect(p.dy - p.widthM / 2).toBeGreaterThanOrEqual(passLoM - 1e-9);
-    expect(p.dy + p.widthM / 2).toBeLessThanOrEqual(passLoM + W + 1e-9);
+    expect(p.dy + p.widthM / 2).toBeLessThanOrEqual(passLoM + widthM + 1e-9);
   }
   need.forEach((iv, k) => {
     if (!iv) return;
@@ -78,6 +78,18 @@ describe('row steps: rows switch off one by one where a swath end slants across 
     // the full-width piece first, then fewer rows, the lowest rows (which reach furthest) kept on
     expect(steps[0].widthM).toBeCloseTo(W, 9);
     expect(steps[steps.length - 1].dy).toBeLessThan(0);
+  });
+
+  it("an 8-row pass steps too, but no piece's rows centre more than 1 m off the machine's line", () => {
+    // 8 rows, 2.4 m: its lowest row alone would centre 1.05 m off the line, a sideways jump route checkers refuse
+    const need = rowExtents(part, 0, 2.4, 0, 78.2, 0, 8, ROW_M);
+    const steps = rowSteps(need, -1.2, ROW_M)!;
+    expect(steps.length).toBeGreaterThan(2);
+    expectStepsServe(steps, need, -1.2, 2.4);
+    for (const p of steps) expect(Math.abs(p.dy)).toBeLessThanOrEqual(1 + 1e-9);
+    // the two lowest rows end last, together: 0.9 m off
+    expect(steps.at(-1)!.widthM).toBeCloseTo(2 * ROW_M, 9);
+    expect(steps.at(-1)!.dy).toBeCloseTo(-0.9, 9);
   });
 
   it('a square end needs no steps', () => {
@@ -154,6 +166,18 @@ describe('a paddy whose long side slants 4° across the swaths, end to end', () 
     const offsets = work.filter((s) => s.rowsOffsetM !== undefined).map((s) => Math.abs(s.rowsOffsetM!));
     expect(Math.max(...offsets)).toBeLessThanOrEqual((W - ROW_M) / 2 + 1e-9);
     for (const o of offsets) expect(Math.abs(o / (ROW_M / 2) - Math.round(o / (ROW_M / 2)))).toBeLessThan(1e-6);
+  });
+
+  it('an 8-row transplanter (--width 2.4) steps its rows with every piece within 1 m of its neighbours', () => {
+    const wide = planField(field, getVehicle('transplanter', { workingWidthM: 2.4 }));
+    const pieces = wide.route.filter((s) => s.rowsOffsetM !== undefined);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const s of pieces) expect(Math.abs(s.rowsOffsetM!)).toBeLessThanOrEqual(1 + 1e-9);
+    for (let i = 1; i < wide.route.length; i++) {
+      const end = wide.route[i - 1].points.at(-1)!,
+        start = wide.route[i].points[0];
+      expect(Math.hypot(end[0] - start[0], end[1] - start[1]), `segment ${i}`).toBeLessThanOrEqual(1 + 1e-6);
+    }
   });
 
   it('counts trays for the rows planted: each piece at its own width', () => {

@@ -5,12 +5,14 @@
  */
 import type { AssumptionDef, Operation } from '../types.js';
 
+/** Operation sets a default applies to. */
 export const ALL: readonly Operation[] = ['fertilizing', 'transplanting', 'spraying'];
 export const DRONE_OPS: readonly Operation[] = ['fertilizing', 'spraying'];
 export const FERT: readonly Operation[] = ['fertilizing'];
 export const SPRAY: readonly Operation[] = ['spraying'];
 export const TP: readonly Operation[] = ['transplanting'];
 
+/** Validity rules: above 0, at least 0, a percentage. */
 export const POS = { positive: true } as const;
 export const NONNEG = { min: 0 } as const;
 export const PCT = { min: 0, max: 100 } as const;
@@ -28,6 +30,7 @@ export type Row = [
   note: [en: string, vi: string],
 ];
 
+/** The row as the typed {@link AssumptionDef} the model reads. */
 export const def = ([key, value, unit, range, valid, ops, label, refs, note]: Row): AssumptionDef => ({
   key,
   value,
@@ -41,6 +44,7 @@ export const def = ([key, value, unit, range, valid, ops, label, refs, note]: Ro
   note: { en: note[0], vi: note[1] },
 });
 
+/** Units the rows share, [English, Vietnamese]. */
 export const VND_DAY: [string, string] = ['VND/person-day', '₫/công'];
 export const PD_HA: [string, string] = ['person-days/ha', 'công/ha'];
 export const VND: [string, string] = ['VND', '₫'];
@@ -51,4 +55,5 @@ export const HA_H: [string, string] = ['ha/h', 'ha/giờ'];
 export const HA_YEAR: [string, string] = ['ha/year', 'ha/năm'];
 export const FIELD_PCT: [string, string] = ['% of field', '% diện tích'];
 export const FACTOR: [string, string] = ['–', '–'];
+/** The note of a figure no source gives. */
 export const ASSUMED: [string, string] = ['assumption', 'giả định'];

@@ -202,11 +202,19 @@ function rowEnds(need: ([number, number] | undefined)[]): number[] {
 }
 
 /**
+ * A piece's rows centre at most this far off the machine's line, m, so its ends lie at most that
+ * far sideways from its neighbours' (docs/contracts.md): route checkers read a larger gap between
+ * segments as a jump (the shared block checker allows 1 m). The 6-row transplanter's largest
+ * offset is 0.75 m; an 8-row implement's single edge row (1.05 m) stays on instead.
+ */
+const MAX_ROWS_OFFSET_M = 1;
+
+/**
  * Least cost of working xs[0]..xs[j] for every j, and the break before j it takes: the cost of a
  * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
  * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
  */
-function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], sectionWidthM: number): Int32Array {
+function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], passLoM: number, sectionWidthM: number): Int32Array {
   const n = xs.length,
     rows = need.length;
   const best = new Float64Array(n).fill(Infinity),
@@ -232,7 +240,8 @@ function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], s
           if (k0 < 0) k0 = k;
           k1 = k;
         }
-      if (k0 < 0) continue;
+      // rows centred too far off the machine's line: not a piece (the full run, centred, always is)
+      if (k0 < 0 || Math.abs(passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2) > MAX_ROWS_OFFSET_M) continue;
       let m = 0;
       for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, hi[k]) - Math.max(u, lo[k])) : 0);
       const r = ((k1 - k0 + 1) * sectionWidthM) / 2;
@@ -247,8 +256,8 @@ function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], s
  * (a transplanter's row clutches): each row works from where it is first needed to where it is
  * last needed (`need`, from {@link rowExtents}), the rows on over a piece always one run.
  * Breaks are chosen among the rows' ends by least cost (dynamic programming): the row-metres
- * worked where not needed plus {@link STEP_COST_PER_R2} per step. A single piece (no break
- * pays) returns undefined.
+ * worked where not needed plus {@link STEP_COST_PER_R2} per step; no piece's rows centre more
+ * than {@link MAX_ROWS_OFFSET_M} off the line. A single piece (no break pays) returns undefined.
  *
  * @param need - per row (from the pass's lower edge, at `passLoM` from the line), its interval
  * @param passLoM - the pass's lower edge from the line (−width/2), m
@@ -257,7 +266,7 @@ export function rowSteps(need: ([number, number] | undefined)[], passLoM: number
   const xs = rowEnds(need);
   if (xs.length < 3) return undefined;
   const n = xs.length;
-  const from = leastCostBreaks(need, xs, sectionWidthM);
+  const from = leastCostBreaks(need, xs, passLoM, sectionWidthM);
   const breaks: number[] = [];
   for (let j = n - 1; j > 0; j = from[j]) {
     if (from[j] < 0) return undefined;
