@@ -2,13 +2,14 @@
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
  * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
-import { convexHull, offsetPolygons, rotate } from '../geometry/index.js';
+import { offsetPolygons, rotate } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { coverageGrid, footprintPasses, type CoverageGrid } from './metrics/coverage.js';
 import { planHeadland, type Headland } from './headland/plan-headland.js';
 import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
+import { hullOf } from './swaths/hull-cache.js';
 import { perCellRegions } from './swaths/per-cell.js';
 import { addRowSteps, joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
@@ -78,7 +79,7 @@ function leastWorkAngle(
   fieldAreaM2: number,
 ): { layout: Layout; costM: number } {
   const w = vehicle.workingWidthM;
-  const hull = convexHull(poly.outer);
+  const hull = hullOf(poly.outer);
   const edges = hull
     .map((a, i) => {
       const b = hull[(i + 1) % hull.length];

@@ -1,5 +1,6 @@
 import { bounds } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
 /** Coverage of a field by working footprints, as docs/contracts.md defines it. */
 export interface CoverageEstimate {
@@ -112,18 +113,6 @@ function capsuleRow(c: Capsule, y: number, out: Float64Array): boolean {
   return lo <= hi;
 }
 
-/** Sorted x where the horizontal line y crosses the rings, into `xs` (emptied first): pairs are inside intervals (even-odd). */
-function rowCrossings(rings: XY[][], y: number, xs: number[]): number[] {
-  xs.length = 0;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j],
-        b = ring[i];
-      if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
-    }
-  return xs.sort((u, v) => u - v);
-}
-
 /** Footprints rasterised on a grid over the field (row-major, `nx` × `ny` cells of `stepM`). */
 export interface CoverageGrid {
   minX: number;
@@ -139,15 +128,6 @@ export interface CoverageGrid {
   excluded: Uint8Array;
 }
 
-/** The raster's frame: cell (ix, iy) has its centre at minX + (ix + 0.5) step, minY + (iy + 0.5) step. */
-interface GridFrame {
-  minX: number;
-  minY: number;
-  step: number;
-  nx: number;
-  ny: number;
-}
-
 /** The raster frame over a field's bounding box, of about `samples` cells. */
 function gridFrame(field: PolygonM, samples: number): GridFrame {
   const [minX, minY, maxX, maxY] = bounds([field.outer]);
@@ -157,42 +137,43 @@ function gridFrame(field: PolygonM, samples: number): GridFrame {
   return { minX, minY, step, nx, ny };
 }
 
-const rowY = (g: GridFrame, iy: number) => g.minY + (iy + 0.5) * g.step;
-
 /** The rows whose centres may lie within `[lo, hi]` in y, clamped to the grid. */
 function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
   return [Math.max(0, Math.floor((lo - g.minY) / g.step)), Math.min(g.ny - 1, Math.ceil((hi - g.minY) / g.step))];
 }
 
-/** The columns whose centres lie within `[lo, hi]` in x, clamped to the grid. */
-function colSpan(g: GridFrame, lo: number, hi: number): [number, number] {
-  return [Math.max(0, Math.ceil((lo - g.minX) / g.step - 0.5)), Math.min(g.nx - 1, Math.floor((hi - g.minX) / g.step - 0.5))];
-}
-
-/** Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its centre. */
+/**
+ * Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its
+ * centre. The row and column spans are {@link rowSpan}'s and {@link colSpan}'s arithmetic,
+ * written out: this loop runs once per row per segment, and their pairs were its allocations.
+ */
 function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
-  const passes = new Uint8Array(g.nx * g.ny);
-  const lastPath = new Int32Array(g.nx * g.ny).fill(-1);
+  const { minX, minY, step, nx, ny } = g;
+  const passes = new Uint8Array(nx * ny);
+  const lastPath = new Int32Array(nx * ny).fill(-1);
   const span = new Float64Array(2);
   const capsule = new Capsule();
-  paths.forEach((pts, id) => {
+  for (let id = 0; id < paths.length; id++) {
+    const pts = paths[id];
     const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
-      const [iy0, iy1] = rowSpan(g, Math.min(a[1], b[1]) - reachM, Math.max(a[1], b[1]) + reachM);
+      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reachM - minY) / step)),
+        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + reachM - minY) / step));
       capsule.set(a[0], a[1], b[0], b[1], reachM);
       for (let iy = iy0; iy <= iy1; iy++) {
-        if (!capsuleRow(capsule, rowY(g, iy), span)) continue;
-        const [i0, i1] = colSpan(g, span[0], span[1]);
-        for (let ix = i0, k = iy * g.nx + i0; ix <= i1; ix++, k++)
+        if (!capsuleRow(capsule, minY + (iy + 0.5) * step, span)) continue;
+        const i0 = Math.max(0, Math.ceil((span[0] - minX) / step - 0.5)),
+          i1 = Math.min(nx - 1, Math.floor((span[1] - minX) / step - 0.5));
+        for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++)
           if (lastPath[k] !== id) {
             lastPath[k] = id;
             if (passes[k] < 255) passes[k]++;
           }
       }
     }
-  });
+  }
   return passes;
 }
 
@@ -210,21 +191,6 @@ function paintCorners(g: GridFrame, field: PolygonM, widthM: number): Uint8Array
     }
   }
   return excluded;
-}
-
-/** 1 where a cell centre lies in the field (holes excluded). */
-function paintField(g: GridFrame, field: PolygonM): Uint8Array {
-  const inField = new Uint8Array(g.nx * g.ny);
-  const rings = [field.outer, ...field.holes];
-  const row: number[] = [];
-  for (let iy = 0; iy < g.ny; iy++) {
-    const xs = rowCrossings(rings, rowY(g, iy), row);
-    for (let k = 0; k + 1 < xs.length; k += 2) {
-      const [i0, i1] = colSpan(g, xs[k], xs[k + 1]);
-      if (i1 >= i0) inField.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
-    }
-  }
-  return inField;
 }
 
 /**

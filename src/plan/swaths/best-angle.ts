@@ -1,7 +1,9 @@
 import { convexHull } from '../../geometry/index.js';
-import { simplifyPolygon } from '../../geometry/index.js';
-import type { PolygonM } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
+import { coarsePolygon as simplified } from './coarse-ring.js';
 import { sweepCount } from './count-sweep.js';
+import { hullOf } from './hull-cache.js';
+import { flatRings } from './flat-rings.js';
 import { piecesAtLeast } from './pieces-bound.js';
 import { swathCount } from './sweep-swaths.js';
 
@@ -27,11 +29,12 @@ export function sweepLines(area: PolygonM[], angleRad: number, widthM: number): 
     s = Math.sin(angleRad);
   let lines = 0;
   for (const p of area) {
+    const { xs, ys, ends } = flatRings(p);
     let lo = Infinity,
       hi = -Infinity;
-    // y of rotate(p, -angle) = -x·sin + y·cos
-    for (const [x, y] of p.outer) {
-      const v = -x * s + y * c;
+    // y of rotate(p, -angle) = -x·sin + y·cos, over the outer ring
+    for (let k = 0, n = ends[0]; k < n; k++) {
+      const v = -xs[k] * s + ys[k] * c;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -53,7 +56,7 @@ function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
 function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
   const hit = coarse.get(p);
   if (hit && hit.widthM === widthM && hit.outer === p.outer && hit.holes === p.holes.length) return hit.polygon;
-  const polygon = simplifyPolygon(p, Math.min(0.05, widthM / 50));
+  const polygon = simplified(p, Math.min(0.05, widthM / 50));
   coarse.set(p, { widthM, outer: p.outer, holes: p.holes.length, polygon });
   return polygon;
 }
@@ -83,7 +86,7 @@ export function fewestSwaths(part: PolygonM, widthM: number): number {
  * Candidate angles: every edge direction of the field's hull and of the area's hulls (when
  * they have few edges: round offsets add many short ones), plus every `stepDeg`.
  */
-export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number, fieldHull = convexHull(field.outer)): number[] {
+export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: number, fieldHull: XY[] = hullOf(field.outer)): number[] {
   const set = new Map<number, number>();
   const add = (a: number) => {
     let r = a % Math.PI;
@@ -95,7 +98,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     fieldHull,
     ...area
       .filter((p) => p !== field)
-      .map((p) => convexHull(p.outer))
+      .map((p) => hullOf(p.outer))
       .filter((h) => h.length <= 24),
   ];
   for (const ring of rings)
@@ -115,7 +118,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
  * refined every `refineDeg` around the best.
  */
 export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, stepDeg = 3, refineDeg = 0.5): AngleCost {
-  const hull = convexHull(field.outer);
+  const hull = hullOf(field.outer);
   let longest = 0,
     longestAngle = 0;
   for (let i = 0; i < hull.length; i++) {

@@ -6,6 +6,8 @@
  * without a swath object, an edge table or a rotated polygon per angle.
  */
 import type { PolygonM } from '../../geometry/index.js';
+import { flatRings } from './flat-rings.js';
+import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { swathCount } from './sweep-swaths.js';
 
 /** What the angle search needs of a sweep: pieces (swaths driven) and cells. */
@@ -20,61 +22,43 @@ export const MIN_PIECE_M = 1e-3;
 /** Scratch buffers, grown as needed and reused across calls (the search runs thousands of sweeps). */
 let vx: Float64Array = new Float64Array(256),
   vy: Float64Array = new Float64Array(256),
-  ringEnd = new Int32Array(8),
+  /** Ring ends of the polygon rotated last (its {@link flatRings}'). */
+  ringEnd: Int32Array = new Int32Array(0),
   lineCount = new Int32Array(64),
   crossings: Float64Array = new Float64Array(256),
   below: Float64Array = new Float64Array(64),
   here: Float64Array = new Float64Array(64),
   lineY: Float64Array = new Float64Array(64);
 
-/** `a`, or a longer copy of it when it has fewer than `n` slots. */
-export function grow(a: Float64Array, n: number): Float64Array {
-  if (a.length >= n) return a;
-  const b = new Float64Array(Math.max(n, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
 /**
  * Rotates a polygon's rings by −angle into the scratch buffers (the arithmetic of
  * `rotatePolygon`), returning the outer ring's y range.
  */
 function rotateInto(p: PolygonM, c: number, s: number): { y0: number; y1: number } {
-  const rings = p.holes.length + 1;
-  let n = p.outer.length;
-  for (const h of p.holes) n += h.length;
+  const f = flatRings(p),
+    xs = f.xs,
+    ys = f.ys,
+    n = xs.length,
+    outerEnd = f.ends[0];
   vx = grow(vx, n);
   vy = grow(vy, n);
-  if (ringEnd.length < rings) ringEnd = new Int32Array(2 * rings);
-  let k = 0,
-    y0 = Infinity,
+  ringEnd = f.ends;
+  const rx = vx,
+    ry = vy;
+  let y0 = Infinity,
     y1 = -Infinity;
-  for (let i = 0; i < rings; i++) {
-    const r = i === 0 ? p.outer : p.holes[i - 1];
-    for (let m = 0; m < r.length; m++) {
-      const x = r[m][0],
-        y = r[m][1];
-      vx[k] = x * c - y * s;
-      const ry = x * s + y * c;
-      vy[k++] = ry;
-      if (i === 0 && ry < y0) y0 = ry;
-      if (i === 0 && ry > y1) y1 = ry;
+  for (let k = 0; k < n; k++) {
+    const x = xs[k],
+      y = ys[k];
+    rx[k] = x * c - y * s;
+    const v = x * s + y * c;
+    ry[k] = v;
+    if (k < outerEnd) {
+      if (v < y0) y0 = v;
+      if (v > y1) y1 = v;
     }
-    ringEnd[i] = k;
   }
   return { y0, y1 };
-}
-
-/** First index of `ys[0, n)` (ascending) whose value is ≥ v. */
-export function lowerIndex(ys: Float64Array, n: number, v: number): number {
-  let lo = 0,
-    hi = n;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (ys[m] < v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }
 
 /**
@@ -84,22 +68,31 @@ export function lowerIndex(ys: Float64Array, n: number, v: number): number {
  * the same numbers). False when some line has more crossings than slots.
  */
 function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean {
-  lineCount.fill(0, 0, lines);
+  // module scratch read once into locals (the loop below is the angle search's hottest)
+  const count = lineCount,
+    out = crossings,
+    xs = vx,
+    yv = vy,
+    ends = ringEnd,
+    slots = stride;
+  count.fill(0, 0, lines);
+  // the lines are evenly spaced: a guess at the first line above an edge's low end, then corrected
+  const perM = lines > 1 ? (lines - 1) / (ys[lines - 1] - ys[0]) : 0;
   let first = 0,
     fits = true;
   for (let r = 0; r < rings; r++) {
-    const end = ringEnd[r];
+    const end = ends[r];
     for (let i = first, j = end - 1; i < end; j = i++) {
-      const ay = vy[j],
-        by = vy[i];
+      const ay = yv[j],
+        by = yv[i];
       if (ay === by) continue;
       const lo = ay < by ? ay : by,
         hi = ay < by ? by : ay;
-      for (let l = lowerIndex(ys, lines, lo); l < lines && ys[l] <= hi; l++) {
+      for (let l = firstAtLeast(ys, lines, lo, perM); l < lines && ys[l] <= hi; l++) {
         const y = ys[l];
         if (ay > y === by > y) continue;
-        const c = lineCount[l]++;
-        if (c < stride) crossings[l * stride + c] = vx[j] + ((y - ay) / (by - ay)) * (vx[i] - vx[j]);
+        const c = count[l]++;
+        if (c < slots) out[l * slots + c] = xs[j] + ((y - ay) / (by - ay)) * (xs[i] - xs[j]);
         else fits = false;
       }
     }
@@ -139,11 +132,12 @@ function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void
 
 /** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */
 function intervalsOf(l: number, out: Float64Array): number {
+  const cr = crossings;
   let m = 0;
   for (let k = l * stride, end = k + lineCount[l]; k + 1 < end; k += 2)
-    if (crossings[k + 1] - crossings[k] > MIN_PIECE_M) {
-      out[2 * m] = crossings[k];
-      out[2 * m + 1] = crossings[k + 1];
+    if (cr[k + 1] - cr[k] > MIN_PIECE_M) {
+      out[2 * m] = cr[k];
+      out[2 * m + 1] = cr[k + 1];
       m++;
     }
   return m;
@@ -158,7 +152,7 @@ function overlap(a: Float64Array, i: number, b: Float64Array, j: number): boolea
  * New cells a line's pieces start (the sweep's chaining rule): a piece continues the cell below
  * only when it overlaps exactly one piece below and that piece overlaps no other piece here.
  */
-function newCells(nBelow: number, nHere: number): number {
+function newCells(below: Float64Array, nBelow: number, here: Float64Array, nHere: number): number {
   let cells = 0;
   for (let i = 0; i < nHere; i++) {
     let down = -1,
@@ -175,40 +169,31 @@ function newCells(nBelow: number, nHere: number): number {
   return cells;
 }
 
-/**
- * Writes the swath lines of a band of height `heightM` from `y0` into `out` (which must hold
- * `swathCount(heightM, widthM)`) and returns their count: y0 + `swathOffsets(heightM, widthM)`,
- * the same numbers (tests/plan/count-sweep.test.ts holds the two together), without the array
- * `swathOffsets` builds for every angle tried.
- */
-export function swathLinesInto(heightM: number, widthM: number, y0: number, out: Float64Array): number {
-  const n = swathCount(heightM, widthM);
-  if (!(n >= 1)) return 0;
-  if (n === 1) out[0] = y0 + heightM / 2;
-  else {
-    const spacing = (heightM - widthM) / (n - 1);
-    for (let j = 0; j < n; j++) out[j] = y0 + (widthM / 2 + j * spacing);
-  }
-  return n;
-}
-
 /** Pieces and cells of one part (rotated into the scratch buffers), line by line. */
 function countPart(rings: number, y0: number, y1: number, widthM: number): SweepCount {
   const most = swathCount(y1 - y0, widthM);
   if (most >= 1) lineY = grow(lineY, most);
   const lines = swathLinesInto(y1 - y0, widthM, y0, lineY);
   lineCrossingTable(rings, lineY, lines);
-  let pieces = 0,
+  // a line has at most half its crossings as intervals: room for the most crossed line, once
+  let crossed = 0;
+  for (let l = 0; l < lines; l++) if (lineCount[l] > crossed) crossed = lineCount[l];
+  here = grow(here, crossed);
+  below = grow(below, here.length);
+  let h = here,
+    b = below,
+    pieces = 0,
     cells = 0,
     nBelow = 0;
   for (let l = 0; l < lines; l++) {
-    const most = lineCount[l] >> 1;
-    here = grow(here, 2 * most);
-    below = grow(below, here.length);
-    const nHere = intervalsOf(l, here);
+    const nHere = intervalsOf(l, h);
     pieces += nHere;
-    cells += newCells(nBelow, nHere);
-    [below, here] = [here, below];
+    // one piece over one piece (most lines): it continues that cell when the two overlap
+    if (nHere === 1 && nBelow === 1) cells += Math.min(b[1], h[1]) - Math.max(b[0], h[0]) > 1e-6 ? 0 : 1;
+    else cells += newCells(b, nBelow, h, nHere);
+    const t = b;
+    b = h;
+    h = t;
     nBelow = nHere;
   }
   return { pieces, cells };

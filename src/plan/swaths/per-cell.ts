@@ -3,9 +3,11 @@
  * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
  * well (an L-shaped paddy becomes its two arms, each swept along its length).
  */
-import { convexHull, intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle, fewestSwaths } from './best-angle.js';
+import { hullOf } from './hull-cache.js';
+import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
 /** A region of the area worked at one angle. */
 export interface AngleRegion {
@@ -98,10 +100,13 @@ function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | u
 /**
  * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
  * A pair that did not merge is not tried again after another pair merged (the same two regions
- * give the same answer): each pair's union and angle search runs once.
+ * give the same answer): each pair's union and angle search runs once. A pair whose boxes in
+ * the cut frame ({@link RegionBox}) lie apart is not tried at all: its union is two polygons.
  */
-function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
+function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): AngleRegion[] {
   const list = regions.slice();
+  const boxes = new Map<AngleRegion, RegionBox>();
+  for (const r of regions) boxes.set(r, regionBox(r.polygon, dir));
   const failed = new Map<AngleRegion, Set<AngleRegion>>();
   const tried = (a: AngleRegion, b: AngleRegion) => failed.get(a)?.has(b) === true;
   for (let again = true; again; ) {
@@ -109,12 +114,14 @@ function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
     for (let i = 0; i < list.length && !again; i++)
       for (let j = i + 1; j < list.length && !again; j++) {
         if (tried(list[i], list[j])) continue;
-        const r = merged(list[i], list[j], widthM);
+        const [ba, bb] = [boxes.get(list[i])!, boxes.get(list[j])!];
+        const r = boxesApart(ba, bb) ? undefined : merged(list[i], list[j], widthM);
         if (!r) {
           if (!failed.has(list[i])) failed.set(list[i], new Set());
           failed.get(list[i])!.add(list[j]);
           continue;
         }
+        boxes.set(r, regionBox(r.polygon, dir));
         list.splice(j, 1);
         list[i] = r;
         again = true;
@@ -134,7 +141,7 @@ function mergeRegions(regions: AngleRegion[], widthM: number): AngleRegion[] {
 export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
   // a part that fills most of its hull has no arm worth its own angle (saves the search on the
   // many near-convex fields whose edges only have small dents)
-  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(convexHull(part.outer))) return undefined;
+  if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(hullOf(part.outer))) return undefined;
   const notches = notchCorners(part, 2 * widthM);
   if (notches.length === 0) return undefined;
   const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
@@ -152,6 +159,7 @@ export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | 
     const regions = mergeRegions(
       slabs(part, dir, levels).map((p) => region(p, widthM)),
       widthM,
+      dir,
     );
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];

@@ -1,0 +1,308 @@
+/**
+ * REFERENCE (tests only): coverage.ts as it was before its footprint loop was written out and
+ * its field rows found edge by edge, so the fast raster can be held equal to it.
+ */
+import { bounds } from '../../../src/geometry/index.js';
+import type { PolygonM, XY } from '../../../src/geometry/index.js';
+
+/** Coverage of a field by working footprints, as docs/contracts.md defines it. */
+export interface CoverageEstimate {
+  coveragePct: number;
+  overlapPct: number;
+  samples: number;
+}
+
+/**
+ * Corners a machine cannot reach without spreading outside the field (docs/contracts.md "Quality
+ * bars"): near each vertex whose field-side angle is under 160°, a disc of radius
+ * (w/2)/sin(angle/2), at most 3·w.
+ */
+export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; radiusM: number }[] {
+  const out: { at: XY; radiusM: number }[] = [];
+  for (const ring of [field.outer, ...field.holes]) {
+    const n = ring.length;
+    for (let i = 0; i < n; i++) {
+      const a = ring[(i - 1 + n) % n],
+        b = ring[i],
+        c = ring[(i + 1) % n];
+      const turn = Math.atan2(
+        (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]),
+        (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]),
+      );
+      const angle = Math.PI - turn;
+      if (angle < (160 * Math.PI) / 180) out.push({ at: b, radiusM: Math.min(3 * widthM, widthM / 2 / Math.sin(angle / 2)) });
+    }
+  }
+  return out;
+}
+
+/**
+ * A segment's capsule (points within r of a–b) as {@link capsuleRow} reads it: its ends, radius
+ * and the two side lines' offsets, computed once per segment rather than once per row.
+ */
+class Capsule {
+  ax = 0;
+  ay = 0;
+  bx = 0;
+  by = 0;
+  r = 0;
+  dx = 0;
+  dyab = 0;
+  /** 1: a slanted band (side lines meet rows), 2: a horizontal band, 0: a point. */
+  band = 0;
+  nx = 0;
+  ny = 0;
+
+  set(ax: number, ay: number, bx: number, by: number, r: number): void {
+    this.ax = ax;
+    this.ay = ay;
+    this.bx = bx;
+    this.by = by;
+    this.r = r;
+    const dx = bx - ax,
+      dyab = by - ay,
+      l = Math.hypot(dx, dyab);
+    this.dx = dx;
+    this.dyab = dyab;
+    this.band = l > 0 && dyab !== 0 ? 1 : l > 0 ? 2 : 0;
+    this.nx = (-dyab / l) * r;
+    this.ny = (dx / l) * r;
+  }
+}
+
+/**
+ * The x-interval where the horizontal line y meets the capsule, or false: the union of the two
+ * end discs and the band between them, which is convex. Written without allocation: it runs
+ * once per row per segment.
+ */
+function capsuleRow(c: Capsule, y: number, out: Float64Array): boolean {
+  const { ax, ay, bx, by, r } = c;
+  let lo = Infinity,
+    hi = -Infinity;
+  let dy = y - ay;
+  if (dy <= r && dy >= -r) {
+    const h = Math.sqrt(r * r - dy * dy);
+    lo = ax - h;
+    hi = ax + h;
+  }
+  dy = y - by;
+  if (dy <= r && dy >= -r) {
+    const h = Math.sqrt(r * r - dy * dy);
+    if (bx - h < lo) lo = bx - h;
+    if (bx + h > hi) hi = bx + h;
+  }
+  if (c.band === 1) {
+    // the band: where the line meets the segment's two side lines, clipped to its ends
+    const { dx, dyab, nx, ny } = c;
+    let t = (y - (ay + ny)) / dyab;
+    if (t >= 0 && t <= 1) {
+      const x = ax + nx + t * dx;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    t = (y - (ay - ny)) / dyab;
+    if (t >= 0 && t <= 1) {
+      const x = ax - nx + t * dx;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  } else if (c.band === 2 && Math.abs(y - ay) <= r) {
+    // horizontal segment: the band spans it whole
+    lo = Math.min(lo, ax, bx);
+    hi = Math.max(hi, ax, bx);
+  }
+  out[0] = lo;
+  out[1] = hi;
+  return lo <= hi;
+}
+
+/** Sorted x where the horizontal line y crosses the rings, into `xs` (emptied first): pairs are inside intervals (even-odd). */
+function rowCrossings(rings: XY[][], y: number, xs: number[]): number[] {
+  xs.length = 0;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const a = ring[j],
+        b = ring[i];
+      if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+    }
+  return xs.sort((u, v) => u - v);
+}
+
+/** Footprints rasterised on a grid over the field (row-major, `nx` × `ny` cells of `stepM`). */
+export interface CoverageGrid {
+  minX: number;
+  minY: number;
+  stepM: number;
+  nx: number;
+  ny: number;
+  /** Distinct working paths covering each cell centre (saturates at 255). */
+  passes: Uint8Array;
+  /** 1 where the cell centre lies in the field (holes excluded). */
+  inField: Uint8Array;
+  /** 1 where the cell centre lies in an unreachable corner disc (left out of the count). */
+  excluded: Uint8Array;
+}
+
+/** The raster's frame: cell (ix, iy) has its centre at minX + (ix + 0.5) step, minY + (iy + 0.5) step. */
+interface GridFrame {
+  minX: number;
+  minY: number;
+  step: number;
+  nx: number;
+  ny: number;
+}
+
+/** The raster frame over a field's bounding box, of about `samples` cells. */
+function gridFrame(field: PolygonM, samples: number): GridFrame {
+  const [minX, minY, maxX, maxY] = bounds([field.outer]);
+  const step = Math.max(0.05, Math.sqrt(((maxX - minX) * (maxY - minY)) / samples));
+  const nx = Math.max(1, Math.ceil((maxX - minX) / step)),
+    ny = Math.max(1, Math.ceil((maxY - minY) / step));
+  return { minX, minY, step, nx, ny };
+}
+
+const rowY = (g: GridFrame, iy: number) => g.minY + (iy + 0.5) * g.step;
+
+/** The rows whose centres may lie within `[lo, hi]` in y, clamped to the grid. */
+function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
+  return [Math.max(0, Math.floor((lo - g.minY) / g.step)), Math.min(g.ny - 1, Math.ceil((hi - g.minY) / g.step))];
+}
+
+/** The columns whose centres lie within `[lo, hi]` in x, clamped to the grid. */
+function colSpan(g: GridFrame, lo: number, hi: number): [number, number] {
+  return [Math.max(0, Math.ceil((lo - g.minX) / g.step - 0.5)), Math.min(g.nx - 1, Math.floor((hi - g.minX) / g.step - 0.5))];
+}
+
+/** Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its centre. */
+function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
+  const passes = new Uint8Array(g.nx * g.ny);
+  const lastPath = new Int32Array(g.nx * g.ny).fill(-1);
+  const span = new Float64Array(2);
+  const capsule = new Capsule();
+  paths.forEach((pts, id) => {
+    const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1],
+        b = pts[i];
+      const [iy0, iy1] = rowSpan(g, Math.min(a[1], b[1]) - reachM, Math.max(a[1], b[1]) + reachM);
+      capsule.set(a[0], a[1], b[0], b[1], reachM);
+      for (let iy = iy0; iy <= iy1; iy++) {
+        if (!capsuleRow(capsule, rowY(g, iy), span)) continue;
+        const [i0, i1] = colSpan(g, span[0], span[1]);
+        for (let ix = i0, k = iy * g.nx + i0; ix <= i1; ix++, k++)
+          if (lastPath[k] !== id) {
+            lastPath[k] = id;
+            if (passes[k] < 255) passes[k]++;
+          }
+      }
+    }
+  });
+  return passes;
+}
+
+/** 1 where a cell centre lies in an unreachable corner disc. */
+function paintCorners(g: GridFrame, field: PolygonM, widthM: number): Uint8Array {
+  const excluded = new Uint8Array(g.nx * g.ny);
+  for (const c of unreachableCorners(field, widthM)) {
+    const [iy0, iy1] = rowSpan(g, c.at[1] - c.radiusM, c.at[1] + c.radiusM);
+    for (let iy = iy0; iy <= iy1; iy++) {
+      const dy = rowY(g, iy) - c.at[1];
+      if (Math.abs(dy) >= c.radiusM) continue;
+      const halfChordM = Math.sqrt(c.radiusM * c.radiusM - dy * dy);
+      const [i0, i1] = colSpan(g, c.at[0] - halfChordM, c.at[0] + halfChordM);
+      if (i1 >= i0) excluded.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
+    }
+  }
+  return excluded;
+}
+
+/** 1 where a cell centre lies in the field (holes excluded). */
+function paintField(g: GridFrame, field: PolygonM): Uint8Array {
+  const inField = new Uint8Array(g.nx * g.ny);
+  const rings = [field.outer, ...field.holes];
+  const row: number[] = [];
+  for (let iy = 0; iy < g.ny; iy++) {
+    const xs = rowCrossings(rings, rowY(g, iy), row);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const [i0, i1] = colSpan(g, xs[k], xs[k + 1]);
+      if (i1 >= i0) inField.fill(1, iy * g.nx + i0, iy * g.nx + i1 + 1);
+    }
+  }
+  return inField;
+}
+
+/**
+ * Rasterises the working footprints (a disc of widthM/2 swept along each path) and the field
+ * on a grid of about `samples` cells. Footprints go row by row, so the cost follows the
+ * worked area.
+ *
+ * @param widthM - the implement's width (also sizes the unreachable corners)
+ * @param pathWidthsM - per path, its own width where it differs (a narrowed pass); else `widthM`
+ */
+export function coverageGrid(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples = 5_000,
+  pathWidthsM?: readonly (number | undefined)[],
+): CoverageGrid {
+  const frame = gridFrame(field, samples);
+  const { minX, minY, step, nx, ny } = frame;
+  const passes = paintFootprints(frame, paths, widthM, pathWidthsM);
+  const excluded = paintCorners(frame, field, widthM);
+  const inField = paintField(frame, field);
+  return { minX, minY, stepM: step, nx, ny, passes, inField, excluded };
+}
+
+/**
+ * {@link coverageGrid}'s `passes` alone (the same frame and counts), for a caller that has the
+ * field's cells and corners from an earlier raster of the same field and sample count.
+ */
+export function footprintPasses(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples: number,
+  pathWidthsM?: readonly (number | undefined)[],
+): Uint8Array {
+  return paintFootprints(gridFrame(field, samples), paths, widthM, pathWidthsM);
+}
+
+/**
+ * Estimates coverage and overlap on a grid of about `samples` cell centres over the field: a
+ * point is covered when it lies within widthM/2 of a working path (a disc swept along it), and
+ * overlapped when two or more distinct working paths cover it. Unreachable corners are left
+ * out of the count, unless the whole plot lies in them (a plot smaller than the implement).
+ *
+ * @param paths - working paths (one polyline per swath or headland pass), metres
+ * @param pathWidthsM - per path, its own width where it differs from `widthM` (a narrowed pass)
+ */
+export function estimateCoverage(
+  field: PolygonM,
+  paths: XY[][],
+  widthM: number,
+  samples = 5_000,
+  pathWidthsM?: readonly (number | undefined)[],
+): CoverageEstimate {
+  const g = coverageGrid(field, paths, widthM, samples, pathWidthsM);
+  const count = (skipExcluded: boolean) => {
+    let inside = 0,
+      covered = 0,
+      overlapped = 0;
+    for (let k = 0; k < g.passes.length; k++) {
+      if (!g.inField[k] || (skipExcluded && g.excluded[k])) continue;
+      inside++;
+      if (g.passes[k] >= 1) covered++;
+      if (g.passes[k] >= 2) overlapped++;
+    }
+    return { inside, covered, overlapped };
+  };
+  let c = count(true);
+  if (c.inside === 0) c = count(false);
+  const { inside, covered, overlapped } = c;
+  return {
+    coveragePct: inside ? (100 * covered) / inside : 0,
+    overlapPct: inside ? (100 * overlapped) / inside : 0,
+    samples: inside,
+  };
+}
