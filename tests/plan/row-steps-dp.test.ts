@@ -16,7 +16,10 @@ function rowsOnRef(need: Need, u: number, v: number): [number, number] | undefin
   return k0 < 0 ? undefined : [k0, k1];
 }
 
-/** rowSteps as it was before its dynamic programme was written out over arrays (the reference). */
+/**
+ * rowSteps as it was before its dynamic programme was written out over arrays (the reference),
+ * with the rule added since: no piece's rows centre more than 1 m off the machine's line.
+ */
 function rowStepsRef(need: Need, passLoM: number, sectionWidthM: number): RowStep[] | undefined {
   const xs = [...new Set(need.flatMap((iv) => iv ?? []))].sort((u, v) => u - v);
   if (xs.length < 3) return undefined;
@@ -26,7 +29,7 @@ function rowStepsRef(need: Need, passLoM: number, sectionWidthM: number): RowSte
   best[0] = 0;
   const pieceCost = (i: number, j: number): number => {
     const on = rowsOnRef(need, xs[i], xs[j]);
-    if (!on) return Infinity;
+    if (!on || Math.abs(passLoM + ((on[0] + on[1] + 1) * sectionWidthM) / 2) > 1) return Infinity;
     const r = ((on[1] - on[0] + 1) * sectionWidthM) / 2;
     let m = 0;
     for (let k = on[0]; k <= on[1]; k++) {
