@@ -13,5 +13,5 @@ export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
-export { lineCrossings } from './scanline.js';
+export { bandEdges, lineCrossings } from './scanline.js';
 export { simplifyRing, simplifyPolygon } from './simplify.js';

@@ -1,9 +1,10 @@
 import type { PolygonM } from './types.js';
 
 /**
- * A polygon's edges bucketed by height, so a horizontal line meets only the edges of its bucket
- * instead of every edge: the sweep asks tens of lines per polygon and the angle search sweeps
- * each area at dozens of angles, and offset (round-joined) areas have hundreds of short edges.
+ * A polygon's edges bucketed by height, so a horizontal line (or a band between two) meets only
+ * the edges of its buckets instead of every edge: the sweep asks tens of lines per polygon, the
+ * angle search sweeps each area at dozens of angles, swath ends ask one band per piece and one
+ * per row, and offset (round-joined) areas have hundreds of short edges.
  */
 interface EdgeTable {
   /** The rings the table was built from (a polygon whose rings were replaced is rebuilt). */
@@ -11,6 +12,8 @@ interface EdgeTable {
   rings: number;
   /** Edges as (ax, ay, bx, by), a the ring's previous vertex, b the next (the crossing formula's order). */
   edges: Float64Array;
+  /** Each edge's lowest bucket: a band query takes an edge there or in its own first bucket, once. */
+  first: Int32Array;
   y0: number;
   y1: number;
   perM: number;
@@ -64,7 +67,9 @@ function buildTable(poly: PolygonM): EdgeTable {
   const fill = start.slice(0, buckets);
   const idx = new Int32Array(start[buckets]);
   for (let k = 0; k < n; k++) for (let b = span[2 * k], hi = span[2 * k + 1]; b <= hi; b++) idx[fill[b]++] = k;
-  return { outer: poly.outer, rings: rings.length, edges, y0, y1, perM, start, idx };
+  const first = new Int32Array(n);
+  for (let k = 0; k < n; k++) first[k] = span[2 * k];
+  return { outer: poly.outer, rings: rings.length, edges, first, y0, y1, perM, start, idx };
 }
 
 function tableOf(poly: PolygonM): EdgeTable {
@@ -105,4 +110,41 @@ export function lineCrossings(poly: PolygonM, y: number, out: number[]): void {
       by = edges[e + 3];
     if (ay > y !== by > y) out.push(ax + ((y - ay) / (by - ay)) * (bx - ax));
   }
+}
+
+/** The bucket of height y, clamped to the table. */
+function bucketOf(t: EdgeTable, y: number): number {
+  const k = Math.floor((y - t.y0) * t.perM);
+  const last = t.start.length - 2;
+  return k < 0 ? 0 : k >= last ? last : k;
+}
+
+/**
+ * Appends to `out` (as ax, ay, bx, by, a the ring's previous vertex) each edge of the polygon's
+ * rings that meets the open band lo < y < hi, that is all but those with max(ay, by) ≤ lo or
+ * min(ay, by) ≥ hi: the same edges a walk over every ring finds, each once, in bucket order.
+ * The table is {@link lineCrossings}' own, kept per polygon object: treat polygons as immutable.
+ *
+ * @example
+ * ```ts
+ * const out: number[] = [];
+ * bandEdges(part, y - 0.9, y + 0.9, out); // the edges a 1.8 m swath's strip meets
+ * ```
+ */
+export function bandEdges(poly: PolygonM, lo: number, hi: number, out: number[]): void {
+  const t = tableOf(poly);
+  const q0 = bucketOf(t, lo),
+    q1 = bucketOf(t, hi);
+  const { edges, first, start, idx } = t;
+  for (let b = q0; b <= q1; b++)
+    for (let m = start[b], end = start[b + 1]; m < end; m++) {
+      const k = idx[m];
+      // an edge spanning several buckets is taken in the first of them the query visits
+      if (first[k] !== b && b !== q0) continue;
+      const e = 4 * k;
+      const ay = edges[e + 1],
+        by = edges[e + 3];
+      if ((ay > by ? ay : by) <= lo || (ay < by ? ay : by) >= hi) continue;
+      out.push(edges[e], ay, edges[e + 2], by);
+    }
 }

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetPolygons } from '../../src/geometry/index.js';
+import { bandEdges, offsetPolygons } from '../../src/geometry/index.js';
 import type { PolygonM } from '../../src/geometry/types.js';
 import { lineIntervals } from '../../src/plan/index.js';
-import { bandEdges } from '../../src/plan/swaths/band-edges.js';
 import { bandExtent, rowExtents } from '../../src/plan/swaths/swath-ends.js';
 import { randomParsedField } from '../helpers/random-fields.js';
 

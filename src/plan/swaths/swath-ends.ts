@@ -1,5 +1,5 @@
+import { bandEdges } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { bandEdges } from './band-edges.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
 const EPS_M = 1e-4;
