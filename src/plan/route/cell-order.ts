@@ -6,25 +6,13 @@
  * along each candidate order by a chain DP.
  */
 import type { XY } from '../../geometry/index.js';
+import { type CellTour, type CellWay, type EndCostS, type TourCosts, type TravelS, tourCosts } from './tour-costs.js';
+import { improvedTour } from './two-opt.js';
 
-/** One way of working a cell: where it starts and ends, and its own time (turns), s. */
-export interface CellWay {
-  entry: XY;
-  exit: XY;
-  costS: number;
-}
-
-/** A cell order: cell index and chosen way, in the order worked. */
-export type CellTour = { cell: number; way: number }[];
+export type { CellTour, CellWay, EndCostS, TravelS } from './tour-costs.js';
 
 /** Held–Karp is exact up to this many cells (2^8 subsets × 8 cells × ≤ 8 ways). */
 export const EXACT_MAX_CELLS = 8;
-
-/** What leaving the cells from `p` costs (to the next headland lap or back to the start), s. */
-export type EndCostS = (p: XY) => number;
-
-/** Travel time between two points, s (straight: the estimate; transits follow paths inside). */
-export type TravelS = (a: XY, b: XY) => number;
 
 /** Estimated time of a tour: travel from `start`, each way's own cost, travel between, the end. */
 export function tourCostS(ways: CellWay[][], tour: CellTour, start: XY, travel: TravelS, end: EndCostS): number {
@@ -36,92 +24,6 @@ export function tourCostS(ways: CellWay[][], tour: CellTour, start: XY, travel: 
     pos = w.exit;
   }
   return t + end(pos);
-}
-
-/**
- * Every travel and end time the searches ask, once: ways numbered cell by cell (`offset[c] + w`),
- * `between(u, v)` from way u's exit to way v's entry, `fromStart[v]`, `toEnd[u]`. Held–Karp
- * and 2-opt ask each pair thousands of times; these are the same numbers `travel` and `end` give.
- */
-interface TourCosts {
-  offset: number[];
-  n: number;
-  /** From way u's exit to way v's entry, s. */
-  between: (u: number, v: number) => number;
-  fromStart: Float64Array;
-  toEnd: Float64Array;
-}
-
-/** Up to this many ways the pair table is built whole (1,500² doubles, 18 MB); past it each pair is computed when asked. */
-const MAX_TABLE_WAYS = 1500;
-
-function tourCosts(ways: CellWay[][], start: XY, travel: TravelS, end: EndCostS): TourCosts {
-  const offset: number[] = [];
-  const all: CellWay[] = [];
-  for (const list of ways) {
-    offset.push(all.length);
-    all.push(...list);
-  }
-  const n = all.length;
-  let between = (u: number, v: number) => travel(all[u].exit, all[v].entry);
-  if (n <= MAX_TABLE_WAYS) {
-    const table = new Float64Array(n * n);
-    for (let u = 0; u < n; u++) for (let v = 0; v < n; v++) table[u * n + v] = travel(all[u].exit, all[v].entry);
-    between = (u, v) => table[u * n + v];
-  }
-  return {
-    offset,
-    n,
-    between,
-    fromStart: Float64Array.from(all, (w) => travel(start, w.entry)),
-    toEnd: Float64Array.from(all, (w) => end(w.exit)),
-  };
-}
-
-/** {@link tourCostS} of a non-empty tour, from the kept costs (the same sums in the same order). */
-function keptCostS(ways: CellWay[][], tour: CellTour, k: TourCosts): number {
-  let t = 0,
-    at = -1;
-  for (const { cell, way } of tour) {
-    const v = k.offset[cell] + way;
-    t += (at < 0 ? k.fromStart[v] : k.between(at, v)) + ways[cell][way].costS;
-    at = v;
-  }
-  return t + k.toEnd[at];
-}
-
-/** The best ways along a fixed cell sequence (a chain DP over the ways of each cell). */
-function bestWays(ways: CellWay[][], seq: number[], k: TourCosts): CellTour {
-  let cost = ways[seq[0]].map((w, j) => k.fromStart[k.offset[seq[0]] + j] + w.costS);
-  const back: number[][] = [];
-  for (let i = 1; i < seq.length; i++) {
-    const prev = ways[seq[i - 1]],
-      p0 = k.offset[seq[i - 1]],
-      h0 = k.offset[seq[i]];
-    const from: number[] = [];
-    cost = ways[seq[i]].map((w, wi) => {
-      let best = Infinity,
-        arg = 0;
-      for (let j = 0; j < prev.length; j++) {
-        const c = cost[j] + k.between(p0 + j, h0 + wi);
-        if (c < best) [best, arg] = [c, j];
-      }
-      from.push(arg);
-      return best + w.costS;
-    });
-    back.push(from);
-  }
-  const l0 = k.offset[seq[seq.length - 1]];
-  let arg = 0;
-  cost.forEach((c, j) => {
-    if (c + k.toEnd[l0 + j] < cost[arg] + k.toEnd[l0 + arg]) arg = j;
-  });
-  const tour: CellTour = [];
-  for (let i = seq.length - 1; i >= 0; i--) {
-    tour.push({ cell: seq[i], way: arg });
-    if (i > 0) arg = back[i - 1][arg];
-  }
-  return tour.reverse();
 }
 
 /** Held–Karp over (visited cells, last cell, its way): the cheapest tour by the estimate. */
@@ -163,24 +65,6 @@ function exactTour(ways: CellWay[][], k: TourCosts): CellTour {
     v = p;
   }
   return tour.reverse();
-}
-
-/** Nearest-first (as the planner did before), then 2-opt on the cell sequence with the ways re-chosen. */
-function improvedTour(ways: CellWay[][], k: TourCosts, greedy: CellTour): CellTour {
-  let best = greedy,
-    bestS = keptCostS(ways, greedy, k);
-  let seq = greedy.map((s) => s.cell);
-  for (let improved = true, rounds = 0; improved && rounds < 20; rounds++) {
-    improved = false;
-    for (let i = 0; i < seq.length - 1; i++)
-      for (let j = i + 1; j < seq.length; j++) {
-        const cand = [...seq.slice(0, i), ...seq.slice(i, j + 1).reverse(), ...seq.slice(j + 1)];
-        const tour = bestWays(ways, cand, k);
-        const s = keptCostS(ways, tour, k);
-        if (s < bestS - 1e-9) [best, bestS, seq, improved] = [tour, s, cand, true];
-      }
-  }
-  return best;
 }
 
 /** Tours scored whole after the search: the planner's old order and at most this many others. */
