@@ -10,7 +10,7 @@ import type { SwathVisit } from './order-swaths.js';
 import { machinePoints } from './machine-path.js';
 import { distToRingPoint, ringFrom } from './ring-from.js';
 import { cellTour, type CellVisit, type Pattern, type WorldSwath } from './cell-tour.js';
-import { splitSorties, type SortiePlan } from '../sorties/split-sorties.js';
+import { type SortiePlan, sortiesLengthBoundM, splitSorties } from '../sorties/split-sorties.js';
 
 /** Options of {@link buildRoute}. */
 export interface RouteOptions {
@@ -81,14 +81,22 @@ function drivenLengthM(route: RouteSegment[], vehicle: Vehicle, start: XY, space
 }
 
 /**
+ * Relative slack on {@link sortiesLengthBoundM} against rounding: a path's legs summed may come
+ * out a few ulps (1e-16 each) under the straight line in floating point, over at most ~1e5 segments.
+ */
+const BOUND_ROUNDING = 1e-9;
+
+/**
  * The shortest of some routes, refill trips included (see {@link routeCandidates}); the first
- * on a tie.
+ * on a tie. A drone's candidate whose length with straight trips out to refill (a lower bound)
+ * is already no shorter is dropped without searching those trips' paths.
  */
 export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start: XY, space: TurnSpace): RouteSegment[] {
   if (routes.length === 1) return routes[0];
   let best = routes[0],
     bestM = drivenLengthM(best, vehicle, start, space);
   for (const r of routes.slice(1)) {
+    if (vehicle.kind !== 'ground' && sortiesLengthBoundM(r, vehicle, start, space) * (1 - BOUND_ROUNDING) >= bestM - 1e-6) continue;
     const m = drivenLengthM(r, vehicle, start, space);
     if (m < bestM - 1e-6) [best, bestM] = [r, m];
   }

@@ -58,6 +58,8 @@ class SortieSplitter {
     private readonly vehicle: Vehicle,
     private readonly servicePoint: XY,
     private readonly space: TurnSpace,
+    /** Fly each trip out to the service point straight (see {@link sortiesLengthBoundM}), unsearched. */
+    private readonly straightOut = false,
   ) {
     this.capacity = capacity(vehicle);
     this.batteryS = usableBatteryS(vehicle);
@@ -147,14 +149,19 @@ class SortieSplitter {
 
   /** Drones: to the service point, refill there, and back to `p`. */
   private refillAt(p: XY, reason: RefillStop['reason']): void {
-    this.push(this.refillTransit(p, this.servicePoint));
+    // the trip out ends the sortie: its time is dropped with the sortie's, so its path changes nothing after it
+    this.push(this.straightOut ? this.transitAlong([p, this.servicePoint]) : this.refillTransit(p, this.servicePoint));
     this.stopAt(this.servicePoint, reason);
     this.push(this.refillTransit(this.servicePoint, p));
   }
 
   /** A refill transit along the shortest path inside the field. */
   private refillTransit(a: XY, b: XY): RouteSegment {
-    const points = shortestPathInside(a, b, this.space.field, this.space.waypoints) ?? [a, b];
+    return this.transitAlong(shortestPathInside(a, b, this.space.field, this.space.waypoints) ?? [a, b]);
+  }
+
+  /** A refill transit along `points`. */
+  private transitAlong(points: XY[]): RouteSegment {
     return {
       kind: 'transit',
       points,
@@ -178,10 +185,25 @@ class SortieSplitter {
  * or mid-swath only when one swath needs more than a full load.
  */
 export function splitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): SortiePlan {
-  const splitter = new SortieSplitter(vehicle, servicePoint, space);
+  return splitWith(new SortieSplitter(vehicle, servicePoint, space), route);
+}
+
+function splitWith(splitter: SortieSplitter, route: RouteSegment[]): SortiePlan {
   for (const segment of route) {
     if (segment.kind === 'swath') splitter.addSwath(segment);
     else splitter.push({ ...segment });
   }
   return splitter.finish();
+}
+
+/**
+ * A lower bound on the length, m, of {@link splitSorties}' route (its segments' lengths summed
+ * in order), without searching the trips out to the service point: each is flown straight. The
+ * trip out ends its sortie, so the split is otherwise the same (the same stops, the same trips
+ * back), and a straight line is never longer than a path between the same points. A route
+ * choice can drop a candidate this bound already puts behind the best without those searches.
+ */
+export function sortiesLengthBoundM(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): number {
+  const { route: split } = splitWith(new SortieSplitter(vehicle, servicePoint, space, true), route);
+  return split.reduce((a, s) => a + polylineLength(s.points), 0);
 }
