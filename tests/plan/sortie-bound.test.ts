@@ -59,6 +59,17 @@ describe('route choice: the refill-trip bound keeps the whole comparison’s rou
           expect(sortiesLengthBoundM(r, drone, start, space)).toBeLessThanOrEqual(exactM);
         }
         expect(shortestRoute(routes, drone, start, space)).toBe(wholeShortestRoute(routes, drone, start, space));
+        // two candidates (the planner's usual case), each order
+        for (const [u, v] of [
+          [0, 1],
+          [1, 0],
+          [0, 2],
+          [3, 0],
+          [0, 4],
+        ]) {
+          const pair = [routes[u], routes[v]];
+          expect(shortestRoute(pair, drone, start, space)).toBe(wholeShortestRoute(pair, drone, start, space));
+        }
       }),
       { seed: 1789, numRuns: 40 },
     );

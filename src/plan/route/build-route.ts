@@ -93,6 +93,7 @@ const BOUND_ROUNDING = 1e-9;
  */
 export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start: XY, space: TurnSpace): RouteSegment[] {
   if (routes.length === 1) return routes[0];
+  if (routes.length === 2 && vehicle.kind !== 'ground') return shorterOfTwo(routes[0], routes[1], vehicle, start, space);
   let best = routes[0],
     bestM = drivenLengthM(best, vehicle, start, space);
   for (const r of routes.slice(1)) {
@@ -101,6 +102,27 @@ export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start:
     if (m < bestM - 1e-6) [best, bestM] = [r, m];
   }
   return best;
+}
+
+/**
+ * {@link shortestRoute} of two drone routes (the search's usual case): both bounded first, the
+ * one with the smaller bound measured whole, and the other only when its bound does not already
+ * decide (the first kept unless the second is more than 1e-6 m shorter, as the loop keeps it).
+ */
+function shorterOfTwo(first: RouteSegment[], second: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): RouteSegment[] {
+  const bound = (r: RouteSegment[]) => sortiesLengthBoundM(r, vehicle, start, space) * (1 - BOUND_ROUNDING);
+  const length = (r: RouteSegment[]) => drivenLengthM(r, vehicle, start, space);
+  const firstLo = bound(first),
+    secondLo = bound(second);
+  if (secondLo <= firstLo) {
+    const secondM = length(second);
+    // the first is certainly more than 1e-6 m longer (its length less 1e-6, rounded, is at least this): the second is kept
+    if (secondM < firstLo - 1e-6) return second;
+    return secondM < length(first) - 1e-6 ? second : first;
+  }
+  const firstM = length(first);
+  if (secondLo >= firstM - 1e-6) return first;
+  return length(second) < firstM - 1e-6 ? second : first;
 }
 
 /**
