@@ -12,9 +12,9 @@ import { type CellTour, type CellWay, keptCostS, type TourCosts } from './tour-c
 interface Chain {
   seq: number[];
   /** `cost[i][w]`: cheapest time through position i ending in way w of cell `seq[i]`, s. */
-  cost: Float64Array[];
+  cost: number[][];
   /** `back[i][w]`: the way at position i − 1 on that cheapest chain (`back[0]` unused). */
-  back: Int32Array[];
+  back: number[][];
 }
 
 /** The DP rows of `seq`, rows before `from` taken from `base` (whose sequence agrees there). */
@@ -25,8 +25,9 @@ function chainOf(ways: CellWay[][], seq: number[], k: TourCosts, base: Chain | u
   for (let i = cost.length; i < seq.length; i++) {
     const here = ways[seq[i]],
       h0 = offset[seq[i]];
-    const row = new Float64Array(here.length),
-      wayBefore = new Int32Array(here.length);
+    // plain arrays: a few ways each, and a typed array's allocation costs more than its use saves
+    const row: number[] = new Array(here.length),
+      wayBefore: number[] = new Array(here.length);
     if (i === 0) {
       for (let j = 0; j < here.length; j++) row[j] = k.fromStart[h0 + j] + here[j].costS;
     } else {
