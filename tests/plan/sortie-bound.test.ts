@@ -1,8 +1,9 @@
 /**
  * The route choice's fast path (src/plan/route/build-route.ts `shortestRoute`: a drone's
- * candidate is dropped when its length with straight trips out to refill, `sortiesLengthBoundM`,
- * is already no shorter than the best) keeps the route the whole comparison kept: the bound is
- * never over the length `splitSorties` gives and the chosen route is the same object, on random
+ * candidate is dropped when its length with straight trips out to refill, `lazySplitSorties`'
+ * bound, is already no shorter than the best) keeps the route the whole comparison kept: the
+ * bound is never over the length `splitSorties` gives, the lazy split with its trips out
+ * searched afterwards is the split `splitSorties` makes, and the chosen route is the same object, on random
  * fields with holes and concave corners (fast-check, seeded), and on an L-shaped field whose
  * trips out bend round the inner corner.
  */
@@ -12,7 +13,7 @@ import { offsetPolygons, polylineLength, reflexVertices } from '../../src/geomet
 import type { XY } from '../../src/geometry/index.js';
 import { planField, type RouteSegment, type TurnSpace } from '../../src/plan/index.js';
 import { shortestRoute } from '../../src/plan/route/build-route.js';
-import { sortiesLengthBoundM, splitSorties } from '../../src/plan/sorties/split-sorties.js';
+import { lazySplitSorties, splitSorties } from '../../src/plan/sorties/split-sorties.js';
 import { getVehicle, type Vehicle } from '../../src/vehicles/index.js';
 import { arbParsedField, mulberry32 } from '../helpers/random-fields.js';
 
@@ -56,7 +57,10 @@ describe('route choice: the refill-trip bound keeps the whole comparison’s rou
         for (const r of routes) {
           const exact = splitSorties(r, drone, start, space);
           const exactM = exact.route.reduce((a, s) => a + polylineLength(s.points), 0);
-          expect(sortiesLengthBoundM(r, drone, start, space)).toBeLessThanOrEqual(exactM);
+          const lazy = lazySplitSorties(r, drone, start, space);
+          expect(lazy.boundM).toBeLessThanOrEqual(exactM);
+          // the trips out searched afterwards: the very split splitSorties makes
+          expect(lazy.complete()).toEqual(exact);
         }
         expect(shortestRoute(routes, drone, start, space)).toBe(wholeShortestRoute(routes, drone, start, space));
         // two candidates (the planner's usual case), each order

@@ -1,4 +1,4 @@
-import { polylineLength, signedArea } from '../../geometry/index.js';
+import { signedArea } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import { rotate } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
@@ -10,7 +10,7 @@ import type { SwathVisit } from './order-swaths.js';
 import { machinePoints } from './machine-path.js';
 import { distToRingPoint, ringFrom } from './ring-from.js';
 import { cellTour, type CellVisit, type Pattern, type WorldSwath } from './cell-tour.js';
-import { type SortiePlan, sortiesLengthBoundM, splitSorties } from '../sorties/split-sorties.js';
+import { type LazySplit, lazySplitSorties, routeLengthM, type SortiePlan } from '../sorties/split-sorties.js';
 
 /** Options of {@link buildRoute}. */
 export interface RouteOptions {
@@ -62,26 +62,35 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
   return out;
 }
 
-/** Sortie splits already made, per route: the shortest route's split is asked again by the planner. */
-const splits = new WeakMap<RouteSegment[], { vehicle: Vehicle; start: XY; space: TurnSpace; plan: SortiePlan }>();
+/** Sortie splits already made, per route: each candidate's is bounded, then completed if it may win, and the chosen one asked again. */
+const splits = new WeakMap<RouteSegment[], { vehicle: Vehicle; start: XY; space: TurnSpace; lazy: LazySplit }>();
 
-/** `splitSorties` of a route, kept per route object (it is pure: the same route, vehicle, start and space give the same split). */
-export function sortiesOf(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): SortiePlan {
+/** `lazySplitSorties` of a route, kept per route object (it is pure: the same route, vehicle, start and space give the same split). */
+function lazyOf(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): LazySplit {
   const hit = splits.get(route);
-  if (hit && hit.vehicle === vehicle && hit.start === start && hit.space === space) return hit.plan;
-  const plan = splitSorties(route, vehicle, start, space);
-  splits.set(route, { vehicle, start, space, plan });
-  return plan;
+  if (hit && hit.vehicle === vehicle && hit.start === start && hit.space === space) return hit.lazy;
+  const lazy = lazySplitSorties(route, vehicle, start, space);
+  splits.set(route, { vehicle, start, space, lazy });
+  return lazy;
+}
+
+/** `splitSorties` of a route, kept per route object (see {@link lazyOf}). */
+export function sortiesOf(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): SortiePlan {
+  return lazyOf(route, vehicle, start, space).complete();
 }
 
 /** Length of a route, m, with the refill trips a multirotor will fly (ground machines reload where they stand). */
 function drivenLengthM(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): number {
-  const all = vehicle.kind === 'ground' ? route : sortiesOf(route, vehicle, start, space).route;
-  return all.reduce((a, s) => a + polylineLength(s.points), 0);
+  return routeLengthM(vehicle.kind === 'ground' ? route : sortiesOf(route, vehicle, start, space).route);
+}
+
+/** A lower bound on {@link drivenLengthM} of a drone's route (the trips out to refill straight), less rounding slack. */
+function lowerBoundM(route: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): number {
+  return lazyOf(route, vehicle, start, space).boundM * (1 - BOUND_ROUNDING);
 }
 
 /**
- * Relative slack on {@link sortiesLengthBoundM} against rounding: a path's legs summed may come
+ * Relative slack on the refill bound (`LazySplit.boundM`) against rounding: a path's legs summed may come
  * out a few ulps (1e-16 each) under the straight line in floating point, over at most ~1e5 segments.
  */
 const BOUND_ROUNDING = 1e-9;
@@ -97,7 +106,7 @@ export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start:
   let best = routes[0],
     bestM = drivenLengthM(best, vehicle, start, space);
   for (const r of routes.slice(1)) {
-    if (vehicle.kind !== 'ground' && sortiesLengthBoundM(r, vehicle, start, space) * (1 - BOUND_ROUNDING) >= bestM - 1e-6) continue;
+    if (vehicle.kind !== 'ground' && lowerBoundM(r, vehicle, start, space) >= bestM - 1e-6) continue;
     const m = drivenLengthM(r, vehicle, start, space);
     if (m < bestM - 1e-6) [best, bestM] = [r, m];
   }
@@ -110,7 +119,7 @@ export function shortestRoute(routes: RouteSegment[][], vehicle: Vehicle, start:
  * decide (the first kept unless the second is more than 1e-6 m shorter, as the loop keeps it).
  */
 function shorterOfTwo(first: RouteSegment[], second: RouteSegment[], vehicle: Vehicle, start: XY, space: TurnSpace): RouteSegment[] {
-  const bound = (r: RouteSegment[]) => sortiesLengthBoundM(r, vehicle, start, space) * (1 - BOUND_ROUNDING);
+  const bound = (r: RouteSegment[]) => lowerBoundM(r, vehicle, start, space);
   const length = (r: RouteSegment[]) => drivenLengthM(r, vehicle, start, space);
   const firstLo = bound(first),
     secondLo = bound(second);

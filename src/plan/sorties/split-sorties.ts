@@ -43,6 +43,8 @@ class SortieSplitter {
   readonly route: RouteSegment[] = [];
   readonly refills: RefillStop[] = [];
   readonly sorties: Sortie[] = [];
+  /** The trips out to the service point flown straight (`straightOut`), in order. */
+  readonly tripsOut: RouteSegment[] = [];
   private sortie = 0;
   private used = 0;
   private flownS = 0;
@@ -58,7 +60,7 @@ class SortieSplitter {
     private readonly vehicle: Vehicle,
     private readonly servicePoint: XY,
     private readonly space: TurnSpace,
-    /** Fly each trip out to the service point straight (see {@link sortiesLengthBoundM}), unsearched. */
+    /** Fly each trip out to the service point straight, unsearched (see {@link lazySplitSorties}). */
     private readonly straightOut = false,
   ) {
     this.capacity = capacity(vehicle);
@@ -150,7 +152,9 @@ class SortieSplitter {
   /** Drones: to the service point, refill there, and back to `p`. */
   private refillAt(p: XY, reason: RefillStop['reason']): void {
     // the trip out ends the sortie: its time is dropped with the sortie's, so its path changes nothing after it
-    this.push(this.straightOut ? this.transitAlong([p, this.servicePoint]) : this.refillTransit(p, this.servicePoint));
+    const out = this.straightOut ? this.transitAlong([p, this.servicePoint]) : this.refillTransit(p, this.servicePoint);
+    if (this.straightOut) this.tripsOut.push(out);
+    this.push(out);
     this.stopAt(this.servicePoint, reason);
     this.push(this.refillTransit(this.servicePoint, p));
   }
@@ -196,14 +200,40 @@ function splitWith(splitter: SortieSplitter, route: RouteSegment[]): SortiePlan 
   return splitter.finish();
 }
 
+/** Length of a route, m: its segments' lengths summed in order. */
+export function routeLengthM(route: RouteSegment[]): number {
+  return route.reduce((a, s) => a + polylineLength(s.points), 0);
+}
+
+/** A sortie split whose trips out to the service point are flown straight until {@link LazySplit.complete}. */
+export interface LazySplit {
+  /** {@link routeLengthM} of the split with the trips out straight: never over the completed split's (a straight line is never longer than a path between its ends). */
+  boundM: number;
+  /** The split {@link splitSorties} gives: the trips out searched (once) and put in place. */
+  complete(): SortiePlan;
+}
+
 /**
- * A lower bound on the length, m, of {@link splitSorties}' route (its segments' lengths summed
- * in order), without searching the trips out to the service point: each is flown straight. The
- * trip out ends its sortie, so the split is otherwise the same (the same stops, the same trips
- * back), and a straight line is never longer than a path between the same points. A route
- * choice can drop a candidate this bound already puts behind the best without those searches.
+ * {@link splitSorties} with the search for each trip out to the service point put off. A trip
+ * out ends its sortie, whose flight time is dropped at the stop, so its path changes nothing
+ * after it: the split with straight trips out makes the same stops, splits and trips back, and
+ * searching those trips afterwards gives the same split. A route choice can drop a candidate
+ * whose bound is already behind the best without those searches.
  */
-export function sortiesLengthBoundM(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): number {
-  const { route: split } = splitWith(new SortieSplitter(vehicle, servicePoint, space, true), route);
-  return split.reduce((a, s) => a + polylineLength(s.points), 0);
+export function lazySplitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): LazySplit {
+  const splitter = new SortieSplitter(vehicle, servicePoint, space, true);
+  const plan = splitWith(splitter, route);
+  let searched = false;
+  return {
+    boundM: routeLengthM(plan.route),
+    complete: () => {
+      if (!searched)
+        for (const trip of splitter.tripsOut) {
+          const [p, to] = trip.points;
+          trip.points = shortestPathInside(p, to, space.field, space.waypoints) ?? trip.points;
+        }
+      searched = true;
+      return plan;
+    },
+  };
 }
