@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { convexHull, intersectPolygons, offsetPolygons, rotatePolygon, simplifyPolygon, unionPolygons } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { sweepLines } from '../../src/plan/swaths/best-angle.js';
-import { coarsePolygon } from '../../src/plan/swaths/coarse-ring.js';
 import { hullOf } from '../../src/plan/swaths/hull-cache.js';
 import { firstAtLeast, lowerIndex, swathLinesInto } from '../../src/plan/swaths/sweep-lines.js';
 import { sweepCount } from '../../src/plan/swaths/count-sweep.js';
@@ -17,6 +16,7 @@ import { boxesApart, regionBox } from '../../src/plan/swaths/region-box.js';
 import { swathCount } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 import { piecesAtLeast as piecesAtLeastMain } from './reference/pieces-bound-main.js';
+import { simplifyPolygon as simplifyPolygonMain } from './reference/simplify-main.js';
 
 /** Polygons the angle search meets: the field, its round inset (arcs of short edges), and a coarse inset. */
 function areasOf(p: PolygonM, widthM: number): PolygonM[] {
@@ -34,20 +34,20 @@ function tieRing(n: number, rM: number, jitterM: number, seed: number): XY[] {
   });
 }
 
-describe('coarsePolygon: simplifyPolygon of the geometry stage, found faster', () => {
+describe('simplifyPolygon: the vertices of the plain farthest-point search, found faster', () => {
   for (const kind of ['holes', 'concave', 'sliver'] as const)
     it(`keeps the same vertices, ${kind} fields, their round insets, at the search's tolerances`, () => {
       fc.assert(
         fc.property(arbParsedField(kind, { minAreaHa: 0.05, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
           for (const p of areasOf(field.polygon, widthM))
             for (const tolM of [Math.min(0.05, widthM / 50), 0.01, 0.5, 3])
-              expect(coarsePolygon(p, tolM)).toEqual(simplifyPolygon(p, tolM));
+              expect(simplifyPolygon(p, tolM)).toEqual(simplifyPolygonMain(p, tolM));
         }),
         { seed: 17, numRuns: 25 },
       );
     });
 
-  it('decides near-ties as the geometry stage does (regular rings, integer and jittered)', () => {
+  it('decides near-ties as the plain search does (regular rings, integer and jittered)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 5, max: 200 }),
@@ -57,7 +57,7 @@ describe('coarsePolygon: simplifyPolygon of the geometry stage, found faster', (
         fc.constantFrom(0.001, 0.05, 1),
         (n, rM, jitterM, seed, tolM) => {
           const p: PolygonM = { outer: tieRing(n, rM, jitterM, seed), holes: [] };
-          expect(coarsePolygon(p, tolM)).toEqual(simplifyPolygon(p, tolM));
+          expect(simplifyPolygon(p, tolM)).toEqual(simplifyPolygonMain(p, tolM));
         },
       ),
       { seed: 17, numRuns: 300 },

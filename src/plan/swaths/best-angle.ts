@@ -1,6 +1,5 @@
-import { convexHull } from '../../geometry/index.js';
+import { convexHull, simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { coarsePolygon as simplified } from './coarse-ring.js';
 import { sweepCount } from './count-sweep.js';
 import { hullOf } from './hull-cache.js';
 import { flatRings } from './flat-rings.js';
@@ -56,7 +55,7 @@ function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
 function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
   const hit = coarse.get(p);
   if (hit && hit.widthM === widthM && hit.outer === p.outer && hit.holes === p.holes.length) return hit.polygon;
-  const polygon = simplified(p, Math.min(0.05, widthM / 50));
+  const polygon = simplifyPolygon(p, Math.min(0.05, widthM / 50));
   coarse.set(p, { widthM, outer: p.outer, holes: p.holes.length, polygon });
   return polygon;
 }
