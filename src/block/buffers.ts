@@ -4,8 +4,8 @@
  * spreader stays shut over it — and the strips plus the water itself are where the dose model
  * measures what still drifts in (`intoBufferKg`).
  */
-import { intersectPolygons, offsetPolygons, type PolygonM } from '../geometry/index.js';
-import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import { bounds, intersectPolygons, offsetPolygons, type PolygonM } from '../geometry/index.js';
+import { boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
 import type { Block, BlockPaddy } from './types.js';
 
 /** Worked pieces under this area are dropped, m² (slivers a strip leaves beside a bund). */
@@ -26,8 +26,8 @@ function noSpray(block: Block): PolygonM[] {
 
 /** Splits a paddy by the block's water buffers. */
 export function paddyBufferSplit(block: Block, paddy: BlockPaddy): PaddyBufferSplit {
-  const box = bbox(paddy.polygon.outer);
-  const near = noSpray(block).filter((g) => boxesMeet(box, bbox(g.outer)));
+  const box = bounds([paddy.polygon.outer]);
+  const near = noSpray(block).filter((g) => boxesMeet(box, bounds([g.outer])));
   if (near.length === 0) return { worked: [paddy.polygon], strip: [] };
   const worked = subtractPolygons(paddy.polygon, near).filter((p) => polygonAreaM2(p) >= MIN_PIECE_M2);
   return { worked, strip: intersectPolygons([paddy.polygon], near) };

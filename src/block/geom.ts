@@ -52,21 +52,6 @@ export function subtractPolygons(a: PolygonM, cut: PolygonM[]): PolygonM[] {
   return clip(ClipperLib.ClipType.ctDifference, [a], cut);
 }
 
-/** Bounding box `[minX, minY, maxX, maxY]` of some points. */
-export function bbox(points: readonly XY[]): [number, number, number, number] {
-  let a = Infinity,
-    b = Infinity,
-    c = -Infinity,
-    d = -Infinity;
-  for (const [x, y] of points) {
-    a = Math.min(a, x);
-    b = Math.min(b, y);
-    c = Math.max(c, x);
-    d = Math.max(d, y);
-  }
-  return [a, b, c, d];
-}
-
 /** True when two boxes, each grown by `marginM`, meet. */
 export function boxesMeet(p: readonly number[], q: readonly number[], marginM = 0): boolean {
   return p[0] - marginM <= q[2] && q[0] - marginM <= p[2] && p[1] - marginM <= q[3] && q[1] - marginM <= p[3];

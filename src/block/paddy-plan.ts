@@ -9,10 +9,10 @@ import { AgrisimError } from '../errors.js';
 import type { Field } from '../field/index.js';
 import { toLonLat } from '../geodesy/index.js';
 import type { XY } from '../geometry/index.js';
-import { offsetPolygons, type PolygonM } from '../geometry/index.js';
+import { bounds, offsetPolygons, type PolygonM } from '../geometry/index.js';
 import { planField, segmentTimeS, type Plan } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
-import { bbox, boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
+import { boxesMeet, polygonAreaM2, subtractPolygons } from './geom.js';
 import { paddyBufferSplit } from './buffers.js';
 import { fillGaps, routeAroundNofly } from './nofly-clip.js';
 import type { Block, BlockGate, BlockMachineKind, BlockPaddy } from './types.js';
@@ -46,8 +46,8 @@ export interface PaddyWork {
 
 /** Nofly areas near a paddy, grown by the margin. */
 function noflyNear(paddy: BlockPaddy, block: Block, marginM: number): PolygonM[] {
-  const box = bbox(paddy.polygon.outer);
-  const cut = block.nofly.filter((n) => boxesMeet(box, bbox(n.polygon.outer), marginM)).map((n) => n.polygon);
+  const box = bounds([paddy.polygon.outer]);
+  const cut = block.nofly.filter((n) => boxesMeet(box, bounds([n.polygon.outer]), marginM)).map((n) => n.polygon);
   return cut.length ? offsetPolygons(cut, marginM, 'miter') : [];
 }
 
@@ -174,7 +174,7 @@ export function planPaddies(
       for (const s of p.route) inPaddyS += segmentTimeS(s, vehicle);
       for (const r of p.refills) inPaddyS += r.durationS;
     }
-    const [x0, y0, x1, y1] = bbox(paddy.polygon.outer);
+    const [x0, y0, x1, y1] = bounds([paddy.polygon.outer]);
     return { paddy, plans, gate, inPaddyS, use: paddy.areaHa * perHa, centre: [(x0 + x1) / 2, (y0 + y1) / 2] as XY };
   });
 }

@@ -6,10 +6,9 @@
  * sortie may span several small paddies and every refill and battery swap is at the depot.
  */
 import { BlockError } from '../errors.js';
-import { dedupe, offsetPolygons, reflexVertices, shortestPathInside, type PolygonM, type XY } from '../geometry/index.js';
+import { bounds, dedupe, offsetPolygons, reflexVertices, shortestPathInside, type PolygonM, type XY } from '../geometry/index.js';
 import { splitSorties, type RefillStop } from '../plan/index.js';
 import type { Vehicle } from '../vehicles/index.js';
-import { bbox } from './geom.js';
 import type { PaddyWork } from './paddy-plan.js';
 import { pathTo } from './roads.js';
 import type { BlockNetwork } from './validate.js';
@@ -49,7 +48,7 @@ export function airspace(block: Block): Airspace {
     ...block.depots.map((d) => d.at),
     ...block.nofly.flatMap((n) => n.polygon.outer),
   ];
-  const [x0, y0, x1, y1] = bbox(all);
+  const [x0, y0, x1, y1] = bounds([all]);
   const m = 200;
   const grown = offsetPolygons(
     block.nofly.map((n) => ({ outer: n.polygon.outer, holes: [] })),

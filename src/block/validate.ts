@@ -5,7 +5,8 @@
  * network the route stage drives on.
  */
 import { BlockError } from '../errors.js';
-import { bbox, boxesMeet, distToPolygon, overlapAreaM2 } from './geom.js';
+import { bounds } from '../geometry/index.js';
+import { boxesMeet, distToPolygon, overlapAreaM2 } from './geom.js';
 import { buildRoadGraph, shortestFrom, type RoadAttachment, type RoadGraph } from './roads.js';
 import type { Block, BlockMachineKind } from './types.js';
 
@@ -26,7 +27,7 @@ export interface BlockNetwork {
 }
 
 function checkOverlaps(block: Block): void {
-  const boxes = block.paddies.map((p) => bbox(p.polygon.outer));
+  const boxes = block.paddies.map((p) => bounds([p.polygon.outer]));
   for (let i = 0; i < block.paddies.length; i++)
     for (let j = i + 1; j < block.paddies.length; j++) {
       if (!boxesMeet(boxes[i], boxes[j])) continue;

@@ -6,6 +6,7 @@
  */
 import { edgeGridOf } from './edge-grid.js';
 import { pointInPolygon, pointInPolygonTol, segmentCrossesPolygon } from './inside.js';
+import { bounds } from './ring.js';
 import type { PolygonM, XY } from './types.js';
 
 /** Grid cells a gathering box may span (a turn's box spans 2–12). */
@@ -160,16 +161,7 @@ export function polylineInside(points: XY[], poly: PolygonM, tolM = 0): boolean 
   }
   let n = -1;
   if (points.length >= 4) {
-    let x0 = Infinity,
-      y0 = Infinity,
-      x1 = -Infinity,
-      y1 = -Infinity;
-    for (const [x, y] of points) {
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
+    const [x0, y0, x1, y1] = bounds([points]);
     n = gatherNear(poly, x0, y0, x1, y1, Math.min(2 * (points.length - 1), MAX_GATHER_CELLS));
   }
   for (let i = 1; i < points.length; i++) {

@@ -13,7 +13,7 @@ export function withWinding(ring: Ring, ccw: boolean): Ring {
 }
 
 /** Axis-aligned bounds `[minX, minY, maxX, maxY]` of some rings. */
-export function bounds(rings: Ring[]): [number, number, number, number] {
+export function bounds(rings: readonly (readonly XY[])[]): [number, number, number, number] {
   let minX = Infinity,
     minY = Infinity,
     maxX = -Infinity,
