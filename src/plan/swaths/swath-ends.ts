@@ -66,13 +66,7 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
       c1 = b;
     for (const sy of ys) {
       if (sy <= lo || sy >= hi) continue;
-      xs.length = 0;
-      for (let e = 0; e < own.length; e += 4) {
-        const ay = own[e + 1],
-          by = own[e + 3];
-        if (ay > sy !== by > sy) xs.push(own[e] + ((sy - ay) / (by - ay)) * (own[e + 2] - own[e]));
-      }
-      xs.sort((u, v) => u - v);
+      sortedCrossings(own, sy, xs);
       let n0 = Infinity,
         n1 = -Infinity;
       for (let k = 0; k + 1 < xs.length; k += 2)
@@ -152,11 +146,10 @@ export function rowExtents(
 }
 
 /**
- * Of the inside intervals of the line y (`lineIntervals` of the part, from `edges`, which hold
- * every edge the line crosses), the one sharing most with [a, b]; undefined when none does.
+ * Sets `xs` to where the line y crosses `edges` (ax, ay, bx, by each; the scanline test and
+ * arithmetic of `lineIntervals`), ascending: pairs are the line's inside intervals.
  */
-function mostShared(edges: number[], y: number, a: number, b: number): [number, number] | undefined {
-  const xs = xsScratch;
+function sortedCrossings(edges: readonly number[], y: number, xs: number[]): void {
   xs.length = 0;
   for (let e = 0; e < edges.length; e += 4) {
     const ay = edges[e + 1],
@@ -164,6 +157,15 @@ function mostShared(edges: number[], y: number, a: number, b: number): [number, 
     if (ay > y !== by > y) xs.push(edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
   }
   xs.sort((u, v) => u - v);
+}
+
+/**
+ * Of the inside intervals of the line y (`lineIntervals` of the part, from `edges`, which hold
+ * every edge the line crosses), the one sharing most with [a, b]; undefined when none does.
+ */
+function mostShared(edges: number[], y: number, a: number, b: number): [number, number] | undefined {
+  const xs = xsScratch;
+  sortedCrossings(edges, y, xs);
   let best: [number, number] | undefined,
     shared = 0;
   for (let k = 0; k + 1 < xs.length; k += 2) {
