@@ -1,63 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  distToRing,
-  intersectPolygons,
-  offsetPolygons,
-  pointInPolygon,
-  polylineLength,
-  segmentsCross,
-  signedArea,
-} from '../../src/geometry/index.js';
-import type { PolygonM, Ring, XY } from '../../src/geometry/types.js';
+import { distToRing, intersectPolygons, offsetPolygons, pointInPolygon, polylineLength } from '../../src/geometry/index.js';
+import type { PolygonM, XY } from '../../src/geometry/types.js';
 import { filletLap } from '../../src/plan/headland/fillet-lap.js';
+import { areaOf, clipperSmoothed, selfCrossing, worstTurnRatio } from '../helpers/laps.js';
 import { planHeadland } from '../../src/plan/index.js';
 import { randomParsedField } from '../helpers/random-fields.js';
 
 const R = 2;
 const TOL = 0.02;
-
-function areaOf(polys: PolygonM[]): number {
-  return polys.reduce((a, p) => a + signedArea(p.outer) + p.holes.reduce((b, h) => b + signedArea(h), 0), 0);
-}
-
-/** The lap the offsets give: opening and closing by R of the field inset by d (round joins). */
-function clipperSmoothed(field: PolygonM, d: number): PolygonM[] {
-  const eroded = offsetPolygons([field], -(d + R), 'round', TOL);
-  return offsetPolygons(offsetPolygons(eroded, 2 * R, 'round', TOL), -R, 'round', TOL);
-}
-
-/**
- * Largest turn at a vertex over what a path of radius R may turn along the half-edges either
- * side of it (1 = exactly radius R; an inscribed arc's chords are a hair shorter than its length).
- */
-function worstTurnRatio(ring: Ring): number {
-  const n = ring.length;
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    const a = ring[(i + n - 1) % n],
-      b = ring[i],
-      c = ring[(i + 1) % n];
-    const ax = b[0] - a[0],
-      ay = b[1] - a[1],
-      bx = c[0] - b[0],
-      by = c[1] - b[1];
-    const turn = Math.abs(Math.atan2(ax * by - ay * bx, ax * bx + ay * by));
-    const allowed = (Math.hypot(ax, ay) + Math.hypot(bx, by)) / (2 * R);
-    worst = Math.max(worst, turn / allowed);
-  }
-  return worst;
-}
-
-function selfCrossing(ring: Ring): boolean {
-  const n = ring.length;
-  for (let i = 0; i < n; i++)
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      if (segmentsCross(ring[i], ring[(i + 1) % n], ring[j], ring[(j + 1) % n])) return true;
-    }
-  return false;
-}
 
 describe('headland lap fillets (analytic corner rounding)', () => {
   it('a 100 × 50 m rectangle: each corner of the lap 0.9 m in becomes a quarter arc of radius 2 m', () => {
@@ -124,10 +75,10 @@ describe('headland lap fillets (analytic corner rounding)', () => {
     };
     const lap = filletLap(offsetPolygons([field], -0.9, 'miter', undefined, 10), { radiusM: R, offsetM: 0.9, arcToleranceM: TOL });
     expect(lap).toHaveLength(1);
-    expect(worstTurnRatio(lap?.[0].outer ?? [])).toBeLessThan(1.01);
+    expect(worstTurnRatio(lap?.[0].outer ?? [], R)).toBeLessThan(1.01);
     expect(selfCrossing(lap?.[0].outer ?? [])).toBe(false);
     // the same lap as Clipper's opening and closing, to the chords' few millimetres along its ~300 m
-    const ref = clipperSmoothed(field, 0.9);
+    const ref = clipperSmoothed(field, 0.9, R, TOL);
     expect(areaOf(lap ?? []) + areaOf(ref) - 2 * areaOf(intersectPolygons(lap ?? [], ref))).toBeLessThan(0.5);
     // the S leaves the lower edge (y = 49.1) and reaches the upper one (y = 51.1) within R + 2R of the step
     const upper = (lap?.[0].outer ?? []).filter((p) => p[0] > 40 && p[0] < 60);
@@ -149,7 +100,7 @@ describe('headland lap fillets (analytic corner rounding)', () => {
           for (const p of lap)
             for (const ring of [p.outer, ...p.holes]) {
               // a turn no sharper than radius R along its chords: tangent joins and radius ≥ R
-              expect(worstTurnRatio(ring)).toBeLessThan(1.01);
+              expect(worstTurnRatio(ring, R)).toBeLessThan(1.01);
               expect(selfCrossing(ring)).toBe(false);
             }
           if (kind === 'convex')
@@ -158,7 +109,7 @@ describe('headland lap fillets (analytic corner rounding)', () => {
               expect(distToRing(q, field.outer)).toBeGreaterThan(d - 2e-3);
             }
           // within ~1 cm of Clipper's opening and closing along the lap
-          const ref = clipperSmoothed(field, d);
+          const ref = clipperSmoothed(field, d, R, TOL);
           const xorM2 = areaOf(lap) + areaOf(ref) - 2 * areaOf(intersectPolygons(lap, ref));
           const perimeterM = lap.reduce((a, p) => a + [p.outer, ...p.holes].reduce((b, r) => b + polylineLength([...r, r[0]]), 0), 0);
           expect(xorM2).toBeLessThan(0.01 * perimeterM + 0.5);
@@ -180,6 +131,6 @@ describe('headland lap fillets (analytic corner rounding)', () => {
     };
     const h = planHeadland(field, 1.8, 2, R);
     expect(h.smoothedLaps).toBe(2);
-    for (const rings of h.rings) for (const ring of rings) expect(worstTurnRatio(ring)).toBeLessThan(1.01);
+    for (const rings of h.rings) for (const ring of rings) expect(worstTurnRatio(ring, R)).toBeLessThan(1.01);
   });
 });

@@ -1,54 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersectPolygons, offsetPolygons, polylineLength, segmentsCross, signedArea } from '../../src/geometry/index.js';
-import type { PolygonM, Ring, XY } from '../../src/geometry/types.js';
+import { intersectPolygons, offsetPolygons, polylineLength } from '../../src/geometry/index.js';
+import type { PolygonM, XY } from '../../src/geometry/types.js';
 import { filletLap } from '../../src/plan/headland/fillet-lap.js';
+import { areaOf, clipperSmoothed, selfCrossing, worstTurnRatio } from '../helpers/laps.js';
 import { realFields } from './real/real-set.js';
 
 const R = 2;
 const TOL = 0.02;
-
-function areaOf(polys: PolygonM[]): number {
-  return polys.reduce((a, p) => a + signedArea(p.outer) + p.holes.reduce((b, h) => b + signedArea(h), 0), 0);
-}
-
-/** The lap the offsets give (the code the fillet replaces): opening and closing by R of the field inset by d. */
-function clipperSmoothed(field: PolygonM, d: number): PolygonM[] {
-  const eroded = offsetPolygons([field], -(d + R), 'round', TOL);
-  return offsetPolygons(offsetPolygons(eroded, 2 * R, 'round', TOL), -R, 'round', TOL);
-}
-
-/** Largest turn at a vertex over what radius R allows along the half-edges either side (1 = exactly R). */
-function worstTurnRatio(ring: Ring): number {
-  let worst = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[(i + ring.length - 1) % ring.length],
-      b = ring[i],
-      c = ring[(i + 1) % ring.length];
-    const [ax, ay, bx, by] = [b[0] - a[0], b[1] - a[1], c[0] - b[0], c[1] - b[1]];
-    const turn = Math.abs(Math.atan2(ax * by - ay * bx, ax * bx + ay * by));
-    worst = Math.max(worst, turn / ((Math.hypot(ax, ay) + Math.hypot(bx, by)) / (2 * R)));
-  }
-  return worst;
-}
-
-function selfCrossing(ring: Ring): boolean {
-  for (let i = 0; i < ring.length; i++)
-    for (let j = i + 2; j < ring.length; j++)
-      if (!(i === 0 && j === ring.length - 1) && segmentsCross(ring[i], ring[(i + 1) % ring.length], ring[j], ring[(j + 1) % ring.length]))
-        return true;
-  return false;
-}
 
 /** Filleted lap of `field` at offset d, checked against the offsets; whether the fillet handled it. */
 function expectLikeOffsets(field: PolygonM, d: number): boolean {
   const lap = filletLap(offsetPolygons([field], -d, 'miter', undefined, 10), { radiusM: R, offsetM: d, arcToleranceM: TOL });
   if (!lap) return false;
   for (const ring of [lap[0].outer, ...lap[0].holes]) {
-    expect(worstTurnRatio(ring)).toBeLessThan(1.01);
+    expect(worstTurnRatio(ring, R)).toBeLessThan(1.01);
     expect(selfCrossing(ring)).toBe(false);
   }
-  const ref = clipperSmoothed(field, d);
+  const ref = clipperSmoothed(field, d, R, TOL);
   expect(lap).toHaveLength(ref.length);
   // within ~1 cm of the opening and closing along the lap (the bar of tests/plan/fillet-lap.test.ts)
   const xorM2 = areaOf(lap) + areaOf(ref) - 2 * areaOf(intersectPolygons(lap, ref));
