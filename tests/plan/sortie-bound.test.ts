@@ -61,6 +61,10 @@ describe('route choice: the refill-trip bound keeps the whole comparison’s rou
           expect(lazy.boundM).toBeLessThanOrEqual(exactM);
           // the trips out searched afterwards: the very split splitSorties makes
           expect(lazy.complete()).toEqual(exact);
+          // the bound is measured when first asked: asked only after the split is completed, it is still the straight trips' length
+          const late = lazySplitSorties(r, drone, start, space);
+          late.complete();
+          expect(late.boundM).toBe(lazy.boundM);
         }
         expect(shortestRoute(routes, drone, start, space)).toBe(wholeShortestRoute(routes, drone, start, space));
         // two candidates (the planner's usual case), each order

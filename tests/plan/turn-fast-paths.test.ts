@@ -76,8 +76,7 @@ function referenceTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space: 
     else for (const s of byTime([omegaTurn(bx, d, R), canReverse ? kTurn(bx, d, R) : undefined])) candidates.push(() => s);
     if (canReverse && bx > 0) candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
     if (canReverse)
-      for (const back of [0.5, 1, 2, 3].map((k) => k * R))
-        candidates.push(() => backedUp((x) => kTurn(x, d, R) ?? uTurn(x, d, R), back, bx, d));
+      for (const back of [0.5, 1, 2, 3].map((k) => k * R)) candidates.push(() => backedUp(kTurn(0, d, R) ?? uTurn(0, d, R), back, bx, d));
   }
   for (const make of candidates) {
     const shape = make();

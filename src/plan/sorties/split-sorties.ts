@@ -223,10 +223,16 @@ export interface LazySplit {
 export function lazySplitSorties(route: RouteSegment[], vehicle: Vehicle, servicePoint: XY, space: TurnSpace): LazySplit {
   const splitter = new SortieSplitter(vehicle, servicePoint, space, true);
   const plan = splitWith(splitter, route);
-  let searched = false;
+  let searched = false,
+    boundM: number | undefined;
   return {
-    boundM: routeLengthM(plan.route),
+    // measured when first asked: only a drone's route choice asks (a ground machine's split has no trips out)
+    get boundM() {
+      return (boundM ??= routeLengthM(plan.route));
+    },
     complete: () => {
+      // the bound is of the straight trips: measured before they are replaced, if not yet asked
+      if (!searched && splitter.tripsOut.length > 0) boundM ??= routeLengthM(plan.route);
       if (!searched)
         for (const trip of splitter.tripsOut) {
           const [p, to] = trip.points;

@@ -64,6 +64,57 @@ function worldLegs(shape: TurnShape): TurnLeg[] {
   return shape.legs.map((leg) => ({ points: leg.points.map((): XY => [xy[i++], xy[i++]]), reverse: leg.reverse }));
 }
 
+/** How far before the swath end the last-resort turns are made, in turning radii (see `backedUp`). */
+const BACK_RADII = [0.5, 1, 2, 3];
+
+/** Where a turn is made: the swath end, its heading and left, the side the next swath lies on, the space. */
+interface TurnFrame {
+  end: XY;
+  heading: XY;
+  left: XY;
+  mirror: number;
+  next: XY;
+  space: TurnSpace;
+}
+
+/** The turn of `shape` placed at the frame when its every point is inside the field, else undefined. */
+function fitted(shape: TurnShape | undefined, f: TurnFrame): Turn | undefined {
+  if (!shape) return undefined;
+  // placed in the field (flat, so a shape that does not fit costs no arrays), tested, then kept
+  const count = place(shape, f.end, f.heading, f.left, f.mirror);
+  if (!polylinesInside(placed.xy, placed.ends, count, f.space.field, f.space.tolM)) return undefined;
+  const legs = worldLegs(shape);
+  // pin the ends exactly on the swath ends (arcs carry rounding)
+  legs[0].points[0] = f.end;
+  legs[legs.length - 1].points[legs[legs.length - 1].points.length - 1] = f.next;
+  return { type: shape.type, legs };
+}
+
+/**
+ * A ground machine's turn, the shapes tried in order of preference, each built only when the
+ * ones before it do not fit: a U-turn (swaths 2R or more apart) or the faster of an omega and a
+ * K-turn, then the same turn at the nearer end with a reverse out, then turns backed up.
+ */
+function groundTurn(bx: number, d: number, vehicle: Vehicle, f: TurnFrame): Turn | undefined {
+  const R = vehicle.minTurnRadiusM;
+  const canReverse = vehicle.reverseSpeedMps > 0;
+  let turn: Turn | undefined;
+  if (d >= 2 * R) turn = fitted(uTurn(bx, d, R), f);
+  else {
+    const omega = omegaTurn(bx, d, R);
+    const k = canReverse ? kTurn(bx, d, R) : undefined;
+    // the faster first; on a tie the omega (a stable sort of [omega, k])
+    const kFirst = !!omega && !!k && shapeTimeS(k, vehicle) - shapeTimeS(omega, vehicle) < 0;
+    turn = kFirst ? (fitted(k, f) ?? fitted(omega, f)) : (fitted(omega, f) ?? fitted(k, f));
+  }
+  if (turn || !canReverse) return turn;
+  // the turn made at x = 0: a U-turn when the swaths are 2R apart, else a K-turn (none when d = 0)
+  const core = kTurn(0, d, R) ?? uTurn(0, d, R);
+  if (bx > 0 && (turn = fitted(withReverseTail(core, bx, d), f))) return turn;
+  for (const k of BACK_RADII) if ((turn = fitted(backedUp(core, k * R, bx, d), f))) return turn;
+  return undefined;
+}
+
 /**
  * Plans the turn from the end of one swath (`end`, travelling along unit vector `heading`) to
  * the start of the next (`next`, travelled the opposite way). Ground machines get a U-turn when
@@ -77,42 +128,10 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
     dy = next[1] - end[1];
   const bx = dx * heading[0] + dy * heading[1];
   const dRaw = dx * left[0] + dy * left[1];
-  const mirror = dRaw < 0 ? -1 : 1;
+  const f: TurnFrame = { end, heading, left, mirror: dRaw < 0 ? -1 : 1, next, space };
   const d = Math.abs(dRaw);
-
-  // Candidates in order of preference, built only when the ones before them do not fit.
-  const candidates: (() => TurnShape | undefined)[] = [];
-  if (vehicle.kind === 'multirotor' || vehicle.minTurnRadiusM <= 0) {
-    candidates.push(() => stopTurn(bx, d));
-  } else {
-    const R = vehicle.minTurnRadiusM;
-    const canReverse = vehicle.reverseSpeedMps > 0;
-    const byTime = (shapes: (TurnShape | undefined)[]) =>
-      shapes.filter((s): s is TurnShape => !!s).sort((a, b) => shapeTimeS(a, vehicle) - shapeTimeS(b, vehicle));
-    if (d >= 2 * R) candidates.push(() => uTurn(bx, d, R));
-    else {
-      const omega = omegaTurn(bx, d, R);
-      const k = canReverse ? kTurn(bx, d, R) : undefined;
-      for (const s of byTime([omega, k])) candidates.push(() => s);
-    }
-    if (canReverse && bx > 0) candidates.push(() => withReverseTail(d >= 2 * R ? uTurn(0, d, R) : kTurn(0, d, R), bx, d));
-    if (canReverse)
-      for (const back of [0.5, 1, 2, 3].map((k) => k * R))
-        candidates.push(() => backedUp((x) => kTurn(x, d, R) ?? uTurn(x, d, R), back, bx, d));
-  }
-  for (const make of candidates) {
-    const shape = make();
-    if (!shape) continue;
-    // placed in the field (flat, so a shape that does not fit costs no arrays), tested, then kept
-    const count = place(shape, end, heading, left, mirror);
-    if (polylinesInside(placed.xy, placed.ends, count, space.field, space.tolM)) {
-      const legs = worldLegs(shape);
-      // pin the ends exactly on the swath ends (arcs carry rounding)
-      legs[0].points[0] = end;
-      legs[legs.length - 1].points[legs[legs.length - 1].points.length - 1] = next;
-      return { type: shape.type, legs };
-    }
-  }
+  const turn = vehicle.kind === 'multirotor' || vehicle.minTurnRadiusM <= 0 ? fitted(stopTurn(bx, d), f) : groundTurn(bx, d, vehicle, f);
+  if (turn) return turn;
   const path = shortestPathInside(end, next, space.field, space.waypoints) ?? [end, next];
   return { type: 'path', legs: [{ points: path, reverse: false }] };
 }

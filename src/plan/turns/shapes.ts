@@ -127,14 +127,13 @@ export function withReverseTail(shape: TurnShape | undefined, bx: number, d: num
 }
 
 /**
- * A turn made `backM` before the swath end: reverse along the worked swath, turn, then
- * reverse out to the next swath's start. The last resort that still respects the radius
- * when the boundary slants so sharply that no turn fits at the swath ends.
+ * A turn made `backM` before the swath end: reverse along the worked swath, turn (`core`, a
+ * shape made at the swath end, bx = 0), then reverse out to the next swath's start. The last
+ * resort that still respects the radius when the boundary slants so sharply that no turn fits
+ * at the swath ends.
  */
-export function backedUp(make: (bx: number) => TurnShape | undefined, backM: number, bx: number, d: number): TurnShape | undefined {
-  const core = make(0);
+export function backedUp(core: TurnShape | undefined, backM: number, bx: number, d: number): TurnShape | undefined {
   if (!core) return undefined;
-  const shift = (legs: TurnLeg[]) => legs.map((l) => ({ reverse: l.reverse, points: l.points.map(([x, y]): XY => [x - backM, y]) }));
   return {
     type: core.type,
     legs: [
@@ -145,7 +144,7 @@ export function backedUp(make: (bx: number) => TurnShape | undefined, backM: num
         ],
         reverse: true,
       },
-      ...shift(core.legs),
+      ...core.legs.map((l) => ({ reverse: l.reverse, points: l.points.map(([x, y]): XY => [x - backM, y]) })),
       {
         points: [
           [-backM, d],
