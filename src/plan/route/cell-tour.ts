@@ -10,7 +10,7 @@ import type { Vehicle } from '../../vehicles/index.js';
 import { candidateTours, type CellTour, type CellWay, type EndCostS, type TravelS } from './cell-order.js';
 import { boustrophedon, skipOrder, type SwathVisit } from './order-swaths.js';
 import { refillTripsS, type DrivenSwaths } from './refill-estimate.js';
-import { nearestOnRings } from './ring-from.js';
+import { RingsNearest } from './ring-from.js';
 
 /** A swath in the world frame, from `a` to `b` (as laid; a visit may drive it reversed). */
 export interface WorldSwath {
@@ -84,11 +84,14 @@ function endsOf(swaths: WorldSwath[], order: SwathVisit[]): [XY, XY] {
 function lapsAfterCost(lapsAfter: Ring[][], start: XY, travel: TravelS, speedMps: number): EndCostS {
   const inner = lapsAfter.filter((r) => r.length > 0);
   const ends = new Map<XY, number>();
+  // the innermost lap's rings and the outermost's (one lap: the same rings, asked once)
+  const innermost = new RingsNearest(inner[inner.length - 1] ?? []),
+    outermost = inner.length > 1 ? new RingsNearest(inner[0]) : innermost;
   return (p: XY) => {
     let t = ends.get(p);
     if (t === undefined) {
-      const first = nearestOnRings(inner[inner.length - 1] ?? [], p),
-        last = nearestOnRings(inner[0] ?? [], p);
+      const first = innermost.nearest(p),
+        last = outermost === innermost ? first : outermost.nearest(p);
       ends.set(p, (t = first.d / speedMps + travel(last.at, start)));
     }
     return t;
