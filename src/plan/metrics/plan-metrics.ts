@@ -82,7 +82,7 @@ function tallyRoute(route: RouteSegment[], field: Field, vehicle: Vehicle): Rout
     const lengthM = polylineLength(segment.points);
     const key = segment.kind === 'swath' ? 'working' : segment.kind === 'turn' ? 'turning' : 'transit';
     tally.lengthM[key] += lengthM;
-    tally.timeS[key] += segmentTimeS(segment, vehicle);
+    tally.timeS[key] += segmentTimeS(segment, vehicle, lengthM);
     tally.byKindM[kindOf(segment)] += lengthM;
     if (segment.kind !== 'turn') return;
     const { turns } = tally;

@@ -5,10 +5,10 @@ import type { RouteSegment } from '../types.js';
 /**
  * Time to drive a route segment, s: length over the speed for its kind, plus for each stop
  * (a multirotor's stop-turn-go, a K-turn's change of gear) the time lost braking and
- * accelerating (v/a) and, for multirotors, the time turning on the spot.
+ * accelerating (v/a) and, for multirotors, the time turning on the spot. `l`: the segment's
+ * length when the caller has it (`polylineLength` of its points, the same number).
  */
-export function segmentTimeS(s: RouteSegment, v: Vehicle): number {
-  const l = polylineLength(s.points);
+export function segmentTimeS(s: RouteSegment, v: Vehicle, l = polylineLength(s.points)): number {
   if (s.kind === 'swath') return l / v.workSpeedMps;
   if (s.kind === 'transit') return l / v.transitSpeedMps;
   if (s.turnType === 'stop') return l / v.turnSpeedMps + v.stopTurnS + v.workSpeedMps / v.accelMps2;

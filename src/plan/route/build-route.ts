@@ -19,7 +19,12 @@ export interface RouteOptions {
   start: XY;
 }
 
-const seg = (kind: RouteSegment['kind'], points: XY[], extra: Partial<RouteSegment> = {}): RouteSegment => ({
+/**
+ * A segment with no cell, swath or lap (a transit, or a headland pass with `headlandLap` set
+ * after), keys in the order the route's JSON has them. Segments are built as literals with their
+ * optional keys added after: one object shape per kind, no spread of an options object.
+ */
+const plainSeg = (kind: RouteSegment['kind'], points: XY[]): RouteSegment => ({
   kind,
   points,
   reverse: false,
@@ -27,8 +32,36 @@ const seg = (kind: RouteSegment['kind'], points: XY[], extra: Partial<RouteSegme
   swathIndex: -1,
   headlandLap: -1,
   sortie: 0,
-  ...extra,
 });
+
+/** A turn's leg. */
+const turnSeg = (points: XY[], reverse: boolean, cellId: number, turnType: RouteSegment['turnType']): RouteSegment => ({
+  kind: 'turn',
+  points,
+  reverse,
+  cellId,
+  swathIndex: -1,
+  headlandLap: -1,
+  sortie: 0,
+  turnType,
+});
+
+/** A swath (or a piece of one) of a cell, with its own width when it has one. */
+function swathSeg(points: XY[], cellId: number, swathIndex: number, widthM: number | undefined): RouteSegment {
+  const s: RouteSegment = { kind: 'swath', points, reverse: false, cellId, swathIndex, headlandLap: -1, sortie: 0 };
+  if (widthM !== undefined) s.widthM = widthM;
+  return s;
+}
+
+/** The turn from the end of the last segment out to `to`, its legs appended to `out`. */
+function turnInto(out: RouteSegment[], to: XY, cellId: number, vehicle: Vehicle, space: TurnSpace): void {
+  const prev = machinePoints(out[out.length - 1]);
+  const end = prev[prev.length - 1],
+    before = prev[prev.length - 2];
+  const len = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
+  const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], to, vehicle, space);
+  for (const leg of turn.legs) out.push(turnSeg(leg.points, leg.reverse, cellId, turn.type));
+}
 
 /** The swath and turn segments of one cell worked in `order`. */
 function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number, vehicle: Vehicle, space: TurnSpace): RouteSegment[] {
@@ -36,28 +69,20 @@ function cellSegments(swaths: WorldSwath[], order: SwathVisit[], cellId: number,
   for (let k = 0; k < order.length; k++) {
     const { index, reversed } = order[k];
     const s = swaths[index];
-    const [from, to] = reversed ? [s.b, s.a] : [s.a, s.b];
-    if (k > 0) {
-      const prev = machinePoints(out[out.length - 1]);
-      const end = prev[prev.length - 1],
-        before = prev[prev.length - 2];
-      const len = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
-      const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], from, vehicle, space);
-      for (const leg of turn.legs) out.push(seg('turn', leg.points, { reverse: leg.reverse, cellId, turnType: turn.type }));
+    if (k > 0) turnInto(out, reversed ? s.b : s.a, cellId, vehicle, space);
+    const steps = s.steps;
+    if (!steps) {
+      out.push(swathSeg(reversed ? [s.b, s.a] : [s.a, s.b], cellId, index, s.widthM));
+      continue;
     }
-    if (s.steps) {
-      // rows switching off at a slanting end: one segment per piece, in the order driven
-      for (const p of reversed ? [...s.steps].reverse() : s.steps)
-        out.push(
-          seg('swath', reversed ? [p.b, p.a] : [p.a, p.b], {
-            cellId,
-            swathIndex: index,
-            ...(p.widthM !== undefined ? { widthM: p.widthM } : {}),
-            // rounded to µm: the full-width piece lies on the line, not 1e-16 off it
-            rowsOffsetM: Math.round((reversed ? -p.leftM : p.leftM) * 1e6) / 1e6 || 0,
-          }),
-        );
-    } else out.push(seg('swath', [from, to], { cellId, swathIndex: index, ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) }));
+    // rows switching off at a slanting end: one segment per piece, in the order driven
+    for (let j = 0; j < steps.length; j++) {
+      const p = steps[reversed ? steps.length - 1 - j : j];
+      const piece = swathSeg(reversed ? [p.b, p.a] : [p.a, p.b], cellId, index, p.widthM);
+      // rounded to µm: the full-width piece lies on the line, not 1e-16 off it
+      piece.rowsOffsetM = Math.round((reversed ? -p.leftM : p.leftM) * 1e6) / 1e6 || 0;
+      out.push(piece);
+    }
   }
   return out;
 }
@@ -221,7 +246,9 @@ class RouteWriter {
     const key = `${pos[0]},${pos[1]},${to[0]},${to[1]}`;
     let path = this.paths.get(key);
     if (!path) this.paths.set(key, (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));
-    this.route.push(seg('transit', path, { transitPurpose: purpose }));
+    const transit = plainSeg('transit', path);
+    transit.transitPurpose = purpose;
+    this.route.push(transit);
     this.pos = to;
   }
 
@@ -242,7 +269,9 @@ class RouteWriter {
       for (let i = 1; i < rings.length; i++) if (distToRingPoint(rings[i], this.pos) < distToRingPoint(rings[bi], this.pos)) bi = i;
       const path = ringFrom(rings.splice(bi, 1)[0], this.pos);
       this.transit(path[0], this.route.length === 0 ? 'start' : 'cell');
-      this.route.push(seg('swath', path, { headlandLap: lap }));
+      const pass = plainSeg('swath', path);
+      pass.headlandLap = lap;
+      this.route.push(pass);
       this.pos = path[path.length - 1];
     }
   }
