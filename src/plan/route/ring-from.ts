@@ -107,7 +107,7 @@ export class RingsNearest {
   nearest(p: XY): { at: XY; d: number } {
     const { blocks, lb, count, rings } = this;
     if (count === 0) return nearestOnRings(rings, p);
-    // each block's distance from p to its box, and the one with the nearest box
+    // a lower bound on each block's distance from p, and the block where it is least
     let first = 0;
     for (let k = 0; k < count; k++) {
       const b = 7 * k;
@@ -123,7 +123,8 @@ export class RingsNearest {
           Math.abs(blocks[b + 4]) +
           Math.abs(blocks[b + 5]) +
           Math.abs(blocks[b + 6]));
-      lb[k] = Math.hypot(dx, dy) - slack;
+      // the larger of the two gaps: never more than the distance to the box (and no hypot)
+      lb[k] = Math.max(dx, dy) - slack;
       if (lb[k] < lb[first]) first = k;
     }
     // an upper bound on the answer: a distance the plain loop computes too
