@@ -1,7 +1,7 @@
 /**
  * The 2-opt cell-order search's fast path (src/plan/route/two-opt.ts: a candidate's chain DP
- * starts from the rows it shares with the current sequence) gives the tour the whole-sequence DP
- * gave, on random cells and ways (coordinates on a small grid, so ties are common), with the
+ * starts from the rows it shares with the current sequence; a candidate scored from its chain, its
+ * tour built only when kept) gives the tour the whole-sequence DP gave, on random cells and ways (coordinates on a small grid, so ties are common), with the
  * end cost and without it (fast-check, seeded).
  */
 import fc from 'fast-check';

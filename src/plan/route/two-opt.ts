@@ -50,15 +50,20 @@ function chainOf(ways: CellWay[][], seq: number[], k: TourCosts, base: Chain | u
   return { seq, cost, back };
 }
 
-/** The best ways along the chain's sequence: the cheapest last way (end included), traced back. */
-function chainTour(chain: Chain, k: TourCosts): CellTour {
-  const { seq, back } = chain;
+/** The cheapest last way of the chain (its end included), as {@link chainTour} picks it. */
+function lastWay(chain: Chain, k: TourCosts): number {
+  const { seq } = chain;
   const cost = chain.cost[seq.length - 1];
   const l0 = k.offset[seq[seq.length - 1]];
   let arg = 0;
-  cost.forEach((c, j) => {
-    if (c + k.toEnd[l0 + j] < cost[arg] + k.toEnd[l0 + arg]) arg = j;
-  });
+  for (let j = 1; j < cost.length; j++) if (cost[j] + k.toEnd[l0 + j] < cost[arg] + k.toEnd[l0 + arg]) arg = j;
+  return arg;
+}
+
+/** The best ways along the chain's sequence: the cheapest last way (end included), traced back. */
+function chainTour(chain: Chain, k: TourCosts): CellTour {
+  const { seq, back } = chain;
+  let arg = lastWay(chain, k);
   const tour: CellTour = [];
   for (let i = seq.length - 1; i >= 0; i--) {
     tour.push({ cell: seq[i], way: arg });
@@ -67,9 +72,39 @@ function chainTour(chain: Chain, k: TourCosts): CellTour {
   return tour.reverse();
 }
 
+/** Ways traced back along a chain (reused: a search scores thousands of candidates). */
+let traced = new Int32Array(64);
+
+/** `keptCostS` of {@link chainTour}'s tour (the same sums in the same order), without building the tour. */
+function chainCostS(chain: Chain, ways: CellWay[][], k: TourCosts): number {
+  const { seq, back } = chain;
+  if (traced.length < seq.length) traced = new Int32Array(2 * seq.length);
+  let arg = lastWay(chain, k);
+  for (let i = seq.length - 1; i >= 0; i--) {
+    traced[i] = arg;
+    if (i > 0) arg = back[i][arg];
+  }
+  let t = 0,
+    at = -1;
+  for (let i = 0; i < seq.length; i++) {
+    const v = k.offset[seq[i]] + traced[i];
+    t += (at < 0 ? k.fromStart[v] : k.between(at, v)) + ways[seq[i]][traced[i]].costS;
+    at = v;
+  }
+  return t + k.toEnd[at];
+}
+
+/** `seq` with positions i..j reversed (a new array). */
+function reversedSpan(seq: number[], i: number, j: number): number[] {
+  const out = seq.slice();
+  for (let a = i, b = j; a < b; a++, b--) [out[a], out[b]] = [seq[b], seq[a]];
+  return out;
+}
+
 /**
  * Nearest-first (as the planner did before), then 2-opt on the cell sequence with the ways
- * re-chosen; at most 20 rounds, a move kept when it saves more than 1e-9 s.
+ * re-chosen; at most 20 rounds, a move kept when it saves more than 1e-9 s. A candidate is
+ * scored from its chain and its tour built only when it is kept.
  *
  * @param ways - per cell, its ways of being worked (at least one each)
  * @param k - the kept travel and end times of `ways`
@@ -85,11 +120,10 @@ export function improvedTour(ways: CellWay[][], k: TourCosts, greedy: CellTour):
     improved = false;
     for (let i = 0; i < seq.length - 1; i++)
       for (let j = i + 1; j < seq.length; j++) {
-        const cand = [...seq.slice(0, i), ...seq.slice(i, j + 1).reverse(), ...seq.slice(j + 1)];
+        const cand = reversedSpan(seq, i, j);
         const candChain = chainOf(ways, cand, k, chain, i);
-        const tour = chainTour(candChain, k);
-        const s = keptCostS(ways, tour, k);
-        if (s < bestS - 1e-9) [best, bestS, seq, chain, improved] = [tour, s, cand, candChain, true];
+        const s = chainCostS(candChain, ways, k);
+        if (s < bestS - 1e-9) [best, bestS, seq, chain, improved] = [chainTour(candChain, k), s, cand, candChain, true];
       }
   }
   return best;
