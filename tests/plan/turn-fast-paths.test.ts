@@ -1,8 +1,9 @@
 /**
  * The turn planner's fast paths give the numbers of the code they replaced: arcs from the
- * per-radius offset table are the points the formula gave, and `planTurn` (shapes placed into a
- * flat buffer, tested with `polylinesInside`, no shape cache) returns the turns the old
- * placement (`toWorld` per point, `polylineInside` per leg) returned, on random fields with
+ * per-radius offset table are the points the formula gave, the shapes written flat are the
+ * shapes built as arrays (tests/plan/reference/turn-shapes-main.ts), and `planTurn` (shapes
+ * written and placed into flat buffers, tested with `polylinesInside`, no shape cache) returns
+ * the turns the old placement (array shapes, `toWorld` per point, `polylineInside` per leg) returned, on random fields with
  * holes and concave corners, for both machines and a machine that cannot reverse (fast-check,
  * seeded).
  */
@@ -19,7 +20,8 @@ import {
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { planTurn, type Turn, type TurnSpace } from '../../src/plan/index.js';
 import { arcPoints } from '../../src/plan/turns/arc.js';
-import { backedUp, kTurn, omegaTurn, stopTurn, type TurnShape, uTurn, withReverseTail } from '../../src/plan/turns/shapes.js';
+import * as flat from '../../src/plan/turns/shapes.js';
+import { backedUp, kTurn, omegaTurn, stopTurn, type TurnShape, uTurn, withReverseTail } from './reference/turn-shapes-main.js';
 import { getVehicle, type Vehicle } from '../../src/vehicles/index.js';
 import { arbParsedField, mulberry32 } from '../helpers/random-fields.js';
 
@@ -128,6 +130,29 @@ describe('turn fast paths give the replaced code’s numbers (fast-check, seeded
         },
       ),
       { seed: 7, numRuns: 300 },
+    );
+  });
+  it('the shapes written flat are the shapes built as arrays', () => {
+    const f = new flat.FlatShape();
+    const asShape = (ok: boolean) => (ok ? f.toShape() : undefined);
+    fc.assert(
+      fc.property(
+        fc.double({ min: -8, max: 8, noNaN: true }),
+        fc.oneof(fc.double({ min: 0, max: 12, noNaN: true }), fc.constantFrom(0, 1.8, 3.6, 4, 4 - 1e-10, 5.4)),
+        fc.constantFrom(0.5, 2, 2.5, 6),
+        fc.constantFrom(0.5, 1, 2, 3),
+        (bx, d, R, back) => {
+          expect(flat.uTurn(bx, d, R)).toEqual(uTurn(bx, d, R));
+          expect(flat.omegaTurn(bx, d, R)).toEqual(omegaTurn(bx, d, R));
+          expect(flat.kTurn(bx, d, R)).toEqual(kTurn(bx, d, R));
+          expect(flat.stopTurn(bx, d)).toEqual(stopTurn(bx, d));
+          // the turn at x = 0 as planTurn asked for the reverse-out and backed-up turns
+          const core = kTurn(0, d, R) ?? uTurn(0, d, R);
+          expect(asShape(flat.flatReverseTail(f.reset('u'), bx, d, R))).toEqual(withReverseTail(core, bx, d));
+          expect(asShape(flat.flatBackedUp(f.reset('u'), back * R, bx, d, R))).toEqual(backedUp(core, back * R, bx, d));
+        },
+      ),
+      { seed: 11, numRuns: 400 },
     );
   });
   it('planTurn returns the old placement’s turns on concave fields and fields with holes', () => {

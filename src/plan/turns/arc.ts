@@ -12,7 +12,7 @@ const SAGITTA_M = 0.005;
 const offsets = new Map<number, Map<number, Map<number, Float64Array>>>();
 let kept = 0;
 
-function arcOffsets(radiusM: number, fromRad: number, toRad: number): Float64Array {
+export function arcOffsets(radiusM: number, fromRad: number, toRad: number): Float64Array {
   let byFrom = offsets.get(radiusM);
   if (!byFrom) offsets.set(radiusM, (byFrom = new Map()));
   let byTo = byFrom.get(fromRad);

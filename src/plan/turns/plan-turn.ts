@@ -2,7 +2,7 @@ import { polylinesInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
-import { kTurn, omegaTurn, stopTurn, uTurn, withReverseTail, backedUp, type TurnLeg, type TurnShape } from './shapes.js';
+import { FlatShape, flatBackedUp, flatK, flatOmega, flatReverseTail, flatStop, flatU, type TurnLeg, type TurnShape } from './shapes.js';
 
 /** A turn in field coordinates. `type: 'path'` is the fallback polyline that ignores the radius. */
 export interface Turn {
@@ -19,52 +19,49 @@ export interface TurnSpace {
 }
 
 /** Rough time of a shape, s, used to pick the cheaper of the turns that fit. */
-function shapeTimeS(shape: TurnShape, v: Vehicle): number {
+function shapeTimeS(shape: FlatShape, v: Vehicle): number {
+  const xy = shape.xy;
   let t = 0;
-  for (const leg of shape.legs) {
+  for (let k = 0, s = 0; k < shape.legs; s = shape.ends[k++]) {
     let l = 0;
-    for (let i = 1; i < leg.points.length; i++)
-      l += Math.hypot(leg.points[i][0] - leg.points[i - 1][0], leg.points[i][1] - leg.points[i - 1][1]);
-    t += l / (leg.reverse ? v.reverseSpeedMps || v.turnSpeedMps : v.turnSpeedMps);
+    for (let i = s + 1; i < shape.ends[k]; i++) l += Math.hypot(xy[2 * i] - xy[2 * i - 2], xy[2 * i + 1] - xy[2 * i - 1]);
+    t += l / (shape.reverse[k] ? v.reverseSpeedMps || v.turnSpeedMps : v.turnSpeedMps);
   }
   // each change of direction stops and restarts the machine
-  return t + (shape.legs.length - 1) * 2 * (v.turnSpeedMps / v.accelMps2);
+  return t + (shape.legs - 1) * 2 * (v.turnSpeedMps / v.accelMps2);
 }
 
-/** The last shape placed in the field: its points x, y interleaved, and where each leg ends (in points). */
-const placed = { xy: new Float64Array(512), ends: [] as number[] };
+/** The last shape placed in the field: its points x, y interleaved (its legs end where the shape's do). */
+let placed = new Float64Array(512);
 
 /**
  * Places a canonical shape in the field, into {@link placed}: (u, v) goes to end + u·heading +
- * v·mirror·left, the arithmetic the legs are built with. Returns the number of legs.
+ * v·mirror·left, the arithmetic the legs are built with.
  */
-function place(shape: TurnShape, end: XY, heading: XY, left: XY, mirror: number): number {
-  let n = 0;
-  for (const leg of shape.legs) n += leg.points.length;
-  if (2 * n > placed.xy.length) placed.xy = new Float64Array(4 * n);
-  const xy = placed.xy;
-  let i = 0;
-  for (let k = 0; k < shape.legs.length; k++) {
-    const pts = shape.legs[k].points;
-    for (let j = 0; j < pts.length; j++) {
-      const u = pts[j][0],
-        v = pts[j][1];
-      xy[i++] = end[0] + u * heading[0] + v * mirror * left[0];
-      xy[i++] = end[1] + u * heading[1] + v * mirror * left[1];
-    }
-    placed.ends[k] = i / 2;
+function place(shape: FlatShape, end: XY, heading: XY, left: XY, mirror: number): void {
+  const n = shape.n,
+    c = shape.xy;
+  if (2 * n > placed.length) placed = new Float64Array(4 * n);
+  for (let i = 0; i < 2 * n; i += 2) {
+    const u = c[i],
+      v = c[i + 1];
+    placed[i] = end[0] + u * heading[0] + v * mirror * left[0];
+    placed[i + 1] = end[1] + u * heading[1] + v * mirror * left[1];
   }
-  return shape.legs.length;
 }
 
 /** The legs of the shape last placed, as points. */
-function worldLegs(shape: TurnShape): TurnLeg[] {
-  const xy = placed.xy;
-  let i = 0;
-  return shape.legs.map((leg) => ({ points: leg.points.map((): XY => [xy[i++], xy[i++]]), reverse: leg.reverse }));
+function worldLegs(shape: FlatShape): TurnLeg[] {
+  const legs: TurnLeg[] = [];
+  for (let k = 0, s = 0; k < shape.legs; s = shape.ends[k++]) {
+    const points: XY[] = new Array(shape.ends[k] - s);
+    for (let i = s; i < shape.ends[k]; i++) points[i - s] = [placed[2 * i], placed[2 * i + 1]];
+    legs.push({ points, reverse: shape.reverse[k] });
+  }
+  return legs;
 }
 
-/** How far before the swath end the last-resort turns are made, in turning radii (see `backedUp`). */
+/** How far before the swath end the last-resort turns are made, in turning radii (see `flatBackedUp`). */
 const BACK_RADII = [0.5, 1, 2, 3];
 
 /** Where a turn is made: the swath end, its heading and left, the side the next swath lies on, the space. */
@@ -77,18 +74,22 @@ interface TurnFrame {
   space: TurnSpace;
 }
 
-/** The turn of `shape` placed at the frame when its every point is inside the field, else undefined. */
-function fitted(shape: TurnShape | undefined, f: TurnFrame): Turn | undefined {
-  if (!shape) return undefined;
+/** The turn of `shape` (when written) placed at the frame when its every point is inside the field, else undefined. */
+function fitted(written: boolean, shape: FlatShape, f: TurnFrame): Turn | undefined {
+  if (!written) return undefined;
   // placed in the field (flat, so a shape that does not fit costs no arrays), tested, then kept
-  const count = place(shape, f.end, f.heading, f.left, f.mirror);
-  if (!polylinesInside(placed.xy, placed.ends, count, f.space.field, f.space.tolM)) return undefined;
+  place(shape, f.end, f.heading, f.left, f.mirror);
+  if (!polylinesInside(placed, shape.ends, shape.legs, f.space.field, f.space.tolM)) return undefined;
   const legs = worldLegs(shape);
   // pin the ends exactly on the swath ends (arcs carry rounding)
   legs[0].points[0] = f.end;
   legs[legs.length - 1].points[legs[legs.length - 1].points.length - 1] = f.next;
   return { type: shape.type, legs };
 }
+
+/** The shapes tried (two: an omega and a K-turn are ordered by time before either is placed). */
+const shapeA = new FlatShape(),
+  shapeB = new FlatShape();
 
 /**
  * A ground machine's turn, the shapes tried in order of preference, each built only when the
@@ -99,19 +100,18 @@ function groundTurn(bx: number, d: number, vehicle: Vehicle, f: TurnFrame): Turn
   const R = vehicle.minTurnRadiusM;
   const canReverse = vehicle.reverseSpeedMps > 0;
   let turn: Turn | undefined;
-  if (d >= 2 * R) turn = fitted(uTurn(bx, d, R), f);
+  if (d >= 2 * R) turn = fitted(flatU(shapeA.reset('u'), bx, d, R), shapeA, f);
   else {
-    const omega = omegaTurn(bx, d, R);
-    const k = canReverse ? kTurn(bx, d, R) : undefined;
+    const omega = flatOmega(shapeA.reset('omega'), bx, d, R);
+    const k = canReverse && flatK(shapeB.reset('k'), bx, d, R);
     // the faster first; on a tie the omega (a stable sort of [omega, k])
-    const kFirst = !!omega && !!k && shapeTimeS(k, vehicle) - shapeTimeS(omega, vehicle) < 0;
-    turn = kFirst ? (fitted(k, f) ?? fitted(omega, f)) : (fitted(omega, f) ?? fitted(k, f));
+    if (omega && k && shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0)
+      turn = fitted(true, shapeB, f) ?? fitted(true, shapeA, f);
+    else turn = fitted(omega, shapeA, f) ?? fitted(k, shapeB, f);
   }
   if (turn || !canReverse) return turn;
-  // the turn made at x = 0: a U-turn when the swaths are 2R apart, else a K-turn (none when d = 0)
-  const core = kTurn(0, d, R) ?? uTurn(0, d, R);
-  if (bx > 0 && (turn = fitted(withReverseTail(core, bx, d), f))) return turn;
-  for (const k of BACK_RADII) if ((turn = fitted(backedUp(core, k * R, bx, d), f))) return turn;
+  if (bx > 0 && (turn = fitted(flatReverseTail(shapeA.reset('u'), bx, d, R), shapeA, f))) return turn;
+  for (const k of BACK_RADII) if ((turn = fitted(flatBackedUp(shapeA.reset('u'), k * R, bx, d, R), shapeA, f))) return turn;
   return undefined;
 }
 
@@ -130,7 +130,10 @@ export function planTurn(end: XY, heading: XY, next: XY, vehicle: Vehicle, space
   const dRaw = dx * left[0] + dy * left[1];
   const f: TurnFrame = { end, heading, left, mirror: dRaw < 0 ? -1 : 1, next, space };
   const d = Math.abs(dRaw);
-  const turn = vehicle.kind === 'multirotor' || vehicle.minTurnRadiusM <= 0 ? fitted(stopTurn(bx, d), f) : groundTurn(bx, d, vehicle, f);
+  const turn =
+    vehicle.kind === 'multirotor' || vehicle.minTurnRadiusM <= 0
+      ? fitted(flatStop(shapeA.reset('stop'), bx, d), shapeA, f)
+      : groundTurn(bx, d, vehicle, f);
   if (turn) return turn;
   const path = shortestPathInside(end, next, space.field, space.waypoints) ?? [end, next];
   return { type: 'path', legs: [{ points: path, reverse: false }] };
