@@ -49,6 +49,12 @@ interface Visibility {
    * waypoint to the point): the service point starts or ends every refill trip and transit.
    */
   endRows: Map<string, Int8Array>;
+  /**
+   * A search's arrays, reused by the next on this waypoint set (searches do not nest: they share
+   * the edge queue): the nodes (a, b, then the waypoints; a and b set per search) and the
+   * per-node numbers, each filled by the search before it reads them.
+   */
+  scratch?: { nodes: XY[]; toB: Float64Array; prev: Int32Array; done: Uint8Array; visibleD: Float64Array };
 }
 const visibilityCache = new WeakMap<XY[], Visibility>();
 
@@ -163,20 +169,30 @@ class PathSearch {
     private readonly field: PolygonM,
     private readonly waypoints: XY[],
   ) {
-    const nodes = (this.nodes = [a, b, ...waypoints]);
-    const n = nodes.length;
+    const n = waypoints.length + 2;
     this.m = waypoints.length;
     this.known = visibilityOf(field, waypoints);
+    const kept = (this.known.scratch ??= {
+      nodes: [a, b, ...waypoints],
+      toB: new Float64Array(n),
+      prev: new Int32Array(n),
+      done: new Uint8Array(n),
+      visibleD: new Float64Array(n),
+    });
+    const nodes = (this.nodes = kept.nodes);
+    nodes[0] = a;
+    nodes[1] = b;
     // whether each node lies in the field, so a segment test does not test its ends again
     this.aIn = pointInPolygon(a, field);
     this.bIn = pointInPolygon(b, field);
     this.fromA = endRow(this.known, a, '>');
     this.intoB = endRow(this.known, b, '<');
-    this.toB = new Float64Array(n);
+    this.toB = kept.toB;
     for (let i = 0; i < n; i++) this.toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
-    this.prev = new Int32Array(n);
-    this.done = new Uint8Array(n);
-    this.visibleD = new Float64Array(n);
+    // filled by each run before it reads them
+    this.prev = kept.prev;
+    this.done = kept.done;
+    this.visibleD = kept.visibleD;
   }
 
   /** The shortest path if its f is within `limitM`, else undefined (then none is, or it is longer). */
