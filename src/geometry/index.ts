@@ -11,6 +11,7 @@ export {
 export { polylineInside, polylinesInside } from './near-edges.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
+export { hypot } from './hypot.js';
 export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
 export { bandEdges, lineCrossings } from './scanline.js';

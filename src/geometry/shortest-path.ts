@@ -1,3 +1,4 @@
+import { hypot } from './hypot.js';
 import { pointInPolygon, segmentInside } from './inside.js';
 import { polylineInside } from './near-edges.js';
 import { edgeQueue } from './edge-queue.js';
@@ -136,7 +137,7 @@ const DETOUR_BOUNDS = [1.1, 1.5, 3, Infinity];
 function searchPath(a: XY, b: XY, field: PolygonM, waypoints: XY[]): XY[] | undefined {
   if (polylineInside([a, b], field)) return [a, b];
   const search = new PathSearch(a, b, field, waypoints);
-  const straightM = Math.hypot(b[0] - a[0], b[1] - a[1]);
+  const straightM = hypot(b[0] - a[0], b[1] - a[1]);
   for (const bound of DETOUR_BOUNDS) {
     const path = search.run(bound * straightM);
     if (path) return path;
@@ -188,7 +189,7 @@ class PathSearch {
     this.fromA = endRow(this.known, a, '>');
     this.intoB = endRow(this.known, b, '<');
     this.toB = kept.toB;
-    for (let i = 0; i < n; i++) this.toB[i] = Math.hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
+    for (let i = 0; i < n; i++) this.toB[i] = hypot(b[0] - nodes[i][0], b[1] - nodes[i][1]);
     // filled by each run before it reads them
     this.prev = kept.prev;
     this.done = kept.done;
@@ -244,7 +245,7 @@ class PathSearch {
       visibleD = this.visibleD;
     for (let w = 0; w < nodes.length; w++) {
       if (done[w]) continue;
-      const d = g + (row >= 0 && w >= 2 ? dist[row + w - 2] : Math.hypot(nodes[w][0] - vx, nodes[w][1] - vy));
+      const d = g + (row >= 0 && w >= 2 ? dist[row + w - 2] : hypot(nodes[w][0] - vx, nodes[w][1] - vy));
       const f = d + toB[w];
       if (f > limitM) continue;
       // an edge already tested on this waypoint set: an invisible one would only be popped and
@@ -268,7 +269,7 @@ class PathSearch {
       wp = this.waypoints,
       [ux, uy] = wp[u];
     if (!rowFilled[u]) {
-      for (let w = 0; w < this.m; w++) dist[row + w] = Math.hypot(wp[w][0] - ux, wp[w][1] - uy);
+      for (let w = 0; w < this.m; w++) dist[row + w] = hypot(wp[w][0] - ux, wp[w][1] - uy);
       rowFilled[u] = 1;
     }
     return row;

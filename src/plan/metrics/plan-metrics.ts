@@ -1,3 +1,4 @@
+import { hypot } from '../../geometry/index.js';
 import { polylineInside } from '../../geometry/index.js';
 import { polylineLength } from '../../geometry/index.js';
 import { convexHull } from '../../geometry/index.js';
@@ -22,7 +23,7 @@ export function minWidthM(poly: PolygonM): number {
   for (let i = 0; i < h.length; i++) {
     const a = h[i],
       b = h[(i + 1) % h.length],
-      l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      l = hypot(b[0] - a[0], b[1] - a[1]);
     if (!l) continue;
     let w = 0;
     for (const q of h) w = Math.max(w, Math.abs((q[0] - a[0]) * (b[1] - a[1]) - (q[1] - a[1]) * (b[0] - a[0])) / l);

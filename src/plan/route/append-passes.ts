@@ -2,6 +2,7 @@
  * Appends extra working passes (gap passes) to a finished route: before the final return to
  * the service point, nearest pass first, each reached along the shortest path inside the field.
  */
+import { hypot } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { TurnSpace } from '../turns/plan-turn.js';
@@ -27,7 +28,7 @@ export function appendPasses(route: RouteSegment[], passes: XY[][], space: TurnS
   const last = out.length ? machinePoints(out[out.length - 1]) : undefined;
   let pos: XY = last ? last[last.length - 1] : start;
   const go = (to: XY, purpose: RouteSegment['transitPurpose']) => {
-    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
+    if (hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
     const path = shortestPathInside(pos, to, space.field, space.waypoints) ?? [pos, to];
     out.push({ ...base, kind: 'transit', points: path, transitPurpose: purpose });
     pos = to;
@@ -38,8 +39,8 @@ export function appendPasses(route: RouteSegment[], passes: XY[][], space: TurnS
       flip = false,
       bd = Infinity;
     left.forEach((p, i) => {
-      const da = Math.hypot(p[0][0] - pos[0], p[0][1] - pos[1]),
-        db = Math.hypot(p[p.length - 1][0] - pos[0], p[p.length - 1][1] - pos[1]);
+      const da = hypot(p[0][0] - pos[0], p[0][1] - pos[1]),
+        db = hypot(p[p.length - 1][0] - pos[0], p[p.length - 1][1] - pos[1]);
       if (Math.min(da, db) < bd) [bd, bi, flip] = [Math.min(da, db), i, db < da];
     });
     const pass = left.splice(bi, 1)[0];

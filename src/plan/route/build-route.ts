@@ -1,3 +1,4 @@
+import { hypot } from '../../geometry/index.js';
 import { signedArea } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import { rotate } from '../../geometry/index.js';
@@ -58,7 +59,7 @@ function turnInto(out: RouteSegment[], to: XY, cellId: number, vehicle: Vehicle,
   const prev = machinePoints(out[out.length - 1]);
   const end = prev[prev.length - 1],
     before = prev[prev.length - 2];
-  const len = Math.hypot(end[0] - before[0], end[1] - before[1]) || 1;
+  const len = hypot(end[0] - before[0], end[1] - before[1]) || 1;
   const turn = planTurn(end, [(end[0] - before[0]) / len, (end[1] - before[1]) / len], to, vehicle, space);
   for (const leg of turn.legs) out.push(turnSeg(leg.points, leg.reverse, cellId, turn.type));
 }
@@ -242,7 +243,7 @@ class RouteWriter {
   /** A transit to `to` along the shortest path inside the field (none when already there). */
   transit(to: XY, purpose: RouteSegment['transitPurpose']): void {
     const pos = this.pos;
-    if (Math.hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
+    if (hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
     const key = `${pos[0]},${pos[1]},${to[0]},${to[1]}`;
     let path = this.paths.get(key);
     if (!path) this.paths.set(key, (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));

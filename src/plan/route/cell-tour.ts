@@ -5,6 +5,7 @@
  * cell-order.ts scored by straight travel, turns, the run out to the headland laps and (for a
  * drone) the refill trips.
  */
+import { hypot } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import { candidateTours, type CellTour, type CellWay, type EndCostS, type TravelS } from './cell-order.js';
@@ -46,7 +47,7 @@ function estimateTurnsS(swaths: WorldSwath[], order: SwathVisit[], v: Vehicle): 
     // lateral gap between the two swath lines
     const dx = a.b[0] - a.a[0],
       dy = a.b[1] - a.a[1],
-      l = Math.hypot(dx, dy) || 1;
+      l = hypot(dx, dy) || 1;
     const d = Math.abs(((b.a[0] - a.a[0]) * -dy + (b.a[1] - a.a[1]) * dx) / l);
     if (v.kind === 'multirotor' || R <= 0) t += d / v.turnSpeedMps + v.stopTurnS;
     else if (d >= 2 * R) t += (Math.PI * R + d - 2 * R) / v.turnSpeedMps;
@@ -161,7 +162,7 @@ export function cellTour(cells: WorldSwath[][], spacing: number[], vehicle: Vehi
   const ids = cells.map((_, i) => i).filter((i) => cells[i].length > 0);
   const { orders, ways } = cellWays(cells, ids, spacing, vehicle, pattern);
   const v = vehicle.transitSpeedMps;
-  const travel = (a: XY, b: XY) => Math.hypot(b[0] - a[0], b[1] - a[1]) / v;
+  const travel = (a: XY, b: XY) => hypot(b[0] - a[0], b[1] - a[1]) / v;
   const end = lapsAfterCost(at.lapsAfter, at.start, travel, v);
   const greedy = nearestFirstTour(ways, at.from, travel);
   const refills = (tour: CellTour) =>

@@ -4,6 +4,7 @@
  * the swaths (which the cell order and entry corners decide) can cost more than the order saves
  * in transits. The same rules as splitSorties, on straight lines and estimated turns.
  */
+import { hypot } from '../../geometry/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import { capacity, usableBatteryS, usePerM } from '../sorties/split-sorties.js';
@@ -11,7 +12,7 @@ import { capacity, usableBatteryS, usePerM } from '../sorties/split-sorties.js';
 /** A cell worked one way: its swaths in the order driven, each from its first point to its second. */
 export type DrivenSwaths = [XY, XY][];
 
-const dist = (a: XY, b: XY) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+const dist = (a: XY, b: XY) => hypot(b[0] - a[0], b[1] - a[1]);
 
 /** Time of the turn between two swaths of a cell, s: as segmentTimeS costs a drone's stop-turn. */
 function turnS(from: XY, to: XY, v: Vehicle): number {

@@ -1,3 +1,4 @@
+import { hypot } from '../../geometry/index.js';
 import { closestOnSegment } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 
@@ -13,13 +14,13 @@ export function ringFrom(ring: Ring, p: XY): XY[] {
     const a = ring[i],
       b = ring[(i + 1) % ring.length];
     const q = closestOnSegment(p, a, b);
-    const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
+    const d = hypot(q[0] - p[0], q[1] - p[1]);
     if (d < bestD) [best, bestD, bestPt] = [i, d, q];
   }
   const out: XY[] = [bestPt];
   for (let k = 1; k <= ring.length; k++) out.push(ring[(best + k) % ring.length]);
   out.push(bestPt);
-  return out.filter((q, i) => i === 0 || Math.hypot(q[0] - out[i - 1][0], q[1] - out[i - 1][1]) > 1e-6);
+  return out.filter((q, i) => i === 0 || hypot(q[0] - out[i - 1][0], q[1] - out[i - 1][1]) > 1e-6);
 }
 
 /**
@@ -35,7 +36,7 @@ function nearestOnSegment(p: XY, a: XY, b: XY, out: { x: number; y: number }): n
   t = t < 0 ? 0 : t > 1 ? 1 : t;
   out.x = a[0] + t * dx;
   out.y = a[1] + t * dy;
-  return Math.hypot(out.x - p[0], out.y - p[1]);
+  return hypot(out.x - p[0], out.y - p[1]);
 }
 
 const scratch = { x: 0, y: 0 };

@@ -1,3 +1,4 @@
+import { hypot } from '../../geometry/index.js';
 import { polylinesInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
@@ -24,7 +25,7 @@ function shapeTimeS(shape: FlatShape, v: Vehicle): number {
   let t = 0;
   for (let k = 0, s = 0; k < shape.legs; s = shape.ends[k++]) {
     let l = 0;
-    for (let i = s + 1; i < shape.ends[k]; i++) l += Math.hypot(xy[2 * i] - xy[2 * i - 2], xy[2 * i + 1] - xy[2 * i - 1]);
+    for (let i = s + 1; i < shape.ends[k]; i++) l += hypot(xy[2 * i] - xy[2 * i - 2], xy[2 * i + 1] - xy[2 * i - 1]);
     t += l / (shape.reverse[k] ? v.reverseSpeedMps || v.turnSpeedMps : v.turnSpeedMps);
   }
   // each change of direction stops and restarts the machine
