@@ -5,6 +5,9 @@ import { lineIntervals, planField } from '../../src/plan/index.js';
 import { bandExtent } from '../../src/plan/swaths/swath-ends.js';
 import { notchCorners, perCellRegions } from '../../src/plan/swaths/per-cell.js';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
+import { signedArea } from '../../src/geometry/index.js';
+import { bestAngle, swathsAt } from '../../src/plan/swaths/best-angle.js';
+import { arbParsedField } from '../helpers/random-fields.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 
 const poly = (outer: XY[]): PolygonM => ({ outer, holes: [] });
@@ -116,5 +119,33 @@ describe('per-cell sweep angles', () => {
       expect(plan.metrics.swaths.count, id).toBeLessThanOrEqual(optimum(plan.vehicle.workingWidthM, plan.headland.laps) + 1);
       expect(plan.metrics.coveragePct).toBeGreaterThanOrEqual(99.5);
     }
+  });
+});
+
+describe('per-cell regions of random concave fields (seeded)', () => {
+  it('partition the part, each region at its own best angle with the swaths that angle needs', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.5, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        const part = field.polygon;
+        const regions = perCellRegions(part, widthM);
+        if (!regions || regions.length < 2) return;
+        split++;
+        const areaOf = (p: PolygonM) => Math.abs(signedArea(p.outer)) - p.holes.reduce((a, h) => a + Math.abs(signedArea(h)), 0);
+        // the regions cover the part once (Clipper rounds to the millimetre)
+        const sum = regions.reduce((a, r) => a + areaOf(r.polygon), 0);
+        expect(Math.abs(sum - areaOf(part))).toBeLessThan(1e-3 * areaOf(part));
+        for (const r of regions) {
+          // merged at one of its halves' angles, then searched on its own: the angle search's answer
+          const own = bestAngle(r.polygon, [r.polygon], widthM);
+          expect(r.angleRad).toBe(own.angleRad);
+          expect(r.swaths).toBe(own.swaths);
+          expect(swathsAt(r.polygon, r.angleRad, widthM)).toBe(r.swaths);
+        }
+      }),
+      { seed: 23, numRuns: 60 },
+    );
+    // the property was exercised on real splits
+    expect(split).toBeGreaterThan(5);
   });
 });

@@ -1,4 +1,4 @@
-import { convexHull, simplifyPolygon } from '../../geometry/index.js';
+import { simplifyPolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { sweepCount } from './count-sweep.js';
 import { hullOf } from './hull-cache.js';
@@ -62,23 +62,11 @@ function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
 const coarse = new WeakMap<PolygonM, { widthM: number; outer: PolygonM['outer']; holes: number; polygon: PolygonM }>();
 
 /**
- * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
- * lines across its least width (the width of its hull between two parallel lines, least where
- * one runs along a hull edge), less a micrometre for rounding. Pieces are never fewer than lines.
+ * Swaths (pieces) of one polygon swept at `angleRad`, counted on the polygon the angle search
+ * sweeps (its coarse copy), so a count here and one by {@link bestAngle} agree.
  */
-export function fewestSwaths(part: PolygonM, widthM: number): number {
-  const hull = convexHull(coarseArea([part], widthM)[0].outer);
-  let least = Infinity;
-  for (let i = 0; i < hull.length; i++) {
-    const a = hull[i],
-      b = hull[(i + 1) % hull.length];
-    const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (l < 1e-9) continue;
-    let far = 0;
-    for (const q of hull) far = Math.max(far, Math.abs((b[0] - a[0]) * (q[1] - a[1]) - (b[1] - a[1]) * (q[0] - a[0])) / l);
-    least = Math.min(least, far);
-  }
-  return least === Infinity ? 1 : swathCount(least - 1e-6, widthM);
+export function swathsAt(p: PolygonM, angleRad: number, widthM: number): number {
+  return sweepCount([coarsePolygon(p, widthM)], angleRad, widthM).pieces;
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * Per-cell sweep angles: a concave area is cut into slabs at its notch corners, each slab swept
- * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
- * well (an L-shaped paddy becomes its two arms, each swept along its length).
+ * at its own best angle, neighbouring slabs merged back wherever one of their angles serves both
+ * as well, and each merged region then swept at its own best angle (an L-shaped paddy becomes
+ * its two arms, each swept along its length).
  */
 import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, fewestSwaths } from './best-angle.js';
+import { bestAngle, swathsAt } from './best-angle.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
@@ -88,19 +89,32 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
   return { polygon, angleRad: c.angleRad, swaths: c.swaths };
 }
 
-/** The pair merged into one region at one angle, or undefined when they do not touch or one angle costs more swaths. */
+/**
+ * The pair merged into one region where one of their two angles serves both: the union swept at
+ * that angle needs no more swaths than the two apart (the fewer of the two angles wins, the
+ * first on a tie). Undefined when they do not touch or neither angle serves. A third angle is
+ * not searched: cells are merged where one angle serves both (issue 17), and each try is then
+ * two counts instead of an angle search of the union.
+ */
 function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
   const u = unionPolygons([a.polygon, b.polygon]);
-  // the pair's least width already needs more swaths than the two apart: no angle can merge them
-  if (u.length !== 1 || fewestSwaths(u[0], widthM) > a.swaths + b.swaths) return undefined;
-  const r = region(u[0], widthM);
-  return r.swaths <= a.swaths + b.swaths ? r : undefined;
+  if (u.length !== 1) return undefined;
+  let best: AngleRegion | undefined;
+  for (const angleRad of a.angleRad === b.angleRad ? [a.angleRad] : [a.angleRad, b.angleRad]) {
+    const swaths = swathsAt(u[0], angleRad, widthM);
+    if (swaths <= a.swaths + b.swaths && (!best || swaths < best.swaths)) best = { polygon: u[0], angleRad, swaths };
+  }
+  if (best) unsearched.add(best);
+  return best;
 }
+
+/** Merged regions kept at one of their halves' angles, not yet searched on their own. */
+const unsearched = new WeakSet<AngleRegion>();
 
 /**
  * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
  * A pair that did not merge is not tried again after another pair merged (the same two regions
- * give the same answer): each pair's union and angle search runs once. A pair whose boxes in
+ * give the same answer): each pair's union and counts run once. A pair whose boxes in
  * the cut frame ({@link RegionBox}) lie apart is not tried at all: its union is two polygons.
  */
 function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): AngleRegion[] {
@@ -156,11 +170,12 @@ export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | 
     const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))]
       .sort((a, b) => a - b)
       .slice(0, MAX_CUTS);
+    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
     const regions = mergeRegions(
       slabs(part, dir, levels).map((p) => region(p, widthM)),
       widthM,
       dir,
-    );
+    ).map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
