@@ -4,7 +4,7 @@
  * lap widths (the strip between the last lap that fits and the spike's medial axis), and at
  * oblique swath ends. Found on the footprint raster, so they follow what was actually planned.
  */
-import { polylineInside } from '../../geometry/index.js';
+import { polylineInside, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { CoverageGrid } from '../metrics/coverage.js';
 
@@ -61,7 +61,7 @@ export function gapClusters(g: CoverageGrid): number[][] {
 /** A segment inside the field, shrunk towards its middle until it fits; undefined if even the middle is outside. */
 function fitInside(a: XY, b: XY, field: PolygonM, tolM: number): XY[] | undefined {
   const m: XY = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-  const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+  const len = hypot(b[0] - a[0], b[1] - a[1]) || 1;
   for (const f of [1, 0.75, 0.5, 0.25]) {
     // at least 0.2 m long, so the pass has a heading
     const s = Math.max(f, 0.1 / len);

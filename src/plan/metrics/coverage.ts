@@ -1,4 +1,4 @@
-import { bounds } from '../../geometry/index.js';
+import { bounds, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
@@ -58,7 +58,7 @@ class Capsule {
     this.r = r;
     const dx = bx - ax,
       dyab = by - ay,
-      l = Math.hypot(dx, dyab);
+      l = hypot(dx, dyab);
     this.dx = dx;
     this.dyab = dyab;
     this.band = l > 0 && dyab !== 0 ? 1 : l > 0 ? 2 : 0;

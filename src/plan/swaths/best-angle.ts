@@ -1,4 +1,4 @@
-import { simplifyPolygon } from '../../geometry/index.js';
+import { simplifyPolygon, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { sweepCount } from './count-sweep.js';
 import { hullOf } from './hull-cache.js';
@@ -92,7 +92,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i],
         b = ring[(i + 1) % ring.length];
-      if (Math.hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
+      if (hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
     }
   for (let d = 0; d < 180; d += stepDeg) add((d * Math.PI) / 180);
   return [...set.values()];
@@ -111,7 +111,7 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   for (let i = 0; i < hull.length; i++) {
     const a = hull[i],
       b = hull[(i + 1) % hull.length],
-      l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      l = hypot(b[0] - a[0], b[1] - a[1]);
     if (l > longest) [longest, longestAngle] = [l, Math.atan2(b[1] - a[1], b[0] - a[0])];
   }
   const deviation = (a: number) => {

@@ -4,7 +4,7 @@
  * as well, and each merged region then swept at its own best angle (an L-shaped paddy becomes
  * its two arms, each swept along its length).
  */
-import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle, swathsAt } from './best-angle.js';
 import { hullOf } from './hull-cache.js';
@@ -42,7 +42,7 @@ export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
   const r = p.outer,
     n = r.length;
   const long: number[] = [];
-  for (let i = 0; i < n; i++) if (Math.hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
+  for (let i = 0; i < n; i++) if (hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
   const out: Notch[] = [];
   for (let k = 0; k < long.length; k++) {
     const i = long[k],

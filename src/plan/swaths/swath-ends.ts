@@ -1,4 +1,4 @@
-import { bandEdges } from '../../geometry/index.js';
+import { bandEdges, sortAscending, sortDescending } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
@@ -57,8 +57,8 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
     if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
     else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
   }
-  down.sort((u, v) => v - u);
-  up.sort((u, v) => u - v);
+  sortDescending(down);
+  sortAscending(up);
   let x0 = a,
     x1 = b;
   for (const ys of [down, up]) {
@@ -156,7 +156,7 @@ function sortedCrossings(edges: readonly number[], y: number, xs: number[]): voi
       by = edges[e + 3];
     if (ay > y !== by > y) xs.push(edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
   }
-  xs.sort((u, v) => u - v);
+  sortAscending(xs);
 }
 
 /**
@@ -196,7 +196,7 @@ function rowsOn(need: ([number, number] | undefined)[], u: number, v: number): [
 function rowEnds(need: ([number, number] | undefined)[]): number[] {
   const all: number[] = [];
   for (const iv of need) if (iv) all.push(iv[0], iv[1]);
-  all.sort((u, v) => u - v);
+  sortAscending(all);
   const xs: number[] = [];
   // a Set keeps −0 as +0
   for (const x of all) if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x === 0 ? 0 : x);
