@@ -59,28 +59,41 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
   }
   sortDescending(down);
   sortAscending(up);
-  let x0 = a,
-    x1 = b;
-  for (const ys of [down, up]) {
-    let c0 = a,
-      c1 = b;
-    for (const sy of ys) {
-      if (sy <= lo || sy >= hi) continue;
-      sortedCrossings(own, sy, xs);
-      let n0 = Infinity,
-        n1 = -Infinity;
-      for (let k = 0; k + 1 < xs.length; k += 2)
-        if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
-          if (xs[k] < n0) n0 = xs[k];
-          if (xs[k + 1] > n1) n1 = xs[k + 1];
-        }
-      if (n0 > n1) break;
-      [c0, c1] = [n0, n1];
-      if (c0 < x0) x0 = c0;
-      if (c1 > x1) x1 = c1;
-    }
+  reach0 = a;
+  reach1 = b;
+  walkOut(down, own, lo, hi, a, b, xs);
+  walkOut(up, own, lo, hi, a, b, xs);
+  return [reach0, reach1];
+}
+
+/** The extent {@link walkOut} widens (module scratch: no pair per sample line). */
+let reach0 = 0,
+  reach1 = 0;
+
+/**
+ * Follows the interval [a, b] of the line out through the sample heights `ys` (nearest first),
+ * each height's interval the one overlapping the last, widening [reach0, reach1] by each; stops
+ * where none overlaps.
+ */
+function walkOut(ys: number[], own: number[], lo: number, hi: number, a: number, b: number, xs: number[]): void {
+  let c0 = a,
+    c1 = b;
+  for (const sy of ys) {
+    if (sy <= lo || sy >= hi) continue;
+    sortedCrossings(own, sy, xs);
+    let n0 = Infinity,
+      n1 = -Infinity;
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
+        if (xs[k] < n0) n0 = xs[k];
+        if (xs[k + 1] > n1) n1 = xs[k + 1];
+      }
+    if (n0 > n1) return;
+    c0 = n0;
+    c1 = n1;
+    if (c0 < reach0) reach0 = c0;
+    if (c1 > reach1) reach1 = c1;
   }
-  return [x0, x1];
 }
 
 /** One piece of a swath with rows switched off at its ends: [x0, x1] along the line, its rows' centre `dy` off the line and their width. */
