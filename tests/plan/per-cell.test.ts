@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { lineIntervals, planField } from '../../src/plan/index.js';
 import { bandExtent } from '../../src/plan/swaths/swath-ends.js';
-import { notchCorners, perCellRegions } from '../../src/plan/swaths/per-cell.js';
+import { linesAcrossAtLeast, notchCorners, perCellRegions } from '../../src/plan/swaths/per-cell.js';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
-import { signedArea } from '../../src/geometry/index.js';
+import { intersectPolygons, signedArea, unionPolygons } from '../../src/geometry/index.js';
 import { bestAngle, swathsAt } from '../../src/plan/swaths/best-angle.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 import { getVehicle } from '../../src/vehicles/index.js';
@@ -147,5 +147,43 @@ describe('per-cell regions of random concave fields (seeded)', () => {
     );
     // the property was exercised on real splits
     expect(split).toBeGreaterThan(5);
+  });
+});
+
+describe('linesAcrossAtLeast: the merge step skips an angle by the lines across a pair', () => {
+  it('never exceeds the swaths counted on the union (halves of random fields cut at random levels)', () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(
+        arbParsedField('concave', { minAreaHa: 0.05, maxAreaHa: 5 }),
+        fc.constantFrom(1.8, 7),
+        fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: Math.PI, noNaN: true }),
+        (field, widthM, at, angleRad) => {
+          const p = field.polygon;
+          const ys = p.outer.map((q) => q[1]);
+          const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+          const cut = y0 + at * (y1 - y0);
+          const xs = p.outer.map((q) => q[0]);
+          const box = (lo: number, hi: number): PolygonM =>
+            poly([
+              [Math.min(...xs) - 1, lo],
+              [Math.max(...xs) + 1, lo],
+              [Math.max(...xs) + 1, hi],
+              [Math.min(...xs) - 1, hi],
+            ]);
+          const [a] = intersectPolygons([p], [box(y0 - 1, cut)]);
+          const [b] = intersectPolygons([p], [box(cut, y1 + 1)]);
+          if (!a || !b) return;
+          const u = unionPolygons([a, b]);
+          if (u.length !== 1) return;
+          const least = linesAcrossAtLeast(a, b, angleRad, widthM);
+          expect(least).toBeLessThanOrEqual(swathsAt(u[0], angleRad, widthM));
+          if (least > 1) bounded++;
+        },
+      ),
+      { seed: 41, numRuns: 300 },
+    );
+    expect(bounded).toBeGreaterThan(100);
   });
 });

@@ -51,11 +51,16 @@ function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
   return area.map((p) => coarsePolygon(p, widthM));
 }
 
+/** How far the angle search's simplification may move a ring (a few centimetres; see {@link coarseArea}), m. */
+export function coarseToleranceM(widthM: number): number {
+  return Math.min(0.05, widthM / 50);
+}
+
 /** One polygon of {@link coarseArea}, kept per polygon: the per-cell search asks it twice of each merged pair (its bound, then its search). */
 function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
   const hit = coarse.get(p);
   if (hit && hit.widthM === widthM && hit.outer === p.outer && hit.holes === p.holes.length) return hit.polygon;
-  const polygon = simplifyPolygon(p, Math.min(0.05, widthM / 50));
+  const polygon = simplifyPolygon(p, coarseToleranceM(widthM));
   coarse.set(p, { widthM, outer: p.outer, holes: p.holes.length, polygon });
   return polygon;
 }

@@ -6,7 +6,8 @@
  */
 import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, swathsAt } from './best-angle.js';
+import { bestAngle, coarseToleranceM, swathsAt } from './best-angle.js';
+import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
@@ -97,15 +98,41 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
  * two counts instead of an angle search of the union.
  */
 function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
+  const limit = a.swaths + b.swaths;
+  // an angle whose swath lines across the pair alone exceed the limit cannot serve: no union needed
+  const angles = (a.angleRad === b.angleRad ? [a.angleRad] : [a.angleRad, b.angleRad]).filter(
+    (angleRad) => linesAcrossAtLeast(a.polygon, b.polygon, angleRad, widthM) <= limit,
+  );
+  if (angles.length === 0) return undefined;
   const u = unionPolygons([a.polygon, b.polygon]);
   if (u.length !== 1) return undefined;
   let best: AngleRegion | undefined;
-  for (const angleRad of a.angleRad === b.angleRad ? [a.angleRad] : [a.angleRad, b.angleRad]) {
+  for (const angleRad of angles) {
     const swaths = swathsAt(u[0], angleRad, widthM);
-    if (swaths <= a.swaths + b.swaths && (!best || swaths < best.swaths)) best = { polygon: u[0], angleRad, swaths };
+    if (swaths <= limit && (!best || swaths < best.swaths)) best = { polygon: u[0], angleRad, swaths };
   }
   if (best) unsearched.add(best);
   return best;
+}
+
+/**
+ * A lower bound on the swaths of the union of `a` and `b` swept at `angleRad` (as {@link swathsAt}
+ * counts them): the swath lines across the two outer rings' joint height, less what the union's
+ * rounding (1 mm) and the count's simplification (its tolerance at each end) can take off it.
+ * Pieces are never fewer than lines (the angle search's bound, see sweepLines).
+ */
+export function linesAcrossAtLeast(a: PolygonM, b: PolygonM, angleRad: number, widthM: number): number {
+  const c = Math.cos(angleRad),
+    s = Math.sin(angleRad);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const ring of [a.outer, b.outer])
+    for (const [x, y] of ring) {
+      const v = -x * s + y * c;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  return swathCount(hi - lo - 2 * coarseToleranceM(widthM) - 0.002, widthM);
 }
 
 /** Merged regions kept at one of their halves' angles, not yet searched on their own. */
