@@ -224,23 +224,37 @@ function rowEnds(need: ([number, number] | undefined)[]): number[] {
  */
 const MAX_ROWS_OFFSET_M = 1;
 
+/** {@link leastCostBreaks}' tables, kept between swaths (its answer is read before the next call). */
+const dp = {
+  best: new Float64Array(16),
+  from: new Int32Array(16),
+  lo: new Float64Array(8),
+  hi: new Float64Array(8),
+  has: new Uint8Array(8),
+};
+
 /**
  * Least cost of working xs[0]..xs[j] for every j, and the break before j it takes: the cost of a
  * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
  * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
  */
 function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], passLoM: number, sectionWidthM: number): Int32Array {
+  // the tables are shared: `from` is valid until the next call
   const n = xs.length,
     rows = need.length;
-  const best = new Float64Array(n).fill(Infinity),
-    from = new Int32Array(n).fill(-1);
+  if (dp.best.length < n) [dp.best, dp.from] = [new Float64Array(2 * n), new Int32Array(2 * n)];
+  if (dp.lo.length < rows) [dp.lo, dp.hi, dp.has] = [new Float64Array(2 * rows), new Float64Array(2 * rows), new Uint8Array(2 * rows)];
+  const { best, from, lo, hi, has } = dp;
+  best.fill(Infinity, 0, n);
+  from.fill(-1, 0, n);
   best[0] = 0;
-  const lo = new Float64Array(rows),
-    hi = new Float64Array(rows),
-    has = new Uint8Array(rows);
   for (let k = 0; k < rows; k++) {
     const iv = need[k];
-    if (iv) [lo[k], hi[k], has[k]] = [iv[0], iv[1], 1];
+    has[k] = iv ? 1 : 0;
+    if (iv) {
+      lo[k] = iv[0];
+      hi[k] = iv[1];
+    }
   }
   for (let j = 1; j < n; j++)
     for (let i = 0; i < j; i++) {
