@@ -1,22 +1,22 @@
 /**
- * `Math.hypot(x, y)`, the same bits, as a plain function. V8 (Node 20) does not inline the
- * builtin: every call takes its arguments as an array and returns a boxed number, so in the
- * planner's loops (route lengths, turn checks, shortest paths) it costs about three times this
- * and a heap allocation per call. The arithmetic is the builtin's (V8 src/builtins/math.tq
- * MathHypot): infinity before NaN, then NaN, zero, else each absolute value over the larger,
- * squared and summed in argument order (its Kahan compensation is exactly 0 for two terms: the
- * first sum is exact), the root times the larger. tests/geometry/hypot.test.ts holds it to
- * `Math.hypot` on every kind of double.
+ * `Math.hypot` of two numbers, to the bit, without its allocation. V8's builtin copies its
+ * arguments' absolute values into a fresh array on every call (src/builtins/math.tq, MathHypot):
+ * on the planner's hot paths that was about a tenth of all bytes allocated (allocation sampling,
+ * fields/real). This is the builtin's arithmetic for two arguments: each normalised by the
+ * larger, the squares summed (Kahan's compensation is exactly zero for two terms), the root
+ * times the larger. tests/geometry/hypot.test.ts holds it equal to `Math.hypot` bit for bit.
+ *
+ * @example
+ * ```ts
+ * hypot(3, 4); // 5
+ * ```
  */
 export function hypot(x: number, y: number): number {
   const ax = Math.abs(x),
     ay = Math.abs(y);
-  // NaN compares false: it never becomes the larger, as in the builtin's loop
-  let max = 0;
-  if (ax > max) max = ax;
-  if (ay > max) max = ay;
-  if (max === Number.POSITIVE_INFINITY) return max;
-  if (Number.isNaN(x) || Number.isNaN(y)) return Number.NaN;
+  if (ax === Number.POSITIVE_INFINITY || ay === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  if (Number.isNaN(ax) || Number.isNaN(ay)) return Number.NaN;
+  const max = ax > ay ? ax : ay;
   if (max === 0) return 0;
   const a = ax / max,
     b = ay / max;

@@ -1,5 +1,5 @@
-import { hypot } from './hypot.js';
 import type { XY } from './types.js';
+import { hypot } from './hypot.js';
 
 /** Length of a polyline, m. */
 export function polylineLength(points: XY[]): number {

@@ -1,3 +1,4 @@
+import { hypot } from '../../geometry/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { RouteSegment } from '../types.js';
 
@@ -10,7 +11,7 @@ export function machinePoints(s: RouteSegment): XY[] {
   const off = s.rowsOffsetM;
   if (!off) return s.points;
   const [a, b] = [s.points[0], s.points[s.points.length - 1]];
-  const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+  const len = hypot(b[0] - a[0], b[1] - a[1]) || 1;
   // back along the left normal of the direction of travel
   const [nx, ny] = [(-(b[1] - a[1]) / len) * off, ((b[0] - a[0]) / len) * off];
   return s.points.map(([x, y]): XY => [x - nx, y - ny]);

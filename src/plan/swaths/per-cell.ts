@@ -1,11 +1,13 @@
 /**
  * Per-cell sweep angles: a concave area is cut into slabs at its notch corners, each slab swept
- * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
- * well (an L-shaped paddy becomes its two arms, each swept along its length).
+ * at its own best angle, neighbouring slabs merged back wherever one of their angles serves both
+ * as well, and each merged region then swept at its own best angle (an L-shaped paddy becomes
+ * its two arms, each swept along its length).
  */
-import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, fewestSwaths } from './best-angle.js';
+import { bestAngle, coarseToleranceM, swathsAt } from './best-angle.js';
+import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
@@ -41,7 +43,7 @@ export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
   const r = p.outer,
     n = r.length;
   const long: number[] = [];
-  for (let i = 0; i < n; i++) if (Math.hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
+  for (let i = 0; i < n; i++) if (hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
   const out: Notch[] = [];
   for (let k = 0; k < long.length; k++) {
     const i = long[k],
@@ -88,19 +90,58 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
   return { polygon, angleRad: c.angleRad, swaths: c.swaths };
 }
 
-/** The pair merged into one region at one angle, or undefined when they do not touch or one angle costs more swaths. */
+/**
+ * The pair merged into one region where one of their two angles serves both: the union swept at
+ * that angle needs no more swaths than the two apart (the fewer of the two angles wins, the
+ * first on a tie). Undefined when they do not touch or neither angle serves. A third angle is
+ * not searched: cells are merged where one angle serves both (issue 17), and each try is then
+ * two counts instead of an angle search of the union.
+ */
 function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
+  const limit = a.swaths + b.swaths;
+  // an angle whose swath lines across the pair alone exceed the limit cannot serve: no union needed
+  const angles = (a.angleRad === b.angleRad ? [a.angleRad] : [a.angleRad, b.angleRad]).filter(
+    (angleRad) => linesAcrossAtLeast(a.polygon, b.polygon, angleRad, widthM) <= limit,
+  );
+  if (angles.length === 0) return undefined;
   const u = unionPolygons([a.polygon, b.polygon]);
-  // the pair's least width already needs more swaths than the two apart: no angle can merge them
-  if (u.length !== 1 || fewestSwaths(u[0], widthM) > a.swaths + b.swaths) return undefined;
-  const r = region(u[0], widthM);
-  return r.swaths <= a.swaths + b.swaths ? r : undefined;
+  if (u.length !== 1) return undefined;
+  let best: AngleRegion | undefined;
+  for (const angleRad of angles) {
+    const swaths = swathsAt(u[0], angleRad, widthM);
+    if (swaths <= limit && (!best || swaths < best.swaths)) best = { polygon: u[0], angleRad, swaths };
+  }
+  if (best) unsearched.add(best);
+  return best;
 }
+
+/**
+ * A lower bound on the swaths of the union of `a` and `b` swept at `angleRad` (as {@link swathsAt}
+ * counts them): the swath lines across the two outer rings' joint height, less what the union's
+ * rounding (1 mm) and the count's simplification (its tolerance at each end) can take off it.
+ * Pieces are never fewer than lines (the angle search's bound, see sweepLines).
+ */
+export function linesAcrossAtLeast(a: PolygonM, b: PolygonM, angleRad: number, widthM: number): number {
+  const c = Math.cos(angleRad),
+    s = Math.sin(angleRad);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const ring of [a.outer, b.outer])
+    for (const [x, y] of ring) {
+      const v = -x * s + y * c;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  return swathCount(hi - lo - 2 * coarseToleranceM(widthM) - 0.002, widthM);
+}
+
+/** Merged regions kept at one of their halves' angles, not yet searched on their own. */
+const unsearched = new WeakSet<AngleRegion>();
 
 /**
  * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
  * A pair that did not merge is not tried again after another pair merged (the same two regions
- * give the same answer): each pair's union and angle search runs once. A pair whose boxes in
+ * give the same answer): each pair's union and counts run once. A pair whose boxes in
  * the cut frame ({@link RegionBox}) lie apart is not tried at all: its union is two polygons.
  */
 function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): AngleRegion[] {
@@ -156,11 +197,12 @@ export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | 
     const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))]
       .sort((a, b) => a - b)
       .slice(0, MAX_CUTS);
+    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
     const regions = mergeRegions(
       slabs(part, dir, levels).map((p) => region(p, widthM)),
       widthM,
       dir,
-    );
+    ).map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
