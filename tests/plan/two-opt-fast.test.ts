@@ -95,3 +95,28 @@ describe('2-opt cell order: the fast path equals the whole-sequence DP', () => {
     });
   }
 });
+
+describe('tourCosts: the kept pair table is the travel estimate of every pair of ways', () => {
+  it('on ways sharing their end points (the same objects, as a cell’s ways share swath ends)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbPoint(200, 1), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 40 })), { minLength: 1, maxLength: 8 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (points, picks) => {
+          // entries and exits drawn from a few shared points, and some fresh copies of them
+          const at = (i: number): XY => (i % 3 === 0 ? [...points[i % points.length]] : points[i % points.length]);
+          const ways: CellWay[][] = picks.map((cell) => cell.map(([e, x, costS]) => ({ entry: at(e), exit: at(x), costS })));
+          const travel = (a: XY, b: XY) => Math.hypot(b[0] - a[0], b[1] - a[1]) / 3;
+          const k = tourCosts(ways, [0, 0], travel, () => 0);
+          const all = ways.flat();
+          for (let u = 0; u < all.length; u++)
+            for (let v = 0; v < all.length; v++) expect(k.between(u, v)).toBe(travel(all[u].exit, all[v].entry));
+        },
+      ),
+      { seed: 2024, numRuns: 300 },
+    );
+  });
+});

@@ -49,7 +49,18 @@ export function tourCosts(ways: CellWay[][], start: XY, travel: TravelS, end: En
   let between = (u: number, v: number) => travel(all[u].exit, all[v].entry);
   if (n <= MAX_TABLE_WAYS) {
     const table = new Float64Array(n * n);
-    for (let u = 0; u < n; u++) for (let v = 0; v < n; v++) table[u * n + v] = travel(all[u].exit, all[v].entry);
+    // ways share their ends (a cell's ways enter and leave at a few swath ends): each pair of
+    // distinct points is measured once and copied to every pair of ways between them
+    const exits = distinctPoints(all.map((w) => w.exit)),
+      entries = distinctPoints(all.map((w) => w.entry));
+    const ne = entries.points.length;
+    const byPoints = new Float64Array(exits.points.length * ne);
+    for (let i = 0; i < exits.points.length; i++)
+      for (let j = 0; j < ne; j++) byPoints[i * ne + j] = travel(exits.points[i], entries.points[j]);
+    for (let u = 0; u < n; u++) {
+      const row = exits.index[u] * ne;
+      for (let v = 0; v < n; v++) table[u * n + v] = byPoints[row + entries.index[v]];
+    }
     between = (u, v) => table[u * n + v];
   }
   return {
@@ -59,6 +70,19 @@ export function tourCosts(ways: CellWay[][], start: XY, travel: TravelS, end: En
     fromStart: Float64Array.from(all, (w) => travel(start, w.entry)),
     toEnd: Float64Array.from(all, (w) => end(w.exit)),
   };
+}
+
+/** The distinct points of a list (the same objects: a way's ends are its swaths' own points), and each one's index among them. */
+function distinctPoints(list: XY[]): { points: XY[]; index: Int32Array } {
+  const seen = new Map<XY, number>();
+  const points: XY[] = [];
+  const index = new Int32Array(list.length);
+  list.forEach((p, i) => {
+    let k = seen.get(p);
+    if (k === undefined) seen.set(p, (k = points.push(p) - 1));
+    index[i] = k;
+  });
+  return { points, index };
 }
 
 /** `tourCostS` (cell-order.ts) of a non-empty tour, from the kept costs (the same sums in the same order). */

@@ -1,4 +1,4 @@
-import { polylineLength, splitPolyline } from '../../geometry/index.js';
+import { hypot, polylineLength, splitPolyline } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
@@ -97,7 +97,10 @@ class SortieSplitter {
       // the swath itself first (its length is known), then what is left of it after a split
       const lengthM = fresh ? swathM : polylineLength(s.points);
       const byTank = perM > 0 ? (cap - this.used) / perM : Infinity;
-      const returnS = polylineLength([s.points[s.points.length - 1], this.servicePoint]) / vehicle.transitSpeedMps;
+      // the straight line's length as polylineLength measures it (0 + hypot: the same number), no array per swath
+      const end = s.points[s.points.length - 1],
+        home = this.servicePoint;
+      const returnS = hypot(home[0] - end[0], home[1] - end[1]) / vehicle.transitSpeedMps;
       const byBattery = (this.batteryS - this.flownS - returnS) * vehicle.workSpeedMps;
       const canM = Math.min(byTank, byBattery);
       if (!this.inPlace && fresh && this.workedM2 > 0 && canM < lengthM - 1e-6 && canM * perM < EARLY_REFILL_SHARE * cap) {
