@@ -182,8 +182,11 @@ function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
     return list.map((s): WorldSwath => {
-      if (!s.steps)
-        return { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle), ...(s.widthM !== undefined ? { widthM: s.widthM } : {}) };
+      if (!s.steps) {
+        const whole: WorldSwath = { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) };
+        if (s.widthM !== undefined) whole.widthM = s.widthM;
+        return whole;
+      }
       // a piece at the implement's full width keeps widthM unset, as a whole swath does
       const full = s.widthM ?? Math.max(...s.steps.map((p) => p.widthM));
       const steps = s.steps.map((p) => ({
