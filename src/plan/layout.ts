@@ -125,7 +125,7 @@ function perCellSweep(
   singlePieces: number,
   sectionWidthM?: number,
 ): SweepPlan | undefined {
-  const perPart = area.map((part) => perCellRegions(part, w));
+  const perPart = area.map((part) => perCellRegions(part, w, area.length === 1));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
   const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
   if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;

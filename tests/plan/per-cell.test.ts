@@ -187,3 +187,31 @@ describe('linesAcrossAtLeast: the merge step skips an angle by the lines across 
     expect(bounded).toBeGreaterThan(100);
   });
 });
+
+describe('perCellRegions for a part alone', () => {
+  it('gives the same split, and a single region exactly where the full search gives one (random concave fields, field 130)', async () => {
+    const [f130] = await readFieldFile('fields/real/ee-f2c-field-130.geojson');
+    const parts: [PolygonM, number][] = [
+      [f130.polygon, 1.8],
+      [f130.polygon, 7],
+    ];
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.5, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        parts.push([field.polygon, widthM]);
+      }),
+      { seed: 43, numRuns: 40 },
+    );
+    let single = 0;
+    for (const [part, widthM] of parts) {
+      const full = perCellRegions(part, widthM);
+      const alone = perCellRegions(part, widthM, true);
+      if (full && full.length < 2) {
+        single++;
+        expect(alone).toHaveLength(1);
+      } else expect(alone).toEqual(full);
+    }
+    // both kinds of answer were met
+    expect(single).toBeGreaterThan(2);
+    expect(parts.length - single).toBeGreaterThan(10);
+  });
+});
