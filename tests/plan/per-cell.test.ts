@@ -187,3 +187,40 @@ describe('linesAcrossAtLeast: the merge step skips an angle by the lines across 
     expect(bounded).toBeGreaterThan(100);
   });
 });
+
+describe('perCellRegions under a swath limit (a part that is the whole area)', () => {
+  it('gives the full search’s split when it has two regions or more within the limit, else undefined (random concave fields, field 130)', async () => {
+    const [f130] = await readFieldFile('fields/real/ee-f2c-field-130.geojson');
+    const parts: [PolygonM, number][] = [
+      [f130.polygon, 1.8],
+      [f130.polygon, 7],
+    ];
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.5, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        parts.push([field.polygon, widthM]);
+      }),
+      { seed: 43, numRuns: 40 },
+    );
+    let kept = 0,
+      refused = 0;
+    for (const [part, widthM] of parts) {
+      const full = perCellRegions(part, widthM);
+      const total = full?.reduce((a, r) => a + r.swaths, 0) ?? 0;
+      for (const slack of [-3, -1, 0, 1, 5]) {
+        const maxSwaths = total + slack;
+        const useful = full !== undefined && full.length >= 2 && total <= maxSwaths;
+        const got = perCellRegions(part, widthM, maxSwaths);
+        if (useful) {
+          kept++;
+          expect(got).toEqual(full);
+        } else {
+          refused++;
+          expect(got).toBeUndefined();
+        }
+      }
+    }
+    // both answers were met
+    expect(kept).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(20);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, coarseToleranceM, swathsAt } from './best-angle.js';
+import { bestAngle, coarseToleranceM, fewestSwaths, swathsAt } from './best-angle.js';
 import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
@@ -173,38 +173,65 @@ function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): Angl
 
 /**
  * Regions of `part` with their own sweep angles, or undefined when the part fills over 90 % of
- * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions tried: the edges meeting at
- * each notch corner; cut levels: the notch corners. The split with the fewest swaths wins.
+ * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions
+ * tried: the edges meeting at each notch corner; cut levels: the notch corners. The split with
+ * the fewest swaths wins; a single region means no split.
  *
  * @param part - one connected part of the swath area, world frame
  * @param widthM - implement width
+ * @param maxSwaths - given when the part is the whole area and a split is only of use with at
+ *   most this many swaths: then undefined also when no split is of use (its best is one region
+ *   or needs more), and a direction whose regions cannot come under it (by their bound,
+ *   {@link fewestSwaths}) is not searched
  */
-export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
+export function perCellRegions(part: PolygonM, widthM: number, maxSwaths?: number): AngleRegion[] | undefined {
   // a part that fills most of its hull has no arm worth its own angle (saves the search on the
   // many near-convex fields whose edges only have small dents)
   if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(hullOf(part.outer))) return undefined;
   const notches = notchCorners(part, 2 * widthM);
   if (notches.length === 0) return undefined;
-  const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
-  const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(norm)))].slice(0, 3);
-  let best: AngleRegion[] | undefined,
-    bestSwaths = Infinity;
-  for (const dir of dirs) {
-    const c = Math.cos(dir),
-      s = Math.sin(dir);
-    // cut along the notch edge that runs this way (its line through the field), else through the corner
-    const at = (n: Notch) => n.points[norm(n.dirs[1]) === dir ? 1 : 0];
-    const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))]
-      .sort((a, b) => a - b)
-      .slice(0, MAX_CUTS);
-    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
-    const regions = mergeRegions(
-      slabs(part, dir, levels).map((p) => region(p, widthM)),
+  const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(normDir)))].slice(0, 3);
+  const merges = dirs.map((dir) =>
+    mergeRegions(
+      slabs(part, dir, cutLevels(notches, dir)).map((p) => region(p, widthM)),
       widthM,
       dir,
-    ).map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
+    ),
+  );
+  const limited = maxSwaths !== undefined;
+  // every direction merged back into one region: no split (its angle search is not needed)
+  if (limited && merges.every((m) => m.length < 2)) return undefined;
+  let best: AngleRegion[] | undefined,
+    bestSwaths = Infinity;
+  for (const list of merges) {
+    // over the limit even by the bound: this direction cannot give the split kept, nor a useful one
+    if (limited && leastTotal(list, widthM) > maxSwaths) continue;
+    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
+    const regions = list.map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
+  if (limited && (!best || best.length < 2 || bestSwaths > maxSwaths)) return undefined;
   return best;
+}
+
+/** A lower bound on the regions' swaths once each is searched: a searched region's own, else {@link fewestSwaths}. */
+function leastTotal(list: AngleRegion[], widthM: number): number {
+  let total = 0;
+  for (const r of list) total += unsearched.has(r) ? fewestSwaths(r.polygon, widthM) : r.swaths;
+  return total;
+}
+
+/** A direction modulo 180°, rounded to 0.1 mrad so the two edges of a straight cut compare equal. */
+function normDir(d: number): number {
+  return Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
+}
+
+/** Cut levels of direction `dir` (across it, in the frame rotated by −dir): one per notch, at most {@link MAX_CUTS}. */
+function cutLevels(notches: Notch[], dir: number): number[] {
+  const c = Math.cos(dir),
+    s = Math.sin(dir);
+  // cut along the notch edge that runs this way (its line through the field), else through the corner
+  const at = (n: Notch) => n.points[normDir(n.dirs[1]) === dir ? 1 : 0];
+  return [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))].sort((a, b) => a - b).slice(0, MAX_CUTS);
 }
