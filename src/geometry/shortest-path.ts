@@ -73,6 +73,7 @@ function visibilityOf(field: PolygonM, waypoints: XY[]): Visibility {
     dist: new Float64Array(waypoints.length <= MAX_KEPT_DISTANCES ? waypoints.length * waypoints.length : 0),
     rowFilled: new Uint8Array(waypoints.length),
     endRows: new Map<string, Int8Array>(),
+    scratch: undefined,
   };
   visibilityCache.set(waypoints, made);
   return made;
