@@ -62,7 +62,11 @@ interface OffsetJoins {
  * const sharp = joined ? offsetPolygons([field], -0.9, 'miter', undefined, 10) : polygons;
  * ```
  */
-export function offsetRoundJoins(polys: PolygonM[], deltaM: number, arcToleranceM = ARC_TOLERANCE_M): { polygons: PolygonM[]; joined: boolean } {
+export function offsetRoundJoins(
+  polys: PolygonM[],
+  deltaM: number,
+  arcToleranceM = ARC_TOLERANCE_M,
+): { polygons: PolygonM[]; joined: boolean } {
   const co = new ClipperLib.ClipperOffset(2, arcToleranceM * SCALE);
   let joined = false;
   const watched = co as unknown as OffsetJoins;

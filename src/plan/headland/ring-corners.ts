@@ -10,6 +10,8 @@ export interface Corner {
   p: XY;
   first: number;
   last: number;
+  /** Set where two corners were merged into one where their outer edges meet (`p` is no vertex of the ring). */
+  merged?: true;
 }
 
 /** Vertices closer than this to the chord of their neighbours are dropped, m (Clipper rounds to 1 mm). */
