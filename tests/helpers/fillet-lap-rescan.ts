@@ -2,14 +2,14 @@
  * Reference for tests/plan/fillet-rescan.test.ts: src/plan/headland/fillet-lap.ts as it was before
  * its merges rescanned only the pairs they change (every pair was scanned again from the first
  * after each merge). Kept verbatim apart from import paths, and the later rules that are not about
- * merges (zig-zags of three arcs, rounded rings checked simple where a region is hit) taken from
+ * merges (zig-zags of three arcs, a region's span over the flat vertices before it) taken from
  * src/ as they are there; do not use it in src/.
  */
 import type { PolygonM, Ring, XY } from '../../src/geometry/index.js';
 import { type CornerRegion, cross, regionOf, regionsHit } from '../../src/plan/headland/corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from '../../src/plan/headland/fillet-arcs.js';
 import { joinZigzags } from '../../src/plan/headland/fillet-zigzag.js';
-import { ringsSimple } from '../../src/plan/headland/rings-simple.js';
+import { spanFirst } from '../../src/plan/headland/ring-corners.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -276,12 +276,12 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
           chain.push(corners[k].p);
           if (k === piece.last) break;
         }
-        regions.push(regionOf(r, corners[piece.first].first, corners[piece.last].last, [...chain, ...piece.points]));
+        regions.push(regionOf(r, spanFirst(corners, piece.first, rings[r].length), corners[piece.last].last, [...chain, ...piece.points]));
       }
       if (pts.length < 3) return undefined;
       rounded.push(pts);
     }
-    if (regionsHit(rings, regions) && !ringsSimple(rounded)) return undefined;
+    if (regionsHit(rings, regions)) return undefined;
     out.push({ outer: rounded[0], holes: rounded.slice(1) });
   }
   return out;

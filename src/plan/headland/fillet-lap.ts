@@ -1,9 +1,8 @@
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
 import { type CornerRegion, filletRegion, regionOf, regionsHit } from './corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from './fillet-arcs.js';
-import { type Corner, cornersOf, lineMeet } from './ring-corners.js';
+import { type Corner, cornersOf, lineMeet, spanFirst } from './ring-corners.js';
 import { joinZigzags, type Piece } from './fillet-zigzag.js';
-import { ringsSimple } from './rings-simple.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -252,7 +251,7 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
       for (const piece of pieces) {
         if (piece.points.length === 0) continue;
         pts.push(...piece.points);
-        const [first, last] = [corners[piece.first].first, corners[piece.last].last];
+        const [first, last] = [spanFirst(corners, piece.first, rings[r].length), corners[piece.last].last];
         if (piece.first === piece.last) {
           regions.push(filletRegion(r, first, last, corners[piece.first].p, piece.points));
           continue;
@@ -267,8 +266,7 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
       if (pts.length < 3) return undefined;
       rounded.push(pts);
     }
-    // a rounded corner near another part of the lap: keep the lap when its rounded rings are still simple
-    if (regionsHit(rings, regions) && !ringsSimple(rounded)) return undefined;
+    if (regionsHit(rings, regions)) return undefined;
     out.push({ outer: rounded[0], holes: rounded.slice(1) });
   }
   return out;

@@ -175,17 +175,19 @@ export function zigzagBend(a0: XY, a: XY, b: XY, c: XY, c1: XY, spec: ZigzagSpec
     d = spec.offsetM;
   const v = reflexCorner(a, b, c, d);
   if (!v) return undefined;
-  // v's arc begins on b's edges, at the feet of v (an edge shorter than d leaves none: its corner is a miter's)
+  // v's arc begins on b's edges at the feet of v; where a foot lies behind a (or c), that edge is
+  // no part of the lap (it came from a field edge shorter than d: the miter's corner, not the lap's)
   const t1 = foot(v, a, b),
     t2 = foot(v, b, c);
-  if (!between(t1, a, b) || !between(t2, b, c)) return undefined;
+  const edge1 = between(t1, a, b),
+    edge2 = between(t2, b, c);
   const disc1 = openingDisc(a0, a, b, r, v, d),
     disc3 = openingDiscBack(c1, c, b, r, v, d);
   if (!disc1 || !disc3 || (d >= r && !(disc1.stopped && disc3.stopped))) return undefined;
   // each disc clear of the zig-zag's other edges as the lap has them (it is tangent to its own incoming edge)
   const inside = r * (1 - 1e-9);
-  if (segmentDist(disc1.centre, t2, c) < inside || segmentDist(disc1.centre, c, c1) < inside) return undefined;
-  if (segmentDist(disc3.centre, a, t1) < inside || segmentDist(disc3.centre, a0, a) < inside) return undefined;
+  if ((edge2 && segmentDist(disc1.centre, t2, c) < inside) || segmentDist(disc1.centre, c, c1) < inside) return undefined;
+  if ((edge1 && segmentDist(disc3.centre, a, t1) < inside) || segmentDist(disc3.centre, a0, a) < inside) return undefined;
   const c2 = d >= r ? v : closingDisc(disc1.centre, disc3.centre, r, v, d, disc1.stopped ? disc1.end : t1, disc3.stopped ? disc3.end : t2);
   if (!c2) return undefined;
   const r2 = Math.max(r, d);
