@@ -3,7 +3,7 @@
  * geometry stage's offsets), distances to polylines and polygons, bounding boxes.
  */
 import ClipperLib from 'clipper-lib';
-import { distToRing, pointInPolygon, signedArea, withWinding, type PolygonM, type Ring, type XY } from '../geometry/index.js';
+import { distToRing, pointInPolygon, signedArea, withWinding, type PolygonM, type Ring, type XY, hypot } from '../geometry/index.js';
 
 /** Clipper works on integers: 1 unit = 1 mm (as src/geometry/offset.ts). */
 const SCALE = 1000;
@@ -73,7 +73,7 @@ export function nearestOnPolyline(p: XY, line: readonly XY[]): { at: XY; distM: 
       l2 = dx * dx + dy * dy;
     const t = l2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2)) : 0;
     const at: XY = [a[0] + t * dx, a[1] + t * dy];
-    const d = Math.hypot(p[0] - at[0], p[1] - at[1]);
+    const d = hypot(p[0] - at[0], p[1] - at[1]);
     if (d < best.distM) best = { at, distM: d, segment: i - 1, t };
   }
   return best;

@@ -6,7 +6,7 @@
  * covered (planning the cut-out paddy instead leaves them: a 7 m drone cannot turn into a 90°
  * corner).
  */
-import { pointInPolygon, type PolygonM, type XY } from '../geometry/index.js';
+import { pointInPolygon, type PolygonM, type XY, hypot } from '../geometry/index.js';
 import { coverageGrid, gapPasses, PLAN_DEFAULTS, type RouteSegment } from '../plan/index.js';
 
 /** Raster cells per piece when looking for unworked strips (as the planner's own gap search). */
@@ -56,7 +56,7 @@ export function clipOutside(points: readonly XY[], polys: readonly PolygonM[]): 
     }
   }
   if (cur.length >= 2) parts.push(cur);
-  return parts.filter((p) => Math.hypot(p[p.length - 1][0] - p[0][0], p[p.length - 1][1] - p[0][1]) > 0.05 || p.length > 2);
+  return parts.filter((p) => hypot(p[p.length - 1][0] - p[0][0], p[p.length - 1][1] - p[0][1]) > 0.05 || p.length > 2);
 }
 
 /** True when a polyline touches any polygon. */
@@ -72,7 +72,7 @@ export function routeAroundNofly(route: readonly RouteSegment[], polys: readonly
   const out: RouteSegment[] = [];
   let pos: XY | undefined;
   const flight = (to: XY, like: RouteSegment) => {
-    if (pos && Math.hypot(to[0] - pos[0], to[1] - pos[1]) > 1e-6)
+    if (pos && hypot(to[0] - pos[0], to[1] - pos[1]) > 1e-6)
       out.push({
         ...like,
         kind: 'transit',

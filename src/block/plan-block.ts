@@ -14,6 +14,7 @@ import { airspace, droneRoute, flight, groundRoute, roadPaths, type Airspace, ty
 import { fleetTimeline, type MachineTimes } from './timeline.js';
 import type { Block, BlockDepot, BlockMachineKind, BlockPlan, BlockPlanOptions, MachinePlan } from './types.js';
 import { validateBlock, type BlockNetwork } from './validate.js';
+import { hypot } from '../geometry/index.js';
 
 /** Largest fleet accepted. */
 export const MAX_MACHINES = 50;
@@ -41,10 +42,10 @@ function context(kind: BlockMachineKind, net: BlockNetwork, depots: BlockDepot[]
     depots: depots.map((d) => d.at),
     between: ground
       ? (a, b) => from(gateNode(a)).distM[gateNode(b)]
-      : (a, b) => Math.hypot(a.centre[0] - b.centre[0], a.centre[1] - b.centre[1]),
+      : (a, b) => hypot(a.centre[0] - b.centre[0], a.centre[1] - b.centre[1]),
     fromDepot: ground
       ? (m, w) => net.fromDepot.get(depots[m].id)!.distM[gateNode(w)]
-      : (m, w) => Math.hypot(depots[m].at[0] - w.centre[0], depots[m].at[1] - w.centre[1]),
+      : (m, w) => hypot(depots[m].at[0] - w.centre[0], depots[m].at[1] - w.centre[1]),
   };
   return { ctx, roadPath: roadPaths(net, from) };
 }

@@ -6,6 +6,7 @@
 import type { XY } from '../geometry/index.js';
 import { nearestOnPolyline } from './geom.js';
 import type { BlockRoad } from './types.js';
+import { hypot } from '../geometry/index.js';
 
 /** Where a point (gate, depot) joins the road network. */
 export interface RoadAttachment {
@@ -112,7 +113,7 @@ function linkCuts(cuts: Cut[][], links: [XY, XY][]) {
       v = nodeOf(b);
     while (adj.length < nodes.length) adj.push([]);
     if (u === v) return;
-    const lengthM = Math.hypot(a[0] - b[0], a[1] - b[1]);
+    const lengthM = hypot(a[0] - b[0], a[1] - b[1]);
     adj[u].push([v, lengthM]);
     adj[v].push([u, lengthM]);
   };

@@ -1,5 +1,6 @@
 export type { XY, Ring, PolygonM } from './types.js';
 export { signedArea, withWinding, bounds, dist, distToSegment, closestOnSegment, convexHull } from './ring.js';
+export { hypot } from './hypot.js';
 export {
   pointInRing,
   pointInPolygon,
@@ -15,3 +16,4 @@ export { offsetPolygons, offsetRoundJoins, unionPolygons, intersectPolygons } fr
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
 export { bandEdges, lineCrossings } from './scanline.js';
 export { simplifyRing, simplifyPolygon } from './simplify.js';
+export { sortAscending, sortDescending } from './sort-numbers.js';

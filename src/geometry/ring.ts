@@ -1,4 +1,5 @@
 import type { Ring, XY } from './types.js';
+import { hypot } from './hypot.js';
 
 /** Signed area of an open ring, m² (positive when counter-clockwise). */
 export function signedArea(ring: Ring): number {
@@ -30,7 +31,7 @@ export function bounds(rings: readonly (readonly XY[])[]): [number, number, numb
 
 /** Distance between two points, m. */
 export function dist(a: XY, b: XY): number {
-  return Math.hypot(b[0] - a[0], b[1] - a[1]);
+  return hypot(b[0] - a[0], b[1] - a[1]);
 }
 
 /** Distance from `p` to the segment `a`–`b`, m. */
@@ -40,7 +41,7 @@ export function distToSegment(p: XY, a: XY, b: XY): number {
   const l2 = dx * dx + dy * dy;
   let t = l2 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+  return hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
 /** Closest point to `p` on the segment `a`–`b`. */

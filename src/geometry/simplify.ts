@@ -6,6 +6,7 @@
  * sweeps; tests/plan/angle-search-fast.test.ts holds it equal to the plain search).
  */
 import type { PolygonM, Ring, XY } from './types.js';
+import { hypot } from './hypot.js';
 
 /** Squared distances of the points of a segment's run, reused across calls. */
 let d2: Float64Array = new Float64Array(256);
@@ -47,7 +48,7 @@ function farthest(points: XY[], i: number, j: number): [number, number] {
     at = -1;
   for (let k = i + 1; k < j; k++) {
     if (sq[k] < floor) continue;
-    const d = Math.hypot(offsetX(points[k], a, dx, dy, l), offsetY(points[k], a, dx, dy, l));
+    const d = hypot(offsetX(points[k], a, dx, dy, l), offsetY(points[k], a, dx, dy, l));
     if (d > worst) [worst, at] = [d, k];
   }
   return [worst, at];
@@ -88,7 +89,7 @@ function farthestFromFirst(ring: Ring): number {
     const dx = ring[k][0] - x0,
       dy = ring[k][1] - y0;
     if (dx * dx + dy * dy < floor) continue;
-    const d = Math.hypot(dx, dy);
+    const d = hypot(dx, dy);
     if (d > fd) [fd, far] = [d, k];
   }
   return far;

@@ -7,6 +7,7 @@ import { PlanError } from '../errors.js';
 import { toXY } from '../geodesy/index.js';
 import type { Field } from '../field/index.js';
 import type { PlanOptions } from './types.js';
+import { hypot } from '../geometry/index.js';
 
 /** Defaults of the guard's options. */
 export const PLAN_LIMITS = {
@@ -69,7 +70,7 @@ function distanceToBoxM(field: Field, x: number, y: number): number {
   }
   const dx = Math.max(minX - x, 0, x - maxX),
     dy = Math.max(minY - y, 0, y - maxY);
-  return Math.hypot(dx, dy);
+  return hypot(dx, dy);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Layout of a field's work: headland laps, the area left for swaths, the sweep angle and the
  * swaths, with per-cell angles where a concave area is cheaper to work that way.
  */
-import { offsetPolygons, rotate } from '../geometry/index.js';
+import { offsetPolygons, rotate, hypot } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { coverageGrid, footprintPasses, type CoverageGrid } from './metrics/coverage.js';
@@ -83,7 +83,7 @@ function leastWorkAngle(
   const edges = hull
     .map((a, i) => {
       const b = hull[(i + 1) % hull.length];
-      return { lengthM: Math.hypot(b[0] - a[0], b[1] - a[1]), angleRad: Math.atan2(b[1] - a[1], b[0] - a[0]) };
+      return { lengthM: hypot(b[0] - a[0], b[1] - a[1]), angleRad: Math.atan2(b[1] - a[1], b[0] - a[0]) };
     })
     .sort((u, v) => v.lengthM - u.lengthM)
     .slice(0, ALTERNATIVE_EDGES);
@@ -125,7 +125,7 @@ function perCellSweep(
   singlePieces: number,
   sectionWidthM?: number,
 ): SweepPlan | undefined {
-  const perPart = area.map((part) => perCellRegions(part, w));
+  const perPart = area.map((part) => perCellRegions(part, w, area.length === 1));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
   const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
   if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;
@@ -256,7 +256,7 @@ function travelCostM(l: Layout, fieldAreaM2: number, vehicle: Vehicle): number {
   let lapM = 0;
   for (const rings of l.headland.rings)
     for (const r of rings)
-      for (let i = 0; i < r.length; i++) lapM += Math.hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
+      for (let i = 0; i < r.length; i++) lapM += hypot(r[(i + 1) % r.length][0] - r[i][0], r[(i + 1) % r.length][1] - r[i][1]);
   const turnM = turnS(vehicle) * vehicle.workSpeedMps;
   const transitM = (Math.max(0, l.sweep.swaths.length - 1) * Math.sqrt(fieldAreaM2)) / 2;
   return swathM + lapM + l.sweep.pieces * turnM + transitM;

@@ -1,4 +1,4 @@
-import { closestOnSegment } from '../geometry/index.js';
+import { closestOnSegment, hypot } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 
 /**
@@ -13,7 +13,7 @@ export function servicePoint(navigable: PolygonM[], near: XY): XY {
     const ring = p.outer;
     for (let i = 0; i < ring.length; i++) {
       const q = closestOnSegment(near, ring[i], ring[(i + 1) % ring.length]);
-      const d = Math.hypot(q[0] - near[0], q[1] - near[1]);
+      const d = hypot(q[0] - near[0], q[1] - near[1]);
       if (d < bestD) [best, bestD] = [q, d];
     }
   }

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { readFieldFile } from '../../src/field/index.js';
 import { lineIntervals, planField } from '../../src/plan/index.js';
 import { bandExtent } from '../../src/plan/swaths/swath-ends.js';
-import { notchCorners, perCellRegions } from '../../src/plan/swaths/per-cell.js';
+import { linesAcrossAtLeast, notchCorners, perCellRegions } from '../../src/plan/swaths/per-cell.js';
 import type { PolygonM, XY } from '../../src/geometry/types.js';
+import { intersectPolygons, signedArea, unionPolygons } from '../../src/geometry/index.js';
+import { bestAngle, swathsAt } from '../../src/plan/swaths/best-angle.js';
+import { arbParsedField } from '../helpers/random-fields.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 
 const poly = (outer: XY[]): PolygonM => ({ outer, holes: [] });
@@ -116,5 +119,99 @@ describe('per-cell sweep angles', () => {
       expect(plan.metrics.swaths.count, id).toBeLessThanOrEqual(optimum(plan.vehicle.workingWidthM, plan.headland.laps) + 1);
       expect(plan.metrics.coveragePct).toBeGreaterThanOrEqual(99.5);
     }
+  });
+});
+
+describe('per-cell regions of random concave fields (seeded)', () => {
+  it('partition the part, each region at its own best angle with the swaths that angle needs', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.5, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        const part = field.polygon;
+        const regions = perCellRegions(part, widthM);
+        if (!regions || regions.length < 2) return;
+        split++;
+        const areaOf = (p: PolygonM) => Math.abs(signedArea(p.outer)) - p.holes.reduce((a, h) => a + Math.abs(signedArea(h)), 0);
+        // the regions cover the part once (Clipper rounds to the millimetre)
+        const sum = regions.reduce((a, r) => a + areaOf(r.polygon), 0);
+        expect(Math.abs(sum - areaOf(part))).toBeLessThan(1e-3 * areaOf(part));
+        for (const r of regions) {
+          // merged at one of its halves' angles, then searched on its own: the angle search's answer
+          const own = bestAngle(r.polygon, [r.polygon], widthM);
+          expect(r.angleRad).toBe(own.angleRad);
+          expect(r.swaths).toBe(own.swaths);
+          expect(swathsAt(r.polygon, r.angleRad, widthM)).toBe(r.swaths);
+        }
+      }),
+      { seed: 23, numRuns: 60 },
+    );
+    // the property was exercised on real splits
+    expect(split).toBeGreaterThan(5);
+  });
+});
+
+describe('linesAcrossAtLeast: the merge step skips an angle by the lines across a pair', () => {
+  it('never exceeds the swaths counted on the union (halves of random fields cut at random levels)', () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(
+        arbParsedField('concave', { minAreaHa: 0.05, maxAreaHa: 5 }),
+        fc.constantFrom(1.8, 7),
+        fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: Math.PI, noNaN: true }),
+        (field, widthM, at, angleRad) => {
+          const p = field.polygon;
+          const ys = p.outer.map((q) => q[1]);
+          const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+          const cut = y0 + at * (y1 - y0);
+          const xs = p.outer.map((q) => q[0]);
+          const box = (lo: number, hi: number): PolygonM =>
+            poly([
+              [Math.min(...xs) - 1, lo],
+              [Math.max(...xs) + 1, lo],
+              [Math.max(...xs) + 1, hi],
+              [Math.min(...xs) - 1, hi],
+            ]);
+          const [a] = intersectPolygons([p], [box(y0 - 1, cut)]);
+          const [b] = intersectPolygons([p], [box(cut, y1 + 1)]);
+          if (!a || !b) return;
+          const u = unionPolygons([a, b]);
+          if (u.length !== 1) return;
+          const least = linesAcrossAtLeast(a, b, angleRad, widthM);
+          expect(least).toBeLessThanOrEqual(swathsAt(u[0], angleRad, widthM));
+          if (least > 1) bounded++;
+        },
+      ),
+      { seed: 41, numRuns: 300 },
+    );
+    expect(bounded).toBeGreaterThan(100);
+  });
+});
+
+describe('perCellRegions for a part alone', () => {
+  it('gives the same split, and a single region exactly where the full search gives one (random concave fields, field 130)', async () => {
+    const [f130] = await readFieldFile('fields/real/ee-f2c-field-130.geojson');
+    const parts: [PolygonM, number][] = [
+      [f130.polygon, 1.8],
+      [f130.polygon, 7],
+    ];
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.5, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        parts.push([field.polygon, widthM]);
+      }),
+      { seed: 43, numRuns: 40 },
+    );
+    let single = 0;
+    for (const [part, widthM] of parts) {
+      const full = perCellRegions(part, widthM);
+      const alone = perCellRegions(part, widthM, true);
+      if (full && full.length < 2) {
+        single++;
+        expect(alone).toHaveLength(1);
+      } else expect(alone).toEqual(full);
+    }
+    // both kinds of answer were met
+    expect(single).toBeGreaterThan(2);
+    expect(parts.length - single).toBeGreaterThan(10);
   });
 });

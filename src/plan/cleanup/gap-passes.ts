@@ -4,7 +4,7 @@
  * lap widths (the strip between the last lap that fits and the spike's medial axis), and at
  * oblique swath ends. Found on the footprint raster, so they follow what was actually planned.
  */
-import { polylineInside } from '../../geometry/index.js';
+import { polylineInside, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { CoverageGrid } from '../metrics/coverage.js';
 
@@ -16,14 +16,19 @@ export interface GapPassOptions {
   insideTolM: number;
 }
 
+/** {@link gapClusters}' scratch, kept between plans (rasters of ~10,000 cells: typed arrays that size live outside the JS heap). */
+let openScratch = new Uint8Array(0),
+  stackScratch = new Int32Array(0);
+
 /** Connected clusters (4-neighbour) of countable cells no footprint reaches, largest first. */
 export function gapClusters(g: CoverageGrid): number[][] {
   const { inField, excluded, passes, nx } = g;
   const size = passes.length;
   // 1 where a cell is a gap not yet taken into a cluster (the raster has ~10,000 cells: no closures per cell)
-  const open = new Uint8Array(size);
-  for (let k = 0; k < size; k++) if (inField[k] === 1 && excluded[k] === 0 && passes[k] === 0) open[k] = 1;
-  const stack = new Int32Array(size);
+  if (openScratch.length < size) [openScratch, stackScratch] = [new Uint8Array(size), new Int32Array(size)];
+  const open = openScratch,
+    stack = stackScratch;
+  for (let k = 0; k < size; k++) open[k] = inField[k] === 1 && excluded[k] === 0 && passes[k] === 0 ? 1 : 0;
   const clusters: number[][] = [];
   for (let k0 = 0; k0 < size; k0++) {
     if (!open[k0]) continue;
@@ -61,7 +66,7 @@ export function gapClusters(g: CoverageGrid): number[][] {
 /** A segment inside the field, shrunk towards its middle until it fits; undefined if even the middle is outside. */
 function fitInside(a: XY, b: XY, field: PolygonM, tolM: number): XY[] | undefined {
   const m: XY = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-  const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+  const len = hypot(b[0] - a[0], b[1] - a[1]) || 1;
   for (const f of [1, 0.75, 0.5, 0.25]) {
     // at least 0.2 m long, so the pass has a heading
     const s = Math.max(f, 0.1 / len);

@@ -3,7 +3,7 @@
  * TZN with a polygon and a rate set-point PDV) and the runs of a swath between zone borders
  * (QGroundControl rate changes).
  */
-import { pointInPolygon, segmentsCross } from '../../geometry/index.js';
+import { pointInPolygon, segmentsCross, hypot } from '../../geometry/index.js';
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
 import type { Prescription } from '../../prescription/index.js';
 import { xmlAttrs } from './xml.js';
@@ -94,8 +94,7 @@ export const RATE_LOOK_AHEAD_S = 0.6;
 
 function cumulative(points: readonly XY[]): number[] {
   const cum = [0];
-  for (let k = 1; k < points.length; k++)
-    cum.push(cum[k - 1] + Math.hypot(points[k][0] - points[k - 1][0], points[k][1] - points[k - 1][1]));
+  for (let k = 1; k < points.length; k++) cum.push(cum[k - 1] + hypot(points[k][0] - points[k - 1][0], points[k][1] - points[k - 1][1]));
   return cum;
 }
 

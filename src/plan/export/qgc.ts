@@ -11,6 +11,7 @@ import { RATE_LOOK_AHEAD_S, zoneRunsAhead } from './prescription-parts.js';
 import type { Prescription } from '../../prescription/index.js';
 import { roundTo } from '../../units/index.js';
 import { MAV_CMD, MAV_FRAME, type QgcPlanFile, type QgcSimpleItem } from './qgc-format.js';
+import { hypot } from '../../geometry/index.js';
 
 /** Options of {@link planToQgcPlan}; every one has a default in {@link QGC_DEFAULTS}. */
 export interface QgcPlanOptions {
@@ -84,7 +85,7 @@ class MissionItems {
 
   /** A waypoint at `xy`, unless the vehicle is already there (within 1 cm). */
   waypointTo(xy: XY): void {
-    if (this.last !== undefined && Math.hypot(this.last[0] - xy[0], this.last[1] - xy[1]) < 0.01) return;
+    if (this.last !== undefined && hypot(this.last[0] - xy[0], this.last[1] - xy[1]) < 0.01) return;
     this.waypoint(xy);
   }
 

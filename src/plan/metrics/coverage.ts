@@ -1,4 +1,4 @@
-import { bounds } from '../../geometry/index.js';
+import { bounds, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
@@ -58,7 +58,7 @@ class Capsule {
     this.r = r;
     const dx = bx - ax,
       dyab = by - ay,
-      l = Math.hypot(dx, dyab);
+      l = hypot(dx, dyab);
     this.dx = dx;
     this.dyab = dyab;
     this.band = l > 0 && dyab !== 0 ? 1 : l > 0 ? 2 : 0;
@@ -143,6 +143,15 @@ function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
 }
 
 /**
+ * The painter's scratch (the last path over each cell, a row's span, the capsule): kept between
+ * calls, as a plan paints several rasters of ~10,000 cells and a typed array that size is
+ * allocated outside the JS heap.
+ */
+let lastPathScratch = new Int32Array(0);
+const spanScratch = new Float64Array(2);
+const capsuleScratch = new Capsule();
+
+/**
  * Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its
  * centre. The row and column spans are {@link rowSpan}'s and {@link colSpan}'s arithmetic,
  * written out: this loop runs once per row per segment, and their pairs were its allocations.
@@ -150,9 +159,11 @@ function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
 function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
   const { minX, minY, step, nx, ny } = g;
   const passes = new Uint8Array(nx * ny);
-  const lastPath = new Int32Array(nx * ny).fill(-1);
-  const span = new Float64Array(2);
-  const capsule = new Capsule();
+  if (lastPathScratch.length < nx * ny) lastPathScratch = new Int32Array(nx * ny);
+  const lastPath = lastPathScratch;
+  lastPath.fill(-1, 0, nx * ny);
+  const span = spanScratch;
+  const capsule = capsuleScratch;
   for (let id = 0; id < paths.length; id++) {
     const pts = paths[id];
     const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;

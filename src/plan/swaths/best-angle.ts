@@ -1,4 +1,4 @@
-import { convexHull, simplifyPolygon } from '../../geometry/index.js';
+import { simplifyPolygon, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { sweepCount } from './count-sweep.js';
 import { hullOf } from './hull-cache.js';
@@ -51,34 +51,27 @@ function coarseArea(area: PolygonM[], widthM: number): PolygonM[] {
   return area.map((p) => coarsePolygon(p, widthM));
 }
 
+/** How far the angle search's simplification may move a ring (a few centimetres; see {@link coarseArea}), m. */
+export function coarseToleranceM(widthM: number): number {
+  return Math.min(0.05, widthM / 50);
+}
+
 /** One polygon of {@link coarseArea}, kept per polygon: the per-cell search asks it twice of each merged pair (its bound, then its search). */
 function coarsePolygon(p: PolygonM, widthM: number): PolygonM {
   const hit = coarse.get(p);
   if (hit && hit.widthM === widthM && hit.outer === p.outer && hit.holes === p.holes.length) return hit.polygon;
-  const polygon = simplifyPolygon(p, Math.min(0.05, widthM / 50));
+  const polygon = simplifyPolygon(p, coarseToleranceM(widthM));
   coarse.set(p, { widthM, outer: p.outer, holes: p.holes.length, polygon });
   return polygon;
 }
 const coarse = new WeakMap<PolygonM, { widthM: number; outer: PolygonM['outer']; holes: number; polygon: PolygonM }>();
 
 /**
- * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
- * lines across its least width (the width of its hull between two parallel lines, least where
- * one runs along a hull edge), less a micrometre for rounding. Pieces are never fewer than lines.
+ * Swaths (pieces) of one polygon swept at `angleRad`, counted on the polygon the angle search
+ * sweeps (its coarse copy), so a count here and one by {@link bestAngle} agree.
  */
-export function fewestSwaths(part: PolygonM, widthM: number): number {
-  const hull = convexHull(coarseArea([part], widthM)[0].outer);
-  let least = Infinity;
-  for (let i = 0; i < hull.length; i++) {
-    const a = hull[i],
-      b = hull[(i + 1) % hull.length];
-    const l = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    if (l < 1e-9) continue;
-    let far = 0;
-    for (const q of hull) far = Math.max(far, Math.abs((b[0] - a[0]) * (q[1] - a[1]) - (b[1] - a[1]) * (q[0] - a[0])) / l);
-    least = Math.min(least, far);
-  }
-  return least === Infinity ? 1 : swathCount(least - 1e-6, widthM);
+export function swathsAt(p: PolygonM, angleRad: number, widthM: number): number {
+  return sweepCount([coarsePolygon(p, widthM)], angleRad, widthM).pieces;
 }
 
 /**
@@ -104,7 +97,7 @@ export function candidateAngles(field: PolygonM, area: PolygonM[], stepDeg: numb
     for (let i = 0; i < ring.length; i++) {
       const a = ring[i],
         b = ring[(i + 1) % ring.length];
-      if (Math.hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
+      if (hypot(b[0] - a[0], b[1] - a[1]) > 1e-6) add(Math.atan2(b[1] - a[1], b[0] - a[0]));
     }
   for (let d = 0; d < 180; d += stepDeg) add((d * Math.PI) / 180);
   return [...set.values()];
@@ -123,7 +116,7 @@ export function bestAngle(field: PolygonM, area: PolygonM[], widthM: number, ste
   for (let i = 0; i < hull.length; i++) {
     const a = hull[i],
       b = hull[(i + 1) % hull.length],
-      l = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      l = hypot(b[0] - a[0], b[1] - a[1]);
     if (l > longest) [longest, longestAngle] = [l, Math.atan2(b[1] - a[1], b[0] - a[0])];
   }
   const deviation = (a: number) => {

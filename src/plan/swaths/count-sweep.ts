@@ -6,6 +6,7 @@
  * without a swath object, an edge table or a rotated polygon per angle.
  */
 import type { PolygonM } from '../../geometry/index.js';
+import { sortAscending } from '../../geometry/index.js';
 import { flatRings } from './flat-rings.js';
 import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { swathCount } from './sweep-swaths.js';
@@ -101,19 +102,6 @@ function walkCrossings(rings: number, ys: Float64Array, lines: number): boolean 
   return fits;
 }
 
-/** Sorts crossings[from, to) ascending (a line meets a few edges: insertion sort). */
-function sortRange(from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = crossings[i];
-    let j = i - 1;
-    while (j >= from && crossings[j] > v) {
-      crossings[j + 1] = crossings[j];
-      j--;
-    }
-    crossings[j + 1] = v;
-  }
-}
-
 /** Crossing slots per line (a line of a real field meets a few edges; doubled when one meets more). */
 let stride = 8;
 
@@ -127,7 +115,7 @@ function lineCrossingTable(rings: number, ys: Float64Array, lines: number): void
     stride = Math.max(2 * stride, most);
     crossings = grow(crossings, lines * stride);
   }
-  for (let l = 0; l < lines; l++) sortRange(l * stride, l * stride + lineCount[l]);
+  for (let l = 0; l < lines; l++) sortAscending(crossings, l * stride, l * stride + lineCount[l]);
 }
 
 /** Intervals of line `l` into `out` as (x0, x1) pairs (even-odd pairs longer than 1 mm, as `lineIntervals`); their count. */

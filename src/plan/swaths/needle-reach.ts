@@ -9,6 +9,7 @@
  */
 import { MIN_PIECE_M } from './count-sweep.js';
 import type { FlatRings } from './flat-rings.js';
+import { hypot } from '../../geometry/index.js';
 
 /** A needle's ring is walked at most this many vertices past its shorter edge before giving up. */
 const MAX_WALK = 64;
@@ -24,8 +25,8 @@ export function needleZone(f: FlatRings, first: number, end: number, a: number, 
   const { xs, ys } = f;
   const vx = xs[i],
     vy = ys[i];
-  const la = Math.hypot(xs[a] - vx, ys[a] - vy),
-    lb = Math.hypot(xs[b] - vx, ys[b] - vy);
+  const la = hypot(xs[a] - vx, ys[a] - vy),
+    lb = hypot(xs[b] - vx, ys[b] - vy);
   // the longer edge runs v→far; the walk starts at the shorter edge's end and goes away from v
   const [far, short, step] = la >= lb ? [a, b, 1] : [b, a, -1];
   const lengthM = Math.max(la, lb);

@@ -1,11 +1,13 @@
 /**
  * Per-cell sweep angles: a concave area is cut into slabs at its notch corners, each slab swept
- * at its own best angle, and neighbouring slabs merged back wherever one angle serves both as
- * well (an L-shaped paddy becomes its two arms, each swept along its length).
+ * at its own best angle, neighbouring slabs merged back wherever one of their angles serves both
+ * as well, and each merged region then swept at its own best angle (an L-shaped paddy becomes
+ * its two arms, each swept along its length).
  */
-import { intersectPolygons, rotatePolygon, signedArea, unionPolygons } from '../../geometry/index.js';
+import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, fewestSwaths } from './best-angle.js';
+import { bestAngle, coarseToleranceM, swathsAt } from './best-angle.js';
+import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
@@ -41,7 +43,7 @@ export function notchCorners(p: PolygonM, minEdgeM: number): Notch[] {
   const r = p.outer,
     n = r.length;
   const long: number[] = [];
-  for (let i = 0; i < n; i++) if (Math.hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
+  for (let i = 0; i < n; i++) if (hypot(r[(i + 1) % n][0] - r[i][0], r[(i + 1) % n][1] - r[i][1]) >= minEdgeM) long.push(i);
   const out: Notch[] = [];
   for (let k = 0; k < long.length; k++) {
     const i = long[k],
@@ -88,19 +90,58 @@ function region(polygon: PolygonM, widthM: number): AngleRegion {
   return { polygon, angleRad: c.angleRad, swaths: c.swaths };
 }
 
-/** The pair merged into one region at one angle, or undefined when they do not touch or one angle costs more swaths. */
+/**
+ * The pair merged into one region where one of their two angles serves both: the union swept at
+ * that angle needs no more swaths than the two apart (the fewer of the two angles wins, the
+ * first on a tie). Undefined when they do not touch or neither angle serves. A third angle is
+ * not searched: cells are merged where one angle serves both (issue 17), and each try is then
+ * two counts instead of an angle search of the union.
+ */
 function merged(a: AngleRegion, b: AngleRegion, widthM: number): AngleRegion | undefined {
+  const limit = a.swaths + b.swaths;
+  // an angle whose swath lines across the pair alone exceed the limit cannot serve: no union needed
+  const angles = (a.angleRad === b.angleRad ? [a.angleRad] : [a.angleRad, b.angleRad]).filter(
+    (angleRad) => linesAcrossAtLeast(a.polygon, b.polygon, angleRad, widthM) <= limit,
+  );
+  if (angles.length === 0) return undefined;
   const u = unionPolygons([a.polygon, b.polygon]);
-  // the pair's least width already needs more swaths than the two apart: no angle can merge them
-  if (u.length !== 1 || fewestSwaths(u[0], widthM) > a.swaths + b.swaths) return undefined;
-  const r = region(u[0], widthM);
-  return r.swaths <= a.swaths + b.swaths ? r : undefined;
+  if (u.length !== 1) return undefined;
+  let best: AngleRegion | undefined;
+  for (const angleRad of angles) {
+    const swaths = swathsAt(u[0], angleRad, widthM);
+    if (swaths <= limit && (!best || swaths < best.swaths)) best = { polygon: u[0], angleRad, swaths };
+  }
+  if (best) unsearched.add(best);
+  return best;
 }
+
+/**
+ * A lower bound on the swaths of the union of `a` and `b` swept at `angleRad` (as {@link swathsAt}
+ * counts them): the swath lines across the two outer rings' joint height, less what the union's
+ * rounding (1 mm) and the count's simplification (its tolerance at each end) can take off it.
+ * Pieces are never fewer than lines (the angle search's bound, see sweepLines).
+ */
+export function linesAcrossAtLeast(a: PolygonM, b: PolygonM, angleRad: number, widthM: number): number {
+  const c = Math.cos(angleRad),
+    s = Math.sin(angleRad);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const ring of [a.outer, b.outer])
+    for (const [x, y] of ring) {
+      const v = -x * s + y * c;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  return swathCount(hi - lo - 2 * coarseToleranceM(widthM) - 0.002, widthM);
+}
+
+/** Merged regions kept at one of their halves' angles, not yet searched on their own. */
+const unsearched = new WeakSet<AngleRegion>();
 
 /**
  * Merges touching regions while one angle serves the pair with no more swaths than the two apart.
  * A pair that did not merge is not tried again after another pair merged (the same two regions
- * give the same answer): each pair's union and angle search runs once. A pair whose boxes in
+ * give the same answer): each pair's union and counts run once. A pair whose boxes in
  * the cut frame ({@link RegionBox}) lie apart is not tried at all: its union is two polygons.
  */
 function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): AngleRegion[] {
@@ -132,37 +173,51 @@ function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): Angl
 
 /**
  * Regions of `part` with their own sweep angles, or undefined when the part fills over 90 % of
- * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions tried: the edges meeting at
- * each notch corner; cut levels: the notch corners. The split with the fewest swaths wins.
+ * its convex hull or has no notch corner (one angle is then as good as any split). Cut directions
+ * tried: the edges meeting at each notch corner; cut levels: the notch corners. The split with
+ * the fewest swaths wins; a single region means no split.
  *
  * @param part - one connected part of the swath area, world frame
  * @param widthM - implement width
+ * @param alone - the part is the whole area: then a single region is all the caller needs to
+ *   know, and when every direction merges back into one, that region's own angle is not searched
  */
-export function perCellRegions(part: PolygonM, widthM: number): AngleRegion[] | undefined {
+export function perCellRegions(part: PolygonM, widthM: number, alone = false): AngleRegion[] | undefined {
   // a part that fills most of its hull has no arm worth its own angle (saves the search on the
   // many near-convex fields whose edges only have small dents)
   if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(hullOf(part.outer))) return undefined;
   const notches = notchCorners(part, 2 * widthM);
   if (notches.length === 0) return undefined;
-  const norm = (d: number) => Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
-  const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(norm)))].slice(0, 3);
-  let best: AngleRegion[] | undefined,
-    bestSwaths = Infinity;
-  for (const dir of dirs) {
-    const c = Math.cos(dir),
-      s = Math.sin(dir);
-    // cut along the notch edge that runs this way (its line through the field), else through the corner
-    const at = (n: Notch) => n.points[norm(n.dirs[1]) === dir ? 1 : 0];
-    const levels = [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))]
-      .sort((a, b) => a - b)
-      .slice(0, MAX_CUTS);
-    const regions = mergeRegions(
-      slabs(part, dir, levels).map((p) => region(p, widthM)),
+  const dirs = [...new Set(notches.flatMap((n) => n.dirs.map(normDir)))].slice(0, 3);
+  const merges = dirs.map((dir) =>
+    mergeRegions(
+      slabs(part, dir, cutLevels(notches, dir)).map((p) => region(p, widthM)),
       widthM,
       dir,
-    );
+    ),
+  );
+  if (alone && merges.every((m) => m.length < 2)) return merges[0];
+  let best: AngleRegion[] | undefined,
+    bestSwaths = Infinity;
+  for (const list of merges) {
+    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
+    const regions = list.map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
   return best;
+}
+
+/** A direction modulo 180°, rounded to 0.1 mrad so the two edges of a straight cut compare equal. */
+function normDir(d: number): number {
+  return Math.round((((d % Math.PI) + Math.PI) % Math.PI) * 1e4) / 1e4;
+}
+
+/** Cut levels of direction `dir` (across it, in the frame rotated by −dir): one per notch, at most {@link MAX_CUTS}. */
+function cutLevels(notches: Notch[], dir: number): number[] {
+  const c = Math.cos(dir),
+    s = Math.sin(dir);
+  // cut along the notch edge that runs this way (its line through the field), else through the corner
+  const at = (n: Notch) => n.points[normDir(n.dirs[1]) === dir ? 1 : 0];
+  return [...new Set(notches.map((n) => Math.round((-at(n)[0] * s + at(n)[1] * c) * 1e3) / 1e3))].sort((a, b) => a - b).slice(0, MAX_CUTS);
 }

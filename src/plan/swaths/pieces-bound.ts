@@ -4,6 +4,7 @@
  * loses. Its own scratch buffers, reused across calls like the counting sweep's.
  */
 import type { PolygonM } from '../../geometry/index.js';
+import { sortAscending } from '../../geometry/index.js';
 import { MIN_PIECE_M } from './count-sweep.js';
 import { firstAtLeast, grow, swathLinesInto } from './sweep-lines.js';
 import { flatRings, type FlatRings } from './flat-rings.js';
@@ -88,23 +89,6 @@ function turningVertices(ringEnd: Int32Array): void {
   }
   lowCount = nl;
   highCount = nh;
-}
-
-/** Sorts a[0, n) ascending: insertion sort for the few turning vertices of most rings. */
-function sortFirst(a: Float64Array, n: number): void {
-  if (n > 32) {
-    a.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
 }
 
 /** The wedge reach of every vertex of `f` (kept on it: it does not depend on the angle). */
@@ -220,8 +204,8 @@ export function piecesAtLeast(area: PolygonM[], angleRad: number, widthM: number
 function crossedPieces(lines: number): number {
   const nl = lowCount,
     nh = highCount;
-  sortFirst(lows, nl);
-  sortFirst(highs, nh);
+  sortAscending(lows, 0, nl);
+  sortAscending(highs, 0, nh);
   // lines ascend: the turning vertices at or below each one, two pointers
   const ys = lineY,
     lo = lows,

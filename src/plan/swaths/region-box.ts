@@ -3,7 +3,7 @@
  * regions apart without a polygon union: slabs of bands that are not neighbours, or pieces of
  * one band, lie apart, and their union is two polygons (no merge).
  */
-import { signedArea } from '../../geometry/index.js';
+import { signedArea, hypot } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 
 /** A region's outer ring's extent in the cut frame (rotated by −dir), m, and whether it is safe to call apart. */
@@ -41,7 +41,7 @@ export function regionBox(p: PolygonM, dir: number): RegionBox {
     if (v < y0) y0 = v;
     if (v > y1) y1 = v;
     const q = r[(i + 1) % r.length];
-    perimeterM += Math.hypot(q[0] - x, q[1] - y);
+    perimeterM += hypot(q[0] - x, q[1] - y);
   }
   // rounding each vertex to 1 mm moves it at most 0.71 mm: the area changes by at most that times
   // the perimeter; a polygon with more to spare is not dropped by the union

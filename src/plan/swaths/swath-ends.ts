@@ -1,4 +1,4 @@
-import { bandEdges } from '../../geometry/index.js';
+import { bandEdges, sortAscending, sortDescending } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
@@ -57,30 +57,43 @@ function extentOver(edges: number[], y: number, lo: number, hi: number, a: numbe
     if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
     else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
   }
-  down.sort((u, v) => v - u);
-  up.sort((u, v) => u - v);
-  let x0 = a,
-    x1 = b;
-  for (const ys of [down, up]) {
-    let c0 = a,
-      c1 = b;
-    for (const sy of ys) {
-      if (sy <= lo || sy >= hi) continue;
-      sortedCrossings(own, sy, xs);
-      let n0 = Infinity,
-        n1 = -Infinity;
-      for (let k = 0; k + 1 < xs.length; k += 2)
-        if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
-          if (xs[k] < n0) n0 = xs[k];
-          if (xs[k + 1] > n1) n1 = xs[k + 1];
-        }
-      if (n0 > n1) break;
-      [c0, c1] = [n0, n1];
-      if (c0 < x0) x0 = c0;
-      if (c1 > x1) x1 = c1;
-    }
+  sortDescending(down);
+  sortAscending(up);
+  reach0 = a;
+  reach1 = b;
+  walkOut(down, own, lo, hi, a, b, xs);
+  walkOut(up, own, lo, hi, a, b, xs);
+  return [reach0, reach1];
+}
+
+/** The extent {@link walkOut} widens (module scratch: no pair per sample line). */
+let reach0 = 0,
+  reach1 = 0;
+
+/**
+ * Follows the interval [a, b] of the line out through the sample heights `ys` (nearest first),
+ * each height's interval the one overlapping the last, widening [reach0, reach1] by each; stops
+ * where none overlaps.
+ */
+function walkOut(ys: number[], own: number[], lo: number, hi: number, a: number, b: number, xs: number[]): void {
+  let c0 = a,
+    c1 = b;
+  for (const sy of ys) {
+    if (sy <= lo || sy >= hi) continue;
+    sortedCrossings(own, sy, xs);
+    let n0 = Infinity,
+      n1 = -Infinity;
+    for (let k = 0; k + 1 < xs.length; k += 2)
+      if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
+        if (xs[k] < n0) n0 = xs[k];
+        if (xs[k + 1] > n1) n1 = xs[k + 1];
+      }
+    if (n0 > n1) return;
+    c0 = n0;
+    c1 = n1;
+    if (c0 < reach0) reach0 = c0;
+    if (c1 > reach1) reach1 = c1;
   }
-  return [x0, x1];
 }
 
 /** One piece of a swath with rows switched off at its ends: [x0, x1] along the line, its rows' centre `dy` off the line and their width. */
@@ -156,7 +169,7 @@ function sortedCrossings(edges: readonly number[], y: number, xs: number[]): voi
       by = edges[e + 3];
     if (ay > y !== by > y) xs.push(edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
   }
-  xs.sort((u, v) => u - v);
+  sortAscending(xs);
 }
 
 /**
@@ -196,7 +209,7 @@ function rowsOn(need: ([number, number] | undefined)[], u: number, v: number): [
 function rowEnds(need: ([number, number] | undefined)[]): number[] {
   const all: number[] = [];
   for (const iv of need) if (iv) all.push(iv[0], iv[1]);
-  all.sort((u, v) => u - v);
+  sortAscending(all);
   const xs: number[] = [];
   // a Set keeps −0 as +0
   for (const x of all) if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x === 0 ? 0 : x);
@@ -211,23 +224,37 @@ function rowEnds(need: ([number, number] | undefined)[]): number[] {
  */
 const MAX_ROWS_OFFSET_M = 1;
 
+/** {@link leastCostBreaks}' tables, kept between swaths (its answer is read before the next call). */
+const dp = {
+  best: new Float64Array(16),
+  from: new Int32Array(16),
+  lo: new Float64Array(8),
+  hi: new Float64Array(8),
+  has: new Uint8Array(8),
+};
+
 /**
  * Least cost of working xs[0]..xs[j] for every j, and the break before j it takes: the cost of a
  * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
  * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
  */
 function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], passLoM: number, sectionWidthM: number): Int32Array {
+  // the tables are shared: `from` is valid until the next call
   const n = xs.length,
     rows = need.length;
-  const best = new Float64Array(n).fill(Infinity),
-    from = new Int32Array(n).fill(-1);
+  if (dp.best.length < n) [dp.best, dp.from] = [new Float64Array(2 * n), new Int32Array(2 * n)];
+  if (dp.lo.length < rows) [dp.lo, dp.hi, dp.has] = [new Float64Array(2 * rows), new Float64Array(2 * rows), new Uint8Array(2 * rows)];
+  const { best, from, lo, hi, has } = dp;
+  best.fill(Infinity, 0, n);
+  from.fill(-1, 0, n);
   best[0] = 0;
-  const lo = new Float64Array(rows),
-    hi = new Float64Array(rows),
-    has = new Uint8Array(rows);
   for (let k = 0; k < rows; k++) {
     const iv = need[k];
-    if (iv) [lo[k], hi[k], has[k]] = [iv[0], iv[1], 1];
+    has[k] = iv ? 1 : 0;
+    if (iv) {
+      lo[k] = iv[0];
+      hi[k] = iv[1];
+    }
   }
   for (let j = 1; j < n; j++)
     for (let i = 0; i < j; i++) {
