@@ -55,7 +55,11 @@ export function planHeadland(field: PolygonM, widthM: number, laps: number, minT
   let smoothedLaps = 0;
   let innermostCentre: PolygonM[] = [];
   for (let k = 0; k < laps; k++) {
-    const { polygons: centre, joined } = offsetRoundJoins([field], -(k + 0.5) * widthM);
+    // whether Clipper joined a corner matters only to the rounding (see roundedLap)
+    const { polygons: centre, joined } =
+      minTurnRadiusM > 0
+        ? offsetRoundJoins([field], -(k + 0.5) * widthM)
+        : { polygons: offsetPolygons([field], -(k + 0.5) * widthM, 'round'), joined: true };
     if (centre.length === 0) break;
     innermostCentre = centre;
     const lap = minTurnRadiusM > 0 ? roundedLap(field, centre, joined, (k + 0.5) * widthM, minTurnRadiusM) : undefined;
