@@ -125,7 +125,8 @@ function perCellSweep(
   singlePieces: number,
   sectionWidthM?: number,
 ): SweepPlan | undefined {
-  const perPart = area.map((part) => perCellRegions(part, w, area.length === 1));
+  // one part: a split must save two swaths on the single angle's pieces to be of use
+  const perPart = area.map((part) => perCellRegions(part, w, area.length === 1 ? singlePieces - 2 : undefined));
   if (perPart.every((r) => r === undefined || r.length < 2)) return undefined;
   const regions = area.flatMap((part, i) => perPart[i] ?? [{ polygon: part, angleRad, swaths: sweepLines([part], angleRad, w) }]);
   if (regions.reduce((a, r) => a + r.swaths, 0) > singlePieces - 2) return undefined;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { offsetPolygons, simplifyPolygon } from '../../src/geometry/index.js';
 import { boundedPieces, sweepCount } from '../../src/plan/swaths/count-sweep.js';
 import { swathLinesInto } from '../../src/plan/swaths/sweep-lines.js';
+import { bestAngle, fewestSwaths } from '../../src/plan/swaths/best-angle.js';
 import { piecesAtLeast } from '../../src/plan/swaths/pieces-bound.js';
 import { swathOffsets, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { arbParsedField } from '../helpers/random-fields.js';
@@ -119,6 +120,30 @@ describe('sweepCount: the counts of sweepSwaths without laying swaths', () => {
     const full = sweepSwaths([L], -Math.PI / 4, 10);
     expect(diag).toEqual({ pieces: full.pieces, cells: full.swaths.length });
     expect(diag.cells).toBeGreaterThan(1);
+  });
+});
+
+describe('fewestSwaths: a lower bound on the angle search (per-cell skips the search of a split that cannot pay)', () => {
+  it('never exceeds the swaths bestAngle finds, and meets it on a rectangle', () => {
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.05, maxAreaHa: 5 }), fc.constantFrom(1.8, 7), (field, widthM) => {
+        const p = field.polygon;
+        expect(fewestSwaths(p, widthM)).toBeLessThanOrEqual(bestAngle(p, [p], widthM).swaths);
+      }),
+      { seed: 17, numRuns: 40 },
+    );
+    const rect = {
+      outer: [
+        [0, 0],
+        [90, 0],
+        [90, 20],
+        [0, 20],
+      ] as [number, number][],
+      holes: [],
+    };
+    // 20 m across at 7 m: three swaths, along the long side
+    expect(fewestSwaths(rect, 7)).toBe(3);
+    expect(bestAngle(rect, [rect], 7).swaths).toBe(3);
   });
 });
 

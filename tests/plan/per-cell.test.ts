@@ -188,8 +188,8 @@ describe('linesAcrossAtLeast: the merge step skips an angle by the lines across 
   });
 });
 
-describe('perCellRegions for a part alone', () => {
-  it('gives the same split, and a single region exactly where the full search gives one (random concave fields, field 130)', async () => {
+describe('perCellRegions under a swath limit (a part that is the whole area)', () => {
+  it('gives the full search’s split when it has two regions or more within the limit, else undefined (random concave fields, field 130)', async () => {
     const [f130] = await readFieldFile('fields/real/ee-f2c-field-130.geojson');
     const parts: [PolygonM, number][] = [
       [f130.polygon, 1.8],
@@ -201,17 +201,26 @@ describe('perCellRegions for a part alone', () => {
       }),
       { seed: 43, numRuns: 40 },
     );
-    let single = 0;
+    let kept = 0,
+      refused = 0;
     for (const [part, widthM] of parts) {
       const full = perCellRegions(part, widthM);
-      const alone = perCellRegions(part, widthM, true);
-      if (full && full.length < 2) {
-        single++;
-        expect(alone).toHaveLength(1);
-      } else expect(alone).toEqual(full);
+      const total = full?.reduce((a, r) => a + r.swaths, 0) ?? 0;
+      for (const slack of [-3, -1, 0, 1, 5]) {
+        const maxSwaths = total + slack;
+        const useful = full !== undefined && full.length >= 2 && total <= maxSwaths;
+        const got = perCellRegions(part, widthM, maxSwaths);
+        if (useful) {
+          kept++;
+          expect(got).toEqual(full);
+        } else {
+          refused++;
+          expect(got).toBeUndefined();
+        }
+      }
     }
-    // both kinds of answer were met
-    expect(single).toBeGreaterThan(2);
-    expect(parts.length - single).toBeGreaterThan(10);
+    // both answers were met
+    expect(kept).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(20);
   });
 });

@@ -1,4 +1,4 @@
-import { simplifyPolygon, hypot } from '../../geometry/index.js';
+import { convexHull, simplifyPolygon, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { sweepCount } from './count-sweep.js';
 import { hullOf } from './hull-cache.js';
@@ -72,6 +72,26 @@ const coarse = new WeakMap<PolygonM, { widthM: number; outer: PolygonM['outer'];
  */
 export function swathsAt(p: PolygonM, angleRad: number, widthM: number): number {
   return sweepCount([coarsePolygon(p, widthM)], angleRad, widthM).pieces;
+}
+
+/**
+ * A lower bound on the swaths {@link bestAngle} finds for one polygon at any angle: the swath
+ * lines across its least width (the width of its hull between two parallel lines, least where
+ * one runs along a hull edge), less a micrometre for rounding. Pieces are never fewer than lines.
+ */
+export function fewestSwaths(part: PolygonM, widthM: number): number {
+  const hull = convexHull(coarsePolygon(part, widthM).outer);
+  let least = Infinity;
+  for (let i = 0; i < hull.length; i++) {
+    const a = hull[i],
+      b = hull[(i + 1) % hull.length];
+    const l = hypot(b[0] - a[0], b[1] - a[1]);
+    if (l < 1e-9) continue;
+    let far = 0;
+    for (const q of hull) far = Math.max(far, Math.abs((b[0] - a[0]) * (q[1] - a[1]) - (b[1] - a[1]) * (q[0] - a[0])) / l);
+    least = Math.min(least, far);
+  }
+  return least === Infinity ? 1 : swathCount(least - 1e-6, widthM);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { intersectPolygons, rotatePolygon, signedArea, unionPolygons, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
-import { bestAngle, coarseToleranceM, swathsAt } from './best-angle.js';
+import { bestAngle, coarseToleranceM, fewestSwaths, swathsAt } from './best-angle.js';
 import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
@@ -179,10 +179,12 @@ function mergeRegions(regions: AngleRegion[], widthM: number, dir: number): Angl
  *
  * @param part - one connected part of the swath area, world frame
  * @param widthM - implement width
- * @param alone - the part is the whole area: then a single region is all the caller needs to
- *   know, and when every direction merges back into one, that region's own angle is not searched
+ * @param maxSwaths - given when the part is the whole area and a split is only of use with at
+ *   most this many swaths: then undefined also when no split is of use (its best is one region
+ *   or needs more), and a direction whose regions cannot come under it (by their bound,
+ *   {@link fewestSwaths}) is not searched
  */
-export function perCellRegions(part: PolygonM, widthM: number, alone = false): AngleRegion[] | undefined {
+export function perCellRegions(part: PolygonM, widthM: number, maxSwaths?: number): AngleRegion[] | undefined {
   // a part that fills most of its hull has no arm worth its own angle (saves the search on the
   // many near-convex fields whose edges only have small dents)
   if (signedArea(part.outer) > MIN_HULL_SHARE * signedArea(hullOf(part.outer))) return undefined;
@@ -196,16 +198,28 @@ export function perCellRegions(part: PolygonM, widthM: number, alone = false): A
       dir,
     ),
   );
-  if (alone && merges.every((m) => m.length < 2)) return merges[0];
+  const limited = maxSwaths !== undefined;
+  // every direction merged back into one region: no split (its angle search is not needed)
+  if (limited && merges.every((m) => m.length < 2)) return undefined;
   let best: AngleRegion[] | undefined,
     bestSwaths = Infinity;
   for (const list of merges) {
+    // over the limit even by the bound: this direction cannot give the split kept, nor a useful one
+    if (limited && leastTotal(list, widthM) > maxSwaths) continue;
     // a merged region was kept at one of its halves' angles: its own best angle may need fewer
     const regions = list.map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
+  if (limited && (!best || best.length < 2 || bestSwaths > maxSwaths)) return undefined;
   return best;
+}
+
+/** A lower bound on the regions' swaths once each is searched: a searched region's own, else {@link fewestSwaths}. */
+function leastTotal(list: AngleRegion[], widthM: number): number {
+  let total = 0;
+  for (const r of list) total += unsearched.has(r) ? fewestSwaths(r.polygon, widthM) : r.swaths;
+  return total;
 }
 
 /** A direction modulo 180°, rounded to 0.1 mrad so the two edges of a straight cut compare equal. */
