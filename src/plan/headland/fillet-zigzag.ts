@@ -161,6 +161,31 @@ function openingDiscBack(next: XY, c: XY, b: XY, r: number, v: XY, d: number): O
 }
 
 /**
+ * A zig-zag where d ≥ R and v's arc stops both opening discs: the closing keeps that arc (a turn
+ * the machine can follow), so the rounded stretch is the opening's arc at a, v's arc between the
+ * discs' contacts, and the opening's arc at c.
+ */
+function keptReflexArc(
+  disc1: OpeningDisc,
+  disc3: OpeningDisc,
+  v: XY,
+  d: number,
+  r: number,
+  tol: number,
+): Omit<Piece, 'first' | 'last'> | undefined {
+  const rel = (p: XY, o: XY): XY => [p[0] - o[0], p[1] - o[1]];
+  const sweep1 = angleBetween(rel(disc1.from, disc1.centre), rel(disc1.end, disc1.centre));
+  const sweep2 = angleBetween(rel(disc1.end, v), rel(disc3.end, v));
+  const sweep3 = angleBetween(rel(disc3.end, disc3.centre), rel(disc3.from, disc3.centre));
+  if (sweep1 <= 0 || sweep2 >= 0 || sweep3 <= 0) return undefined;
+  const points: XY[] = [];
+  arcPoints(disc1.centre, r, disc1.from, sweep1, tol, true, points);
+  arcPoints(v, d, disc1.end, sweep2, tol, false, points);
+  arcPoints(disc3.centre, r, disc3.end, sweep3, tol, false, points);
+  return { tIn: disc1.t, tOut: disc3.t, points };
+}
+
+/**
  * The three arcs through convex corner a, concave corner b and convex corner c of a lap's sharp
  * ring (a0 before a, c1 after c). The lap is the field inset by d, which has an arc of radius d
  * around the field's reflex corner v behind b; the opening's discs of radius R at a and c slide
@@ -183,19 +208,21 @@ export function zigzagBend(a0: XY, a: XY, b: XY, c: XY, c1: XY, spec: ZigzagSpec
     edge2 = between(t2, b, c);
   const disc1 = openingDisc(a0, a, b, r, v, d),
     disc3 = openingDiscBack(c1, c, b, r, v, d);
+  // where d ≥ R the closing keeps v's arc: a zig-zag only where it stops both discs (else the
+  // corners' fillets and S apply, with v's arc, their concave fillet, between)
   if (!disc1 || !disc3 || (d >= r && !(disc1.stopped && disc3.stopped))) return undefined;
   // each disc clear of the zig-zag's other edges as the lap has them (it is tangent to its own incoming edge)
   const inside = r * (1 - 1e-9);
   if ((edge2 && segmentDist(disc1.centre, t2, c) < inside) || segmentDist(disc1.centre, c, c1) < inside) return undefined;
   if ((edge1 && segmentDist(disc3.centre, a, t1) < inside) || segmentDist(disc3.centre, a0, a) < inside) return undefined;
-  const c2 = d >= r ? v : closingDisc(disc1.centre, disc3.centre, r, v, d, disc1.stopped ? disc1.end : t1, disc3.stopped ? disc3.end : t2);
+  if (d >= r) return keptReflexArc(disc1, disc3, v, d, r, spec.arcToleranceM);
+  const c2 = closingDisc(disc1.centre, disc3.centre, r, v, d, disc1.stopped ? disc1.end : t1, disc3.stopped ? disc3.end : t2);
   if (!c2) return undefined;
-  const r2 = Math.max(r, d);
   // the closing's disc clear of the straight stretches left between a fillet and v's arc
-  if (!disc1.stopped && segmentDist(c2, disc1.end, t1) < r2 * (1 - 1e-9)) return undefined;
-  if (!disc3.stopped && segmentDist(c2, disc3.end, t2) < r2 * (1 - 1e-9)) return undefined;
-  const m1 = d >= r ? disc1.end : toward(disc1.centre, c2, r),
-    m3 = d >= r ? disc3.end : toward(disc3.centre, c2, r);
+  if (!disc1.stopped && segmentDist(c2, disc1.end, t1) < inside) return undefined;
+  if (!disc3.stopped && segmentDist(c2, disc3.end, t2) < inside) return undefined;
+  const m1 = toward(disc1.centre, c2, r),
+    m3 = toward(disc3.centre, c2, r);
   const rel = (p: XY, o: XY): XY => [p[0] - o[0], p[1] - o[1]];
   const sweep1 = angleBetween(rel(disc1.from, disc1.centre), rel(m1, disc1.centre));
   const sweep3 = angleBetween(rel(m3, disc3.centre), rel(disc3.from, disc3.centre));
@@ -206,7 +233,7 @@ export function zigzagBend(a0: XY, a: XY, b: XY, c: XY, c1: XY, spec: ZigzagSpec
   if (sweep3 > angleBetween(rel(disc3.end, disc3.centre), rel(disc3.from, disc3.centre)) + 1e-9) return undefined;
   const points: XY[] = [];
   arcPoints(disc1.centre, r, disc1.from, sweep1, spec.arcToleranceM, true, points);
-  arcPoints(c2, r2, m1, sweep2, spec.arcToleranceM, false, points);
+  arcPoints(c2, r, m1, sweep2, spec.arcToleranceM, false, points);
   arcPoints(disc3.centre, r, m3, sweep3, spec.arcToleranceM, false, points);
   return { tIn: disc1.t, tOut: disc3.t, points };
 }
