@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type RowStep, rowSteps, STEP_COST_PER_R2 } from '../../src/plan/swaths/swath-ends.js';
+import { type RowStep, rowSteps, STEP_COST_PER_R2 } from '../../src/plan/swaths/row-steps.js';
 
 type Need = ([number, number] | undefined)[];
 

@@ -2,7 +2,8 @@ import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bandPasses, swathCount } from './last-pass.js';
 import { lineIntervals } from './line-intervals.js';
-import { bandExtent, rowExtents, rowSteps, STEP_MIN_REACH_M, type RowStep } from './swath-ends.js';
+import { bandExtent, rowExtents, STEP_MIN_REACH_M } from './swath-ends.js';
+import { rowSteps, type RowStep } from './row-steps.js';
 
 export { lineIntervals, swathCount };
 
