@@ -12,7 +12,7 @@ export {
 export { polylineInside, polylinesInside } from './near-edges.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
-export { offsetPolygons, unionPolygons, intersectPolygons } from './offset.js';
+export { offsetPolygons, offsetRoundJoins, unionPolygons, intersectPolygons } from './offset.js';
 export { shortestPathInside, reflexVertices } from './shortest-path.js';
 export { bandEdges, lineCrossings } from './scanline.js';
 export { simplifyRing, simplifyPolygon } from './simplify.js';

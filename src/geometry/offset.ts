@@ -42,6 +42,48 @@ export function offsetPolygons(
   return polyTreeToPolygons(tree);
 }
 
+/** The part of clipper-lib 6.4.2's ClipperOffset that {@link offsetRoundJoins} watches (not in its typings). */
+interface OffsetJoins {
+  DoRound(j: number, k: number): void;
+}
+
+/**
+ * {@link offsetPolygons} with round joins, and whether Clipper joined any corner with an arc.
+ * Clipper builds its raw outline vertex by vertex and picks the kind of join only at the
+ * corners the offset pulls away from (reflex corners of an inset, convex ones of an outset;
+ * `ClipperOffset.OffsetPoint`): elsewhere it adds the same points whatever the join. With no
+ * such corner the raw outline, and so the cleaned-up result, is the same for every join type,
+ * arc tolerance and miter limit: `joined` false says the mitred offset is this one too, and
+ * the caller need not run Clipper's union (most of an offset's cost) again for it.
+ *
+ * @example
+ * ```ts
+ * const { polygons, joined } = offsetRoundJoins([field], -0.9);
+ * const sharp = joined ? offsetPolygons([field], -0.9, 'miter', undefined, 10) : polygons;
+ * ```
+ */
+export function offsetRoundJoins(
+  polys: PolygonM[],
+  deltaM: number,
+  arcToleranceM = ARC_TOLERANCE_M,
+): { polygons: PolygonM[]; joined: boolean } {
+  const co = new ClipperLib.ClipperOffset(2, arcToleranceM * SCALE);
+  let joined = false;
+  const watched = co as unknown as OffsetJoins;
+  const doRound = watched.DoRound;
+  watched.DoRound = function (this: OffsetJoins, j: number, k: number) {
+    joined = true;
+    doRound.call(this, j, k);
+  };
+  for (const p of polys) {
+    co.AddPath(toPath(withWinding(p.outer, true)), ClipperLib.JoinType.jtRound, ClipperLib.EndType.etClosedPolygon);
+    for (const h of p.holes) co.AddPath(toPath(withWinding(h, false)), ClipperLib.JoinType.jtRound, ClipperLib.EndType.etClosedPolygon);
+  }
+  const tree = new ClipperLib.PolyTree();
+  co.Execute(tree, deltaM * SCALE);
+  return { polygons: polyTreeToPolygons(tree), joined };
+}
+
 /** Union of polygons (even-odd safe), as polygons with holes. */
 export function unionPolygons(polys: PolygonM[]): PolygonM[] {
   const c = new ClipperLib.Clipper();

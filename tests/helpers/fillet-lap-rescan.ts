@@ -1,11 +1,15 @@
 /**
  * Reference for tests/plan/fillet-rescan.test.ts: src/plan/headland/fillet-lap.ts as it was before
  * its merges rescanned only the pairs they change (every pair was scanned again from the first
- * after each merge). Kept verbatim apart from import paths; do not use it in src/.
+ * after each merge). Kept verbatim apart from import paths, and the later rules that are not about
+ * merges (zig-zags of three arcs, a region's span over the flat vertices before it) taken from
+ * src/ as they are there; do not use it in src/.
  */
 import type { PolygonM, Ring, XY } from '../../src/geometry/index.js';
 import { type CornerRegion, cross, regionOf, regionsHit } from '../../src/plan/headland/corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from '../../src/plan/headland/fillet-arcs.js';
+import { joinZigzags } from '../../src/plan/headland/fillet-zigzag.js';
+import { spanFirst } from '../../src/plan/headland/ring-corners.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -35,6 +39,7 @@ interface Corner {
   p: XY;
   first: number;
   last: number;
+  merged?: true;
 }
 
 /** Vertices closer than this to the chord of their neighbours are dropped, m (Clipper rounds to 1 mm). */
@@ -96,7 +101,7 @@ function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fill
   const j = (i + 1) % n;
   const x = lineMeet(cs[(i + n - 1) % n].p, cs[i].p, cs[j].p, cs[(j + 1) % n].p);
   if (!x || Math.hypot(x[0] - cs[i].p[0], x[1] - cs[i].p[1]) > 4 * Math.max(spec.radiusM, spec.offsetM) + fi.t + fj.t) return false;
-  cs[i] = { p: x, first: cs[i].first, last: cs[j].last };
+  cs[i] = { p: x, first: cs[i].first, last: cs[j].last, merged: true };
   cs.splice(j, 1);
   return true;
 }
@@ -233,12 +238,7 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
     if (f) arcPoints(f.centre, f.radiusM, f.from, f.turnRad, spec.arcToleranceM, true, points);
     pieces.push({ first: i, last: i, tIn: f?.t ?? 0, tOut: f?.t ?? 0, points });
   }
-  for (let k = 0; k < pieces.length; k++) {
-    const a = pieces[k],
-      b = pieces[(k + 1) % pieces.length];
-    if (a.tOut + b.tIn > edgeM(a.last)) return undefined;
-  }
-  return pieces;
+  return joinZigzags(pieces, cs, fillets, edgeM, spec) ? pieces : undefined;
 }
 
 /**
@@ -276,7 +276,7 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
           chain.push(corners[k].p);
           if (k === piece.last) break;
         }
-        regions.push(regionOf(r, corners[piece.first].first, corners[piece.last].last, [...chain, ...piece.points]));
+        regions.push(regionOf(r, spanFirst(corners, piece.first, rings[r].length), corners[piece.last].last, [...chain, ...piece.points]));
       }
       if (pts.length < 3) return undefined;
       rounded.push(pts);

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { footprintEstimate, layoutPaths, planLayout } from '../../src/plan/layout.js';
+import { planLayout } from '../../src/plan/layout.js';
+import { footprintEstimate, layoutPaths } from '../../src/plan/layout-cost.js';
 import { coverageGrid, footprintPasses } from '../../src/plan/metrics/coverage.js';
 import { getVehicle } from '../../src/vehicles/index.js';
 import { arbParsedField, randomPointInBox } from '../helpers/random-fields.js';

@@ -1,7 +1,8 @@
 import type { PolygonM, Ring, XY } from '../../geometry/index.js';
 import { type CornerRegion, filletRegion, regionOf, regionsHit } from './corner-regions.js';
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from './fillet-arcs.js';
-import { type Corner, cornersOf, lineMeet } from './ring-corners.js';
+import { type Corner, cornersOf, lineMeet, spanFirst } from './ring-corners.js';
+import { joinZigzags, type Piece } from './fillet-zigzag.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -53,7 +54,7 @@ function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fill
   const j = (i + 1) % n;
   const x = lineMeet(cs[(i + n - 1) % n].p, cs[i].p, cs[j].p, cs[(j + 1) % n].p);
   if (!x || Math.hypot(x[0] - cs[i].p[0], x[1] - cs[i].p[1]) > 4 * Math.max(spec.radiusM, spec.offsetM) + fi.t + fj.t) return false;
-  cs[i] = { p: x, first: cs[i].first, last: cs[j].last };
+  cs[i] = { p: x, first: cs[i].first, last: cs[j].last, merged: true };
   cs.splice(j, 1);
   return true;
 }
@@ -154,15 +155,6 @@ function mergeScan(cs: Corner[], fillets: (Fillet | null)[], spec: FilletSpec, f
   return -1;
 }
 
-/** A stretch of the rounded ring: one corner's fillet or a step's S, and where it leaves the edges either side. */
-interface Piece {
-  first: number;
-  last: number;
-  tIn: number;
-  tOut: number;
-  points: XY[];
-}
-
 /** Where the opening's disc at a short step (corners i and i + 1) stops: see `shortStepContact`. */
 function shortContact(cs: Corner[], i: number, fillets: (Fillet | null)[]): 'far' | 'vertex' | undefined {
   const n = cs.length,
@@ -194,7 +186,10 @@ function stepPiece(cs: Corner[], i: number, fillets: (Fillet | null)[], spec: Fi
   return s && { first: i, last: j, tIn: s.tOut, tOut: s.tIn, points: s.points.reverse() };
 }
 
-/** The ring's rounded stretches in order, or undefined when two overlap or a step has no S. */
+/**
+ * The ring's rounded stretches in order (a corner's fillet, a step's S, a zig-zag's three arcs:
+ * see `joinZigzags`), or undefined when two overlap otherwise or a step has no S.
+ */
 function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
   const fillets = ringFillets(cs, spec);
   if (!fillets) return undefined;
@@ -221,12 +216,7 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
     if (f) arcPoints(f.centre, f.radiusM, f.from, f.turnRad, spec.arcToleranceM, true, points);
     pieces.push({ first: i, last: i, tIn: f?.t ?? 0, tOut: f?.t ?? 0, points });
   }
-  for (let k = 0; k < pieces.length; k++) {
-    const a = pieces[k],
-      b = pieces[(k + 1) % pieces.length];
-    if (a.tOut + b.tIn > edgeM(a.last)) return undefined;
-  }
-  return pieces;
+  return joinZigzags(pieces, cs, fillets, edgeM, spec) ? pieces : undefined;
 }
 
 /**
@@ -261,7 +251,7 @@ export function filletLap(sharp: PolygonM[], spec: FilletSpec): PolygonM[] | und
       for (const piece of pieces) {
         if (piece.points.length === 0) continue;
         pts.push(...piece.points);
-        const [first, last] = [corners[piece.first].first, corners[piece.last].last];
+        const [first, last] = [spanFirst(corners, piece.first, rings[r].length), corners[piece.last].last];
         if (piece.first === piece.last) {
           regions.push(filletRegion(r, first, last, corners[piece.first].p, piece.points));
           continue;

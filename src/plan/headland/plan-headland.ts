@@ -1,4 +1,4 @@
-import { offsetPolygons } from '../../geometry/index.js';
+import { offsetPolygons, offsetRoundJoins } from '../../geometry/index.js';
 import { polylineInside } from '../../geometry/index.js';
 import { reflexVertices } from '../../geometry/index.js';
 import { signedArea } from '../../geometry/index.js';
@@ -55,10 +55,14 @@ export function planHeadland(field: PolygonM, widthM: number, laps: number, minT
   let smoothedLaps = 0;
   let innermostCentre: PolygonM[] = [];
   for (let k = 0; k < laps; k++) {
-    const centre = offsetPolygons([field], -(k + 0.5) * widthM, 'round');
+    // whether Clipper joined a corner matters only to the rounding (see roundedLap)
+    const { polygons: centre, joined } =
+      minTurnRadiusM > 0
+        ? offsetRoundJoins([field], -(k + 0.5) * widthM)
+        : { polygons: offsetPolygons([field], -(k + 0.5) * widthM, 'round'), joined: true };
     if (centre.length === 0) break;
     innermostCentre = centre;
-    const lap = minTurnRadiusM > 0 ? roundedLap(field, centre, (k + 0.5) * widthM, minTurnRadiusM) : undefined;
+    const lap = minTurnRadiusM > 0 ? roundedLap(field, centre, joined, (k + 0.5) * widthM, minTurnRadiusM) : undefined;
     if (lap) smoothedLaps++;
     rings.push((lap ?? centre).flatMap((p) => [p.outer, ...p.holes]));
   }
@@ -77,13 +81,14 @@ const FILLET_MITER_LIMIT = 10;
 
 /**
  * A lap with its corners rounded to the turning radius: per-corner fillets of the lap's mitred
- * offset ({@link filletLap}, linear time) where they fit, else the opening and closing by
+ * offset ({@link filletLap}, linear time; the `centre` itself where Clipper `joined` no corner) where they fit, else the opening and closing by
  * polygon offsets ({@link smoothLap}). Undefined when the rounded lap loses too much area or
  * leaves the field.
  */
-function roundedLap(field: PolygonM, centre: PolygonM[], offsetM: number, radiusM: number): PolygonM[] | undefined {
+function roundedLap(field: PolygonM, centre: PolygonM[], joined: boolean, offsetM: number, radiusM: number): PolygonM[] | undefined {
   const maxLossM2 = MAX_SMOOTHING_LOSS * areaOf([field]);
-  const sharp = offsetPolygons([field], -offsetM, 'miter', undefined, FILLET_MITER_LIMIT);
+  // with no corner joined (see offsetRoundJoins) the mitred offset is the round one
+  const sharp = joined ? offsetPolygons([field], -offsetM, 'miter', undefined, FILLET_MITER_LIMIT) : centre;
   const filleted = sharp.length === centre.length ? filletLap(sharp, { radiusM, offsetM, arcToleranceM: SMOOTH_ARC_M }) : undefined;
   if (!filleted) return smoothLap(centre, field, offsetM, radiusM, maxLossM2);
   return acceptable(filleted, centre, field, maxLossM2) ? filleted : undefined;

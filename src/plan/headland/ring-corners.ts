@@ -10,6 +10,8 @@ export interface Corner {
   p: XY;
   first: number;
   last: number;
+  /** Set where two corners were merged into one where their outer edges meet (`p` is no vertex of the ring). */
+  merged?: true;
 }
 
 /** Vertices closer than this to the chord of their neighbours are dropped, m (Clipper rounds to 1 mm). */
@@ -30,6 +32,18 @@ export function cornersOf(ring: Ring): Corner[] {
     out.push({ p: ring[i], first: i, last: i });
   }
   return out;
+}
+
+/**
+ * The first sharp-ring vertex a rounded stretch starting at corner k stands for: the corner's own,
+ * or, where the corner before it has flat vertices after it (which {@link cornersOf} gives to that
+ * corner), the first of them: the rounded ring runs straight over them to this stretch, so their
+ * edges are this stretch's own. A merged corner before it keeps its span (its flat vertices are
+ * not told apart from the ones it merged).
+ */
+export function spanFirst(corners: readonly Corner[], k: number, ringLength: number): number {
+  const prev = corners[(k + corners.length - 1) % corners.length];
+  return prev.merged || corners.length < 2 ? corners[k].first : (prev.first + 1) % ringLength;
 }
 
 /** Where the line through a, b meets the line through c, d; undefined when (nearly) parallel. */
