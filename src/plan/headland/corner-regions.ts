@@ -2,7 +2,7 @@
  * Where a rounded corner may change the lap, and the test that no other part of the lap comes
  * there: what keeps a filleted ring as simple as the sharp one it rounds.
  */
-import { convexHull } from '../../geometry/index.js';
+import { convexHull, hypot } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 
 /** Twice the signed area of the triangle o, a, b (positive when b is left of o→a). */
@@ -58,7 +58,7 @@ export function filletRegion(ring: number, first: number, last: number, corner: 
   const from = arc[0],
     end = arc[arc.length - 1];
   const c = cross(corner, from, end);
-  const scale = Math.hypot(from[0] - corner[0], from[1] - corner[1]) * Math.hypot(end[0] - corner[0], end[1] - corner[1]);
+  const scale = hypot(from[0] - corner[0], from[1] - corner[1]) * hypot(end[0] - corner[0], end[1] - corner[1]);
   if (arc.length < 2 || !(Math.abs(c) > 1e-6 * scale)) return regionOf(ring, first, last, [corner, ...arc]);
   const hull = c > 0 ? [corner, from, end] : [corner, end, from];
   const xs = [corner[0], from[0], end[0]],

@@ -3,6 +3,7 @@
  * convex and a concave corner are too close for two fillets (a step in the field edge).
  */
 import type { XY } from '../../geometry/index.js';
+import { hypot } from '../../geometry/index.js';
 
 /** A corner's fillet: the tangent points and the arc's centre and radius. */
 export interface Fillet {
@@ -30,8 +31,8 @@ export function filletWith(prev: XY, p: XY, next: XY, radiusM: number): Fillet |
     ay = p[1] - prev[1],
     bx = next[0] - p[0],
     by = next[1] - p[1];
-  const la = Math.hypot(ax, ay),
-    lb = Math.hypot(bx, by);
+  const la = hypot(ax, ay),
+    lb = hypot(bx, by);
   if (la === 0 || lb === 0) return undefined;
   const turnRad = Math.atan2(ax * by - ay * bx, ax * bx + ay * by);
   if (Math.abs(turnRad) < STRAIGHT_RAD) return null;
@@ -102,7 +103,7 @@ interface FirstArc {
  * touches neither or would cut the riser p1 → p2.
  */
 export function shortStepContact(prev: XY, p1: XY, p2: XY, next: XY, r1: number, turnRad: number): { far: true } | FirstArc | undefined {
-  const la = Math.hypot(p1[0] - prev[0], p1[1] - prev[1]);
+  const la = hypot(p1[0] - prev[0], p1[1] - prev[1]);
   const u: XY = [(p1[0] - prev[0]) / la, (p1[1] - prev[1]) / la];
   const side = turnRad > 0 ? 1 : -1;
   // centres r1 inside the incoming edge's line: base + s·u; at r1 from p2 first at the smaller root
@@ -112,7 +113,7 @@ export function shortStepContact(prev: XY, p1: XY, p2: XY, next: XY, r1: number,
   const disc = wu * wu - (w[0] * w[0] + w[1] * w[1]) + r1 * r1;
   const sVertex = disc >= 0 ? wu - Math.sqrt(disc) : Infinity;
   // at r1 from the far edge's line, on its inner side, touching it beyond p2
-  const cl = Math.hypot(next[0] - p2[0], next[1] - p2[1]);
+  const cl = hypot(next[0] - p2[0], next[1] - p2[1]);
   const c: XY = [(next[0] - p2[0]) / cl, (next[1] - p2[1]) / cl];
   // the disc's inner-side distance to that line falls as it slides forward only when rate < 0
   const rate = side * (c[0] * u[1] - c[1] * u[0]);
@@ -129,7 +130,7 @@ export function shortStepContact(prev: XY, p1: XY, p2: XY, next: XY, r1: number,
   const rx = p2[0] - p1[0],
     ry = p2[1] - p1[1];
   const k = Math.max(0, Math.min(1, ((centre[0] - p1[0]) * rx + (centre[1] - p1[1]) * ry) / (rx * rx + ry * ry)));
-  if (Math.hypot(p1[0] + k * rx - centre[0], p1[1] + k * ry - centre[1]) < r1 * (1 - 1e-9)) return undefined;
+  if (hypot(p1[0] + k * rx - centre[0], p1[1] + k * ry - centre[1]) < r1 * (1 - 1e-9)) return undefined;
   const from: XY = [p1[0] + s * u[0], p1[1] + s * u[1]];
   const maxSweepRad = Math.abs(angleBetween([from[0] - centre[0], from[1] - centre[1]], [p2[0] - centre[0], p2[1] - centre[1]]));
   return { centre, from, t: -s, turnRad, maxSweepRad };
@@ -151,11 +152,11 @@ export function sBend(prev: XY, p1: XY, p2: XY, next: XY, r1: number, r2: number
   if (!f1) return undefined;
   let a1: FirstArc | undefined = { centre: f1.centre, from: f1.from, t: f1.t, turnRad: f1.turnRad, maxSweepRad: Math.abs(f1.turnRad) };
   if (short) {
-    const contact = f1.t > Math.hypot(p2[0] - p1[0], p2[1] - p1[1]) ? shortStepContact(prev, p1, p2, next, r1, f1.turnRad) : undefined;
+    const contact = f1.t > hypot(p2[0] - p1[0], p2[1] - p1[1]) ? shortStepContact(prev, p1, p2, next, r1, f1.turnRad) : undefined;
     a1 = contact && 'centre' in contact ? contact : undefined;
   }
   if (!a1) return undefined;
-  const cl = Math.hypot(next[0] - p2[0], next[1] - p2[1]);
+  const cl = hypot(next[0] - p2[0], next[1] - p2[1]);
   const c: XY = [(next[0] - p2[0]) / cl, (next[1] - p2[1]) / cl];
   const side2 = a1.turnRad > 0 ? -1 : 1;
   // centres at distance r2 from the far edge's line, on the inside of the second turn

@@ -3,6 +3,7 @@ import { type CornerRegion, filletRegion, regionOf, regionsHit } from './corner-
 import { arcPoints, type Fillet, filletWith, sBend, shortStepContact } from './fillet-arcs.js';
 import { type Corner, cornersOf, lineMeet, spanFirst } from './ring-corners.js';
 import { joinZigzags, type Piece } from './fillet-zigzag.js';
+import { hypot } from '../../geometry/index.js';
 
 /**
  * Analytic corner rounding of a headland lap: each corner of the lap's sharp (mitred) offset
@@ -53,7 +54,7 @@ function mergeAt(cs: Corner[], i: number, spec: FilletSpec, fi: Fillet, fj: Fill
     return false;
   const j = (i + 1) % n;
   const x = lineMeet(cs[(i + n - 1) % n].p, cs[i].p, cs[j].p, cs[(j + 1) % n].p);
-  if (!x || Math.hypot(x[0] - cs[i].p[0], x[1] - cs[i].p[1]) > 4 * Math.max(spec.radiusM, spec.offsetM) + fi.t + fj.t) return false;
+  if (!x || hypot(x[0] - cs[i].p[0], x[1] - cs[i].p[1]) > 4 * Math.max(spec.radiusM, spec.offsetM) + fi.t + fj.t) return false;
   cs[i] = { p: x, first: cs[i].first, last: cs[j].last, merged: true };
   cs.splice(j, 1);
   return true;
@@ -139,7 +140,7 @@ function mergeScan(cs: Corner[], fillets: (Fillet | null)[], spec: FilletSpec, f
     const j = (i + 1) % n;
     const fi = fillets[i],
       fj = fillets[j];
-    const edge = Math.hypot(cs[j].p[0] - cs[i].p[0], cs[j].p[1] - cs[i].p[1]);
+    const edge = hypot(cs[j].p[0] - cs[i].p[0], cs[j].p[1] - cs[i].p[1]);
     if ((fi?.t ?? 0) + (fj?.t ?? 0) <= edge) continue;
     if (!fi || !fj) return undefined;
     if (mergeAt(cs, i, spec, fi, fj)) return i;
@@ -194,7 +195,7 @@ function ringPieces(cs: Corner[], spec: FilletSpec): Piece[] | undefined {
   const fillets = ringFillets(cs, spec);
   if (!fillets) return undefined;
   const n = cs.length;
-  const edgeM = (i: number) => Math.hypot(cs[(i + 1) % n].p[0] - cs[i].p[0], cs[(i + 1) % n].p[1] - cs[i].p[1]);
+  const edgeM = (i: number) => hypot(cs[(i + 1) % n].p[0] - cs[i].p[0], cs[(i + 1) % n].p[1] - cs[i].p[1]);
   const step = (i: number) => isStep(fillets[i], fillets[(i + 1) % n], edgeM(i));
   // start at a corner that is not the second of a step
   let start = 0;

@@ -9,6 +9,7 @@
 import type { XY } from '../../geometry/index.js';
 import { arcPoints } from './fillet-arcs.js';
 import { angleBetween, between, foot, reflexCorner, segmentDist, toward, unit } from './zigzag-points.js';
+import { hypot } from '../../geometry/index.js';
 
 /** A rounded stretch of a ring: its corners (first to last, cyclic), where it leaves the edges either side, its points. */
 export interface Piece {
@@ -78,7 +79,7 @@ function openingDisc(prev: XY, p: XY, next: XY, r: number, v: XY, d: number): Op
 function closingDisc(c1: XY, c3: XY, r: number, v: XY, d: number, j1: XY, j3: XY): XY | undefined {
   const dx = c3[0] - c1[0],
     dy = c3[1] - c1[1];
-  const dd = Math.hypot(dx, dy);
+  const dd = hypot(dx, dy);
   if (dd === 0 || dd > 4 * r) return undefined;
   const along = dd / 2,
     across = Math.sqrt(4 * r * r - along * along);
@@ -89,11 +90,11 @@ function closingDisc(c1: XY, c3: XY, r: number, v: XY, d: number, j1: XY, j3: XY
   const side = vSide > 0 ? 1 : -1;
   const c2: XY = [c1[0] + ux * along - uy * across * side, c1[1] + uy * along + ux * across * side];
   const inside = r * (1 - 1e-9);
-  if (Math.hypot(j1[0] - c2[0], j1[1] - c2[1]) < inside || Math.hypot(j3[0] - c2[0], j3[1] - c2[1]) < inside) return undefined;
+  if (hypot(j1[0] - c2[0], j1[1] - c2[1]) < inside || hypot(j3[0] - c2[0], j3[1] - c2[1]) < inside) return undefined;
   // the nearest point of v's circle to c2, when it lies on the arc between j1 and j3
   const span = angleBetween([j1[0] - v[0], j1[1] - v[1]], [j3[0] - v[0], j3[1] - v[1]]);
   const at = angleBetween([j1[0] - v[0], j1[1] - v[1]], [c2[0] - v[0], c2[1] - v[1]]);
-  if (at * span > 0 && Math.abs(at) < Math.abs(span) && Math.hypot(c2[0] - v[0], c2[1] - v[1]) - d < inside) return undefined;
+  if (at * span > 0 && Math.abs(at) < Math.abs(span) && hypot(c2[0] - v[0], c2[1] - v[1]) - d < inside) return undefined;
   return c2;
 }
 

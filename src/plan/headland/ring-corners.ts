@@ -4,6 +4,7 @@
  */
 import type { Ring, XY } from '../../geometry/index.js';
 import { cross } from './corner-regions.js';
+import { hypot } from '../../geometry/index.js';
 
 /** A corner of the working ring: its point and the span of sharp-ring vertices it stands for. */
 export interface Corner {
@@ -24,7 +25,7 @@ export function cornersOf(ring: Ring): Corner[] {
   for (let i = 0; i < n; i++) {
     const prev = out.length > 0 ? out[out.length - 1].p : ring[n - 1];
     const next = ring[(i + 1) % n];
-    const len = Math.hypot(next[0] - prev[0], next[1] - prev[1]);
+    const len = hypot(next[0] - prev[0], next[1] - prev[1]);
     if (len > 0 && Math.abs(cross(prev, next, ring[i])) / len < FLAT_M) {
       if (out.length > 0) out[out.length - 1].last = i;
       continue;
@@ -53,7 +54,7 @@ export function lineMeet(a: XY, b: XY, c: XY, d: XY): XY | undefined {
     sx = d[0] - c[0],
     sy = d[1] - c[1];
   const den = rx * sy - ry * sx;
-  if (Math.abs(den) < 1e-9 * Math.hypot(rx, ry) * Math.hypot(sx, sy)) return undefined;
+  if (Math.abs(den) < 1e-9 * hypot(rx, ry) * hypot(sx, sy)) return undefined;
   const u = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / den;
   return [a[0] + u * rx, a[1] + u * ry];
 }

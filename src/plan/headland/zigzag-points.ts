@@ -3,6 +3,7 @@
  * the field's reflex corner behind a lap's concave corner.
  */
 import type { XY } from '../../geometry/index.js';
+import { hypot } from '../../geometry/index.js';
 
 /** Signed angle from u to v, rad (positive = counter-clockwise). */
 export function angleBetween(u: XY, v: XY): number {
@@ -11,7 +12,7 @@ export function angleBetween(u: XY, v: XY): number {
 
 /** The unit vector from `from` to `to`; undefined when they coincide. */
 export function unit(from: XY, to: XY): XY | undefined {
-  const l = Math.hypot(to[0] - from[0], to[1] - from[1]);
+  const l = hypot(to[0] - from[0], to[1] - from[1]);
   return l > 0 ? [(to[0] - from[0]) / l, (to[1] - from[1]) / l] : undefined;
 }
 
@@ -21,7 +22,7 @@ export function segmentDist(p: XY, a: XY, b: XY): number {
     dy = b[1] - a[1];
   const l2 = dx * dx + dy * dy;
   const t = l2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2)) : 0;
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+  return hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
 /** Whether q, on the line through a and b, lies between them. */
@@ -59,6 +60,6 @@ export function reflexCorner(a: XY, b: XY, c: XY, d: number): XY | undefined {
 
 /** The point at distance `r` from `centre` toward `to`. */
 export function toward(centre: XY, to: XY, r: number): XY {
-  const l = Math.hypot(to[0] - centre[0], to[1] - centre[1]);
+  const l = hypot(to[0] - centre[0], to[1] - centre[1]);
   return [centre[0] + ((to[0] - centre[0]) * r) / l, centre[1] + ((to[1] - centre[1]) * r) / l];
 }
