@@ -2,7 +2,8 @@
  * Checks on headland laps shared by the fillet tests: their area, the Clipper opening and closing
  * the fillets replace, how sharply a ring turns against a turning radius, and self-crossings.
  */
-import { offsetPolygons, segmentsCross, signedArea } from '../../src/geometry/index.js';
+import { expect } from 'vitest';
+import { intersectPolygons, offsetPolygons, polylineLength, segmentsCross, signedArea } from '../../src/geometry/index.js';
 import type { PolygonM, Ring } from '../../src/geometry/types.js';
 
 /** Area of some polygons, holes taken out (signed rings), m². */
@@ -47,4 +48,30 @@ export function selfCrossing(ring: Ring): boolean {
       if (segmentsCross(ring[i], ring[(i + 1) % n], ring[j], ring[(j + 1) % n])) return true;
     }
   return false;
+}
+
+/**
+ * Asserts a filleted lap of `field` at offset `d` is drivable (no turn sharper than `radiusM`
+ * along its chords, no self-crossing, every ring) and within ~1 cm along it of Clipper's opening
+ * and closing: their symmetric difference under 1 % of the lap's perimeter in m², plus 0.5 m².
+ * With `sameParts`, the lap has as many polygons as the opening and closing.
+ */
+export function expectLikeOffsets(
+  field: PolygonM,
+  d: number,
+  lap: PolygonM[],
+  radiusM: number,
+  arcToleranceM: number,
+  sameParts: boolean,
+): void {
+  for (const p of lap)
+    for (const ring of [p.outer, ...p.holes]) {
+      expect(worstTurnRatio(ring, radiusM)).toBeLessThan(1.01);
+      expect(selfCrossing(ring)).toBe(false);
+    }
+  const ref = clipperSmoothed(field, d, radiusM, arcToleranceM);
+  if (sameParts) expect(lap).toHaveLength(ref.length);
+  const xorM2 = areaOf(lap) + areaOf(ref) - 2 * areaOf(intersectPolygons(lap, ref));
+  const perimeterM = lap.reduce((a, p) => a + [p.outer, ...p.holes].reduce((b, r) => b + polylineLength([...r, r[0]]), 0), 0);
+  expect(xorM2).toBeLessThan(0.01 * perimeterM + 0.5);
 }
