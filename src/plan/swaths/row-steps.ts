@@ -3,7 +3,7 @@
  * the edge (a transplanter's row clutches), chosen by least cost from where each row is needed
  * ({@link rowExtents} in swath-ends.ts).
  */
-import { sortAscending } from '../../geometry/index.js';
+import { sortRunAscending } from './sort-runs.js';
 
 /** One piece of a swath with rows switched off at its ends: [x0, x1] along the line, its rows' centre `dy` off the line and their width. */
 export interface RowStep {
@@ -23,29 +23,45 @@ export interface RowStep {
  */
 export const STEP_COST_PER_R2 = 1.0;
 
-/** The rows on over (u, v): the contiguous run from the lowest to the highest row needed there; undefined when none is. */
-function rowsOn(need: ([number, number] | undefined)[], u: number, v: number): [number, number] | undefined {
+/** The rows on over (u, v): the contiguous run from the lowest to the highest row needed there, as [{@link onK0}, {@link onK1}]; false when none is. */
+function rowsOn(need: Float64Array, has: Uint8Array, rows: number, u: number, v: number): boolean {
   let k0 = -1,
     k1 = -1;
-  for (let k = 0; k < need.length; k++) {
-    const iv = need[k];
-    if (iv && iv[1] > u + 1e-9 && iv[0] < v - 1e-9) {
+  for (let k = 0; k < rows; k++)
+    if (has[k] && need[2 * k + 1] > u + 1e-9 && need[2 * k] < v - 1e-9) {
       if (k0 < 0) k0 = k;
       k1 = k;
     }
-  }
-  return k0 < 0 ? undefined : [k0, k1];
+  onK0 = k0;
+  onK1 = k1;
+  return k0 >= 0;
 }
 
-/** The rows' ends, each value once, ascending (as `[...new Set(ends)].sort()` gives them). */
-function rowEnds(need: ([number, number] | undefined)[]): number[] {
-  const all: number[] = [];
-  for (const iv of need) if (iv) all.push(iv[0], iv[1]);
-  sortAscending(all);
-  const xs: number[] = [];
-  // a Set keeps −0 as +0
-  for (const x of all) if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x === 0 ? 0 : x);
-  return xs;
+/** The run {@link rowsOn} found. */
+let onK0 = 0,
+  onK1 = 0;
+
+/** The rows' ends (kept between swaths: no array per swath). */
+let endXs = new Float64Array(16);
+
+/** Sets {@link endXs} to the rows' ends, each value once, ascending (as `[...new Set(ends)].sort()` gives them); returns how many. */
+function rowEnds(need: Float64Array, has: Uint8Array, rows: number): number {
+  if (endXs.length < 2 * rows) endXs = new Float64Array(4 * rows);
+  const all = endXs;
+  let n = 0;
+  for (let k = 0; k < rows; k++)
+    if (has[k]) {
+      all[n++] = need[2 * k];
+      all[n++] = need[2 * k + 1];
+    }
+  sortRunAscending(all, n);
+  // a Set keeps −0 as +0; the kept values are written back over the sorted run
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = all[i];
+    if (m === 0 || all[m - 1] !== x) all[m++] = x === 0 ? 0 : x;
+  }
+  return m;
 }
 
 /**
@@ -60,34 +76,20 @@ const MAX_ROWS_OFFSET_M = 1;
 const dp = {
   best: new Float64Array(16),
   from: new Int32Array(16),
-  lo: new Float64Array(8),
-  hi: new Float64Array(8),
-  has: new Uint8Array(8),
 };
 
 /**
- * Least cost of working xs[0]..xs[j] for every j, and the break before j it takes: the cost of a
+ * Least cost of working xs[0]..xs[n - 1] for every j, and the break before j it takes: the cost of a
  * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
  * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
  */
-function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], passLoM: number, sectionWidthM: number): Int32Array {
+function leastCostBreaks(need: Float64Array, has: Uint8Array, rows: number, xs: Float64Array, n: number, passLoM: number, sectionWidthM: number): Int32Array {
   // the tables are shared: `from` is valid until the next call
-  const n = xs.length,
-    rows = need.length;
   if (dp.best.length < n) [dp.best, dp.from] = [new Float64Array(2 * n), new Int32Array(2 * n)];
-  if (dp.lo.length < rows) [dp.lo, dp.hi, dp.has] = [new Float64Array(2 * rows), new Float64Array(2 * rows), new Uint8Array(2 * rows)];
-  const { best, from, lo, hi, has } = dp;
+  const { best, from } = dp;
   best.fill(Infinity, 0, n);
   from.fill(-1, 0, n);
   best[0] = 0;
-  for (let k = 0; k < rows; k++) {
-    const iv = need[k];
-    has[k] = iv ? 1 : 0;
-    if (iv) {
-      lo[k] = iv[0];
-      hi[k] = iv[1];
-    }
-  }
   for (let j = 1; j < n; j++)
     for (let i = 0; i < j; i++) {
       // a piece costs ≥ 0: from a start no cheaper than the best so far it cannot win
@@ -97,17 +99,20 @@ function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], p
       let k0 = -1,
         k1 = -1;
       for (let k = 0; k < rows; k++)
-        if (has[k] && hi[k] > u + 1e-9 && lo[k] < v - 1e-9) {
+        if (has[k] && need[2 * k + 1] > u + 1e-9 && need[2 * k] < v - 1e-9) {
           if (k0 < 0) k0 = k;
           k1 = k;
         }
       // rows centred too far off the machine's line: not a piece (the full run, centred, always is)
       if (k0 < 0 || Math.abs(passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2) > MAX_ROWS_OFFSET_M) continue;
       let m = 0;
-      for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, hi[k]) - Math.max(u, lo[k])) : 0);
+      for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, need[2 * k + 1]) - Math.max(u, need[2 * k])) : 0);
       const r = ((k1 - k0 + 1) * sectionWidthM) / 2;
       const c = best[i] + (m * sectionWidthM + (i > 0 ? STEP_COST_PER_R2 * r * r : 0));
-      if (c < best[j]) [best[j], from[j]] = [c, i];
+      if (c < best[j]) {
+        best[j] = c;
+        from[j] = i;
+      }
     }
   return from;
 }
@@ -124,23 +129,37 @@ function leastCostBreaks(need: ([number, number] | undefined)[], xs: number[], p
  * @param passLoM - the pass's lower edge from the line (−width/2), m
  */
 export function rowSteps(need: ([number, number] | undefined)[], passLoM: number, sectionWidthM: number): RowStep[] | undefined {
-  const xs = rowEnds(need);
-  if (xs.length < 3) return undefined;
-  const n = xs.length;
-  const from = leastCostBreaks(need, xs, passLoM, sectionWidthM);
-  const breaks: number[] = [];
+  const flat = new Float64Array(2 * need.length),
+    has = new Uint8Array(need.length);
+  need.forEach((iv, k) => {
+    if (!iv) return;
+    [flat[2 * k], flat[2 * k + 1], has[k]] = [iv[0], iv[1], 1];
+  });
+  return rowStepsFlat(flat, has, need.length, passLoM, sectionWidthM);
+}
+
+/**
+ * {@link rowSteps} of needs written flat: row k's interval `need[2k]`, `need[2k + 1]` where
+ * `has[k]` is 1 (as `rowExtentsInto` writes them), for `rows` rows.
+ */
+export function rowStepsFlat(need: Float64Array, has: Uint8Array, rows: number, passLoM: number, sectionWidthM: number): RowStep[] | undefined {
+  const n = rowEnds(need, has, rows);
+  if (n < 3) return undefined;
+  const xs = endXs;
+  const from = leastCostBreaks(need, has, rows, xs, n, passLoM, sectionWidthM);
+  // the breaks, counted from the last end back to the first
+  let pieces = 0;
   for (let j = n - 1; j > 0; j = from[j]) {
     if (from[j] < 0) return undefined;
-    breaks.push(j);
+    pieces++;
   }
-  breaks.push(0);
-  breaks.reverse();
-  if (breaks.length <= 2) return undefined;
+  if (pieces <= 1) return undefined;
   const out: RowStep[] = [];
-  for (let k = 1; k < breaks.length; k++) {
-    const [u, v] = [xs[breaks[k - 1]], xs[breaks[k]]];
-    const [k0, k1] = rowsOn(need, u, v)!;
-    out.push({ x0: u, x1: v, dy: passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2, widthM: (k1 - k0 + 1) * sectionWidthM });
+  for (let j = n - 1; j > 0; j = from[j]) {
+    const u = xs[from[j]],
+      v = xs[j];
+    rowsOn(need, has, rows, u, v);
+    out.push({ x0: u, x1: v, dy: passLoM + ((onK0 + onK1 + 1) * sectionWidthM) / 2, widthM: (onK1 - onK0 + 1) * sectionWidthM });
   }
-  return out;
+  return out.reverse();
 }

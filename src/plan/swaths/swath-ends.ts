@@ -1,5 +1,6 @@
-import { bandEdges, sortAscending, sortDescending } from '../../geometry/index.js';
+import { bandEdges } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
+import { sortRunAscending, sortRunDescending } from './sort-runs.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
 const EPS_M = 1e-4;
@@ -19,51 +20,103 @@ const EPS_M = 1e-4;
  * @returns [x0, x1] ⊇ [a, b]
  */
 export function bandExtent(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, _radiusM: number): [number, number] {
-  const edges = bandScratch;
-  edges.length = 0;
-  bandEdges(part, lo, hi, edges);
-  return extentOver(edges, y, lo, hi, a, b);
+  bandExtentInto(part, y, lo, hi, a, b, pairScratch);
+  return [pairScratch[0], pairScratch[1]];
 }
 
-/** The band's edges of one {@link bandExtent} query (reused: no allocation per query). */
-const bandScratch: number[] = [];
+const pairScratch = new Float64Array(2);
 
-/** Sample heights below and above the line (reused: no allocation per query). */
-const downScratch: number[] = [],
-  upScratch: number[] = [],
-  xsScratch: number[] = [],
-  ownScratch: number[] = [];
+/** {@link bandExtent} written to `out` ([x0, x1]): no pair per query (the sweep asks one per piece). */
+export function bandExtentInto(part: PolygonM, y: number, lo: number, hi: number, a: number, b: number, out: Float64Array): void {
+  const n = bandEdgesAt(part, lo, hi);
+  extentOver(bandBuf, n, y, lo, hi, a, b);
+  out[0] = reach0;
+  out[1] = reach1;
+}
 
 /**
- * {@link bandExtent} from `edges` (ax, ay, bx, by, as {@link bandEdges} gives them): every edge
- * of the part that meets the band lo < y < hi must be among them; others are skipped.
+ * The edges of band queries, each query's appended after the last's ({@link bandEdgesAt}).
+ * Emptied only past {@link EDGE_LIST_MAX} numbers: setting a plain array's length to 0 frees its
+ * backing store in V8, so emptying it per query (as the sweep did) allocated it again each time.
  */
-function extentOver(edges: number[], y: number, lo: number, hi: number, a: number, b: number): [number, number] {
-  const down = downScratch,
-    up = upScratch,
-    xs = xsScratch;
-  down.length = 0;
-  up.length = 0;
-  down.push(lo + EPS_M);
-  up.push(hi - EPS_M);
+const edgeList: number[] = [];
+const EDGE_LIST_MAX = 1 << 14;
+
+/** The edges of the last band query, typed (every reader of edges reads one kind of array). */
+let bandBuf = new Float64Array(64);
+
+/** Sets {@link bandBuf} to the edges of `part` meeting the band lo < y < hi; returns how many numbers. */
+function bandEdgesAt(part: PolygonM, lo: number, hi: number): number {
+  if (edgeList.length > EDGE_LIST_MAX) edgeList.length = 0;
+  const from = edgeList.length;
+  bandEdges(part, lo, hi, edgeList);
+  const n = edgeList.length - from;
+  if (bandBuf.length < n) bandBuf = new Float64Array(2 * n);
+  for (let k = 0; k < n; k++) bandBuf[k] = edgeList[from + k];
+  return n;
+}
+
+/**
+ * Scratch of the extent walk, reused between queries (typed, with their own counts: no
+ * allocation per query): sample heights below and above the line, the band's own edges, and one
+ * sample line's crossings.
+ */
+let downYs = new Float64Array(64),
+  upYs = new Float64Array(64),
+  ownEdges = new Float64Array(64),
+  crossXs = new Float64Array(32);
+let downN = 0,
+  upN = 0,
+  ownN = 0,
+  crossN = 0;
+
+/** Makes room for a query over `edgeNumbers` numbers of edges (4 per edge). */
+function reserve(edgeNumbers: number): void {
+  if (ownEdges.length < edgeNumbers) ownEdges = new Float64Array(2 * edgeNumbers);
+  // two samples per edge's end (one end each), and the band's edge
+  const samples = edgeNumbers / 2 + 1;
+  if (downYs.length < samples) [downYs, upYs] = [new Float64Array(2 * samples), new Float64Array(2 * samples)];
+  if (crossXs.length < edgeNumbers / 4) crossXs = new Float64Array(edgeNumbers / 2);
+}
+
+/**
+ * {@link bandExtent} from `edges[0, to)` (ax, ay, bx, by, as {@link bandEdges} gives them):
+ * every edge of the part that meets the band lo < y < hi must be among them; others are
+ * skipped. Sets {@link reach0}, {@link reach1}.
+ */
+function extentOver(edges: Float64Array, to: number, y: number, lo: number, hi: number, a: number, b: number): void {
+  reserve(to);
+  const down = downYs,
+    up = upYs,
+    own = ownEdges;
+  downN = 0;
+  upN = 0;
+  ownN = 0;
+  down[downN++] = lo + EPS_M;
+  up[upN++] = hi - EPS_M;
   // the band's own edges (a row's band is a part of its pass's): only these cross its sample lines
-  const own = ownScratch;
-  own.length = 0;
-  for (let e = 0; e < edges.length; e += 4) {
+  for (let e = 0; e < to; e += 4) {
     const ay = edges[e + 1],
       by = edges[e + 3];
     if ((ay > by ? ay : by) <= lo || (ay < by ? ay : by) >= hi) continue;
-    own.push(edges[e], ay, edges[e + 2], by);
-    if (by > lo && by < y) down.push(by + EPS_M, by - EPS_M);
-    else if (by > y && by < hi) up.push(by - EPS_M, by + EPS_M);
+    own[ownN++] = edges[e];
+    own[ownN++] = ay;
+    own[ownN++] = edges[e + 2];
+    own[ownN++] = by;
+    if (by > lo && by < y) {
+      down[downN++] = by + EPS_M;
+      down[downN++] = by - EPS_M;
+    } else if (by > y && by < hi) {
+      up[upN++] = by - EPS_M;
+      up[upN++] = by + EPS_M;
+    }
   }
-  sortDescending(down);
-  sortAscending(up);
+  sortRunDescending(down, downN);
+  sortRunAscending(up, upN);
   reach0 = a;
   reach1 = b;
-  walkOut(down, own, lo, hi, a, b, xs);
-  walkOut(up, own, lo, hi, a, b, xs);
-  return [reach0, reach1];
+  walkOut(down, downN, lo, hi, a, b);
+  walkOut(up, upN, lo, hi, a, b);
 }
 
 /** The extent {@link walkOut} widens (module scratch: no pair per sample line). */
@@ -71,19 +124,21 @@ let reach0 = 0,
   reach1 = 0;
 
 /**
- * Follows the interval [a, b] of the line out through the sample heights `ys` (nearest first),
- * each height's interval the one overlapping the last, widening [reach0, reach1] by each; stops
- * where none overlaps.
+ * Follows the interval [a, b] of the line out through the sample heights `ys[0, n)` (nearest
+ * first), each height's interval the one overlapping the last, widening [reach0, reach1] by
+ * each; stops where none overlaps. Crosses the band's own edges ({@link ownEdges}).
  */
-function walkOut(ys: number[], own: number[], lo: number, hi: number, a: number, b: number, xs: number[]): void {
+function walkOut(ys: Float64Array, n: number, lo: number, hi: number, a: number, b: number): void {
   let c0 = a,
     c1 = b;
-  for (const sy of ys) {
+  const xs = crossXs;
+  for (let i = 0; i < n; i++) {
+    const sy = ys[i];
     if (sy <= lo || sy >= hi) continue;
-    sortedCrossings(own, sy, xs);
+    sortedCrossings(ownEdges, ownN, sy);
     let n0 = Infinity,
       n1 = -Infinity;
-    for (let k = 0; k + 1 < xs.length; k += 2)
+    for (let k = 0; k + 1 < crossN; k += 2)
       if (xs[k + 1] >= c0 - EPS_M && xs[k] <= c1 + EPS_M) {
         if (xs[k] < n0) n0 = xs[k];
         if (xs[k + 1] > n1) n1 = xs[k + 1];
@@ -121,54 +176,90 @@ export function rowExtents(
   rows: number,
   sectionWidthM: number,
 ): ([number, number] | undefined)[] {
+  const need = new Float64Array(2 * rows),
+    has = new Uint8Array(rows);
+  rowExtentsInto(part, lo, hi, a, b, passLoM, rows, sectionWidthM, need, has);
   const out: ([number, number] | undefined)[] = [];
-  // every row's strip lies in the pass's: its edges, once, serve each row's line and band
-  const edges: number[] = [];
-  bandEdges(part, lo, hi, edges);
-  for (let k = 0; k < rows; k++) {
-    const rlo = Math.max(lo, passLoM + k * sectionWidthM),
-      rhi = Math.min(hi, passLoM + (k + 1) * sectionWidthM);
-    if (rhi - rlo <= 1e-3) {
-      out.push(undefined);
-      continue;
-    }
-    // the row's own centre interval: the one of its line that shares most with the pass's [a, b]
-    const ry = (rlo + rhi) / 2;
-    const best = mostShared(edges, ry, a, b);
-    out.push(best ? extentOver(edges, ry, rlo, rhi, best[0], best[1]) : undefined);
-  }
+  for (let k = 0; k < rows; k++) out.push(has[k] ? [need[2 * k], need[2 * k + 1]] : undefined);
   return out;
 }
 
 /**
- * Sets `xs` to where the line y crosses `edges` (ax, ay, bx, by each; the scanline test and
- * arithmetic of `lineIntervals`), ascending: pairs are the line's inside intervals.
+ * {@link rowExtents} written flat: row k's extent to `need[2k]`, `need[2k + 1]` and `has[k]` 1,
+ * or `has[k]` 0 where it needs nothing (no pair or array per row: the planner asks it per swath).
  */
-function sortedCrossings(edges: readonly number[], y: number, xs: number[]): void {
-  xs.length = 0;
-  for (let e = 0; e < edges.length; e += 4) {
-    const ay = edges[e + 1],
-      by = edges[e + 3];
-    if (ay > y !== by > y) xs.push(edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]));
+export function rowExtentsInto(
+  part: PolygonM,
+  lo: number,
+  hi: number,
+  a: number,
+  b: number,
+  passLoM: number,
+  rows: number,
+  sectionWidthM: number,
+  need: Float64Array,
+  has: Uint8Array,
+): void {
+  // every row's strip lies in the pass's: its edges, once, serve each row's line and band
+  const to = bandEdgesAt(part, lo, hi);
+  reserve(to);
+  for (let k = 0; k < rows; k++) {
+    has[k] = 0;
+    const rlo = Math.max(lo, passLoM + k * sectionWidthM),
+      rhi = Math.min(hi, passLoM + (k + 1) * sectionWidthM);
+    if (rhi - rlo <= 1e-3) continue;
+    // the row's own centre interval: the one of its line that shares most with the pass's [a, b]
+    const ry = (rlo + rhi) / 2;
+    if (!mostShared(bandBuf, to, ry, a, b)) continue;
+    extentOver(bandBuf, to, ry, rlo, rhi, shared0, shared1);
+    need[2 * k] = reach0;
+    need[2 * k + 1] = reach1;
+    has[k] = 1;
   }
-  sortAscending(xs);
 }
 
 /**
- * Of the inside intervals of the line y (`lineIntervals` of the part, from `edges`, which hold
- * every edge the line crosses), the one sharing most with [a, b]; undefined when none does.
+ * Sets {@link crossXs}[0, {@link crossN}) to where the line y crosses `edges[0, to)` (ax, ay,
+ * bx, by each; the scanline test and arithmetic of `lineIntervals`), ascending: pairs are the
+ * line's inside intervals.
  */
-function mostShared(edges: number[], y: number, a: number, b: number): [number, number] | undefined {
-  const xs = xsScratch;
-  sortedCrossings(edges, y, xs);
-  let best: [number, number] | undefined,
+function sortedCrossings(edges: Float64Array, to: number, y: number): void {
+  const xs = crossXs;
+  let n = 0;
+  for (let e = 0; e < to; e += 4) {
+    const ay = edges[e + 1],
+      by = edges[e + 3];
+    if (ay > y !== by > y) xs[n++] = edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]);
+  }
+  crossN = n;
+  sortRunAscending(xs, n);
+}
+
+/** The interval {@link mostShared} found. */
+let shared0 = 0,
+  shared1 = 0;
+
+/**
+ * Of the inside intervals of the line y (`lineIntervals` of the part, from `edges[0, to)`,
+ * which hold every edge the line crosses), the one sharing most with [a, b], set as
+ * [{@link shared0}, {@link shared1}]; false when none does.
+ */
+function mostShared(edges: Float64Array, to: number, y: number, a: number, b: number): boolean {
+  sortedCrossings(edges, to, y);
+  const xs = crossXs;
+  let found = false,
     shared = 0;
-  for (let k = 0; k + 1 < xs.length; k += 2) {
+  for (let k = 0; k + 1 < crossN; k += 2) {
     const u = xs[k],
       v = xs[k + 1];
     if (v - u <= 1e-3) continue;
     const s = Math.min(v, b) - Math.max(u, a);
-    if (s > shared) [best, shared] = [[u, v], s];
+    if (s > shared) {
+      shared = s;
+      shared0 = u;
+      shared1 = v;
+      found = true;
+    }
   }
-  return best;
+  return found;
 }

@@ -1,9 +1,9 @@
 import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bandPasses, swathCount } from './last-pass.js';
-import { lineIntervals } from './line-intervals.js';
-import { bandExtent, rowExtents, STEP_MIN_REACH_M } from './swath-ends.js';
-import { rowSteps, type RowStep } from './row-steps.js';
+import { lineIntervals, lineIntervalsInto, type IntervalRun } from './line-intervals.js';
+import { bandExtentInto, rowExtentsInto, STEP_MIN_REACH_M } from './swath-ends.js';
+import { rowStepsFlat, type RowStep } from './row-steps.js';
 
 export { lineIntervals, swathCount };
 
@@ -96,6 +96,7 @@ function yRange(p: PolygonM): [number, number] {
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
   const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
+  const table: StepTable | undefined = boundRotated && sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
   const cells: SweepSwath[][] = [];
   let lines = 0,
     pieces = 0;
@@ -105,58 +106,107 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
     for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) {
       const y = y0 + pass.offsetM,
         line = lines++;
-      const rows = sectionWidthM ? { widthM: pass.widthM, sectionWidthM } : undefined;
       const here = boundRotated
-        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, rows)
+        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, pass.widthM, table)
         : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
       if (pass.widthM < widthM) for (const p of here) p.widthM = pass.widthM;
       pieces += here.length;
       below = chainPieces(here, below, cells);
     }
   }
-  return { angleRad, swaths: cells, lines, pieces };
+  const plan: SweepPlan = { angleRad, swaths: cells, lines, pieces };
+  if (table) stepTables.set(plan, table);
+  return plan;
 }
 
 /** One plan of several sweeps (regions swept at their own angles), cells in order. */
 export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
-  return {
+  const plan: SweepPlan = {
     angleRad: sweeps[0]?.angleRad ?? 0,
     cellAngles: sweeps.flatMap((p) => p.swaths.map(() => p.angleRad)),
     swaths: sweeps.flatMap((p) => p.swaths),
     lines: sweeps.reduce((a, p) => a + p.lines, 0),
     pieces: sweeps.reduce((a, p) => a + p.pieces, 0),
   };
+  const tables = sweeps.map((p) => stepTables.get(p)).filter((t) => t !== undefined);
+  if (tables.length > 0)
+    stepTables.set(plan, {
+      swaths: tables.flatMap((t) => t.swaths),
+      parts: tables.flatMap((t) => t.parts),
+      nums: tables.flatMap((t) => t.nums),
+      sectionWidthM: tables[0].sectionWidthM,
+    });
+  return plan;
 }
 
-/** A pass's rows: its working width and the width of one section. */
-interface PassRows {
-  widthM: number;
-  sectionWidthM: number;
-}
+/** Scratch of {@link boundedPieces}: the bound's and the part's intervals of a line, a one-part list, an extent. */
+const boundRun: IntervalRun = { ends: new Float64Array(16), n: 0 },
+  partRun: IntervalRun = { ends: new Float64Array(16), n: 0 },
+  onePart: PolygonM[] = [],
+  extent = new Float64Array(2);
 
 /**
  * Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`.
- * With `rows` (an implement with sections) an end that runs past its centre interval by
- * {@link STEP_MIN_REACH_M} or more may get row steps ({@link addRowSteps}).
+ * With `table` (an implement with sections; this pass `passWidthM` wide) an end that runs past
+ * its centre interval by {@link STEP_MIN_REACH_M} or more may get row steps ({@link addRowSteps}):
+ * what they are worked out from goes into the table.
  */
-function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number, hi: number, line: number, rows?: PassRows): SweepSwath[] {
-  const boundIv = lineIntervals(bound, y);
+function boundedPieces(
+  part: PolygonM,
+  bound: PolygonM[],
+  y: number,
+  lo: number,
+  hi: number,
+  line: number,
+  passWidthM: number,
+  table: StepTable | undefined,
+): SweepSwath[] {
+  lineIntervalsInto(bound, y, boundRun);
+  onePart[0] = part;
+  lineIntervalsInto(onePart, y, partRun);
+  const bIv = boundRun.ends,
+    bn = boundRun.n,
+    pIv = partRun.ends,
+    pn = partRun.n;
   const here: SweepSwath[] = [];
-  let lastBound = -1;
-  for (const [a, b] of lineIntervals([part], y)) {
-    const k = boundIv.findIndex(([u, v]) => u <= (a + b) / 2 && (a + b) / 2 <= v);
-    const [u, v] = k >= 0 ? boundIv[k] : [-Infinity, Infinity];
+  // the bound interval of the last piece, and its entry in the table (−1: none)
+  let lastBound = -1,
+    lastEntry = -1;
+  for (let p = 0; p < pn; p += 2) {
+    const a = pIv[p],
+      b = pIv[p + 1];
+    let k = -1;
+    for (let q = 0; q < bn; q += 2)
+      if (bIv[q] <= (a + b) / 2 && (a + b) / 2 <= bIv[q + 1]) {
+        k = q / 2;
+        break;
+      }
+    const u = k >= 0 ? bIv[2 * k] : -Infinity,
+      v = k >= 0 ? bIv[2 * k + 1] : Infinity;
     // bandExtent only widens [a, b]: a bound interval inside [a, b] clips it back to the bound
     // interval itself (a no-lap layout, whose bound is the area), so it need not be computed
-    let [x0, x1] = u >= a && v <= b ? [u, v] : bandExtent(part, y, lo, hi, a, b, (hi - lo) / 2);
-    [x0, x1] = [Math.max(x0, u), Math.min(x1, v)];
-    const prev = here[here.length - 1];
+    let x0 = u,
+      x1 = v;
+    if (!(u >= a && v <= b)) {
+      bandExtentInto(part, y, lo, hi, a, b, extent);
+      x0 = Math.max(extent[0], u);
+      x1 = Math.min(extent[1], v);
+    }
+    const prev = here.length > 0 ? here[here.length - 1] : undefined;
     if (prev && k >= 0 && k === lastBound) {
       prev.x1 = Math.max(prev.x1, x1);
-      stepInputs.delete(prev); // merged across a notch: one straight piece
+      // merged across a notch: one straight piece
+      if (lastEntry >= 0) table!.swaths[lastEntry] = undefined;
+      lastEntry = -1;
     } else {
       const s: SweepSwath = { y, x0, x1, line };
-      if (rows && Math.max(a - x0, x1 - b) >= STEP_MIN_REACH_M) stepInputs.set(s, { part, lo, hi, a, b, rows, u, v });
+      lastEntry = -1;
+      if (table && Math.max(a - x0, x1 - b) >= STEP_MIN_REACH_M) {
+        lastEntry = table.swaths.length;
+        table.swaths.push(s);
+        table.parts.push(part);
+        table.nums.push(lo, hi, a, b, u, v, passWidthM);
+      }
       here.push(s);
     }
     lastBound = k;
@@ -164,49 +214,71 @@ function boundedPieces(part: PolygonM, bound: PolygonM[], y: number, lo: number,
   return here;
 }
 
-/** What a swath's row steps are worked out from: its part, strip, centre interval, rows and bound interval. */
-interface StepInput {
-  part: PolygonM;
-  lo: number;
-  hi: number;
-  a: number;
-  b: number;
-  rows: PassRows;
-  u: number;
-  v: number;
+/**
+ * What the row steps of a sweep's swaths are worked out from, per swath that may get them (in
+ * the order made): the swath (undefined once merged across a notch: one straight piece), its
+ * part, and {@link STEP_NUMS} numbers: its strip lo, hi, its centre interval a, b, its bound
+ * interval u, v and its pass's width; and the implement's row width.
+ */
+interface StepTable {
+  swaths: (SweepSwath | undefined)[];
+  parts: PolygonM[];
+  nums: number[];
+  sectionWidthM: number;
 }
 
+/** Numbers per swath in a {@link StepTable}. */
+const STEP_NUMS = 7;
+
 /**
- * Swaths whose ends may get row steps, with what they are worked out from. The angle search
- * sweeps many layouts and keeps one: steps are worked out for that one only ({@link addRowSteps}).
+ * Each sweep's {@link StepTable}. The angle search sweeps many layouts and keeps one: steps are
+ * worked out for that one only ({@link addRowSteps}). One entry per sweep, not per swath: each
+ * entry of a weak map costs the collector.
  */
-const stepInputs = new WeakMap<SweepSwath, StepInput>();
+const stepTables = new WeakMap<SweepPlan, StepTable>();
+
+/** Scratch of {@link steppedEnds}: each row's interval (flat) and whether it needs one. */
+let needScratch = new Float64Array(16),
+  hasScratch = new Uint8Array(8);
 
 /**
  * Sets `steps` on the swaths of a sweep (made by {@link sweepSwaths} with `bound` and
- * `sectionWidthM`) whose ends slant across the edge enough to pay for switching rows off one
- * group at a time (see `rowSteps`). Done once, on the layout the planner keeps.
+ * `sectionWidthM`, or joined from such by {@link joinSweeps}) whose ends slant across the edge
+ * enough to pay for switching rows off one group at a time (see `rowSteps`). Done once, on the
+ * layout the planner keeps.
  */
 export function addRowSteps(plan: SweepPlan): void {
-  for (const cell of plan.swaths)
-    for (const s of cell) {
-      const input = stepInputs.get(s);
-      if (!input) continue;
-      const steps = steppedEnds(s.y, input);
-      if (steps) s.steps = steps;
-    }
+  const table = stepTables.get(plan);
+  if (!table) return;
+  const { swaths, parts, nums } = table;
+  for (let i = 0; i < swaths.length; i++) {
+    const s = swaths[i];
+    if (!s) continue;
+    const o = STEP_NUMS * i;
+    const steps = steppedEnds(s.y, parts[i], nums, o, table.sectionWidthM);
+    if (steps) s.steps = steps;
+  }
 }
 
-/** Row steps of a swath on the line y (see {@link rowSteps}), clipped to the bound interval [u, v]; undefined when one piece serves. */
-function steppedEnds(y: number, { part, lo, hi, a, b, rows, u, v }: StepInput): RowStep[] | undefined {
-  const n = Math.round(rows.widthM / rows.sectionWidthM);
-  const need = rowExtents(part, lo, hi, a, b, y - rows.widthM / 2, n, rows.sectionWidthM);
-  const clipped = need.map((iv): [number, number] | undefined => (iv ? [Math.max(iv[0], u), Math.min(iv[1], v)] : undefined));
-  const steps = rowSteps(
-    clipped.map((iv) => (iv && iv[1] > iv[0] ? iv : undefined)),
-    -rows.widthM / 2,
-    rows.sectionWidthM,
-  );
+/**
+ * Row steps of the swath on the line y whose {@link StepTable} numbers start at `nums[o]` (see
+ * `rowSteps`), clipped to its bound interval; undefined when one piece serves.
+ */
+function steppedEnds(y: number, part: PolygonM, nums: number[], o: number, sectionWidthM: number): RowStep[] | undefined {
+  const [lo, hi, a, b, u, v, passWidthM] = [nums[o], nums[o + 1], nums[o + 2], nums[o + 3], nums[o + 4], nums[o + 5], nums[o + 6]];
+  const n = Math.round(passWidthM / sectionWidthM);
+  if (hasScratch.length < n) [needScratch, hasScratch] = [new Float64Array(4 * n), new Uint8Array(2 * n)];
+  const need = needScratch,
+    has = hasScratch;
+  rowExtentsInto(part, lo, hi, a, b, y - passWidthM / 2, n, sectionWidthM, need, has);
+  for (let k = 0; k < n; k++) {
+    if (!has[k]) continue;
+    const x0 = Math.max(need[2 * k], u),
+      x1 = Math.min(need[2 * k + 1], v);
+    if (x1 > x0) [need[2 * k], need[2 * k + 1]] = [x0, x1];
+    else has[k] = 0;
+  }
+  const steps = rowStepsFlat(need, has, n, -passWidthM / 2, sectionWidthM);
   return steps && steps.length > 1 ? steps : undefined;
 }
 
