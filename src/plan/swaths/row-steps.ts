@@ -76,15 +76,77 @@ const MAX_ROWS_OFFSET_M = 1;
 const dp = {
   best: new Float64Array(16),
   from: new Int32Array(16),
+  /** Per end xs[i]: the rows (bits) needed past it (hi > xs[i]), and those needed before it (lo < xs[i]). */
+  past: new Int32Array(16),
+  before: new Int32Array(16),
 };
+
+/** Rows {@link leastCostBreaks} tracks as bits of one 32-bit mask; more take {@link leastCostBreaksWide}. */
+const MASK_ROWS = 31;
 
 /**
  * Least cost of working xs[0]..xs[n - 1] for every j, and the break before j it takes: the cost of a
  * piece (u, v) is the row-metres its rows (those needed there, one run) work where not needed,
  * times the row width, plus {@link STEP_COST_PER_R2} · r² for each piece after the first.
+ *
+ * The rows on over (xs[i], xs[j]) are those needed past xs[i] and before xs[j]: each end's two
+ * row sets are bit masks made once, so a pair's run is two bit scans instead of a loop over the
+ * rows. A piece costs at least its step: a start whose cost plus the step is no cheaper than the
+ * best so far cannot win, and its row-metres are not summed (the sums that are summed are the
+ * same sums, in the same order: the same numbers and the same breaks as the loop over rows).
  */
 function leastCostBreaks(need: Float64Array, has: Uint8Array, rows: number, xs: Float64Array, n: number, passLoM: number, sectionWidthM: number): Int32Array {
+  if (rows > MASK_ROWS) return leastCostBreaksWide(need, has, rows, xs, n, passLoM, sectionWidthM);
   // the tables are shared: `from` is valid until the next call
+  if (dp.best.length < n)
+    [dp.best, dp.from, dp.past, dp.before] = [new Float64Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n), new Int32Array(2 * n)];
+  const { best, from, past, before } = dp;
+  best.fill(Infinity, 0, n);
+  from.fill(-1, 0, n);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    let p = 0,
+      q = 0;
+    for (let k = 0; k < rows; k++)
+      if (has[k]) {
+        if (need[2 * k + 1] > x + 1e-9) p |= 1 << k;
+        if (need[2 * k] < x - 1e-9) q |= 1 << k;
+      }
+    past[i] = p;
+    before[i] = q;
+  }
+  for (let j = 1; j < n; j++) {
+    const v = xs[j],
+      bj = before[j];
+    for (let i = 0; i < j; i++) {
+      // a piece costs ≥ 0: from a start no cheaper than the best so far it cannot win
+      if (!(best[i] < best[j])) continue;
+      const on = past[i] & bj;
+      if (on === 0) continue;
+      const k0 = 31 - Math.clz32(on & -on),
+        k1 = 31 - Math.clz32(on);
+      // rows centred too far off the machine's line: not a piece (the full run, centred, always is)
+      if (Math.abs(passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2) > MAX_ROWS_OFFSET_M) continue;
+      const r = ((k1 - k0 + 1) * sectionWidthM) / 2;
+      const step = i > 0 ? STEP_COST_PER_R2 * r * r : 0;
+      // the row-metres are ≥ 0, so the cost is at least best[i] + step (rounding is monotone)
+      if (!(best[i] + step < best[j])) continue;
+      const u = xs[i];
+      let m = 0;
+      for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, need[2 * k + 1]) - Math.max(u, need[2 * k])) : 0);
+      const c = best[i] + (m * sectionWidthM + step);
+      if (c < best[j]) {
+        best[j] = c;
+        from[j] = i;
+      }
+    }
+  }
+  return from;
+}
+
+/** {@link leastCostBreaks} for implements of more than {@link MASK_ROWS} rows: the loop over rows per piece. */
+function leastCostBreaksWide(need: Float64Array, has: Uint8Array, rows: number, xs: Float64Array, n: number, passLoM: number, sectionWidthM: number): Int32Array {
   if (dp.best.length < n) [dp.best, dp.from] = [new Float64Array(2 * n), new Int32Array(2 * n)];
   const { best, from } = dp;
   best.fill(Infinity, 0, n);
@@ -92,19 +154,13 @@ function leastCostBreaks(need: Float64Array, has: Uint8Array, rows: number, xs: 
   best[0] = 0;
   for (let j = 1; j < n; j++)
     for (let i = 0; i < j; i++) {
-      // a piece costs ≥ 0: from a start no cheaper than the best so far it cannot win
       if (!(best[i] < best[j])) continue;
       const u = xs[i],
         v = xs[j];
-      let k0 = -1,
-        k1 = -1;
-      for (let k = 0; k < rows; k++)
-        if (has[k] && need[2 * k + 1] > u + 1e-9 && need[2 * k] < v - 1e-9) {
-          if (k0 < 0) k0 = k;
-          k1 = k;
-        }
-      // rows centred too far off the machine's line: not a piece (the full run, centred, always is)
-      if (k0 < 0 || Math.abs(passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2) > MAX_ROWS_OFFSET_M) continue;
+      if (!rowsOn(need, has, rows, u, v)) continue;
+      const k0 = onK0,
+        k1 = onK1;
+      if (Math.abs(passLoM + ((k0 + k1 + 1) * sectionWidthM) / 2) > MAX_ROWS_OFFSET_M) continue;
       let m = 0;
       for (let k = k0; k <= k1; k++) m += v - u - (has[k] ? Math.max(0, Math.min(v, need[2 * k + 1]) - Math.max(u, need[2 * k])) : 0);
       const r = ((k1 - k0 + 1) * sectionWidthM) / 2;
