@@ -95,28 +95,109 @@ function yRange(p: PolygonM): [number, number] {
  */
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
-  const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
-  const table: StepTable | undefined = boundRotated && sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
+  if (!bound) {
+    const { cells, lines, pieces } = laidOut(parts, undefined, widthM, sectionWidthM, undefined);
+    return { angleRad, swaths: cells, lines, pieces };
+  }
+  const boundRotated = bound.map((p) => rotatePolygon(p, -angleRad));
+  return lazySweep(angleRad, parts, boundRotated, widthM, sectionWidthM);
+}
+
+/**
+ * A sweep with `bound` whose lines and pieces are counted now and whose swaths are laid out when
+ * first read. The angle search sweeps each alternative angle and drops those with more pieces
+ * than the best (layout.ts `leastWorkAngle`): those are never laid out, and their swath ends
+ * (a band walk per piece) and row-step inputs are not worked out. The count is the layout's own
+ * ({@link countPieces}); the swaths, once read, are a plain data property.
+ */
+function lazySweep(angleRad: number, parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): SweepPlan {
+  const { lines, pieces } = countPieces(parts, bound, widthM, sectionWidthM);
+  const plan = { angleRad } as SweepPlan;
+  Object.defineProperty(plan, 'swaths', {
+    configurable: true,
+    enumerable: true,
+    get(): SweepSwath[][] {
+      const table: StepTable | undefined = sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
+      const { cells } = laidOut(parts, bound, widthM, sectionWidthM, table);
+      Object.defineProperty(plan, 'swaths', { configurable: true, enumerable: true, writable: true, value: cells });
+      if (table) stepTables.set(plan, table);
+      return cells;
+    },
+  });
+  plan.lines = lines;
+  plan.pieces = pieces;
+  return plan;
+}
+
+/** The parts' passes: each pass's line y, its strip [lo, hi] and width, per part (the frame of {@link laidOut} and {@link countPieces}). */
+function forEachPass(
+  parts: PolygonM[],
+  widthM: number,
+  sectionWidthM: number | undefined,
+  visit: (part: PolygonM, partIndex: number, y: number, lo: number, hi: number, passWidthM: number) => void,
+): void {
+  parts.forEach((part, i) => {
+    const [y0, y1] = yRange(part);
+    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) visit(part, i, y0 + pass.offsetM, y0 + pass.loM, y0 + pass.hiM, pass.widthM);
+  });
+}
+
+/** Swaths of the rotated `parts` grouped into cells, with their ends ({@link boundedPieces} with `bound`), and the counts. */
+function laidOut(
+  parts: PolygonM[],
+  bound: PolygonM[] | undefined,
+  widthM: number,
+  sectionWidthM: number | undefined,
+  table: StepTable | undefined,
+): { cells: SweepSwath[][]; lines: number; pieces: number } {
   const cells: SweepSwath[][] = [];
   let lines = 0,
+    pieces = 0,
+    below: Link[] = [],
+    lastPart = -1;
+  forEachPass(parts, widthM, sectionWidthM, (part, partIndex, y, lo, hi, passWidthM) => {
+    if (partIndex !== lastPart) [below, lastPart] = [[], partIndex];
+    const line = lines++;
+    const here = bound
+      ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table)
+      : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
+    if (passWidthM < widthM) for (const p of here) p.widthM = passWidthM;
+    pieces += here.length;
+    below = chainPieces(here, below, cells);
+  });
+  return { cells, lines, pieces };
+}
+
+/**
+ * The lines and pieces {@link laidOut} gives with `bound`, without the swaths' ends: a line's
+ * pieces are its intervals less those merged into the one before (both in one bound interval),
+ * which the ends do not change.
+ */
+function countPieces(parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): { lines: number; pieces: number } {
+  let lines = 0,
     pieces = 0;
-  for (const part of parts) {
-    const [y0, y1] = yRange(part);
-    let below: Link[] = [];
-    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) {
-      const y = y0 + pass.offsetM,
-        line = lines++;
-      const here = boundRotated
-        ? boundedPieces(part, boundRotated, y, y0 + pass.loM, y0 + pass.hiM, line, pass.widthM, table)
-        : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
-      if (pass.widthM < widthM) for (const p of here) p.widthM = pass.widthM;
-      pieces += here.length;
-      below = chainPieces(here, below, cells);
+  forEachPass(parts, widthM, sectionWidthM, (part, _i, y) => {
+    lines++;
+    lineIntervalsInto(bound, y, boundRun);
+    onePart[0] = part;
+    lineIntervalsInto(onePart, y, partRun);
+    let lastBound = -1,
+      here = 0;
+    for (let p = 0; p < partRun.n; p += 2) {
+      const k = boundIndex(partRun.ends[p], partRun.ends[p + 1]);
+      if (!(here > 0 && k >= 0 && k === lastBound)) here++;
+      lastBound = k;
     }
-  }
-  const plan: SweepPlan = { angleRad, swaths: cells, lines, pieces };
-  if (table) stepTables.set(plan, table);
-  return plan;
+    pieces += here;
+  });
+  return { lines, pieces };
+}
+
+/** The bound interval ({@link boundRun}) holding the midpoint of [a, b], by index; −1 when none does. */
+function boundIndex(a: number, b: number): number {
+  const bIv = boundRun.ends;
+  for (let q = 0; q < boundRun.n; q += 2) if (bIv[q] <= (a + b) / 2 && (a + b) / 2 <= bIv[q + 1]) return q / 2;
+  return -1;
 }
 
 /** One plan of several sweeps (regions swept at their own angles), cells in order. */
@@ -165,7 +246,6 @@ function boundedPieces(
   onePart[0] = part;
   lineIntervalsInto(onePart, y, partRun);
   const bIv = boundRun.ends,
-    bn = boundRun.n,
     pIv = partRun.ends,
     pn = partRun.n;
   const here: SweepSwath[] = [];
@@ -175,12 +255,7 @@ function boundedPieces(
   for (let p = 0; p < pn; p += 2) {
     const a = pIv[p],
       b = pIv[p + 1];
-    let k = -1;
-    for (let q = 0; q < bn; q += 2)
-      if (bIv[q] <= (a + b) / 2 && (a + b) / 2 <= bIv[q + 1]) {
-        k = q / 2;
-        break;
-      }
+    const k = boundIndex(a, b);
     const u = k >= 0 ? bIv[2 * k] : -Infinity,
       v = k >= 0 ? bIv[2 * k + 1] : Infinity;
     // bandExtent only widens [a, b]: a bound interval inside [a, b] clips it back to the bound
@@ -248,6 +323,8 @@ let needScratch = new Float64Array(16),
  * layout the planner keeps.
  */
 export function addRowSteps(plan: SweepPlan): void {
+  // a lazy sweep registers its table when laid out
+  if (plan.swaths.length === 0) return;
   const table = stepTables.get(plan);
   if (!table) return;
   const { swaths, parts, nums } = table;
