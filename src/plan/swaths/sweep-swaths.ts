@@ -111,14 +111,14 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
  * ({@link countPieces}); the swaths, once read, are a plain data property.
  */
 function lazySweep(angleRad: number, parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): SweepPlan {
-  const { lines, pieces } = countPieces(parts, bound, widthM, sectionWidthM);
+  const { lines, pieces, intervals } = countPieces(parts, bound, widthM, sectionWidthM);
   const plan = { angleRad } as SweepPlan;
   Object.defineProperty(plan, 'swaths', {
     configurable: true,
     enumerable: true,
     get(): SweepSwath[][] {
       const table: StepTable | undefined = sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
-      const { cells } = laidOut(parts, bound, widthM, sectionWidthM, table);
+      const { cells } = laidOut(parts, bound, widthM, sectionWidthM, table, intervals);
       Object.defineProperty(plan, 'swaths', { configurable: true, enumerable: true, writable: true, value: cells });
       if (table) stepTables.set(plan, table);
       return cells;
@@ -142,13 +142,17 @@ function forEachPass(
   });
 }
 
-/** Swaths of the rotated `parts` grouped into cells, with their ends ({@link boundedPieces} with `bound`), and the counts. */
+/**
+ * Swaths of the rotated `parts` grouped into cells, with their ends ({@link boundedPieces} with
+ * `bound`, each line's centre intervals from `intervals`), and the counts.
+ */
 function laidOut(
   parts: PolygonM[],
   bound: PolygonM[] | undefined,
   widthM: number,
   sectionWidthM: number | undefined,
   table: StepTable | undefined,
+  intervals?: LineRuns,
 ): { cells: SweepSwath[][]; lines: number; pieces: number } {
   const cells: SweepSwath[][] = [];
   let lines = 0,
@@ -158,8 +162,9 @@ function laidOut(
   forEachPass(parts, widthM, sectionWidthM, (part, partIndex, y, lo, hi, passWidthM) => {
     if (partIndex !== lastPart) [below, lastPart] = [[], partIndex];
     const line = lines++;
-    const here = bound
-      ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table)
+    const here =
+      bound && intervals
+        ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table, intervals.ends, intervals.start[line], intervals.start[line + 1])
       : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
     if (passWidthM < widthM) for (const p of here) p.widthM = passWidthM;
     pieces += here.length;
@@ -168,29 +173,65 @@ function laidOut(
   return { cells, lines, pieces };
 }
 
+/** Each line's centre intervals (its part's): line l's are the pairs in `ends[start[l], start[l + 1])`. */
+interface LineRuns {
+  ends: Float64Array;
+  start: Int32Array;
+}
+
 /**
  * The lines and pieces {@link laidOut} gives with `bound`, without the swaths' ends: a line's
  * pieces are its intervals less those merged into the one before (both in one bound interval),
- * which the ends do not change.
+ * which the ends do not change; a line of one interval is one piece, whatever its bound
+ * interval. Each line's intervals are kept for the layout.
  */
-function countPieces(parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): { lines: number; pieces: number } {
+function countPieces(
+  parts: PolygonM[],
+  bound: PolygonM[],
+  widthM: number,
+  sectionWidthM: number | undefined,
+): { lines: number; pieces: number; intervals: LineRuns } {
   let lines = 0,
-    pieces = 0;
+    pieces = 0,
+    ends = new Float64Array(64),
+    start = new Int32Array(32),
+    used = 0;
   forEachPass(parts, widthM, sectionWidthM, (part, _i, y) => {
-    lines++;
-    lineIntervalsInto(bound, y, boundRun);
     onePart[0] = part;
     lineIntervalsInto(onePart, y, partRun);
+    const pn = partRun.n;
+    if (used + pn > ends.length) ends = grown(ends, used + pn);
+    if (lines + 2 > start.length) {
+      const more = new Int32Array(2 * start.length);
+      more.set(start);
+      start = more;
+    }
+    for (let k = 0; k < pn; k++) ends[used + k] = partRun.ends[k];
+    start[lines] = used;
+    used += pn;
+    start[++lines] = used;
+    if (pn <= 2) {
+      pieces += pn / 2;
+      return;
+    }
+    lineIntervalsInto(bound, y, boundRun);
     let lastBound = -1,
       here = 0;
-    for (let p = 0; p < partRun.n; p += 2) {
+    for (let p = 0; p < pn; p += 2) {
       const k = boundIndex(partRun.ends[p], partRun.ends[p + 1]);
       if (!(here > 0 && k >= 0 && k === lastBound)) here++;
       lastBound = k;
     }
     pieces += here;
   });
-  return { lines, pieces };
+  return { lines, pieces, intervals: { ends, start } };
+}
+
+/** A copy of `a` with room for at least `n` numbers. */
+function grown(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  const more = new Float64Array(Math.max(n, 2 * a.length));
+  more.set(a);
+  return more;
 }
 
 /** The bound interval ({@link boundRun}) holding the midpoint of [a, b], by index; −1 when none does. */
@@ -227,7 +268,8 @@ const boundRun: IntervalRun = { ends: new Float64Array(16), n: 0 },
   extent = new Float64Array(2);
 
 /**
- * Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`.
+ * Pieces of one line (its centre intervals `pIv[p0, p1)`) with their ends on the area's edge across
+ * their strip, clipped to `bound`.
  * With `table` (an implement with sections; this pass `passWidthM` wide) an end that runs past
  * its centre interval by {@link STEP_MIN_REACH_M} or more may get row steps ({@link addRowSteps}):
  * what they are worked out from goes into the table.
@@ -241,18 +283,17 @@ function boundedPieces(
   line: number,
   passWidthM: number,
   table: StepTable | undefined,
+  pIv: Float64Array,
+  p0: number,
+  p1: number,
 ): SweepSwath[] {
   lineIntervalsInto(bound, y, boundRun);
-  onePart[0] = part;
-  lineIntervalsInto(onePart, y, partRun);
-  const bIv = boundRun.ends,
-    pIv = partRun.ends,
-    pn = partRun.n;
+  const bIv = boundRun.ends;
   const here: SweepSwath[] = [];
   // the bound interval of the last piece, and its entry in the table (−1: none)
   let lastBound = -1,
     lastEntry = -1;
-  for (let p = 0; p < pn; p += 2) {
+  for (let p = p0; p < p1; p += 2) {
     const a = pIv[p],
       b = pIv[p + 1];
     const k = boundIndex(a, b);
