@@ -383,7 +383,13 @@ export function addRowSteps(plan: SweepPlan): void {
  * `rowSteps`), clipped to its bound interval; undefined when one piece serves.
  */
 function steppedEnds(y: number, part: PolygonM, nums: number[], o: number, sectionWidthM: number): RowStep[] | undefined {
-  const [lo, hi, a, b, u, v, passWidthM] = [nums[o], nums[o + 1], nums[o + 2], nums[o + 3], nums[o + 4], nums[o + 5], nums[o + 6]];
+  const lo = nums[o],
+    hi = nums[o + 1],
+    a = nums[o + 2],
+    b = nums[o + 3],
+    u = nums[o + 4],
+    v = nums[o + 5],
+    passWidthM = nums[o + 6];
   const n = Math.round(passWidthM / sectionWidthM);
   if (hasScratch.length < n) [needScratch, hasScratch] = [new Float64Array(4 * n), new Uint8Array(2 * n)];
   const need = needScratch,
@@ -393,8 +399,10 @@ function steppedEnds(y: number, part: PolygonM, nums: number[], o: number, secti
     if (!has[k]) continue;
     const x0 = Math.max(need[2 * k], u),
       x1 = Math.min(need[2 * k + 1], v);
-    if (x1 > x0) [need[2 * k], need[2 * k + 1]] = [x0, x1];
-    else has[k] = 0;
+    if (x1 > x0) {
+      need[2 * k] = x0;
+      need[2 * k + 1] = x1;
+    } else has[k] = 0;
   }
   const steps = rowStepsFlat(need, has, n, -passWidthM / 2, sectionWidthM);
   return steps && steps.length > 1 ? steps : undefined;
