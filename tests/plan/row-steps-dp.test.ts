@@ -77,4 +77,13 @@ describe('row steps: the dynamic programme over arrays breaks where the referenc
       { seed: 41, numRuns: 2000 },
     );
   });
+
+  it('property (seeded): wide implements (up to 31 rows as bit masks, more by the loop over rows) break where the reference does', () => {
+    fc.assert(
+      fc.property(fc.array(arbRow, { minLength: 24, maxLength: 40 }), fc.constantFrom(0.05, 0.1), (need, rowM) => {
+        expect(rowSteps(need, -(need.length * rowM) / 2, rowM)).toEqual(rowStepsRef(need, -(need.length * rowM) / 2, rowM));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
 });

@@ -95,7 +95,15 @@ const MASK_ROWS = 31;
  * best so far cannot win, and its row-metres are not summed (the sums that are summed are the
  * same sums, in the same order: the same numbers and the same breaks as the loop over rows).
  */
-function leastCostBreaks(need: Float64Array, has: Uint8Array, rows: number, xs: Float64Array, n: number, passLoM: number, sectionWidthM: number): Int32Array {
+function leastCostBreaks(
+  need: Float64Array,
+  has: Uint8Array,
+  rows: number,
+  xs: Float64Array,
+  n: number,
+  passLoM: number,
+  sectionWidthM: number,
+): Int32Array {
   if (rows > MASK_ROWS) return leastCostBreaksWide(need, has, rows, xs, n, passLoM, sectionWidthM);
   // the tables are shared: `from` is valid until the next call
   if (dp.best.length < n)
@@ -146,7 +154,15 @@ function leastCostBreaks(need: Float64Array, has: Uint8Array, rows: number, xs: 
 }
 
 /** {@link leastCostBreaks} for implements of more than {@link MASK_ROWS} rows: the loop over rows per piece. */
-function leastCostBreaksWide(need: Float64Array, has: Uint8Array, rows: number, xs: Float64Array, n: number, passLoM: number, sectionWidthM: number): Int32Array {
+function leastCostBreaksWide(
+  need: Float64Array,
+  has: Uint8Array,
+  rows: number,
+  xs: Float64Array,
+  n: number,
+  passLoM: number,
+  sectionWidthM: number,
+): Int32Array {
   if (dp.best.length < n) [dp.best, dp.from] = [new Float64Array(2 * n), new Int32Array(2 * n)];
   const { best, from } = dp;
   best.fill(Infinity, 0, n);
@@ -198,7 +214,13 @@ export function rowSteps(need: ([number, number] | undefined)[], passLoM: number
  * {@link rowSteps} of needs written flat: row k's interval `need[2k]`, `need[2k + 1]` where
  * `has[k]` is 1 (as `rowExtentsInto` writes them), for `rows` rows.
  */
-export function rowStepsFlat(need: Float64Array, has: Uint8Array, rows: number, passLoM: number, sectionWidthM: number): RowStep[] | undefined {
+export function rowStepsFlat(
+  need: Float64Array,
+  has: Uint8Array,
+  rows: number,
+  passLoM: number,
+  sectionWidthM: number,
+): RowStep[] | undefined {
   const n = rowEnds(need, has, rows);
   if (n < 3) return undefined;
   const xs = endXs;

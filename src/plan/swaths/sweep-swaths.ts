@@ -138,7 +138,8 @@ function forEachPass(
 ): void {
   parts.forEach((part, i) => {
     const [y0, y1] = yRange(part);
-    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) visit(part, i, y0 + pass.offsetM, y0 + pass.loM, y0 + pass.hiM, pass.widthM);
+    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM))
+      visit(part, i, y0 + pass.offsetM, y0 + pass.loM, y0 + pass.hiM, pass.widthM);
   });
 }
 
@@ -165,7 +166,7 @@ function laidOut(
     const here =
       bound && intervals
         ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table, intervals.ends, intervals.start[line], intervals.start[line + 1])
-      : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
+        : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
     if (passWidthM < widthM) for (const p of here) p.widthM = passWidthM;
     pieces += here.length;
     below = chainPieces(here, below, cells);
