@@ -96,7 +96,7 @@ function yRange(p: PolygonM): [number, number] {
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
   if (!bound) {
-    const { cells, lines, pieces } = laidOut(parts, undefined, widthM, sectionWidthM, undefined);
+    const { cells, lines, pieces } = laidOut(parts, sweepPasses(parts, widthM, sectionWidthM), undefined, widthM, undefined);
     return { angleRad, swaths: cells, lines, pieces };
   }
   const boundRotated = bound.map((p) => rotatePolygon(p, -angleRad));
@@ -111,58 +111,68 @@ export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, 
  * ({@link countPieces}); the swaths, once read, are a plain data property.
  */
 function lazySweep(angleRad: number, parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): SweepPlan {
-  const { lines, pieces, intervals } = countPieces(parts, bound, widthM, sectionWidthM);
-  const plan = { angleRad } as SweepPlan;
-  Object.defineProperty(plan, 'swaths', {
-    configurable: true,
-    enumerable: true,
-    get(): SweepSwath[][] {
-      const table: StepTable | undefined = sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
-      const { cells } = laidOut(parts, bound, widthM, sectionWidthM, table, intervals);
-      Object.defineProperty(plan, 'swaths', { configurable: true, enumerable: true, writable: true, value: cells });
-      if (table) stepTables.set(plan, table);
+  const passes = sweepPasses(parts, widthM, sectionWidthM);
+  const { pieces, intervals } = countPieces(parts, passes, bound);
+  let cells: SweepSwath[][] | undefined;
+  // an accessor of the literal itself: no property redefined, the plan keeps one shape
+  const plan: SweepPlan = {
+    angleRad,
+    get swaths(): SweepSwath[][] {
+      if (!cells) {
+        const table: StepTable | undefined = sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
+        cells = laidOut(parts, passes, bound, widthM, table, intervals).cells;
+        if (table) stepTables.set(plan, table);
+      }
       return cells;
     },
-  });
-  plan.lines = lines;
-  plan.pieces = pieces;
+    set swaths(value: SweepSwath[][]) {
+      cells = value;
+    },
+    lines: passes.length,
+    pieces,
+  };
   return plan;
 }
 
-/** The parts' passes: each pass's line y, its strip [lo, hi] and width, per part (the frame of {@link laidOut} and {@link countPieces}). */
-function forEachPass(
-  parts: PolygonM[],
-  widthM: number,
-  sectionWidthM: number | undefined,
-  visit: (part: PolygonM, partIndex: number, y: number, lo: number, hi: number, passWidthM: number) => void,
-): void {
+/** A pass of a sweep: its part (by index), its line y, its strip [lo, hi] and its width. */
+interface SweepPass {
+  part: number;
+  y: number;
+  lo: number;
+  hi: number;
+  widthM: number;
+}
+
+/** The passes over each part in turn, bottom to top ({@link bandPasses} over the part's height). */
+function sweepPasses(parts: PolygonM[], widthM: number, sectionWidthM: number | undefined): SweepPass[] {
+  const out: SweepPass[] = [];
   parts.forEach((part, i) => {
     const [y0, y1] = yRange(part);
     for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM))
-      visit(part, i, y0 + pass.offsetM, y0 + pass.loM, y0 + pass.hiM, pass.widthM);
+      out.push({ part: i, y: y0 + pass.offsetM, lo: y0 + pass.loM, hi: y0 + pass.hiM, widthM: pass.widthM });
   });
+  return out;
 }
 
 /**
- * Swaths of the rotated `parts` grouped into cells, with their ends ({@link boundedPieces} with
- * `bound`, each line's centre intervals from `intervals`), and the counts.
+ * Swaths of the rotated `parts` along `passes`, grouped into cells, with their ends
+ * ({@link boundedPieces} with `bound`, each line's centre intervals from `intervals`), and the counts.
  */
 function laidOut(
   parts: PolygonM[],
+  passes: SweepPass[],
   bound: PolygonM[] | undefined,
   widthM: number,
-  sectionWidthM: number | undefined,
   table: StepTable | undefined,
   intervals?: LineRuns,
 ): { cells: SweepSwath[][]; lines: number; pieces: number } {
   const cells: SweepSwath[][] = [];
-  let lines = 0,
-    pieces = 0,
-    below: Link[] = [],
-    lastPart = -1;
-  forEachPass(parts, widthM, sectionWidthM, (part, partIndex, y, lo, hi, passWidthM) => {
-    if (partIndex !== lastPart) [below, lastPart] = [[], partIndex];
-    const line = lines++;
+  let pieces = 0,
+    below: Link[] = [];
+  for (let line = 0; line < passes.length; line++) {
+    const { part: i, y, lo, hi, widthM: passWidthM } = passes[line];
+    if (line > 0 && passes[line - 1].part !== i) below = [];
+    const part = parts[i];
     const here =
       bound && intervals
         ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table, intervals.ends, intervals.start[line], intervals.start[line + 1])
@@ -170,8 +180,8 @@ function laidOut(
     if (passWidthM < widthM) for (const p of here) p.widthM = passWidthM;
     pieces += here.length;
     below = chainPieces(here, below, cells);
-  });
-  return { cells, lines, pieces };
+  }
+  return { cells, lines: passes.length, pieces };
 }
 
 /** Each line's centre intervals (its part's): line l's are the pairs in `ends[start[l], start[l + 1])`. */
@@ -186,34 +196,24 @@ interface LineRuns {
  * which the ends do not change; a line of one interval is one piece, whatever its bound
  * interval. Each line's intervals are kept for the layout.
  */
-function countPieces(
-  parts: PolygonM[],
-  bound: PolygonM[],
-  widthM: number,
-  sectionWidthM: number | undefined,
-): { lines: number; pieces: number; intervals: LineRuns } {
-  let lines = 0,
-    pieces = 0,
-    ends = new Float64Array(64),
-    start = new Int32Array(32),
+function countPieces(parts: PolygonM[], passes: SweepPass[], bound: PolygonM[]): { pieces: number; intervals: LineRuns } {
+  let pieces = 0,
+    ends = new Float64Array(4 * passes.length + 8),
     used = 0;
-  forEachPass(parts, widthM, sectionWidthM, (part, _i, y) => {
-    onePart[0] = part;
+  const start = new Int32Array(passes.length + 1);
+  for (let line = 0; line < passes.length; line++) {
+    const { part, y } = passes[line];
+    onePart[0] = parts[part];
     lineIntervalsInto(onePart, y, partRun);
     const pn = partRun.n;
     if (used + pn > ends.length) ends = grown(ends, used + pn);
-    if (lines + 2 > start.length) {
-      const more = new Int32Array(2 * start.length);
-      more.set(start);
-      start = more;
-    }
     for (let k = 0; k < pn; k++) ends[used + k] = partRun.ends[k];
-    start[lines] = used;
+    start[line] = used;
     used += pn;
-    start[++lines] = used;
+    start[line + 1] = used;
     if (pn <= 2) {
       pieces += pn / 2;
-      return;
+      continue;
     }
     lineIntervalsInto(bound, y, boundRun);
     let lastBound = -1,
@@ -224,8 +224,8 @@ function countPieces(
       lastBound = k;
     }
     pieces += here;
-  });
-  return { lines, pieces, intervals: { ends, start } };
+  }
+  return { pieces, intervals: { ends, start } };
 }
 
 /** A copy of `a` with room for at least `n` numbers. */
@@ -251,14 +251,16 @@ export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
     lines: sweeps.reduce((a, p) => a + p.lines, 0),
     pieces: sweeps.reduce((a, p) => a + p.pieces, 0),
   };
-  const tables = sweeps.map((p) => stepTables.get(p)).filter((t) => t !== undefined);
-  if (tables.length > 0)
-    stepTables.set(plan, {
-      swaths: tables.flatMap((t) => t.swaths),
-      parts: tables.flatMap((t) => t.parts),
-      nums: tables.flatMap((t) => t.nums),
-      sectionWidthM: tables[0].sectionWidthM,
-    });
+  const joined: StepTable = { swaths: [], parts: [], nums: [], sectionWidthM: 0 };
+  for (const p of sweeps) {
+    const t = stepTables.get(p);
+    if (!t) continue;
+    for (const s of t.swaths) joined.swaths.push(s);
+    for (const part of t.parts) joined.parts.push(part);
+    for (const x of t.nums) joined.nums.push(x);
+    joined.sectionWidthM = t.sectionWidthM;
+  }
+  if (joined.sectionWidthM > 0) stepTables.set(plan, joined);
   return plan;
 }
 
