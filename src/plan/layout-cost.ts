@@ -3,7 +3,7 @@
  * and its worked-twice and bare area on a coarse footprint raster, which ranks the angles and
  * splits the layout tries.
  */
-import { rotate, hypot } from '../geometry/index.js';
+import { hypot } from '../geometry/index.js';
 import type { PolygonM, XY } from '../geometry/index.js';
 import type { Vehicle } from '../vehicles/index.js';
 import { coverageGrid, footprintPasses, type CoverageGrid } from './metrics/coverage.js';
@@ -42,8 +42,14 @@ export function layoutPaths(l: Layout): { paths: XY[][]; widthsM: (number | unde
     widthsM: (number | undefined)[] = [];
   l.sweep.swaths.forEach((cell, i) => {
     const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
+    // `rotate`'s arithmetic, its cosine and sine taken once per cell rather than per end
+    const c = Math.cos(a),
+      sn = Math.sin(a);
     for (const s of cell) {
-      paths.push([rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+      paths.push([
+        [s.x0 * c - s.y * sn, s.x0 * sn + s.y * c],
+        [s.x1 * c - s.y * sn, s.x1 * sn + s.y * c],
+      ]);
       widthsM.push(s.widthM);
     }
   });

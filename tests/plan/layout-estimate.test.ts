@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rotate } from '../../src/geometry/index.js';
 import { planLayout } from '../../src/plan/layout.js';
 import { footprintEstimate, layoutPaths } from '../../src/plan/layout-cost.js';
 import { coverageGrid, footprintPasses } from '../../src/plan/metrics/coverage.js';
@@ -53,6 +54,21 @@ describe('footprint estimates painted in parts', () => {
         );
       }),
       { seed: 23, numRuns: 20 },
+    );
+  });
+
+  it("layoutPaths: each swath's ends rotated into the world frame as `rotate` does, bit for bit", () => {
+    const vehicle = getVehicle('transplanter');
+    fc.assert(
+      fc.property(arbParsedField('concave', { minAreaHa: 0.3, maxAreaHa: 3 }), (field) => {
+        const l = planLayout(field.polygon, vehicle, {}, field.areaM2);
+        const want = l.sweep.swaths.flatMap((cell, i) => {
+          const a = l.sweep.cellAngles?.[i] ?? l.angleRad;
+          return cell.map((s) => [rotate([s.x0, s.y], a), rotate([s.x1, s.y], a)]);
+        });
+        expect(layoutPaths(l).paths).toEqual(want);
+      }),
+      { seed: 24, numRuns: 8 },
     );
   });
 });

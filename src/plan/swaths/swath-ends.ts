@@ -85,6 +85,16 @@ function reserve(edgeNumbers: number): void {
  * skipped. Sets {@link reach0}, {@link reach1}.
  */
 function extentOver(edges: Float64Array, to: number, y: number, lo: number, hi: number, a: number, b: number): void {
+  bandSamples(edges, to, y, lo, hi);
+  walkBand(lo, hi, a, b);
+}
+
+/**
+ * Sets {@link ownEdges} to the edges of `edges[0, to)` that meet the band lo < y' < hi (a row's
+ * band is a part of its pass's: only these cross its sample lines), and the sample heights below
+ * and above the line y: the band's edges and just either side of each vertex inside it.
+ */
+function bandSamples(edges: Float64Array, to: number, y: number, lo: number, hi: number): void {
   reserve(to);
   const down = downYs,
     up = upYs,
@@ -94,7 +104,6 @@ function extentOver(edges: Float64Array, to: number, y: number, lo: number, hi: 
   ownN = 0;
   down[downN++] = lo + EPS_M;
   up[upN++] = hi - EPS_M;
-  // the band's own edges (a row's band is a part of its pass's): only these cross its sample lines
   for (let e = 0; e < to; e += 4) {
     const ay = edges[e + 1],
       by = edges[e + 3];
@@ -111,12 +120,16 @@ function extentOver(edges: Float64Array, to: number, y: number, lo: number, hi: 
       up[upN++] = by + EPS_M;
     }
   }
-  sortRunDescending(down, downN);
-  sortRunAscending(up, upN);
+}
+
+/** The extent of [a, b] over the band lo < y' < hi from {@link bandSamples}' edges and heights, nearest heights first; sets {@link reach0}, {@link reach1}. */
+function walkBand(lo: number, hi: number, a: number, b: number): void {
+  sortRunDescending(downYs, downN);
+  sortRunAscending(upYs, upN);
   reach0 = a;
   reach1 = b;
-  walkOut(down, downN, lo, hi, a, b);
-  walkOut(up, upN, lo, hi, a, b);
+  walkOut(downYs, downN, lo, hi, a, b);
+  walkOut(upYs, upN, lo, hi, a, b);
 }
 
 /** The extent {@link walkOut} widens (module scratch: no pair per sample line). */
@@ -210,8 +223,10 @@ export function rowExtentsInto(
     if (rhi - rlo <= 1e-3) continue;
     // the row's own centre interval: the one of its line that shares most with the pass's [a, b]
     const ry = (rlo + rhi) / 2;
-    if (!mostShared(bandBuf, to, ry, a, b)) continue;
-    extentOver(bandBuf, to, ry, rlo, rhi, shared0, shared1);
+    // every edge the row's line crosses meets the row's band: its own edges give its intervals
+    bandSamples(bandBuf, to, ry, rlo, rhi);
+    if (!mostShared(ownEdges, ownN, ry, a, b)) continue;
+    walkBand(rlo, rhi, shared0, shared1);
     need[2 * k] = reach0;
     need[2 * k + 1] = reach1;
     has[k] = 1;
