@@ -70,7 +70,9 @@ describe('sweepPieces: the pieces of a bounded sweep with sections, without layi
             for (const [area, bound] of cases)
               for (let k = 0; k < 8; k++) {
                 const angle = phase + (k * Math.PI) / 8;
-                expect(sweepPieces(area, angle, widthM, bound, sectionWidthM)).toBe(sweepSwaths(area, angle, widthM, bound, sectionWidthM).pieces);
+                expect(sweepPieces(area, angle, widthM, bound, sectionWidthM)).toBe(
+                  sweepSwaths(area, angle, widthM, bound, sectionWidthM).pieces,
+                );
               }
           },
         ),
