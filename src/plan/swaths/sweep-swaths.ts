@@ -95,42 +95,11 @@ function yRange(p: PolygonM): [number, number] {
  */
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
-  if (!bound) {
-    const { cells, lines, pieces } = laidOut(parts, sweepPasses(parts, widthM, sectionWidthM), undefined, widthM, undefined);
-    return { angleRad, swaths: cells, lines, pieces };
-  }
-  const boundRotated = bound.map((p) => rotatePolygon(p, -angleRad));
-  return lazySweep(angleRad, parts, boundRotated, widthM, sectionWidthM);
-}
-
-/**
- * A sweep with `bound` whose lines and pieces are counted now and whose swaths are laid out when
- * first read. The angle search sweeps each alternative angle and drops those with more pieces
- * than the best (layout.ts `leastWorkAngle`): those are never laid out, and their swath ends
- * (a band walk per piece) and row-step inputs are not worked out. The count is the layout's own
- * ({@link countPieces}); the swaths, once read, are a plain data property.
- */
-function lazySweep(angleRad: number, parts: PolygonM[], bound: PolygonM[], widthM: number, sectionWidthM: number | undefined): SweepPlan {
-  const passes = sweepPasses(parts, widthM, sectionWidthM);
-  const { pieces, intervals } = countPieces(parts, passes, bound);
-  let cells: SweepSwath[][] | undefined;
-  // an accessor of the literal itself: no property redefined, the plan keeps one shape
-  const plan: SweepPlan = {
-    angleRad,
-    get swaths(): SweepSwath[][] {
-      if (!cells) {
-        const table: StepTable | undefined = sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
-        cells = laidOut(parts, passes, bound, widthM, table, intervals).cells;
-        if (table) stepTables.set(plan, table);
-      }
-      return cells;
-    },
-    set swaths(value: SweepSwath[][]) {
-      cells = value;
-    },
-    lines: passes.length,
-    pieces,
-  };
+  const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
+  const table: StepTable | undefined = boundRotated && sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
+  const { cells, lines, pieces } = laidOut(parts, sweepPasses(parts, widthM, sectionWidthM), boundRotated, widthM, table);
+  const plan: SweepPlan = { angleRad, swaths: cells, lines, pieces };
+  if (table) stepTables.set(plan, table);
   return plan;
 }
 
@@ -154,17 +123,13 @@ function sweepPasses(parts: PolygonM[], widthM: number, sectionWidthM: number | 
   return out;
 }
 
-/**
- * Swaths of the rotated `parts` along `passes`, grouped into cells, with their ends
- * ({@link boundedPieces} with `bound`, each line's centre intervals from `intervals`), and the counts.
- */
+/** Swaths of the rotated `parts` along `passes`, grouped into cells, with their ends ({@link boundedPieces} with `bound`), and the counts. */
 function laidOut(
   parts: PolygonM[],
   passes: SweepPass[],
   bound: PolygonM[] | undefined,
   widthM: number,
   table: StepTable | undefined,
-  intervals?: LineRuns,
 ): { cells: SweepSwath[][]; lines: number; pieces: number } {
   const cells: SweepSwath[][] = [];
   let pieces = 0,
@@ -173,66 +138,14 @@ function laidOut(
     const { part: i, y, lo, hi, widthM: passWidthM } = passes[line];
     if (line > 0 && passes[line - 1].part !== i) below = [];
     const part = parts[i];
-    const here =
-      bound && intervals
-        ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table, intervals.ends, intervals.start[line], intervals.start[line + 1])
-        : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
+    const here = bound
+      ? boundedPieces(part, bound, y, lo, hi, line, passWidthM, table)
+      : lineIntervals([part], y).map(([x0, x1]): SweepSwath => ({ y, x0, x1, line }));
     if (passWidthM < widthM) for (const p of here) p.widthM = passWidthM;
     pieces += here.length;
     below = chainPieces(here, below, cells);
   }
   return { cells, lines: passes.length, pieces };
-}
-
-/** Each line's centre intervals (its part's): line l's are the pairs in `ends[start[l], start[l + 1])`. */
-interface LineRuns {
-  ends: Float64Array;
-  start: Int32Array;
-}
-
-/**
- * The lines and pieces {@link laidOut} gives with `bound`, without the swaths' ends: a line's
- * pieces are its intervals less those merged into the one before (both in one bound interval),
- * which the ends do not change; a line of one interval is one piece, whatever its bound
- * interval. Each line's intervals are kept for the layout.
- */
-function countPieces(parts: PolygonM[], passes: SweepPass[], bound: PolygonM[]): { pieces: number; intervals: LineRuns } {
-  let pieces = 0,
-    ends = new Float64Array(4 * passes.length + 8),
-    used = 0;
-  const start = new Int32Array(passes.length + 1);
-  for (let line = 0; line < passes.length; line++) {
-    const { part, y } = passes[line];
-    onePart[0] = parts[part];
-    lineIntervalsInto(onePart, y, partRun);
-    const pn = partRun.n;
-    if (used + pn > ends.length) ends = grown(ends, used + pn);
-    for (let k = 0; k < pn; k++) ends[used + k] = partRun.ends[k];
-    start[line] = used;
-    used += pn;
-    start[line + 1] = used;
-    if (pn <= 2) {
-      pieces += pn / 2;
-      continue;
-    }
-    lineIntervalsInto(bound, y, boundRun);
-    let lastBound = -1,
-      here = 0;
-    for (let p = 0; p < pn; p += 2) {
-      const k = boundIndex(partRun.ends[p], partRun.ends[p + 1]);
-      if (!(here > 0 && k >= 0 && k === lastBound)) here++;
-      lastBound = k;
-    }
-    pieces += here;
-  }
-  return { pieces, intervals: { ends, start } };
-}
-
-/** A copy of `a` with room for at least `n` numbers. */
-function grown(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
-  const more = new Float64Array(Math.max(n, 2 * a.length));
-  more.set(a);
-  return more;
 }
 
 /** The bound interval ({@link boundRun}) holding the midpoint of [a, b], by index; −1 when none does. */
@@ -271,8 +184,7 @@ const boundRun: IntervalRun = { ends: new Float64Array(16), n: 0 },
   extent = new Float64Array(2);
 
 /**
- * Pieces of one line (its centre intervals `pIv[p0, p1)`) with their ends on the area's edge across
- * their strip, clipped to `bound`.
+ * Pieces of one line with their ends on the area's edge across their strip, clipped to `bound`.
  * With `table` (an implement with sections; this pass `passWidthM` wide) an end that runs past
  * its centre interval by {@link STEP_MIN_REACH_M} or more may get row steps ({@link addRowSteps}):
  * what they are worked out from goes into the table.
@@ -286,17 +198,18 @@ function boundedPieces(
   line: number,
   passWidthM: number,
   table: StepTable | undefined,
-  pIv: Float64Array,
-  p0: number,
-  p1: number,
 ): SweepSwath[] {
   lineIntervalsInto(bound, y, boundRun);
+  onePart[0] = part;
+  lineIntervalsInto(onePart, y, partRun);
+  const pIv = partRun.ends,
+    p1 = partRun.n;
   const bIv = boundRun.ends;
   const here: SweepSwath[] = [];
   // the bound interval of the last piece, and its entry in the table (−1: none)
   let lastBound = -1,
     lastEntry = -1;
-  for (let p = p0; p < p1; p += 2) {
+  for (let p = 0; p < p1; p += 2) {
     const a = pIv[p],
       b = pIv[p + 1];
     const k = boundIndex(a, b);
@@ -367,8 +280,6 @@ let needScratch = new Float64Array(16),
  * layout the planner keeps.
  */
 export function addRowSteps(plan: SweepPlan): void {
-  // a lazy sweep registers its table when laid out
-  if (plan.swaths.length === 0) return;
   const table = stepTables.get(plan);
   if (!table) return;
   const { swaths, parts, nums } = table;

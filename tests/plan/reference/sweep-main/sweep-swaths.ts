@@ -1,7 +1,7 @@
 /**
  * REFERENCE (tests only): src/plan/swaths/sweep-swaths.ts as it was on main before the swath ends,
- * row steps and intervals were worked out on typed scratch and the bounded sweep was counted first and
- * laid out when read (plan-speed8-sweep), so the fast paths can be held equal to it.
+ * row steps and intervals were worked out on typed scratch and the row-step inputs kept per sweep
+ * (plan-speed8-sweep), so the fast paths can be held equal to it.
  */
 import { rotatePolygon } from '../../../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../../../src/geometry/index.js';
