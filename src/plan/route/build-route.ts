@@ -1,7 +1,6 @@
 import { hypot } from '../../geometry/index.js';
 import { signedArea } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
-import { rotate } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import type { SweepPlan } from '../swaths/sweep-swaths.js';
@@ -110,31 +109,43 @@ export function buildRoute(
 }
 
 /** Each cell's swaths in the world frame (each cell at its own angle). */
-function worldCells(sweep: SweepPlan): WorldSwath[][] {
+export function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map((s): WorldSwath => {
-      if (!s.steps) {
-        const whole: WorldSwath = { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) };
+    // `rotate`'s arithmetic, its cosine and sine taken once per cell
+    const c = Math.cos(angle),
+      sn = Math.sin(angle);
+    const at = (x: number, y: number): XY => [x * c - y * sn, x * sn + y * c];
+    const out: WorldSwath[] = new Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
+      const steps = s.steps;
+      if (!steps) {
+        const whole: WorldSwath = { a: at(s.x0, s.y), b: at(s.x1, s.y) };
         if (s.widthM !== undefined) whole.widthM = s.widthM;
-        return whole;
+        out[k] = whole;
+        continue;
       }
       // a piece at the implement's full width keeps widthM unset, as a whole swath does
-      const full = s.widthM ?? Math.max(...s.steps.map((p) => p.widthM));
-      const steps = s.steps.map((p) => ({
-        a: rotate([p.x0, s.y + p.dy], angle),
-        b: rotate([p.x1, s.y + p.dy], angle),
-        ...(p.widthM < full - 1e-9 || s.widthM !== undefined ? { widthM: p.widthM } : {}),
-        leftM: p.dy,
-      }));
+      let full = s.widthM ?? -Infinity;
+      if (s.widthM === undefined) for (const p of steps) full = Math.max(full, p.widthM);
+      const pieces: NonNullable<WorldSwath['steps']> = new Array(steps.length);
+      for (let j = 0; j < steps.length; j++) {
+        const p = steps[j];
+        const y = s.y + p.dy;
+        pieces[j] = {
+          a: at(p.x0, y),
+          b: at(p.x1, y),
+          widthM: p.widthM < full - 1e-9 || s.widthM !== undefined ? p.widthM : undefined,
+          leftM: p.dy,
+        };
+      }
       // the machine drives the line itself, from the first piece's start to the last one's end: turns meet it there
-      return {
-        a: rotate([s.steps[0].x0, s.y], angle),
-        b: rotate([s.steps[s.steps.length - 1].x1, s.y], angle),
-        steps,
-        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
-      };
-    });
+      const stepped: WorldSwath = { a: at(steps[0].x0, s.y), b: at(steps[steps.length - 1].x1, s.y), steps: pieces };
+      if (s.widthM !== undefined) stepped.widthM = s.widthM;
+      out[k] = stepped;
+    }
+    return out;
   });
 }
 

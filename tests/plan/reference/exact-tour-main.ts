@@ -44,4 +44,3 @@ export function exactTourMain(ways: CellWay[][], k: TourCosts): CellTour {
   }
   return tour.reverse();
 }
-

@@ -1,0 +1,69 @@
+/**
+ * Fast paths of the route stage held equal to the code they replace:
+ * - `worldCells` (src/plan/route/build-route.ts: each cell's cosine and sine once, no spreads)
+ *   gives the swaths the old builder gave (tests/plan/reference/world-cells-main.ts), stepped
+ *   ends and narrowed passes included, on random fields for both machines (fast-check, seeded);
+ * - the sortie split (src/plan/sorties/split-sorties.ts) of a machine without a battery skips
+ *   the time flown: its split is the one a battery too large to bind gives, and a ground machine
+ *   with a small battery still stops for it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { XY } from '../../src/geometry/index.js';
+import { planField, type RouteSegment } from '../../src/plan/index.js';
+import { planLayout } from '../../src/plan/layout.js';
+import { worldCells } from '../../src/plan/route/build-route.js';
+import { splitSorties } from '../../src/plan/sorties/split-sorties.js';
+import type { TurnSpace } from '../../src/plan/turns/plan-turn.js';
+import { getVehicle, type Vehicle } from '../../src/vehicles/index.js';
+import { arbParsedField, randomParsedField } from '../helpers/random-fields.js';
+import { worldCellsMain } from './reference/world-cells-main.js';
+
+describe('worldCells equals the builder it replaces', () => {
+  for (const name of ['transplanter', 'drone'] as const)
+    it(`on random fields (${name})`, () => {
+      const vehicle = getVehicle(name);
+      let stepped = 0;
+      fc.assert(
+        fc.property(arbParsedField(undefined, { minAreaHa: 0.3, maxAreaHa: 3 }), (field) => {
+          const { sweep } = planLayout(field.polygon, vehicle, {}, field.areaM2);
+          const cells = worldCells(sweep);
+          expect(cells).toEqual(worldCellsMain(sweep));
+          stepped += cells.flat().filter((s) => s.steps).length;
+        }),
+        { seed: 808, numRuns: 40 },
+      );
+      // the transplanter's slanting ends get row steps: the stepped branch is exercised
+      if (name === 'transplanter') expect(stepped).toBeGreaterThan(10);
+    });
+});
+
+/** A plan's route with its refill stops and sortie numbers taken out (what the splitter is given). */
+function unsplit(route: RouteSegment[]): RouteSegment[] {
+  return route.filter((s) => s.transitPurpose !== 'refill').map((s) => ({ ...s, sortie: 0 }));
+}
+
+describe('sortie split of a machine without a battery', () => {
+  const transplanter = getVehicle('transplanter');
+  const field = randomParsedField(40_007, 'concave', { minAreaHa: 2, maxAreaHa: 4 });
+  const plan = planField(field, transplanter);
+  const space: TurnSpace = { field: field.polygon, waypoints: [], tolM: 0.01 };
+  const start: XY = plan.route[0].points[0];
+  const route = unsplit(plan.route);
+  const withBattery = (enduranceS: number): Vehicle => ({ ...transplanter, battery: { enduranceS, swapS: 0 } });
+
+  it('is the split a battery too large to bind gives (the time flown left out)', () => {
+    expect(transplanter.battery).toBeUndefined();
+    const plain = splitSorties(route, transplanter, start, space);
+    expect(plain.refills.length).toBeGreaterThan(2);
+    expect(plain).toEqual(splitSorties(route, withBattery(1e12), start, space));
+  });
+
+  it('still counts the time flown when a ground machine has a battery', () => {
+    const plain = splitSorties(route, transplanter, start, space);
+    const small = splitSorties(route, withBattery(1200), start, space);
+    // 15 min usable: the time flown since the last stop makes about 20 stops for the battery (3 from the trip home alone)
+    expect(small.refills.length).toBeGreaterThan(plain.refills.length);
+    expect(small.refills.filter((r) => r.reason === 'battery').length).toBeGreaterThan(15);
+  });
+});
