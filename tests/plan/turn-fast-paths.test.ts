@@ -132,6 +132,22 @@ describe('turn fast paths give the replaced code’s numbers (fast-check, seeded
       { seed: 7, numRuns: 300 },
     );
   });
+  it('arcs asked in runs from a few repeated (radius, from, to), more than the recent slots hold, are the formula’s points', () => {
+    // keys that share one or two of their three numbers: a recent slot must match on all three
+    const radii = [2, 2.5],
+      ends = [-Math.PI / 2, 0, Math.PI / 2, 1.234, 2.5];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(radii.length - 1), fc.nat(ends.length - 1), fc.nat(ends.length - 1)), { minLength: 1, maxLength: 60 }),
+        fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
+        (asks, center) => {
+          for (const [r, f, t] of asks)
+            expect(arcPoints(center, radii[r], ends[f], ends[t])).toEqual(formulaArc(center, radii[r], ends[f], ends[t]));
+        },
+      ),
+      { seed: 77, numRuns: 300 },
+    );
+  });
   it('the shapes written flat are the shapes built as arrays', () => {
     const f = new flat.FlatShape();
     const asShape = (ok: boolean) => (ok ? f.toShape() : undefined);

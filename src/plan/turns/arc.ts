@@ -12,7 +12,32 @@ const SAGITTA_M = 0.005;
 const offsets = new Map<number, Map<number, Map<number, Float64Array>>>();
 let kept = 0;
 
+/**
+ * The last few arcs asked, (radius, from, to) and their offsets: a cell's turns ask the same two
+ * to five arcs over and over, and comparing three numbers is cheaper than three map lookups.
+ * An entry is an array the maps gave (or would give again: the same numbers).
+ */
+const RECENT = 8;
+const recentKeys = new Float64Array(3 * RECENT).fill(Number.NaN);
+const recentOffsets: Float64Array[] = new Array(RECENT);
+let recentNext = 0;
+
+/** An arc's points relative to its centre (see {@link offsets}), the same array for the same radius and end angles while kept. */
 export function arcOffsets(radiusM: number, fromRad: number, toRad: number): Float64Array {
+  for (let i = 0; i < RECENT; i++)
+    if (recentKeys[3 * i] === radiusM && recentKeys[3 * i + 1] === fromRad && recentKeys[3 * i + 2] === toRad) return recentOffsets[i];
+  const out = keptOffsets(radiusM, fromRad, toRad);
+  const i = recentNext;
+  recentNext = (recentNext + 1) % RECENT;
+  recentKeys[3 * i] = radiusM;
+  recentKeys[3 * i + 1] = fromRad;
+  recentKeys[3 * i + 2] = toRad;
+  recentOffsets[i] = out;
+  return out;
+}
+
+/** {@link arcOffsets} from the maps (computed on a miss). */
+function keptOffsets(radiusM: number, fromRad: number, toRad: number): Float64Array {
   let byFrom = offsets.get(radiusM);
   if (!byFrom) offsets.set(radiusM, (byFrom = new Map()));
   let byTo = byFrom.get(fromRad);
@@ -22,7 +47,7 @@ export function arcOffsets(radiusM: number, fromRad: number, toRad: number): Flo
   if (kept > 500) {
     offsets.clear();
     kept = 0;
-    return arcOffsets(radiusM, fromRad, toRad);
+    return keptOffsets(radiusM, fromRad, toRad);
   }
   const sweep = toRad - fromRad;
   const maxStep = radiusM > SAGITTA_M ? 2 * Math.acos(1 - SAGITTA_M / radiusM) : Math.PI / 8;
