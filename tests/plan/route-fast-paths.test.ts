@@ -5,7 +5,9 @@
  *   ends and narrowed passes included, on random fields for both machines (fast-check, seeded);
  * - the sortie split (src/plan/sorties/split-sorties.ts) of a machine without a battery skips
  *   the time flown: its split is the one a battery too large to bind gives, and a ground machine
- *   with a small battery still stops for it.
+ *   with a small battery still stops for it;
+ * - `boustrophedon` and `skipOrder` (src/plan/route/order-swaths.ts: one loop, no mapped
+ *   copies) give the visits the mapped arrays gave, for every count, skip, end and direction.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { XY } from '../../src/geometry/index.js';
 import { planField, type RouteSegment } from '../../src/plan/index.js';
 import { planLayout } from '../../src/plan/layout.js';
 import { worldCells } from '../../src/plan/route/build-route.js';
+import { boustrophedon, type SwathVisit, skipOrder } from '../../src/plan/route/order-swaths.js';
 import { splitSorties } from '../../src/plan/sorties/split-sorties.js';
 import type { TurnSpace } from '../../src/plan/turns/plan-turn.js';
 import { getVehicle, type Vehicle } from '../../src/vehicles/index.js';
@@ -65,5 +68,37 @@ describe('sortie split of a machine without a battery', () => {
     // 15 min usable: the time flown since the last stop makes about 20 stops for the battery (3 from the trip home alone)
     expect(small.refills.length).toBeGreaterThan(plain.refills.length);
     expect(small.refills.filter((r) => r.reason === 'battery').length).toBeGreaterThan(15);
+  });
+});
+
+/** boustrophedon as src/plan/route/order-swaths.ts had it (reference). */
+function boustrophedonMain(count: number, fromTop: boolean, firstReversed: boolean): SwathVisit[] {
+  const order = Array.from({ length: count }, (_, i) => (fromTop ? count - 1 - i : i));
+  return order.map((index, k) => ({ index, reversed: k % 2 === 0 ? firstReversed : !firstReversed }));
+}
+
+/** skipOrder as src/plan/route/order-swaths.ts had it (reference). */
+function skipOrderMain(count: number, k: number, fromTop: boolean, firstReversed: boolean): SwathVisit[] {
+  if (k <= 1 || count <= k) return boustrophedonMain(count, fromTop, firstReversed);
+  const seq: number[] = [];
+  for (let r = 0; r < k; r++) {
+    const cls: number[] = [];
+    for (let i = r; i < count; i += k) cls.push(i);
+    if (r % 2 === 1) cls.reverse();
+    seq.push(...cls);
+  }
+  const order = fromTop ? seq.map((i) => count - 1 - i) : seq;
+  return order.map((index, j) => ({ index, reversed: j % 2 === 0 ? firstReversed : !firstReversed }));
+}
+
+describe('swath visit orders equal the mapped arrays they replace', () => {
+  it('for every count to 40, skip to 5, end and direction', () => {
+    for (let count = 0; count <= 40; count++)
+      for (let k = 0; k <= 5; k++)
+        for (const fromTop of [false, true])
+          for (const rev of [false, true]) {
+            expect(boustrophedon(count, fromTop, rev)).toEqual(boustrophedonMain(count, fromTop, rev));
+            expect(skipOrder(count, k, fromTop, rev)).toEqual(skipOrderMain(count, k, fromTop, rev));
+          }
   });
 });
