@@ -50,8 +50,7 @@ function keptOffsets(radiusM: number, fromRad: number, toRad: number): Float64Ar
     return keptOffsets(radiusM, fromRad, toRad);
   }
   const sweep = toRad - fromRad;
-  const maxStep = radiusM > SAGITTA_M ? 2 * Math.acos(1 - SAGITTA_M / radiusM) : Math.PI / 8;
-  const n = Math.max(1, Math.ceil(Math.abs(sweep) / maxStep));
+  const n = arcSegments(radiusM, sweep);
   out = new Float64Array(2 * (n + 1));
   for (let i = 0; i <= n; i++) {
     const a = fromRad + (sweep * i) / n;
@@ -61,6 +60,12 @@ function keptOffsets(radiusM: number, fromRad: number, toRad: number): Float64Ar
   byTo.set(toRad, out);
   kept++;
   return out;
+}
+
+/** How many chords an arc of `sweepRad` at `radiusM` is drawn with (a chord's sagitta at most 5 mm). */
+export function arcSegments(radiusM: number, sweepRad: number): number {
+  const maxStep = radiusM > SAGITTA_M ? 2 * Math.acos(1 - SAGITTA_M / radiusM) : Math.PI / 8;
+  return Math.max(1, Math.ceil(Math.abs(sweepRad) / maxStep));
 }
 
 /**

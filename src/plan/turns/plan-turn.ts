@@ -3,6 +3,7 @@ import { legsInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
+import { kTurnFirst } from './k-or-omega.js';
 import { FlatShape, flatBackedUp, flatK, flatOmega, flatReverseTail, flatStop, flatU, type TurnLeg, type TurnShape } from './shapes.js';
 
 /** A turn in field coordinates. `type: 'path'` is the fallback polyline that ignores the radius. */
@@ -103,12 +104,16 @@ function groundTurn(bx: number, d: number, vehicle: Vehicle, f: TurnFrame): Turn
   let turn: Turn | undefined;
   if (d >= 2 * R) turn = fitted(flatU(shapeA.reset('u'), bx, d, R), shapeA, f);
   else {
-    const omega = flatOmega(shapeA.reset('omega'), bx, d, R);
-    const k = canReverse && flatK(shapeB.reset('k'), bx, d, R);
-    // the faster first; on a tie the omega (a stable sort of [omega, k])
-    if (omega && k && shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0)
-      turn = fitted(true, shapeB, f) ?? fitted(true, shapeA, f);
-    else turn = fitted(omega, shapeA, f) ?? fitted(k, shapeB, f);
+    // what flatOmega and flatK ask of the gap (d < 2R here); each shape is written only when it is tried
+    const omega = !(d <= 0),
+      k = canReverse && omega;
+    const writeOmega = () => flatOmega(shapeA.reset('omega'), bx, d, R),
+      writeK = () => flatK(shapeB.reset('k'), bx, d, R);
+    // the faster first; on a tie the omega (a stable sort of [omega, k]); times too close to call from the written shapes
+    const kFirst =
+      k && (kTurnFirst(bx, d, R, vehicle) ?? (writeOmega() && writeK() && shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0));
+    if (kFirst) turn = fitted(writeK(), shapeB, f) ?? fitted(writeOmega(), shapeA, f);
+    else turn = fitted(omega && writeOmega(), shapeA, f) ?? fitted(k && writeK(), shapeB, f);
   }
   if (turn || !canReverse) return turn;
   if (bx > 0 && (turn = fitted(flatReverseTail(shapeA.reset('u'), bx, d, R), shapeA, f))) return turn;
