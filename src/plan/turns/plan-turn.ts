@@ -89,6 +89,13 @@ function fitted(written: boolean, shape: FlatShape, f: TurnFrame): Turn | undefi
   return { type: shape.type, legs };
 }
 
+/** Whether the K-turn is strictly faster than the omega, from the two written (for 0 < d < 2R). */
+function writtenKFirst(bx: number, d: number, R: number, vehicle: Vehicle): boolean {
+  flatOmega(shapeA.reset('omega'), bx, d, R);
+  flatK(shapeB.reset('k'), bx, d, R);
+  return shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0;
+}
+
 /** The shapes tried (two: an omega and a K-turn are ordered by time before either is placed). */
 const shapeA = new FlatShape(),
   shapeB = new FlatShape();
@@ -107,13 +114,14 @@ function groundTurn(bx: number, d: number, vehicle: Vehicle, f: TurnFrame): Turn
     // what flatOmega and flatK ask of the gap (d < 2R here); each shape is written only when it is tried
     const omega = !(d <= 0),
       k = canReverse && omega;
-    const writeOmega = () => flatOmega(shapeA.reset('omega'), bx, d, R),
-      writeK = () => flatK(shapeB.reset('k'), bx, d, R);
     // the faster first; on a tie the omega (a stable sort of [omega, k]); times too close to call from the written shapes
-    const kFirst =
-      k && (kTurnFirst(bx, d, R, vehicle) ?? (writeOmega() && writeK() && shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0));
-    if (kFirst) turn = fitted(writeK(), shapeB, f) ?? fitted(writeOmega(), shapeA, f);
-    else turn = fitted(omega && writeOmega(), shapeA, f) ?? fitted(k && writeK(), shapeB, f);
+    const kFirst = k && (kTurnFirst(bx, d, R, vehicle) ?? writtenKFirst(bx, d, R, vehicle));
+    if (kFirst)
+      turn = fitted(flatK(shapeB.reset('k'), bx, d, R), shapeB, f) ?? fitted(flatOmega(shapeA.reset('omega'), bx, d, R), shapeA, f);
+    else
+      turn =
+        fitted(omega && flatOmega(shapeA.reset('omega'), bx, d, R), shapeA, f) ??
+        fitted(k && flatK(shapeB.reset('k'), bx, d, R), shapeB, f);
   }
   if (turn || !canReverse) return turn;
   if (bx > 0 && (turn = fitted(flatReverseTail(shapeA.reset('u'), bx, d, R), shapeA, f))) return turn;
