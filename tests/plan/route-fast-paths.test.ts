@@ -6,15 +6,17 @@
  * - the sortie split (src/plan/sorties/split-sorties.ts) of a machine without a battery skips
  *   the time flown: its split is the one a battery too large to bind gives, and a ground machine
  *   with a small battery still stops for it;
+ * - a route's transits between cells and laps (kept per pair of ends across the candidate routes)
+ *   are the paths a fresh search gives;
  * - `boustrophedon` and `skipOrder` (src/plan/route/order-swaths.ts: one loop, no mapped
  *   copies) give the visits the mapped arrays gave, for every count, skip, end and direction.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { XY } from '../../src/geometry/index.js';
+import { offsetPolygons, reflexVertices, shortestPathInside, type XY } from '../../src/geometry/index.js';
 import { planField, type RouteSegment } from '../../src/plan/index.js';
 import { planLayout } from '../../src/plan/layout.js';
-import { worldCells } from '../../src/plan/route/build-route.js';
+import { routeCandidates, worldCells } from '../../src/plan/route/build-route.js';
 import { boustrophedon, type SwathVisit, skipOrder } from '../../src/plan/route/order-swaths.js';
 import { splitSorties } from '../../src/plan/sorties/split-sorties.js';
 import type { TurnSpace } from '../../src/plan/turns/plan-turn.js';
@@ -100,5 +102,31 @@ describe('swath visit orders equal the mapped arrays they replace', () => {
             expect(boustrophedon(count, fromTop, rev)).toEqual(boustrophedonMain(count, fromTop, rev));
             expect(skipOrder(count, k, fromTop, rev)).toEqual(skipOrderMain(count, k, fromTop, rev));
           }
+  });
+});
+
+describe('route transits kept across the candidates', () => {
+  it('are the paths a fresh search gives (random fields with holes and concave corners)', () => {
+    const vehicle = getVehicle('transplanter');
+    let transits = 0;
+    fc.assert(
+      fc.property(arbParsedField(undefined, { minAreaHa: 0.5, maxAreaHa: 3 }), (field) => {
+        const poly = field.polygon;
+        const { sweep, headland } = planLayout(poly, vehicle, {}, field.areaM2);
+        const navigable = offsetPolygons([poly], -0.1, 'miter');
+        const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: 0.01 };
+        const start = poly.outer[0];
+        for (const route of routeCandidates(sweep, headland.rings, vehicle, space, { pattern: 'auto', start }))
+          for (const s of route)
+            if (s.kind === 'transit') {
+              const a = s.points[0],
+                b = s.points[s.points.length - 1];
+              expect(s.points).toEqual(shortestPathInside(a, b, poly, space.waypoints) ?? [a, b]);
+              transits++;
+            }
+      }),
+      { seed: 909, numRuns: 25 },
+    );
+    expect(transits).toBeGreaterThan(100);
   });
 });

@@ -167,11 +167,19 @@ function lapsAroundCells(headlandRings: Ring[][], vehicle: Vehicle): { before: R
   };
 }
 
+/** The map under `key` in `map`, made when missing (keys compare as a string key's would: 0 and -0 alike, NaN alike). */
+function nested<V>(map: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
 /** A route written segment by segment from the machine's position; transits kept across the candidates (they share many). */
 class RouteWriter {
   route: RouteSegment[] = [];
   pos: XY;
-  private readonly paths = new Map<string, XY[]>();
+  /** Paths by their ends' four coordinates, nested (a string key of four numbers costs more than the four lookups). */
+  private readonly paths = new Map<number, Map<number, Map<number, Map<number, XY[]>>>>();
 
   constructor(
     start: XY,
@@ -190,9 +198,9 @@ class RouteWriter {
   transit(to: XY, purpose: RouteSegment['transitPurpose']): void {
     const pos = this.pos;
     if (hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
-    const key = `${pos[0]},${pos[1]},${to[0]},${to[1]}`;
-    let path = this.paths.get(key);
-    if (!path) this.paths.set(key, (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));
+    const byTo = nested(nested(nested(this.paths, pos[0]), pos[1]), to[0]);
+    let path = byTo.get(to[1]);
+    if (!path) byTo.set(to[1], (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));
     const transit = plainSeg('transit', path);
     transit.transitPurpose = purpose;
     this.route.push(transit);
