@@ -17,6 +17,7 @@ import { offsetPolygons, reflexVertices, shortestPathInside, type XY } from '../
 import { planField, type RouteSegment } from '../../src/plan/index.js';
 import { planLayout } from '../../src/plan/layout.js';
 import { routeCandidates, worldCells } from '../../src/plan/route/build-route.js';
+import { machinePoints } from '../../src/plan/route/machine-path.js';
 import { boustrophedon, type SwathVisit, skipOrder } from '../../src/plan/route/order-swaths.js';
 import { splitSorties } from '../../src/plan/sorties/split-sorties.js';
 import type { TurnSpace } from '../../src/plan/turns/plan-turn.js';
@@ -117,13 +118,15 @@ describe('route transits kept across the candidates', () => {
         const space: TurnSpace = { field: poly, waypoints: navigable.flatMap(reflexVertices), tolM: 0.01 };
         const start = poly.outer[0];
         for (const route of routeCandidates(sweep, headland.rings, vehicle, space, { pattern: 'auto', start }))
-          for (const s of route)
-            if (s.kind === 'transit') {
-              const a = s.points[0],
-                b = s.points[s.points.length - 1];
-              expect(s.points).toEqual(shortestPathInside(a, b, poly, space.waypoints) ?? [a, b]);
-              transits++;
-            }
+          route.forEach((s, i) => {
+            if (s.kind !== 'transit') return;
+            // from where the machine is to where the next segment starts (the start, at the end)
+            const before = i > 0 ? machinePoints(route[i - 1]) : [start];
+            const a = before[before.length - 1],
+              b = i + 1 < route.length ? machinePoints(route[i + 1])[0] : start;
+            expect(s.points).toEqual(shortestPathInside(a, b, poly, space.waypoints) ?? [a, b]);
+            transits++;
+          });
       }),
       { seed: 909, numRuns: 25 },
     );
