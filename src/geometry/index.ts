@@ -10,7 +10,6 @@ export {
   segmentCrossesPolygon,
 } from './inside.js';
 export { polylineInside, polylinesInside } from './near-edges.js';
-export { legsInside } from './legs-inside.js';
 export { rotate, rotateRing, rotatePolygon } from './transform.js';
 export { polylineLength, splitPolyline, dedupe } from './polyline.js';
 export { offsetPolygons, offsetRoundJoins, unionPolygons, intersectPolygons } from './offset.js';

@@ -1,5 +1,5 @@
 import { hypot } from '../../geometry/index.js';
-import { legsInside } from '../../geometry/index.js';
+import { polylinesInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
@@ -81,7 +81,7 @@ function fitted(written: boolean, shape: FlatShape, f: TurnFrame): Turn | undefi
   if (!written) return undefined;
   // placed in the field (flat, so a shape that does not fit costs no arrays), tested, then kept
   place(shape, f.end, f.heading, f.left, f.mirror);
-  if (!legsInside(placed, shape.ends, shape.legs, f.space.field, f.space.tolM)) return undefined;
+  if (!polylinesInside(placed, shape.ends, shape.legs, f.space.field, f.space.tolM)) return undefined;
   const legs = worldLegs(shape);
   // pin the ends exactly on the swath ends (arcs carry rounding)
   legs[0].points[0] = f.end;

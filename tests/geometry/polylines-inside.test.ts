@@ -1,6 +1,6 @@
 /**
- * `legsInside` (crossings tested before the end tests, point answers kept for the last few
- * points) gives `polylinesInside`'s answer: on random concave fields and fields with holes, with
+ * `polylinesInside` (a turn's legs: crossings tested before the end tests, point answers kept for
+ * the last few points) gives the answer of `polylineInside` for each leg: on random concave fields and fields with holes, with
  * and without the edge grid, for groups of shapes tried one after another between the same two
  * points near the boundary (as a turn's shapes are: their legs meeting end to end), for legs
  * wholly outside that cross nothing, for points within the tolerance just outside an edge, and
@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legsInside, polylinesInside } from '../../src/geometry/index.js';
+import { polylineInside, polylinesInside } from '../../src/geometry/index.js';
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { arbParsedField, mulberry32, type RandomFieldKind } from '../helpers/random-fields.js';
 
@@ -98,8 +98,8 @@ function sameAnswers(kind: RandomFieldKind, numRuns: number): { inside: number; 
           const legs = shape(from, to, rnd);
           const { xy, ends } = flat(legs);
           for (const tolM of [0, 0.01]) {
-            const want = polylinesInside(xy, ends, legs.length, other, tolM);
-            expect(legsInside(xy, ends, legs.length, other, tolM)).toBe(want);
+            const want = legs.every((leg) => polylineInside(leg, other, tolM));
+            expect(polylinesInside(xy, ends, legs.length, other, tolM)).toBe(want);
             seen[want ? 'inside' : 'outside']++;
           }
         }
@@ -110,7 +110,7 @@ function sameAnswers(kind: RandomFieldKind, numRuns: number): { inside: number; 
   return seen;
 }
 
-describe('legsInside gives polylinesInside’s answer (fast-check, seeded)', () => {
+describe('polylinesInside gives polylineInside’s answer for every leg (fast-check, seeded)', () => {
   // the counts make sure both answers were asked often
   it('on concave fields', () => {
     const seen = sameAnswers('concave', 30);
