@@ -173,15 +173,20 @@ function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidths
       const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reachM - minY) / step)),
         iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + reachM - minY) / step));
       capsule.set(a[0], a[1], b[0], b[1], reachM);
+      // a one-segment path meets each row in one interval (a capsule is convex): no cell twice
+      const once = pts.length === 2;
       for (let iy = iy0; iy <= iy1; iy++) {
         if (!capsuleRow(capsule, minY + (iy + 0.5) * step, span)) continue;
         const i0 = Math.max(0, Math.ceil((span[0] - minX) / step - 0.5)),
           i1 = Math.min(nx - 1, Math.floor((span[1] - minX) / step - 0.5));
-        for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++)
-          if (lastPath[k] !== id) {
-            lastPath[k] = id;
-            if (passes[k] < 255) passes[k]++;
-          }
+        if (once) {
+          for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++) if (passes[k] < 255) passes[k]++;
+        } else
+          for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++)
+            if (lastPath[k] !== id) {
+              lastPath[k] = id;
+              if (passes[k] < 255) passes[k]++;
+            }
       }
     }
   }
@@ -258,21 +263,26 @@ export function estimateCoverage(
   pathWidthsM?: readonly (number | undefined)[],
 ): CoverageEstimate {
   const g = coverageGrid(field, paths, widthM, samples, pathWidthsM);
-  const count = (skipExcluded: boolean) => {
-    let inside = 0,
-      covered = 0,
-      overlapped = 0;
-    for (let k = 0; k < g.passes.length; k++) {
-      if (!g.inField[k] || (skipExcluded && g.excluded[k])) continue;
-      inside++;
-      if (g.passes[k] >= 1) covered++;
-      if (g.passes[k] >= 2) overlapped++;
-    }
-    return { inside, covered, overlapped };
-  };
-  let c = count(true);
-  if (c.inside === 0) c = count(false);
-  const { inside, covered, overlapped } = c;
+  // one pass counts both ways: without the corners, and (for a plot wholly in them) with them
+  let inside = 0,
+    covered = 0,
+    overlapped = 0,
+    insideAll = 0,
+    coveredAll = 0,
+    overlappedAll = 0;
+  const { passes, inField, excluded } = g;
+  for (let k = 0; k < passes.length; k++) {
+    if (!inField[k]) continue;
+    const n = passes[k];
+    insideAll++;
+    if (n >= 1) coveredAll++;
+    if (n >= 2) overlappedAll++;
+    if (excluded[k]) continue;
+    inside++;
+    if (n >= 1) covered++;
+    if (n >= 2) overlapped++;
+  }
+  if (inside === 0) [inside, covered, overlapped] = [insideAll, coveredAll, overlappedAll];
   return {
     coveragePct: inside ? (100 * covered) / inside : 0,
     overlapPct: inside ? (100 * overlapped) / inside : 0,

@@ -53,13 +53,6 @@ export interface MetricsInput {
 
 const round = (v: number, decimals = 3) => roundTo(v, decimals);
 
-/** The `lengthByKindM` key a segment's length counts under. */
-function kindOf(s: RouteSegment): 'work' | 'headland' | 'gapFill' | 'turn' | 'transit' | 'refill' {
-  if (s.kind === 'turn') return 'turn';
-  if (s.kind === 'transit') return s.transitPurpose === 'refill' ? 'refill' : 'transit';
-  return s.gapFill ? 'gapFill' : s.headlandLap >= 0 ? 'headland' : 'work';
-}
-
 /** Route lengths and times by what the machine does, and its turns. */
 interface RouteTally {
   lengthM: { working: number; turning: number; transit: number };
@@ -69,33 +62,57 @@ interface RouteTally {
 }
 
 /**
- * Walks the route once: lengths and times by working/turning/transit and by kind, turns counted
- * where a run of turn segments starts (by type), and turn segments outside the field.
+ * Walks the route once: lengths and times by working/turning/transit and by kind (a swath's
+ * kind: gap pass, headland lap or work; a transit's: refill or transit), turns counted where a
+ * run of turn segments starts (by type), and turn segments outside the field. Each sum is a
+ * local added to in route order: the same additions, in the same order, as summing per key.
  */
 function tallyRoute(route: RouteSegment[], field: Field, vehicle: Vehicle): RouteTally {
-  const tally: RouteTally = {
-    lengthM: { working: 0, turning: 0, transit: 0 },
-    timeS: { working: 0, turning: 0, transit: 0 },
-    byKindM: { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 },
-    turns: { count: 0, outsideField: 0, fallback: 0, byType: {} },
-  };
-  route.forEach((segment, i) => {
+  let workingM = 0,
+    turningM = 0,
+    transitM = 0,
+    workingS = 0,
+    turningS = 0,
+    transitS = 0,
+    workM = 0,
+    headlandM = 0,
+    gapFillM = 0,
+    refillM = 0,
+    otherTransitM = 0;
+  const turns: PlanMetrics['turns'] = { count: 0, outsideField: 0, fallback: 0, byType: {} };
+  for (let i = 0; i < route.length; i++) {
+    const segment = route[i];
     const lengthM = polylineLength(segment.points);
-    const key = segment.kind === 'swath' ? 'working' : segment.kind === 'turn' ? 'turning' : 'transit';
-    tally.lengthM[key] += lengthM;
-    tally.timeS[key] += segmentTimeS(segment, vehicle, lengthM);
-    tally.byKindM[kindOf(segment)] += lengthM;
-    if (segment.kind !== 'turn') return;
-    const { turns } = tally;
-    if (i === 0 || route[i - 1].kind !== 'turn') {
-      const type = segment.turnType ?? 'path';
-      turns.count++;
-      turns.byType[type] = (turns.byType[type] ?? 0) + 1;
-      if (segment.turnType === 'path') turns.fallback++;
+    const timeS = segmentTimeS(segment, vehicle, lengthM);
+    if (segment.kind === 'swath') {
+      workingM += lengthM;
+      workingS += timeS;
+      if (segment.gapFill) gapFillM += lengthM;
+      else if (segment.headlandLap >= 0) headlandM += lengthM;
+      else workM += lengthM;
+    } else if (segment.kind === 'transit') {
+      transitM += lengthM;
+      transitS += timeS;
+      if (segment.transitPurpose === 'refill') refillM += lengthM;
+      else otherTransitM += lengthM;
+    } else {
+      turningM += lengthM;
+      turningS += timeS;
+      if (i === 0 || route[i - 1].kind !== 'turn') {
+        const type = segment.turnType ?? 'path';
+        turns.count++;
+        turns.byType[type] = (turns.byType[type] ?? 0) + 1;
+        if (segment.turnType === 'path') turns.fallback++;
+      }
+      if (!polylineInside(segment.points, field.polygon, OUTSIDE_TOLERANCE_M)) turns.outsideField++;
     }
-    if (!polylineInside(segment.points, field.polygon, OUTSIDE_TOLERANCE_M)) turns.outsideField++;
-  });
-  return tally;
+  }
+  return {
+    lengthM: { working: workingM, turning: turningM, transit: transitM },
+    timeS: { working: workingS, turning: turningS, transit: transitS },
+    byKindM: { work: workM, headland: headlandM, gapFill: gapFillM, turn: turningM, transit: otherTransitM, refill: refillM },
+    turns,
+  };
 }
 
 /** Each value rounded to 0.1. */
