@@ -12,6 +12,7 @@ import { bestAngle, sweepLines } from './swaths/best-angle.js';
 import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
 import { hullOf } from './swaths/hull-cache.js';
 import { perCellRegions } from './swaths/per-cell.js';
+import { sweepPieces } from './swaths/sweep-pieces.js';
 import { addRowSteps, joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
 
@@ -89,9 +90,8 @@ function leastWorkAngle(
     const same = (a: number) => Math.abs(Math.sin(a - angleRad)) < 0.01;
     if (tried.some(same) || sweepLines(best.area, angleRad, w) > lines) continue;
     tried.push(angleRad);
-    // the sweep's pieces counted first (without sections, the same lines): an angle with more is
-    // not laid out with exact ends; a no-lap layout's bound is its area, where no pieces merge
-    if (!vehicle.sectionWidthM && piecesOf(best.area, angleRad, w, bound) > best.sweep.pieces) continue;
+    // the sweep's pieces counted first: an angle with more is not laid out with exact ends
+    if (piecesOf(best.area, angleRad, w, bound, vehicle.sectionWidthM) > best.sweep.pieces) continue;
     const sweep = sweepSwaths(best.area, angleRad, w, bound, vehicle.sectionWidthM);
     if (sweep.pieces > best.sweep.pieces) continue;
     const l: Layout = { ...best, angleRad, sweep };
@@ -101,8 +101,13 @@ function leastWorkAngle(
   return { layout: pick, costM: pickCost };
 }
 
-/** `sweepSwaths(area, angleRad, w, bound).pieces` of an implement without sections, counted (see count-sweep.ts). */
-function piecesOf(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[]): number {
+/**
+ * `sweepSwaths(area, angleRad, w, bound, sectionWidthM).pieces`, counted: see count-sweep.ts
+ * without sections (a no-lap layout's bound is its area, where no pieces merge) and
+ * sweep-pieces.ts with them (the passes lie elsewhere).
+ */
+function piecesOf(area: PolygonM[], angleRad: number, w: number, bound: PolygonM[], sectionWidthM: number | undefined): number {
+  if (sectionWidthM) return sweepPieces(area, angleRad, w, bound, sectionWidthM);
   return bound === area ? sweepCount(area, angleRad, w).pieces : boundedPieces(area, angleRad, w, bound);
 }
 
