@@ -101,4 +101,32 @@ describe('coverageGrid: the raster of the code it replaces, cell for cell', () =
     }
     expect(wholly).toBeGreaterThan(5);
   });
+
+  it('footprints whose edge is tangent to a row centre (rows at the top and bottom of a capsule are kept)', () => {
+    // a 100 m square at 10,000 samples: row centres at k + 0.5; reach 1.96 / 2 + 0.02 = 1 m
+    const square = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ] as XY[],
+      holes: [],
+    };
+    const paths: XY[][] = [];
+    for (let k = 0; k < 20; k++) {
+      const y = 11.5 + 3 * k;
+      paths.push([
+        [5 + k, y],
+        [60 + k, y],
+      ]);
+      paths.push([
+        [70, y],
+        [90, y + 0.5 * k],
+      ]);
+      paths.push([[40 + k, 2 * k + 0.5]]);
+    }
+    for (const w of [1.96, 1.9600000000000002, 1.9599999999999997])
+      expect(coverageGrid(square, paths, w, 10_000)).toEqual(coverageGridMain(square, paths, w, 10_000));
+  });
 });

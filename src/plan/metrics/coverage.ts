@@ -149,6 +149,15 @@ function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
 }
 
 /**
+ * A row whose centre lies this far (m) below the lowest point of a capsule (its lower end less
+ * the reach) or above its highest misses it: {@link capsuleRow}'s disc tests then have |dy| > r
+ * and its band's side lines meet the row outside their segment, with the rounding of its
+ * arithmetic (about 1e-12 m on a field's coordinates) far below this margin. A fifth of the
+ * rows the painter's floor/ceil span visited were such misses.
+ */
+const ROW_MISS_M = 1e-6;
+
+/**
  * The painter's scratch (the last path over each cell, a row's span, the capsule): kept between
  * calls, as a plan paints several rasters of ~10,000 cells and a typed array that size is
  * allocated outside the JS heap.
@@ -178,8 +187,13 @@ function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidths
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
-      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reachM - minY) / step)),
-        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + reachM - minY) / step));
+      const loY = Math.min(a[1], b[1]) - reachM,
+        hiY = Math.max(a[1], b[1]) + reachM;
+      let iy0 = Math.max(0, Math.floor((loY - minY) / step)),
+        iy1 = Math.min(ny - 1, Math.ceil((hiY - minY) / step));
+      // the rows whose centre lies clearly below or above the capsule miss it: not asked
+      while (iy0 <= iy1 && minY + (iy0 + 0.5) * step < loY - ROW_MISS_M) iy0++;
+      while (iy1 >= iy0 && minY + (iy1 + 0.5) * step > hiY + ROW_MISS_M) iy1--;
       capsule.set(a[0], a[1], b[0], b[1], reachM);
       // a one-segment path meets each row in one interval (a capsule is convex): no cell twice
       const once = pts.length === 2;
