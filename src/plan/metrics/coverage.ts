@@ -1,5 +1,6 @@
 import { bounds, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { cellCounts } from './cell-counts.js';
 import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
 /** Coverage of a field by working footprints, as docs/contracts.md defines it. */
@@ -295,26 +296,9 @@ export function estimateCoverage(
   pathWidthsM?: readonly (number | undefined)[],
 ): CoverageEstimate {
   const g = coverageGrid(field, paths, widthM, samples, pathWidthsM);
-  // one pass counts both ways: without the corners, and (for a plot wholly in them) with them
-  let inside = 0,
-    covered = 0,
-    overlapped = 0,
-    insideAll = 0,
-    coveredAll = 0,
-    overlappedAll = 0;
-  const { passes, inField, excluded } = g;
-  for (let k = 0; k < passes.length; k++) {
-    if (!inField[k]) continue;
-    const n = passes[k];
-    insideAll++;
-    if (n >= 1) coveredAll++;
-    if (n >= 2) overlappedAll++;
-    if (excluded[k]) continue;
-    inside++;
-    if (n >= 1) covered++;
-    if (n >= 2) overlapped++;
-  }
-  if (inside === 0) [inside, covered, overlapped] = [insideAll, coveredAll, overlappedAll];
+  let c = cellCounts(g);
+  if (c.inside === 0) c = cellCounts(g, true);
+  const { inside, covered, overlapped } = c;
   return {
     coveragePct: inside ? (100 * covered) / inside : 0,
     overlapPct: inside ? (100 * overlapped) / inside : 0,
