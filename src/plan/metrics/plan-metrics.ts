@@ -2,11 +2,12 @@ import { hypot } from '../../geometry/index.js';
 import { polylineInside } from '../../geometry/index.js';
 import { polylineLength } from '../../geometry/index.js';
 import { convexHull } from '../../geometry/index.js';
-import type { PolygonM } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Field } from '../../field/index.js';
 import { SAO_M2, roundTo } from '../../units/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
+import { hullOf } from '../swaths/hull-cache.js';
 import { estimateCoverage } from './coverage.js';
 import { segmentTimeS } from './segment-time.js';
 
@@ -18,7 +19,11 @@ export const OUTSIDE_TOLERANCE_M = 0.05;
  * edges, of the farthest hull point from that edge (rotating calipers).
  */
 export function minWidthM(poly: PolygonM): number {
-  const h = convexHull(poly.outer);
+  return hullWidthM(convexHull(poly.outer));
+}
+
+/** {@link minWidthM} of a polygon with convex hull `h`. */
+function hullWidthM(h: XY[]): number {
   let best = Infinity;
   for (let i = 0; i < h.length; i++) {
     const a = h[i],
@@ -35,6 +40,14 @@ export function minWidthM(poly: PolygonM): number {
 /** Lower bound on the swath count: ceil(min width / working width). */
 export function swathLowerBound(poly: PolygonM, widthM: number): number {
   return Math.ceil(minWidthM(poly) / widthM - 1e-9);
+}
+
+/**
+ * {@link swathLowerBound} of a planned field, from the hull the layout already made of its
+ * boundary (`hullOf`, kept per ring: the plan does not change its field).
+ */
+function plannedLowerBound(poly: PolygonM, widthM: number): number {
+  return Math.ceil(hullWidthM(hullOf(poly.outer)) / widthM - 1e-9);
 }
 
 export interface MetricsInput {
@@ -142,7 +155,7 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
     vehicle: { id: v.id, workingWidthM: v.workingWidthM, minTurnRadiusM: v.minTurnRadiusM },
     swaths: {
       count: m.swathCount,
-      lowerBound: swathLowerBound(field.polygon, v.workingWidthM),
+      lowerBound: plannedLowerBound(field.polygon, v.workingWidthM),
       angleDeg: round(((((m.angleRad * 180) / Math.PI) % 180) + 180) % 180, 2),
       headlandPasses: m.headlandPasses,
     },
