@@ -9,6 +9,7 @@ import type { PolygonM, XY } from '../../geometry/index.js';
 import { bestAngle, coarseToleranceM, fewestSwaths, swathsAt } from './best-angle.js';
 import { swathCount } from './sweep-swaths.js';
 import { hullOf } from './hull-cache.js';
+import { bandPolygon } from './band-ring.js';
 import { boxesApart, regionBox, type RegionBox } from './region-box.js';
 
 /** A region of the area worked at one angle. */
@@ -80,7 +81,7 @@ function slabs(part: PolygonM, dir: number, levels: number[]): PolygonM[] {
       ],
       holes: [],
     };
-    for (const piece of intersectPolygons([rot], [box])) out.push(rotatePolygon(piece, dir));
+    for (const piece of intersectPolygons([bandPolygon(rot, cuts[k], cuts[k + 1])], [box])) out.push(rotatePolygon(piece, dir));
   }
   return out;
 }
