@@ -205,10 +205,10 @@ export function perCellRegions(part: PolygonM, widthM: number, maxSwaths?: numbe
   let best: AngleRegion[] | undefined,
     bestSwaths = Infinity;
   for (const list of merges) {
-    // over the limit even by the bound: this direction cannot give the split kept, nor a useful one
-    if (limited && leastTotal(list, widthM) > maxSwaths) continue;
-    // a merged region was kept at one of its halves' angles: its own best angle may need fewer
-    const regions = list.map((r) => (unsearched.has(r) ? region(r.polygon, widthM) : r));
+    // a direction is kept only with fewer swaths than the best before it (the first wins a tie)
+    // and, when limited, no more than the limit: one whose bound already misses that is not searched
+    const regions = searchedUnder(list, widthM, Math.min(bestSwaths - 1, limited ? maxSwaths : Infinity));
+    if (!regions) continue;
     const total = regions.reduce((a, r) => a + r.swaths, 0);
     if (total < bestSwaths) [best, bestSwaths] = [regions, total];
   }
@@ -216,11 +216,24 @@ export function perCellRegions(part: PolygonM, widthM: number, maxSwaths?: numbe
   return best;
 }
 
-/** A lower bound on the regions' swaths once each is searched: a searched region's own, else {@link fewestSwaths}. */
-function leastTotal(list: AngleRegion[], widthM: number): number {
-  let total = 0;
-  for (const r of list) total += unsearched.has(r) ? fewestSwaths(r.polygon, widthM) : r.swaths;
-  return total;
+/**
+ * The regions with every merged one searched at its own best angle (its own may need fewer
+ * swaths than its halves' angle), or undefined as soon as their swaths must exceed `most`: the
+ * searched regions' swaths plus a lower bound on the rest (a searched region's own, else
+ * {@link fewestSwaths}) is over it.
+ */
+function searchedUnder(list: AngleRegion[], widthM: number, most: number): AngleRegion[] | undefined {
+  const least = list.map((r) => (unsearched.has(r) ? fewestSwaths(r.polygon, widthM) : r.swaths));
+  let bound = least.reduce((a, b) => a + b, 0);
+  if (bound > most) return undefined;
+  const out: AngleRegion[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const r = unsearched.has(list[i]) ? region(list[i].polygon, widthM) : list[i];
+    bound += r.swaths - least[i];
+    if (bound > most) return undefined;
+    out.push(r);
+  }
+  return out;
 }
 
 /** A direction modulo 180°, rounded to 0.1 mrad so the two edges of a straight cut compare equal. */
