@@ -93,23 +93,52 @@ function crossesNear(n: number, px: number, py: number, qx: number, qy: number):
   return false;
 }
 
+/** Points whose `pointInPolygon` answer is kept: x, y, answer (1 or 0), for {@link keptPoly}. */
+const KEPT = 8;
+const keptXY = new Float64Array(2 * KEPT).fill(Number.NaN);
+const keptIn = new Uint8Array(KEPT);
+let keptPoly: PolygonM | undefined, keptOuter: PolygonM['outer'] | undefined;
+let keptNext = 0;
+
+/**
+ * `pointInPolygon([x, y], poly)`, kept for the last {@link KEPT} points asked of this polygon: a
+ * turn's shapes share their two ends, and one leg ends where the next begins.
+ */
+function inPolygon(x: number, y: number, poly: PolygonM): boolean {
+  if (poly !== keptPoly || poly.outer !== keptOuter) {
+    keptPoly = poly;
+    keptOuter = poly.outer;
+    keptXY.fill(Number.NaN);
+  }
+  for (let i = 0; i < KEPT; i++) if (keptXY[2 * i] === x && keptXY[2 * i + 1] === y) return keptIn[i] === 1;
+  const inside = pointInPolygon([x, y], poly);
+  keptXY[2 * keptNext] = x;
+  keptXY[2 * keptNext + 1] = y;
+  keptIn[keptNext] = inside ? 1 : 0;
+  keptNext = (keptNext + 1) % KEPT;
+  return inside;
+}
+
 /**
  * `polylineInside`'s end and vertex tests of the polyline of points [s, e) of `xy`. A vertex in
  * the polygon passes `pointInPolygonTol` (inside the outer ring, in no hole): only the others
  * are tested with it, whose plain loops visit every edge.
  */
 function endsInside(xy: Float64Array, s: number, e: number, poly: PolygonM, tolM: number): boolean {
-  if (pointInPolygon([xy[2 * s], xy[2 * s + 1]], poly) && pointInPolygon([xy[2 * e - 2], xy[2 * e - 1]], poly)) return true;
-  for (let i = s; i < e; i++) {
-    const p: XY = [xy[2 * i], xy[2 * i + 1]];
-    if (!pointInPolygon(p, poly) && !pointInPolygonTol(p, poly, tolM)) return false;
-  }
+  if (inPolygon(xy[2 * s], xy[2 * s + 1], poly) && inPolygon(xy[2 * e - 2], xy[2 * e - 1], poly)) return true;
+  for (let i = s; i < e; i++)
+    if (!inPolygon(xy[2 * i], xy[2 * i + 1], poly) && !pointInPolygonTol([xy[2 * i], xy[2 * i + 1]], poly, tolM)) return false;
   return true;
 }
 
 /**
  * True when every polyline stays inside the polygon: the answer of `polylineInside(points, poly,
- * tolM)` for each (tests/geometry/near-edges.test.ts holds the two equal).
+ * tolM)` for each (tests/geometry/near-edges.test.ts and polylines-inside.test.ts hold the two
+ * equal). The crossings are tested before the end tests, which is free (the answer is their
+ * conjunction and no test affects another): most turn shapes that do not fit cross the
+ * boundary, and crossing tests against the gathered edges are cheap, where an end test is a
+ * point-in-polygon. A polygon must not be changed in place between calls (its points' answers
+ * are kept).
  *
  * @param xy - the polylines' points one after another, x and y interleaved
  * @param ends - where each polyline ends, in points (exclusive): polyline k is points
@@ -131,12 +160,10 @@ export function polylinesInside(xy: Float64Array, ends: ArrayLike<number>, count
   // a grid walk per segment beats gathering a box of more cells than twice the segments (long
   // straight legs), or a large box (a headland lap: every edge against every segment)
   const n = points > 1 ? gatherNear(poly, x0, y0, x1, y1, Math.min(2 * (points - count), MAX_GATHER_CELLS)) : 0;
-  for (let k = 0, s = 0; k < count; s = ends[k++]) {
-    const e = ends[k];
-    if (!endsInside(xy, s, e, poly, tolM)) return false;
-    for (let i = s + 1; i < e; i++)
+  for (let k = 0, s = 0; k < count; s = ends[k++])
+    for (let i = s + 1; i < ends[k]; i++)
       if (n >= 0 ? crossesNear(n, xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1]) : crossesWalk(xy, i, poly)) return false;
-  }
+  for (let k = 0, s = 0; k < count; s = ends[k++]) if (!endsInside(xy, s, ends[k], poly, tolM)) return false;
   return true;
 }
 

@@ -10,17 +10,10 @@ import { offsetPolygons } from '../../src/geometry/index.js';
 import type { PolygonM } from '../../src/geometry/index.js';
 import { sweepPieces } from '../../src/plan/swaths/sweep-pieces.js';
 import { sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
+import { rectM } from '../helpers/fields.js';
 import { arbParsedField } from '../helpers/random-fields.js';
 
-const rect = (w: number, h: number): PolygonM => ({
-  outer: [
-    [0, 0],
-    [w, 0],
-    [w, h],
-    [0, h],
-  ],
-  holes: [],
-});
+const rect = (w: number, h: number): PolygonM => ({ outer: rectM(w, h), holes: [] });
 
 describe('sweepPieces: the pieces of a bounded sweep with sections, without laying it', () => {
   it('a 100 × 10 m rectangle along x with 1.8 m and 0.3 m rows: five full passes and a four-row one', () => {

@@ -5,7 +5,9 @@
  * written and placed into flat buffers, tested with `polylinesInside`, no shape cache) returns
  * the turns the old placement (array shapes, `toWorld` per point, `polylineInside` per leg) returned, on random fields with
  * holes and concave corners, for both machines and a machine that cannot reverse (fast-check,
- * seeded).
+ * seeded). The K-turn's and the omega's times worked out from their lengths (which of the two is
+ * tried first, without writing the omega) are the written shapes' times to well under the 1e-6 s
+ * the choice leaves to the written shapes, and give their choice.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +22,7 @@ import {
 import type { PolygonM, XY } from '../../src/geometry/index.js';
 import { planTurn, type Turn, type TurnSpace } from '../../src/plan/index.js';
 import { arcPoints } from '../../src/plan/turns/arc.js';
+import { kTimeS, kTurnFirst, omegaTimeS } from '../../src/plan/turns/k-or-omega.js';
 import * as flat from '../../src/plan/turns/shapes.js';
 import { backedUp, kTurn, omegaTurn, stopTurn, type TurnShape, uTurn, withReverseTail } from './reference/turn-shapes-main.js';
 import { getVehicle, type Vehicle } from '../../src/vehicles/index.js';
@@ -132,6 +135,22 @@ describe('turn fast paths give the replaced code’s numbers (fast-check, seeded
       { seed: 7, numRuns: 300 },
     );
   });
+  it('arcs asked in runs from a few repeated (radius, from, to), more than the recent slots hold, are the formula’s points', () => {
+    // keys that share one or two of their three numbers: a recent slot must match on all three
+    const radii = [2, 2.5],
+      ends = [-Math.PI / 2, 0, Math.PI / 2, 1.234, 2.5];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(radii.length - 1), fc.nat(ends.length - 1), fc.nat(ends.length - 1)), { minLength: 1, maxLength: 60 }),
+        fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
+        (asks, center) => {
+          for (const [r, f, t] of asks)
+            expect(arcPoints(center, radii[r], ends[f], ends[t])).toEqual(formulaArc(center, radii[r], ends[f], ends[t]));
+        },
+      ),
+      { seed: 77, numRuns: 300 },
+    );
+  });
   it('the shapes written flat are the shapes built as arrays', () => {
     const f = new flat.FlatShape();
     const asShape = (ok: boolean) => (ok ? f.toShape() : undefined);
@@ -166,5 +185,45 @@ describe('turn fast paths give the replaced code’s numbers (fast-check, seeded
       );
     // every kind of answer was asked for
     expect([...types].sort()).toEqual(['k', 'omega', 'path', 'stop', 'u']);
+  });
+});
+
+describe('K-turn or omega first: the worked-out times are the written shapes’ (fast-check, seeded)', () => {
+  it('to 1e-9 s, and the choice is the written shapes’ whenever it is made', () => {
+    let decided = 0,
+      kFirst = 0;
+    fc.assert(
+      fc.property(
+        fc.double({ min: -15, max: 15, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.constantFrom(0.5, 2, 2.5, 6),
+        fc.record({
+          turnSpeedMps: fc.double({ min: 0.2, max: 3, noNaN: true }),
+          reverseSpeedMps: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 2, noNaN: true })),
+          accelMps2: fc.double({ min: 0.2, max: 2, noNaN: true }),
+        }),
+        (bx, share, R, speeds) => {
+          const vehicle: Vehicle = { ...getVehicle('transplanter'), ...speeds, minTurnRadiusM: R };
+          const d = share * 2 * R;
+          const k = kTurn(bx, d, R),
+            omega = omegaTurn(bx, d, R);
+          if (!k || !omega) throw new Error('both shapes exist for 0 < d < 2R');
+          const kS = shapeTimeS(k, vehicle),
+            omegaS = shapeTimeS(omega, vehicle);
+          expect(Math.abs(kTimeS(bx, d, R, vehicle) - kS)).toBeLessThan(1e-9);
+          expect(Math.abs(omegaTimeS(bx, d, R, vehicle) - omegaS)).toBeLessThan(1e-9);
+          const first = kTurnFirst(bx, d, R, vehicle);
+          if (first === undefined) return;
+          decided++;
+          if (first) kFirst++;
+          expect(first).toBe(kS - omegaS < 0);
+        },
+      ),
+      { seed: 2026, numRuns: 2000 },
+    );
+    // nearly every choice is made from the worked-out times, both ways
+    expect(decided).toBeGreaterThan(1990);
+    expect(kFirst).toBeGreaterThan(100);
+    expect(decided - kFirst).toBeGreaterThan(100);
   });
 });

@@ -1,7 +1,6 @@
 import { hypot } from '../../geometry/index.js';
 import { signedArea } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
-import { rotate } from '../../geometry/index.js';
 import type { Ring, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import type { SweepPlan } from '../swaths/sweep-swaths.js';
@@ -110,31 +109,43 @@ export function buildRoute(
 }
 
 /** Each cell's swaths in the world frame (each cell at its own angle). */
-function worldCells(sweep: SweepPlan): WorldSwath[][] {
+export function worldCells(sweep: SweepPlan): WorldSwath[][] {
   return sweep.swaths.map((list, i) => {
     const angle = sweep.cellAngles?.[i] ?? sweep.angleRad;
-    return list.map((s): WorldSwath => {
-      if (!s.steps) {
-        const whole: WorldSwath = { a: rotate([s.x0, s.y], angle), b: rotate([s.x1, s.y], angle) };
+    // `rotate`'s arithmetic, its cosine and sine taken once per cell
+    const c = Math.cos(angle),
+      sn = Math.sin(angle);
+    const at = (x: number, y: number): XY => [x * c - y * sn, x * sn + y * c];
+    const out: WorldSwath[] = new Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k];
+      const steps = s.steps;
+      if (!steps) {
+        const whole: WorldSwath = { a: at(s.x0, s.y), b: at(s.x1, s.y) };
         if (s.widthM !== undefined) whole.widthM = s.widthM;
-        return whole;
+        out[k] = whole;
+        continue;
       }
       // a piece at the implement's full width keeps widthM unset, as a whole swath does
-      const full = s.widthM ?? Math.max(...s.steps.map((p) => p.widthM));
-      const steps = s.steps.map((p) => ({
-        a: rotate([p.x0, s.y + p.dy], angle),
-        b: rotate([p.x1, s.y + p.dy], angle),
-        ...(p.widthM < full - 1e-9 || s.widthM !== undefined ? { widthM: p.widthM } : {}),
-        leftM: p.dy,
-      }));
+      let full = s.widthM ?? -Infinity;
+      if (s.widthM === undefined) for (const p of steps) full = Math.max(full, p.widthM);
+      const pieces: NonNullable<WorldSwath['steps']> = new Array(steps.length);
+      for (let j = 0; j < steps.length; j++) {
+        const p = steps[j];
+        const y = s.y + p.dy;
+        pieces[j] = {
+          a: at(p.x0, y),
+          b: at(p.x1, y),
+          widthM: p.widthM < full - 1e-9 || s.widthM !== undefined ? p.widthM : undefined,
+          leftM: p.dy,
+        };
+      }
       // the machine drives the line itself, from the first piece's start to the last one's end: turns meet it there
-      return {
-        a: rotate([s.steps[0].x0, s.y], angle),
-        b: rotate([s.steps[s.steps.length - 1].x1, s.y], angle),
-        steps,
-        ...(s.widthM !== undefined ? { widthM: s.widthM } : {}),
-      };
-    });
+      const stepped: WorldSwath = { a: at(steps[0].x0, s.y), b: at(steps[steps.length - 1].x1, s.y), steps: pieces };
+      if (s.widthM !== undefined) stepped.widthM = s.widthM;
+      out[k] = stepped;
+    }
+    return out;
   });
 }
 
@@ -156,11 +167,19 @@ function lapsAroundCells(headlandRings: Ring[][], vehicle: Vehicle): { before: R
   };
 }
 
+/** The map under `key` in `map`, made when missing (keys compare as a string key's would: 0 and -0 alike, NaN alike). */
+function nested<V>(map: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
+}
+
 /** A route written segment by segment from the machine's position; transits kept across the candidates (they share many). */
 class RouteWriter {
   route: RouteSegment[] = [];
   pos: XY;
-  private readonly paths = new Map<string, XY[]>();
+  /** Paths by their ends' four coordinates, nested (a string key of four numbers costs more than the four lookups). */
+  private readonly paths = new Map<number, Map<number, Map<number, Map<number, XY[]>>>>();
 
   constructor(
     start: XY,
@@ -179,9 +198,9 @@ class RouteWriter {
   transit(to: XY, purpose: RouteSegment['transitPurpose']): void {
     const pos = this.pos;
     if (hypot(to[0] - pos[0], to[1] - pos[1]) < 1e-6) return;
-    const key = `${pos[0]},${pos[1]},${to[0]},${to[1]}`;
-    let path = this.paths.get(key);
-    if (!path) this.paths.set(key, (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));
+    const byTo = nested(nested(nested(this.paths, pos[0]), pos[1]), to[0]);
+    let path = byTo.get(to[1]);
+    if (!path) byTo.set(to[1], (path = shortestPathInside(pos, to, this.space.field, this.space.waypoints) ?? [pos, to]));
     const transit = plainSeg('transit', path);
     transit.transitPurpose = purpose;
     this.route.push(transit);

@@ -27,30 +27,41 @@ export function tourCostS(ways: CellWay[][], tour: CellTour, start: XY, travel: 
 }
 
 /** Held–Karp over (visited cells, last cell, its way): the cheapest tour by the estimate. */
-function exactTour(ways: CellWay[][], k: TourCosts): CellTour {
+export function exactTour(ways: CellWay[][], k: TourCosts): CellTour {
   const n = ways.length,
     full = (1 << n) - 1;
-  const { offset, n: nodes, between, fromStart, toEnd } = k;
-  const cellOf: number[] = [],
-    wayOf: number[] = [];
-  ways.forEach((list, c) => list.forEach((_, w) => [cellOf.push(c), wayOf.push(w)]));
-  const at = (v: number) => ways[cellOf[v]][wayOf[v]];
+  const { offset, n: nodes, fromStart, toEnd } = k;
+  const table = pairTable(k);
+  // per way (numbered as the kept costs number them): its cell, its way in the cell, its own time
+  const cellOf = new Int32Array(nodes),
+    wayOf = new Int32Array(nodes),
+    ownS = new Float64Array(nodes),
+    stop = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    stop[c] = offset[c] + ways[c].length;
+    for (let w = 0; w < ways[c].length; w++) [cellOf[offset[c] + w], wayOf[offset[c] + w], ownS[offset[c] + w]] = [c, w, ways[c][w].costS];
+  }
   const cost = new Float64Array((full + 1) * nodes).fill(Infinity);
   const prev = new Int32Array((full + 1) * nodes).fill(-1);
-  for (let v = 0; v < nodes; v++) cost[(1 << cellOf[v]) * nodes + v] = fromStart[v] + at(v).costS;
+  for (let v = 0; v < nodes; v++) cost[(1 << cellOf[v]) * nodes + v] = fromStart[v] + ownS[v];
+  // the ways of the cells in the mask in ascending number (as a scan of all ways skipping the
+  // others), to the ways of the cells not in it: the same sums, compared in the same order
   for (let mask = 1; mask <= full; mask++)
-    for (let v = 0; v < nodes; v++) {
-      const here = cost[mask * nodes + v];
-      if (here === Infinity || !(mask & (1 << cellOf[v]))) continue;
-      for (let c = 0; c < n; c++) {
-        if (mask & (1 << c)) continue;
-        const next = mask | (1 << c);
-        for (let w = 0; w < ways[c].length; w++) {
-          const u = offset[c] + w;
-          const t = here + between(v, u) + ways[c][w].costS;
-          if (t < cost[next * nodes + u]) {
-            cost[next * nodes + u] = t;
-            prev[next * nodes + u] = v;
+    for (let c1 = 0; c1 < n; c1++) {
+      if (!(mask & (1 << c1))) continue;
+      for (let v = offset[c1]; v < stop[c1]; v++) {
+        const here = cost[mask * nodes + v];
+        if (here === Infinity) continue;
+        const row = v * nodes;
+        for (let c = 0; c < n; c++) {
+          if (mask & (1 << c)) continue;
+          const next = (mask | (1 << c)) * nodes;
+          for (let u = offset[c]; u < stop[c]; u++) {
+            const t = here + table[row + u] + ownS[u];
+            if (t < cost[next + u]) {
+              cost[next + u] = t;
+              prev[next + u] = v;
+            }
           }
         }
       }
@@ -65,6 +76,14 @@ function exactTour(ways: CellWay[][], k: TourCosts): CellTour {
     v = p;
   }
   return tour.reverse();
+}
+
+/** The kept pair table, or (past its size) the same numbers asked of `between` into one. */
+function pairTable(k: TourCosts): Float64Array {
+  if (k.table) return k.table;
+  const table = new Float64Array(k.n * k.n);
+  for (let u = 0; u < k.n; u++) for (let v = 0; v < k.n; v++) table[u * k.n + v] = k.between(u, v);
+  return table;
 }
 
 /** Tours scored whole after the search: the planner's old order and at most this many others. */

@@ -12,8 +12,11 @@ export interface SwathVisit {
  * @param firstReversed - drive the first swath towards −x
  */
 export function boustrophedon(count: number, fromTop: boolean, firstReversed: boolean): SwathVisit[] {
-  const order = Array.from({ length: count }, (_, i) => (fromTop ? count - 1 - i : i));
-  return order.map((index, k) => ({ index, reversed: k % 2 === 0 ? firstReversed : !firstReversed }));
+  // as many visits as `Array.from({ length: count })` has entries (a cell's route asks all eight ways of every cell)
+  const n = count > 0 ? Math.floor(count) : 0;
+  const order: SwathVisit[] = new Array(n);
+  for (let k = 0; k < n; k++) order[k] = { index: fromTop ? count - 1 - k : k, reversed: k % 2 === 0 ? firstReversed : !firstReversed };
+  return order;
 }
 
 /**
@@ -31,6 +34,8 @@ export function skipOrder(count: number, k: number, fromTop: boolean, firstRever
     if (r % 2 === 1) cls.reverse();
     seq.push(...cls);
   }
-  const order = fromTop ? seq.map((i) => count - 1 - i) : seq;
-  return order.map((index, j) => ({ index, reversed: j % 2 === 0 ? firstReversed : !firstReversed }));
+  const order: SwathVisit[] = new Array(seq.length);
+  for (let j = 0; j < seq.length; j++)
+    order[j] = { index: fromTop ? count - 1 - seq[j] : seq[j], reversed: j % 2 === 0 ? firstReversed : !firstReversed };
+  return order;
 }

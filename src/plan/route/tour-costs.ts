@@ -30,6 +30,8 @@ export interface TourCosts {
   n: number;
   /** From way u's exit to way v's entry, s. */
   between: (u: number, v: number) => number;
+  /** `between(u, v)` at `u * n + v`, when the table is built whole (up to {@link MAX_TABLE_WAYS} ways). */
+  table?: Float64Array;
   fromStart: Float64Array;
   toEnd: Float64Array;
 }
@@ -47,8 +49,9 @@ export function tourCosts(ways: CellWay[][], start: XY, travel: TravelS, end: En
   }
   const n = all.length;
   let between = (u: number, v: number) => travel(all[u].exit, all[v].entry);
+  let table: Float64Array | undefined;
   if (n <= MAX_TABLE_WAYS) {
-    const table = new Float64Array(n * n);
+    const pairs = (table = new Float64Array(n * n));
     // ways share their ends (a cell's ways enter and leave at a few swath ends): each pair of
     // distinct points is measured once and copied to every pair of ways between them
     const exits = distinctPoints(all.map((w) => w.exit)),
@@ -59,14 +62,15 @@ export function tourCosts(ways: CellWay[][], start: XY, travel: TravelS, end: En
       for (let j = 0; j < ne; j++) byPoints[i * ne + j] = travel(exits.points[i], entries.points[j]);
     for (let u = 0; u < n; u++) {
       const row = exits.index[u] * ne;
-      for (let v = 0; v < n; v++) table[u * n + v] = byPoints[row + entries.index[v]];
+      for (let v = 0; v < n; v++) pairs[u * n + v] = byPoints[row + entries.index[v]];
     }
-    between = (u, v) => table[u * n + v];
+    between = (u, v) => pairs[u * n + v];
   }
   return {
     offset,
     n,
     between,
+    table,
     fromStart: Float64Array.from(all, (w) => travel(start, w.entry)),
     toEnd: Float64Array.from(all, (w) => end(w.exit)),
   };

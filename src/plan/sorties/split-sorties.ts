@@ -72,7 +72,8 @@ class SortieSplitter {
   push(segment: RouteSegment): void {
     segment.sortie = this.sortie;
     this.route.push(segment);
-    this.flownS += segmentTimeS(segment, this.vehicle);
+    // the time flown bounds only a battery (a machine without one never turns back for it)
+    if (this.batteryS !== Infinity) this.flownS += segmentTimeS(segment, this.vehicle);
   }
 
   /** Closes the last sortie. */

@@ -3,6 +3,7 @@ import { polylinesInside } from '../../geometry/index.js';
 import { shortestPathInside } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
+import { kTurnFirst } from './k-or-omega.js';
 import { FlatShape, flatBackedUp, flatK, flatOmega, flatReverseTail, flatStop, flatU, type TurnLeg, type TurnShape } from './shapes.js';
 
 /** A turn in field coordinates. `type: 'path'` is the fallback polyline that ignores the radius. */
@@ -88,6 +89,13 @@ function fitted(written: boolean, shape: FlatShape, f: TurnFrame): Turn | undefi
   return { type: shape.type, legs };
 }
 
+/** Whether the K-turn is strictly faster than the omega, from the two written (for 0 < d < 2R). */
+function writtenKFirst(bx: number, d: number, R: number, vehicle: Vehicle): boolean {
+  flatOmega(shapeA.reset('omega'), bx, d, R);
+  flatK(shapeB.reset('k'), bx, d, R);
+  return shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0;
+}
+
 /** The shapes tried (two: an omega and a K-turn are ordered by time before either is placed). */
 const shapeA = new FlatShape(),
   shapeB = new FlatShape();
@@ -103,12 +111,17 @@ function groundTurn(bx: number, d: number, vehicle: Vehicle, f: TurnFrame): Turn
   let turn: Turn | undefined;
   if (d >= 2 * R) turn = fitted(flatU(shapeA.reset('u'), bx, d, R), shapeA, f);
   else {
-    const omega = flatOmega(shapeA.reset('omega'), bx, d, R);
-    const k = canReverse && flatK(shapeB.reset('k'), bx, d, R);
-    // the faster first; on a tie the omega (a stable sort of [omega, k])
-    if (omega && k && shapeTimeS(shapeB, vehicle) - shapeTimeS(shapeA, vehicle) < 0)
-      turn = fitted(true, shapeB, f) ?? fitted(true, shapeA, f);
-    else turn = fitted(omega, shapeA, f) ?? fitted(k, shapeB, f);
+    // what flatOmega and flatK ask of the gap (d < 2R here); each shape is written only when it is tried
+    const omega = !(d <= 0),
+      k = canReverse && omega;
+    // the faster first; on a tie the omega (a stable sort of [omega, k]); times too close to call from the written shapes
+    const kFirst = k && (kTurnFirst(bx, d, R, vehicle) ?? writtenKFirst(bx, d, R, vehicle));
+    if (kFirst)
+      turn = fitted(flatK(shapeB.reset('k'), bx, d, R), shapeB, f) ?? fitted(flatOmega(shapeA.reset('omega'), bx, d, R), shapeA, f);
+    else
+      turn =
+        fitted(omega && flatOmega(shapeA.reset('omega'), bx, d, R), shapeA, f) ??
+        fitted(k && flatK(shapeB.reset('k'), bx, d, R), shapeB, f);
   }
   if (turn || !canReverse) return turn;
   if (bx > 0 && (turn = fitted(flatReverseTail(shapeA.reset('u'), bx, d, R), shapeA, f))) return turn;

@@ -88,10 +88,13 @@ export class FlatShape {
   }
 }
 
-/** The straight in to x0 (when x0 > 0), then `core`, then the straight back to bx (when bx < x0). */
-function withLeadIn(f: FlatShape, x0: number, bx: number, d: number, core: () => void): void {
+/** The straight in to x0, when x0 > 0 (every shape's first point; `leadOut` writes its last). */
+function leadIn(f: FlatShape, x0: number): void {
   if (x0 > 1e-9) f.point(0, 0);
-  core();
+}
+
+/** The straight back to bx, when bx < x0. */
+function leadOut(f: FlatShape, x0: number, bx: number, d: number): void {
   if (x0 - bx > 1e-9) f.point(bx, d);
 }
 
@@ -100,10 +103,10 @@ export function flatU(f: FlatShape, bx: number, d: number, radiusM: number): boo
   if (d < 2 * radiusM - 1e-9) return false;
   const x0 = Math.max(0, bx),
     R = radiusM;
-  withLeadIn(f, x0, bx, d, () => {
-    f.arc(x0, R, R, -HALF_PI, 0);
-    f.arc(x0, d - R, R, 0, HALF_PI);
-  });
+  leadIn(f, x0);
+  f.arc(x0, R, R, -HALF_PI, 0);
+  f.arc(x0, d - R, R, 0, HALF_PI);
+  leadOut(f, x0, bx, d);
   f.endLeg(false);
   return true;
 }
@@ -122,11 +125,11 @@ export function flatOmega(f: FlatShape, bx: number, d: number, radiusM: number):
   const aStart = Math.atan2(c1[1] - C[1], c1[0] - C[0]);
   let aEnd = Math.atan2(c3[1] - C[1], c3[0] - C[0]);
   while (aEnd <= aStart) aEnd += 2 * Math.PI;
-  withLeadIn(f, x0, bx, d, () => {
-    f.arc(c1[0], c1[1], R, HALF_PI, a1); // clockwise: from the top of circle 1 down to the tangent
-    f.arc(C[0], C[1], R, aStart, aEnd, true); // counter-clockwise loop
-    f.arc(c3[0], c3[1], R, a3, -HALF_PI, true); // clockwise to the bottom of circle 3
-  });
+  leadIn(f, x0);
+  f.arc(c1[0], c1[1], R, HALF_PI, a1); // clockwise: from the top of circle 1 down to the tangent
+  f.arc(C[0], C[1], R, aStart, aEnd, true); // counter-clockwise loop
+  f.arc(c3[0], c3[1], R, a3, -HALF_PI, true); // clockwise to the bottom of circle 3
+  leadOut(f, x0, bx, d);
   f.endLeg(false);
   return true;
 }
@@ -136,14 +139,14 @@ export function flatK(f: FlatShape, bx: number, d: number, radiusM: number): boo
   const R = radiusM;
   if (d >= 2 * R || d <= 0) return false;
   const x0 = Math.max(0, bx);
-  if (x0 > 1e-9) f.point(0, 0);
+  leadIn(f, x0);
   f.arc(x0, R, R, -HALF_PI, 0);
   f.endLeg(false);
   f.point(x0 + R, R);
   f.point(x0 + R, d - R);
   f.endLeg(true);
   f.arc(x0, d - R, R, 0, HALF_PI);
-  if (x0 - bx > 1e-9) f.point(bx, d);
+  leadOut(f, x0, bx, d);
   f.endLeg(false);
   return true;
 }
