@@ -73,4 +73,60 @@ describe('coverageGrid: the raster of the code it replaces, cell for cell', () =
     for (const samples of [2_500, 10_000, 400, 1_111])
       expect(coverageGrid(L, paths, 7, samples)).toEqual(coverageGridMain(L, paths, 7, samples));
   });
+
+  it('estimateCoverage of plots wholly inside their unreachable corners (counted with the corners)', () => {
+    // sharp triangles narrower than the implement: every cell lies in a corner disc
+    const rnd = mulberry32(4);
+    let wholly = 0;
+    for (let i = 0; i < 40; i++) {
+      const s = 0.5 + 3 * rnd();
+      const tri = {
+        outer: [
+          [0, 0],
+          [s, 0.1 * s * rnd()],
+          [s * rnd(), 0.3 * s],
+        ] as XY[],
+        holes: [],
+      };
+      // none, one or two narrow passes: partly covered, partly twice
+      const paths = Array.from({ length: Math.floor(rnd() * 3) }, (): XY[] => [
+        [s * rnd(), 0.1 * s * rnd()],
+        [s * rnd(), 0.3 * s * rnd()],
+      ]);
+      const widths = paths.map(() => 0.2 + rnd());
+      const samples = 200 + Math.floor(rnd() * 2_000);
+      const fast = estimateCoverage(tri, paths, 7, samples, widths);
+      expect(fast).toEqual(estimateCoverageMain(tri, paths, 7, samples, widths));
+      if (fast.coveragePct > fast.overlapPct) wholly++;
+    }
+    expect(wholly).toBeGreaterThan(5);
+  });
+
+  it('footprints whose edge is tangent to a row centre (rows at the top and bottom of a capsule are kept)', () => {
+    // a 100 m square at 10,000 samples: row centres at k + 0.5; reach 1.96 / 2 + 0.02 = 1 m
+    const square = {
+      outer: [
+        [0, 0],
+        [100, 0],
+        [100, 100],
+        [0, 100],
+      ] as XY[],
+      holes: [],
+    };
+    const paths: XY[][] = [];
+    for (let k = 0; k < 20; k++) {
+      const y = 11.5 + 3 * k;
+      paths.push([
+        [5 + k, y],
+        [60 + k, y],
+      ]);
+      paths.push([
+        [70, y],
+        [90, y + 0.5 * k],
+      ]);
+      paths.push([[40 + k, 2 * k + 0.5]]);
+    }
+    for (const w of [1.96, 1.9600000000000002, 1.9599999999999997])
+      expect(coverageGrid(square, paths, w, 10_000)).toEqual(coverageGridMain(square, paths, w, 10_000));
+  });
 });

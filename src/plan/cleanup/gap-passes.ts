@@ -7,6 +7,7 @@
 import { polylineInside, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import type { CoverageGrid } from '../metrics/coverage.js';
+import { cellCounts } from '../metrics/cell-counts.js';
 
 /** Options of {@link gapPasses}. */
 export interface GapPassOptions {
@@ -131,14 +132,8 @@ function clusterPasses(cells: number[], g: CoverageGrid, widthM: number, field: 
  * ```
  */
 export function gapPasses(g: CoverageGrid, field: PolygonM, widthM: number, opts: GapPassOptions): XY[][] {
-  const { inField, excluded, passes } = g;
-  let countable = 0,
-    uncovered = 0;
-  for (let k = 0; k < passes.length; k++)
-    if (inField[k] && !excluded[k]) {
-      countable++;
-      if (passes[k] === 0) uncovered++;
-    }
+  const { inside: countable, covered } = cellCounts(g);
+  let uncovered = countable - covered;
   if (countable === 0) return [];
   const allowed = Math.floor(((100 - opts.targetPct) / 100) * countable);
   // already on target: no pass, and no clusters to find

@@ -1,5 +1,6 @@
 import { bounds, hypot } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
+import { cellCounts } from './cell-counts.js';
 import { colSpan, paintField, rowY, type GridFrame } from './field-rows.js';
 
 /** Coverage of a field by working footprints, as docs/contracts.md defines it. */
@@ -34,8 +35,9 @@ export function unreachableCorners(field: PolygonM, widthM: number): { at: XY; r
 }
 
 /**
- * A segment's capsule (points within r of a–b) as {@link capsuleRow} reads it: its ends, radius
- * and the two side lines' offsets, computed once per segment rather than once per row.
+ * A segment's capsule (points within r of a–b) as {@link paintCapsule} reads it: its ends, radius
+ * and the two side lines' offsets, computed once per segment rather than once per row; and the
+ * raster's frame, set once per painting.
  */
 class Capsule {
   ax = 0;
@@ -49,6 +51,11 @@ class Capsule {
   band = 0;
   nx = 0;
   ny = 0;
+  minX = 0;
+  minY = 0;
+  step = 1;
+  cols = 1;
+  rows = 1;
 
   set(ax: number, ay: number, bx: number, by: number, r: number): void {
     this.ax = ax;
@@ -68,49 +75,85 @@ class Capsule {
 }
 
 /**
- * The x-interval where the horizontal line y meets the capsule, or false: the union of the two
- * end discs and the band between them, which is convex. Written without allocation: it runs
- * once per row per segment.
+ * A row whose centre lies this far (m) below the lowest point of a capsule (its lower end less
+ * the reach) or above its highest misses it: the disc tests then have |dy| > r and the band's
+ * side lines meet the row outside their segment, with the rounding of the arithmetic (about
+ * 1e-12 m on a field's coordinates) far below this margin. A fifth of the rows the floor/ceil
+ * span visited were such misses.
  */
-function capsuleRow(c: Capsule, y: number, out: Float64Array): boolean {
-  const { ax, ay, bx, by, r } = c;
-  let lo = Infinity,
-    hi = -Infinity;
-  let dy = y - ay;
-  if (dy <= r && dy >= -r) {
-    const h = Math.sqrt(r * r - dy * dy);
-    lo = ax - h;
-    hi = ax + h;
-  }
-  dy = y - by;
-  if (dy <= r && dy >= -r) {
-    const h = Math.sqrt(r * r - dy * dy);
-    if (bx - h < lo) lo = bx - h;
-    if (bx + h > hi) hi = bx + h;
-  }
-  if (c.band === 1) {
-    // the band: where the line meets the segment's two side lines, clipped to its ends
-    const { dx, dyab, nx, ny } = c;
-    let t = (y - (ay + ny)) / dyab;
-    if (t >= 0 && t <= 1) {
-      const x = ax + nx + t * dx;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
+const ROW_MISS_M = 1e-6;
+
+/**
+ * Adds path `id` to every cell whose centre the capsule covers, row by row: on each row the
+ * x-interval where its centre line meets the capsule, the union of the two end discs and the
+ * band between them (convex, so one interval). A one-segment path (`once`) meets a cell once;
+ * another skips cells it already painted (`lastPath`). One call per segment, taking only
+ * integers and objects: the row loop runs inside, as a double argument to a call that is not
+ * inlined is boxed (16 bytes a call, once per row it was a tenth of the painter's time).
+ */
+function paintCapsule(c: Capsule, id: number, once: boolean, passes: Uint8Array, lastPath: Int32Array): void {
+  const { ax, ay, bx, by, r, band, minX, minY, step, cols } = c;
+  const loY = Math.min(ay, by) - r,
+    hiY = Math.max(ay, by) + r;
+  let iy0 = Math.max(0, Math.floor((loY - minY) / step)),
+    iy1 = Math.min(c.rows - 1, Math.ceil((hiY - minY) / step));
+  // the rows whose centre lies clearly below or above the capsule miss it: not asked
+  while (iy0 <= iy1 && minY + (iy0 + 0.5) * step < loY - ROW_MISS_M) iy0++;
+  while (iy1 >= iy0 && minY + (iy1 + 0.5) * step > hiY + ROW_MISS_M) iy1--;
+  for (let iy = iy0; iy <= iy1; iy++) {
+    const y = minY + (iy + 0.5) * step;
+    let lo = Infinity,
+      hi = -Infinity;
+    let dy = y - ay;
+    if (dy <= r && dy >= -r) {
+      const h = Math.sqrt(r * r - dy * dy);
+      lo = ax - h;
+      hi = ax + h;
     }
-    t = (y - (ay - ny)) / dyab;
-    if (t >= 0 && t <= 1) {
-      const x = ax - nx + t * dx;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
+    dy = y - by;
+    if (dy <= r && dy >= -r) {
+      const h = Math.sqrt(r * r - dy * dy);
+      if (bx - h < lo) lo = bx - h;
+      if (bx + h > hi) hi = bx + h;
     }
-  } else if (c.band === 2 && Math.abs(y - ay) <= r) {
-    // horizontal segment: the band spans it whole
-    lo = Math.min(lo, ax, bx);
-    hi = Math.max(hi, ax, bx);
+    if (band === 1) {
+      // the band: where the line meets the segment's two side lines, clipped to its ends
+      const { dx, dyab, nx, ny } = c;
+      let t = (y - (ay + ny)) / dyab;
+      if (t >= 0 && t <= 1) {
+        const x = ax + nx + t * dx;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      t = (y - (ay - ny)) / dyab;
+      if (t >= 0 && t <= 1) {
+        const x = ax - nx + t * dx;
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    } else if (band === 2 && Math.abs(y - ay) <= r) {
+      // horizontal segment: the band spans it whole
+      lo = Math.min(lo, ax, bx);
+      hi = Math.max(hi, ax, bx);
+    }
+    if (!(lo <= hi)) continue;
+    const i0 = Math.max(0, Math.ceil((lo - minX) / step - 0.5)),
+      i1 = Math.min(cols - 1, Math.floor((hi - minX) / step - 0.5));
+    paintRow(passes, lastPath, iy * cols + i0, iy * cols + i1, id, once);
   }
-  out[0] = lo;
-  out[1] = hi;
-  return lo <= hi;
+}
+
+/** Adds path `id` to cells k0..k1 (see {@link paintCapsule}); the count saturates at 255. */
+function paintRow(passes: Uint8Array, lastPath: Int32Array, k0: number, k1: number, id: number, once: boolean): void {
+  if (once) {
+    for (let k = k0; k <= k1; k++) if (passes[k] < 255) passes[k]++;
+    return;
+  }
+  for (let k = k0; k <= k1; k++)
+    if (lastPath[k] !== id) {
+      lastPath[k] = id;
+      if (passes[k] < 255) passes[k]++;
+    }
 }
 
 /** Footprints rasterised on a grid over the field (row-major, `nx` × `ny` cells of `stepM`). */
@@ -143,46 +186,41 @@ function rowSpan(g: GridFrame, lo: number, hi: number): [number, number] {
 }
 
 /**
- * The painter's scratch (the last path over each cell, a row's span, the capsule): kept between
+ * The painter's scratch (the last path over each cell, the capsule): kept between
  * calls, as a plan paints several rasters of ~10,000 cells and a typed array that size is
  * allocated outside the JS heap.
  */
 let lastPathScratch = new Int32Array(0);
-const spanScratch = new Float64Array(2);
 const capsuleScratch = new Capsule();
 
 /**
  * Counts, per cell, the distinct paths whose footprint (within their width/2 + 2 cm) covers its
- * centre. The row and column spans are {@link rowSpan}'s and {@link colSpan}'s arithmetic,
- * written out: this loop runs once per row per segment, and their pairs were its allocations.
+ * centre, segment by segment ({@link paintCapsule}). The row and column spans are
+ * {@link rowSpan}'s and {@link colSpan}'s arithmetic, written out: they run once per row per
+ * segment, and their pairs were its allocations.
  */
 function paintFootprints(g: GridFrame, paths: XY[][], widthM: number, pathWidthsM?: readonly (number | undefined)[]): Uint8Array {
-  const { minX, minY, step, nx, ny } = g;
+  const { nx, ny } = g;
   const passes = new Uint8Array(nx * ny);
   if (lastPathScratch.length < nx * ny) lastPathScratch = new Int32Array(nx * ny);
   const lastPath = lastPathScratch;
   lastPath.fill(-1, 0, nx * ny);
-  const span = spanScratch;
   const capsule = capsuleScratch;
+  capsule.minX = g.minX;
+  capsule.minY = g.minY;
+  capsule.step = g.step;
+  capsule.cols = nx;
+  capsule.rows = ny;
   for (let id = 0; id < paths.length; id++) {
     const pts = paths[id];
     const reachM = (pathWidthsM?.[id] ?? widthM) / 2 + 0.02;
+    // a one-segment path meets each row in one interval (a capsule is convex): no cell twice
+    const once = pts.length === 2;
     for (let i = 1; i < pts.length; i++) {
       const a = pts[i - 1],
         b = pts[i];
-      const iy0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reachM - minY) / step)),
-        iy1 = Math.min(ny - 1, Math.ceil((Math.max(a[1], b[1]) + reachM - minY) / step));
       capsule.set(a[0], a[1], b[0], b[1], reachM);
-      for (let iy = iy0; iy <= iy1; iy++) {
-        if (!capsuleRow(capsule, minY + (iy + 0.5) * step, span)) continue;
-        const i0 = Math.max(0, Math.ceil((span[0] - minX) / step - 0.5)),
-          i1 = Math.min(nx - 1, Math.floor((span[1] - minX) / step - 0.5));
-        for (let k = iy * nx + i0, end = iy * nx + i1; k <= end; k++)
-          if (lastPath[k] !== id) {
-            lastPath[k] = id;
-            if (passes[k] < 255) passes[k]++;
-          }
-      }
+      paintCapsule(capsule, id, once, passes, lastPath);
     }
   }
   return passes;
@@ -258,20 +296,8 @@ export function estimateCoverage(
   pathWidthsM?: readonly (number | undefined)[],
 ): CoverageEstimate {
   const g = coverageGrid(field, paths, widthM, samples, pathWidthsM);
-  const count = (skipExcluded: boolean) => {
-    let inside = 0,
-      covered = 0,
-      overlapped = 0;
-    for (let k = 0; k < g.passes.length; k++) {
-      if (!g.inField[k] || (skipExcluded && g.excluded[k])) continue;
-      inside++;
-      if (g.passes[k] >= 1) covered++;
-      if (g.passes[k] >= 2) overlapped++;
-    }
-    return { inside, covered, overlapped };
-  };
-  let c = count(true);
-  if (c.inside === 0) c = count(false);
+  let c = cellCounts(g);
+  if (c.inside === 0) c = cellCounts(g, true);
   const { inside, covered, overlapped } = c;
   return {
     coveragePct: inside ? (100 * covered) / inside : 0,

@@ -2,11 +2,12 @@ import { hypot } from '../../geometry/index.js';
 import { polylineInside } from '../../geometry/index.js';
 import { polylineLength } from '../../geometry/index.js';
 import { convexHull } from '../../geometry/index.js';
-import type { PolygonM } from '../../geometry/index.js';
+import type { PolygonM, XY } from '../../geometry/index.js';
 import type { Field } from '../../field/index.js';
 import { SAO_M2, roundTo } from '../../units/index.js';
 import type { Vehicle } from '../../vehicles/index.js';
 import type { PlanMetrics, RefillStop, RouteSegment } from '../types.js';
+import { hullOf } from '../swaths/hull-cache.js';
 import { estimateCoverage } from './coverage.js';
 import { segmentTimeS } from './segment-time.js';
 
@@ -18,7 +19,11 @@ export const OUTSIDE_TOLERANCE_M = 0.05;
  * edges, of the farthest hull point from that edge (rotating calipers).
  */
 export function minWidthM(poly: PolygonM): number {
-  const h = convexHull(poly.outer);
+  return hullWidthM(convexHull(poly.outer));
+}
+
+/** {@link minWidthM} of a polygon with convex hull `h`. */
+function hullWidthM(h: XY[]): number {
   let best = Infinity;
   for (let i = 0; i < h.length; i++) {
     const a = h[i],
@@ -37,6 +42,14 @@ export function swathLowerBound(poly: PolygonM, widthM: number): number {
   return Math.ceil(minWidthM(poly) / widthM - 1e-9);
 }
 
+/**
+ * {@link swathLowerBound} of a planned field, from the hull the layout already made of its
+ * boundary (`hullOf`, kept per ring: the plan does not change its field).
+ */
+function plannedLowerBound(poly: PolygonM, widthM: number): number {
+  return Math.ceil(hullWidthM(hullOf(poly.outer)) / widthM - 1e-9);
+}
+
 export interface MetricsInput {
   field: Field;
   vehicle: Vehicle;
@@ -53,13 +66,6 @@ export interface MetricsInput {
 
 const round = (v: number, decimals = 3) => roundTo(v, decimals);
 
-/** The `lengthByKindM` key a segment's length counts under. */
-function kindOf(s: RouteSegment): 'work' | 'headland' | 'gapFill' | 'turn' | 'transit' | 'refill' {
-  if (s.kind === 'turn') return 'turn';
-  if (s.kind === 'transit') return s.transitPurpose === 'refill' ? 'refill' : 'transit';
-  return s.gapFill ? 'gapFill' : s.headlandLap >= 0 ? 'headland' : 'work';
-}
-
 /** Route lengths and times by what the machine does, and its turns. */
 interface RouteTally {
   lengthM: { working: number; turning: number; transit: number };
@@ -69,33 +75,57 @@ interface RouteTally {
 }
 
 /**
- * Walks the route once: lengths and times by working/turning/transit and by kind, turns counted
- * where a run of turn segments starts (by type), and turn segments outside the field.
+ * Walks the route once: lengths and times by working/turning/transit and by kind (a swath's
+ * kind: gap pass, headland lap or work; a transit's: refill or transit), turns counted where a
+ * run of turn segments starts (by type), and turn segments outside the field. Each sum is a
+ * local added to in route order: the same additions, in the same order, as summing per key.
  */
 function tallyRoute(route: RouteSegment[], field: Field, vehicle: Vehicle): RouteTally {
-  const tally: RouteTally = {
-    lengthM: { working: 0, turning: 0, transit: 0 },
-    timeS: { working: 0, turning: 0, transit: 0 },
-    byKindM: { work: 0, headland: 0, gapFill: 0, turn: 0, transit: 0, refill: 0 },
-    turns: { count: 0, outsideField: 0, fallback: 0, byType: {} },
-  };
-  route.forEach((segment, i) => {
+  let workingM = 0,
+    turningM = 0,
+    transitM = 0,
+    workingS = 0,
+    turningS = 0,
+    transitS = 0,
+    workM = 0,
+    headlandM = 0,
+    gapFillM = 0,
+    refillM = 0,
+    otherTransitM = 0;
+  const turns: PlanMetrics['turns'] = { count: 0, outsideField: 0, fallback: 0, byType: {} };
+  for (let i = 0; i < route.length; i++) {
+    const segment = route[i];
     const lengthM = polylineLength(segment.points);
-    const key = segment.kind === 'swath' ? 'working' : segment.kind === 'turn' ? 'turning' : 'transit';
-    tally.lengthM[key] += lengthM;
-    tally.timeS[key] += segmentTimeS(segment, vehicle, lengthM);
-    tally.byKindM[kindOf(segment)] += lengthM;
-    if (segment.kind !== 'turn') return;
-    const { turns } = tally;
-    if (i === 0 || route[i - 1].kind !== 'turn') {
-      const type = segment.turnType ?? 'path';
-      turns.count++;
-      turns.byType[type] = (turns.byType[type] ?? 0) + 1;
-      if (segment.turnType === 'path') turns.fallback++;
+    const timeS = segmentTimeS(segment, vehicle, lengthM);
+    if (segment.kind === 'swath') {
+      workingM += lengthM;
+      workingS += timeS;
+      if (segment.gapFill) gapFillM += lengthM;
+      else if (segment.headlandLap >= 0) headlandM += lengthM;
+      else workM += lengthM;
+    } else if (segment.kind === 'transit') {
+      transitM += lengthM;
+      transitS += timeS;
+      if (segment.transitPurpose === 'refill') refillM += lengthM;
+      else otherTransitM += lengthM;
+    } else {
+      turningM += lengthM;
+      turningS += timeS;
+      if (i === 0 || route[i - 1].kind !== 'turn') {
+        const type = segment.turnType ?? 'path';
+        turns.count++;
+        turns.byType[type] = (turns.byType[type] ?? 0) + 1;
+        if (segment.turnType === 'path') turns.fallback++;
+      }
+      if (!polylineInside(segment.points, field.polygon, OUTSIDE_TOLERANCE_M)) turns.outsideField++;
     }
-    if (!polylineInside(segment.points, field.polygon, OUTSIDE_TOLERANCE_M)) turns.outsideField++;
-  });
-  return tally;
+  }
+  return {
+    lengthM: { working: workingM, turning: turningM, transit: transitM },
+    timeS: { working: workingS, turning: turningS, transit: transitS },
+    byKindM: { work: workM, headland: headlandM, gapFill: gapFillM, turn: turningM, transit: otherTransitM, refill: refillM },
+    turns,
+  };
 }
 
 /** Each value rounded to 0.1. */
@@ -125,7 +155,7 @@ export function planMetrics(m: MetricsInput): PlanMetrics {
     vehicle: { id: v.id, workingWidthM: v.workingWidthM, minTurnRadiusM: v.minTurnRadiusM },
     swaths: {
       count: m.swathCount,
-      lowerBound: swathLowerBound(field.polygon, v.workingWidthM),
+      lowerBound: plannedLowerBound(field.polygon, v.workingWidthM),
       angleDeg: round(((((m.angleRad * 180) / Math.PI) % 180) + 180) % 180, 2),
       headlandPasses: m.headlandPasses,
     },
