@@ -8,7 +8,7 @@
 import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 import { bandPasses } from './last-pass.js';
-import { lineIntervals } from './line-intervals.js';
+import { lineIntervalsInto, type IntervalRun } from './line-intervals.js';
 
 /**
  * `sweepSwaths(area, angleRad, widthM, bound, sectionWidthM).pieces`: per pass, the area's
@@ -30,20 +30,28 @@ export function sweepPieces(area: PolygonM[], angleRad: number, widthM: number, 
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
     }
-    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) pieces += linePieces(part, boundRotated, y0 + pass.offsetM);
+    const one = [part];
+    for (const pass of bandPasses(y1 - y0, widthM, sectionWidthM)) pieces += linePieces(one, boundRotated, y0 + pass.offsetM);
   }
   return pieces;
 }
 
+/** The bound's and the part's intervals on the line asked last (reused: no arrays per line). */
+const boundRun: IntervalRun = { ends: new Float64Array(16), n: 0 },
+  partRun: IntervalRun = { ends: new Float64Array(16), n: 0 };
+
 /** Swaths on the line y: the part's intervals, those whose centres share a bound interval with the one before counted once. */
-function linePieces(part: PolygonM, bound: PolygonM[], y: number): number {
-  const boundIv = lineIntervals(bound, y);
+function linePieces(part: PolygonM[], bound: PolygonM[], y: number): number {
+  lineIntervalsInto(bound, y, boundRun);
+  lineIntervalsInto(part, y, partRun);
+  const b = boundRun.ends,
+    p = partRun.ends;
   let pieces = 0,
     last = -1;
-  for (const [a, b] of lineIntervals([part], y)) {
-    const mid = (a + b) / 2;
+  for (let i = 0; i < partRun.n; i += 2) {
+    const mid = (p[i] + p[i + 1]) / 2;
     let k = -1;
-    for (let j = 0; j < boundIv.length && k < 0; j++) if (boundIv[j][0] <= mid && mid <= boundIv[j][1]) k = j;
+    for (let j = 0; j < boundRun.n && k < 0; j += 2) if (b[j] <= mid && mid <= b[j + 1]) k = j;
     if (!(k >= 0 && k === last)) pieces++;
     last = k;
   }
