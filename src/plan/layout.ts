@@ -13,7 +13,8 @@ import { boundedPieces, sweepCount } from './swaths/count-sweep.js';
 import { hullOf } from './swaths/hull-cache.js';
 import { perCellRegions } from './swaths/per-cell.js';
 import { sweepPieces } from './swaths/sweep-pieces.js';
-import { addRowSteps, joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
+import { addRowSteps } from './swaths/step-table.js';
+import { joinSweeps, sweepSwaths, type SweepPlan } from './swaths/sweep-swaths.js';
 import type { PlanOptions } from './types.js';
 
 export type { Layout } from './layout-types.js';

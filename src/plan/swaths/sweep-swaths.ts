@@ -2,44 +2,12 @@ import { rotatePolygon } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 import { bandPasses, swathCount } from './last-pass.js';
 import { lineIntervals, lineIntervalsInto, type IntervalRun } from './line-intervals.js';
-import { bandExtentInto, rowExtentsInto, STEP_MIN_REACH_M } from './swath-ends.js';
-import { rowStepsFlat, type RowStep } from './row-steps.js';
+import { bandExtentInto, STEP_MIN_REACH_M } from './swath-ends.js';
+import { joinStepTables, keepStepTable, newStepTable, type StepTable } from './step-table.js';
+import type { SweepPlan, SweepSwath } from './sweep-types.js';
 
 export { lineIntervals, swathCount };
-
-/** A swath in the sweep frame: the line y from x0 to x1 (x0 < x1), implement centre. */
-export interface SweepSwath {
-  y: number;
-  x0: number;
-  x1: number;
-  /** Index of its swath line; pieces of one line share it. */
-  line: number;
-  /** Working width when narrower than the implement (a narrowed last pass, some rows off), m. */
-  widthM?: number;
-  /**
-   * Pieces from x0 to x1 where rows switch off one by one at a slanting end (implements with
-   * sections only), each with its rows' centre off the line and their width; absent: one piece.
-   */
-  steps?: RowStep[];
-}
-
-/**
- * Swaths of one sweep angle, grouped into cells: a cell is a chain of pieces, one per line,
- * bottom to top, each touching the next — a boustrophedon decomposition sampled on the swath
- * lines, so a cell starts or ends only where the field splits (a hole, a notch wider than a swath).
- */
-export interface SweepPlan {
-  /** Sweep angle (of the first cell when cells have their own). */
-  angleRad: number;
-  /** Each cell's own angle, when cells were swept at different angles (else all `angleRad`). */
-  cellAngles?: number[];
-  /** Pieces per cell, bottom to top. */
-  swaths: SweepSwath[][];
-  /** Swath lines (the docs/contracts.md swath count). */
-  lines: number;
-  /** Pieces: swaths actually driven. */
-  pieces: number;
-}
+export type { SweepPlan, SweepSwath } from './sweep-types.js';
 
 /**
  * Heights of the swaths that cover a band of height `heightM` with implement width `widthM`:
@@ -96,10 +64,10 @@ function yRange(p: PolygonM): [number, number] {
 export function sweepSwaths(area: PolygonM[], angleRad: number, widthM: number, bound?: PolygonM[], sectionWidthM?: number): SweepPlan {
   const parts = area.map((p) => rotatePolygon(p, -angleRad));
   const boundRotated = bound?.map((p) => rotatePolygon(p, -angleRad));
-  const table: StepTable | undefined = boundRotated && sectionWidthM ? { swaths: [], parts: [], nums: [], sectionWidthM } : undefined;
+  const table = boundRotated && sectionWidthM ? newStepTable(sectionWidthM) : undefined;
   const { cells, lines, pieces } = laidOut(parts, sweepPasses(parts, widthM, sectionWidthM), boundRotated, widthM, table);
   const plan: SweepPlan = { angleRad, swaths: cells, lines, pieces };
-  if (table) stepTables.set(plan, table);
+  if (table) keepStepTable(plan, table);
   return plan;
 }
 
@@ -164,16 +132,7 @@ export function joinSweeps(sweeps: SweepPlan[]): SweepPlan {
     lines: sweeps.reduce((a, p) => a + p.lines, 0),
     pieces: sweeps.reduce((a, p) => a + p.pieces, 0),
   };
-  const joined: StepTable = { swaths: [], parts: [], nums: [], sectionWidthM: 0 };
-  for (const p of sweeps) {
-    const t = stepTables.get(p);
-    if (!t) continue;
-    for (const s of t.swaths) joined.swaths.push(s);
-    for (const part of t.parts) joined.parts.push(part);
-    for (const x of t.nums) joined.nums.push(x);
-    joined.sectionWidthM = t.sectionWidthM;
-  }
-  if (joined.sectionWidthM > 0) stepTables.set(plan, joined);
+  joinStepTables(sweeps, plan);
   return plan;
 }
 
@@ -244,82 +203,6 @@ function boundedPieces(
     lastBound = k;
   }
   return here;
-}
-
-/**
- * What the row steps of a sweep's swaths are worked out from, per swath that may get them (in
- * the order made): the swath (undefined once merged across a notch: one straight piece), its
- * part, and {@link STEP_NUMS} numbers: its strip lo, hi, its centre interval a, b, its bound
- * interval u, v and its pass's width; and the implement's row width.
- */
-interface StepTable {
-  swaths: (SweepSwath | undefined)[];
-  parts: PolygonM[];
-  nums: number[];
-  sectionWidthM: number;
-}
-
-/** Numbers per swath in a {@link StepTable}. */
-const STEP_NUMS = 7;
-
-/**
- * Each sweep's {@link StepTable}. The angle search sweeps many layouts and keeps one: steps are
- * worked out for that one only ({@link addRowSteps}). One entry per sweep, not per swath: each
- * entry of a weak map costs the collector.
- */
-const stepTables = new WeakMap<SweepPlan, StepTable>();
-
-/** Scratch of {@link steppedEnds}: each row's interval (flat) and whether it needs one. */
-let needScratch = new Float64Array(16),
-  hasScratch = new Uint8Array(8);
-
-/**
- * Sets `steps` on the swaths of a sweep (made by {@link sweepSwaths} with `bound` and
- * `sectionWidthM`, or joined from such by {@link joinSweeps}) whose ends slant across the edge
- * enough to pay for switching rows off one group at a time (see `rowSteps`). Done once, on the
- * layout the planner keeps.
- */
-export function addRowSteps(plan: SweepPlan): void {
-  const table = stepTables.get(plan);
-  if (!table) return;
-  const { swaths, parts, nums } = table;
-  for (let i = 0; i < swaths.length; i++) {
-    const s = swaths[i];
-    if (!s) continue;
-    const o = STEP_NUMS * i;
-    const steps = steppedEnds(s.y, parts[i], nums, o, table.sectionWidthM);
-    if (steps) s.steps = steps;
-  }
-}
-
-/**
- * Row steps of the swath on the line y whose {@link StepTable} numbers start at `nums[o]` (see
- * `rowSteps`), clipped to its bound interval; undefined when one piece serves.
- */
-function steppedEnds(y: number, part: PolygonM, nums: number[], o: number, sectionWidthM: number): RowStep[] | undefined {
-  const lo = nums[o],
-    hi = nums[o + 1],
-    a = nums[o + 2],
-    b = nums[o + 3],
-    u = nums[o + 4],
-    v = nums[o + 5],
-    passWidthM = nums[o + 6];
-  const n = Math.round(passWidthM / sectionWidthM);
-  if (hasScratch.length < n) [needScratch, hasScratch] = [new Float64Array(4 * n), new Uint8Array(2 * n)];
-  const need = needScratch,
-    has = hasScratch;
-  rowExtentsInto(part, lo, hi, a, b, y - passWidthM / 2, n, sectionWidthM, need, has);
-  for (let k = 0; k < n; k++) {
-    if (!has[k]) continue;
-    const x0 = Math.max(need[2 * k], u),
-      x1 = Math.min(need[2 * k + 1], v);
-    if (x1 > x0) {
-      need[2 * k] = x0;
-      need[2 * k + 1] = x1;
-    } else has[k] = 0;
-  }
-  const steps = rowStepsFlat(need, has, n, -passWidthM / 2, sectionWidthM);
-  return steps && steps.length > 1 ? steps : undefined;
 }
 
 /** Chains one line's pieces into cells: a piece joins the cell below when the link is one-to-one. */
