@@ -18,7 +18,7 @@
  * - `swathSwath`: swaths otherwise (a narrowed last pass's leftover, cell borders).
  * The plan's local metres stand in for the checker's equirectangular projection (same to mm).
  */
-import { unreachableCorners } from '../../../src/plan/metrics/coverage.js';
+import { unreachableCorners } from '../../../src/plan/metrics/unreachable-corners.js';
 import type { Plan } from '../../../src/plan/types.js';
 import { median, planReal, realFields, VEHICLE_IDS } from './real-set.js';
 
