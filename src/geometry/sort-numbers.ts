@@ -23,9 +23,7 @@ const INSERTION_MAX = 32;
  */
 export function sortAscending(a: NumberRun, from = 0, to = a.length): void {
   if (to - from > INSERTION_MAX) {
-    if (a instanceof Float64Array) a.subarray(from, to).sort();
-    else if (from === 0 && to === a.length) a.sort((u, v) => u - v);
-    else a.splice(from, to - from, ...a.slice(from, to).sort((u, v) => u - v));
+    builtInSort(a, from, to, (u, v) => u - v);
     return;
   }
   for (let i = from + 1; i < to; i++) {
@@ -39,19 +37,29 @@ export function sortAscending(a: NumberRun, from = 0, to = a.length): void {
   }
 }
 
-/** Sorts a plain array descending, in place (as `sort((u, v) => v - u)`). */
-export function sortDescending(a: number[]): void {
-  if (a.length > INSERTION_MAX) {
-    a.sort((u, v) => v - u);
+/** Sorts `a[from, to)` descending, in place (as `sort((u, v) => v - u)`). */
+export function sortDescending(a: NumberRun, from = 0, to = a.length): void {
+  if (to - from > INSERTION_MAX) {
+    builtInSort(a, from, to, (u, v) => v - u);
     return;
   }
-  for (let i = 1; i < a.length; i++) {
+  for (let i = from + 1; i < to; i++) {
     const v = a[i];
     let j = i - 1;
-    while (j >= 0 && a[j] < v) {
+    while (j >= from && a[j] < v) {
       a[j + 1] = a[j];
       j--;
     }
     a[j + 1] = v;
   }
+}
+
+/**
+ * A long run through the built-in stable sort with `compare`: the order insertion sort gives,
+ * −0 and 0 kept where they were (a typed array's own `sort()` puts −0 first).
+ */
+function builtInSort(a: NumberRun, from: number, to: number, compare: (u: number, v: number) => number): void {
+  if (a instanceof Float64Array) a.set(Array.from(a.subarray(from, to)).sort(compare), from);
+  else if (from === 0 && to === a.length) a.sort(compare);
+  else a.splice(from, to - from, ...a.slice(from, to).sort(compare));
 }

@@ -51,4 +51,22 @@ describe('sortAscending and sortDescending', () => {
     sortDescending(xs);
     expect(xs).toEqual([3, 2, 1, 1]);
   });
+
+  // ties, signed zeros and runs past insertion sort's length
+  const arbNumber = fc.oneof(fc.constantFrom(0, -0, 1, -1, 0.5), fc.double({ min: -10, max: 10, noNaN: true }));
+  it('property (seeded): runs of a Float64Array in the built-in sort’s order, −0 and 0 kept where they were', () => {
+    fc.assert(
+      fc.property(fc.array(arbNumber, { maxLength: 120, size: 'max' }), fc.nat(20), (xs, extra) => {
+        const a = Float64Array.from([...xs, ...Array.from({ length: extra }, () => 99)]);
+        sortAscending(a, 0, xs.length);
+        expect(Array.from(a.subarray(0, xs.length))).toEqual([...xs].sort((u, v) => u - v));
+        const d = Float64Array.from([...xs, ...Array.from({ length: extra }, () => -99)]);
+        sortDescending(d, 0, xs.length);
+        expect(Array.from(d.subarray(0, xs.length))).toEqual([...xs].sort((u, v) => v - u));
+        // what lies past the run is left alone
+        expect(Array.from(a.subarray(xs.length))).toEqual(Array.from({ length: extra }, () => 99));
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
 });

@@ -1,6 +1,5 @@
 import { lineCrossings, sortAscending } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { sortRunAscending } from './sort-runs.js';
 
 /** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings). */
 export function lineIntervals(polys: PolygonM[], y: number): [number, number][] {
@@ -38,7 +37,7 @@ export function lineIntervalsInto(polys: readonly PolygonM[], y: number, run: In
   if (run.ends.length < m) run.ends = new Float64Array(2 * m);
   const xs = run.ends;
   for (let k = 0; k < m; k++) xs[k] = crossList[from + k];
-  sortRunAscending(xs, m);
+  sortAscending(xs, 0, m);
   // compacted in place: pair k is read before anything at or past 2k is written
   let n = 0;
   for (let k = 0; k + 1 < m; k += 2)

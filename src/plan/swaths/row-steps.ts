@@ -3,7 +3,7 @@
  * the edge (a transplanter's row clutches), chosen by least cost from where each row is needed
  * ({@link rowExtents} in swath-ends.ts).
  */
-import { sortRunAscending } from './sort-runs.js';
+import { sortAscending } from '../../geometry/index.js';
 
 /** One piece of a swath with rows switched off at its ends: [x0, x1] along the line, its rows' centre `dy` off the line and their width. */
 export interface RowStep {
@@ -54,7 +54,7 @@ function rowEnds(need: Float64Array, has: Uint8Array, rows: number): number {
       all[n++] = need[2 * k];
       all[n++] = need[2 * k + 1];
     }
-  sortRunAscending(all, n);
+  sortAscending(all, 0, n);
   // a Set keeps −0 as +0; the kept values are written back over the sorted run
   let m = 0;
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,5 @@
-import { bandEdges } from '../../geometry/index.js';
+import { bandEdges, sortAscending, sortDescending } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
-import { sortRunAscending, sortRunDescending } from './sort-runs.js';
 
 /** Sample lines sit this far inside a band's edges and either side of a vertex, m. */
 const EPS_M = 1e-4;
@@ -124,8 +123,8 @@ function bandSamples(edges: Float64Array, to: number, y: number, lo: number, hi:
 
 /** The extent of [a, b] over the band lo < y' < hi from {@link bandSamples}' edges and heights, nearest heights first; sets {@link reach0}, {@link reach1}. */
 function walkBand(lo: number, hi: number, a: number, b: number): void {
-  sortRunDescending(downYs, downN);
-  sortRunAscending(upYs, upN);
+  sortDescending(downYs, 0, downN);
+  sortAscending(upYs, 0, upN);
   reach0 = a;
   reach1 = b;
   walkOut(downYs, downN, lo, hi, a, b);
@@ -247,7 +246,7 @@ function sortedCrossings(edges: Float64Array, to: number, y: number): void {
     if (ay > y !== by > y) xs[n++] = edges[e] + ((y - ay) / (by - ay)) * (edges[e + 2] - edges[e]);
   }
   crossN = n;
-  sortRunAscending(xs, n);
+  sortAscending(xs, 0, n);
 }
 
 /** The interval {@link mostShared} found. */
