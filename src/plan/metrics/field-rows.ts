@@ -2,6 +2,7 @@
  * The coverage raster's field cells: the rows' crossings with the field's rings, found edge by
  * edge over the rows each edge spans (not every edge per row), and the cells between them.
  */
+import { sortAscending } from '../../geometry/index.js';
 import type { PolygonM, XY } from '../../geometry/index.js';
 
 /** The raster's frame: cell (ix, iy) has its centre at minX + (ix + 0.5) step, minY + (iy + 0.5) step. */
@@ -51,23 +52,6 @@ function firstRowAt(g: GridFrame, r0: number, hi: number): number {
 }
 
 /**
- * Sorts xs[from, to) ascending in place, as `TypedArray.prototype.sort` orders numbers (−0
- * before +0; there are no NaNs): rows have a few crossings, and a subarray per row to sort was
- * an allocation per row.
- */
-function sortRange(xs: Float64Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = xs[i];
-    let j = i - 1;
-    while (j >= from && (xs[j] > v || (xs[j] === 0 && v === 0 && 1 / xs[j] > 0 && 1 / v < 0))) {
-      xs[j + 1] = xs[j];
-      j--;
-    }
-    xs[j + 1] = v;
-  }
-}
-
-/**
  * Every row's crossings with the rings, sorted: row iy's in xs[start[iy], start[iy + 1]). The
  * crossings of `rowCrossings` (the same test and arithmetic per edge and row, so the same
  * numbers), found edge by edge over the rows each one spans rather than row by row over every
@@ -100,6 +84,8 @@ function fieldRows(g: GridFrame, rings: XY[][]): { start: Int32Array; xs: Float6
         xs[fill[iy]++] = a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]);
       }
     }
-  for (let iy = 0; iy < g.ny; iy++) sortRange(xs, count[iy], count[iy + 1]);
+  // in place, per row: a subarray per row to sort was an allocation per row (the order of −0
+  // and +0 among equal crossings changes no cell: both give the same columns)
+  for (let iy = 0; iy < g.ny; iy++) sortAscending(xs, count[iy], count[iy + 1]);
   return { start: count, xs };
 }
