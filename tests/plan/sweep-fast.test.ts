@@ -4,6 +4,7 @@ import { offsetPolygons } from '../../src/geometry/index.js';
 import type { PolygonM } from '../../src/geometry/types.js';
 import { planHeadland } from '../../src/plan/headland/plan-headland.js';
 import { type IntervalRun, lineIntervals, lineIntervalsInto } from '../../src/plan/swaths/line-intervals.js';
+import { lineIntervals as lineIntervalsMain } from './reference/sweep-main/line-intervals.js';
 import { addRowSteps } from '../../src/plan/swaths/step-table.js';
 import { joinSweeps, sweepSwaths } from '../../src/plan/swaths/sweep-swaths.js';
 import { getVehicle } from '../../src/vehicles/index.js';
@@ -75,7 +76,7 @@ describe('the bounded sweep on typed scratch, row-step inputs kept per sweep: th
 });
 
 describe('typed scratch: the same numbers as the arrays it replaces', () => {
-  it('property (seeded): lineIntervalsInto gives lineIntervals’ intervals', () => {
+  it('property (seeded): lineIntervalsInto and lineIntervals give the intervals of the arrays they replace', () => {
     const run: IntervalRun = { ends: new Float64Array(2), n: 0 };
     fc.assert(
       fc.property(arbSweep, fc.double({ min: -0.1, max: 1.1, noNaN: true }), ({ seed, kind, laps }, at) => {
@@ -85,7 +86,9 @@ describe('typed scratch: the same numbers as the arrays it replaces', () => {
         for (const polys of [area, bound]) {
           lineIntervalsInto(polys, y, run);
           const flat = Array.from(run.ends.subarray(0, run.n));
-          expect(flat).toEqual(lineIntervals(polys, y).flat());
+          const want = lineIntervalsMain(polys, y);
+          expect(flat).toEqual(want.flat());
+          expect(lineIntervals(polys, y)).toEqual(want);
         }
       }),
       { seed: 10, numRuns: 80 },

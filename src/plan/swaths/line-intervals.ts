@@ -1,13 +1,11 @@
 import { lineCrossings, sortAscending } from '../../geometry/index.js';
 import type { PolygonM } from '../../geometry/index.js';
 
-/** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings). */
+/** Inside intervals of the horizontal line y through polygons (even-odd pairs of crossings, pieces over 1 mm). */
 export function lineIntervals(polys: PolygonM[], y: number): [number, number][] {
-  const xs: number[] = [];
-  for (const p of polys) lineCrossings(p, y, xs);
-  sortAscending(xs);
+  lineIntervalsInto(polys, y, pairsRun);
   const out: [number, number][] = [];
-  for (let k = 0; k + 1 < xs.length; k += 2) if (xs[k + 1] - xs[k] > 1e-3) out.push([xs[k], xs[k + 1]]);
+  for (let k = 0; k < pairsRun.n; k += 2) out.push([pairsRun.ends[k], pairsRun.ends[k + 1]]);
   return out;
 }
 
@@ -23,11 +21,13 @@ export interface IntervalRun {
  * backing store in V8, so emptying it per query would allocate it again each time.
  */
 const crossList: number[] = [];
+/** {@link lineIntervals}' run, read into pairs before it returns. */
+const pairsRun: IntervalRun = { ends: new Float64Array(16), n: 0 };
 const CROSS_LIST_MAX = 1 << 14;
 
 /**
- * {@link lineIntervals} written to `run` (its array grown when short): the same intervals, the
- * same numbers, without an array per line or a pair per interval.
+ * The inside intervals of the line y through polygons (even-odd pairs of crossings, pieces over
+ * 1 mm) written to `run` (its array grown when short): no array per line or pair per interval.
  */
 export function lineIntervalsInto(polys: readonly PolygonM[], y: number, run: IntervalRun): void {
   if (crossList.length > CROSS_LIST_MAX) crossList.length = 0;
